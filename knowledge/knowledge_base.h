@@ -1,0 +1,71 @@
+#pragma once
+// The knowledge-base model: what an operator writes under config/, loaded and
+// validated. A KnowledgeBase is immutable after loading; share it through
+// std::shared_ptr<const KnowledgeBase>.
+//
+// On-disk layout of a configuration directory (all UTF-8 JSON):
+//   kb/<category>.json   {"category","title","entries":[Entry…]}
+//   out_of_scope.json    {"questions":[…]}  example questions no entry answers
+//   replies.json         {"<reply key>": "text", …}   canned replies
+//   synonyms.json        {"<variant>": "<canonical>", …}
+//   hedge.json           see HedgeRules
+//   variables.json       {"platform": "示例贷", …}   template variables
+//   settings.json        bot and retrieval settings (read by their owners)
+#include <map>
+#include <string>
+#include <vector>
+
+namespace faqbot::knowledge {
+
+// What the bot does besides answering (catalog.md column `hand`).
+enum class HandoffMode {
+  kNone,          // "none"          answer only
+  kOffer,         // "offer"         answer and offer a human
+  kHand,          // "hand"          hand over at once
+  kHandPriority,  // "hand_priority" hand over at once, high priority
+};
+
+const char* to_string(HandoffMode mode);
+
+struct Entry {
+  std::string id;                      // stable, e.g. "withdraw.arrival_time"
+  std::string category;                // e.g. "withdraw"
+  std::string title;                   // short topic shown in suggestions
+  std::vector<std::string> questions;  // question variants; [0] is canonical
+  std::string answer;                  // house-style text, may hold {variables}
+  HandoffMode handoff = HandoffMode::kNone;
+  std::vector<std::string> tags;
+  std::vector<std::string> follow_ups;  // ids of related entries
+  std::string source_file;              // file it was loaded from (for errors)
+};
+
+// Hedge and courtesy rules (hedge.json). Phrases are matched on the text as
+// written (simplified Chinese).
+struct HedgeRules {
+  std::vector<std::string> banned;      // promises refused at load time (保本…)
+  std::vector<std::string> absolute;    // absolute words: warnings (保证, 马上…)
+  std::vector<std::string> dead_end;    // negative dead ends: warnings (不知道…)
+  std::vector<std::string> negations;   // prefixes that make a phrase a stated
+                                        // risk, not a promise (不, 无法, 不承诺…)
+  std::map<std::string, std::string> rewrites;  // outgoing text rewrites
+};
+
+struct KnowledgeBase {
+  std::string config_dir;
+  std::vector<Entry> entries;            // in file order, ids unique
+  std::vector<std::string> out_of_scope;  // negative examples
+  std::map<std::string, std::string> replies;
+  std::map<std::string, std::string> synonyms;
+  std::map<std::string, std::string> variables;
+  HedgeRules hedge;
+  std::string content_hash;  // hex digest of every loaded file's bytes
+
+  // nullptr when no entry has that id.
+  const Entry* find(const std::string& id) const;
+  // Canned reply by key with variables filled in; "" when the key is absent.
+  std::string reply(const std::string& key) const;
+  // `text` with {variables} filled in; unknown variables are left as written.
+  std::string render(const std::string& text) const;
+};
+
+}  // namespace faqbot::knowledge

@@ -1,0 +1,28 @@
+#pragma once
+// Static checks of a loaded knowledge base (no retrieval involved): the rules
+// of house-style.md that can be decided from the text alone.
+//   errors:   duplicate ids, empty fields, unknown template variables, banned
+//             promises (hedge.banned) not directly negated, unknown follow-ups
+//   warnings: absolute words not negated, 你 instead of 您, dead-end phrasing,
+//             fewer than kMinQuestions variants, duplicate variants
+#include <string>
+#include <vector>
+
+#include "knowledge/knowledge_base.h"
+#include "knowledge/loader.h"
+
+namespace faqbot::knowledge {
+
+inline constexpr size_t kMinQuestions = 8;
+
+// Placeholders filled at run time, not from variables.json.
+const std::vector<std::string>& runtime_variables();
+
+std::vector<Diagnostic> lint(const KnowledgeBase& kb);
+
+// True when `phrase` occurs in `text` at a position not directly preceded
+// (within three characters, same clause) by one of `negations`.
+bool contains_unnegated(const std::string& text, const std::string& phrase,
+                        const std::vector<std::string>& negations);
+
+}  // namespace faqbot::knowledge

@@ -1,0 +1,277 @@
+#include "knowledge/loader.h"
+
+#include <openssl/evp.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <sstream>
+
+#include "knowledge/lint.h"
+
+namespace faqbot::knowledge {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+// Collects diagnostics for one file while it is being read.
+class FileReader {
+ public:
+  FileReader(std::string rel_path, std::vector<Diagnostic>* out)
+      : rel_(std::move(rel_path)), out_(out) {}
+
+  void error(const std::string& entry_id, const std::string& message) {
+    out_->push_back({Severity::kError, rel_, entry_id.empty() ? "-" : entry_id, message});
+  }
+
+  // String field, "" (with an error) when missing or not a string.
+  std::string string_field(const json& obj, const char* key, const std::string& entry_id,
+                           bool required) {
+    auto it = obj.find(key);
+    if (it == obj.end()) {
+      if (required) error(entry_id, std::string("missing field \"") + key + "\"");
+      return {};
+    }
+    if (!it->is_string()) {
+      error(entry_id, std::string("field \"") + key + "\" must be a string");
+      return {};
+    }
+    return it->get<std::string>();
+  }
+
+  std::vector<std::string> string_list(const json& obj, const char* key,
+                                       const std::string& entry_id, bool required) {
+    std::vector<std::string> out;
+    auto it = obj.find(key);
+    if (it == obj.end()) {
+      if (required) error(entry_id, std::string("missing field \"") + key + "\"");
+      return out;
+    }
+    if (!it->is_array()) {
+      error(entry_id, std::string("field \"") + key + "\" must be a list of strings");
+      return out;
+    }
+    for (const json& v : *it) {
+      if (!v.is_string()) {
+        error(entry_id, std::string("field \"") + key + "\" holds a non-string item");
+        continue;
+      }
+      out.push_back(v.get<std::string>());
+    }
+    return out;
+  }
+
+  std::map<std::string, std::string> string_map(const json& obj, const char* what) {
+    std::map<std::string, std::string> out;
+    if (!obj.is_object()) {
+      error("", std::string(what) + " must be a JSON object of strings");
+      return out;
+    }
+    for (auto it = obj.begin(); it != obj.end(); ++it) {
+      if (!it.value().is_string()) {
+        error("", std::string(what) + " key \"" + it.key() + "\" must map to a string");
+        continue;
+      }
+      out[it.key()] = it.value().get<std::string>();
+    }
+    return out;
+  }
+
+ private:
+  std::string rel_;
+  std::vector<Diagnostic>* out_;
+};
+
+bool read_file(const fs::path& path, std::string* bytes) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  *bytes = ss.str();
+  return true;
+}
+
+// Parses `bytes` as JSON; on failure records "invalid JSON: …" and returns null.
+json parse_json(const std::string& bytes, FileReader& reader) {
+  try {
+    return json::parse(bytes);
+  } catch (const json::parse_error& e) {
+    reader.error("", std::string("invalid JSON: ") + e.what());
+  }
+  return json();
+}
+
+std::optional<HandoffMode> parse_handoff(const std::string& s) {
+  if (s.empty() || s == "none") return HandoffMode::kNone;
+  if (s == "offer") return HandoffMode::kOffer;
+  if (s == "hand") return HandoffMode::kHand;
+  if (s == "hand_priority") return HandoffMode::kHandPriority;
+  return std::nullopt;
+}
+
+void load_category(const json& doc, const std::string& rel, KnowledgeBase* kb,
+                   std::vector<Diagnostic>* diags) {
+  FileReader reader(rel, diags);
+  if (!doc.is_object()) {
+    reader.error("", "a category file must be a JSON object with \"entries\"");
+    return;
+  }
+  std::string category = reader.string_field(doc, "category", "", false);
+  if (category.empty()) category = fs::path(rel).stem().string();
+  auto entries = doc.find("entries");
+  if (entries == doc.end() || !entries->is_array()) {
+    reader.error("", "missing list \"entries\"");
+    return;
+  }
+  size_t index = 0;
+  for (const json& item : *entries) {
+    ++index;
+    if (!item.is_object()) {
+      reader.error("#" + std::to_string(index), "an entry must be a JSON object");
+      continue;
+    }
+    Entry e;
+    e.source_file = rel;
+    e.category = category;
+    e.id = reader.string_field(item, "id", "#" + std::to_string(index), true);
+    const std::string label = e.id.empty() ? "#" + std::to_string(index) : e.id;
+    e.title = reader.string_field(item, "title", label, false);
+    e.questions = reader.string_list(item, "questions", label, true);
+    e.answer = reader.string_field(item, "answer", label, true);
+    std::string handoff = reader.string_field(item, "handoff", label, false);
+    if (auto mode = parse_handoff(handoff)) {
+      e.handoff = *mode;
+    } else {
+      reader.error(label, "unknown handoff mode \"" + handoff +
+                              "\" (expected none, offer, hand or hand_priority)");
+    }
+    e.tags = reader.string_list(item, "tags", label, false);
+    e.follow_ups = reader.string_list(item, "follow_ups", label, false);
+    if (e.title.empty() && !e.questions.empty()) e.title = e.questions.front();
+    kb->entries.push_back(std::move(e));
+  }
+}
+
+std::string sha256_hex(const std::string& data) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_Digest(data.data(), data.size(), digest, &len, EVP_sha256(), nullptr);
+  static const char* hex = "0123456789abcdef";
+  std::string out;
+  for (unsigned int i = 0; i < len; ++i) {
+    out += hex[digest[i] >> 4];
+    out += hex[digest[i] & 15];
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string format(const Diagnostic& d) {
+  return d.file + ": " + d.entry_id + ": " +
+         (d.severity == Severity::kError ? "error: " : "warning: ") + d.message;
+}
+
+LoadOutcome load(const std::string& config_dir) {
+  LoadOutcome outcome;
+  auto& diags = outcome.diagnostics;
+  auto kb = std::make_shared<KnowledgeBase>();
+  kb->config_dir = config_dir;
+  const fs::path root(config_dir);
+  std::string hashed;  // every file's relative path and bytes, in a fixed order
+
+  std::error_code ec;
+  if (!fs::is_directory(root, ec)) {
+    diags.push_back({Severity::kError, config_dir, "-", "configuration directory not found"});
+    return outcome;
+  }
+
+  // Reads one optional/required top-level file; returns null JSON if absent.
+  auto read_json = [&](const std::string& rel, bool required, FileReader& reader) -> json {
+    std::string bytes;
+    if (!read_file(root / rel, &bytes)) {
+      if (required) reader.error("", "file not found");
+      return json();
+    }
+    hashed += rel + '\0' + bytes + '\0';
+    return parse_json(bytes, reader);
+  };
+
+  // kb/*.json, sorted by name so the order is the same on every machine.
+  std::vector<std::string> category_files;
+  if (fs::is_directory(root / "kb", ec)) {
+    for (const auto& de : fs::directory_iterator(root / "kb", ec)) {
+      if (de.is_regular_file() && de.path().extension() == ".json") {
+        category_files.push_back("kb/" + de.path().filename().string());
+      }
+    }
+  }
+  std::sort(category_files.begin(), category_files.end());
+  if (category_files.empty()) {
+    diags.push_back({Severity::kError, "kb/", "-", "no knowledge base files (kb/*.json)"});
+  }
+  for (const std::string& rel : category_files) {
+    FileReader reader(rel, &diags);
+    json doc = read_json(rel, true, reader);
+    if (!doc.is_null()) load_category(doc, rel, kb.get(), &diags);
+  }
+
+  {
+    FileReader reader("out_of_scope.json", &diags);
+    json doc = read_json("out_of_scope.json", false, reader);
+    if (doc.is_object()) {
+      kb->out_of_scope = reader.string_list(doc, "questions", "", true);
+    } else if (!doc.is_null()) {
+      reader.error("", "must be an object with \"questions\"");
+    }
+  }
+  {
+    FileReader reader("replies.json", &diags);
+    json doc = read_json("replies.json", true, reader);
+    if (!doc.is_null()) kb->replies = reader.string_map(doc, "replies");
+  }
+  {
+    FileReader reader("synonyms.json", &diags);
+    json doc = read_json("synonyms.json", false, reader);
+    if (!doc.is_null()) kb->synonyms = reader.string_map(doc, "synonyms");
+  }
+  {
+    FileReader reader("variables.json", &diags);
+    json doc = read_json("variables.json", false, reader);
+    if (!doc.is_null()) kb->variables = reader.string_map(doc, "variables");
+  }
+  {
+    FileReader reader("hedge.json", &diags);
+    json doc = read_json("hedge.json", false, reader);
+    if (doc.is_object()) {
+      kb->hedge.banned = reader.string_list(doc, "banned", "", false);
+      kb->hedge.absolute = reader.string_list(doc, "absolute", "", false);
+      kb->hedge.dead_end = reader.string_list(doc, "dead_end", "", false);
+      kb->hedge.negations = reader.string_list(doc, "negations", "", false);
+      if (doc.contains("rewrites")) kb->hedge.rewrites = reader.string_map(doc["rewrites"], "rewrites");
+    } else if (!doc.is_null()) {
+      reader.error("", "must be a JSON object");
+    }
+  }
+  {
+    // settings.json belongs to the bot and retrieval; here it is only hashed
+    // (it changes the index) and checked to be JSON.
+    FileReader reader("settings.json", &diags);
+    json doc = read_json("settings.json", false, reader);
+    if (!doc.is_null() && !doc.is_object()) reader.error("", "must be a JSON object");
+  }
+
+  kb->content_hash = sha256_hex(hashed);
+  for (Diagnostic& d : lint(*kb)) diags.push_back(std::move(d));
+
+  bool has_error = std::any_of(diags.begin(), diags.end(),
+                               [](const Diagnostic& d) { return d.severity == Severity::kError; });
+  if (!has_error) outcome.kb = std::move(kb);
+  return outcome;
+}
+
+}  // namespace faqbot::knowledge

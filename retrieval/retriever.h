@@ -1,0 +1,68 @@
+#pragma once
+// The retrieval engine: from an investor's raw question to ranked entry ids
+// with a calibrated confidence. Knows entry ids and texts only; nothing about
+// handoffs, replies or channels.
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "knowledge/status.h"
+
+namespace faqbot::retrieval {
+
+// One answerable unit: an entry id and its question variants (plus title).
+struct Document {
+  std::string id;
+  std::vector<std::string> texts;
+};
+
+struct Corpus {
+  std::vector<Document> docs;
+  std::vector<std::string> negatives;  // out-of-scope example questions
+  std::map<std::string, std::string> synonyms;  // variant -> canonical
+};
+
+struct Settings {
+  std::string index_factory = "Flat";  // any faiss::index_factory string
+  int dim = 128;                       // dense embedding dimension
+  std::string cache_dir;               // "" = no on-disk cache
+};
+
+struct Candidate {
+  std::string id;
+  double confidence = 0;  // calibrated P(this entry answers the question), [0,1]
+  double dense = 0;       // raw dense similarity (diagnostics)
+  double lexical = 0;     // raw lexical score (diagnostics)
+};
+
+struct SearchResult {
+  std::vector<Candidate> candidates;  // best first, at most k
+  double out_of_scope = 0;            // P(no entry answers), [0,1]
+  std::string normalized;             // the normalised question
+};
+
+class Retriever {
+ public:
+  virtual ~Retriever() = default;
+
+  // Builds (or loads from Settings::cache_dir, keyed by the corpus content
+  // and settings) everything needed to search. Deterministic: same corpus and
+  // settings give the same answers on every machine.
+  static Result<std::shared_ptr<const Retriever>> build(const Corpus& corpus,
+                                                        const Settings& settings);
+
+  // Thread-safe; never throws. k >= 1. Empty or garbage text gives an empty
+  // candidate list or low confidences, never an error.
+  virtual SearchResult search(std::string_view text, size_t k) const = 0;
+
+  // Similarity of two questions in [0, 1] (1 = same meaning as far as the
+  // engine can tell). Used by `faqbot similarity` and the confusability lint.
+  virtual double similarity(std::string_view a, std::string_view b) const = 0;
+
+  // The normalisation applied before search (width, case, t2s, synonyms…).
+  virtual std::string normalize(std::string_view text) const = 0;
+};
+
+}  // namespace faqbot::retrieval
