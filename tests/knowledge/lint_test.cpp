@@ -1,0 +1,109 @@
+#include "knowledge/lint.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "config_fixture.h"
+
+namespace faqbot::knowledge {
+namespace {
+
+using faqbot::testing::ConfigFixture;
+
+std::vector<std::string> lines(const LoadOutcome& out, Severity s) {
+  std::vector<std::string> v;
+  for (const Diagnostic& d : out.diagnostics)
+    if (d.severity == s) v.push_back(format(d));
+  return v;
+}
+
+bool any_contains(const std::vector<std::string>& v, const std::string& needle) {
+  return std::any_of(v.begin(), v.end(),
+                     [&](const std::string& s) { return s.find(needle) != std::string::npos; });
+}
+
+const char* kEntryWithAnswer = R"({"entries": [{"id": "invest.safe", "questions":
+  ["会亏吗", "保本吗", "能保本吗", "有风险吗", "会不会亏钱", "本金安全吗", "亏了怎么办", "稳不稳"],
+  "answer": "%s"}]})";
+
+std::string category_with_answer(const std::string& answer) {
+  std::string s = kEntryWithAnswer;
+  s.replace(s.find("%s"), 2, answer);
+  return s;
+}
+
+TEST(Lint, BannedPromiseRefusesTheKnowledgeBaseAndNamesEntryAndPhrase) {
+  ConfigFixture fx;
+  fx.write("kb/invest.json", category_with_answer("您好,咱们的产品保本保息,请放心出借。"));
+  LoadOutcome out = load(fx.dir());
+  EXPECT_FALSE(out.ok());
+  auto errors = lines(out, Severity::kError);
+  EXPECT_TRUE(any_contains(errors, "kb/invest.json: invest.safe: error: banned promise \"保本\""));
+  EXPECT_TRUE(any_contains(errors, "kb/invest.json: invest.safe: error: banned promise \"保息\""));
+}
+
+TEST(Lint, NegatedRiskStatementIsAllowed) {
+  ConfigFixture fx;
+  fx.write("kb/invest.json",
+           category_with_answer("您好,出借有风险,平台不承诺保本,也无法保证收益,请您理性出借。"));
+  LoadOutcome out = load(fx.dir());
+  EXPECT_TRUE(out.ok()) << ::testing::PrintToString(lines(out, Severity::kError));
+  // 无法保证 is a negated absolute: no warning either.
+  EXPECT_FALSE(any_contains(lines(out, Severity::kWarning), "\"保证\""));
+}
+
+TEST(Lint, NegationInAnotherClauseDoesNotCount) {
+  EXPECT_TRUE(contains_unnegated("不用担心,保本", "保本", {"不"}));
+  EXPECT_FALSE(contains_unnegated("并不保本", "保本", {"不", "并不"}));
+  EXPECT_FALSE(contains_unnegated("不承诺保本", "保本", {"不承诺"}));
+  EXPECT_TRUE(contains_unnegated("保本", "保本", {"不"}));
+}
+
+TEST(Lint, AbsoluteWordsInformalYouAndDeadEndsAreWarnings) {
+  ConfigFixture fx;
+  fx.write("kb/invest.json", category_with_answer("你好,资金一定马上到账,其他的我不知道。"));
+  LoadOutcome out = load(fx.dir());
+  EXPECT_TRUE(out.ok());
+  auto warnings = lines(out, Severity::kWarning);
+  EXPECT_TRUE(any_contains(warnings, "invest.safe: warning: absolute wording \"一定\""));
+  EXPECT_TRUE(any_contains(warnings, "invest.safe: warning: absolute wording \"马上\""));
+  EXPECT_TRUE(any_contains(warnings, "invest.safe: warning: uses 你"));
+  EXPECT_TRUE(any_contains(warnings, "invest.safe: warning: dead-end phrasing \"不知道\""));
+}
+
+TEST(Lint, DuplicateIdsUnknownVariablesAndFollowUpsAreErrors) {
+  ConfigFixture fx;
+  fx.write("kb/zzz.json", R"({"entries": [{"id": "withdraw.fee",
+    "questions": ["a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8"],
+    "answer": "您好,请拨打 {hotlline}。", "follow_ups": ["no.such"]}]})");
+  LoadOutcome out = load(fx.dir());
+  EXPECT_FALSE(out.ok());
+  auto errors = lines(out, Severity::kError);
+  EXPECT_TRUE(any_contains(errors, "kb/zzz.json: withdraw.fee: error: duplicate id (first defined in kb/withdraw.json)"));
+  EXPECT_TRUE(any_contains(errors, "unknown template variable {hotlline}"));
+  EXPECT_TRUE(any_contains(errors, "unknown follow-up entry \"no.such\""));
+}
+
+TEST(Lint, EmptyFieldsAreErrorsFewVariantsAWarning) {
+  ConfigFixture fx;
+  fx.write("kb/zzz.json", R"({"entries": [{"id": "x.empty", "questions": ["  "], "answer": ""},
+    {"id": "x.few", "questions": ["提现"], "answer": "您好。"}]})");
+  LoadOutcome out = load(fx.dir());
+  EXPECT_FALSE(out.ok());
+  auto errors = lines(out, Severity::kError);
+  EXPECT_TRUE(any_contains(errors, "x.empty: error: empty question variant"));
+  EXPECT_TRUE(any_contains(errors, "x.empty: error: empty answer"));
+  EXPECT_TRUE(any_contains(lines(out, Severity::kWarning), "x.few: warning: only 1 question variants"));
+}
+
+TEST(Lint, MissingRequiredReplyIsAnError) {
+  ConfigFixture fx;
+  fx.write("replies.json", R"({"fallback": "不好意思,已转给同事跟进。"})");
+  LoadOutcome out = load(fx.dir());
+  EXPECT_FALSE(out.ok());
+  EXPECT_TRUE(any_contains(lines(out, Severity::kError), "replies.json: clarify_prompt: error: missing canned reply"));
+}
+
+}  // namespace
+}  // namespace faqbot::knowledge

@@ -1,0 +1,118 @@
+#include "knowledge/loader.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+
+#include "config_fixture.h"
+
+namespace faqbot::knowledge {
+namespace {
+
+using faqbot::testing::ConfigFixture;
+
+bool has_error(const LoadOutcome& out, const std::string& needle) {
+  return std::any_of(out.diagnostics.begin(), out.diagnostics.end(), [&](const Diagnostic& d) {
+    return d.severity == Severity::kError && format(d).find(needle) != std::string::npos;
+  });
+}
+
+TEST(Loader, LoadsAValidDirectory) {
+  ConfigFixture fx;
+  LoadOutcome out = load(fx.dir());
+  ASSERT_TRUE(out.ok()) << (out.diagnostics.empty() ? "" : format(out.diagnostics[0]));
+  ASSERT_EQ(out.kb->entries.size(), 2u);
+  const Entry* fee = out.kb->find("withdraw.fee");
+  ASSERT_NE(fee, nullptr);
+  EXPECT_EQ(fee->category, "withdraw");
+  EXPECT_EQ(fee->questions.size(), 8u);
+  EXPECT_EQ(fee->source_file, "kb/withdraw.json");
+  EXPECT_EQ(out.kb->find("withdraw.delayed")->handoff, HandoffMode::kHandPriority);
+  EXPECT_EQ(out.kb->synonyms.at("体现"), "提现");
+  EXPECT_EQ(out.kb->out_of_scope.size(), 1u);
+  EXPECT_EQ(out.kb->find("nope"), nullptr);
+}
+
+TEST(Loader, RendersVariablesAndKeepsRuntimeOnes) {
+  ConfigFixture fx;
+  LoadOutcome out = load(fx.dir());
+  ASSERT_TRUE(out.ok());
+  EXPECT_EQ(out.kb->reply("offer_human"), "如需人工帮助,请回复“转人工”,客服时间 每天 09:00-21:00。");
+  EXPECT_NE(out.kb->reply("queue_position").find("{queue_position}"), std::string::npos);
+  EXPECT_EQ(out.kb->reply("no_such_key"), "");
+}
+
+TEST(Loader, ContentHashFollowsTheFiles) {
+  ConfigFixture fx;
+  std::string before = load(fx.dir()).kb->content_hash;
+  EXPECT_EQ(before, load(fx.dir()).kb->content_hash);
+  fx.write("synonyms.json", R"({"体现": "提现", "冲值": "充值"})");
+  EXPECT_NE(before, load(fx.dir()).kb->content_hash);
+}
+
+TEST(Loader, MalformedJsonNamesTheFile) {
+  ConfigFixture fx;
+  fx.write("kb/withdraw.json", R"({"entries": [ {"id": "x", )");
+  LoadOutcome out = load(fx.dir());
+  EXPECT_FALSE(out.ok());
+  EXPECT_TRUE(has_error(out, "kb/withdraw.json: -: error: invalid JSON"));
+}
+
+TEST(Loader, InvalidUtf8IsAnErrorNotACrash) {
+  ConfigFixture fx;
+  fx.write("replies.json", "{\"fallback\": \"\xff\xfe\"}");
+  LoadOutcome out = load(fx.dir());
+  EXPECT_FALSE(out.ok());
+  EXPECT_TRUE(has_error(out, "replies.json: -: error: invalid JSON"));
+}
+
+TEST(Loader, MissingDirectoryIsAnError) {
+  LoadOutcome out = load("/nonexistent/faqbot/config");
+  EXPECT_FALSE(out.ok());
+  EXPECT_TRUE(has_error(out, "configuration directory not found"));
+}
+
+TEST(Loader, WrongTypesAndUnknownHandoffNameTheEntry) {
+  ConfigFixture fx;
+  fx.write("kb/withdraw.json", R"({"entries": [
+    {"id": "a.b", "questions": "not a list", "answer": "您好。", "handoff": "maybe"}]})");
+  LoadOutcome out = load(fx.dir());
+  EXPECT_FALSE(out.ok());
+  EXPECT_TRUE(has_error(out, "kb/withdraw.json: a.b: error: field \"questions\" must be a list"));
+  EXPECT_TRUE(has_error(out, "kb/withdraw.json: a.b: error: unknown handoff mode \"maybe\""));
+}
+
+TEST(Loader, DefaultKnowledgeBaseLoadsWithoutErrors) {
+  LoadOutcome out = load(FAQBOT_DEFAULT_CONFIG);
+  for (const Diagnostic& d : out.diagnostics) {
+    EXPECT_NE(d.severity, Severity::kError) << format(d);
+  }
+  ASSERT_TRUE(out.ok());
+  EXPECT_EQ(out.kb->entries.size(), 67u);
+  for (const Entry& e : out.kb->entries) EXPECT_GE(e.questions.size(), 8u) << e.id;
+}
+
+// catalog_ids.txt is the id column of shared/domain/catalog.md: the default
+// knowledge base has exactly these entries, with the handoff of its table.
+TEST(Loader, DefaultKnowledgeBaseHasExactlyTheCatalogIds) {
+  LoadOutcome out = load(FAQBOT_DEFAULT_CONFIG);
+  ASSERT_TRUE(out.ok());
+  std::ifstream in(FAQBOT_CATALOG_IDS);
+  std::vector<std::string> want;
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty()) want.push_back(line);
+  ASSERT_EQ(want.size(), 67u);
+  std::vector<std::string> have;
+  for (const Entry& e : out.kb->entries) have.push_back(e.id);
+  std::sort(want.begin(), want.end());
+  std::sort(have.begin(), have.end());
+  EXPECT_EQ(have, want);
+  EXPECT_EQ(out.kb->find("withdraw.delayed")->handoff, HandoffMode::kHandPriority);
+  EXPECT_EQ(out.kb->find("service.human")->handoff, HandoffMode::kHand);
+  EXPECT_EQ(out.kb->find("recharge.not_arrived")->handoff, HandoffMode::kOffer);
+  EXPECT_EQ(out.kb->find("withdraw.fee")->handoff, HandoffMode::kNone);
+}
+
+}  // namespace
+}  // namespace faqbot::knowledge
