@@ -1,0 +1,49 @@
+#pragma once
+// Quality evaluation over labelled cases (shared/eval/dev.jsonl format):
+// one JSON object a line, {"q", "expect": entry id | "none",
+// "action": "answer" | "handoff" | "no_answer"}. Every case is an independent
+// conversation.
+#include <string>
+#include <vector>
+
+#include "bot/engine.h"
+#include "knowledge/status.h"
+
+namespace faqbot::cli {
+
+struct EvalCase {
+  std::string question;
+  std::string expect;  // entry id or "none"
+  std::string action;  // "answer" | "handoff" | "no_answer"
+  int line = 0;
+};
+
+// Reads a cases file; a malformed line is an error naming the file and line.
+Result<std::vector<EvalCase>> read_cases(const std::string& path);
+
+struct EvalMiss {
+  EvalCase expected;
+  bot::Reply got;
+};
+
+struct Ratio {
+  int hits = 0;
+  int total = 0;
+  double value() const { return total == 0 ? 1.0 : static_cast<double>(hits) / total; }
+};
+
+struct EvalReport {
+  Ratio in_scope;        // action "answer": answered with the expected entry
+  Ratio top3;            // expect != none: expected entry among the top 3
+  Ratio handoff;         // action "handoff": handed off
+  Ratio handoff_entry;   // action "handoff": handed off with the expected entry
+  Ratio no_answer;       // expect "none": not answered with any entry
+  std::vector<EvalMiss> misses;
+};
+
+EvalReport evaluate(const bot::Engine& engine, const std::vector<EvalCase>& cases);
+
+// Misses (indented two spaces), then one summary line per figure.
+std::string format_report(const EvalReport& report);
+
+}  // namespace faqbot::cli
