@@ -1,0 +1,195 @@
+#pragma once
+// faqbot's conversation service: what the HTTP API and the IM channels call.
+// No HTTP in here. It orchestrates one investor turn (engine + persistence),
+// the human handoff (tickets, queue, agent actions, promised reply times),
+// feedback and unanswered questions.
+//
+// Rules it enforces:
+// - While a session has a waiting or active ticket, the investor's messages go
+//   to the ticket (stored, shown to the agent), not to the bot. After the
+//   ticket is closed the bot answers again.
+// - Every text is masked (personal numbers) before it is stored.
+// - A ticket opened outside service hours promises a reply time at once; one
+//   no agent claimed within `no_claim_timeout_ms` gets a promise from sweep().
+//   Either way the ticket stays queued.
+// - Outgoing agent and system messages of a session on an IM channel are
+//   handed to the channel's outbound callback (see set_outbound).
+//
+// Thread-safety: every public method may be called from any thread. Turns of
+// one session are serialised; different sessions run in parallel.
+// Never throws; failures are Status values:
+//   kInvalidArgument    validation (empty text, text too long, bad ids)
+//   kNotFound           unknown session / ticket / message
+//   kFailedPrecondition wrong ticket state (claim a claimed ticket, reply to a
+//                       ticket not claimed by this agent, close a closed one)
+//   kInternal           storage failed, or no engine is loaded
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bot/engine.h"
+#include "bot/service/engine_holder.h"
+#include "bot/service/message_bus.h"
+#include "bot/service/service_hours.h"
+#include "bot/store/store.h"
+#include "knowledge/status.h"
+
+namespace faqbot::service {
+
+struct ServiceOptions {
+  size_t max_text_chars = 2000;        // longer investor/agent text: kInvalidArgument
+  size_t max_session_id_bytes = 128;   // [A-Za-z0-9_.:-]+
+  ServiceHours hours;                  // when agents are on duty
+  int64_t no_claim_timeout_ms = 120000;  // waiting this long unclaimed: promise a time
+  int64_t callback_ms = 30 * 60 * 1000;  // promised callback window inside hours
+  std::vector<std::string> quick_replies;  // operator's 快捷短语 for the console
+  std::function<int64_t()> clock;      // ms since epoch; null = wall clock
+};
+
+struct ChatRequest {
+  std::string session_id;     // "" = issue a new one
+  std::string user_id;        // platform user id, optional
+  std::string text;           // the investor's message, raw (validated here)
+  std::string channel = "web";
+  std::string channel_ref;    // IM channels: opaque JSON of where replies go
+  std::string customer_name;  // "王先生" when the channel knows it
+};
+
+struct HandoffInfo {
+  int64_t ticket_id = 0;
+  std::string priority;          // "normal" | "high"
+  std::string status;            // "waiting" | "active" | "closed"
+  int64_t queue_position = 0;    // 1-based while waiting, 0 otherwise
+  std::string reason;            // bot::to_string(HandoffReason)
+  int64_t expected_reply_at_ms = 0;  // 约定回话时间, 0 = none promised
+};
+
+struct ChatReply {
+  std::string session_id;
+  int64_t message_id = 0;           // the bot's message; the investor's when routed to an agent
+  int64_t investor_message_id = 0;
+  std::string action;               // "answer" | "clarify" | "fallback" | "handoff"
+  std::string faq_id;               // "" = none
+  double confidence = 0;
+  std::string text;                 // what to show the investor
+  std::vector<bot::Suggestion> suggestions;
+  bool offer_human = false;
+  bool routed_to_agent = false;     // the message went to an open ticket
+  std::optional<HandoffInfo> handoff;
+};
+
+struct TicketView {
+  store::Ticket ticket;
+  int64_t queue_position = 0;      // waiting tickets only
+  store::Session session;          // channel, user id, customer name
+  std::string last_investor_text;  // masked
+};
+
+struct AgentSuggestion {
+  std::string faq_id;
+  std::string question;
+  std::string answer;  // the entry's answer, rendered (variables filled)
+  double score = 0;
+};
+
+struct TicketDetail {
+  TicketView view;
+  std::vector<store::Message> transcript;
+  std::vector<AgentSuggestion> suggestions;  // bot's best candidates for the last question
+  std::vector<std::string> quick_replies;
+};
+
+struct ServiceStats {
+  std::array<int64_t, 4> answers_by_action{};   // index = bot::Action
+  std::array<int64_t, 7> handoffs_by_reason{};  // index = bot::HandoffReason
+  int64_t messages_to_agents = 0;
+  int64_t agent_messages = 0;
+  int64_t feedback = 0;
+  int64_t storage_errors = 0;
+};
+
+// Delivers an agent's (or the service's) message to the investor on an IM
+// platform. Called after the message is stored, on the calling thread; must
+// not block for long (enqueue into the store's outbox and return).
+using OutboundFn = std::function<void(const store::Session& session, const store::Message& message)>;
+
+class Service {
+ public:
+  // Borrows `store` and `engines` (both outlive the Service).
+  Service(store::Store& store, EngineHolder& engines, ServiceOptions options);
+
+  Result<ChatReply> chat(const ChatRequest& request);
+
+  // Transcript since a message id (0 = from the start), oldest first.
+  Result<std::vector<store::Message>> messages(const std::string& session_id, int64_t after_id,
+                                               int limit = 1000);
+
+  Status feedback(int64_t message_id, bool helpful, const std::string& comment);
+
+  Result<std::vector<TicketView>> list_tickets(store::TicketStatus status, int limit = 200);
+  Result<TicketDetail> ticket_detail(int64_t ticket_id);
+  Result<store::Ticket> claim(int64_t ticket_id, const std::string& agent_id);
+  Result<store::Message> agent_reply(int64_t ticket_id, const std::string& agent_id,
+                                     const std::string& text);
+  // Returns the conversation to the bot.
+  Result<store::Ticket> close(int64_t ticket_id, const std::string& agent_id,
+                              const std::string& resolution);
+
+  Result<std::vector<store::Unanswered>> unanswered(int limit = 100);
+
+  // Promises a reply time on waiting tickets no agent claimed in time. Call
+  // periodically (the server does every second). Returns how many it told.
+  int sweep();
+
+  // Registers the outbound callback of an IM channel ("slack", "wecom", …).
+  void set_outbound(const std::string& channel, OutboundFn fn);
+
+  MessageBus& bus() { return bus_; }
+  EngineHolder& engines() { return engines_; }
+  store::Store& store() { return store_; }
+  const ServiceOptions& options() const { return options_; }
+  ServiceStats stats() const;
+  int64_t now() const;
+
+  // A fresh random session id (32 hex characters).
+  static std::string new_session_id();
+
+ private:
+  Result<ChatReply> route_to_ticket(const ChatRequest& request, store::Session session,
+                                    const store::Ticket& ticket, const std::string& masked);
+  std::string handoff_text(const bot::Engine& engine, const store::Ticket& ticket,
+                           int64_t queue_position) const;
+  Result<store::Message> append_and_publish(const std::string& session_id,
+                                            const store::NewMessage& message);
+  void deliver_outbound(const std::string& session_id, const store::Message& message);
+  std::mutex& session_lock(const std::string& session_id);
+  void count_storage_error() { storage_errors_.fetch_add(1, std::memory_order_relaxed); }
+
+  store::Store& store_;
+  EngineHolder& engines_;
+  ServiceOptions options_;
+  MessageBus bus_;
+
+  std::array<std::mutex, 64> session_locks_;
+  std::mutex outbound_mu_;
+  std::map<std::string, OutboundFn> outbound_;
+
+  std::array<std::atomic<int64_t>, 4> answers_by_action_{};
+  std::array<std::atomic<int64_t>, 7> handoffs_by_reason_{};
+  std::atomic<int64_t> messages_to_agents_{0};
+  std::atomic<int64_t> agent_messages_{0};
+  std::atomic<int64_t> feedback_{0};
+  std::atomic<int64_t> storage_errors_{0};
+};
+
+// The HTTP-like class of a Status code, for adapters: 422, 404, 409, 500.
+int http_status_of(StatusCode code);
+
+}  // namespace faqbot::service
