@@ -1,0 +1,81 @@
+// The PostgreSQL schema, as ordered migrations (see migration.h). Same tables
+// and meaning as sqlite_schema.cpp. Never edit a released step: append one.
+#include "bot/store/migration.h"
+
+namespace faqbot::store {
+
+const std::vector<Migration>& postgres_migrations() {
+  static const std::vector<Migration> steps = {
+      {1,
+       "create sessions, messages, tickets, feedback, unanswered, processed_events, outbox",
+       {
+           R"(CREATE TABLE sessions (
+                id            TEXT PRIMARY KEY,
+                user_id       TEXT NOT NULL DEFAULT '',
+                channel       TEXT NOT NULL DEFAULT 'web',
+                channel_ref   TEXT NOT NULL DEFAULT '',
+                customer_name TEXT NOT NULL DEFAULT '',
+                state         TEXT NOT NULL DEFAULT '',
+                created_at    BIGINT NOT NULL,
+                updated_at    BIGINT NOT NULL))",
+           R"(CREATE TABLE messages (
+                id         BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                session_id TEXT NOT NULL REFERENCES sessions(id),
+                role       TEXT NOT NULL CHECK (role IN ('investor','bot','agent','system')),
+                text       TEXT NOT NULL,
+                action     TEXT NOT NULL DEFAULT '',
+                faq_id     TEXT NOT NULL DEFAULT '',
+                confidence DOUBLE PRECISION NOT NULL DEFAULT 0,
+                agent_id   TEXT NOT NULL DEFAULT '',
+                created_at BIGINT NOT NULL))",
+           "CREATE INDEX messages_by_session ON messages(session_id, id)",
+           R"(CREATE TABLE tickets (
+                id                BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                session_id        TEXT NOT NULL REFERENCES sessions(id),
+                status            TEXT NOT NULL CHECK (status IN ('waiting','active','closed')),
+                priority          INTEGER NOT NULL CHECK (priority IN (0, 1)),
+                reason            TEXT NOT NULL DEFAULT '',
+                created_at        BIGINT NOT NULL,
+                claimed_by        TEXT NOT NULL DEFAULT '',
+                claimed_at        BIGINT NOT NULL DEFAULT 0,
+                closed_at         BIGINT NOT NULL DEFAULT 0,
+                resolution        TEXT NOT NULL DEFAULT '',
+                expected_reply_at BIGINT NOT NULL DEFAULT 0))",
+           "CREATE INDEX tickets_queue ON tickets(status, priority DESC, created_at, id)",
+           "CREATE UNIQUE INDEX tickets_one_open ON tickets(session_id) "
+           "WHERE status IN ('waiting','active')",
+           R"(CREATE TABLE feedback (
+                id         BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                message_id BIGINT NOT NULL REFERENCES messages(id),
+                helpful    BOOLEAN NOT NULL,
+                comment    TEXT NOT NULL DEFAULT '',
+                created_at BIGINT NOT NULL))",
+           "CREATE INDEX feedback_by_message ON feedback(message_id)",
+           R"(CREATE TABLE unanswered (
+                id         BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                session_id TEXT NOT NULL,
+                text       TEXT NOT NULL,
+                created_at BIGINT NOT NULL))",
+           R"(CREATE TABLE processed_events (
+                channel      TEXT NOT NULL,
+                event_id     TEXT NOT NULL,
+                processed_at BIGINT NOT NULL,
+                PRIMARY KEY (channel, event_id)))",
+           R"(CREATE TABLE outbox (
+                id              BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                channel         TEXT NOT NULL,
+                target          TEXT NOT NULL,
+                payload         TEXT NOT NULL,
+                attempts        INTEGER NOT NULL DEFAULT 0,
+                status          TEXT NOT NULL CHECK (status IN ('pending','sent','failed')),
+                next_attempt_at BIGINT NOT NULL,
+                last_error      TEXT NOT NULL DEFAULT '',
+                created_at      BIGINT NOT NULL,
+                sent_at         BIGINT NOT NULL DEFAULT 0))",
+           "CREATE INDEX outbox_due ON outbox(status, next_attempt_at, id)",
+       }},
+  };
+  return steps;
+}
+
+}  // namespace faqbot::store

@@ -1,0 +1,753 @@
+#include "bot/store/sqlite_store.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <system_error>
+
+#include "bot/store/sqlite_db.h"
+#include "bot/store/store_util.h"
+
+namespace faqbot::store {
+
+using sqlite::Connection;
+using sqlite::Query;
+
+namespace {
+
+const std::string kTicketSelect = std::string("SELECT ") + detail::kTicketColumns + " FROM tickets ";
+const std::string kMessageSelect =
+    std::string("SELECT ") + detail::kMessageColumns + " FROM messages ";
+const std::string kOutboxSelect = std::string("SELECT ") + detail::kOutboxColumns + " FROM outbox ";
+
+Status data_loss(const Status& status) { return {StatusCode::kDataLoss, status.message()}; }
+
+Result<Ticket> ticket_from(const Query& q) {
+  Ticket t;
+  t.id = q.int_at(0);
+  t.session_id = q.text_at(1);
+  auto status = parse_ticket_status(q.text_at(2));
+  if (!status.ok()) return data_loss(status.status());
+  t.status = status.value();
+  t.priority = q.int_at(3) != 0 ? Priority::kHigh : Priority::kNormal;
+  t.reason = q.text_at(4);
+  t.created_at_ms = q.int_at(5);
+  t.claimed_by = q.text_at(6);
+  t.claimed_at_ms = q.int_at(7);
+  t.closed_at_ms = q.int_at(8);
+  t.resolution = q.text_at(9);
+  t.expected_reply_at_ms = q.int_at(10);
+  return t;
+}
+
+Result<Message> message_from(const Query& q) {
+  Message m;
+  m.id = q.int_at(0);
+  m.session_id = q.text_at(1);
+  auto role = parse_role(q.text_at(2));
+  if (!role.ok()) return data_loss(role.status());
+  m.role = role.value();
+  m.text = q.text_at(3);
+  m.action = q.text_at(4);
+  m.faq_id = q.text_at(5);
+  m.confidence = q.double_at(6);
+  m.agent_id = q.text_at(7);
+  m.created_at_ms = q.int_at(8);
+  return m;
+}
+
+Result<Outbound> outbound_from(const Query& q) {
+  Outbound o;
+  o.id = q.int_at(0);
+  o.channel = q.text_at(1);
+  o.target = q.text_at(2);
+  o.payload = q.text_at(3);
+  o.attempts = static_cast<int>(q.int_at(4));
+  auto status = parse_outbox_status(q.text_at(5));
+  if (!status.ok()) return data_loss(status.status());
+  o.status = status.value();
+  o.next_attempt_at_ms = q.int_at(6);
+  o.last_error = q.text_at(7);
+  o.created_at_ms = q.int_at(8);
+  return o;
+}
+
+// Reads every row of q with `decode`, appending to out.
+template <typename T, typename Decode>
+Status collect(Query& q, Decode decode, std::vector<T>* out) {
+  for (;;) {
+    Result<bool> row = q.step();
+    if (!row.ok()) return row.status();
+    if (!row.value()) return Status::Ok();
+    Result<T> item = decode(q);
+    if (!item.ok()) return item.status();
+    out->push_back(std::move(item).value());
+  }
+}
+
+// Reads at most one row; kNotFound with `missing` when there is none.
+template <typename T, typename Decode>
+Result<T> one(Query& q, Decode decode, const std::string& missing) {
+  Result<bool> row = q.step();
+  if (!row.ok()) return row.status();
+  if (!row.value()) return Status(StatusCode::kNotFound, missing);
+  return decode(q);
+}
+
+Status upsert_session(Connection& c, const Session& s, int64_t now) {
+  if (Status st = detail::check_id(s.id, "session id"); !st.ok()) return st;
+  auto q = c.prepare(
+      "INSERT INTO sessions (id, user_id, channel, channel_ref, customer_name, state, "
+      "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+      "ON CONFLICT (id) DO UPDATE SET user_id = excluded.user_id, channel = excluded.channel, "
+      "channel_ref = excluded.channel_ref, customer_name = excluded.customer_name, "
+      "state = excluded.state, updated_at = excluded.updated_at");
+  if (!q.ok()) return q.status();
+  const int64_t created = s.created_at_ms != 0 ? s.created_at_ms : now;
+  q->bind_all(s.id, s.user_id, s.channel.empty() ? std::string("web") : s.channel,
+              s.channel_ref, s.customer_name, s.state, created, now);
+  return q->run();
+}
+
+Result<int64_t> insert_message(Connection& c, const std::string& session_id,
+                               const NewMessage& m) {
+  auto q = c.prepare(
+      "INSERT INTO messages (session_id, role, text, action, faq_id, confidence, agent_id, "
+      "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+  if (!q.ok()) return q.status();
+  q->bind_all(session_id, to_string(m.role), m.text, m.action, m.faq_id, m.confidence,
+              m.agent_id, detail::or_now(m.created_at_ms));
+  Status st = q->run();
+  if (st.code() == StatusCode::kNotFound) {
+    return Status(StatusCode::kNotFound, "no session " + session_id);
+  }
+  if (!st.ok()) return st;
+  return c.last_insert_id();
+}
+
+Result<std::optional<Ticket>> find_open_ticket(Connection& c, const std::string& session_id) {
+  auto q = c.prepare(kTicketSelect +
+                     "WHERE session_id = ?1 AND status IN ('waiting', 'active') LIMIT 1");
+  if (!q.ok()) return q.status();
+  q->bind(1, session_id);
+  Result<bool> row = q->step();
+  if (!row.ok()) return row.status();
+  if (!row.value()) return std::optional<Ticket>();
+  auto t = ticket_from(q.value());
+  if (!t.ok()) return t.status();
+  return std::optional<Ticket>(std::move(t).value());
+}
+
+Result<Ticket> select_ticket(Connection& c, int64_t id) {
+  auto q = c.prepare(kTicketSelect + "WHERE id = ?1");
+  if (!q.ok()) return q.status();
+  q->bind(1, id);
+  return one<Ticket>(q.value(), ticket_from, "no ticket " + std::to_string(id));
+}
+
+// Returns the session's open ticket, or inserts a waiting one. created=true
+// when inserted.
+Result<Ticket> open_ticket_in(Connection& c, const std::string& session_id, const NewTicket& t,
+                              bool* created) {
+  *created = false;
+  auto existing = find_open_ticket(c, session_id);
+  if (!existing.ok()) return existing.status();
+  if (existing->has_value()) return existing.value().value();
+  auto q = c.prepare(
+      "INSERT INTO tickets (session_id, status, priority, reason, created_at, "
+      "expected_reply_at) VALUES (?1, 'waiting', ?2, ?3, ?4, ?5) RETURNING " +
+      std::string(detail::kTicketColumns));
+  if (!q.ok()) return q.status();
+  q->bind_all(session_id, t.priority == Priority::kHigh ? 1 : 0, t.reason,
+              detail::or_now(t.created_at_ms), t.expected_reply_at_ms);
+  auto ticket = one<Ticket>(q.value(), ticket_from, "insert returned no ticket");
+  if (!ticket.ok()) {
+    if (ticket.status().code() == StatusCode::kNotFound) {
+      return Status(StatusCode::kNotFound, "no session " + session_id);
+    }
+    return ticket.status();
+  }
+  *created = true;
+  return ticket;
+}
+
+Status insert_unanswered(Connection& c, const std::string& session_id, const std::string& text,
+                         int64_t now) {
+  auto q = c.prepare("INSERT INTO unanswered (session_id, text, created_at) VALUES (?1, ?2, ?3)");
+  if (!q.ok()) return q.status();
+  q->bind_all(session_id, text, now);
+  return q->run();
+}
+
+// Rejects a row whose transition failed: kNotFound when missing, else
+// kFailedPrecondition naming its current status.
+Status transition_error(Connection& c, const char* table, int64_t id, const char* wanted) {
+  auto q = c.prepare(std::string("SELECT status FROM ") + table + " WHERE id = ?1");
+  if (!q.ok()) return q.status();
+  q->bind(1, id);
+  Result<bool> row = q->step();
+  if (!row.ok()) return row.status();
+  const std::string noun = std::string(table) == "tickets" ? "ticket " : "outbound message ";
+  if (!row.value()) return {StatusCode::kNotFound, "no " + noun + std::to_string(id)};
+  return {StatusCode::kFailedPrecondition,
+          noun + std::to_string(id) + " is " + q->text_at(0) + ", not " + wanted};
+}
+
+Status configure(Connection& c, bool writer, const StoreOptions& options) {
+  std::string pragmas = "PRAGMA foreign_keys = ON; PRAGMA cache_size = -16384;";
+  if (writer) {
+    pragmas += options.sync_every_commit ? "PRAGMA synchronous = FULL;"
+                                         : "PRAGMA synchronous = NORMAL;";
+    pragmas += "PRAGMA journal_size_limit = 67108864;";
+  } else {
+    pragmas += "PRAGMA query_only = ON;";
+  }
+  return c.exec(pragmas);
+}
+
+Status enable_wal(Connection& c) {
+  auto q = c.prepare("PRAGMA journal_mode = WAL");
+  if (!q.ok()) return q.status();
+  Result<bool> row = q->step();
+  if (!row.ok()) return row.status();
+  const std::string mode = row.value() ? q->text_at(0) : "";
+  if (mode != "wal") return {StatusCode::kInternal, "cannot enable WAL (journal_mode=" + mode + ")"};
+  return Status::Ok();
+}
+
+Result<int> schema_version(Connection& c) {
+  auto q = c.prepare("SELECT COALESCE(MAX(version), 0) FROM schema_version");
+  if (!q.ok()) return q.status();
+  Result<bool> row = q->step();
+  if (!row.ok()) return row.status();
+  return static_cast<int>(q->int_at(0));
+}
+
+// Applies each pending step in its own IMMEDIATE transaction, re-reading the
+// version under the write lock so that concurrent openers apply a step once.
+Status migrate(Connection& c, const std::vector<Migration>& steps) {
+  Status st = c.exec(
+      "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+      "name TEXT NOT NULL, applied_at INTEGER NOT NULL)");
+  if (!st.ok()) return st;
+  for (;;) {
+    if (st = c.exec("BEGIN IMMEDIATE"); !st.ok()) return st;
+    auto rollback = [&](Status failure) {
+      c.exec("ROLLBACK");
+      return failure;
+    };
+    Result<int> current = schema_version(c);
+    if (!current.ok()) return rollback(current.status());
+    const int have = current.value();
+    if (have > static_cast<int>(steps.size())) {
+      return rollback({StatusCode::kFailedPrecondition,
+                       "database schema version " + std::to_string(have) +
+                           " is newer than this build supports (" +
+                           std::to_string(steps.size()) + ")"});
+    }
+    if (have == static_cast<int>(steps.size())) return c.exec("COMMIT");
+    const Migration& step = steps[have];
+    for (const std::string& sql : step.statements) {
+      if (st = c.exec(sql); !st.ok()) {
+        return rollback({st.code(), "migration " + std::to_string(step.version) + " (" +
+                                        step.name + "): " + st.message()});
+      }
+    }
+    auto q = c.prepare("INSERT INTO schema_version (version, name, applied_at) VALUES (?1, ?2, ?3)");
+    if (!q.ok()) return rollback(q.status());
+    q->bind_all(step.version, step.name, now_ms());
+    if (st = q->run(); !st.ok()) return rollback(st);
+    if (st = c.exec("COMMIT"); !st.ok()) return rollback(st);
+  }
+}
+
+}  // namespace
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& data_dir,
+                                                       const StoreOptions& options) {
+  if (data_dir.empty()) return Status(StatusCode::kInvalidArgument, "data directory is empty");
+  auto steps = detail::all_migrations(sqlite_migrations(), options.extra_migrations);
+  if (!steps.ok()) return steps.status();
+  std::error_code ec;
+  std::filesystem::create_directories(data_dir, ec);
+  if (ec) {
+    return Status(StatusCode::kInternal,
+                  "cannot create data directory " + data_dir + ": " + ec.message());
+  }
+  const std::string path = (std::filesystem::path(data_dir) / kFileName).string();
+
+  std::unique_ptr<SqliteStore> store(new SqliteStore());
+  auto writer = Connection::open(path, /*create=*/true, options.sqlite_busy_timeout_ms);
+  if (!writer.ok()) return writer.status();
+  store->writer_ = std::move(writer).value();
+  if (Status st = enable_wal(*store->writer_); !st.ok()) return st;
+  if (Status st = configure(*store->writer_, true, options); !st.ok()) return st;
+  if (Status st = migrate(*store->writer_, steps.value()); !st.ok()) return st;
+
+  const int readers = std::max(1, options.sqlite_read_connections);
+  for (int i = 0; i < readers; ++i) {
+    auto reader = Connection::open(path, /*create=*/false, options.sqlite_busy_timeout_ms);
+    if (!reader.ok()) return reader.status();
+    if (Status st = configure(*reader.value(), false, options); !st.ok()) return st;
+    store->idle_readers_.push_back(std::move(reader).value());
+  }
+  return store;
+}
+
+SqliteStore::~SqliteStore() = default;
+
+Status SqliteStore::write(const Work& work) {
+  std::lock_guard<std::mutex> lock(writer_mutex_);
+  Connection& c = *writer_;
+  if (Status st = c.exec("BEGIN IMMEDIATE"); !st.ok()) return st;
+  Status st = work(c);
+  if (st.ok()) st = c.exec("COMMIT");
+  if (!st.ok()) c.exec("ROLLBACK");
+  return st;
+}
+
+Status SqliteStore::read(const Work& work, bool snapshot) {
+  std::unique_ptr<Connection> c;
+  {
+    std::unique_lock<std::mutex> lock(pool_mutex_);
+    pool_cv_.wait(lock, [&] { return !idle_readers_.empty(); });
+    c = std::move(idle_readers_.back());
+    idle_readers_.pop_back();
+  }
+  Status st;
+  if (snapshot) st = c->exec("BEGIN");
+  if (st.ok()) st = work(*c);
+  if (snapshot) c->exec(st.ok() ? "COMMIT" : "ROLLBACK");
+  {
+    std::lock_guard<std::mutex> lock(pool_mutex_);
+    idle_readers_.push_back(std::move(c));
+  }
+  pool_cv_.notify_one();
+  return st;
+}
+
+// --- sessions ---------------------------------------------------------------
+
+Result<Session> SqliteStore::get_session(const std::string& id) {
+  Session s;
+  Status st = read([&](Connection& c) -> Status {
+    auto q = c.prepare(
+        "SELECT id, user_id, channel, channel_ref, customer_name, state, created_at, updated_at "
+        "FROM sessions WHERE id = ?1");
+    if (!q.ok()) return q.status();
+    q->bind(1, id);
+    Result<bool> row = q->step();
+    if (!row.ok()) return row.status();
+    if (!row.value()) return {StatusCode::kNotFound, "no session " + id};
+    s.id = q->text_at(0);
+    s.user_id = q->text_at(1);
+    s.channel = q->text_at(2);
+    s.channel_ref = q->text_at(3);
+    s.customer_name = q->text_at(4);
+    s.state = q->text_at(5);
+    s.created_at_ms = q->int_at(6);
+    s.updated_at_ms = q->int_at(7);
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return s;
+}
+
+Status SqliteStore::put_session(const Session& session) {
+  const int64_t now = detail::or_now(session.updated_at_ms);
+  return write([&](Connection& c) { return upsert_session(c, session, now); });
+}
+
+Result<TurnResult> SqliteStore::record_turn(const Turn& turn) {
+  TurnResult result;
+  const int64_t now = detail::or_now(turn.session.updated_at_ms);
+  Status st = write([&](Connection& c) -> Status {
+    if (Status s = upsert_session(c, turn.session, now); !s.ok()) return s;
+    for (const NewMessage& m : turn.messages) {
+      auto id = insert_message(c, turn.session.id, m);
+      if (!id.ok()) return id.status();
+      result.message_ids.push_back(id.value());
+    }
+    if (turn.ticket) {
+      auto ticket = open_ticket_in(c, turn.session.id, *turn.ticket, &result.ticket_created);
+      if (!ticket.ok()) return ticket.status();
+      result.ticket = std::move(ticket).value();
+    }
+    if (turn.unanswered) return insert_unanswered(c, turn.session.id, *turn.unanswered, now);
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return result;
+}
+
+// --- messages ---------------------------------------------------------------
+
+Result<int64_t> SqliteStore::append_message(const std::string& session_id,
+                                            const NewMessage& message) {
+  int64_t id = 0;
+  Status st = write([&](Connection& c) -> Status {
+    auto r = insert_message(c, session_id, message);
+    if (!r.ok()) return r.status();
+    id = r.value();
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return id;
+}
+
+Result<std::vector<Message>> SqliteStore::messages_after(const std::string& session_id,
+                                                         int64_t after_id, int limit) {
+  if (Status st = detail::check_limit(limit); !st.ok()) return st;
+  std::vector<Message> out;
+  Status st = read(
+      [&](Connection& c) -> Status {
+        {
+          auto q = c.prepare(kMessageSelect + "WHERE session_id = ?1 AND id > ?2 ORDER BY id LIMIT ?3");
+          if (!q.ok()) return q.status();
+          q->bind_all(session_id, after_id, limit);
+          if (Status s = collect<Message>(q.value(), message_from, &out); !s.ok()) return s;
+        }
+        if (!out.empty()) return Status::Ok();
+        auto q = c.prepare("SELECT 1 FROM sessions WHERE id = ?1");
+        if (!q.ok()) return q.status();
+        q->bind(1, session_id);
+        Result<bool> row = q->step();
+        if (!row.ok()) return row.status();
+        if (!row.value()) return {StatusCode::kNotFound, "no session " + session_id};
+        return Status::Ok();
+      },
+      /*snapshot=*/true);
+  if (!st.ok()) return st;
+  return out;
+}
+
+// --- tickets ----------------------------------------------------------------
+
+Result<Ticket> SqliteStore::open_ticket(const std::string& session_id, const NewTicket& ticket) {
+  if (Status st = detail::check_id(session_id, "session id"); !st.ok()) return st;
+  Ticket out;
+  Status st = write([&](Connection& c) -> Status {
+    bool created = false;
+    auto t = open_ticket_in(c, session_id, ticket, &created);
+    if (!t.ok()) return t.status();
+    out = std::move(t).value();
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return out;
+}
+
+Result<Ticket> SqliteStore::get_ticket(int64_t ticket_id) {
+  Ticket out;
+  Status st = read([&](Connection& c) -> Status {
+    auto t = select_ticket(c, ticket_id);
+    if (!t.ok()) return t.status();
+    out = std::move(t).value();
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return out;
+}
+
+Result<std::optional<Ticket>> SqliteStore::open_ticket_of(const std::string& session_id) {
+  std::optional<Ticket> out;
+  Status st = read([&](Connection& c) -> Status {
+    auto t = find_open_ticket(c, session_id);
+    if (!t.ok()) return t.status();
+    out = std::move(t).value();
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return out;
+}
+
+Result<std::vector<Ticket>> SqliteStore::list_tickets(TicketStatus status, int limit) {
+  if (Status st = detail::check_limit(limit); !st.ok()) return st;
+  std::vector<Ticket> out;
+  Status st = read([&](Connection& c) -> Status {
+    auto q = c.prepare(kTicketSelect +
+                       "WHERE status = ?1 ORDER BY priority DESC, created_at, id LIMIT ?2");
+    if (!q.ok()) return q.status();
+    q->bind_all(to_string(status), limit);
+    return collect<Ticket>(q.value(), ticket_from, &out);
+  });
+  if (!st.ok()) return st;
+  return out;
+}
+
+Result<int64_t> SqliteStore::count_tickets(TicketStatus status) {
+  int64_t n = 0;
+  Status st = read([&](Connection& c) -> Status {
+    auto q = c.prepare("SELECT COUNT(*) FROM tickets WHERE status = ?1");
+    if (!q.ok()) return q.status();
+    q->bind(1, to_string(status));
+    Result<bool> row = q->step();
+    if (!row.ok()) return row.status();
+    n = q->int_at(0);
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return n;
+}
+
+Result<int64_t> SqliteStore::queue_position(int64_t ticket_id) {
+  int64_t position = 0;
+  Status st = read(
+      [&](Connection& c) -> Status {
+        auto t = select_ticket(c, ticket_id);
+        if (!t.ok()) return t.status();
+        if (t->status != TicketStatus::kWaiting) {
+          return {StatusCode::kFailedPrecondition, "ticket " + std::to_string(ticket_id) +
+                                                       " is " + to_string(t->status) +
+                                                       ", not waiting"};
+        }
+        auto q = c.prepare(
+            "SELECT COUNT(*) FROM tickets WHERE status = 'waiting' AND (priority > ?1 OR "
+            "(priority = ?1 AND (created_at < ?2 OR (created_at = ?2 AND id <= ?3))))");
+        if (!q.ok()) return q.status();
+        q->bind_all(t->priority == Priority::kHigh ? 1 : 0, t->created_at_ms, t->id);
+        Result<bool> row = q->step();
+        if (!row.ok()) return row.status();
+        position = q->int_at(0);
+        return Status::Ok();
+      },
+      /*snapshot=*/true);
+  if (!st.ok()) return st;
+  return position;
+}
+
+Result<Ticket> SqliteStore::claim_ticket(int64_t ticket_id, const std::string& agent_id,
+                                         int64_t now) {
+  if (Status st = detail::check_id(agent_id, "agent id"); !st.ok()) return st;
+  Ticket out;
+  Status st = write([&](Connection& c) -> Status {
+    {
+      auto q = c.prepare(
+          "UPDATE tickets SET status = 'active', claimed_by = ?2, claimed_at = ?3 "
+          "WHERE id = ?1 AND status = 'waiting' RETURNING " +
+          std::string(detail::kTicketColumns));
+      if (!q.ok()) return q.status();
+      q->bind_all(ticket_id, agent_id, detail::or_now(now));
+      auto t = one<Ticket>(q.value(), ticket_from, "");
+      if (t.ok()) {
+        out = std::move(t).value();
+        q->run();  // finish the statement before COMMIT
+        return Status::Ok();
+      }
+      if (t.status().code() != StatusCode::kNotFound) return t.status();
+    }
+    return transition_error(c, "tickets", ticket_id, "waiting");
+  });
+  if (!st.ok()) return st;
+  return out;
+}
+
+Result<Ticket> SqliteStore::close_ticket(int64_t ticket_id, const std::string& resolution,
+                                         int64_t now) {
+  Ticket out;
+  Status st = write([&](Connection& c) -> Status {
+    {
+      auto q = c.prepare(
+          "UPDATE tickets SET status = 'closed', closed_at = ?2, resolution = ?3 "
+          "WHERE id = ?1 AND status IN ('waiting', 'active') RETURNING " +
+          std::string(detail::kTicketColumns));
+      if (!q.ok()) return q.status();
+      q->bind_all(ticket_id, detail::or_now(now), resolution);
+      auto t = one<Ticket>(q.value(), ticket_from, "");
+      if (t.ok()) {
+        out = std::move(t).value();
+        q->run();
+        return Status::Ok();
+      }
+      if (t.status().code() != StatusCode::kNotFound) return t.status();
+    }
+    return transition_error(c, "tickets", ticket_id, "waiting or active");
+  });
+  if (!st.ok()) return st;
+  return out;
+}
+
+Status SqliteStore::set_expected_reply(int64_t ticket_id, int64_t at_ms) {
+  return write([&](Connection& c) -> Status {
+    auto q = c.prepare("UPDATE tickets SET expected_reply_at = ?2 WHERE id = ?1");
+    if (!q.ok()) return q.status();
+    q->bind_all(ticket_id, at_ms);
+    if (Status s = q->run(); !s.ok()) return s;
+    if (c.changes() == 0) return {StatusCode::kNotFound, "no ticket " + std::to_string(ticket_id)};
+    return Status::Ok();
+  });
+}
+
+// --- feedback, unanswered -----------------------------------------------------
+
+Status SqliteStore::add_feedback(const Feedback& f) {
+  return write([&](Connection& c) -> Status {
+    auto q = c.prepare(
+        "INSERT INTO feedback (message_id, helpful, comment, created_at) "
+        "SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM messages WHERE id = ?1)");
+    if (!q.ok()) return q.status();
+    q->bind_all(f.message_id, f.helpful, f.comment, detail::or_now(f.created_at_ms));
+    if (Status s = q->run(); !s.ok()) return s;
+    if (c.changes() == 0) {
+      return {StatusCode::kNotFound, "no message " + std::to_string(f.message_id)};
+    }
+    return Status::Ok();
+  });
+}
+
+Status SqliteStore::add_unanswered(const std::string& session_id, const std::string& text,
+                                   int64_t now) {
+  if (Status st = detail::check_id(session_id, "session id"); !st.ok()) return st;
+  return write([&](Connection& c) {
+    return insert_unanswered(c, session_id, text, detail::or_now(now));
+  });
+}
+
+Result<std::vector<Unanswered>> SqliteStore::list_unanswered(int limit) {
+  if (Status st = detail::check_limit(limit); !st.ok()) return st;
+  std::vector<Unanswered> out;
+  Status st = read([&](Connection& c) -> Status {
+    auto q = c.prepare(
+        "SELECT id, session_id, text, created_at FROM unanswered ORDER BY id DESC LIMIT ?1");
+    if (!q.ok()) return q.status();
+    q->bind(1, limit);
+    return collect<Unanswered>(
+        q.value(),
+        [](const Query& r) -> Result<Unanswered> {
+          return Unanswered{r.int_at(0), r.text_at(1), r.text_at(2), r.int_at(3)};
+        },
+        &out);
+  });
+  if (!st.ok()) return st;
+  return out;
+}
+
+// --- webhook events -------------------------------------------------------------
+
+Result<bool> SqliteStore::mark_event_processed(const std::string& channel,
+                                               const std::string& event_id, int64_t now) {
+  if (Status st = detail::check_id(channel, "channel"); !st.ok()) return st;
+  if (Status st = detail::check_id(event_id, "event id"); !st.ok()) return st;
+  bool fresh = false;
+  Status st = write([&](Connection& c) -> Status {
+    auto q = c.prepare(
+        "INSERT INTO processed_events (channel, event_id, processed_at) VALUES (?1, ?2, ?3) "
+        "ON CONFLICT (channel, event_id) DO NOTHING");
+    if (!q.ok()) return q.status();
+    q->bind_all(channel, event_id, detail::or_now(now));
+    if (Status s = q->run(); !s.ok()) return s;
+    fresh = c.changes() == 1;
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return fresh;
+}
+
+// --- outbox ----------------------------------------------------------------------
+
+Result<int64_t> SqliteStore::enqueue_outbound(const NewOutbound& m) {
+  if (Status st = detail::check_id(m.channel, "channel"); !st.ok()) return st;
+  int64_t id = 0;
+  Status st = write([&](Connection& c) -> Status {
+    auto q = c.prepare(
+        "INSERT INTO outbox (channel, target, payload, status, next_attempt_at, created_at) "
+        "VALUES (?1, ?2, ?3, 'pending', ?4, ?5)");
+    if (!q.ok()) return q.status();
+    const int64_t now = now_ms();
+    q->bind_all(m.channel, m.target, m.payload, m.next_attempt_at_ms != 0 ? m.next_attempt_at_ms : now,
+                now);
+    if (Status s = q->run(); !s.ok()) return s;
+    id = c.last_insert_id();
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return id;
+}
+
+Result<std::vector<Outbound>> SqliteStore::due_outbound(int64_t now, int limit,
+                                                        int64_t lease_ms) {
+  if (Status st = detail::check_limit(limit); !st.ok()) return st;
+  now = detail::or_now(now);
+  std::vector<Outbound> out;
+  Status st = write([&](Connection& c) -> Status {
+    {
+      auto q = c.prepare(kOutboxSelect +
+                         "WHERE status = 'pending' AND next_attempt_at <= ?1 "
+                         "ORDER BY next_attempt_at, id LIMIT ?2");
+      if (!q.ok()) return q.status();
+      q->bind_all(now, limit);
+      if (Status s = collect<Outbound>(q.value(), outbound_from, &out); !s.ok()) return s;
+    }
+    for (const Outbound& o : out) {
+      auto q = c.prepare("UPDATE outbox SET next_attempt_at = ?2 WHERE id = ?1");
+      if (!q.ok()) return q.status();
+      q->bind_all(o.id, now + lease_ms);
+      if (Status s = q->run(); !s.ok()) return s;
+    }
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return out;
+}
+
+Status SqliteStore::mark_sent(int64_t outbound_id, int64_t now) {
+  return write([&](Connection& c) -> Status {
+    auto q = c.prepare(
+        "UPDATE outbox SET status = 'sent', sent_at = ?2 WHERE id = ?1 AND status = 'pending'");
+    if (!q.ok()) return q.status();
+    q->bind_all(outbound_id, detail::or_now(now));
+    if (Status s = q->run(); !s.ok()) return s;
+    if (c.changes() == 1) return Status::Ok();
+    Status why = transition_error(c, "outbox", outbound_id, "pending");
+    // Marking a sent message sent again is harmless.
+    if (why.message().find(" is sent,") != std::string::npos) return Status::Ok();
+    return why;
+  });
+}
+
+Status SqliteStore::mark_failed(int64_t outbound_id, const std::string& error,
+                                int64_t retry_at_ms) {
+  return write([&](Connection& c) -> Status {
+    auto q = c.prepare(
+        "UPDATE outbox SET attempts = attempts + 1, last_error = ?2, "
+        "status = CASE WHEN ?3 > 0 THEN 'pending' ELSE 'failed' END, "
+        "next_attempt_at = CASE WHEN ?3 > 0 THEN ?3 ELSE next_attempt_at END "
+        "WHERE id = ?1 AND status = 'pending'");
+    if (!q.ok()) return q.status();
+    q->bind_all(outbound_id, error, retry_at_ms);
+    if (Status s = q->run(); !s.ok()) return s;
+    if (c.changes() == 1) return Status::Ok();
+    return transition_error(c, "outbox", outbound_id, "pending");
+  });
+}
+
+Result<int64_t> SqliteStore::count_failed() {
+  int64_t n = 0;
+  Status st = read([&](Connection& c) -> Status {
+    auto q = c.prepare("SELECT COUNT(*) FROM outbox WHERE status = 'failed'");
+    if (!q.ok()) return q.status();
+    Result<bool> row = q->step();
+    if (!row.ok()) return row.status();
+    n = q->int_at(0);
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return n;
+}
+
+Result<Outbound> SqliteStore::get_outbound(int64_t outbound_id) {
+  Outbound out;
+  Status st = read([&](Connection& c) -> Status {
+    auto q = c.prepare(kOutboxSelect + "WHERE id = ?1");
+    if (!q.ok()) return q.status();
+    q->bind(1, outbound_id);
+    auto o = one<Outbound>(q.value(), outbound_from,
+                           "no outbound message " + std::to_string(outbound_id));
+    if (!o.ok()) return o.status();
+    out = std::move(o).value();
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return out;
+}
+
+}  // namespace faqbot::store

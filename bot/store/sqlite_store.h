@@ -1,0 +1,95 @@
+#pragma once
+// The embedded Store: one SQLite database file, <data_dir>/faqbot.db.
+//
+// Durability: journal_mode=WAL with synchronous=NORMAL by default. A commit
+// appends its pages to the WAL with write(2) before returning, so once a call
+// returns ok the data is in the kernel's page cache and survives a crash or
+// kill -9 of the process (the next open replays the WAL); only a power loss /
+// kernel crash can lose the last commits, because NORMAL fsyncs the WAL at
+// checkpoints rather than at every commit. StoreOptions::sync_every_commit
+// selects synchronous=FULL (one fsync per commit) for power-loss durability.
+//
+// Concurrency: one writer connection behind a mutex (SQLite has one writer at
+// a time anyway; every public write is one BEGIN IMMEDIATE … COMMIT
+// transaction on it) and a pool of reader connections that read WAL
+// snapshots in parallel with the writer. Prepared statements are cached per
+// connection. busy_timeout covers other processes on the same file.
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "bot/store/store.h"
+
+namespace faqbot::store {
+
+namespace sqlite {
+class Connection;
+}
+
+class SqliteStore final : public Store {
+ public:
+  static constexpr const char* kFileName = "faqbot.db";
+
+  // Creates data_dir when missing, opens or creates the database, applies
+  // pending migrations. kInternal when the directory or file cannot be used.
+  static Result<std::unique_ptr<SqliteStore>> open(const std::string& data_dir,
+                                                   const StoreOptions& options = {});
+  ~SqliteStore() override;
+
+  const char* backend() const override { return "sqlite"; }
+
+  Result<Session> get_session(const std::string& id) override;
+  Status put_session(const Session& session) override;
+  Result<TurnResult> record_turn(const Turn& turn) override;
+  Result<int64_t> append_message(const std::string& session_id,
+                                 const NewMessage& message) override;
+  Result<std::vector<Message>> messages_after(const std::string& session_id, int64_t after_id,
+                                              int limit) override;
+  Result<Ticket> open_ticket(const std::string& session_id, const NewTicket& ticket) override;
+  Result<Ticket> get_ticket(int64_t ticket_id) override;
+  Result<std::optional<Ticket>> open_ticket_of(const std::string& session_id) override;
+  Result<std::vector<Ticket>> list_tickets(TicketStatus status, int limit) override;
+  Result<int64_t> count_tickets(TicketStatus status) override;
+  Result<int64_t> queue_position(int64_t ticket_id) override;
+  Result<Ticket> claim_ticket(int64_t ticket_id, const std::string& agent_id,
+                              int64_t now) override;
+  Result<Ticket> close_ticket(int64_t ticket_id, const std::string& resolution,
+                              int64_t now) override;
+  Status set_expected_reply(int64_t ticket_id, int64_t at_ms) override;
+  Status add_feedback(const Feedback& feedback) override;
+  Status add_unanswered(const std::string& session_id, const std::string& text,
+                        int64_t now) override;
+  Result<std::vector<Unanswered>> list_unanswered(int limit) override;
+  Result<bool> mark_event_processed(const std::string& channel, const std::string& event_id,
+                                    int64_t now) override;
+  Result<int64_t> enqueue_outbound(const NewOutbound& message) override;
+  Result<std::vector<Outbound>> due_outbound(int64_t now, int limit, int64_t lease_ms) override;
+  Status mark_sent(int64_t outbound_id, int64_t now) override;
+  Status mark_failed(int64_t outbound_id, const std::string& error,
+                     int64_t retry_at_ms) override;
+  Result<int64_t> count_failed() override;
+  Result<Outbound> get_outbound(int64_t outbound_id) override;
+
+ private:
+  using Work = std::function<Status(sqlite::Connection&)>;
+  SqliteStore() = default;
+
+  // Runs `work` in one write transaction (commit when it returns ok, else
+  // roll back).
+  Status write(const Work& work);
+  // Runs `work` on a pooled reader; `snapshot` wraps it in one read
+  // transaction so several statements see the same state.
+  Status read(const Work& work, bool snapshot = false);
+
+  std::mutex writer_mutex_;
+  std::unique_ptr<sqlite::Connection> writer_;
+
+  std::mutex pool_mutex_;
+  std::condition_variable pool_cv_;
+  std::vector<std::unique_ptr<sqlite::Connection>> idle_readers_;
+};
+
+}  // namespace faqbot::store

@@ -1,0 +1,277 @@
+#pragma once
+// Persistence for faqbot: sessions, transcripts, handoff tickets, feedback,
+// unanswered questions, processed webhook events and the outbound IM queue.
+//
+// One abstract Store, two implementations (SQLite in a data directory, the
+// embedded default; PostgreSQL for several replicas), picked by open_store().
+//
+// Contract for every implementation:
+// - Thread-safe: one Store is shared by all request threads.
+// - Never throws; every failure is a Status / Result value:
+//     kInvalidArgument    malformed input (empty ids, unknown enum text),
+//     kNotFound           the named session / ticket / message does not exist,
+//     kFailedPrecondition a state transition that is not allowed (claiming a
+//                         ticket that is not waiting, closing a closed one),
+//                         or a database newer than this build's schema,
+//     kInternal           the database failed (I/O, busy past the timeout,
+//                         connection lost).
+// - Durable: when a write returns ok, its transaction is committed and
+//   survives a kill -9 of the process (see each implementation for power loss).
+// - All SQL is parameterised; texts are stored byte for byte.
+// - Texts given to the store MUST already be masked by the caller (card, ID
+//   and phone numbers, SMS codes: see bot::Reply::masked_question). The store
+//   does not inspect or mask anything.
+// - Times are milliseconds since the Unix epoch (UTC). A time field left at 0
+//   in an input struct is filled with the store's current wall-clock time;
+//   0 in an output struct means "not set".
+// - Ids: message, ticket, feedback and outbox ids are assigned by the store,
+//   strictly increasing, never reused. Within one session, message ids are in
+//   commit order, so messages_after(session, last_seen_id) never skips one.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bot/engine.h"  // bot::Priority (header types only)
+#include "bot/store/migration.h"
+#include "knowledge/status.h"
+
+namespace faqbot::store {
+
+using bot::Priority;
+
+enum class Role { kInvestor, kBot, kAgent, kSystem };
+enum class TicketStatus { kWaiting, kActive, kClosed };
+enum class OutboxStatus { kPending, kSent, kFailed };
+
+// Stable text forms, as stored and as used by the HTTP API.
+const char* to_string(Role role);              // "investor" | "bot" | "agent" | "system"
+const char* to_string(TicketStatus status);    // "waiting" | "active" | "closed"
+const char* to_string(OutboxStatus status);    // "pending" | "sent" | "failed"
+Result<Role> parse_role(std::string_view text);
+Result<TicketStatus> parse_ticket_status(std::string_view text);
+Result<OutboxStatus> parse_outbox_status(std::string_view text);
+
+struct Session {
+  std::string id;             // caller-issued, non-empty, <= 256 bytes
+  std::string user_id;        // platform user id, "" when anonymous
+  std::string channel;        // "web", "wecom", "slack", … ("" = "web")
+  std::string channel_ref;    // opaque JSON: where IM replies go (chat id, …)
+  std::string customer_name;  // "王先生" when known
+  std::string state;          // serialised bot::Conversation (JSON; see conversation_json.h)
+  int64_t created_at_ms = 0;  // set by the store on first insert, kept after
+  int64_t updated_at_ms = 0;
+};
+
+struct NewMessage {
+  Role role = Role::kInvestor;
+  std::string text;           // masked by the caller
+  std::string action;         // bot messages: "answer" | "clarify" | … ; else ""
+  std::string faq_id;         // "" when none
+  double confidence = 0;
+  std::string agent_id;       // agent messages: who wrote it
+  int64_t created_at_ms = 0;  // 0 = now
+};
+
+struct Message {
+  int64_t id = 0;             // the message_id of the API
+  std::string session_id;
+  Role role = Role::kInvestor;
+  std::string text;
+  std::string action;
+  std::string faq_id;
+  double confidence = 0;
+  std::string agent_id;
+  int64_t created_at_ms = 0;
+};
+
+struct NewTicket {
+  Priority priority = Priority::kNormal;
+  std::string reason;                 // bot::to_string(HandoffReason), e.g. "anger"
+  int64_t created_at_ms = 0;          // 0 = now
+  int64_t expected_reply_at_ms = 0;   // 约定回话时间, 0 = none promised
+};
+
+struct Ticket {
+  int64_t id = 0;
+  std::string session_id;
+  TicketStatus status = TicketStatus::kWaiting;
+  Priority priority = Priority::kNormal;
+  std::string reason;
+  int64_t created_at_ms = 0;
+  std::string claimed_by;             // agent id, "" while waiting
+  int64_t claimed_at_ms = 0;
+  int64_t closed_at_ms = 0;
+  std::string resolution;
+  int64_t expected_reply_at_ms = 0;
+};
+
+// Everything one chat request writes, committed in ONE transaction.
+struct Turn {
+  // Upserted: inserted when new (created_at = now), otherwise every field but
+  // id and created_at is replaced. updated_at is set to now.
+  Session session;
+  // Appended in order to session.id.
+  std::vector<NewMessage> messages;
+  // Opens a ticket for the session; if the session already has an open
+  // (waiting or active) ticket, that one is returned instead.
+  std::optional<NewTicket> ticket;
+  // Records the investor's question as unanswered (fallback).
+  std::optional<std::string> unanswered;
+};
+
+struct TurnResult {
+  std::vector<int64_t> message_ids;  // one per Turn::messages, same order
+  std::optional<Ticket> ticket;      // set when Turn::ticket was set
+  bool ticket_created = false;       // false: an open ticket already existed
+};
+
+struct Feedback {
+  int64_t message_id = 0;  // must exist, else kNotFound
+  bool helpful = false;
+  std::string comment;     // masked by the caller
+  int64_t created_at_ms = 0;
+};
+
+struct Unanswered {
+  int64_t id = 0;
+  std::string session_id;
+  std::string text;
+  int64_t created_at_ms = 0;
+};
+
+struct NewOutbound {
+  std::string channel;   // "slack", "telegram", …
+  std::string target;    // where to send (chat id, session webhook, …)
+  std::string payload;   // the request body to send, opaque
+  int64_t next_attempt_at_ms = 0;  // 0 = now
+};
+
+struct Outbound {
+  int64_t id = 0;
+  std::string channel;
+  std::string target;
+  std::string payload;
+  int attempts = 0;                // failed attempts so far
+  OutboxStatus status = OutboxStatus::kPending;
+  int64_t next_attempt_at_ms = 0;
+  std::string last_error;
+  int64_t created_at_ms = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // "sqlite" or "postgresql".
+  virtual const char* backend() const = 0;
+
+  // --- sessions -----------------------------------------------------------
+  // kNotFound when there is no such session.
+  virtual Result<Session> get_session(const std::string& id) = 0;
+  // Upsert as in Turn::session.
+  virtual Status put_session(const Session& session) = 0;
+
+  // --- one chat request ---------------------------------------------------
+  // Atomic: either everything in the turn is committed or nothing is.
+  virtual Result<TurnResult> record_turn(const Turn& turn) = 0;
+
+  // --- messages -----------------------------------------------------------
+  // Appends one message (e.g. an agent's reply). kNotFound for an unknown session.
+  virtual Result<int64_t> append_message(const std::string& session_id,
+                                         const NewMessage& message) = 0;
+  // Messages of the session with id > after_id, oldest first, at most
+  // `limit` (>= 1). after_id 0 = from the start. kNotFound for an unknown session.
+  virtual Result<std::vector<Message>> messages_after(const std::string& session_id,
+                                                      int64_t after_id,
+                                                      int limit = 1000) = 0;
+
+  // --- handoff tickets ----------------------------------------------------
+  // Opens a waiting ticket, or returns the session's open one (see Turn::ticket).
+  virtual Result<Ticket> open_ticket(const std::string& session_id, const NewTicket& ticket) = 0;
+  virtual Result<Ticket> get_ticket(int64_t ticket_id) = 0;
+  // The session's waiting or active ticket, nullopt when it has none.
+  virtual Result<std::optional<Ticket>> open_ticket_of(const std::string& session_id) = 0;
+  // Tickets with this status, high priority first, then oldest first, then
+  // by id; at most `limit` (>= 1).
+  virtual Result<std::vector<Ticket>> list_tickets(TicketStatus status, int limit = 1000) = 0;
+  virtual Result<int64_t> count_tickets(TicketStatus status) = 0;
+  // 1-based position of a waiting ticket in the queue order of list_tickets.
+  // kFailedPrecondition when the ticket is not waiting.
+  virtual Result<int64_t> queue_position(int64_t ticket_id) = 0;
+  // Atomic waiting -> active. Of several concurrent claims exactly one
+  // succeeds; the others, and any claim of an active or closed ticket, get
+  // kFailedPrecondition; an unknown ticket kNotFound. now_ms 0 = now.
+  virtual Result<Ticket> claim_ticket(int64_t ticket_id, const std::string& agent_id,
+                                      int64_t now_ms = 0) = 0;
+  // waiting|active -> closed. kFailedPrecondition when already closed.
+  virtual Result<Ticket> close_ticket(int64_t ticket_id, const std::string& resolution,
+                                      int64_t now_ms = 0) = 0;
+  // Records the reply time promised to the investor (0 clears it).
+  virtual Status set_expected_reply(int64_t ticket_id, int64_t at_ms) = 0;
+
+  // --- feedback and unanswered questions ----------------------------------
+  // kNotFound when the message does not exist. Several per message are kept.
+  virtual Status add_feedback(const Feedback& feedback) = 0;
+  virtual Status add_unanswered(const std::string& session_id, const std::string& text,
+                                int64_t now_ms = 0) = 0;
+  // Newest first, at most `limit`.
+  virtual Result<std::vector<Unanswered>> list_unanswered(int limit = 100) = 0;
+
+  // --- processed webhook events -------------------------------------------
+  // Insert-or-ignore of (channel, event_id): true when this call recorded it
+  // (process the event), false when it was already recorded (a retry: only
+  // acknowledge). Durable across restarts. Both ids non-empty.
+  virtual Result<bool> mark_event_processed(const std::string& channel,
+                                            const std::string& event_id,
+                                            int64_t now_ms = 0) = 0;
+
+  // --- outbox of IM replies -----------------------------------------------
+  virtual Result<int64_t> enqueue_outbound(const NewOutbound& message) = 0;
+  // Pending messages with next_attempt_at <= now_ms, earliest first, at most
+  // `limit`. Each returned message is leased: its next_attempt_at moves to
+  // now_ms + lease_ms, so a concurrent caller (another thread or replica)
+  // does not get it again until the lease ends; finish it with mark_sent or
+  // mark_failed. now_ms 0 = now.
+  virtual Result<std::vector<Outbound>> due_outbound(int64_t now_ms, int limit,
+                                                     int64_t lease_ms = 30000) = 0;
+  virtual Status mark_sent(int64_t outbound_id, int64_t now_ms = 0) = 0;
+  // Counts a failed attempt and keeps the error. retry_at_ms > 0: stays
+  // pending and is due again then. retry_at_ms == 0: given up, status failed
+  // (kept, counted by count_failed, never dropped).
+  virtual Status mark_failed(int64_t outbound_id, const std::string& error,
+                             int64_t retry_at_ms) = 0;
+  virtual Result<int64_t> count_failed() = 0;
+  virtual Result<Outbound> get_outbound(int64_t outbound_id) = 0;
+};
+
+// Options common to both implementations.
+struct StoreOptions {
+  // SQLite: false (default) = WAL + synchronous=NORMAL: a committed write
+  // survives a crash or kill -9 of the process, not a power loss of the
+  // machine. true = synchronous=FULL: every commit is fsynced (survives power
+  // loss), at the cost of one fsync per transaction. Ignored by PostgreSQL
+  // (the server's own settings decide).
+  bool sync_every_commit = false;
+  int sqlite_read_connections = 4;   // reader pool size (WAL readers)
+  int sqlite_busy_timeout_ms = 5000; // another process holding the write lock
+  int postgres_connections = 4;      // pool size
+  // PostgreSQL: schema to use (created if missing); "" = the server default.
+  std::string postgres_schema;
+  // Steps appended after the backend's built-in migrations (versions must
+  // continue the built-in numbering). For tests and for staged upgrades.
+  std::vector<Migration> extra_migrations;
+};
+
+// "postgresql://…" or "postgres://…" (any libpq URI) opens PostgreSQL;
+// anything else is a SQLite data directory (created if missing; the database
+// file is <dir>/faqbot.db). Runs pending schema migrations before returning.
+Result<std::unique_ptr<Store>> open_store(const std::string& url_or_path,
+                                          const StoreOptions& options = {});
+
+// Current wall-clock time in ms since the epoch.
+int64_t now_ms();
+
+}  // namespace faqbot::store

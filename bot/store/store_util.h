@@ -1,0 +1,35 @@
+#pragma once
+// Helpers shared by the Store implementations (not part of the public API).
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "bot/store/migration.h"
+#include "bot/store/store.h"
+
+namespace faqbot::store::detail {
+
+constexpr size_t kMaxIdBytes = 256;
+
+// 0 -> now_ms(), otherwise the value.
+inline int64_t or_now(int64_t ms) { return ms != 0 ? ms : now_ms(); }
+
+// kInvalidArgument unless 1 <= size <= kMaxIdBytes.
+Status check_id(const std::string& id, const char* what);
+Status check_limit(int limit);
+
+// Built-in steps followed by the extra ones; kInvalidArgument unless the
+// versions are 1, 2, 3, … in order.
+Result<std::vector<Migration>> all_migrations(const std::vector<Migration>& builtin,
+                                              const std::vector<Migration>& extra);
+
+// Column order used by both backends when reading a ticket / outbox row.
+constexpr const char* kTicketColumns =
+    "id, session_id, status, priority, reason, created_at, claimed_by, claimed_at, "
+    "closed_at, resolution, expected_reply_at";
+constexpr const char* kMessageColumns =
+    "id, session_id, role, text, action, faq_id, confidence, agent_id, created_at";
+constexpr const char* kOutboxColumns =
+    "id, channel, target, payload, attempts, status, next_attempt_at, last_error, created_at";
+
+}  // namespace faqbot::store::detail

@@ -1,0 +1,618 @@
+// One behavioural suite for every Store implementation (typed test).
+#include "bot/store/store.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <atomic>
+#include <set>
+#include <thread>
+#include <vector>
+
+#include "store_backends.h"
+
+namespace faqbot::store {
+namespace {
+
+template <typename Backend>
+class StoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    backend_ = std::make_unique<Backend>();
+    const std::string why = backend_->skip_reason();
+    if (!why.empty()) GTEST_SKIP() << why;
+    reopen();
+  }
+
+  void reopen(const StoreOptions& options = {}) {
+    store_.reset();
+    auto opened = backend_->open(options);
+    ASSERT_TRUE(opened.ok()) << opened.status().message();
+    store_ = std::move(opened).value();
+  }
+
+  Store& store() { return *store_; }
+
+  Session session(const std::string& id) {
+    Session s;
+    s.id = id;
+    s.user_id = "u-" + id;
+    s.channel = "web";
+    s.state = R"({"consecutive_fallbacks":0})";
+    return s;
+  }
+
+  static NewMessage msg(Role role, const std::string& text) {
+    NewMessage m;
+    m.role = role;
+    m.text = text;
+    return m;
+  }
+
+  // A session with one investor message; returns the message id.
+  int64_t chat(const std::string& session_id, const std::string& text) {
+    Turn turn;
+    turn.session = session(session_id);
+    turn.messages.push_back(msg(Role::kInvestor, text));
+    auto r = store().record_turn(turn);
+    EXPECT_TRUE(r.ok()) << r.status().message();
+    return r.ok() ? r->message_ids.at(0) : 0;
+  }
+
+  Ticket ticket_for(const std::string& session_id, Priority priority, int64_t created_at) {
+    chat(session_id, "转人工");
+    NewTicket t;
+    t.priority = priority;
+    t.reason = "explicit_request";
+    t.created_at_ms = created_at;
+    auto r = store().open_ticket(session_id, t);
+    EXPECT_TRUE(r.ok()) << r.status().message();
+    return r.ok() ? r.value() : Ticket{};
+  }
+
+  std::unique_ptr<Backend> backend_;
+  std::unique_ptr<Store> store_;
+};
+
+using Backends = ::testing::Types<testing::SqliteBackend>;
+TYPED_TEST_SUITE(StoreTest, Backends);
+
+TYPED_TEST(StoreTest, SessionRoundTripKeepsCreatedAt) {
+  Session s = this->session("s1");
+  s.channel = "telegram";
+  s.channel_ref = R"({"chat_id":42})";
+  s.customer_name = "王先生";
+  s.created_at_ms = 1000;
+  s.updated_at_ms = 1000;
+  ASSERT_TRUE(this->store().put_session(s).ok());
+
+  s.state = R"({"last_faq_id":"withdraw_time"})";
+  s.created_at_ms = 0;
+  s.updated_at_ms = 5000;
+  ASSERT_TRUE(this->store().put_session(s).ok());
+
+  auto got = this->store().get_session("s1");
+  ASSERT_TRUE(got.ok()) << got.status().message();
+  EXPECT_EQ(got->user_id, "u-s1");
+  EXPECT_EQ(got->channel, "telegram");
+  EXPECT_EQ(got->channel_ref, R"({"chat_id":42})");
+  EXPECT_EQ(got->customer_name, "王先生");
+  EXPECT_EQ(got->state, R"({"last_faq_id":"withdraw_time"})");
+  EXPECT_EQ(got->created_at_ms, 1000);
+  EXPECT_EQ(got->updated_at_ms, 5000);
+
+  EXPECT_EQ(this->store().get_session("nope").status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(this->store().put_session(this->session("")).code(), StatusCode::kInvalidArgument);
+}
+
+TYPED_TEST(StoreTest, MessagesRoundTripAndAfter) {
+  Turn turn;
+  turn.session = this->session("s1");
+  turn.messages.push_back(this->msg(Role::kInvestor, "提现多久到账"));
+  NewMessage bot = this->msg(Role::kBot, "一般情况下1-3个工作日到账，具体以页面为准。");
+  bot.action = "answer";
+  bot.faq_id = "withdraw_time";
+  bot.confidence = 0.875;
+  bot.created_at_ms = 123456;
+  turn.messages.push_back(bot);
+  auto r = this->store().record_turn(turn);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_EQ(r->message_ids.size(), 2u);
+  EXPECT_LT(r->message_ids[0], r->message_ids[1]);
+  EXPECT_FALSE(r->ticket.has_value());
+
+  NewMessage agent = this->msg(Role::kAgent, "您好，我是客服小李");
+  agent.agent_id = "a1";
+  auto agent_id = this->store().append_message("s1", agent);
+  ASSERT_TRUE(agent_id.ok()) << agent_id.status().message();
+  EXPECT_GT(agent_id.value(), r->message_ids[1]);
+
+  auto all = this->store().messages_after("s1", 0);
+  ASSERT_TRUE(all.ok()) << all.status().message();
+  ASSERT_EQ(all->size(), 3u);
+  EXPECT_EQ(all.value()[0].role, Role::kInvestor);
+  EXPECT_EQ(all.value()[0].text, "提现多久到账");
+  EXPECT_EQ(all.value()[0].session_id, "s1");
+  EXPECT_GT(all.value()[0].created_at_ms, 0);
+  EXPECT_EQ(all.value()[1].role, Role::kBot);
+  EXPECT_EQ(all.value()[1].action, "answer");
+  EXPECT_EQ(all.value()[1].faq_id, "withdraw_time");
+  EXPECT_DOUBLE_EQ(all.value()[1].confidence, 0.875);
+  EXPECT_EQ(all.value()[1].created_at_ms, 123456);
+  EXPECT_EQ(all.value()[2].role, Role::kAgent);
+  EXPECT_EQ(all.value()[2].agent_id, "a1");
+
+  auto after = this->store().messages_after("s1", r->message_ids[0]);
+  ASSERT_TRUE(after.ok());
+  ASSERT_EQ(after->size(), 2u);
+  EXPECT_EQ(after.value()[0].id, r->message_ids[1]);
+
+  auto limited = this->store().messages_after("s1", 0, 1);
+  ASSERT_TRUE(limited.ok());
+  ASSERT_EQ(limited->size(), 1u);
+  EXPECT_EQ(limited.value()[0].id, r->message_ids[0]);
+
+  auto none = this->store().messages_after("s1", agent_id.value());
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->empty());
+
+  // Other sessions' messages are not mixed in.
+  this->chat("s2", "hello");
+  auto again = this->store().messages_after("s1", 0);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->size(), 3u);
+
+  EXPECT_EQ(this->store().messages_after("missing", 0).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(this->store().append_message("missing", agent).status().code(),
+            StatusCode::kNotFound);
+  EXPECT_EQ(this->store().messages_after("s1", 0, 0).status().code(),
+            StatusCode::kInvalidArgument);
+}
+
+TYPED_TEST(StoreTest, TurnOpensTicketOnceAndRecordsUnanswered) {
+  Turn turn;
+  turn.session = this->session("s1");
+  turn.messages.push_back(this->msg(Role::kInvestor, "我要投诉"));
+  NewTicket nt;
+  nt.priority = Priority::kHigh;
+  nt.reason = "anger";
+  turn.ticket = nt;
+  turn.unanswered = "我要投诉";
+  auto first = this->store().record_turn(turn);
+  ASSERT_TRUE(first.ok()) << first.status().message();
+  ASSERT_TRUE(first->ticket.has_value());
+  EXPECT_TRUE(first->ticket_created);
+  EXPECT_EQ(first->ticket->status, TicketStatus::kWaiting);
+  EXPECT_EQ(first->ticket->priority, Priority::kHigh);
+  EXPECT_EQ(first->ticket->reason, "anger");
+  EXPECT_EQ(first->ticket->session_id, "s1");
+
+  auto second = this->store().record_turn(turn);
+  ASSERT_TRUE(second.ok()) << second.status().message();
+  ASSERT_TRUE(second->ticket.has_value());
+  EXPECT_FALSE(second->ticket_created);
+  EXPECT_EQ(second->ticket->id, first->ticket->id);
+  EXPECT_EQ(this->store().count_tickets(TicketStatus::kWaiting).value(), 1);
+
+  auto unanswered = this->store().list_unanswered(10);
+  ASSERT_TRUE(unanswered.ok());
+  ASSERT_EQ(unanswered->size(), 2u);
+  EXPECT_EQ(unanswered.value()[0].text, "我要投诉");
+  EXPECT_EQ(unanswered.value()[0].session_id, "s1");
+  EXPECT_GT(unanswered.value()[0].id, unanswered.value()[1].id);  // newest first
+
+  auto open = this->store().open_ticket_of("s1");
+  ASSERT_TRUE(open.ok());
+  ASSERT_TRUE(open->has_value());
+  EXPECT_EQ(open.value()->id, first->ticket->id);
+}
+
+TYPED_TEST(StoreTest, FailedTurnWritesNothing) {
+  this->chat("s1", "hi");
+  Turn turn;
+  turn.session = this->session("s1");
+  turn.session.state = "changed";
+  turn.messages.push_back(this->msg(Role::kInvestor, "first"));
+  turn.unanswered = "first";
+  turn.ticket = NewTicket{};
+  // Rejected inside the write: nothing of the turn may remain.
+  Turn bad = turn;
+  bad.session.id = std::string(300, 'x');
+  EXPECT_EQ(this->store().record_turn(bad).status().code(), StatusCode::kInvalidArgument);
+  auto s = this->store().get_session("s1");
+  ASSERT_TRUE(s.ok());
+  EXPECT_NE(s->state, "changed");
+  EXPECT_EQ(this->store().messages_after("s1", 0)->size(), 1u);
+  EXPECT_TRUE(this->store().list_unanswered(10)->empty());
+  EXPECT_FALSE(this->store().open_ticket_of("s1")->has_value());
+}
+
+TYPED_TEST(StoreTest, TicketLifecycle) {
+  Ticket t = this->ticket_for("s1", Priority::kNormal, 0);
+  ASSERT_GT(t.id, 0);
+  EXPECT_EQ(t.status, TicketStatus::kWaiting);
+  EXPECT_GT(t.created_at_ms, 0);
+  EXPECT_EQ(t.claimed_by, "");
+
+  // Opening again while one is open returns the open one.
+  auto same = this->store().open_ticket("s1", NewTicket{});
+  ASSERT_TRUE(same.ok());
+  EXPECT_EQ(same->id, t.id);
+
+  auto claimed = this->store().claim_ticket(t.id, "agent-7", 5000);
+  ASSERT_TRUE(claimed.ok()) << claimed.status().message();
+  EXPECT_EQ(claimed->status, TicketStatus::kActive);
+  EXPECT_EQ(claimed->claimed_by, "agent-7");
+  EXPECT_EQ(claimed->claimed_at_ms, 5000);
+
+  auto twice = this->store().claim_ticket(t.id, "agent-8");
+  EXPECT_EQ(twice.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_NE(twice.status().message().find("active"), std::string::npos)
+      << twice.status().message();
+  EXPECT_EQ(this->store().get_ticket(t.id)->claimed_by, "agent-7");
+
+  EXPECT_EQ(this->store().queue_position(t.id).status().code(),
+            StatusCode::kFailedPrecondition);
+
+  auto closed = this->store().close_ticket(t.id, "已解答", 9000);
+  ASSERT_TRUE(closed.ok()) << closed.status().message();
+  EXPECT_EQ(closed->status, TicketStatus::kClosed);
+  EXPECT_EQ(closed->closed_at_ms, 9000);
+  EXPECT_EQ(closed->resolution, "已解答");
+  EXPECT_EQ(closed->claimed_by, "agent-7");
+
+  EXPECT_EQ(this->store().claim_ticket(t.id, "agent-8").status().code(),
+            StatusCode::kFailedPrecondition);
+  EXPECT_EQ(this->store().close_ticket(t.id, "again").status().code(),
+            StatusCode::kFailedPrecondition);
+  EXPECT_EQ(this->store().claim_ticket(t.id + 1000, "agent-8").status().code(),
+            StatusCode::kNotFound);
+  EXPECT_EQ(this->store().get_ticket(t.id + 1000).status().code(), StatusCode::kNotFound);
+
+  auto open = this->store().open_ticket_of("s1");
+  ASSERT_TRUE(open.ok());
+  EXPECT_FALSE(open->has_value());
+
+  // After close, a new handoff opens a new ticket.
+  auto next = this->store().open_ticket("s1", NewTicket{});
+  ASSERT_TRUE(next.ok());
+  EXPECT_NE(next->id, t.id);
+  EXPECT_EQ(next->status, TicketStatus::kWaiting);
+
+  ASSERT_TRUE(this->store().set_expected_reply(next->id, 777).ok());
+  EXPECT_EQ(this->store().get_ticket(next->id)->expected_reply_at_ms, 777);
+  EXPECT_EQ(this->store().set_expected_reply(next->id + 1000, 1).code(), StatusCode::kNotFound);
+
+  EXPECT_EQ(this->store().open_ticket("missing", NewTicket{}).status().code(),
+            StatusCode::kNotFound);
+}
+
+TYPED_TEST(StoreTest, ConcurrentClaimsOnlyOneWins) {
+  Ticket t = this->ticket_for("s1", Priority::kHigh, 0);
+  std::atomic<int> wins{0}, refused{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 8; ++i) {
+    threads.emplace_back([&, i] {
+      auto r = this->store().claim_ticket(t.id, "agent-" + std::to_string(i));
+      if (r.ok()) ++wins;
+      else if (r.status().code() == StatusCode::kFailedPrecondition) ++refused;
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(wins.load(), 1);
+  EXPECT_EQ(refused.load(), 7);
+}
+
+TYPED_TEST(StoreTest, QueueOrderAndPosition) {
+  const Ticket n100 = this->ticket_for("n100", Priority::kNormal, 100);
+  const Ticket h300 = this->ticket_for("h300", Priority::kHigh, 300);
+  const Ticket n50 = this->ticket_for("n50", Priority::kNormal, 50);
+  const Ticket h200 = this->ticket_for("h200", Priority::kHigh, 200);
+
+  auto queue = this->store().list_tickets(TicketStatus::kWaiting);
+  ASSERT_TRUE(queue.ok()) << queue.status().message();
+  std::vector<int64_t> ids;
+  for (const Ticket& t : queue.value()) ids.push_back(t.id);
+  EXPECT_EQ(ids, (std::vector<int64_t>{h200.id, h300.id, n50.id, n100.id}));
+
+  EXPECT_EQ(this->store().queue_position(h200.id).value(), 1);
+  EXPECT_EQ(this->store().queue_position(h300.id).value(), 2);
+  EXPECT_EQ(this->store().queue_position(n50.id).value(), 3);
+  EXPECT_EQ(this->store().queue_position(n100.id).value(), 4);
+  EXPECT_EQ(this->store().count_tickets(TicketStatus::kWaiting).value(), 4);
+
+  ASSERT_TRUE(this->store().claim_ticket(h200.id, "a1").ok());
+  EXPECT_EQ(this->store().queue_position(h300.id).value(), 1);
+  EXPECT_EQ(this->store().queue_position(n100.id).value(), 3);
+  auto active = this->store().list_tickets(TicketStatus::kActive);
+  ASSERT_TRUE(active.ok());
+  ASSERT_EQ(active->size(), 1u);
+  EXPECT_EQ(active.value()[0].id, h200.id);
+  EXPECT_EQ(this->store().list_tickets(TicketStatus::kWaiting, 2)->size(), 2u);
+
+  // Same priority and age: the earlier ticket (lower id) first.
+  const Ticket tie_a = this->ticket_for("tie_a", Priority::kNormal, 100);
+  const Ticket tie_b = this->ticket_for("tie_b", Priority::kNormal, 100);
+  EXPECT_EQ(this->store().queue_position(tie_a.id).value(), 4);
+  EXPECT_EQ(this->store().queue_position(tie_b.id).value(), 5);
+}
+
+TYPED_TEST(StoreTest, EventDedupSurvivesReopen) {
+  EXPECT_TRUE(this->store().mark_event_processed("slack", "Ev123").value());
+  EXPECT_FALSE(this->store().mark_event_processed("slack", "Ev123").value());
+  EXPECT_TRUE(this->store().mark_event_processed("feishu", "Ev123").value());
+  EXPECT_EQ(this->store().mark_event_processed("slack", "").status().code(),
+            StatusCode::kInvalidArgument);
+  this->reopen();
+  EXPECT_FALSE(this->store().mark_event_processed("slack", "Ev123").value());
+  EXPECT_FALSE(this->store().mark_event_processed("feishu", "Ev123").value());
+  EXPECT_TRUE(this->store().mark_event_processed("telegram", "Ev123").value());
+}
+
+TYPED_TEST(StoreTest, ConcurrentEventDedupExactlyOnce) {
+  std::atomic<int> fresh{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 6; ++i) {
+    threads.emplace_back([&] {
+      for (int e = 0; e < 50; ++e) {
+        auto r = this->store().mark_event_processed("wecom", "msg-" + std::to_string(e));
+        if (r.ok() && r.value()) ++fresh;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(fresh.load(), 50);
+}
+
+TYPED_TEST(StoreTest, OutboxRetryStates) {
+  const int64_t t0 = 1'700'000'000'000;
+  NewOutbound m;
+  m.channel = "telegram";
+  m.target = "chat:42";
+  m.payload = R"({"text":"您好"})";
+  m.next_attempt_at_ms = t0;
+  auto id = this->store().enqueue_outbound(m);
+  ASSERT_TRUE(id.ok()) << id.status().message();
+
+  EXPECT_TRUE(this->store().due_outbound(t0 - 1, 10)->empty());
+  auto due = this->store().due_outbound(t0, 10, 30000);
+  ASSERT_TRUE(due.ok()) << due.status().message();
+  ASSERT_EQ(due->size(), 1u);
+  EXPECT_EQ(due.value()[0].id, id.value());
+  EXPECT_EQ(due.value()[0].payload, m.payload);
+  EXPECT_EQ(due.value()[0].target, "chat:42");
+  EXPECT_EQ(due.value()[0].attempts, 0);
+  // Leased: not handed out again until the lease ends.
+  EXPECT_TRUE(this->store().due_outbound(t0 + 1000, 10)->empty());
+
+  ASSERT_TRUE(this->store().mark_failed(id.value(), "HTTP 502", t0 + 2000).ok());
+  auto o = this->store().get_outbound(id.value());
+  ASSERT_TRUE(o.ok());
+  EXPECT_EQ(o->status, OutboxStatus::kPending);
+  EXPECT_EQ(o->attempts, 1);
+  EXPECT_EQ(o->last_error, "HTTP 502");
+  EXPECT_EQ(o->next_attempt_at_ms, t0 + 2000);
+  EXPECT_TRUE(this->store().due_outbound(t0 + 1999, 10)->empty());
+  ASSERT_EQ(this->store().due_outbound(t0 + 2000, 10)->size(), 1u);
+
+  ASSERT_TRUE(this->store().mark_failed(id.value(), "timeout", 0).ok());
+  o = this->store().get_outbound(id.value());
+  EXPECT_EQ(o->status, OutboxStatus::kFailed);
+  EXPECT_EQ(o->attempts, 2);
+  EXPECT_EQ(o->last_error, "timeout");
+  EXPECT_EQ(this->store().count_failed().value(), 1);
+  EXPECT_TRUE(this->store().due_outbound(t0 + 10'000'000, 10)->empty());
+  EXPECT_EQ(this->store().mark_sent(id.value()).code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(this->store().mark_failed(id.value(), "x", 1).code(),
+            StatusCode::kFailedPrecondition);
+
+  m.next_attempt_at_ms = 0;  // now
+  auto id2 = this->store().enqueue_outbound(m);
+  ASSERT_TRUE(id2.ok());
+  auto due2 = this->store().due_outbound(0, 10);
+  ASSERT_EQ(due2->size(), 1u);
+  EXPECT_EQ(due2.value()[0].id, id2.value());
+  ASSERT_TRUE(this->store().mark_sent(id2.value()).ok());
+  EXPECT_TRUE(this->store().mark_sent(id2.value()).ok());  // idempotent
+  EXPECT_EQ(this->store().get_outbound(id2.value())->status, OutboxStatus::kSent);
+  EXPECT_EQ(this->store().count_failed().value(), 1);
+  EXPECT_EQ(this->store().mark_sent(id2.value() + 100).code(), StatusCode::kNotFound);
+
+  // Failed messages are kept across a restart.
+  this->reopen();
+  EXPECT_EQ(this->store().count_failed().value(), 1);
+}
+
+TYPED_TEST(StoreTest, OutboxDueOrderAndLimit) {
+  NewOutbound m;
+  m.channel = "slack";
+  m.target = "C1";
+  std::vector<int64_t> ids;
+  for (int64_t at : {300, 100, 200}) {
+    m.payload = std::to_string(at);
+    m.next_attempt_at_ms = at;
+    ids.push_back(this->store().enqueue_outbound(m).value());
+  }
+  auto due = this->store().due_outbound(1000, 2);
+  ASSERT_TRUE(due.ok());
+  ASSERT_EQ(due->size(), 2u);
+  EXPECT_EQ(due.value()[0].payload, "100");
+  EXPECT_EQ(due.value()[1].payload, "200");
+  auto rest = this->store().due_outbound(1000, 10);
+  ASSERT_EQ(rest->size(), 1u);
+  EXPECT_EQ(rest.value()[0].payload, "300");
+}
+
+TYPED_TEST(StoreTest, FeedbackNeedsAnExistingMessage) {
+  const int64_t id = this->chat("s1", "hi");
+  Feedback f;
+  f.message_id = id;
+  f.helpful = true;
+  f.comment = "很有帮助";
+  EXPECT_TRUE(this->store().add_feedback(f).ok());
+  f.helpful = false;
+  EXPECT_TRUE(this->store().add_feedback(f).ok());
+  f.message_id = id + 1000;
+  EXPECT_EQ(this->store().add_feedback(f).code(), StatusCode::kNotFound);
+}
+
+TYPED_TEST(StoreTest, ConcurrentWritersLoseNothing) {
+  constexpr int kThreads = 6;
+  constexpr int kTurns = 100;
+  this->chat("shared", "start");
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kTurns; ++i) {
+        Turn turn;
+        turn.session = this->session("w" + std::to_string(t) + "-" + std::to_string(i % 10));
+        turn.messages.push_back(this->msg(Role::kInvestor, "q" + std::to_string(i)));
+        turn.messages.push_back(this->msg(Role::kBot, "a" + std::to_string(i)));
+        if (!this->store().record_turn(turn).ok()) ++failures;
+        NewMessage m = this->msg(Role::kSystem, std::to_string(t) + ":" + std::to_string(i));
+        if (!this->store().append_message("shared", m).ok()) ++failures;
+        // Readers run alongside the writers.
+        if (!this->store().messages_after("shared", 0, 5).ok()) ++failures;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(failures.load(), 0);
+
+  size_t total = 0;
+  std::set<int64_t> ids;
+  for (int t = 0; t < kThreads; ++t) {
+    for (int s = 0; s < 10; ++s) {
+      auto got = this->store().messages_after("w" + std::to_string(t) + "-" + std::to_string(s), 0);
+      ASSERT_TRUE(got.ok());
+      total += got->size();
+      for (const Message& m : got.value()) ids.insert(m.id);
+    }
+  }
+  EXPECT_EQ(total, size_t{kThreads * kTurns * 2});
+  EXPECT_EQ(ids.size(), total);
+
+  auto shared = this->store().messages_after("shared", 0, 100000);
+  ASSERT_TRUE(shared.ok());
+  ASSERT_EQ(shared->size(), size_t{kThreads * kTurns + 1});
+  EXPECT_TRUE(std::is_sorted(shared->begin(), shared->end(),
+                             [](const Message& a, const Message& b) { return a.id < b.id; }));
+  // Each writer's own messages keep their order.
+  for (int t = 0; t < kThreads; ++t) {
+    int expected = 0;
+    const std::string prefix = std::to_string(t) + ":";
+    for (const Message& m : shared.value()) {
+      if (m.text.rfind(prefix, 0) == 0) {
+        EXPECT_EQ(m.text, prefix + std::to_string(expected));
+        ++expected;
+      }
+    }
+    EXPECT_EQ(expected, kTurns);
+  }
+}
+
+TYPED_TEST(StoreTest, ReopenKeepsEverything) {
+  Turn turn;
+  turn.session = this->session("s1");
+  turn.session.channel_ref = R"({"chat":"x"})";
+  turn.messages.push_back(this->msg(Role::kInvestor, "我的卡号是****1234"));
+  turn.messages.push_back(this->msg(Role::kBot, "已为您转接人工客服"));
+  turn.ticket = NewTicket{Priority::kHigh, "entry", 0, 0};
+  auto r = this->store().record_turn(turn);
+  ASSERT_TRUE(r.ok());
+  ASSERT_TRUE(this->store().claim_ticket(r->ticket->id, "a1").ok());
+  ASSERT_TRUE(this->store().add_feedback({r->message_ids[1], true, "", 0}).ok());
+  ASSERT_TRUE(this->store().add_unanswered("s1", "天气怎么样").ok());
+  ASSERT_TRUE(this->store().mark_event_processed("dingtalk", "m1").ok());
+
+  this->reopen();
+  auto s = this->store().get_session("s1");
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->channel_ref, R"({"chat":"x"})");
+  auto msgs = this->store().messages_after("s1", 0);
+  ASSERT_TRUE(msgs.ok());
+  ASSERT_EQ(msgs->size(), 2u);
+  EXPECT_EQ(msgs.value()[0].text, "我的卡号是****1234");
+  auto t = this->store().get_ticket(r->ticket->id);
+  ASSERT_TRUE(t.ok());
+  EXPECT_EQ(t->status, TicketStatus::kActive);
+  EXPECT_EQ(t->claimed_by, "a1");
+  EXPECT_EQ(t->priority, Priority::kHigh);
+  EXPECT_EQ(this->store().list_unanswered(10)->size(), 1u);
+  EXPECT_FALSE(this->store().mark_event_processed("dingtalk", "m1").value());
+
+  // Ids continue after a restart; they are never reused.
+  const int64_t next = this->chat("s1", "还在吗");
+  EXPECT_GT(next, r->message_ids[1]);
+}
+
+TYPED_TEST(StoreTest, MigrationsAreOrderedAndIdempotent) {
+  this->chat("s1", "before");
+  // Re-opening applies nothing twice and keeps the data.
+  this->reopen();
+  this->reopen();
+  EXPECT_EQ(this->store().messages_after("s1", 0)->size(), 1u);
+
+  // A later build adds migration 2: applied once, data kept.
+  StoreOptions v2;
+  v2.extra_migrations.push_back(
+      {2, "sessions.locale", {"ALTER TABLE sessions ADD COLUMN locale TEXT NOT NULL DEFAULT ''"}});
+  this->reopen(v2);
+  this->reopen(v2);  // an ALTER applied twice would fail
+  EXPECT_EQ(this->store().messages_after("s1", 0)->size(), 1u);
+  this->chat("s2", "after");
+  EXPECT_TRUE(this->store().get_session("s2").ok());
+
+  // An older build refuses a newer database instead of corrupting it.
+  this->store_.reset();
+  auto old = this->backend_->open(StoreOptions{});
+  ASSERT_FALSE(old.ok());
+  EXPECT_EQ(old.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_NE(old.status().message().find("newer"), std::string::npos) << old.status().message();
+
+  // Misnumbered steps are rejected.
+  StoreOptions bad;
+  bad.extra_migrations.push_back({5, "gap", {"SELECT 1"}});
+  EXPECT_EQ(this->backend_->open(bad).status().code(), StatusCode::kInvalidArgument);
+
+  // A failing step is rolled back and reported; the database stays at v2.
+  StoreOptions broken = v2;
+  broken.extra_migrations.push_back({3, "broken", {"CREATE TABLE t3 (x INTEGER)", "NOT SQL"}});
+  auto failed = this->backend_->open(broken);
+  ASSERT_FALSE(failed.ok());
+  EXPECT_NE(failed.status().message().find("migration 3"), std::string::npos)
+      << failed.status().message();
+  StoreOptions fixed = v2;
+  fixed.extra_migrations.push_back({3, "fixed", {"CREATE TABLE t3 (x INTEGER)"}});
+  this->reopen(fixed);  // t3 did not survive the failed attempt
+  EXPECT_EQ(this->store().messages_after("s2", 0)->size(), 1u);
+}
+
+TYPED_TEST(StoreTest, SqlInjectionIsStoredVerbatim) {
+  const std::string evil = "x'); DROP TABLE messages; -- \" \\ ' ; SELECT * FROM sessions";
+  const std::string evil_id = "s'; DELETE FROM sessions; --";
+  Turn turn;
+  turn.session = this->session(evil_id);
+  turn.session.customer_name = evil;
+  turn.messages.push_back(this->msg(Role::kInvestor, evil));
+  NewMessage bot = this->msg(Role::kBot, "<script>alert(1)</script>");
+  bot.faq_id = "' OR 1=1 --";
+  turn.messages.push_back(bot);
+  ASSERT_TRUE(this->store().record_turn(turn).ok());
+  this->chat("other", "ok");
+
+  auto msgs = this->store().messages_after(evil_id, 0);
+  ASSERT_TRUE(msgs.ok()) << msgs.status().message();
+  ASSERT_EQ(msgs->size(), 2u);
+  EXPECT_EQ(msgs.value()[0].text, evil);
+  EXPECT_EQ(msgs.value()[1].text, "<script>alert(1)</script>");
+  EXPECT_EQ(msgs.value()[1].faq_id, "' OR 1=1 --");
+  EXPECT_EQ(this->store().get_session(evil_id)->customer_name, evil);
+  EXPECT_TRUE(this->store().get_session("other").ok());
+  EXPECT_TRUE(this->store().mark_event_processed("slack", evil).value());
+  EXPECT_FALSE(this->store().mark_event_processed("slack", evil).value());
+}
+
+}  // namespace
+}  // namespace faqbot::store
