@@ -56,11 +56,24 @@ struct Reply {
 // Per-session dialogue state. Plain data so a store can persist it.
 struct Conversation {
   std::string last_question;     // masked, normalised text of the last question
+                                 // that stood on its own (a follow-up read in
+                                 // its context and small talk leave it as is)
   std::string last_faq_id;       // entry answered last ("" if none)
   int consecutive_fallbacks = 0;
   std::map<std::string, int> asks_per_entry;  // entry id -> times answered
   std::string customer_name;     // "王先生" when known, else ""
 };
+
+// Values only the caller knows (the handoff queue, the service hours), filled
+// into {queue_position}, {reply_time} and {customer}. A sentence holding a
+// placeholder without a value is dropped from the text.
+struct RuntimeVars {
+  std::string customer;        // "王先生"; "" = address as 您
+  std::string queue_position;  // "3"
+  std::string reply_time;      // "明天 09:00 前"
+};
+
+struct EngineSettings;  // bot/settings.h
 
 class Engine {
  public:
@@ -74,6 +87,13 @@ class Engine {
   // keyed by content) the retrieval index. cache_dir "" = no cache.
   static LoadOutcome load(const std::string& config_dir, const std::string& cache_dir);
 
+  // An engine over an already loaded knowledge base and retriever (both
+  // non-null, shared read-only): used by load(), by a reload that reuses a
+  // retriever, and by tests with a fake Retriever.
+  static std::shared_ptr<const Engine> create(
+      std::shared_ptr<const knowledge::KnowledgeBase> kb,
+      std::shared_ptr<const retrieval::Retriever> retriever, const EngineSettings& settings);
+
   virtual ~Engine() = default;
   virtual const knowledge::KnowledgeBase& kb() const = 0;
   virtual const retrieval::Retriever& retriever() const = 0;
@@ -85,6 +105,16 @@ class Engine {
 
   // The hedge and courtesy guard applied to every outgoing bot text.
   virtual std::string guard(std::string_view text) const = 0;
+
+  // Any bot text for this knowledge base, worded as respond() words its
+  // replies: {variables} filled from variables.json and `vars`, the name of
+  // the investor put in front of a leading 您好, then guarded. For texts the
+  // caller composes, e.g. the canned reply "handoff_queued" with
+  // {queue_position}: engine.word(engine.kb().reply("handoff_queued"), vars).
+  virtual std::string word(std::string_view text, const RuntimeVars& vars) const;
+
+  // The settings in use (settings.json, else defaults; bot/settings.h).
+  virtual const EngineSettings& settings() const;
 };
 
 }  // namespace faqbot::bot

@@ -1,0 +1,20 @@
+#include "bot/corpus.h"
+
+namespace faqbot::bot {
+
+retrieval::Corpus make_corpus(const knowledge::KnowledgeBase& kb) {
+  retrieval::Corpus corpus;
+  corpus.docs.reserve(kb.entries.size());
+  for (const knowledge::Entry& e : kb.entries) {
+    retrieval::Document doc;
+    doc.id = e.id;
+    doc.texts = e.questions;
+    if (!e.title.empty()) doc.texts.push_back(e.title);
+    corpus.docs.push_back(std::move(doc));
+  }
+  corpus.negatives = kb.out_of_scope;
+  corpus.synonyms = kb.synonyms;
+  return corpus;
+}
+
+}  // namespace faqbot::bot

@@ -1,0 +1,135 @@
+// The Engine implementation: the respond() pipeline
+//   input checks -> PII masking -> signals -> retrieval (with follow-up
+//   context) -> policy -> wording -> guard -> conversation update.
+#include <utility>
+
+#include "bot/engine.h"
+#include "bot/followup.h"
+#include "bot/guard.h"
+#include "bot/pii.h"
+#include "bot/policy.h"
+#include "bot/settings.h"
+#include "bot/signals.h"
+#include "bot/utf8.h"
+#include "bot/wording.h"
+
+namespace faqbot::bot {
+namespace {
+
+constexpr size_t kMaxCandidates = 3;  // candidates returned with a non-clarify reply
+
+class EngineImpl final : public Engine {
+ public:
+  EngineImpl(std::shared_ptr<const knowledge::KnowledgeBase> kb,
+             std::shared_ptr<const retrieval::Retriever> retriever, EngineSettings settings)
+      : kb_(std::move(kb)),
+        retriever_(std::move(retriever)),
+        settings_(std::move(settings)),
+        policy_(settings_.thresholds),
+        guard_(kb_->hedge, canned(*kb_, "fallback")) {}
+
+  const knowledge::KnowledgeBase& kb() const override { return *kb_; }
+  const retrieval::Retriever& retriever() const override { return *retriever_; }
+  const EngineSettings& settings() const override { return settings_; }
+
+  std::string guard(std::string_view text) const override { return guard_.apply(text); }
+
+  Reply respond(Conversation& conversation, std::string_view text) const override;
+
+ private:
+  Suggestion suggestion(const retrieval::Candidate& c) const {
+    Suggestion s;
+    s.faq_id = c.id;
+    s.score = c.confidence;
+    const knowledge::Entry* e = kb_->find(c.id);
+    if (e && !e->questions.empty()) s.question = e->questions[0];
+    return s;
+  }
+
+  std::shared_ptr<const knowledge::KnowledgeBase> kb_;
+  std::shared_ptr<const retrieval::Retriever> retriever_;
+  EngineSettings settings_;
+  Policy policy_;
+  Guard guard_;
+};
+
+Reply EngineImpl::respond(Conversation& conversation, std::string_view text) const {
+  Reply reply;
+  const bool first_turn = conversation.last_question.empty() && conversation.asks_per_entry.empty();
+  RuntimeVars vars;
+  vars.customer = conversation.customer_name;
+
+  // Input checks: ill-formed bytes and control characters dropped, blank = empty.
+  const std::string clean = utf8::trim(utf8::sanitize(text));
+  if (content_length(clean) == 0) {
+    reply.action = Action::kFallback;
+    reply.masked_question = mask_pii(clean).masked;
+    reply.text = guard_.apply(fill_runtime(
+        address_customer(canned(*kb_, "empty_input"), conversation.customer_name, first_turn),
+        vars));
+    return reply;
+  }
+
+  // Personal data masked before anything else sees the text.
+  const PiiScan pii = mask_pii(clean);
+  reply.pii_detected = pii.found();
+  reply.masked_question = pii.masked;
+  const std::string query = utf8::truncate(pii.masked, settings_.max_input_chars);
+
+  const std::string normalized = retriever_->normalize(query);
+  const Signals signals = detect_signals(query, normalized, settings_.signals);
+  const Reading reading = read_message(*retriever_, query, conversation, settings_.thresholds,
+                                       settings_.top_k, settings_.followup_max_chars);
+  Decision d = policy_.decide(reading.result, *kb_, conversation, signals);
+
+  std::string out = compose(*kb_, d);
+  if (pii.found()) out = canned(*kb_, "pii_warning") + "\n" + out;
+  out = address_customer(out, conversation.customer_name, first_turn);
+  reply.text = guard_.apply(fill_runtime(out, vars));
+
+  reply.action = d.action;
+  reply.confidence = d.confidence;
+  reply.offer_human = d.offer_human;
+  reply.handoff_reason = d.reason;
+  reply.priority = d.priority;
+  if (d.action == Action::kAnswer || d.action == Action::kHandoff) reply.faq_id = d.faq_id;
+  if (d.action == Action::kClarify) {
+    for (const retrieval::Candidate& c : d.suggestions) reply.candidates.push_back(suggestion(c));
+  } else {
+    for (const retrieval::Candidate& c : reading.result.candidates) {
+      if (reply.candidates.size() >= kMaxCandidates) break;
+      if (kb_->find(c.id)) reply.candidates.push_back(suggestion(c));
+    }
+  }
+
+  // The question a later follow-up is read against: only one that stood on
+  // its own and was not small talk.
+  const knowledge::Entry* entry = d.faq_id.empty() ? nullptr : kb_->find(d.faq_id);
+  const bool small_talk = entry && entry->category == "smalltalk";
+  std::string remembered = conversation.last_question;
+  if (!reading.in_context && !small_talk) remembered = normalized.empty() ? query : normalized;
+  update_conversation(conversation, d, remembered);
+  return reply;
+}
+
+}  // namespace
+
+std::string Engine::word(std::string_view text, const RuntimeVars& vars) const {
+  std::string out = kb().render(std::string(text));
+  out = address_customer(out, vars.customer, /*first_turn=*/false);
+  return guard(fill_runtime(out, vars));
+}
+
+const EngineSettings& Engine::settings() const {
+  static const EngineSettings defaults;
+  return defaults;
+}
+
+std::shared_ptr<const Engine> Engine::create(std::shared_ptr<const knowledge::KnowledgeBase> kb,
+                                             std::shared_ptr<const retrieval::Retriever> retriever,
+                                             const EngineSettings& settings) {
+  if (!kb || !retriever) return nullptr;
+  return std::make_shared<EngineImpl>(std::move(kb), std::move(retriever), settings);
+}
+
+}  // namespace faqbot::bot

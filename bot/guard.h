@@ -1,0 +1,45 @@
+#pragma once
+// The hedge and courtesy guard of house-style.md, applied to every outgoing
+// bot text:
+//   1. hedge rewrites (hedge.json "rewrites", longest phrase first), skipped
+//      where the phrase is negated ("无法保证" stays) or already rewritten;
+//   2. courtesy: 你们 -> 咱们, 你 -> 您;
+//   3. a text that still holds a banned promise (保本, 稳赚 …) not negated is
+//      refused: the refusal text (the canned fallback) is returned instead.
+// A phrase counts as negated when one of hedge.negations ends at most three
+// characters before it in the same clause (no punctuation in between), the
+// rule lint.h uses. Immutable; thread-safe.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "knowledge/knowledge_base.h"
+
+namespace faqbot::bot {
+
+class Guard {
+ public:
+  // `refusal` is itself guarded once here; if it is refused too, a built-in
+  // courteous fallback is used.
+  Guard(knowledge::HedgeRules rules, std::string refusal);
+
+  std::string apply(std::string_view text) const;
+
+  // Rewrites and courtesy only (steps 1-2), no refusal.
+  std::string rewrite(std::string_view text) const;
+
+  // True when `text` holds a banned phrase that is not negated.
+  bool has_banned(std::string_view text) const;
+
+  const std::string& refusal() const { return refusal_; }
+
+ private:
+  knowledge::HedgeRules rules_;
+  std::vector<std::pair<std::string, std::string>> rewrites_;  // longest first
+  std::string refusal_;
+};
+
+// True when the phrase starting at byte `pos` of `text` is negated (see above).
+bool negated_at(std::string_view text, size_t pos, const std::vector<std::string>& negations);
+
+}  // namespace faqbot::bot

@@ -1,0 +1,112 @@
+#include "bot/policy.h"
+
+namespace faqbot::bot {
+namespace {
+
+using knowledge::HandoffMode;
+
+bool is_hand(HandoffMode m) { return m == HandoffMode::kHand || m == HandoffMode::kHandPriority; }
+
+}  // namespace
+
+Decision Policy::decide(const retrieval::SearchResult& result, const knowledge::KnowledgeBase& kb,
+                        const Conversation& conversation, const Signals& signals) const {
+  // Candidates the knowledge base knows, best first.
+  std::vector<const retrieval::Candidate*> cands;
+  for (const retrieval::Candidate& c : result.candidates) {
+    if (kb.find(c.id) != nullptr) cands.push_back(&c);
+  }
+  const retrieval::Candidate* top = cands.empty() ? nullptr : cands[0];
+  const knowledge::Entry* entry = top ? kb.find(top->id) : nullptr;
+  const double top_conf = top ? top->confidence : 0.0;
+  const double runner_up = cands.size() > 1 ? cands[1]->confidence : 0.0;
+  const bool ahead = top_conf - runner_up >= t_.margin;
+  const bool out_of_scope = result.out_of_scope >= t_.out_of_scope;
+  const bool plausible = top && !out_of_scope && top_conf >= t_.clarify;
+
+  Decision d;
+  d.confidence = top_conf;
+  if (plausible) d.faq_id = top->id;
+
+  auto handoff = [&](HandoffReason reason, Priority priority) {
+    d.action = Action::kHandoff;
+    d.reason = reason;
+    d.priority = priority;
+    return d;
+  };
+  const bool priority_topic = plausible && entry->handoff == HandoffMode::kHandPriority;
+
+  // 1-2. The investor's own words decide first.
+  if (signals.abuse) return handoff(HandoffReason::kAbuse, Priority::kHigh);
+  if (signals.anger) return handoff(HandoffReason::kAnger, Priority::kHigh);
+  if (signals.human_request) {
+    return handoff(HandoffReason::kExplicitRequest,
+                   priority_topic ? Priority::kHigh : Priority::kNormal);
+  }
+
+  auto fallback = [&]() {
+    d.faq_id.clear();
+    if (conversation.consecutive_fallbacks + 1 >= t_.fallbacks_before_handoff) {
+      return handoff(HandoffReason::kRepeatedFallback, Priority::kNormal);
+    }
+    d.action = Action::kFallback;
+    d.offer_human = true;
+    return d;
+  };
+
+  // 3. Out of scope or nothing plausible.
+  if (!plausible) return fallback();
+
+  // 4. Entries that go to a human at once.
+  if (is_hand(entry->handoff) && top_conf >= t_.handoff_entry && ahead) {
+    return handoff(HandoffReason::kEntry, priority_topic ? Priority::kHigh : Priority::kNormal);
+  }
+
+  // 5. A confident answer.
+  if (top_conf >= t_.answer && ahead) {
+    auto it = conversation.asks_per_entry.find(top->id);
+    const int before = it == conversation.asks_per_entry.end() ? 0 : it->second;
+    if (entry->category != "smalltalk" && before + 1 >= t_.answers_before_handoff) {
+      return handoff(HandoffReason::kRepeatedQuestion, Priority::kNormal);
+    }
+    d.action = Action::kAnswer;
+    d.offer_human = entry->handoff == HandoffMode::kOffer;
+    return d;
+  }
+
+  // 6. Plausible but unsure: suggestions.
+  for (const retrieval::Candidate* c : cands) {
+    if (static_cast<int>(d.suggestions.size()) >= t_.max_suggestions) break;
+    if (c == top || c->confidence >= t_.suggestion) d.suggestions.push_back(*c);
+  }
+  d.action = Action::kClarify;
+  return d;
+}
+
+void update_conversation(Conversation& conversation, const Decision& decision,
+                         const std::string& question) {
+  conversation.last_question = question;
+  switch (decision.action) {
+    case Action::kAnswer:
+      conversation.consecutive_fallbacks = 0;
+      conversation.last_faq_id = decision.faq_id;
+      ++conversation.asks_per_entry[decision.faq_id];
+      break;
+    case Action::kClarify:
+      conversation.last_faq_id.clear();
+      break;
+    case Action::kFallback:
+      ++conversation.consecutive_fallbacks;
+      conversation.last_faq_id.clear();
+      break;
+    case Action::kHandoff:
+      conversation.consecutive_fallbacks = 0;
+      conversation.last_faq_id = decision.faq_id;
+      if (decision.reason == HandoffReason::kRepeatedQuestion) {
+        conversation.asks_per_entry.erase(decision.faq_id);
+      }
+      break;
+  }
+}
+
+}  // namespace faqbot::bot

@@ -1,0 +1,75 @@
+#pragma once
+// bot::Policy: what to do with one investor message, as a pure function of
+// the retrieval result, the entries' metadata, the conversation so far and
+// the signals of the message. Thread-safe (immutable after construction).
+//
+// Order of the rules (first that applies wins):
+//   1. abuse / anger               -> handoff, high priority
+//   2. explicit request for a human -> handoff (high when the question is
+//                                      about a hand_priority entry)
+//   3. out_of_scope >= out_of_scope threshold, or no plausible entry
+//                                   -> fallback (offers a human); the second
+//                                      in a row becomes a handoff
+//   4. top entry marked hand / hand_priority, confidence >= handoff_entry
+//      and ahead by margin          -> handoff (priority from the entry)
+//   5. confident (>= answer, ahead of the runner-up by margin)
+//                                   -> answer (offer_human for `offer` entries);
+//                                      the same entry a third time in a session
+//                                      -> handoff
+//   6. plausible (>= clarify)       -> clarify with the top suggestions
+//   7. otherwise                    -> fallback (as 3)
+#include <string>
+#include <vector>
+
+#include "bot/engine.h"
+#include "bot/signals.h"
+#include "knowledge/knowledge_base.h"
+#include "retrieval/retriever.h"
+
+namespace faqbot::bot {
+
+// Decision thresholds on the retriever's calibrated confidences, all in [0, 1].
+// Read from settings.json "policy" (same key names); tuned by measuring
+// `faqbot eval` on an evaluation set.
+struct Thresholds {
+  double answer = 0.5;         // "answer": top confidence needed to answer
+  double margin = 0.1;         // "margin": top minus runner-up needed to answer
+  double clarify = 0.2;        // "clarify": below this nothing is plausible
+  double suggestion = 0.1;     // "suggestion": a suggestion's own minimum
+  double out_of_scope = 0.5;   // "out_of_scope": P(no entry) at which to fall back
+  double handoff_entry = 0.5;  // "handoff_entry": top confidence to hand over
+                               // for an entry marked hand / hand_priority
+  int max_suggestions = 3;     // "max_suggestions"
+  int fallbacks_before_handoff = 2;  // "fallbacks_before_handoff": in a row
+  int answers_before_handoff = 3;    // "answers_before_handoff": same entry, one session
+};
+
+struct Decision {
+  Action action = Action::kFallback;
+  std::string faq_id;  // entry answered / handed over / best guess; "" if none
+  double confidence = 0;
+  std::vector<retrieval::Candidate> suggestions;  // clarify: 1..max_suggestions
+  bool offer_human = false;
+  HandoffReason reason = HandoffReason::kNone;
+  Priority priority = Priority::kNormal;
+};
+
+class Policy {
+ public:
+  explicit Policy(Thresholds thresholds = {}) : t_(thresholds) {}
+  const Thresholds& thresholds() const { return t_; }
+
+  // `result.candidates` best first; ids not in `kb` are ignored.
+  Decision decide(const retrieval::SearchResult& result, const knowledge::KnowledgeBase& kb,
+                  const Conversation& conversation, const Signals& signals) const;
+
+ private:
+  Thresholds t_;
+};
+
+// Records a decision in the conversation: fallback streak, answers per entry,
+// last entry and last question (`question`: masked, normalised).
+void update_conversation(Conversation& conversation, const Decision& decision,
+                         const std::string& question);
+
+}  // namespace faqbot::bot

@@ -1,0 +1,131 @@
+#include "bot/settings.h"
+
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+namespace faqbot::bot {
+namespace {
+
+using nlohmann::json;
+
+// Reads obj[key] into *out when present; false (and *error) on a bad value.
+bool read_prob(const json& obj, const char* key, double* out, std::string* error) {
+  if (!obj.contains(key)) return true;
+  const json& v = obj[key];
+  if (!v.is_number() || v.get<double>() < 0 || v.get<double>() > 1) {
+    *error = std::string("policy.") + key + ": expected a number in [0, 1]";
+    return false;
+  }
+  *out = v.get<double>();
+  return true;
+}
+
+bool read_int(const json& obj, const std::string& section, const char* key, int min, int* out,
+              std::string* error) {
+  if (!obj.contains(key)) return true;
+  const json& v = obj[key];
+  if (!v.is_number_integer() || v.get<long long>() < min || v.get<long long>() > 1000000) {
+    *error = section + "." + key + ": expected an integer >= " + std::to_string(min);
+    return false;
+  }
+  *out = v.get<int>();
+  return true;
+}
+
+bool read_list(const json& obj, const char* key, std::vector<std::string>* out,
+               std::string* error) {
+  if (!obj.contains(key)) return true;
+  const json& v = obj[key];
+  if (!v.is_array()) {
+    *error = std::string("signals.") + key + ": expected a list of strings";
+    return false;
+  }
+  std::vector<std::string> list;
+  for (const json& item : v) {
+    if (!item.is_string()) {
+      *error = std::string("signals.") + key + ": expected a list of strings";
+      return false;
+    }
+    list.push_back(item.get<std::string>());
+  }
+  *out = std::move(list);
+  return true;
+}
+
+Status invalid(const std::string& message) {
+  return Status(StatusCode::kInvalidArgument, "settings.json: " + message);
+}
+
+}  // namespace
+
+Result<EngineSettings> parse_settings(const std::string& json_text) {
+  EngineSettings s;
+  const json root = json::parse(json_text, nullptr, /*allow_exceptions=*/false);
+  if (root.is_discarded() || !root.is_object()) return invalid("not a JSON object");
+  std::string error;
+
+  if (root.contains("retrieval")) {
+    const json& r = root["retrieval"];
+    if (!r.is_object()) return invalid("retrieval: expected an object");
+    if (r.contains("index_factory")) {
+      if (!r["index_factory"].is_string()) return invalid("retrieval.index_factory: expected a string");
+      s.retrieval.index_factory = r["index_factory"].get<std::string>();
+    }
+    if (!read_int(r, "retrieval", "dim", 1, &s.retrieval.dim, &error)) return invalid(error);
+    int top_k = static_cast<int>(s.top_k);
+    if (!read_int(r, "retrieval", "top_k", 1, &top_k, &error)) return invalid(error);
+    s.top_k = static_cast<size_t>(top_k);
+  }
+
+  if (root.contains("policy")) {
+    const json& p = root["policy"];
+    if (!p.is_object()) return invalid("policy: expected an object");
+    Thresholds& t = s.thresholds;
+    if (!read_prob(p, "answer", &t.answer, &error) || !read_prob(p, "margin", &t.margin, &error) ||
+        !read_prob(p, "clarify", &t.clarify, &error) ||
+        !read_prob(p, "suggestion", &t.suggestion, &error) ||
+        !read_prob(p, "out_of_scope", &t.out_of_scope, &error) ||
+        !read_prob(p, "handoff_entry", &t.handoff_entry, &error) ||
+        !read_int(p, "policy", "max_suggestions", 1, &t.max_suggestions, &error) ||
+        !read_int(p, "policy", "fallbacks_before_handoff", 1, &t.fallbacks_before_handoff,
+                  &error) ||
+        !read_int(p, "policy", "answers_before_handoff", 1, &t.answers_before_handoff, &error)) {
+      return invalid(error);
+    }
+  }
+
+  if (root.contains("signals")) {
+    const json& g = root["signals"];
+    if (!g.is_object()) return invalid("signals: expected an object");
+    SignalRules& r = s.signals;
+    if (!read_list(g, "human", &r.human, &error) || !read_list(g, "anger", &r.anger, &error) ||
+        !read_list(g, "abuse", &r.abuse, &error) ||
+        !read_list(g, "negations", &r.negations, &error) ||
+        !read_int(g, "signals", "exclamation_run", 0, &r.exclamation_run, &error)) {
+      return invalid(error);
+    }
+  }
+
+  if (root.contains("followup")) {
+    const json& f = root["followup"];
+    if (!f.is_object()) return invalid("followup: expected an object");
+    int max_chars = static_cast<int>(s.followup_max_chars);
+    if (!read_int(f, "followup", "max_chars", 0, &max_chars, &error)) return invalid(error);
+    s.followup_max_chars = static_cast<size_t>(max_chars);
+  }
+  return s;
+}
+
+Result<EngineSettings> load_settings(const std::string& config_dir) {
+  const std::string path = config_dir + "/settings.json";
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return EngineSettings{};
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  if (in.bad()) return Status(StatusCode::kDataLoss, "settings.json: cannot be read");
+  return parse_settings(buf.str());
+}
+
+}  // namespace faqbot::bot

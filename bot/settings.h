@@ -1,0 +1,38 @@
+#pragma once
+// The engine's settings, layered once at load: built-in defaults <
+// <config_dir>/settings.json (optional). Recognised keys (all optional):
+//   {"retrieval": {"index_factory": "Flat", "dim": 128, "top_k": 5},
+//    "policy":    {"answer": 0.5, "margin": 0.1, "clarify": 0.2, "suggestion": 0.1,
+//                  "out_of_scope": 0.5, "handoff_entry": 0.5, "max_suggestions": 3,
+//                  "fallbacks_before_handoff": 2, "answers_before_handoff": 3},
+//    "signals":   {"human": [...], "anger": [...], "abuse": [...],
+//                  "negations": [...], "exclamation_run": 3},
+//    "followup":  {"max_chars": 10}}
+// A list under "signals" replaces the built-in list of that name.
+// Unknown keys are ignored (other modules own them).
+#include <string>
+
+#include "bot/policy.h"
+#include "bot/signals.h"
+#include "knowledge/status.h"
+#include "retrieval/retriever.h"
+
+namespace faqbot::bot {
+
+struct EngineSettings {
+  retrieval::Settings retrieval;  // cache_dir is set by Engine::load
+  size_t top_k = 5;               // candidates asked of the retriever
+  Thresholds thresholds;
+  SignalRules signals = SignalRules::defaults();
+  size_t max_input_chars = 2000;  // longer input is truncated for matching
+  size_t followup_max_chars = 10; // longer text is never read as a follow-up
+};
+
+// Parses settings.json text over the defaults. kInvalidArgument on malformed
+// JSON or a value of the wrong type / out of range (message names the key).
+Result<EngineSettings> parse_settings(const std::string& json_text);
+
+// Reads <config_dir>/settings.json; defaults when the file does not exist.
+Result<EngineSettings> load_settings(const std::string& config_dir);
+
+}  // namespace faqbot::bot

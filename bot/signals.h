@@ -1,0 +1,35 @@
+#pragma once
+// Conversation signals read from the investor's own words, independent of
+// retrieval: an explicit request for a human, anger, abuse. Rule lists are
+// plain data (built-in defaults, overridable from settings.json "signals").
+// Pure functions; thread-safe.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace faqbot::bot {
+
+struct SignalRules {
+  std::vector<std::string> human;      // 转人工, 人工客服, 找真人 …
+  std::vector<std::string> anger;      // 气死, 什么破, 太差了 …
+  std::vector<std::string> abuse;      // insults
+  std::vector<std::string> negations;  // "不用转人工" is no request: 不用, 不要, 别 …
+  int exclamation_run = 3;             // this many !/！ in a row count as anger
+
+  static SignalRules defaults();
+};
+
+struct Signals {
+  bool human_request = false;
+  bool anger = false;
+  bool abuse = false;
+  bool any() const { return human_request || anger || abuse; }
+};
+
+// `text` is the investor's (masked) text; `normalized` the retriever's
+// normalisation of it (simplified, half-width, lower case), may be "".
+// Phrases are matched on both.
+Signals detect_signals(std::string_view text, std::string_view normalized,
+                       const SignalRules& rules);
+
+}  // namespace faqbot::bot

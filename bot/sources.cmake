@@ -1,0 +1,15 @@
+# Sources of faqbot_bot, relative to bot/ (bot/CMakeLists.txt includes this).
+set(FAQBOT_BOT_SOURCES
+  corpus.cpp
+  engine.cpp
+  engine_load.cpp
+  followup.cpp
+  guard.cpp
+  names.cpp
+  pii.cpp
+  policy.cpp
+  settings.cpp
+  signals.cpp
+  utf8.cpp
+  wording.cpp
+)

@@ -1,0 +1,132 @@
+#include "bot/wording.h"
+
+#include <map>
+
+#include "bot/utf8.h"
+
+namespace faqbot::bot {
+namespace {
+
+const std::map<std::string, std::string>& builtin_replies() {
+  static const std::map<std::string, std::string> replies = {
+      {"fallback",
+       "不好意思，这个问题我暂时没能找到准确的答案，已帮您记录下来，稍后会请同事跟进并尽快回复您。"
+       "如需尽快处理，您也可以点击“转人工”联系人工客服。欢迎您随时再来咨询。"},
+      {"clarify_prompt", "请问您是想问以下哪个问题呢？"},
+      {"handoff_notice", "好的，正在为您转接人工客服，请您稍等。"},
+      {"handoff_priority_notice", "已为您优先转接人工客服，请您稍等，同事会尽快为您处理。"},
+      {"fallback_handoff", "非常抱歉，刚才没能帮您找到满意的答案。"},
+      {"apology", "非常抱歉给您带来不好的体验，我们理解您的心情。"},
+      {"offer_human", "如需进一步帮助，您可以点击“转人工”，由人工客服为您服务。"},
+      {"pii_warning",
+       "温馨提示：为了您的账户和资金安全，请不要在对话中发送银行卡号、身份证号、手机号、密码或验证码，"
+       "我们的工作人员也不会向您索要这些信息。"},
+      {"empty_input", "您好，请问有什么可以帮您？您可以直接输入想咨询的问题。"},
+  };
+  return replies;
+}
+
+bool is_sentence_end(char32_t cp) {
+  return cp == U'。' || cp == U'！' || cp == U'？' || cp == '!' || cp == '?' || cp == '\n' ||
+         cp == U'；' || cp == ';';
+}
+
+void join(std::string& out, const std::string& part) {
+  if (part.empty()) return;
+  if (!out.empty()) out += "\n";
+  out += part;
+}
+
+}  // namespace
+
+std::string canned(const knowledge::KnowledgeBase& kb, const std::string& key) {
+  std::string text = kb.reply(key);
+  if (!text.empty()) return text;
+  auto it = builtin_replies().find(key);
+  return it == builtin_replies().end() ? std::string() : kb.render(it->second);
+}
+
+std::string fill_runtime(std::string_view text, const RuntimeVars& vars) {
+  const std::map<std::string, const std::string*> known = {
+      {"queue_position", &vars.queue_position}, {"reply_time", &vars.reply_time}};
+  // Split into sentences; fill or drop each.
+  const std::u32string cps = utf8::decode(text);
+  std::string out;
+  size_t start = 0;
+  for (size_t i = 0; i <= cps.size(); ++i) {
+    if (i < cps.size() && !is_sentence_end(cps[i])) continue;
+    const size_t end = i < cps.size() ? i + 1 : i;
+    std::string sentence = utf8::encode(cps.substr(start, end - start));
+    start = end;
+    bool drop = false;
+    for (const auto& [name, value] : known) {
+      const std::string ph = "{" + name + "}";
+      for (size_t p = sentence.find(ph); p != std::string::npos; p = sentence.find(ph, p)) {
+        if (value->empty()) {
+          drop = true;
+          break;
+        }
+        sentence.replace(p, ph.size(), *value);
+        p += value->size();
+      }
+    }
+    const std::string customer = vars.customer.empty() ? "您" : vars.customer;
+    for (size_t p = sentence.find("{customer}"); p != std::string::npos;
+         p = sentence.find("{customer}", p + customer.size())) {
+      sentence.replace(p, 10, customer);
+    }
+    if (!drop) out += sentence;
+  }
+  return out;
+}
+
+std::string address_customer(std::string_view text, const std::string& customer_name,
+                             bool first_turn) {
+  if (customer_name.empty()) return std::string(text);
+  const std::string hello = "您好";
+  if (text.compare(0, hello.size(), hello) == 0) return customer_name + std::string(text);
+  if (text.find(customer_name) != std::string_view::npos) return std::string(text);
+  if (!first_turn) return std::string(text);
+  return customer_name + "您好，" + std::string(text);
+}
+
+std::string compose(const knowledge::KnowledgeBase& kb, const Decision& d) {
+  std::string out;
+  const knowledge::Entry* entry = d.faq_id.empty() ? nullptr : kb.find(d.faq_id);
+  switch (d.action) {
+    case Action::kAnswer:
+      if (entry) join(out, kb.render(entry->answer));
+      if (d.offer_human) join(out, canned(kb, "offer_human"));
+      break;
+    case Action::kClarify: {
+      join(out, canned(kb, "clarify_prompt"));
+      int n = 0;
+      for (const retrieval::Candidate& c : d.suggestions) {
+        const knowledge::Entry* e = kb.find(c.id);
+        if (!e || e->questions.empty()) continue;
+        join(out, std::to_string(++n) + ". " + e->questions[0]);
+      }
+      break;
+    }
+    case Action::kFallback:
+      join(out, canned(kb, "fallback"));
+      break;
+    case Action::kHandoff: {
+      const bool upset = d.reason == HandoffReason::kAnger || d.reason == HandoffReason::kAbuse;
+      if (upset) join(out, canned(kb, "apology"));
+      if (d.reason == HandoffReason::kEntry && entry) join(out, kb.render(entry->answer));
+      if (d.reason == HandoffReason::kRepeatedFallback) join(out, canned(kb, "fallback_handoff"));
+      if (d.priority == Priority::kHigh) {
+        std::string notice = kb.reply("handoff_priority_notice");
+        if (notice.empty()) notice = canned(kb, "handoff_notice");
+        join(out, notice);
+      } else {
+        join(out, canned(kb, "handoff_notice"));
+      }
+      break;
+    }
+  }
+  return out;
+}
+
+}  // namespace faqbot::bot

@@ -1,0 +1,41 @@
+#pragma once
+// Wording of a reply: turns a policy Decision into the text sent to the
+// investor (before the guard): the entry's answer, canned replies from
+// replies.json (with built-in house-style defaults for absent keys), runtime
+// variables and the investor's name. Immutable; thread-safe.
+//
+// Canned reply keys used (replies.json):
+//   fallback, clarify_prompt, handoff_notice    (required by lint)
+//   handoff_priority_notice  high-priority handoff   (default: apology + handoff_notice)
+//   fallback_handoff         opens a handoff after repeated fallbacks
+//   apology                  opens anger/abuse handoffs (default built in)
+//   offer_human              line appended to `offer` answers
+//   pii_warning              prepended when personal data was typed
+//   empty_input              reply to an empty message
+#include <string>
+#include <string_view>
+
+#include "bot/engine.h"
+#include "bot/policy.h"
+#include "knowledge/knowledge_base.h"
+
+namespace faqbot::bot {
+
+// Canned reply `key` rendered with the knowledge base's variables, or the
+// built-in default for that key when the knowledge base has none.
+std::string canned(const knowledge::KnowledgeBase& kb, const std::string& key);
+
+// Fills {customer}, {queue_position}, {reply_time} from `vars`. A sentence
+// holding one of them without a value is dropped, so no placeholder reaches
+// an investor. {customer} without a name becomes 您.
+std::string fill_runtime(std::string_view text, const RuntimeVars& vars);
+
+// "王先生您好，…": a leading 您好 gets the name; else, on the first turn of
+// a conversation, "王先生您好，" is put in front. No name: text unchanged.
+std::string address_customer(std::string_view text, const std::string& customer_name,
+                             bool first_turn);
+
+// The reply text for `d` (not yet guarded, runtime variables not yet filled).
+std::string compose(const knowledge::KnowledgeBase& kb, const Decision& d);
+
+}  // namespace faqbot::bot

@@ -1,0 +1,166 @@
+// The respond() pipeline over a tiny in-code knowledge base and a scripted
+// retriever: input checks, PII, signals, policy, wording, guard, state.
+#include "bot/engine.h"
+
+#include <gtest/gtest.h>
+
+#include "bot/settings.h"
+#include "bot/utf8.h"
+#include "fake_retriever.h"
+#include "kb_fixture.h"
+
+namespace faqbot::bot {
+namespace {
+
+using testing::FakeRetriever;
+using testing::result;
+
+class EngineTest : public ::testing::Test {
+ protected:
+  EngineTest() : retriever_(std::make_shared<FakeRetriever>()) {
+    retriever_->on("提现多久到账", result({{"withdraw.arrival_time", 0.9}, {"withdraw.fee", 0.2}}));
+    retriever_->on("提现手续费", result({{"withdraw.fee", 0.9}}));
+    retriever_->on("手续费", result({{"withdraw.fee", 0.4}, {"recharge.fee", 0.38}}));
+    retriever_->on("转人工", result({{"service.human", 0.9}}));
+    retriever_->on("登录不了", result({{"account.login_problem", 0.85}}));
+    engine_ = Engine::create(testing::make_kb(), retriever_, EngineSettings{});
+  }
+  Reply ask(const std::string& text) { return engine_->respond(conversation_, text); }
+
+  std::shared_ptr<FakeRetriever> retriever_;
+  std::shared_ptr<const Engine> engine_;
+  Conversation conversation_;
+};
+
+TEST_F(EngineTest, CreateNeedsBothParts) {
+  EXPECT_EQ(Engine::create(nullptr, retriever_, EngineSettings{}), nullptr);
+  EXPECT_EQ(Engine::create(testing::make_kb(), nullptr, EngineSettings{}), nullptr);
+}
+
+TEST_F(EngineTest, AnswersWithGuardedEntryText) {
+  Reply r = ask("提现多久到账");
+  EXPECT_EQ(r.action, Action::kAnswer);
+  EXPECT_EQ(r.faq_id, "withdraw.arrival_time");
+  EXPECT_DOUBLE_EQ(r.confidence, 0.9);
+  EXPECT_EQ(r.text, "工作日15:00前提交的提现，预计当天到账。");  // not "预计预计"
+  ASSERT_FALSE(r.candidates.empty());
+  EXPECT_EQ(r.candidates[0].faq_id, "withdraw.arrival_time");
+  EXPECT_EQ(r.candidates[0].question, "提现多久到账");
+  EXPECT_FALSE(r.pii_detected);
+  EXPECT_EQ(r.masked_question, "提现多久到账");
+}
+
+TEST_F(EngineTest, EmptyInputGetsACourteousPrompt) {
+  for (const char* text : {"", "   ", "\n\t", "。。？"}) {
+    Conversation c;
+    Reply r = engine_->respond(c, text);
+    EXPECT_EQ(r.action, Action::kFallback) << text;
+    EXPECT_EQ(r.text, "您好，请问有什么可以帮您？") << text;
+    EXPECT_EQ(c.consecutive_fallbacks, 0);  // an empty message is no failure
+  }
+  EXPECT_TRUE(retriever_->queries.empty());
+}
+
+TEST_F(EngineTest, InvalidUtf8IsSanitised) {
+  Reply garbage = ask("\xff\xfe\xc3");
+  EXPECT_EQ(garbage.action, Action::kFallback);
+  EXPECT_EQ(garbage.text, "您好，请问有什么可以帮您？");
+  Reply mixed = ask("提现\xff多久到账\xc0\xaf");
+  EXPECT_EQ(mixed.action, Action::kAnswer);
+  EXPECT_EQ(mixed.faq_id, "withdraw.arrival_time");
+  EXPECT_TRUE(utf8::valid(mixed.masked_question));
+  EXPECT_TRUE(utf8::valid(mixed.text));
+}
+
+TEST_F(EngineTest, OverlongInputIsTruncatedForMatching) {
+  std::string text;
+  for (int i = 0; i < 10000; ++i) text += "啊";
+  Reply r = ask(text);
+  EXPECT_NE(r.action, Action::kAnswer);
+  ASSERT_FALSE(retriever_->queries.empty());
+  for (const std::string& q : retriever_->queries) EXPECT_LE(utf8::length(q), 2000u + 1);
+  EXPECT_TRUE(utf8::valid(r.text));
+}
+
+TEST_F(EngineTest, PersonalDataIsMaskedEverywhere) {
+  Reply r = ask("提现到卡6222020200112230，验证码是445566，手机13800001234");
+  EXPECT_TRUE(r.pii_detected);
+  for (const char* secret : {"020200112", "445566", "0000"}) {
+    EXPECT_EQ(r.masked_question.find(secret), std::string::npos) << secret;
+    EXPECT_EQ(r.text.find(secret), std::string::npos) << secret;
+    EXPECT_EQ(conversation_.last_question.find(secret), std::string::npos) << secret;
+    for (const std::string& q : retriever_->queries) EXPECT_EQ(q.find(secret), std::string::npos);
+  }
+  EXPECT_EQ(r.text.rfind("请不要发送卡号、身份证号、密码或验证码。", 0), 0u);  // warning first
+}
+
+TEST_F(EngineTest, ExplicitRequestHandsOff) {
+  Reply r = ask("转人工");
+  EXPECT_EQ(r.action, Action::kHandoff);
+  EXPECT_EQ(r.handoff_reason, HandoffReason::kExplicitRequest);
+  EXPECT_NE(r.text.find("正在为您转接人工客服"), std::string::npos);
+}
+
+TEST_F(EngineTest, AbuseHandsOffPolitely) {
+  Reply r = ask("你们这些废物");
+  EXPECT_EQ(r.action, Action::kHandoff);
+  EXPECT_EQ(r.handoff_reason, HandoffReason::kAbuse);
+  EXPECT_EQ(r.priority, Priority::kHigh);
+  EXPECT_EQ(r.text.find("废物"), std::string::npos);
+}
+
+TEST_F(EngineTest, OfferEntryAppendsOfferLine) {
+  Reply r = ask("登录不了");
+  EXPECT_EQ(r.action, Action::kAnswer);
+  EXPECT_TRUE(r.offer_human);
+  EXPECT_NE(r.text.find("如需帮助可点击转人工。"), std::string::npos);
+}
+
+TEST_F(EngineTest, ClarifyListsSuggestions) {
+  Reply r = ask("手续费");
+  EXPECT_EQ(r.action, Action::kClarify);
+  EXPECT_EQ(r.faq_id, "");
+  ASSERT_EQ(r.candidates.size(), 2u);
+  EXPECT_EQ(r.candidates[1].faq_id, "recharge.fee");
+  EXPECT_NE(r.text.find("1. 提现手续费多少"), std::string::npos);
+}
+
+TEST_F(EngineTest, TwoFallbacksInARowHandOff) {
+  EXPECT_EQ(ask("今天天气怎么样").action, Action::kFallback);
+  Reply second = ask("推荐一只股票");
+  EXPECT_EQ(second.action, Action::kHandoff);
+  EXPECT_EQ(second.handoff_reason, HandoffReason::kRepeatedFallback);
+}
+
+TEST_F(EngineTest, FollowUpUnderstoodInTheSameConversation) {
+  retriever_->on("那周末呢", result({{"withdraw.holiday", 0.3}}, 0.3));
+  retriever_->on("提现多久到账 那周末呢", result({{"withdraw.holiday", 0.8}, {"withdraw.arrival_time", 0.5}}));
+  ASSERT_EQ(ask("提现多久到账").action, Action::kAnswer);
+  Reply follow = ask("那周末呢");
+  EXPECT_EQ(follow.action, Action::kAnswer);
+  EXPECT_EQ(follow.faq_id, "withdraw.holiday");
+  EXPECT_EQ(conversation_.last_question, "提现多久到账");  // the topic stays
+
+  Conversation fresh;  // `ask`: every line alone
+  EXPECT_NE(engine_->respond(fresh, "那周末呢").action, Action::kAnswer);
+}
+
+TEST_F(EngineTest, AddressesAKnownCustomer) {
+  conversation_.customer_name = "王先生";
+  Reply r = ask("提现多久到账");
+  EXPECT_EQ(r.text.rfind("王先生您好，", 0), 0u);
+  Reply later = ask("提现手续费");
+  EXPECT_EQ(later.text.find("王先生"), std::string::npos);  // not on every line
+}
+
+TEST_F(EngineTest, WordFillsRuntimeVariablesAndGuards) {
+  RuntimeVars v;
+  v.customer = "李女士";
+  v.queue_position = "2";
+  EXPECT_EQ(engine_->word("您好，{platform}客服马上到账，您前面还有{queue_position}位。", v),
+            "李女士您好，示例贷客服预计尽快到账，您前面还有2位。");
+  EXPECT_EQ(engine_->guard("你放心，稳赚"), engine_->guard(engine_->kb().reply("fallback")));
+}
+
+}  // namespace
+}  // namespace faqbot::bot

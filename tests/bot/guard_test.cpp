@@ -1,0 +1,67 @@
+#include "bot/guard.h"
+
+#include <gtest/gtest.h>
+
+#include "kb_fixture.h"
+
+namespace faqbot::bot {
+namespace {
+
+class GuardTest : public ::testing::Test {
+ protected:
+  GuardTest() : guard_(testing::make_kb()->hedge, "抱歉，稍后请同事回复您。") {}
+  Guard guard_;
+};
+
+TEST_F(GuardTest, AppliesHedgeRewrites) {
+  EXPECT_EQ(guard_.apply("提现马上到账。"), "提现预计尽快到账。");
+  EXPECT_EQ(guard_.apply("我们保证处理。"), "我们尽量处理。");
+}
+
+TEST_F(GuardTest, RewritesAreIdempotent) {
+  EXPECT_EQ(guard_.apply("当天到账"), "预计当天到账");
+  EXPECT_EQ(guard_.apply("预计当天到账"), "预计当天到账");
+  EXPECT_EQ(guard_.apply(guard_.apply("当天到账")), "预计当天到账");
+}
+
+TEST_F(GuardTest, KeepsNegatedPhrases) {
+  EXPECT_EQ(guard_.apply("平台无法保证收益。"), "平台无法保证收益。");
+  EXPECT_EQ(guard_.apply("出借有风险，平台不承诺保本。"), "出借有风险，平台不承诺保本。");
+  EXPECT_EQ(guard_.apply("这不保本。"), "这不保本。");
+}
+
+TEST_F(GuardTest, NegationDoesNotReachAcrossAClause) {
+  // "不" belongs to the first clause; the second promises.
+  EXPECT_EQ(guard_.apply("不用担心，稳赚。"), "抱歉，稍后请同事回复您。");
+}
+
+TEST_F(GuardTest, InformalYouBecomesPolite) {
+  EXPECT_EQ(guard_.apply("你好，你的提现已受理。"), "您好，您的提现已受理。");
+  EXPECT_EQ(guard_.apply("您好"), "您好");
+  EXPECT_EQ(guard_.apply("你们平台"), "咱们平台");
+}
+
+TEST_F(GuardTest, RefusesBannedPromises) {
+  EXPECT_EQ(guard_.apply("本产品保本保息，放心投。"), "抱歉，稍后请同事回复您。");
+  EXPECT_TRUE(guard_.has_banned("稳赚不赔"));
+  EXPECT_FALSE(guard_.has_banned("无法保本"));
+}
+
+TEST_F(GuardTest, RefusalTextThatPromisesIsReplacedByBuiltIn) {
+  Guard g(testing::make_kb()->hedge, "保本理财");
+  EXPECT_FALSE(g.has_banned(g.refusal()));
+  EXPECT_NE(g.refusal().find("欢迎您随时再来咨询"), std::string::npos);
+}
+
+TEST(NegatedAt, ReachesThreeCharactersWithinTheClause) {
+  const std::vector<std::string> neg = {"不", "无法"};
+  const std::string t = "无法完全保证";
+  EXPECT_TRUE(negated_at(t, t.find("保证"), neg));
+  const std::string far = "不是说一定要保证";
+  EXPECT_FALSE(negated_at(far, far.find("保证"), neg));
+  const std::string cut = "不，保证";
+  EXPECT_FALSE(negated_at(cut, cut.find("保证"), neg));
+}
+
+}  // namespace
+}  // namespace faqbot::bot

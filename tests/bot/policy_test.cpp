@@ -1,0 +1,173 @@
+#include "bot/policy.h"
+
+#include <gtest/gtest.h>
+
+#include "fake_retriever.h"
+#include "kb_fixture.h"
+
+namespace faqbot::bot {
+namespace {
+
+using testing::result;
+
+class PolicyTest : public ::testing::Test {
+ protected:
+  Decision decide(const retrieval::SearchResult& r, Signals s = {}) const {
+    return policy_.decide(r, *kb_, conversation_, s);
+  }
+  std::shared_ptr<knowledge::KnowledgeBase> kb_ = testing::make_kb();
+  Policy policy_;  // default thresholds: answer 0.5, margin 0.1, clarify 0.2
+  Conversation conversation_;
+};
+
+TEST_F(PolicyTest, AnswersWhenConfidentAndAhead) {
+  Decision d = decide(result({{"withdraw.fee", 0.8}, {"recharge.fee", 0.3}}));
+  EXPECT_EQ(d.action, Action::kAnswer);
+  EXPECT_EQ(d.faq_id, "withdraw.fee");
+  EXPECT_DOUBLE_EQ(d.confidence, 0.8);
+  EXPECT_FALSE(d.offer_human);
+  EXPECT_EQ(d.reason, HandoffReason::kNone);
+}
+
+TEST_F(PolicyTest, ClarifiesWhenRunnerUpIsClose) {
+  Decision d = decide(
+      result({{"withdraw.fee", 0.6}, {"recharge.fee", 0.55}, {"withdraw.holiday", 0.15},
+              {"smalltalk.thanks", 0.05}}));
+  EXPECT_EQ(d.action, Action::kClarify);
+  ASSERT_EQ(d.suggestions.size(), 3u);
+  EXPECT_EQ(d.suggestions[0].id, "withdraw.fee");
+  EXPECT_EQ(d.suggestions[1].id, "recharge.fee");
+  EXPECT_EQ(d.suggestions[2].id, "withdraw.holiday");
+}
+
+TEST_F(PolicyTest, ClarifiesWhenPlausibleButUnsure) {
+  Decision d = decide(result({{"withdraw.fee", 0.35}, {"recharge.fee", 0.05}}));
+  EXPECT_EQ(d.action, Action::kClarify);
+  ASSERT_EQ(d.suggestions.size(), 1u);  // the runner-up is below the suggestion floor
+}
+
+TEST_F(PolicyTest, FallsBackWhenConfidenceIsLow) {
+  Decision d = decide(result({{"withdraw.fee", 0.1}}));
+  EXPECT_EQ(d.action, Action::kFallback);
+  EXPECT_TRUE(d.offer_human);
+  EXPECT_EQ(d.faq_id, "");
+}
+
+TEST_F(PolicyTest, OutOfScopeIsNotAnsweredWithTheNearestEntry) {
+  Decision d = decide(result({{"withdraw.fee", 0.7}, {"recharge.fee", 0.1}}, 0.8));
+  EXPECT_EQ(d.action, Action::kFallback);
+  EXPECT_TRUE(d.offer_human);
+}
+
+TEST_F(PolicyTest, NothingFoundFallsBack) {
+  EXPECT_EQ(decide(result({}, 0.0)).action, Action::kFallback);
+  EXPECT_EQ(decide(result({{"no.such.entry", 0.9}})).action, Action::kFallback);
+}
+
+TEST_F(PolicyTest, SecondFallbackInARowHandsOff) {
+  conversation_.consecutive_fallbacks = 1;
+  Decision d = decide(result({}, 0.9));
+  EXPECT_EQ(d.action, Action::kHandoff);
+  EXPECT_EQ(d.reason, HandoffReason::kRepeatedFallback);
+  EXPECT_EQ(d.priority, Priority::kNormal);
+}
+
+TEST_F(PolicyTest, OfferEntryAnswersAndOffersAHuman) {
+  Decision d = decide(result({{"account.login_problem", 0.9}}));
+  EXPECT_EQ(d.action, Action::kAnswer);
+  EXPECT_TRUE(d.offer_human);
+}
+
+TEST_F(PolicyTest, HandEntryHandsOffWithNormalPriority) {
+  Decision d = decide(result({{"service.human", 0.9}}));
+  EXPECT_EQ(d.action, Action::kHandoff);
+  EXPECT_EQ(d.reason, HandoffReason::kEntry);
+  EXPECT_EQ(d.priority, Priority::kNormal);
+  EXPECT_EQ(d.faq_id, "service.human");
+}
+
+TEST_F(PolicyTest, HandPriorityEntryHandsOffWithHighPriority) {
+  Decision d = decide(result({{"withdraw.delayed", 0.7}, {"withdraw.arrival_time", 0.4}}));
+  EXPECT_EQ(d.action, Action::kHandoff);
+  EXPECT_EQ(d.reason, HandoffReason::kEntry);
+  EXPECT_EQ(d.priority, Priority::kHigh);
+  EXPECT_EQ(d.faq_id, "withdraw.delayed");
+}
+
+TEST_F(PolicyTest, ExplicitRequestHandsOffWhateverRetrievalSays) {
+  Signals s;
+  s.human_request = true;
+  Decision d = decide(result({{"withdraw.fee", 0.9}}), s);
+  EXPECT_EQ(d.action, Action::kHandoff);
+  EXPECT_EQ(d.reason, HandoffReason::kExplicitRequest);
+  EXPECT_EQ(d.priority, Priority::kNormal);
+  EXPECT_EQ(d.faq_id, "withdraw.fee");  // the agent sees what it is about
+}
+
+TEST_F(PolicyTest, ExplicitRequestAboutMoneyAtRiskIsHighPriority) {
+  Signals s;
+  s.human_request = true;
+  Decision d = decide(result({{"withdraw.delayed", 0.6}}), s);
+  EXPECT_EQ(d.priority, Priority::kHigh);
+}
+
+TEST_F(PolicyTest, AngerAndAbuseHandOffWithHighPriority) {
+  Signals anger;
+  anger.anger = true;
+  Decision a = decide(result({{"withdraw.fee", 0.9}}), anger);
+  EXPECT_EQ(a.action, Action::kHandoff);
+  EXPECT_EQ(a.reason, HandoffReason::kAnger);
+  EXPECT_EQ(a.priority, Priority::kHigh);
+
+  Signals abuse;
+  abuse.abuse = true;
+  abuse.anger = true;
+  Decision b = decide(result({}, 0.9), abuse);
+  EXPECT_EQ(b.reason, HandoffReason::kAbuse);
+  EXPECT_EQ(b.priority, Priority::kHigh);
+  EXPECT_EQ(b.faq_id, "");
+}
+
+TEST_F(PolicyTest, SameEntryThirdTimeHandsOff) {
+  const auto r = result({{"withdraw.fee", 0.9}});
+  update_conversation(conversation_, decide(r), "q");
+  update_conversation(conversation_, decide(r), "q");
+  EXPECT_EQ(conversation_.asks_per_entry["withdraw.fee"], 2);
+  Decision third = decide(r);
+  EXPECT_EQ(third.action, Action::kHandoff);
+  EXPECT_EQ(third.reason, HandoffReason::kRepeatedQuestion);
+  update_conversation(conversation_, third, "q");
+  EXPECT_EQ(decide(r).action, Action::kAnswer);  // counting starts again
+}
+
+TEST_F(PolicyTest, SmallTalkRepeatedIsNoReasonToHandOff) {
+  const auto r = result({{"smalltalk.thanks", 0.9}});
+  for (int i = 0; i < 5; ++i) {
+    Decision d = decide(r);
+    EXPECT_EQ(d.action, Action::kAnswer);
+    update_conversation(conversation_, d, "谢谢");
+  }
+}
+
+TEST_F(PolicyTest, AnswerResetsTheFallbackStreak) {
+  update_conversation(conversation_, decide(result({}, 0.9)), "天气");
+  EXPECT_EQ(conversation_.consecutive_fallbacks, 1);
+  update_conversation(conversation_, decide(result({{"withdraw.fee", 0.9}})), "手续费");
+  EXPECT_EQ(conversation_.consecutive_fallbacks, 0);
+  EXPECT_EQ(conversation_.last_faq_id, "withdraw.fee");
+  EXPECT_EQ(decide(result({}, 0.9)).action, Action::kFallback);
+}
+
+TEST_F(PolicyTest, ThresholdsAreTunable) {
+  Thresholds t;
+  t.answer = 0.95;
+  Policy strict(t);
+  EXPECT_EQ(strict.decide(result({{"withdraw.fee", 0.9}}), *kb_, conversation_, {}).action,
+            Action::kClarify);
+  t.fallbacks_before_handoff = 3;
+  conversation_.consecutive_fallbacks = 1;
+  EXPECT_EQ(Policy(t).decide(result({}, 0.9), *kb_, conversation_, {}).action, Action::kFallback);
+}
+
+}  // namespace
+}  // namespace faqbot::bot

@@ -1,0 +1,75 @@
+#include "bot/settings.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <unistd.h>
+
+namespace faqbot::bot {
+namespace {
+
+TEST(Settings, DefaultsWhenEmpty) {
+  auto s = parse_settings("{}");
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->retrieval.index_factory, "Flat");
+  EXPECT_EQ(s->top_k, 5u);
+  EXPECT_DOUBLE_EQ(s->thresholds.answer, Thresholds{}.answer);
+  EXPECT_FALSE(s->signals.human.empty());
+}
+
+TEST(Settings, ReadsEverySection) {
+  auto s = parse_settings(R"({
+    "retrieval": {"index_factory": "HNSW32,Flat", "dim": 64, "top_k": 8},
+    "policy": {"answer": 0.7, "margin": 0.2, "clarify": 0.3, "out_of_scope": 0.6,
+               "fallbacks_before_handoff": 3},
+    "signals": {"human": ["叫经理"], "exclamation_run": 5},
+    "followup": {"max_chars": 6},
+    "someone_else": {"x": 1}
+  })");
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  EXPECT_EQ(s->retrieval.index_factory, "HNSW32,Flat");
+  EXPECT_EQ(s->retrieval.dim, 64);
+  EXPECT_EQ(s->top_k, 8u);
+  EXPECT_DOUBLE_EQ(s->thresholds.answer, 0.7);
+  EXPECT_DOUBLE_EQ(s->thresholds.margin, 0.2);
+  EXPECT_EQ(s->thresholds.fallbacks_before_handoff, 3);
+  EXPECT_EQ(s->signals.human, std::vector<std::string>{"叫经理"});
+  EXPECT_FALSE(s->signals.anger.empty());  // untouched lists keep their defaults
+  EXPECT_EQ(s->signals.exclamation_run, 5);
+  EXPECT_EQ(s->followup_max_chars, 6u);
+}
+
+TEST(Settings, RejectsBadValuesNamingTheKey) {
+  auto bad_json = parse_settings("{not json");
+  EXPECT_FALSE(bad_json.ok());
+  auto range = parse_settings(R"({"policy": {"answer": 1.5}})");
+  ASSERT_FALSE(range.ok());
+  EXPECT_NE(range.status().message().find("policy.answer"), std::string::npos);
+  auto type = parse_settings(R"({"signals": {"human": "转人工"}})");
+  ASSERT_FALSE(type.ok());
+  EXPECT_NE(type.status().message().find("signals.human"), std::string::npos);
+  EXPECT_FALSE(parse_settings(R"({"retrieval": {"dim": 0}})").ok());
+}
+
+TEST(Settings, MissingFileMeansDefaults) {
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("faqbot_settings_test_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::filesystem::remove(dir / "settings.json");
+  auto s = load_settings(dir.string());
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->retrieval.dim, 128);
+  {
+    std::ofstream(dir / "settings.json") << R"({"policy": {"answer": 0.66}})";
+  }
+  auto t = load_settings(dir.string());
+  ASSERT_TRUE(t.ok());
+  EXPECT_DOUBLE_EQ(t->thresholds.answer, 0.66);
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace faqbot::bot

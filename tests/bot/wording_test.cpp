@@ -1,0 +1,67 @@
+#include "bot/wording.h"
+
+#include <gtest/gtest.h>
+
+#include "fake_retriever.h"
+#include "kb_fixture.h"
+
+namespace faqbot::bot {
+namespace {
+
+TEST(Wording, CannedRepliesFromKbElseBuiltIn) {
+  auto kb = testing::make_kb();
+  EXPECT_EQ(canned(*kb, "clarify_prompt"), "您是想问以下哪个问题？");
+  EXPECT_FALSE(canned(*kb, "apology").empty());  // not in the fixture: built-in
+  EXPECT_EQ(canned(*kb, "no_such_key"), "");
+}
+
+TEST(Wording, RuntimeVariables) {
+  RuntimeVars v;
+  v.customer = "王先生";
+  v.queue_position = "3";
+  EXPECT_EQ(fill_runtime("{customer}您好。您前面还有{queue_position}位。", v),
+            "王先生您好。您前面还有3位。");
+  // Without a value the sentence holding the placeholder is dropped.
+  EXPECT_EQ(fill_runtime("已为您转接。预计{reply_time}前回复您。请稍等。", v), "已为您转接。请稍等。");
+  EXPECT_EQ(fill_runtime("{customer}请稍等。", RuntimeVars{}), "您请稍等。");
+}
+
+TEST(Wording, AddressesTheCustomerByName) {
+  EXPECT_EQ(address_customer("您好，请问有什么可以帮您？", "王先生", false),
+            "王先生您好，请问有什么可以帮您？");
+  EXPECT_EQ(address_customer("预计当天到账。", "李女士", true), "李女士您好，预计当天到账。");
+  EXPECT_EQ(address_customer("预计当天到账。", "李女士", false), "预计当天到账。");
+  EXPECT_EQ(address_customer("您好", "", true), "您好");
+}
+
+TEST(Wording, ClarifyListsCanonicalQuestions) {
+  auto kb = testing::make_kb();
+  Decision d;
+  d.action = Action::kClarify;
+  d.suggestions = testing::result({{"withdraw.fee", 0.4}, {"recharge.fee", 0.38}}).candidates;
+  EXPECT_EQ(compose(*kb, d), "您是想问以下哪个问题？\n1. 提现手续费多少\n2. 充值收手续费吗");
+}
+
+TEST(Wording, AnswerRendersVariablesAndOfferLine) {
+  auto kb = testing::make_kb();
+  Decision d;
+  d.action = Action::kAnswer;
+  d.faq_id = "recharge.fee";
+  EXPECT_EQ(compose(*kb, d), "示例贷不收取充值手续费。");
+  d.offer_human = true;
+  EXPECT_EQ(compose(*kb, d), "示例贷不收取充值手续费。\n如需帮助可点击转人工。");
+}
+
+TEST(Wording, UpsetHandoffApologisesFirst) {
+  auto kb = testing::make_kb();
+  Decision d;
+  d.action = Action::kHandoff;
+  d.reason = HandoffReason::kAnger;
+  d.priority = Priority::kHigh;
+  const std::string text = compose(*kb, d);
+  EXPECT_EQ(text.rfind(canned(*kb, "apology"), 0), 0u);
+  EXPECT_NE(text.find("正在为您转接人工客服"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace faqbot::bot
