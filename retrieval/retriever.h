@@ -28,6 +28,11 @@ struct Settings {
   std::string index_factory = "Flat";  // any faiss::index_factory string
   int dim = 128;                       // dense embedding dimension
   std::string cache_dir;               // "" = no on-disk cache
+  // When true and the corpus has more than 20,000 documents, the default
+  // "Flat" factory is replaced by "HNSW32,Flat" (exact search over that many
+  // vectors costs several milliseconds a query). Any other factory string is
+  // used as given.
+  bool auto_large_index = true;
 };
 
 struct Candidate {

@@ -1,0 +1,21 @@
+#pragma once
+// Everything a built engine holds; what the cache stores and loads.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "retrieval/dense_index.h"
+#include "retrieval/engine_trainer.h"
+#include "retrieval/tokenizer.h"
+
+namespace faqbot::retrieval {
+
+struct EngineState {
+  std::vector<std::string> entry_ids;  // sorted; index = FAISS id = model class
+  std::unique_ptr<Tokenizer> tokenizer;
+  TrainedEngine trained;
+  Calibrators calibrators;
+  std::unique_ptr<DenseIndex> dense;  // entry class vectors, ids = indices
+};
+
+}  // namespace faqbot::retrieval

@@ -1,0 +1,152 @@
+#include "retrieval/engine_trainer.h"
+
+#include <algorithm>
+
+#include "retrieval/scorer.h"
+
+namespace faqbot::retrieval {
+namespace {
+
+constexpr size_t kMaxVocab = 400000;
+// Keep one vector per variant (nearest-variant feature) up to this many.
+constexpr size_t kMaxVariantVectors = 200000;
+constexpr int kFolds = 5;
+// Cross-validation on larger corpora runs on a sample of this many entries.
+constexpr size_t kCvMaxEntries = 2000;
+// Total training updates aimed for (epochs = this / examples, clamped).
+constexpr size_t kTargetUpdates = 400000;
+
+}  // namespace
+
+size_t PreparedCorpus::num_variants() const {
+  size_t n = 0;
+  for (const auto& v : variants) n += v.size();
+  return n;
+}
+
+TrainOptions train_options_for(size_t num_examples, int num_classes, int dim) {
+  TrainOptions o;
+  o.dim = dim;
+  const size_t n = std::max<size_t>(num_examples, 1);
+  o.epochs = static_cast<int>(std::clamp<size_t>(kTargetUpdates / n, 3, 60));
+  o.sampled_negatives = num_classes > 1024 ? 24 : 0;
+  return o;
+}
+
+TrainedEngine train_engine(const PreparedCorpus& corpus, int dim) {
+  TrainedEngine t;
+  std::vector<std::vector<Feature>> docs;
+  for (const auto& entry : corpus.variant_features) {
+    for (const auto& f : entry) docs.push_back(f);
+  }
+  for (const auto& f : corpus.negative_features) docs.push_back(f);
+  t.vocab = FeatureVocab::build(docs, kMaxVocab);
+
+  const int num_entries = static_cast<int>(corpus.num_entries());
+  std::vector<TrainingExample> examples;
+  std::vector<EncodedText> variant_texts;
+  t.entry_offsets.push_back(0);
+  for (int e = 0; e < num_entries; ++e) {
+    for (const auto& f : corpus.variant_features[e]) {
+      EncodedText enc = t.vocab.encode(f);
+      examples.push_back({enc, e});
+      variant_texts.push_back(std::move(enc));
+    }
+    t.entry_offsets.push_back(static_cast<uint32_t>(variant_texts.size()));
+  }
+  for (const auto& f : corpus.negative_features) examples.push_back({t.vocab.encode(f), num_entries});
+
+  const TrainOptions opt = train_options_for(examples.size(), num_entries + 1, dim);
+  t.model = SupervisedModel::train(examples, t.vocab.size(), num_entries + 1, opt);
+  t.lexical = LexicalIndex::build(variant_texts, t.entry_offsets, t.vocab.size());
+  if (variant_texts.size() <= kMaxVariantVectors) {
+    const size_t d = static_cast<size_t>(dim);
+    t.variant_vectors.resize(variant_texts.size() * d);
+    for (size_t v = 0; v < variant_texts.size(); ++v) {
+      t.model.hidden(variant_texts[v], t.variant_vectors.data() + v * d);
+    }
+  }
+  return t;
+}
+
+namespace {
+
+struct Sample {
+  std::vector<std::vector<float>> rows;
+  std::vector<float> labels;
+};
+
+void add_predictions(const Tokenizer& tokenizer, const TrainedEngine& t, int num_entries,
+                     const std::string& text, int truth, Sample& correct, Sample& scope) {
+  EngineView view;
+  view.tokenizer = &tokenizer;
+  view.vocab = &t.vocab;
+  view.model = &t.model;
+  view.lexical = &t.lexical;
+  view.entry_offsets = &t.entry_offsets;
+  view.variant_vectors = &t.variant_vectors;
+  view.num_entries = num_entries;
+  view.dense_search = [&](const float* q, size_t k) {
+    return brute_force_search(t.model, num_entries, q, k);
+  };
+  const Analysis a = analyze(view, text);
+  scope.rows.emplace_back(a.scope.begin(), a.scope.end());
+  scope.labels.push_back(truth < 0 ? 1.0f : 0.0f);
+  for (const auto& c : a.candidates) {
+    correct.rows.emplace_back(c.features.begin(), c.features.end());
+    correct.labels.push_back(c.entry == truth ? 1.0f : 0.0f);
+  }
+}
+
+}  // namespace
+
+Calibrators fit_calibrators(const Tokenizer& tokenizer, const PreparedCorpus& full, int dim) {
+  // On large corpora, a stride sample of entries and one fold.
+  const size_t n_all = full.num_entries();
+  const bool sampled = n_all > kCvMaxEntries;
+  const size_t stride = sampled ? (n_all + kCvMaxEntries - 1) / kCvMaxEntries : 1;
+  std::vector<size_t> chosen;
+  for (size_t e = 0; e < n_all; e += stride) chosen.push_back(e);
+  const int folds_run = sampled ? 1 : kFolds;
+
+  Sample correct, scope;
+  for (int fold = 0; fold < folds_run; ++fold) {
+    PreparedCorpus train;
+    std::vector<std::pair<std::string, int>> held_out;  // text, truth (-1 = none)
+    for (size_t ci = 0; ci < chosen.size(); ++ci) {
+      const size_t e = chosen[ci];
+      const auto& texts = full.variants[e];
+      const auto& feats = full.variant_features[e];
+      train.variants.emplace_back();
+      train.variant_features.emplace_back();
+      for (size_t j = 0; j < texts.size(); ++j) {
+        const bool hold = texts.size() >= 2 && static_cast<int>((j + ci) % kFolds) == fold;
+        if (hold) {
+          held_out.emplace_back(texts[j], static_cast<int>(ci));
+        } else {
+          train.variants.back().push_back(texts[j]);
+          train.variant_features.back().push_back(feats[j]);
+        }
+      }
+    }
+    for (size_t i = 0; i < full.negatives.size(); ++i) {
+      if (static_cast<int>(i % kFolds) == fold) {
+        held_out.emplace_back(full.negatives[i], -1);
+      } else {
+        train.negatives.push_back(full.negatives[i]);
+        train.negative_features.push_back(full.negative_features[i]);
+      }
+    }
+    const TrainedEngine t = train_engine(train, dim);
+    const int ne = static_cast<int>(train.num_entries());
+    for (const auto& [text, truth] : held_out) {
+      add_predictions(tokenizer, t, ne, text, truth, correct, scope);
+    }
+  }
+  Calibrators c;
+  c.correct = Calibrator::fit(correct.rows, correct.labels, {}, 1.0);
+  c.scope = Calibrator::fit(scope.rows, scope.labels, {}, 1.0);
+  return c;
+}
+
+}  // namespace faqbot::retrieval

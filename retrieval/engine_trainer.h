@@ -1,0 +1,53 @@
+#pragma once
+// Training of the engine's learned parts from a prepared (normalised,
+// tokenised) corpus: the feature vocabulary, the supervised model, the
+// lexical index and the per-variant vectors; and the fitting of the two
+// calibrators from k-fold cross-validated predictions. Deterministic and
+// single threaded.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "retrieval/calibrator.h"
+#include "retrieval/feature_vocab.h"
+#include "retrieval/lexical_index.h"
+#include "retrieval/supervised_model.h"
+#include "retrieval/tokenizer.h"
+
+namespace faqbot::retrieval {
+
+// A corpus after normalisation and tokenisation. Entry e (in id order) has
+// normalised variant texts variants[e] with features variant_features[e].
+struct PreparedCorpus {
+  std::vector<std::vector<std::string>> variants;
+  std::vector<std::vector<std::vector<Feature>>> variant_features;
+  std::vector<std::string> negatives;
+  std::vector<std::vector<Feature>> negative_features;
+  size_t num_entries() const { return variants.size(); }
+  size_t num_variants() const;
+};
+
+struct TrainedEngine {
+  FeatureVocab vocab;
+  SupervisedModel model;  // classes: entries, then "none"
+  LexicalIndex lexical;
+  std::vector<uint32_t> entry_offsets;  // num_entries + 1
+  std::vector<float> variant_vectors;   // num_variants x dim, or empty
+};
+
+struct Calibrators {
+  Calibrator correct;  // P(candidate is the right entry | candidate features)
+  Calibrator scope;    // P(no entry answers | question features)
+};
+
+// Options derived from the corpus size (epochs, sampled softmax, whether
+// to keep variant vectors) for a model of dimension `dim`.
+TrainOptions train_options_for(size_t num_examples, int num_classes, int dim);
+
+TrainedEngine train_engine(const PreparedCorpus& corpus, int dim);
+
+// k-fold cross-validation over the variants (and negatives); on corpora with
+// many entries, a deterministic sample of entries and a single fold.
+Calibrators fit_calibrators(const Tokenizer& tokenizer, const PreparedCorpus& corpus, int dim);
+
+}  // namespace faqbot::retrieval

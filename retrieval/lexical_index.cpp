@@ -1,0 +1,118 @@
+#include "retrieval/lexical_index.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace faqbot::retrieval {
+namespace {
+constexpr float kK1 = 1.2f;
+constexpr float kB = 0.5f;  // questions are short and similar in length
+}  // namespace
+
+LexicalIndex LexicalIndex::build(const std::vector<EncodedText>& variants,
+                                 const std::vector<uint32_t>& entry_offsets, size_t vocab_size) {
+  LexicalIndex x;
+  x.entry_offsets_ = entry_offsets;
+  x.variant_offsets_.reserve(variants.size() + 1);
+  x.variant_offsets_.push_back(0);
+  std::vector<uint32_t> df(vocab_size, 0);
+  double total_len = 0;
+  for (const EncodedText& v : variants) {
+    float len = 0;
+    for (size_t i = 0; i < v.ids.size(); ++i) {
+      x.terms_.push_back(v.ids[i]);
+      x.tfs_.push_back(v.weights[i]);
+      len += v.weights[i];
+      ++df[v.ids[i]];
+    }
+    x.lengths_.push_back(len);
+    total_len += len;
+    x.variant_offsets_.push_back(x.terms_.size());
+  }
+  const double n = static_cast<double>(std::max<size_t>(variants.size(), 1));
+  x.avg_length_ = variants.empty() ? 1.0f : static_cast<float>(total_len / n);
+  if (x.avg_length_ <= 0) x.avg_length_ = 1;
+  x.idf_.resize(vocab_size);
+  for (size_t t = 0; t < vocab_size; ++t) {
+    x.idf_[t] = static_cast<float>(std::log(1.0 + (n - df[t] + 0.5) / (df[t] + 0.5)));
+  }
+  x.unknown_idf_ = static_cast<float>(std::log(1.0 + (n + 0.5) / 0.5));
+  return x;
+}
+
+LexicalIndex::Query LexicalIndex::prepare(const EncodedText& query) const {
+  Query q;
+  q.ids.reserve(query.ids.size());
+  q.weights.reserve(query.ids.size());
+  float norm = 0;
+  for (size_t i = 0; i < query.ids.size(); ++i) {
+    const int32_t t = query.ids[i];
+    const float idf = (t >= 0 && static_cast<size_t>(t) < idf_.size()) ? idf_[t] : unknown_idf_;
+    q.ids.push_back(t);
+    q.weights.push_back(idf * query.weights[i]);
+    norm += idf * query.weights[i];
+  }
+  norm += unknown_idf_ * (query.total_weight - query.known_weight);
+  q.norm = norm * (kK1 + 1) / (1 + kK1);
+  return q;
+}
+
+float LexicalIndex::score_variant(const Query& q, uint32_t v) const {
+  if (q.norm <= 0 || v + 1 >= variant_offsets_.size()) return 0;
+  const uint64_t begin = variant_offsets_[v], end = variant_offsets_[v + 1];
+  const float len_factor = kK1 * (1 - kB + kB * lengths_[v] / avg_length_);
+  float s = 0;
+  size_t i = 0;
+  uint64_t j = begin;
+  while (i < q.ids.size() && j < end) {
+    if (q.ids[i] < terms_[j]) {
+      ++i;
+    } else if (terms_[j] < q.ids[i]) {
+      ++j;
+    } else {
+      const float tf = tfs_[j];
+      s += q.weights[i] * tf * (kK1 + 1) / (tf + len_factor);
+      ++i;
+      ++j;
+    }
+  }
+  return s / q.norm;
+}
+
+float LexicalIndex::score(const Query& q, int entry) const {
+  if (entry < 0 || static_cast<size_t>(entry) + 1 >= entry_offsets_.size()) return 0;
+  float best = 0;
+  for (uint32_t v = entry_offsets_[entry]; v < entry_offsets_[entry + 1]; ++v) {
+    best = std::max(best, score_variant(q, v));
+  }
+  return best;
+}
+
+void LexicalIndex::serialize(BinaryWriter& w) const {
+  w.vec(entry_offsets_);
+  w.vec(variant_offsets_);
+  w.vec(terms_);
+  w.vec(tfs_);
+  w.vec(lengths_);
+  w.vec(idf_);
+  w.pod(avg_length_);
+  w.pod(unknown_idf_);
+}
+
+bool LexicalIndex::deserialize(BinaryReader& r) {
+  if (!r.vec(entry_offsets_) || !r.vec(variant_offsets_) || !r.vec(terms_) || !r.vec(tfs_) ||
+      !r.vec(lengths_) || !r.vec(idf_) || !r.pod(avg_length_) || !r.pod(unknown_idf_)) {
+    return false;
+  }
+  if (variant_offsets_.empty() || terms_.size() != tfs_.size() ||
+      variant_offsets_.back() != terms_.size() || lengths_.size() + 1 != variant_offsets_.size() ||
+      entry_offsets_.empty() || entry_offsets_.back() + 1 != variant_offsets_.size()) {
+    return false;
+  }
+  for (int32_t t : terms_) {
+    if (t < 0 || static_cast<size_t>(t) >= idf_.size()) return false;
+  }
+  return true;
+}
+
+}  // namespace faqbot::retrieval

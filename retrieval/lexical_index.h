@@ -1,0 +1,52 @@
+#pragma once
+// BM25 over the known features (pieces and character n-grams) of every
+// question variant, scored per entry as the best of its variants and
+// normalised by the query's own maximal score, so values are roughly in
+// [0, 1] and comparable across questions. Query features unknown to the
+// vocabulary count in the normaliser (they lower the score: the corpus does
+// not talk about them). Scoring touches only the entries asked for, so cost
+// does not grow with the corpus.
+#include <cstdint>
+#include <vector>
+
+#include "retrieval/binary_io.h"
+#include "retrieval/feature_vocab.h"
+
+namespace faqbot::retrieval {
+
+class LexicalIndex {
+ public:
+  // A query prepared for scoring: its known terms with idf x query weight.
+  struct Query {
+    std::vector<int32_t> ids;     // sorted
+    std::vector<float> weights;   // idf * query feature weight
+    float norm = 0;               // maximal attainable score
+  };
+
+  LexicalIndex() = default;
+  // `variants` grouped by entry: entry e owns variants
+  // [entry_offsets[e], entry_offsets[e+1]). entry_offsets has E+1 items.
+  static LexicalIndex build(const std::vector<EncodedText>& variants,
+                            const std::vector<uint32_t>& entry_offsets, size_t vocab_size);
+
+  Query prepare(const EncodedText& query) const;
+  // Normalised BM25 of the best variant of `entry`, >= 0.
+  float score(const Query& q, int entry) const;
+  // Normalised BM25 of one variant.
+  float score_variant(const Query& q, uint32_t variant) const;
+
+  void serialize(BinaryWriter& w) const;
+  bool deserialize(BinaryReader& r);
+
+ private:
+  std::vector<uint32_t> entry_offsets_;    // E+1
+  std::vector<uint64_t> variant_offsets_;  // V+1, into terms_/tfs_
+  std::vector<int32_t> terms_;
+  std::vector<float> tfs_;
+  std::vector<float> lengths_;  // per variant, sum of tfs
+  std::vector<float> idf_;      // per vocabulary id
+  float avg_length_ = 1;
+  float unknown_idf_ = 1;
+};
+
+}  // namespace faqbot::retrieval

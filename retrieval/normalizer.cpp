@@ -1,0 +1,118 @@
+#include "retrieval/normalizer.h"
+
+#include <opencc.h>
+
+#include <exception>
+#include <vector>
+
+#include "retrieval/utf8.h"
+
+namespace faqbot::retrieval {
+namespace {
+
+// Width folding and case folding on code points.
+char32_t fold(char32_t cp) {
+  if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // full-width ASCII
+  if (cp == 0x3000) cp = ' ';                       // ideographic space
+  if (cp >= 'A' && cp <= 'Z') cp += 'a' - 'A';
+  return cp;
+}
+
+bool keep(char32_t cp) {
+  return (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || is_cjk(cp);
+}
+
+// Caps the work done on absurd inputs (a question is short).
+constexpr size_t kMaxInputBytes = 16 * 1024;
+
+}  // namespace
+
+Result<std::unique_ptr<Normalizer>> Normalizer::create(
+    const std::map<std::string, std::string>& synonyms) {
+  std::unique_ptr<Normalizer> n(new Normalizer());
+  try {
+    n->t2s_ = std::make_unique<opencc::SimpleConverter>("t2s.json");
+  } catch (const std::exception& e) {
+    return Status(StatusCode::kFailedPrecondition,
+                  std::string("OpenCC t2s.json unavailable: ") + e.what());
+  }
+  for (const auto& [from, to] : synonyms) {
+    std::string key = n->normalize_without_synonyms(from);
+    if (key.empty()) continue;
+    std::string value = n->normalize_without_synonyms(to);
+    if (key == value) continue;
+    const size_t chars = decode_utf8(key).size();
+    if (chars > n->max_key_chars_) n->max_key_chars_ = chars;
+    n->synonyms_[key] = value;
+  }
+  return std::move(n);
+}
+
+Normalizer::~Normalizer() = default;
+
+std::string Normalizer::normalize_without_synonyms(std::string_view text) const {
+  if (text.size() > kMaxInputBytes) text = text.substr(0, kMaxInputBytes);
+  std::vector<char32_t> cps = decode_utf8(text);
+  bool ascii = true;
+  for (char32_t& cp : cps) {
+    cp = fold(cp);
+    if (cp >= 0x80) ascii = false;
+  }
+  std::string folded = encode_utf8(cps);
+  if (!ascii) {
+    try {
+      std::lock_guard<std::mutex> lock(t2s_mutex_);
+      folded = t2s_->Convert(folded);
+    } catch (const std::exception&) {
+      // Keep the unconverted text: t2s is a refinement, not a requirement.
+    }
+    cps = decode_utf8(folded);
+  }
+  std::string out;
+  out.reserve(folded.size());
+  for (char32_t cp : cps) {
+    cp = fold(cp);
+    if (keep(cp)) append_utf8(cp, out);
+  }
+  return out;
+}
+
+std::string Normalizer::normalize(std::string_view text) const {
+  return apply_synonyms(normalize_without_synonyms(text));
+}
+
+std::string Normalizer::apply_synonyms(const std::string& text) const {
+  if (synonyms_.empty() || text.empty()) return text;
+  // Byte offsets of each code point start, plus the end.
+  std::vector<size_t> starts;
+  starts.reserve(text.size() + 1);
+  for (size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) starts.push_back(i);
+  }
+  starts.push_back(text.size());
+  const size_t n = starts.size() - 1;
+  std::string out;
+  out.reserve(text.size());
+  size_t i = 0;
+  while (i < n) {
+    bool replaced = false;
+    const size_t longest = std::min(max_key_chars_, n - i);
+    for (size_t len = longest; len >= 1; --len) {
+      const std::string key = text.substr(starts[i], starts[i + len] - starts[i]);
+      auto it = synonyms_.find(key);
+      if (it != synonyms_.end()) {
+        out += it->second;
+        i += len;
+        replaced = true;
+        break;
+      }
+    }
+    if (!replaced) {
+      out.append(text, starts[i], starts[i + 1] - starts[i]);
+      ++i;
+    }
+  }
+  return out;
+}
+
+}  // namespace faqbot::retrieval

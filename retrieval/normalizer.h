@@ -1,0 +1,48 @@
+#pragma once
+// Text normalisation applied to every question before tokenisation:
+// full-width -> half-width, ASCII lowercase, traditional -> simplified
+// (OpenCC t2s), removal of punctuation / emoji / whitespace / symbols, then
+// the operator's synonym map (longest match first, left to right).
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "knowledge/status.h"
+
+namespace opencc {
+class SimpleConverter;
+}
+
+namespace faqbot::retrieval {
+
+class Normalizer {
+ public:
+  // Loads OpenCC's t2s.json (from /usr/share/opencc/). Fails with
+  // kFailedPrecondition when OpenCC data is missing. `synonyms` maps a
+  // variant to its canonical form; both sides are normalised (without
+  // synonyms) before use; empty keys are ignored.
+  static Result<std::unique_ptr<Normalizer>> create(
+      const std::map<std::string, std::string>& synonyms);
+  ~Normalizer();
+
+  // Full pipeline. Thread-safe (the OpenCC converter is guarded by a mutex).
+  // Output holds only lowercase ASCII letters, digits and CJK ideographs.
+  std::string normalize(std::string_view text) const;
+
+  // Pipeline without the synonym map.
+  std::string normalize_without_synonyms(std::string_view text) const;
+
+ private:
+  Normalizer() = default;
+  std::string apply_synonyms(const std::string& text) const;
+
+  std::unique_ptr<opencc::SimpleConverter> t2s_;
+  mutable std::mutex t2s_mutex_;
+  std::unordered_map<std::string, std::string> synonyms_;  // normalised
+  size_t max_key_chars_ = 0;
+};
+
+}  // namespace faqbot::retrieval

@@ -1,0 +1,254 @@
+// Retriever::build and the engine behind the Retriever interface.
+#include "retrieval/retriever.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <exception>
+
+#include "retrieval/engine_cache.h"
+#include "retrieval/engine_state.h"
+#include "retrieval/hashing.h"
+#include "retrieval/normalizer.h"
+#include "retrieval/scorer.h"
+#include "retrieval/vec_math.h"
+
+namespace faqbot::retrieval {
+namespace {
+
+constexpr size_t kLargeCorpus = 20000;
+
+std::string resolve_factory(const Settings& s, size_t num_docs) {
+  if (s.auto_large_index && s.index_factory == "Flat" && num_docs > kLargeCorpus) {
+    return "HNSW32,Flat";
+  }
+  return s.index_factory;
+}
+
+// Documents merged by id (a repeated id adds its texts) and sorted by id.
+std::vector<Document> canonical_docs(const Corpus& corpus) {
+  std::map<std::string, std::vector<std::string>> by_id;
+  for (const auto& d : corpus.docs) {
+    if (d.id.empty()) continue;
+    auto& texts = by_id[d.id];
+    texts.insert(texts.end(), d.texts.begin(), d.texts.end());
+  }
+  std::vector<Document> out;
+  out.reserve(by_id.size());
+  for (auto& [id, texts] : by_id) out.push_back({id, std::move(texts)});
+  return out;
+}
+
+std::string cache_key(const std::vector<Document>& docs, const Corpus& corpus, int dim,
+                      const std::string& factory) {
+  StableHasher h(0x5eed5eed);
+  StableHasher g(0xfeedf00d);
+  auto add = [&](std::string_view s) {
+    h.add(s);
+    g.add(s);
+  };
+  add("format");
+  h.add_u64(kEngineFormatVersion);
+  g.add_u64(kEngineFormatVersion);
+  add(std::to_string(dim));
+  add(factory);
+  add("docs");
+  for (const auto& d : docs) {
+    add(d.id);
+    h.add_u64(d.texts.size());
+    g.add_u64(d.texts.size());
+    for (const auto& t : d.texts) add(t);
+  }
+  add("negatives");
+  for (const auto& n : corpus.negatives) add(n);
+  add("synonyms");
+  for (const auto& [k, v] : corpus.synonyms) {
+    add(k);
+    add(v);
+  }
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(h.digest()),
+                static_cast<unsigned long long>(g.digest()));
+  return buf;
+}
+
+class EngineRetriever final : public Retriever {
+ public:
+  EngineRetriever(std::unique_ptr<Normalizer> normalizer, EngineState state)
+      : normalizer_(std::move(normalizer)), state_(std::move(state)) {
+    view_.tokenizer = state_.tokenizer.get();
+    view_.vocab = &state_.trained.vocab;
+    view_.model = &state_.trained.model;
+    view_.lexical = &state_.trained.lexical;
+    view_.entry_offsets = &state_.trained.entry_offsets;
+    view_.variant_vectors = &state_.trained.variant_vectors;
+    view_.num_entries = static_cast<int>(state_.entry_ids.size());
+    const DenseIndex* dense = state_.dense.get();
+    view_.dense_search = [dense](const float* q, size_t k) { return dense->search(q, k); };
+  }
+
+  SearchResult search(std::string_view text, size_t k) const override {
+    SearchResult r;
+    r.out_of_scope = 1.0;
+    try {
+      r.normalized = normalizer_->normalize(text);
+      if (r.normalized.empty() || k == 0) return r;
+      const Analysis a = analyze(view_, r.normalized);
+      if (!a.known) return r;
+      r.out_of_scope = state_.calibrators.scope.predict(a.scope.data(), a.scope.size());
+      std::vector<Candidate> cands;
+      cands.reserve(a.candidates.size());
+      for (const auto& c : a.candidates) {
+        Candidate out;
+        out.id = state_.entry_ids[c.entry];
+        out.confidence = state_.calibrators.correct.predict(c.features.data(), c.features.size());
+        out.dense = c.dense;
+        out.lexical = c.lexical;
+        cands.push_back(std::move(out));
+      }
+      std::sort(cands.begin(), cands.end(), [](const Candidate& x, const Candidate& y) {
+        return x.confidence != y.confidence ? x.confidence > y.confidence : x.id < y.id;
+      });
+      if (cands.size() > k) cands.resize(k);
+      r.candidates = std::move(cands);
+    } catch (const std::exception&) {
+      r.candidates.clear();
+      r.out_of_scope = 1.0;
+    }
+    return r;
+  }
+
+  double similarity(std::string_view a, std::string_view b) const override {
+    try {
+      const std::string na = normalizer_->normalize(a);
+      const std::string nb = normalizer_->normalize(b);
+      if (na.empty() || nb.empty()) return 0.0;
+      if (na == nb) return 1.0;
+      // Character-bigram Dice overlap.
+      const auto ka = Tokenizer::bigram_keys(na);
+      const auto kb = Tokenizer::bigram_keys(nb);
+      size_t common = 0;
+      for (size_t i = 0, j = 0; i < ka.size() && j < kb.size();) {
+        if (ka[i] < kb[j]) {
+          ++i;
+        } else if (kb[j] < ka[i]) {
+          ++j;
+        } else {
+          ++common;
+          ++i;
+          ++j;
+        }
+      }
+      const double dice =
+          ka.empty() || kb.empty() ? 0.0 : 2.0 * common / static_cast<double>(ka.size() + kb.size());
+      const auto& model = state_.trained.model;
+      const size_t d = static_cast<size_t>(model.dim());
+      std::vector<float> ha(d), hb(d);
+      const bool okA = model.hidden(state_.trained.vocab.encode(state_.tokenizer->features(na)), ha.data());
+      const bool okB = model.hidden(state_.trained.vocab.encode(state_.tokenizer->features(nb)), hb.data());
+      if (!okA || !okB) return std::clamp(dice, 0.0, 1.0);
+      const double cos = std::max(0.0f, dot(ha.data(), hb.data(), d));
+      return std::clamp(0.75 * cos + 0.25 * dice, 0.0, 1.0);
+    } catch (const std::exception&) {
+      return 0.0;
+    }
+  }
+
+  std::string normalize(std::string_view text) const override {
+    try {
+      return normalizer_->normalize(text);
+    } catch (const std::exception&) {
+      return {};
+    }
+  }
+
+ private:
+  std::unique_ptr<Normalizer> normalizer_;
+  EngineState state_;
+  EngineView view_;
+};
+
+Result<EngineState> build_state(const std::vector<Document>& docs, const Corpus& corpus,
+                                const Normalizer& normalizer, int dim, const std::string& factory) {
+  EngineState state;
+  PreparedCorpus prepared;
+  std::vector<std::string> all_lines;
+  for (const auto& d : docs) {
+    state.entry_ids.push_back(d.id);
+    prepared.variants.emplace_back();
+    for (const auto& t : d.texts) {
+      std::string n = normalizer.normalize(t);
+      if (n.empty()) continue;
+      all_lines.push_back(n);
+      prepared.variants.back().push_back(std::move(n));
+    }
+  }
+  for (const auto& t : corpus.negatives) {
+    std::string n = normalizer.normalize(t);
+    if (n.empty()) continue;
+    all_lines.push_back(n);
+    prepared.negatives.push_back(std::move(n));
+  }
+  auto tok = Tokenizer::train(all_lines);
+  if (!tok.ok()) return tok.status();
+  state.tokenizer = std::move(tok).value();
+  for (const auto& texts : prepared.variants) {
+    prepared.variant_features.emplace_back();
+    for (const auto& t : texts) prepared.variant_features.back().push_back(state.tokenizer->features(t));
+  }
+  for (const auto& t : prepared.negatives) {
+    prepared.negative_features.push_back(state.tokenizer->features(t));
+  }
+  state.calibrators = fit_calibrators(*state.tokenizer, prepared, dim);
+  state.trained = train_engine(prepared, dim);
+
+  const size_t n = state.entry_ids.size();
+  std::vector<float> vectors(n * static_cast<size_t>(dim));
+  std::vector<int64_t> ids(n);
+  for (size_t e = 0; e < n; ++e) {
+    ids[e] = static_cast<int64_t>(e);
+    const float* v = state.trained.model.class_vector(static_cast<int>(e));
+    std::copy(v, v + dim, vectors.begin() + e * dim);
+  }
+  auto dense = DenseIndex::build(factory, dim, vectors, ids);
+  if (!dense.ok()) return dense.status();
+  state.dense = std::move(dense).value();
+  return Result<EngineState>(std::move(state));
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const Retriever>> Retriever::build(const Corpus& corpus,
+                                                          const Settings& settings) {
+  if (settings.dim < 8 || settings.dim > 2048) {
+    return Status(StatusCode::kInvalidArgument, "retrieval dim must be in [8, 2048]");
+  }
+  try {
+    auto normalizer = Normalizer::create(corpus.synonyms);
+    if (!normalizer.ok()) return normalizer.status();
+    const std::vector<Document> docs = canonical_docs(corpus);
+    const std::string factory = resolve_factory(settings, docs.size());
+    const std::string key = cache_key(docs, corpus, settings.dim, factory);
+
+    if (!settings.cache_dir.empty()) {
+      auto cached = load_engine(settings.cache_dir, key);
+      if (cached.ok() && cached->entry_ids.size() == docs.size()) {
+        return std::shared_ptr<const Retriever>(
+            std::make_shared<EngineRetriever>(std::move(normalizer).value(), std::move(cached).value()));
+      }
+      // Missing or corrupt: rebuild below (and overwrite).
+    }
+    auto state = build_state(docs, corpus, *normalizer.value(), settings.dim, factory);
+    if (!state.ok()) return state.status();
+    if (!settings.cache_dir.empty()) {
+      // A cache that cannot be written only costs the next start a rebuild.
+      (void)save_engine(settings.cache_dir, key, state.value());
+    }
+    return std::shared_ptr<const Retriever>(
+        std::make_shared<EngineRetriever>(std::move(normalizer).value(), std::move(state).value()));
+  } catch (const std::exception& e) {
+    return Status(StatusCode::kInternal, std::string("retrieval build failed: ") + e.what());
+  }
+}
+
+}  // namespace faqbot::retrieval

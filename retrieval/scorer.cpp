@@ -1,0 +1,145 @@
+#include "retrieval/scorer.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "retrieval/utf8.h"
+#include "retrieval/vec_math.h"
+
+namespace faqbot::retrieval {
+namespace {
+
+// Dense candidates fetched: every entry of a small corpus, else this many.
+constexpr size_t kAllEntriesUpTo = 512;
+constexpr size_t kDenseCandidates = 64;
+// Shortlist: best by probability, plus best by lexical score.
+constexpr size_t kShortlistByProb = 10;
+constexpr size_t kShortlistByLexical = 3;
+
+}  // namespace
+
+std::vector<DenseIndex::Hit> brute_force_search(const SupervisedModel& model, int num_entries,
+                                                const float* query, size_t k) {
+  std::vector<DenseIndex::Hit> hits;
+  hits.reserve(num_entries);
+  for (int e = 0; e < num_entries; ++e) {
+    hits.push_back({e, dot(query, model.class_vector(e), model.dim())});
+  }
+  k = std::min(k, hits.size());
+  std::partial_sort(hits.begin(), hits.begin() + k, hits.end(), [](const auto& a, const auto& b) {
+    return a.score != b.score ? a.score > b.score : a.id < b.id;
+  });
+  hits.resize(k);
+  return hits;
+}
+
+Analysis analyze(const EngineView& engine, const std::string& normalized) {
+  Analysis out;
+  const SupervisedModel& model = *engine.model;
+  const size_t d = static_cast<size_t>(model.dim());
+  const EncodedText text = engine.vocab->encode(engine.tokenizer->features(normalized));
+  std::vector<float> h(d);
+  out.known = model.hidden(text, h.data());
+  const float coverage = text.coverage();
+  const float length = std::log1p(static_cast<float>(decode_utf8(normalized).size()));
+  if (!out.known || engine.num_entries == 0) {
+    out.scope = {0, 1, 0, 0, 0, coverage, length, 1};
+    return out;
+  }
+
+  const size_t want = engine.num_entries <= static_cast<int>(kAllEntriesUpTo)
+                          ? static_cast<size_t>(engine.num_entries)
+                          : kDenseCandidates;
+  std::vector<DenseIndex::Hit> hits = engine.dense_search(h.data(), want);
+  const float none_cos = dot(h.data(), model.class_vector(engine.num_entries), d);
+
+  // Softmax over the dense candidates and "none".
+  const float s = model.scale();
+  float mx = s * none_cos;
+  for (const auto& hit : hits) mx = std::max(mx, s * hit.score);
+  float denom = std::exp(s * none_cos - mx);
+  for (const auto& hit : hits) denom += std::exp(s * hit.score - mx);
+  const float none_prob = std::exp(s * none_cos - mx) / denom;
+
+  const LexicalIndex::Query lq = engine.lexical->prepare(text);
+  const bool have_variants = engine.variant_vectors && !engine.variant_vectors->empty();
+  std::vector<ScoredCandidate> all;
+  all.reserve(hits.size());
+  for (const auto& hit : hits) {
+    if (hit.id < 0 || hit.id >= engine.num_entries) continue;
+    ScoredCandidate c;
+    c.entry = static_cast<int>(hit.id);
+    c.dense = hit.score;
+    c.prob = std::exp(s * hit.score - mx) / denom;
+    c.lexical = engine.lexical->score(lq, c.entry);
+    float vbest = c.dense;
+    if (have_variants) {
+      vbest = -1;
+      const auto& offs = *engine.entry_offsets;
+      for (uint32_t v = offs[c.entry]; v < offs[c.entry + 1]; ++v) {
+        vbest = std::max(vbest, dot(h.data(), engine.variant_vectors->data() + v * d, d));
+      }
+    }
+    c.features[2] = vbest;
+    all.push_back(c);
+  }
+  if (all.empty()) {
+    out.scope = {0, none_prob, 0, 0, 0, coverage, length, none_cos};
+    return out;
+  }
+
+  // Shortlist: best by probability, then best by lexical score.
+  std::vector<size_t> order(all.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  auto by = [&](auto key) {
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return key(all[a]) > key(all[b]); });
+  };
+  std::vector<char> keep(all.size(), 0);
+  by([](const ScoredCandidate& c) { return c.prob; });
+  for (size_t i = 0; i < std::min(kShortlistByProb, order.size()); ++i) keep[order[i]] = 1;
+  by([](const ScoredCandidate& c) { return c.lexical; });
+  for (size_t i = 0; i < std::min(kShortlistByLexical, order.size()); ++i) keep[order[i]] = 1;
+
+  // Bests and runners-up over the whole candidate set, for the gap features.
+  auto top2 = [&](auto key) {
+    float b1 = -1e9f, b2 = -1e9f;
+    for (const auto& c : all) {
+      const float v = key(c);
+      if (v > b1) {
+        b2 = b1;
+        b1 = v;
+      } else if (v > b2) {
+        b2 = v;
+      }
+    }
+    if (b2 < -1e8f) b2 = 0;
+    return std::pair<float, float>(b1, b2);
+  };
+  const auto [p1, p2] = top2([](const ScoredCandidate& c) { return c.prob; });
+  const auto [d1, d2] = top2([](const ScoredCandidate& c) { return c.dense; });
+  const auto [l1, l2] = top2([](const ScoredCandidate& c) { return c.lexical; });
+  const auto [v1, v2] = top2([](const ScoredCandidate& c) { return c.features[2]; });
+  (void)v2;
+
+  for (size_t i = 0; i < all.size(); ++i) {
+    if (!keep[i]) continue;
+    ScoredCandidate c = all[i];
+    auto gap = [](float v, float b1, float b2) { return v >= b1 ? v - b2 : v - b1; };
+    c.features[0] = c.dense;
+    c.features[1] = c.prob;
+    // features[2]: best variant cosine (set above)
+    c.features[3] = c.lexical;
+    c.features[4] = gap(c.prob, p1, p2);
+    c.features[5] = gap(c.dense, d1, d2);
+    c.features[6] = gap(c.lexical, l1, l2);
+    c.features[7] = none_prob;
+    c.features[8] = coverage;
+    c.features[9] = length;
+    out.candidates.push_back(c);
+  }
+  out.scope = {p1, none_prob, d1, v1, l1, coverage, length, none_cos};
+  return out;
+}
+
+}  // namespace faqbot::retrieval

@@ -1,0 +1,62 @@
+#pragma once
+// Fusion: for one normalised question, gathers dense candidates (entry class
+// vectors), scores them lexically and against their nearest variant, and
+// turns everything into fixed-length feature rows that the calibrators map
+// to probabilities. Used identically by cross-validation (to fit the
+// calibrators) and by search, so the calibrators see at search time exactly
+// the features they were fitted on.
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "retrieval/dense_index.h"
+#include "retrieval/feature_vocab.h"
+#include "retrieval/lexical_index.h"
+#include "retrieval/supervised_model.h"
+#include "retrieval/tokenizer.h"
+
+namespace faqbot::retrieval {
+
+// Non-owning view of a trained engine. Entry e is class e of the model and
+// owns variants [entry_offsets[e], entry_offsets[e+1]); class num_entries is
+// "none".
+struct EngineView {
+  const Tokenizer* tokenizer = nullptr;
+  const FeatureVocab* vocab = nullptr;
+  const SupervisedModel* model = nullptr;
+  const LexicalIndex* lexical = nullptr;
+  const std::vector<uint32_t>* entry_offsets = nullptr;
+  const std::vector<float>* variant_vectors = nullptr;  // V x dim, or empty
+  int num_entries = 0;
+  // Best k entries by inner product with a unit query vector.
+  std::function<std::vector<DenseIndex::Hit>(const float*, size_t)> dense_search;
+};
+
+constexpr size_t kCandidateFeatureCount = 10;
+constexpr size_t kScopeFeatureCount = 8;
+
+struct ScoredCandidate {
+  int entry = 0;
+  float dense = 0;    // cosine to the entry's class vector
+  float lexical = 0;  // normalised BM25 of the best variant
+  float prob = 0;     // softmax over dense candidates and "none"
+  std::array<float, kCandidateFeatureCount> features{};
+};
+
+struct Analysis {
+  std::vector<ScoredCandidate> candidates;  // a shortlist, unordered
+  std::array<float, kScopeFeatureCount> scope{};
+  bool known = false;  // false: the question shares no feature with the corpus
+};
+
+// Builds the shortlist and feature rows for `normalized`.
+Analysis analyze(const EngineView& engine, const std::string& normalized);
+
+// A brute-force dense search over the model's entry class vectors (used in
+// cross-validation, where no FAISS index exists).
+std::vector<DenseIndex::Hit> brute_force_search(const SupervisedModel& model, int num_entries,
+                                                const float* query, size_t k);
+
+}  // namespace faqbot::retrieval

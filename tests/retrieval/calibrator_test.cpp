@@ -1,0 +1,47 @@
+#include "retrieval/calibrator.h"
+
+#include <gtest/gtest.h>
+
+namespace faqbot::retrieval {
+namespace {
+
+TEST(CalibratorTest, LearnsMonotoneProbability) {
+  std::vector<std::vector<float>> rows;
+  std::vector<float> labels;
+  for (int i = 0; i < 200; ++i) {
+    const float x = static_cast<float>(i) / 200.0f;
+    rows.push_back({x});
+    labels.push_back((i * 7919) % 200 < i ? 1.0f : 0.0f);  // P(1) grows with x
+  }
+  const Calibrator c = Calibrator::fit(rows, labels, {});
+  const float lo = 0.05f, hi = 0.95f;
+  EXPECT_LT(c.predict(&lo, 1), 0.3);
+  EXPECT_GT(c.predict(&hi, 1), 0.7);
+}
+
+TEST(CalibratorTest, SeparableDataStaysFinite) {
+  std::vector<std::vector<float>> rows = {{0}, {0.1f}, {0.9f}, {1}};
+  std::vector<float> labels = {0, 0, 1, 1};
+  const Calibrator c = Calibrator::fit(rows, labels, {});
+  const float x = 0.5f;
+  const double p = c.predict(&x, 1);
+  EXPECT_GT(p, 0.05);
+  EXPECT_LT(p, 0.95);
+}
+
+TEST(CalibratorTest, SerialisationRoundTrips) {
+  const Calibrator c = Calibrator::fit({{0, 1}, {1, 0}, {0.5f, 0.5f}}, {0, 1, 1}, {});
+  BinaryWriter w;
+  c.serialize(w);
+  BinaryReader r(w.data());
+  Calibrator d;
+  ASSERT_TRUE(d.deserialize(r));
+  const float x[2] = {0.3f, 0.7f};
+  EXPECT_DOUBLE_EQ(c.predict(x, 2), d.predict(x, 2));
+  BinaryReader truncated(std::string_view(w.data()).substr(0, 10));
+  Calibrator e;
+  EXPECT_FALSE(e.deserialize(truncated));
+}
+
+}  // namespace
+}  // namespace faqbot::retrieval

@@ -1,0 +1,58 @@
+#include "retrieval/normalizer.h"
+
+#include <gtest/gtest.h>
+
+namespace faqbot::retrieval {
+namespace {
+
+std::unique_ptr<Normalizer> make(std::map<std::string, std::string> synonyms = {}) {
+  auto n = Normalizer::create(synonyms);
+  EXPECT_TRUE(n.ok()) << n.status().message();
+  return std::move(n).value();
+}
+
+TEST(NormalizerTest, FoldsFullWidthAndCase) {
+  auto n = make();
+  EXPECT_EQ(n->normalize("ＶＩＰ等级"), "vip等级");
+  EXPECT_EQ(n->normalize("ABC１２３"), "abc123");
+}
+
+TEST(NormalizerTest, ConvertsTraditionalToSimplified) {
+  auto n = make();
+  EXPECT_EQ(n->normalize("提現多久到賬"), "提现多久到账");
+  EXPECT_EQ(n->normalize("會員等級"), "会员等级");
+}
+
+TEST(NormalizerTest, StripsPunctuationEmojiAndWhitespace) {
+  auto n = make();
+  EXPECT_EQ(n->normalize("  请问，提现 多久？？😀！"), "请问提现多久");
+  EXPECT_EQ(n->normalize("「充值」…—~"), "充值");
+  EXPECT_EQ(n->normalize("？！。 😡"), "");
+}
+
+TEST(NormalizerTest, AppliesSynonymsLongestMatchFirst) {
+  auto n = make({{"体现", "提现"}, {"到帐", "到账"}, {"取钱", "提现"}, {"取钱到卡", "提现到银行卡"}});
+  EXPECT_EQ(n->normalize("体现多久到帐"), "提现多久到账");
+  EXPECT_EQ(n->normalize("取钱到卡要多久"), "提现到银行卡要多久");
+  EXPECT_EQ(n->normalize("取钱要多久"), "提现要多久");
+}
+
+TEST(NormalizerTest, TraditionalTypoAndCleanFormsMeet) {
+  auto n = make({{"体现", "提现"}, {"到帐", "到账"}});
+  EXPECT_EQ(n->normalize("體現多久到帳？"), n->normalize("提现多久到账"));
+}
+
+TEST(NormalizerTest, SynonymKeysAreNormalisedToo) {
+  auto n = make({{"衝值", "充值"}});  // traditional key, matched after t2s
+  EXPECT_EQ(n->normalize("冲值怎么弄"), "充值怎么弄");
+}
+
+TEST(NormalizerTest, SurvivesInvalidUtf8AndHugeInput) {
+  auto n = make();
+  EXPECT_EQ(n->normalize(std::string("\xff\xfe提现\xc3", 9)), "提现");
+  const std::string huge(100000, 'a');
+  EXPECT_FALSE(n->normalize(huge).empty());
+}
+
+}  // namespace
+}  // namespace faqbot::retrieval

@@ -1,0 +1,142 @@
+#include "retrieval/retriever.h"
+
+#include <gtest/gtest.h>
+
+#include "fixture.h"
+
+namespace faqbot::retrieval {
+namespace {
+
+std::shared_ptr<const Retriever> build_tiny() {
+  auto r = Retriever::build(testing::tiny_corpus(), Settings{});
+  EXPECT_TRUE(r.ok()) << r.status().message();
+  return r.value();
+}
+
+std::string top(const SearchResult& r) { return r.candidates.empty() ? "" : r.candidates[0].id; }
+
+TEST(RetrieverTest, FindsParaphrases) {
+  auto r = build_tiny();
+  EXPECT_EQ(top(r->search("提现几天能到账", 3)), "withdraw.arrival_time");
+  EXPECT_EQ(top(r->search("提现要付手续费不", 3)), "withdraw.fee");
+  EXPECT_EQ(top(r->search("忘了密码咋办", 3)), "account.password_reset");
+  EXPECT_EQ(top(r->search("客服周六上班吗", 3)), "service.hours");
+}
+
+TEST(RetrieverTest, TyposAndTraditionalMatchLikeCleanText) {
+  auto r = build_tiny();
+  const SearchResult clean = r->search("提现多久到账", 3);
+  for (const char* variant : {"体现多久到帐", "提現多久到賬", "體現多久到帳？？", "ＴＩ提现多久到账"}) {
+    const SearchResult v = r->search(variant, 3);
+    EXPECT_EQ(top(v), "withdraw.arrival_time") << variant;
+  }
+  const SearchResult typo = r->search("体现多久到帐", 3);
+  EXPECT_EQ(typo.normalized, clean.normalized);
+  EXPECT_DOUBLE_EQ(typo.candidates[0].confidence, clean.candidates[0].confidence);
+  EXPECT_EQ(top(r->search("冲值怎么操作", 3)), "recharge.how");
+}
+
+TEST(RetrieverTest, ConfidenceIsAProbabilityAndRanked) {
+  auto r = build_tiny();
+  const SearchResult res = r->search("充值限额是多少", 5);
+  ASSERT_FALSE(res.candidates.empty());
+  EXPECT_LE(res.candidates.size(), 5u);
+  EXPECT_EQ(res.candidates[0].id, "recharge.limit");
+  EXPECT_GT(res.candidates[0].confidence, 0.5);
+  for (size_t i = 0; i < res.candidates.size(); ++i) {
+    EXPECT_GE(res.candidates[i].confidence, 0.0);
+    EXPECT_LE(res.candidates[i].confidence, 1.0);
+    if (i) EXPECT_GE(res.candidates[i - 1].confidence, res.candidates[i].confidence);
+  }
+  EXPECT_LT(res.out_of_scope, 0.5);
+  EXPECT_EQ(r->search("充值限额是多少", 1).candidates.size(), 1u);
+}
+
+TEST(RetrieverTest, OutOfScopeQuestionsScoreHighOutOfScope) {
+  auto r = build_tiny();
+  const double in_scope = r->search("提现多久到账", 3).out_of_scope;
+  EXPECT_LT(in_scope, 0.2);
+  for (const char* q : {"后天天气怎么样", "推荐几只股票", "给我讲个故事"}) {
+    const SearchResult res = r->search(q, 3);
+    EXPECT_GT(res.out_of_scope, 0.3) << q;
+    EXPECT_GT(res.out_of_scope, in_scope + 0.2) << q;
+    if (!res.candidates.empty()) EXPECT_LT(res.candidates[0].confidence, 0.5) << q;
+  }
+}
+
+TEST(RetrieverTest, EmptyGarbageAndHugeInputsAreHarmless) {
+  auto r = build_tiny();
+  const SearchResult empty = r->search("", 3);
+  EXPECT_TRUE(empty.candidates.empty());
+  EXPECT_DOUBLE_EQ(empty.out_of_scope, 1.0);
+  EXPECT_TRUE(r->search("？？？！！😀😀", 3).candidates.empty());
+  const SearchResult junk = r->search("qwxz zzkq 8721", 3);
+  for (const auto& c : junk.candidates) EXPECT_LT(c.confidence, 0.5);
+  const SearchResult binary = r->search(std::string("\x00\xff\xfe\x01", 4), 3);
+  EXPECT_TRUE(binary.candidates.empty());
+  std::string huge;
+  for (int i = 0; i < 10000; ++i) huge += "提";
+  const SearchResult big = r->search(huge, 3);
+  EXPECT_LE(big.candidates.size(), 3u);
+  EXPECT_GE(r->similarity(huge, "提现"), 0.0);
+}
+
+TEST(RetrieverTest, IdsAreOurs) {
+  auto r = build_tiny();
+  const auto corpus = testing::tiny_corpus();
+  std::set<std::string> ids;
+  for (const auto& d : corpus.docs) ids.insert(d.id);
+  for (const char* q : {"提现多久到账", "怎么注册", "平台安全吗", "天气"}) {
+    for (const auto& c : r->search(q, 8).candidates) EXPECT_TRUE(ids.count(c.id)) << c.id;
+  }
+}
+
+TEST(RetrieverTest, BuildIsDeterministic) {
+  auto a = build_tiny();
+  auto b = build_tiny();
+  for (const char* q : {"提现多久到账", "体现要钱吗", "客服电话", "天气", "注册要身份证吗"}) {
+    const SearchResult x = a->search(q, 5), y = b->search(q, 5);
+    ASSERT_EQ(x.candidates.size(), y.candidates.size()) << q;
+    for (size_t i = 0; i < x.candidates.size(); ++i) {
+      EXPECT_EQ(x.candidates[i].id, y.candidates[i].id);
+      EXPECT_EQ(x.candidates[i].confidence, y.candidates[i].confidence);
+    }
+    EXPECT_EQ(x.out_of_scope, y.out_of_scope);
+  }
+}
+
+TEST(RetrieverTest, SimilarityIsBoundedAndMeaningful) {
+  auto r = build_tiny();
+  EXPECT_DOUBLE_EQ(r->similarity("提现多久到账", "提現多久到賬"), 1.0);
+  const double same = r->similarity("提现多久到账", "提现要几天才到");
+  const double different = r->similarity("提现多久到账", "怎么注册账号");
+  EXPECT_GT(same, different);
+  EXPECT_GE(different, 0.0);
+  EXPECT_LE(same, 1.0);
+  EXPECT_DOUBLE_EQ(r->similarity("", "提现"), 0.0);
+}
+
+TEST(RetrieverTest, NormalizeMatchesSearch) {
+  auto r = build_tiny();
+  EXPECT_EQ(r->normalize("體現多久到帳？"), "提现多久到账");
+  EXPECT_EQ(r->search("體現多久到帳？", 1).normalized, "提现多久到账");
+}
+
+TEST(RetrieverTest, RejectsBadSettings) {
+  Settings s;
+  s.dim = 0;
+  EXPECT_FALSE(Retriever::build(testing::tiny_corpus(), s).ok());
+  s = Settings{};
+  s.index_factory = "NotAnIndex";
+  EXPECT_FALSE(Retriever::build(testing::tiny_corpus(), s).ok());
+}
+
+TEST(RetrieverTest, EmptyCorpusBuildsAndAnswersNothing) {
+  auto r = Retriever::build(Corpus{}, Settings{});
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  const SearchResult res = r.value()->search("提现多久到账", 3);
+  EXPECT_TRUE(res.candidates.empty());
+}
+
+}  // namespace
+}  // namespace faqbot::retrieval
