@@ -1,6 +1,7 @@
 #include "bot/store/sqlite_store.h"
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <system_error>
 
@@ -110,6 +111,7 @@ Status upsert_session(Connection& c, const Session& s, int64_t now) {
 
 Result<int64_t> insert_message(Connection& c, const std::string& session_id,
                                const NewMessage& m) {
+  if (Status st = detail::check_utf8(m.text, "message text"); !st.ok()) return st;
   auto q = c.prepare(
       "INSERT INTO messages (session_id, role, text, action, faq_id, confidence, agent_id, "
       "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
@@ -283,6 +285,13 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& data_d
   if (Status st = configure(*store->writer_, true, options); !st.ok()) return st;
   if (Status st = migrate(*store->writer_, steps.value()); !st.ok()) return st;
 
+  auto checkpointer = Connection::open(path, /*create=*/false, options.sqlite_busy_timeout_ms);
+  if (!checkpointer.ok()) return checkpointer.status();
+  store->checkpointer_ = std::move(checkpointer).value();
+  // Replaces SQLite's automatic checkpoint (which would run inside COMMIT).
+  sqlite3_wal_hook(store->writer_->raw(), &SqliteStore::on_wal_commit, store.get());
+  store->checkpoint_thread_ = std::thread([s = store.get()] { s->checkpoint_loop(); });
+
   const int readers = std::max(1, options.sqlite_read_connections);
   for (int i = 0; i < readers; ++i) {
     auto reader = Connection::open(path, /*create=*/false, options.sqlite_busy_timeout_ms);
@@ -293,16 +302,109 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& data_d
   return store;
 }
 
-SqliteStore::~SqliteStore() = default;
+SqliteStore::~SqliteStore() {
+  if (writer_) sqlite3_wal_hook(writer_->raw(), nullptr, nullptr);
+  {
+    std::lock_guard<std::mutex> lock(checkpoint_mutex_);
+    stopping_ = true;
+  }
+  checkpoint_cv_.notify_all();
+  if (checkpoint_thread_.joinable()) checkpoint_thread_.join();
+}
+
+int SqliteStore::on_wal_commit(void* self, sqlite3*, const char*, int pages) {
+  if (pages >= kCheckpointPages) {
+    auto* store = static_cast<SqliteStore*>(self);
+    {
+      std::lock_guard<std::mutex> lock(store->checkpoint_mutex_);
+      store->checkpoint_wanted_ = true;
+    }
+    store->checkpoint_cv_.notify_one();
+  }
+  return SQLITE_OK;
+}
+
+void SqliteStore::checkpoint_loop() {
+  std::unique_lock<std::mutex> lock(checkpoint_mutex_);
+  for (;;) {
+    // Also checkpoint now and then when idle, so the WAL does not linger.
+    checkpoint_cv_.wait_for(lock, std::chrono::seconds(10),
+                            [&] { return checkpoint_wanted_ || stopping_; });
+    if (stopping_) return;
+    checkpoint_wanted_ = false;
+    lock.unlock();
+    // PASSIVE: copies what it can without blocking the writer or readers.
+    // A failure (busy) is retried at the next wake-up; the data is safe in
+    // the WAL meanwhile.
+    sqlite3_wal_checkpoint_v2(checkpointer_->raw(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr,
+                              nullptr);
+    lock.lock();
+  }
+}
+
+struct SqliteStore::WriteJob {
+  const Work* work;
+  Status status;
+  bool done = false;
+};
 
 Status SqliteStore::write(const Work& work) {
-  std::lock_guard<std::mutex> lock(writer_mutex_);
+  WriteJob job{&work, Status::Ok(), false};
+  std::unique_lock<std::mutex> lock(queue_mutex_);
+  queue_.push_back(&job);
+  while (!job.done) {
+    if (leader_active_) {
+      queue_cv_.wait(lock);
+      continue;
+    }
+    // Lead: take a batch (our own job is in it, it was queued first or is
+    // still waiting), run it without holding the queue lock.
+    leader_active_ = true;
+    const size_t n = std::min(queue_.size(), kMaxBatch);
+    std::vector<WriteJob*> batch(queue_.begin(), queue_.begin() + static_cast<long>(n));
+    queue_.erase(queue_.begin(), queue_.begin() + static_cast<long>(n));
+    lock.unlock();
+    run_batch(batch);
+    lock.lock();
+    for (WriteJob* j : batch) j->done = true;
+    leader_active_ = false;
+    queue_cv_.notify_all();
+  }
+  return job.status;
+}
+
+void SqliteStore::run_batch(const std::vector<WriteJob*>& batch) {
   Connection& c = *writer_;
-  if (Status st = c.exec("BEGIN IMMEDIATE"); !st.ok()) return st;
-  Status st = work(c);
-  if (st.ok()) st = c.exec("COMMIT");
-  if (!st.ok()) c.exec("ROLLBACK");
-  return st;
+  if (Status st = c.exec("BEGIN IMMEDIATE"); !st.ok()) {
+    for (WriteJob* j : batch) j->status = st;
+    return;
+  }
+  const bool alone = batch.size() == 1;
+  bool any_ok = false;
+  for (WriteJob* j : batch) {
+    if (!alone) {
+      if (Status st = c.exec("SAVEPOINT job"); !st.ok()) {
+        j->status = st;
+        continue;
+      }
+    }
+    j->status = (*j->work)(c);
+    if (!alone) {
+      if (!j->status.ok()) c.exec("ROLLBACK TO job");
+      c.exec("RELEASE job");
+    }
+    any_ok = any_ok || j->status.ok();
+  }
+  if (!any_ok) {
+    c.exec("ROLLBACK");
+    return;
+  }
+  if (Status st = c.exec("COMMIT"); !st.ok()) {
+    c.exec("ROLLBACK");
+    for (WriteJob* j : batch) {
+      if (j->status.ok()) j->status = st;
+    }
+  }
 }
 
 Status SqliteStore::read(const Work& work, bool snapshot) {

@@ -9,19 +9,27 @@
 // checkpoints rather than at every commit. StoreOptions::sync_every_commit
 // selects synchronous=FULL (one fsync per commit) for power-loss durability.
 //
-// Concurrency: one writer connection behind a mutex (SQLite has one writer at
-// a time anyway; every public write is one BEGIN IMMEDIATE … COMMIT
-// transaction on it) and a pool of reader connections that read WAL
+// Concurrency: one writer connection (SQLite has one writer at a time anyway)
+// fed by a group-commit queue: concurrent writes are committed together in
+// one BEGIN IMMEDIATE … COMMIT, each isolated by a savepoint (see write());
+// and a pool of reader connections that read WAL
 // snapshots in parallel with the writer. Prepared statements are cached per
 // connection. busy_timeout covers other processes on the same file.
+// Checkpoints (copying the WAL back into the database, with its fsyncs) run on
+// a background thread with its own connection, never on a committing
+// request: the writer's WAL hook wakes it once the WAL holds
+// kCheckpointPages pages.
 #include <condition_variable>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "bot/store/store.h"
+
+struct sqlite3;
 
 namespace faqbot::store {
 
@@ -32,6 +40,7 @@ class Connection;
 class SqliteStore final : public Store {
  public:
   static constexpr const char* kFileName = "faqbot.db";
+  static constexpr int kCheckpointPages = 4000;  // ~16 MiB of WAL
 
   // Creates data_dir when missing, opens or creates the database, applies
   // pending migrations. kInternal when the directory or file cannot be used.
@@ -77,15 +86,36 @@ class SqliteStore final : public Store {
   using Work = std::function<Status(sqlite::Connection&)>;
   SqliteStore() = default;
 
-  // Runs `work` in one write transaction (commit when it returns ok, else
-  // roll back).
+  // Runs `work` atomically and durably: it returns once the transaction
+  // holding it has committed (ok) or `work` was rolled back (its error).
+  // Group commit: concurrent callers queue their work; one of them (the
+  // leader) runs a batch of up to kMaxBatch queued works in ONE transaction,
+  // each inside its own SAVEPOINT so a failing work is rolled back alone,
+  // then commits once for all. Works run in queue order, so each sees the
+  // effects of the ones before it, exactly as if run one by one.
   Status write(const Work& work);
+  struct WriteJob;
+  void run_batch(const std::vector<WriteJob*>& batch);
+  static constexpr size_t kMaxBatch = 64;
   // Runs `work` on a pooled reader; `snapshot` wraps it in one read
   // transaction so several statements see the same state.
   Status read(const Work& work, bool snapshot = false);
 
-  std::mutex writer_mutex_;
-  std::unique_ptr<sqlite::Connection> writer_;
+  std::unique_ptr<sqlite::Connection> writer_;  // used by the batch leader only
+  std::mutex queue_mutex_;
+  std::condition_variable queue_cv_;
+  std::vector<WriteJob*> queue_;
+  bool leader_active_ = false;
+
+  // Background checkpointer.
+  static int on_wal_commit(void* self, ::sqlite3* db, const char* name, int pages);
+  void checkpoint_loop();
+  std::unique_ptr<sqlite::Connection> checkpointer_;
+  std::mutex checkpoint_mutex_;
+  std::condition_variable checkpoint_cv_;
+  bool checkpoint_wanted_ = false;
+  bool stopping_ = false;
+  std::thread checkpoint_thread_;
 
   std::mutex pool_mutex_;
   std::condition_variable pool_cv_;

@@ -1,6 +1,7 @@
 #include "bot/store/store.h"
 
 #include <chrono>
+#include <cstdint>
 
 #include "bot/store/sqlite_store.h"
 #include "bot/store/store_util.h"
@@ -90,6 +91,56 @@ Status check_id(const std::string& id, const char* what) {
 Status check_limit(int limit) {
   if (limit < 1) return {StatusCode::kInvalidArgument, "limit must be >= 1"};
   return Status::Ok();
+}
+
+namespace {
+
+// Well-formed UTF-8 without NUL bytes (RFC 3629: no overlongs, surrogates or
+// code points above U+10FFFF).
+bool valid_utf8(const std::string& text) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  size_t i = 0;
+  while (i < n) {
+    const unsigned char c = p[i];
+    if (c == 0) return false;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len;
+    uint32_t cp;
+    if ((c & 0xE0) == 0xC0) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4;
+      cp = c & 0x07;
+    } else {
+      return false;
+    }
+    if (i + len > n) return false;
+    for (size_t k = 1; k < len; ++k) {
+      if ((p[i + k] & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (p[i + k] & 0x3F);
+    }
+    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      return false;
+    }
+    i += len;
+  }
+  return true;
+}
+
+}  // namespace
+
+Status check_utf8(const std::string& text, const char* what) {
+  if (valid_utf8(text)) return Status::Ok();
+  return {StatusCode::kInvalidArgument, std::string(what) + " is not valid UTF-8 text"};
 }
 
 Result<std::vector<Migration>> all_migrations(const std::vector<Migration>& builtin,

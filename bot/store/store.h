@@ -17,7 +17,9 @@
 //                         connection lost).
 // - Durable: when a write returns ok, its transaction is committed and
 //   survives a kill -9 of the process (see each implementation for power loss).
-// - All SQL is parameterised; texts are stored byte for byte.
+// - All SQL is parameterised; texts are stored byte for byte. Texts must be
+//   valid UTF-8 without NUL bytes; a message text that is not is refused with
+//   kInvalidArgument by both backends (the HTTP layer answers 400 earlier).
 // - Texts given to the store MUST already be masked by the caller (card, ID
 //   and phone numbers, SMS codes: see bot::Reply::masked_question). The store
 //   does not inspect or mask anything.

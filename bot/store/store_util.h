@@ -17,6 +17,9 @@ inline int64_t or_now(int64_t ms) { return ms != 0 ? ms : now_ms(); }
 // kInvalidArgument unless 1 <= size <= kMaxIdBytes.
 Status check_id(const std::string& id, const char* what);
 Status check_limit(int limit);
+// kInvalidArgument unless `text` is well-formed UTF-8 (PostgreSQL would refuse
+// it; SQLite would store it: both backends refuse it the same way).
+Status check_utf8(const std::string& text, const char* what);
 
 // Built-in steps followed by the extra ones; kInvalidArgument unless the
 // versions are 1, 2, 3, … in order.

@@ -227,6 +227,46 @@ TYPED_TEST(StoreTest, FailedTurnWritesNothing) {
   EXPECT_FALSE(this->store().open_ticket_of("s1")->has_value());
 }
 
+// A turn that fails half-way (its second message is not UTF-8) leaves
+// nothing behind, also while other threads' turns commit in the same batch.
+TYPED_TEST(StoreTest, FailingTurnsAmongConcurrentOnesLeaveNothing) {
+  std::atomic<int> unexpected{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 6; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 60; ++i) {
+        const bool bad = (i + t) % 3 == 0;
+        Turn turn;
+        turn.session = this->session((bad ? "bad-" : "good-") + std::to_string(t) + "-" +
+                                     std::to_string(i));
+        turn.messages.push_back(this->msg(Role::kInvestor, "fine"));
+        turn.messages.push_back(this->msg(Role::kBot, bad ? std::string("\xff\xfe") : "ok"));
+        turn.unanswered = "fine";
+        auto r = this->store().record_turn(turn);
+        if (bad != !r.ok()) ++unexpected;
+        if (bad && r.status().code() != StatusCode::kInvalidArgument) ++unexpected;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(unexpected.load(), 0);
+  for (int t = 0; t < 6; ++t) {
+    for (int i = 0; i < 60; ++i) {
+      const bool bad = (i + t) % 3 == 0;
+      const std::string id =
+          (bad ? "bad-" : "good-") + std::to_string(t) + "-" + std::to_string(i);
+      auto msgs = this->store().messages_after(id, 0);
+      if (bad) {
+        EXPECT_EQ(msgs.status().code(), StatusCode::kNotFound) << id;
+      } else {
+        ASSERT_TRUE(msgs.ok()) << id;
+        EXPECT_EQ(msgs.value().size(), 2u) << id;
+      }
+    }
+  }
+  EXPECT_EQ(this->store().list_unanswered(1000).value().size(), 6u * 40u);
+}
+
 TYPED_TEST(StoreTest, TicketLifecycle) {
   Ticket t = this->ticket_for("s1", Priority::kNormal, 0);
   ASSERT_GT(t.id, 0);

@@ -1,0 +1,104 @@
+// Throughput of the SQLite store on the chat write path: one record_turn =
+// session upsert + investor message + bot message in one transaction.
+//   store_bench --benchmark_filter=Turn
+// Arg 0 = synchronous=NORMAL (the default), 1 = FULL (fsync every commit).
+#include <benchmark/benchmark.h>
+#include <stdlib.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "bot/store/store.h"
+
+namespace faqbot::store {
+namespace {
+
+std::unique_ptr<Store> g_store;  // shared by a benchmark's threads
+std::string g_dir;
+
+void open_fresh(const benchmark::State& state) {
+  std::string pattern =
+      (std::filesystem::temp_directory_path() / "faqbot-store-bench-XXXXXX").string();
+  if (mkdtemp(pattern.data()) == nullptr) abort();
+  g_dir = pattern;
+  StoreOptions options;
+  options.sync_every_commit = state.range(0) != 0;
+  auto opened = open_store(g_dir, options);
+  if (!opened.ok()) abort();
+  g_store = std::move(opened).value();
+}
+
+void close_and_remove(const benchmark::State&) {
+  g_store.reset();
+  std::error_code ec;
+  std::filesystem::remove_all(g_dir, ec);
+}
+
+Turn make_turn(const std::string& session_id, int i) {
+  Turn turn;
+  turn.session.id = session_id;
+  turn.session.channel = "web";
+  turn.session.state = R"({"last_faq_id":"withdraw_time","consecutive_fallbacks":0})";
+  turn.messages.push_back({Role::kInvestor, "提现多久能到账？第" + std::to_string(i) + "次", "",
+                           "", 0, "", 0});
+  turn.messages.push_back({Role::kBot,
+                           "您好，提现一般在1-3个工作日内到账，具体以页面显示为准，感谢您的耐心。",
+                           "answer", "withdraw_time", 0.91, "", 0});
+  return turn;
+}
+
+void BM_RecordTurn(benchmark::State& state) {
+  const std::string prefix = "bench-" + std::to_string(state.thread_index()) + "-";
+  int i = 0;
+  for (auto _ : state) {
+    auto r = g_store->record_turn(make_turn(prefix + std::to_string(i % 1000), i));
+    if (!r.ok()) {
+      state.SkipWithError(r.status().message().c_str());
+      break;
+    }
+    ++i;
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.counters["messages/s"] =
+      benchmark::Counter(2.0 * state.iterations(), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_RecordTurn)
+    ->Setup(open_fresh)
+    ->Teardown(close_and_remove)
+    ->Arg(0)
+    ->Arg(1)
+    ->Threads(1)
+    ->Threads(8)
+    ->Threads(32)
+    ->UseRealTime();
+
+// The read side of a chat: load the session, then a widget poll.
+void BM_ReadSessionAndPoll(benchmark::State& state) {
+  const std::string prefix = "read-" + std::to_string(state.thread_index()) + "-";
+  for (int i = 0; i < 100; ++i) g_store->record_turn(make_turn(prefix + std::to_string(i), i));
+  int i = 0;
+  for (auto _ : state) {
+    const std::string id = prefix + std::to_string(i++ % 100);
+    auto s = g_store->get_session(id);
+    auto m = g_store->messages_after(id, 0, 50);
+    if (!s.ok() || !m.ok()) {
+      state.SkipWithError("read failed");
+      break;
+    }
+    benchmark::DoNotOptimize(m.value().size());
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_ReadSessionAndPoll)
+    ->Setup(open_fresh)
+    ->Teardown(close_and_remove)
+    ->Arg(0)
+    ->Threads(1)
+    ->Threads(8)
+    ->UseRealTime();
+
+}  // namespace
+}  // namespace faqbot::store
+
+BENCHMARK_MAIN();
