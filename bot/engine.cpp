@@ -78,8 +78,9 @@ Reply EngineImpl::respond(Conversation& conversation, std::string_view text) con
 
   const std::string normalized = retriever_->normalize(query);
   const Signals signals = detect_signals(query, normalized, settings_.signals);
-  const Reading reading = read_message(*retriever_, query, conversation, settings_.thresholds,
-                                       settings_.top_k, settings_.followup_max_chars);
+  const Reading reading = read_message(*retriever_, *kb_, query, conversation,
+                                       settings_.thresholds, settings_.top_k,
+                                       settings_.followup_max_chars);
   Decision d = policy_.decide(reading.result, *kb_, conversation, signals);
 
   std::string out = compose(*kb_, d);
@@ -103,12 +104,16 @@ Reply EngineImpl::respond(Conversation& conversation, std::string_view text) con
   }
 
   // The question a later follow-up is read against: only one that stood on
-  // its own and was not small talk.
+  // its own (no follow-up marker, not read in context) and was not small talk.
   const knowledge::Entry* entry = d.faq_id.empty() ? nullptr : kb_->find(d.faq_id);
   const bool small_talk = entry && entry->category == "smalltalk";
   std::string remembered = conversation.last_question;
-  if (!reading.in_context && !small_talk) remembered = normalized.empty() ? query : normalized;
+  if (!reading.in_context() && !is_elliptical(query) && !small_talk) {
+    remembered = normalized.empty() ? query : normalized;
+  }
+  const std::string topic_entry = conversation.last_faq_id;
   update_conversation(conversation, d, remembered);
+  if (small_talk && d.action == Action::kAnswer) conversation.last_faq_id = topic_entry;
   return reply;
 }
 

@@ -114,7 +114,11 @@ std::string compose(const knowledge::KnowledgeBase& kb, const Decision& d) {
     case Action::kHandoff: {
       const bool upset = d.reason == HandoffReason::kAnger || d.reason == HandoffReason::kAbuse;
       if (upset) join(out, canned(kb, "apology"));
-      if (d.reason == HandoffReason::kEntry && entry) join(out, kb.render(entry->answer));
+      if (d.reason == HandoffReason::kEntry && entry && !entry->answer.empty()) {
+        // The entry's answer is the operator's holding reply for this handoff.
+        join(out, kb.render(entry->answer));
+        break;
+      }
       if (d.reason == HandoffReason::kRepeatedFallback) join(out, canned(kb, "fallback_handoff"));
       if (d.priority == Priority::kHigh) {
         std::string notice = kb.reply("handoff_priority_notice");

@@ -36,6 +36,9 @@ std::string address_customer(std::string_view text, const std::string& customer_
                              bool first_turn);
 
 // The reply text for `d` (not yet guarded, runtime variables not yet filled).
+// A handoff for an entry marked hand / hand_priority says the entry's answer
+// (the operator's holding reply); other handoffs say handoff_notice (or
+// handoff_priority_notice), after an apology for anger and abuse.
 std::string compose(const knowledge::KnowledgeBase& kb, const Decision& d);
 
 }  // namespace faqbot::bot

@@ -65,3 +65,21 @@ TEST(Wording, UpsetHandoffApologisesFirst) {
 
 }  // namespace
 }  // namespace faqbot::bot
+
+namespace faqbot::bot {
+namespace {
+
+TEST(Wording, EntryHandoffSaysTheHoldingReplyOnly) {
+  auto kb = testing::make_kb();
+  Decision d;
+  d.action = Action::kHandoff;
+  d.reason = HandoffReason::kEntry;
+  d.priority = Priority::kHigh;
+  d.faq_id = "withdraw.delayed";
+  EXPECT_EQ(compose(*kb, d), "非常抱歉让您久等了。");
+  d.reason = HandoffReason::kExplicitRequest;
+  EXPECT_EQ(compose(*kb, d), "正在为您转接人工客服，请稍等。");
+}
+
+}  // namespace
+}  // namespace faqbot::bot
