@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <thread>
+#include <vector>
 
 #include "bot/settings.h"
 
@@ -58,6 +60,27 @@ TEST(EngineLoad, LoadsTheFixtureAndAnswers) {
     EXPECT_NE(renders.text.find("示例贷"), std::string::npos);
     EXPECT_EQ(renders.text.find("{platform}"), std::string::npos);
   }
+}
+
+TEST(EngineLoad, RespondIsThreadSafeForDistinctConversations) {
+  auto loaded = Engine::load(FAQBOT_BOT_FIXTURES "/config", "");
+  ASSERT_NE(loaded.engine, nullptr) << loaded.status.message();
+  const Engine& engine = *loaded.engine;
+  Conversation reference;
+  const Reply expected = engine.respond(reference, "提现手续费多少");
+  std::vector<std::thread> threads;
+  std::vector<int> same(4, 0);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 50; ++i) {
+        Conversation c;
+        Reply r = engine.respond(c, "提现手续费多少");
+        same[t] += r.faq_id == expected.faq_id && r.text == expected.text;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (int n : same) EXPECT_EQ(n, 50);
 }
 
 TEST(EngineLoad, KnowledgeErrorsGiveNoEngineButDiagnostics) {
