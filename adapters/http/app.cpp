@@ -1,0 +1,116 @@
+#include "adapters/http/app.h"
+
+#include <filesystem>
+
+namespace faqbot::http {
+
+App::App(AppOptions options) : options_(std::move(options)) {}
+
+App::~App() { stop(); }
+
+Result<std::unique_ptr<App>> App::create(AppOptions options) {
+  std::unique_ptr<App> app(new App(std::move(options)));
+  const Settings& s = app->options_.settings;
+
+  if (s.store.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(s.data_dir, ec);
+    if (ec) return Status(StatusCode::kInternal, "cannot create the data directory " + s.data_dir + ": " + ec.message());
+  }
+  store::StoreOptions store_options;
+  store_options.sync_every_commit = s.sync_every_commit;
+  auto opened = store::open_store(s.store_location(), store_options);
+  if (!opened.ok()) {
+    return Status(StatusCode::kInternal, "cannot open the store at " + s.store_location() + ": " +
+                                             opened.status().message());
+  }
+  app->store_ = std::move(opened).value();
+
+  service::EngineHolder::Loader loader = app->options_.loader;
+  if (!loader) {
+    const std::string config_dir = s.config_dir, cache_dir = s.index_cache_dir();
+    loader = [config_dir, cache_dir] { return bot::Engine::load(config_dir, cache_dir); };
+  }
+  app->engines_ = std::make_unique<service::EngineHolder>(loader);
+  auto loaded = app->engines_->reload();
+  if (!loaded.ok) {
+    std::string message = "the knowledge base in " + s.config_dir + " does not load: " + loaded.message;
+    for (const auto& d : loaded.errors) message += "\n" + knowledge::format(d);
+    return Status(StatusCode::kInvalidArgument, message);
+  }
+
+  service::ServiceOptions so;
+  so.max_text_chars = s.max_text_chars;
+  so.hours = service::ServiceHours::parse(s.service_hours, s.utc_offset_minutes).value();
+  so.no_claim_timeout_ms = s.no_claim_timeout_s * 1000;
+  so.callback_ms = s.callback_minutes * 60 * 1000;
+  so.quick_replies = s.quick_replies;
+  if (so.quick_replies.empty()) {
+    so.quick_replies = {"您好，请问有什么可以帮您？",
+                        "麻烦您稍等，我这边为您查询一下。",
+                        "非常抱歉给您带来不便，我们会尽快为您处理。",
+                        "具体以银行处理结果为准，请您留意账户变动。",
+                        "感谢您的耐心等待，欢迎您随时再来咨询。"};
+  }
+  so.clock = app->options_.clock;
+  app->service_ = std::make_unique<service::Service>(*app->store_, *app->engines_, std::move(so));
+
+  ServerOptions server_options;
+  server_options.threads = s.threads;
+  server_options.keep_alive_max = s.keep_alive_max;
+  server_options.max_body_bytes = s.max_body_bytes;
+  server_options.cors_origins = s.cors_origins;
+  server_options.trust_forwarded_for = s.trust_forwarded_for;
+  server_options.rate_client = s.rate_client;
+  app->server_ = std::make_unique<HttpServer>(server_options, app->metrics_);
+  app->context_ = std::make_unique<ApiContext>(*app->service_, app->options_.settings, app->metrics_);
+  register_api_routes(*app->server_, *app->context_);
+  for (const RouteProvider& provider : app->options_.providers) {
+    for (Route& r : provider(*app->service_)) app->server_->add_route(std::move(r), false);
+  }
+  service::Service* service = app->service_.get();
+  app->server_->on_stop = [service] { service->bus().shutdown(); };
+  return app;
+}
+
+void App::start_sweeper() {
+  if (sweeper_.joinable()) return;
+  sweeper_ = std::thread([this] {
+    std::unique_lock<std::mutex> lock(sweep_mu_);
+    while (!stopping_) {
+      sweep_cv_.wait_for(lock, std::chrono::milliseconds(options_.sweep_interval_ms));
+      if (stopping_) break;
+      lock.unlock();
+      service_->sweep();
+      lock.lock();
+    }
+  });
+}
+
+Result<int> App::start() {
+  auto port = server_->start(options_.settings.host, options_.settings.port);
+  if (port.ok()) start_sweeper();
+  return port;
+}
+
+bool App::run(std::string* error) {
+  auto port = server_->bind(options_.settings.host, options_.settings.port);
+  if (!port.ok()) {
+    if (error) *error = port.status().message();
+    return false;
+  }
+  start_sweeper();
+  return server_->listen();
+}
+
+void App::stop() {
+  {
+    std::lock_guard<std::mutex> lock(sweep_mu_);
+    stopping_ = true;
+  }
+  sweep_cv_.notify_all();
+  if (sweeper_.joinable()) sweeper_.join();
+  if (server_) server_->stop();
+}
+
+}  // namespace faqbot::http

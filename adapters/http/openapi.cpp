@@ -1,0 +1,151 @@
+#include "adapters/http/openapi.h"
+
+#include <nlohmann/json.hpp>
+
+namespace faqbot::http {
+namespace {
+
+// Hand-written; keep in step with register_api_routes (tests/http/openapi_test.cpp).
+const char* kDocument = R"JSON({
+  "openapi": "3.0.3",
+  "info": {
+    "title": "faqbot API",
+    "version": "1.0.0",
+    "description": "First-line FAQ bot of the platform: investor chat, human handoff for agents, administration. Every error is {\"error\": {\"code\", \"message\"}}."
+  },
+  "components": {
+    "securitySchemes": {
+      "agentToken": {"type": "http", "scheme": "bearer", "description": "A token of FAQBOT_AGENT_TOKENS"},
+      "adminToken": {"type": "http", "scheme": "bearer", "description": "FAQBOT_ADMIN_TOKEN"}
+    },
+    "schemas": {
+      "Error": {"type": "object", "required": ["error"], "properties": {"error": {"type": "object",
+        "required": ["code", "message"], "properties": {
+          "code": {"type": "string", "enum": ["malformed_json", "invalid_utf8", "bad_request", "unauthorized",
+            "forbidden", "not_found", "conflict", "payload_too_large", "validation_failed", "rate_limited",
+            "internal", "unavailable"]},
+          "message": {"type": "string"},
+          "details": {"type": "array", "items": {"type": "string"}}}}}},
+      "ChatRequest": {"type": "object", "required": ["text"], "properties": {
+        "session_id": {"type": "string", "description": "omit to start a new session", "pattern": "^[A-Za-z0-9_.:-]{1,128}$"},
+        "user_id": {"type": "string"},
+        "text": {"type": "string", "description": "1 to 2,000 characters (configurable)"},
+        "channel": {"type": "string", "default": "web"}}},
+      "Suggestion": {"type": "object", "properties": {"faq_id": {"type": "string"}, "question": {"type": "string"}}},
+      "Handoff": {"type": "object", "properties": {
+        "ticket_id": {"type": "integer"}, "priority": {"type": "string", "enum": ["normal", "high"]},
+        "status": {"type": "string", "enum": ["waiting", "active", "closed"]},
+        "queue_position": {"type": "integer", "description": "1-based while waiting, else 0"},
+        "reason": {"type": "string"},
+        "expected_reply_at": {"type": "integer", "nullable": true, "description": "promised reply time, ms since epoch"}}},
+      "ChatReply": {"type": "object", "properties": {
+        "session_id": {"type": "string"}, "message_id": {"type": "integer"},
+        "action": {"type": "string", "enum": ["answer", "clarify", "fallback", "handoff"]},
+        "faq_id": {"type": "string", "nullable": true}, "confidence": {"type": "number"},
+        "text": {"type": "string"},
+        "suggestions": {"type": "array", "items": {"$ref": "#/components/schemas/Suggestion"}},
+        "offer_human": {"type": "boolean"}, "routed_to_agent": {"type": "boolean"},
+        "handoff": {"allOf": [{"$ref": "#/components/schemas/Handoff"}], "nullable": true}}},
+      "Message": {"type": "object", "properties": {
+        "message_id": {"type": "integer"}, "role": {"type": "string", "enum": ["investor", "bot", "agent", "system"]},
+        "text": {"type": "string"}, "created_at": {"type": "integer"}, "action": {"type": "string"},
+        "faq_id": {"type": "string", "nullable": true}, "confidence": {"type": "number"}, "agent_id": {"type": "string"}}},
+      "Ticket": {"type": "object", "properties": {
+        "ticket_id": {"type": "integer"}, "session_id": {"type": "string"}, "status": {"type": "string"},
+        "priority": {"type": "string"}, "reason": {"type": "string"}, "created_at": {"type": "integer"},
+        "claimed_by": {"type": "string", "nullable": true}, "queue_position": {"type": "integer"},
+        "expected_reply_at": {"type": "integer", "nullable": true}, "channel": {"type": "string"},
+        "last_message": {"type": "string"}}}
+    },
+    "responses": {
+      "Error": {"description": "error envelope", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+    },
+    "parameters": {
+      "SessionId": {"name": "id", "in": "path", "required": true, "schema": {"type": "string"}},
+      "TicketId": {"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}
+    }
+  },
+  "paths": {
+    "/v1/chat": {"post": {"summary": "Send an investor message; the bot answers, or the message goes to the open handoff",
+      "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ChatRequest"}}}},
+      "responses": {"200": {"description": "reply", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ChatReply"}}}},
+        "400": {"$ref": "#/components/responses/Error"}, "413": {"$ref": "#/components/responses/Error"},
+        "422": {"$ref": "#/components/responses/Error"}, "429": {"$ref": "#/components/responses/Error"}}}},
+    "/v1/sessions/{id}/messages": {"get": {"summary": "Transcript since a message (investor, bot, agent and system messages)",
+      "parameters": [{"$ref": "#/components/parameters/SessionId"},
+        {"name": "after", "in": "query", "schema": {"type": "integer"}, "description": "message id; omit for the whole transcript"}],
+      "responses": {"200": {"description": "messages", "content": {"application/json": {"schema": {"type": "object", "properties": {
+        "session_id": {"type": "string"}, "messages": {"type": "array", "items": {"$ref": "#/components/schemas/Message"}}}}}}},
+        "404": {"$ref": "#/components/responses/Error"}}}},
+    "/v1/sessions/{id}/events": {"get": {"summary": "The same messages as Server-Sent Events (event: message, id: message id)",
+      "parameters": [{"$ref": "#/components/parameters/SessionId"},
+        {"name": "after", "in": "query", "schema": {"type": "integer"}},
+        {"name": "Last-Event-ID", "in": "header", "schema": {"type": "integer"}}],
+      "responses": {"200": {"description": "event stream", "content": {"text/event-stream": {"schema": {"type": "string"}}}},
+        "404": {"$ref": "#/components/responses/Error"}}}},
+    "/v1/feedback": {"post": {"summary": "Whether an answer helped",
+      "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["message_id", "helpful"],
+        "properties": {"message_id": {"type": "integer"}, "helpful": {"type": "boolean"}, "comment": {"type": "string"}}}}}},
+      "responses": {"200": {"description": "recorded"}, "404": {"$ref": "#/components/responses/Error"},
+        "422": {"$ref": "#/components/responses/Error"}}}},
+    "/v1/handoffs": {"get": {"summary": "Handoff tickets by status, queue order", "security": [{"agentToken": []}],
+      "parameters": [{"name": "status", "in": "query", "schema": {"type": "string", "enum": ["waiting", "active", "closed"], "default": "waiting"}}],
+      "responses": {"200": {"description": "tickets", "content": {"application/json": {"schema": {"type": "object", "properties": {
+        "handoffs": {"type": "array", "items": {"$ref": "#/components/schemas/Ticket"}}}}}}},
+        "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}}},
+    "/v1/handoffs/{id}": {"get": {"summary": "One ticket: transcript, reason, priority, the bot's suggested answers, the investor's profile, quick replies",
+      "security": [{"agentToken": []}], "parameters": [{"$ref": "#/components/parameters/TicketId"}],
+      "responses": {"200": {"description": "ticket detail"}, "401": {"$ref": "#/components/responses/Error"},
+        "404": {"$ref": "#/components/responses/Error"}}}},
+    "/v1/handoffs/{id}/claim": {"post": {"summary": "Claim a waiting ticket", "security": [{"agentToken": []}],
+      "parameters": [{"$ref": "#/components/parameters/TicketId"}],
+      "responses": {"200": {"description": "claimed"}, "409": {"$ref": "#/components/responses/Error"},
+        "401": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}},
+    "/v1/handoffs/{id}/messages": {"post": {"summary": "Reply to the investor (ticket claimed by this agent)", "security": [{"agentToken": []}],
+      "parameters": [{"$ref": "#/components/parameters/TicketId"}],
+      "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["text"], "properties": {"text": {"type": "string"}}}}}},
+      "responses": {"200": {"description": "the stored message", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Message"}}}},
+        "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
+    "/v1/handoffs/{id}/close": {"post": {"summary": "Close the ticket; the bot answers the session again", "security": [{"agentToken": []}],
+      "parameters": [{"$ref": "#/components/parameters/TicketId"}],
+      "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {"resolution": {"type": "string"}}}}}},
+      "responses": {"200": {"description": "closed"}, "409": {"$ref": "#/components/responses/Error"}}}},
+    "/v1/admin/reload": {"post": {"summary": "Reload the knowledge base atomically; a broken one answers 422 with the lint errors while the old one keeps serving",
+      "security": [{"adminToken": []}],
+      "responses": {"200": {"description": "reloaded"}, "401": {"$ref": "#/components/responses/Error"},
+        "403": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
+    "/v1/admin/unanswered": {"get": {"summary": "Questions the bot could not answer, newest first", "security": [{"adminToken": []}],
+      "responses": {"200": {"description": "questions"}, "401": {"$ref": "#/components/responses/Error"}}}},
+    "/healthz": {"get": {"summary": "Liveness", "responses": {"200": {"description": "alive"}}}},
+    "/readyz": {"get": {"summary": "Readiness: a knowledge base is loaded and the store answers",
+      "responses": {"200": {"description": "ready"}, "503": {"$ref": "#/components/responses/Error"}}}},
+    "/metrics": {"get": {"summary": "Prometheus text exposition", "responses": {"200": {"description": "metrics", "content": {"text/plain": {"schema": {"type": "string"}}}}}}},
+    "/openapi.json": {"get": {"summary": "This document", "responses": {"200": {"description": "OpenAPI 3.0"}}}},
+    "/": {"get": {"summary": "Demo page of the platform with the chat widget", "responses": {"200": {"description": "HTML"}}}},
+    "/widget.js": {"get": {"summary": "The embeddable chat widget", "responses": {"200": {"description": "JavaScript"}}}},
+    "/agent": {"get": {"summary": "The agent console", "responses": {"200": {"description": "HTML"}}}}
+  }
+})JSON";
+
+}  // namespace
+
+const std::string& core_openapi_json() {
+  static const std::string doc = nlohmann::json::parse(kDocument).dump();
+  return doc;
+}
+
+std::string openapi_json(const std::vector<MountedRoute>& mounted) {
+  nlohmann::json doc = nlohmann::json::parse(core_openapi_json());
+  nlohmann::json& paths = doc["paths"];
+  for (const MountedRoute& m : mounted) {
+    std::string method = m.route.method;
+    for (char& c : method) c = static_cast<char>(std::tolower(c));
+    nlohmann::json& item = paths[m.route.path];
+    if (item.contains(method)) continue;
+    item[method] = {{"summary", m.route.summary.empty() ? m.route.path : m.route.summary},
+                    {"responses", {{"200", {{"description", "OK"}}}}}};
+  }
+  return doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace faqbot::http

@@ -1,0 +1,472 @@
+// All routes of the faqbot HTTP API, in one block at the bottom.
+#include "adapters/http/routes.h"
+
+#include <chrono>
+#include <cstdlib>
+
+#include <nlohmann/json.hpp>
+
+#include "adapters/http/api_error.h"
+#include "adapters/http/openapi.h"
+#include "bot/utf8.h"
+#ifdef FAQBOT_HAVE_WEB
+#include "adapters/web/assets.h"
+#endif
+
+namespace faqbot::http {
+namespace {
+
+using nlohmann::json;
+constexpr auto kReplace = json::error_handler_t::replace;
+
+std::string dump(const json& j) { return j.dump(-1, ' ', false, kReplace); }
+
+int64_t wall_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+// Parses a JSON object body; on failure `error` holds the response to send.
+bool parse_object(const Request& req, json* out, Response* error) {
+  if (!bot::utf8::valid(req.body)) {
+    *error = error_response(ApiError::kInvalidUtf8, "the body is not valid UTF-8");
+    return false;
+  }
+  *out = json::parse(req.body, nullptr, /*allow_exceptions=*/false);
+  if (out->is_discarded()) {
+    *error = error_response(ApiError::kMalformedJson, "the body is not valid JSON");
+    return false;
+  }
+  if (!out->is_object()) {
+    *error = error_response(ApiError::kMalformedJson, "the body must be a JSON object");
+    return false;
+  }
+  return true;
+}
+
+// Reads an optional string field: absent/null -> "", wrong type -> error.
+bool optional_string(const json& body, const char* name, std::string* out, Response* error) {
+  auto it = body.find(name);
+  if (it == body.end() || it->is_null()) return true;
+  if (!it->is_string()) {
+    *error = error_response(ApiError::kValidation, std::string(name) + " must be a string");
+    return false;
+  }
+  *out = it->get<std::string>();
+  return true;
+}
+
+bool parse_id(const std::string& text, int64_t* out) {
+  if (text.empty() || text.size() > 18) return false;
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
+  }
+  *out = std::strtoll(text.c_str(), nullptr, 10);
+  return true;
+}
+
+json nullable(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+
+json message_json(const store::Message& m) {
+  json j = {{"message_id", m.id},
+            {"role", store::to_string(m.role)},
+            {"text", m.text},
+            {"created_at", m.created_at_ms}};
+  if (m.role == store::Role::kBot) {
+    j["action"] = m.action;
+    j["faq_id"] = nullable(m.faq_id);
+    j["confidence"] = m.confidence;
+  }
+  if (!m.agent_id.empty()) j["agent_id"] = m.agent_id;
+  return j;
+}
+
+json handoff_json(const service::HandoffInfo& h) {
+  return {{"ticket_id", h.ticket_id},
+          {"priority", h.priority},
+          {"status", h.status},
+          {"queue_position", h.queue_position},
+          {"reason", h.reason},
+          {"expected_reply_at", h.expected_reply_at_ms ? json(h.expected_reply_at_ms) : json(nullptr)}};
+}
+
+json ticket_json(const service::TicketView& v) {
+  const store::Ticket& t = v.ticket;
+  return {{"ticket_id", t.id},
+          {"session_id", t.session_id},
+          {"status", store::to_string(t.status)},
+          {"priority", bot::to_string(t.priority)},
+          {"reason", t.reason},
+          {"created_at", t.created_at_ms},
+          {"claimed_by", nullable(t.claimed_by)},
+          {"claimed_at", t.claimed_at_ms ? json(t.claimed_at_ms) : json(nullptr)},
+          {"closed_at", t.closed_at_ms ? json(t.closed_at_ms) : json(nullptr)},
+          {"resolution", nullable(t.resolution)},
+          {"expected_reply_at", t.expected_reply_at_ms ? json(t.expected_reply_at_ms) : json(nullptr)},
+          {"queue_position", v.queue_position},
+          {"channel", v.session.channel.empty() ? "web" : v.session.channel},
+          {"last_message", v.last_investor_text}};
+}
+
+std::string bearer_token(const Request& req) {
+  const std::string h = req.header("Authorization");
+  const std::string prefix = "Bearer ";
+  if (h.size() <= prefix.size() || h.compare(0, prefix.size(), prefix) != 0) return {};
+  return h.substr(prefix.size());
+}
+
+// The agent id for a valid agent token; otherwise `error` is 401/403.
+bool authenticate_agent(const ApiContext& ctx, const Request& req, std::string* agent, Response* error) {
+  const std::string token = bearer_token(req);
+  if (token.empty()) {
+    *error = error_response(ApiError::kUnauthorized, "an agent token is required (Authorization: Bearer …)");
+    return false;
+  }
+  auto it = ctx.settings.agent_tokens.find(token);
+  if (it != ctx.settings.agent_tokens.end()) {
+    *agent = it->second;
+    return true;
+  }
+  if (!ctx.settings.admin_token.empty() && token == ctx.settings.admin_token) {
+    *error = error_response(ApiError::kForbidden, "the admin token cannot act as an agent");
+    return false;
+  }
+  *error = error_response(ApiError::kUnauthorized, "unknown token");
+  return false;
+}
+
+bool authenticate_admin(const ApiContext& ctx, const Request& req, Response* error) {
+  const std::string token = bearer_token(req);
+  if (token.empty()) {
+    *error = error_response(ApiError::kUnauthorized, "the admin token is required (Authorization: Bearer …)");
+    return false;
+  }
+  if (!ctx.settings.admin_token.empty() && token == ctx.settings.admin_token) return true;
+  if (ctx.settings.agent_tokens.count(token)) {
+    *error = error_response(ApiError::kForbidden, "agent tokens cannot use the admin API");
+    return false;
+  }
+  *error = error_response(ApiError::kUnauthorized, "unknown token");
+  return false;
+}
+
+bool ticket_id_of(const Request& req, int64_t* id, Response* error) {
+  if (parse_id(req.path_param("id"), id)) return true;
+  *error = error_response(ApiError::kNotFound, "no such handoff ticket");
+  return false;
+}
+
+// ---------------------------------------------------------------- investor
+
+Response post_chat(ApiContext& ctx, const Request& req) {
+  json body;
+  Response error;
+  if (!parse_object(req, &body, &error)) return error;
+  service::ChatRequest chat;
+  auto text = body.find("text");
+  if (text == body.end() || !text->is_string()) {
+    return error_response(ApiError::kValidation, "text is required and must be a string");
+  }
+  chat.text = text->get<std::string>();
+  if (!optional_string(body, "session_id", &chat.session_id, &error) ||
+      !optional_string(body, "user_id", &chat.user_id, &error) ||
+      !optional_string(body, "channel", &chat.channel, &error)) {
+    return error;
+  }
+  if (chat.channel.empty()) chat.channel = "web";
+  if (chat.channel.size() > 32) return error_response(ApiError::kValidation, "channel is too long");
+  if (chat.user_id.size() > 256) return error_response(ApiError::kValidation, "user_id is too long");
+  if (!chat.session_id.empty() && !ctx.session_limiter.allow(chat.session_id, wall_ms())) {
+    Response r = error_response(ApiError::kRateLimited, "too many messages in this session, please slow down");
+    r.headers.emplace_back("Retry-After", std::to_string(ctx.session_limiter.retry_after_s()));
+    return r;
+  }
+  auto reply = ctx.service.chat(chat);
+  if (!reply.ok()) return error_response(reply.status());
+  const service::ChatReply& r = reply.value();
+  json suggestions = json::array();
+  for (const bot::Suggestion& s : r.suggestions) {
+    suggestions.push_back({{"faq_id", s.faq_id}, {"question", s.question}});
+  }
+  json out = {{"session_id", r.session_id},
+              {"message_id", r.message_id},
+              {"action", r.action},
+              {"faq_id", nullable(r.faq_id)},
+              {"confidence", r.confidence},
+              {"text", r.text},
+              {"suggestions", std::move(suggestions)},
+              {"offer_human", r.offer_human},
+              {"routed_to_agent", r.routed_to_agent},
+              {"handoff", r.handoff ? handoff_json(*r.handoff) : json(nullptr)}};
+  return json_response(dump(out));
+}
+
+Response get_session_messages(ApiContext& ctx, const Request& req) {
+  int64_t after = 0;
+  if (const std::string a = req.param("after"); !a.empty() && !parse_id(a, &after)) {
+    return error_response(ApiError::kValidation, "after must be a message id");
+  }
+  auto msgs = ctx.service.messages(req.path_param("id"), after);
+  if (!msgs.ok()) return error_response(msgs.status());
+  json list = json::array();
+  for (const store::Message& m : msgs.value()) list.push_back(message_json(m));
+  return json_response(dump({{"session_id", req.path_param("id")}, {"messages", std::move(list)}}));
+}
+
+Response get_session_events(ApiContext& ctx, const Request& req) {
+  int64_t after = 0;
+  std::string a = req.param("after");
+  if (a.empty()) a = req.header("Last-Event-ID");
+  if (!a.empty() && !parse_id(a, &after)) {
+    return error_response(ApiError::kValidation, "after must be a message id");
+  }
+  const std::string session_id = req.path_param("id");
+  auto first = ctx.service.messages(session_id, after, 1);
+  if (!first.ok()) return error_response(first.status());
+  Response r;
+  r.content_type = "text/event-stream";
+  r.headers.emplace_back("Cache-Control", "no-cache");
+  r.headers.emplace_back("X-Accel-Buffering", "no");
+  service::Service* service = &ctx.service;
+  const auto heartbeat = std::chrono::seconds(ctx.settings.sse_heartbeat_s);
+  r.stream = [service, session_id, after, heartbeat](const StreamWriter& write) mutable {
+    if (!write("retry: 2000\n\n")) return;
+    while (!service->bus().stopped()) {
+      auto msgs = service->messages(session_id, after, 100);
+      if (!msgs.ok()) return;
+      for (const store::Message& m : msgs.value()) {
+        after = m.id;
+        if (!write("id: " + std::to_string(m.id) + "\nevent: message\ndata: " + dump(message_json(m)) + "\n\n")) {
+          return;
+        }
+      }
+      if (!msgs->empty()) continue;
+      if (!service->bus().wait(session_id, after, heartbeat)) {
+        if (service->bus().stopped() || !write(": ping\n\n")) return;
+      }
+    }
+  };
+  return r;
+}
+
+Response post_feedback(ApiContext& ctx, const Request& req) {
+  json body;
+  Response error;
+  if (!parse_object(req, &body, &error)) return error;
+  auto id = body.find("message_id");
+  auto helpful = body.find("helpful");
+  if (id == body.end() || !id->is_number_integer()) {
+    return error_response(ApiError::kValidation, "message_id is required and must be an integer");
+  }
+  if (helpful == body.end() || !helpful->is_boolean()) {
+    return error_response(ApiError::kValidation, "helpful is required and must be true or false");
+  }
+  std::string comment;
+  if (!optional_string(body, "comment", &comment, &error)) return error;
+  Status s = ctx.service.feedback(id->get<int64_t>(), helpful->get<bool>(), comment);
+  if (!s.ok()) return error_response(s);
+  return json_response(dump({{"ok", true}}));
+}
+
+// ---------------------------------------------------------------- agents
+
+Response get_handoffs(ApiContext& ctx, const Request& req) {
+  std::string agent;
+  Response error;
+  if (!authenticate_agent(ctx, req, &agent, &error)) return error;
+  std::string status_text = req.param("status");
+  if (status_text.empty()) status_text = "waiting";
+  auto status = store::parse_ticket_status(status_text);
+  if (!status.ok()) return error_response(ApiError::kValidation, "status must be waiting, active or closed");
+  auto tickets = ctx.service.list_tickets(status.value());
+  if (!tickets.ok()) return error_response(tickets.status());
+  json list = json::array();
+  for (const service::TicketView& v : tickets.value()) list.push_back(ticket_json(v));
+  return json_response(dump({{"handoffs", std::move(list)}}));
+}
+
+Response get_handoff(ApiContext& ctx, const Request& req) {
+  std::string agent;
+  Response error;
+  int64_t id = 0;
+  if (!authenticate_agent(ctx, req, &agent, &error) || !ticket_id_of(req, &id, &error)) return error;
+  auto detail = ctx.service.ticket_detail(id);
+  if (!detail.ok()) return error_response(detail.status());
+  const service::TicketDetail& d = detail.value();
+  json out = ticket_json(d.view);
+  json transcript = json::array();
+  for (const store::Message& m : d.transcript) transcript.push_back(message_json(m));
+  json suggestions = json::array();
+  for (const service::AgentSuggestion& s : d.suggestions) {
+    suggestions.push_back({{"faq_id", s.faq_id}, {"question", s.question}, {"answer", s.answer}, {"score", s.score}});
+  }
+  const store::Session& session = d.view.session;
+  int investor_messages = 0;
+  for (const store::Message& m : d.transcript) investor_messages += m.role == store::Role::kInvestor;
+  out["transcript"] = std::move(transcript);
+  out["suggestions"] = std::move(suggestions);
+  out["quick_replies"] = d.quick_replies;
+  out["profile"] = {{"user_id", nullable(session.user_id)},
+                    {"customer_name", nullable(session.customer_name)},
+                    {"channel", session.channel.empty() ? "web" : session.channel},
+                    {"first_seen_at", session.created_at_ms},
+                    {"last_seen_at", session.updated_at_ms},
+                    {"investor_messages", investor_messages}};
+  return json_response(dump(out));
+}
+
+Response post_handoff_claim(ApiContext& ctx, const Request& req) {
+  std::string agent;
+  Response error;
+  int64_t id = 0;
+  if (!authenticate_agent(ctx, req, &agent, &error) || !ticket_id_of(req, &id, &error)) return error;
+  auto t = ctx.service.claim(id, agent);
+  if (!t.ok()) return error_response(t.status());
+  return json_response(dump(ticket_json(service::TicketView{t.value(), 0, {}, {}})));
+}
+
+Response post_handoff_message(ApiContext& ctx, const Request& req) {
+  std::string agent;
+  Response error;
+  int64_t id = 0;
+  if (!authenticate_agent(ctx, req, &agent, &error) || !ticket_id_of(req, &id, &error)) return error;
+  json body;
+  if (!parse_object(req, &body, &error)) return error;
+  auto text = body.find("text");
+  if (text == body.end() || !text->is_string()) {
+    return error_response(ApiError::kValidation, "text is required and must be a string");
+  }
+  auto m = ctx.service.agent_reply(id, agent, text->get<std::string>());
+  if (!m.ok()) return error_response(m.status());
+  return json_response(dump(message_json(m.value())));
+}
+
+Response post_handoff_close(ApiContext& ctx, const Request& req) {
+  std::string agent;
+  Response error;
+  int64_t id = 0;
+  if (!authenticate_agent(ctx, req, &agent, &error) || !ticket_id_of(req, &id, &error)) return error;
+  std::string resolution;
+  if (!req.body.empty()) {
+    json body;
+    if (!parse_object(req, &body, &error) || !optional_string(body, "resolution", &resolution, &error)) {
+      return error;
+    }
+  }
+  auto t = ctx.service.close(id, agent, resolution);
+  if (!t.ok()) return error_response(t.status());
+  return json_response(dump(ticket_json(service::TicketView{t.value(), 0, {}, {}})));
+}
+
+// ---------------------------------------------------------------- admin
+
+Response post_admin_reload(ApiContext& ctx, const Request& req) {
+  Response error;
+  if (!authenticate_admin(ctx, req, &error)) return error;
+  service::EngineHolder::ReloadResult r = ctx.service.engines().reload();
+  json warnings = json::array();
+  for (const auto& d : r.warnings) warnings.push_back(knowledge::format(d));
+  if (!r.ok) {
+    json errors = json::array();
+    std::string message = "the knowledge base did not load; the previous one keeps serving: " + r.message;
+    for (const auto& d : r.errors) errors.push_back(knowledge::format(d));
+    json out = {{"error", {{"code", "validation_failed"}, {"message", message}, {"details", errors}}},
+                {"serving", r.content_hash}};
+    return json_response(dump(out), 422);
+  }
+  return json_response(dump({{"ok", true}, {"content_hash", r.content_hash}, {"warnings", warnings}}));
+}
+
+Response get_admin_unanswered(ApiContext& ctx, const Request& req) {
+  Response error;
+  if (!authenticate_admin(ctx, req, &error)) return error;
+  auto list = ctx.service.unanswered(200);
+  if (!list.ok()) return error_response(list.status());
+  json out = json::array();
+  for (const store::Unanswered& u : list.value()) {
+    out.push_back({{"id", u.id}, {"session_id", u.session_id}, {"text", u.text}, {"created_at", u.created_at_ms}});
+  }
+  return json_response(dump({{"unanswered", std::move(out)}}));
+}
+
+// ---------------------------------------------------------------- operations
+
+Response get_healthz(ApiContext&, const Request&) {
+  return json_response("{\"status\":\"ok\"}");
+}
+
+Response get_readyz(ApiContext& ctx, const Request&) {
+  auto engine = ctx.service.engines().current();
+  auto store_ok = ctx.service.store().count_tickets(store::TicketStatus::kWaiting);
+  if (!engine) return error_response(ApiError::kUnavailable, "no knowledge base is loaded");
+  if (!store_ok.ok()) return error_response(ApiError::kUnavailable, "the store is not reachable: " + store_ok.status().message());
+  return json_response(dump({{"status", "ready"},
+                             {"store", ctx.service.store().backend()},
+                             {"kb_entries", engine->kb().entries.size()},
+                             {"kb_hash", engine->kb().content_hash}}));
+}
+
+Response get_metrics(ApiContext& ctx, const Request&) {
+  Response r;
+  r.content_type = "text/plain; version=0.0.4; charset=utf-8";
+  r.body = ctx.metrics.render(&ctx.service);
+  return r;
+}
+
+Response get_openapi(ApiContext& ctx, const Request&) {
+  return json_response(openapi_json(ctx.server ? ctx.server->routes() : std::vector<MountedRoute>{}));
+}
+
+Response get_asset(const std::string& path) {
+#ifdef FAQBOT_HAVE_WEB
+  if (const web::Asset* asset = web::find_asset(path)) {
+    Response r;
+    r.content_type = std::string(asset->content_type);
+    r.body = std::string(asset->body);
+    r.headers.emplace_back("Cache-Control", "no-cache");
+    return r;
+  }
+#endif
+  return error_response(ApiError::kNotFound, "the web asset " + path + " is not built into this server");
+}
+
+Response get_index(ApiContext&, const Request&) { return get_asset("/"); }
+Response get_widget_js(ApiContext&, const Request&) { return get_asset("/widget.js"); }
+Response get_agent_console(ApiContext&, const Request&) { return get_asset("/agent"); }
+
+}  // namespace
+
+void register_api_routes(HttpServer& server, ApiContext& ctx) {
+  ctx.server = &server;
+  auto add = [&](const char* method, const char* path, Response (*handler)(ApiContext&, const Request&),
+                 const char* summary, bool client_limited) {
+    server.add_route(Route{method, path, [&ctx, handler](const Request& r) { return handler(ctx, r); }, summary},
+                     client_limited);
+  };
+  // investor API (rate-limited per client address)
+  add("POST", "/v1/chat", post_chat, "Send an investor message", true);
+  add("GET", "/v1/sessions/{id}/messages", get_session_messages, "Transcript since a message", true);
+  add("GET", "/v1/sessions/{id}/events", get_session_events, "Transcript as Server-Sent Events", true);
+  add("POST", "/v1/feedback", post_feedback, "Was an answer helpful", true);
+  // agent API
+  add("GET", "/v1/handoffs", get_handoffs, "Handoff queue", false);
+  add("GET", "/v1/handoffs/{id}", get_handoff, "One handoff with transcript", false);
+  add("POST", "/v1/handoffs/{id}/claim", post_handoff_claim, "Claim a waiting handoff", false);
+  add("POST", "/v1/handoffs/{id}/messages", post_handoff_message, "Reply to the investor", false);
+  add("POST", "/v1/handoffs/{id}/close", post_handoff_close, "Close and return to the bot", false);
+  // admin API
+  add("POST", "/v1/admin/reload", post_admin_reload, "Reload the knowledge base", false);
+  add("GET", "/v1/admin/unanswered", get_admin_unanswered, "Questions the bot could not answer", false);
+  // operations
+  add("GET", "/healthz", get_healthz, "Liveness", false);
+  add("GET", "/readyz", get_readyz, "Readiness", false);
+  add("GET", "/metrics", get_metrics, "Prometheus metrics", false);
+  add("GET", "/openapi.json", get_openapi, "This document", false);
+  // web pages
+  add("GET", "/", get_index, "Demo page with the widget", false);
+  add("GET", "/widget.js", get_widget_js, "Embeddable widget", false);
+  add("GET", "/agent", get_agent_console, "Agent console", false);
+}
+
+}  // namespace faqbot::http

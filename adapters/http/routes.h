@@ -1,0 +1,39 @@
+#pragma once
+// Every route of the faqbot HTTP API, registered in one place (routes.cpp).
+// Handlers are named verb_action and only parse, validate, call the
+// service::Service and render JSON.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "adapters/http/http_types.h"
+#include "adapters/http/metrics.h"
+#include "adapters/http/rate_limiter.h"
+#include "adapters/http/server.h"
+#include "adapters/http/settings.h"
+#include "bot/service/service.h"
+
+namespace faqbot::http {
+
+// What the handlers share. Owned by the App; outlives the server.
+struct ApiContext {
+  ApiContext(service::Service& svc, const Settings& s, HttpMetrics& m)
+      : service(svc), settings(s), metrics(m), session_limiter(s.rate_session) {}
+  service::Service& service;
+  const Settings& settings;
+  HttpMetrics& metrics;
+  RateLimiter session_limiter;
+  const HttpServer* server = nullptr;  // for /openapi.json (extension routes)
+};
+
+// Extension point for IM webhook channels (adapters/channels/): a provider
+// returns the routes to mount, built over the shared Service. Its routes are
+// mounted after the core ones and listed in /openapi.json from their summary.
+// To send agent replies back to the IM platform, call
+// Service::set_outbound(channel, fn) in the provider.
+using RouteProvider = std::function<std::vector<Route>(service::Service& service)>;
+
+// Registers the core API (the routes of issue 3) on `server`.
+void register_api_routes(HttpServer& server, ApiContext& ctx);
+
+}  // namespace faqbot::http
