@@ -1,0 +1,191 @@
+// Service over a real SQLite store in a temporary directory and a scripted engine.
+#include "bot/service/service.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+
+#include "fake_engine.h"
+#include "temp_dir.h"
+
+namespace faqbot::service {
+namespace {
+
+constexpr int64_t kMidnightUtc = 1795392000000;  // 2026-11-23 08:00 China time
+constexpr int64_t kHour = 3600 * 1000;
+
+class ServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto opened = store::open_store(dir_.path());
+    ASSERT_TRUE(opened.ok()) << opened.status().message();
+    store_ = std::move(opened).value();
+    engines_ = std::make_unique<EngineHolder>([] { return testing::fake_load("v1"); });
+    ASSERT_TRUE(engines_->reload().ok);
+    ServiceOptions o;
+    o.hours = ServiceHours::parse("09:00-21:00", 480).value();
+    o.no_claim_timeout_ms = 120000;
+    o.clock = [this] { return now_.load(); };
+    service_ = std::make_unique<Service>(*store_, *engines_, o);
+  }
+
+  ChatReply chat(const std::string& session, const std::string& text) {
+    ChatRequest r;
+    r.session_id = session;
+    r.text = text;
+    auto reply = service_->chat(r);
+    EXPECT_TRUE(reply.ok()) << reply.status().message();
+    return reply.ok() ? reply.value() : ChatReply{};
+  }
+
+  testing::TempDir dir_;
+  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<EngineHolder> engines_;
+  std::unique_ptr<Service> service_;
+  std::atomic<int64_t> now_{kMidnightUtc + 3 * kHour};  // 11:00 local: open
+};
+
+TEST_F(ServiceTest, AnswersAndStoresBothMessages) {
+  ChatReply r = chat("", "提现多久到账");
+  EXPECT_EQ(r.session_id.size(), 32u);
+  EXPECT_EQ(r.action, "answer");
+  EXPECT_EQ(r.faq_id, "withdraw.arrival_time");
+  auto msgs = service_->messages(r.session_id, 0);
+  ASSERT_TRUE(msgs.ok());
+  ASSERT_EQ(msgs->size(), 2u);
+  EXPECT_EQ(msgs.value()[0].role, store::Role::kInvestor);
+  EXPECT_EQ(msgs.value()[1].id, r.message_id);
+  EXPECT_EQ(msgs.value()[1].faq_id, "withdraw.arrival_time");
+}
+
+TEST_F(ServiceTest, ValidationFailuresAreInvalidArgument) {
+  ChatRequest r;
+  r.text = "   ";
+  EXPECT_EQ(service_->chat(r).status().code(), StatusCode::kInvalidArgument);
+  r.text = std::string(2001, 'a');
+  EXPECT_EQ(service_->chat(r).status().code(), StatusCode::kInvalidArgument);
+  r.text = "hi";
+  r.session_id = "bad id with spaces";
+  EXPECT_EQ(service_->chat(r).status().code(), StatusCode::kInvalidArgument);
+  r.session_id = "";
+  r.text = "\xff\xfe";
+  EXPECT_EQ(service_->chat(r).status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST_F(ServiceTest, PersonalNumbersAreMaskedBeforeStorage) {
+  ChatReply r = chat("s-pii", "我的手机13812345678提现没到");
+  auto msgs = service_->messages("s-pii", 0);
+  ASSERT_TRUE(msgs.ok());
+  EXPECT_EQ(msgs.value()[0].text.find("13812345678"), std::string::npos);
+  EXPECT_NE(msgs.value()[0].text.find("138****5678"), std::string::npos);
+}
+
+TEST_F(ServiceTest, OpenTicketTakesInvestorMessagesUntilClosed) {
+  ChatReply h = chat("s1", "转人工");
+  ASSERT_TRUE(h.handoff.has_value());
+  EXPECT_EQ(h.handoff->status, "waiting");
+  EXPECT_EQ(h.handoff->queue_position, 1);
+  EXPECT_EQ(h.handoff->reason, "explicit_request");
+  EXPECT_EQ(h.handoff->expected_reply_at_ms, 0);  // inside hours: no promise yet
+
+  ChatReply routed = chat("s1", "提现多久到账");  // would be answered by the bot
+  EXPECT_TRUE(routed.routed_to_agent);
+  EXPECT_EQ(routed.action, "handoff");
+  EXPECT_EQ(routed.faq_id, "");
+  EXPECT_EQ(service_->stats().messages_to_agents, 1);
+
+  const int64_t ticket = h.handoff->ticket_id;
+  EXPECT_EQ(service_->agent_reply(ticket, "alice", "您好").status().code(), StatusCode::kFailedPrecondition);
+  ASSERT_TRUE(service_->claim(ticket, "alice").ok());
+  EXPECT_EQ(service_->claim(ticket, "bob").status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(service_->agent_reply(ticket, "bob", "x").status().code(), StatusCode::kFailedPrecondition);
+  auto m = service_->agent_reply(ticket, "alice", "您好，麻烦您稍等");
+  ASSERT_TRUE(m.ok());
+  EXPECT_EQ(m->role, store::Role::kAgent);
+
+  ChatReply during = chat("s1", "好的");
+  EXPECT_TRUE(during.routed_to_agent);
+  EXPECT_EQ(during.handoff->status, "active");
+
+  ASSERT_TRUE(service_->close(ticket, "alice", "已解答").ok());
+  ChatReply after = chat("s1", "提现多久到账");
+  EXPECT_FALSE(after.routed_to_agent);
+  EXPECT_EQ(after.action, "answer");
+
+  auto detail = service_->ticket_detail(ticket);
+  ASSERT_TRUE(detail.ok());
+  EXPECT_EQ(detail->view.ticket.status, store::TicketStatus::kClosed);
+  EXPECT_FALSE(detail->suggestions.empty());
+}
+
+TEST_F(ServiceTest, HighPriorityJumpsTheQueue) {
+  ChatReply normal = chat("a", "转人工");
+  ChatReply high = chat("b", "我被骗了");
+  ASSERT_TRUE(high.handoff && normal.handoff);
+  EXPECT_EQ(high.handoff->priority, "high");
+  EXPECT_EQ(high.handoff->queue_position, 1);
+  auto list = service_->list_tickets(store::TicketStatus::kWaiting);
+  ASSERT_TRUE(list.ok());
+  ASSERT_EQ(list->size(), 2u);
+  EXPECT_EQ(list.value()[0].ticket.session_id, "b");
+  EXPECT_EQ(list.value()[1].queue_position, 2);
+}
+
+TEST_F(ServiceTest, OutsideHoursPromisesTheNextOpening) {
+  now_ = kMidnightUtc + 14 * kHour;  // 22:00 local
+  ChatReply h = chat("night", "转人工");
+  ASSERT_TRUE(h.handoff);
+  EXPECT_EQ(h.handoff->expected_reply_at_ms, kMidnightUtc + 25 * kHour);
+  EXPECT_NE(h.text.find("11月24日 09:00"), std::string::npos) << h.text;
+  EXPECT_EQ(h.handoff->status, "waiting");
+}
+
+TEST_F(ServiceTest, SweepPromisesATimeWhenNobodyClaims) {
+  ChatReply h = chat("slow", "转人工");
+  EXPECT_EQ(service_->sweep(), 0);  // not yet timed out
+  now_ += 121000;
+  EXPECT_EQ(service_->sweep(), 1);
+  EXPECT_EQ(service_->sweep(), 0);  // told once
+  auto t = store_->get_ticket(h.handoff->ticket_id);
+  ASSERT_TRUE(t.ok());
+  EXPECT_EQ(t->status, store::TicketStatus::kWaiting);  // stays queued
+  EXPECT_EQ(t->expected_reply_at_ms, now_.load() + 30 * 60 * 1000);
+  auto msgs = service_->messages("slow", 0);
+  ASSERT_TRUE(msgs.ok());
+  EXPECT_EQ(msgs->back().role, store::Role::kSystem);
+  EXPECT_NE(msgs->back().text.find("预计"), std::string::npos);
+}
+
+TEST_F(ServiceTest, OutboundCallbackGetsAgentMessagesOfItsChannel) {
+  std::vector<std::string> sent;
+  service_->set_outbound("slack", [&](const store::Session& s, const store::Message& m) {
+    sent.push_back(s.channel_ref + "|" + m.text);
+  });
+  ChatRequest r;
+  r.session_id = "slack-1";
+  r.channel = "slack";
+  r.channel_ref = "{\"channel\":\"C1\"}";
+  r.text = "转人工";
+  auto h = service_->chat(r);
+  ASSERT_TRUE(h.ok());
+  ASSERT_TRUE(service_->claim(h->handoff->ticket_id, "alice").ok());
+  ASSERT_TRUE(service_->agent_reply(h->handoff->ticket_id, "alice", "您好").ok());
+  ASSERT_EQ(sent.size(), 2u);  // the greeting on claim and the reply
+  EXPECT_EQ(sent[1], "{\"channel\":\"C1\"}|您好");
+  chat("web-1", "转人工");  // web sessions do not call the slack callback
+  EXPECT_EQ(sent.size(), 2u);
+}
+
+TEST_F(ServiceTest, FeedbackAndUnanswered) {
+  ChatReply r = chat("f", "今天天气怎么样");
+  EXPECT_EQ(r.action, "fallback");
+  EXPECT_TRUE(service_->feedback(r.message_id, false, "没用").ok());
+  EXPECT_EQ(service_->feedback(999999, true, "").code(), StatusCode::kNotFound);
+  auto un = service_->unanswered();
+  ASSERT_TRUE(un.ok());
+  ASSERT_EQ(un->size(), 1u);
+  EXPECT_EQ(un.value()[0].text, "今天天气怎么样");
+}
+
+}  // namespace
+}  // namespace faqbot::service
