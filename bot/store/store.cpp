@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdint>
 
+#include "bot/store/postgres_store.h"
 #include "bot/store/sqlite_store.h"
 #include "bot/store/store_util.h"
 
@@ -70,7 +71,9 @@ Result<std::unique_ptr<Store>> open_store(const std::string& url_or_path,
     return url_or_path.rfind(prefix, 0) == 0;
   };
   if (starts_with("postgresql://") || starts_with("postgres://")) {
-    return Status(StatusCode::kFailedPrecondition, "PostgreSQL store not built yet");
+    auto store = PostgresStore::open(url_or_path, options);
+    if (!store.ok()) return store.status();
+    return std::unique_ptr<Store>(std::move(store).value());
   }
   auto store = SqliteStore::open(url_or_path, options);
   if (!store.ok()) return store.status();

@@ -12,8 +12,12 @@
 #include <string>
 
 #include "store_backends.h"
+#include "store_suite.h"
 
 namespace faqbot::store {
+
+INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, StoreTest, testing::SqliteBackend);
+
 namespace {
 
 std::string pragma(const std::string& db_path, const std::string& name) {

@@ -1,4 +1,7 @@
-// One behavioural suite for every Store implementation (typed test).
+#pragma once
+// One behavioural suite for every Store implementation: a type-parameterised
+// GoogleTest suite over a Backend (see store_backends.h), instantiated by
+// sqlite_store_test.cpp and postgres_store_test.cpp.
 #include "bot/store/store.h"
 
 #include <gtest/gtest.h>
@@ -9,10 +12,8 @@
 #include <thread>
 #include <vector>
 
-#include "store_backends.h"
 
 namespace faqbot::store {
-namespace {
 
 template <typename Backend>
 class StoreTest : public ::testing::Test {
@@ -74,10 +75,9 @@ class StoreTest : public ::testing::Test {
   std::unique_ptr<Store> store_;
 };
 
-using Backends = ::testing::Types<testing::SqliteBackend>;
-TYPED_TEST_SUITE(StoreTest, Backends);
+TYPED_TEST_SUITE_P(StoreTest);
 
-TYPED_TEST(StoreTest, SessionRoundTripKeepsCreatedAt) {
+TYPED_TEST_P(StoreTest, SessionRoundTripKeepsCreatedAt) {
   Session s = this->session("s1");
   s.channel = "telegram";
   s.channel_ref = R"({"chat_id":42})";
@@ -105,7 +105,7 @@ TYPED_TEST(StoreTest, SessionRoundTripKeepsCreatedAt) {
   EXPECT_EQ(this->store().put_session(this->session("")).code(), StatusCode::kInvalidArgument);
 }
 
-TYPED_TEST(StoreTest, MessagesRoundTripAndAfter) {
+TYPED_TEST_P(StoreTest, MessagesRoundTripAndAfter) {
   Turn turn;
   turn.session = this->session("s1");
   turn.messages.push_back(this->msg(Role::kInvestor, "提现多久到账"));
@@ -169,7 +169,7 @@ TYPED_TEST(StoreTest, MessagesRoundTripAndAfter) {
             StatusCode::kInvalidArgument);
 }
 
-TYPED_TEST(StoreTest, TurnOpensTicketOnceAndRecordsUnanswered) {
+TYPED_TEST_P(StoreTest, TurnOpensTicketOnceAndRecordsUnanswered) {
   Turn turn;
   turn.session = this->session("s1");
   turn.messages.push_back(this->msg(Role::kInvestor, "我要投诉"));
@@ -207,7 +207,7 @@ TYPED_TEST(StoreTest, TurnOpensTicketOnceAndRecordsUnanswered) {
   EXPECT_EQ(open.value()->id, first->ticket->id);
 }
 
-TYPED_TEST(StoreTest, FailedTurnWritesNothing) {
+TYPED_TEST_P(StoreTest, FailedTurnWritesNothing) {
   this->chat("s1", "hi");
   Turn turn;
   turn.session = this->session("s1");
@@ -229,7 +229,7 @@ TYPED_TEST(StoreTest, FailedTurnWritesNothing) {
 
 // A turn that fails half-way (its second message is not UTF-8) leaves
 // nothing behind, also while other threads' turns commit in the same batch.
-TYPED_TEST(StoreTest, FailingTurnsAmongConcurrentOnesLeaveNothing) {
+TYPED_TEST_P(StoreTest, FailingTurnsAmongConcurrentOnesLeaveNothing) {
   std::atomic<int> unexpected{0};
   std::vector<std::thread> threads;
   for (int t = 0; t < 6; ++t) {
@@ -267,7 +267,7 @@ TYPED_TEST(StoreTest, FailingTurnsAmongConcurrentOnesLeaveNothing) {
   EXPECT_EQ(this->store().list_unanswered(1000).value().size(), 6u * 40u);
 }
 
-TYPED_TEST(StoreTest, TicketLifecycle) {
+TYPED_TEST_P(StoreTest, TicketLifecycle) {
   Ticket t = this->ticket_for("s1", Priority::kNormal, 0);
   ASSERT_GT(t.id, 0);
   EXPECT_EQ(t.status, TicketStatus::kWaiting);
@@ -327,7 +327,7 @@ TYPED_TEST(StoreTest, TicketLifecycle) {
             StatusCode::kNotFound);
 }
 
-TYPED_TEST(StoreTest, ConcurrentClaimsOnlyOneWins) {
+TYPED_TEST_P(StoreTest, ConcurrentClaimsOnlyOneWins) {
   Ticket t = this->ticket_for("s1", Priority::kHigh, 0);
   std::atomic<int> wins{0}, refused{0};
   std::vector<std::thread> threads;
@@ -343,7 +343,7 @@ TYPED_TEST(StoreTest, ConcurrentClaimsOnlyOneWins) {
   EXPECT_EQ(refused.load(), 7);
 }
 
-TYPED_TEST(StoreTest, QueueOrderAndPosition) {
+TYPED_TEST_P(StoreTest, QueueOrderAndPosition) {
   const Ticket n100 = this->ticket_for("n100", Priority::kNormal, 100);
   const Ticket h300 = this->ticket_for("h300", Priority::kHigh, 300);
   const Ticket n50 = this->ticket_for("n50", Priority::kNormal, 50);
@@ -377,7 +377,7 @@ TYPED_TEST(StoreTest, QueueOrderAndPosition) {
   EXPECT_EQ(this->store().queue_position(tie_b.id).value(), 5);
 }
 
-TYPED_TEST(StoreTest, EventDedupSurvivesReopen) {
+TYPED_TEST_P(StoreTest, EventDedupSurvivesReopen) {
   EXPECT_TRUE(this->store().mark_event_processed("slack", "Ev123").value());
   EXPECT_FALSE(this->store().mark_event_processed("slack", "Ev123").value());
   EXPECT_TRUE(this->store().mark_event_processed("feishu", "Ev123").value());
@@ -389,7 +389,7 @@ TYPED_TEST(StoreTest, EventDedupSurvivesReopen) {
   EXPECT_TRUE(this->store().mark_event_processed("telegram", "Ev123").value());
 }
 
-TYPED_TEST(StoreTest, ConcurrentEventDedupExactlyOnce) {
+TYPED_TEST_P(StoreTest, ConcurrentEventDedupExactlyOnce) {
   std::atomic<int> fresh{0};
   std::vector<std::thread> threads;
   for (int i = 0; i < 6; ++i) {
@@ -404,7 +404,7 @@ TYPED_TEST(StoreTest, ConcurrentEventDedupExactlyOnce) {
   EXPECT_EQ(fresh.load(), 50);
 }
 
-TYPED_TEST(StoreTest, OutboxRetryStates) {
+TYPED_TEST_P(StoreTest, OutboxRetryStates) {
   const int64_t t0 = 1'700'000'000'000;
   NewOutbound m;
   m.channel = "telegram";
@@ -463,7 +463,7 @@ TYPED_TEST(StoreTest, OutboxRetryStates) {
   EXPECT_EQ(this->store().count_failed().value(), 1);
 }
 
-TYPED_TEST(StoreTest, OutboxDueOrderAndLimit) {
+TYPED_TEST_P(StoreTest, OutboxDueOrderAndLimit) {
   NewOutbound m;
   m.channel = "slack";
   m.target = "C1";
@@ -483,7 +483,7 @@ TYPED_TEST(StoreTest, OutboxDueOrderAndLimit) {
   EXPECT_EQ(rest.value()[0].payload, "300");
 }
 
-TYPED_TEST(StoreTest, FeedbackNeedsAnExistingMessage) {
+TYPED_TEST_P(StoreTest, FeedbackNeedsAnExistingMessage) {
   const int64_t id = this->chat("s1", "hi");
   Feedback f;
   f.message_id = id;
@@ -496,7 +496,7 @@ TYPED_TEST(StoreTest, FeedbackNeedsAnExistingMessage) {
   EXPECT_EQ(this->store().add_feedback(f).code(), StatusCode::kNotFound);
 }
 
-TYPED_TEST(StoreTest, ConcurrentWritersLoseNothing) {
+TYPED_TEST_P(StoreTest, ConcurrentWritersLoseNothing) {
   constexpr int kThreads = 6;
   constexpr int kTurns = 100;
   this->chat("shared", "start");
@@ -552,7 +552,7 @@ TYPED_TEST(StoreTest, ConcurrentWritersLoseNothing) {
   }
 }
 
-TYPED_TEST(StoreTest, ReopenKeepsEverything) {
+TYPED_TEST_P(StoreTest, ReopenKeepsEverything) {
   Turn turn;
   turn.session = this->session("s1");
   turn.session.channel_ref = R"({"chat":"x"})";
@@ -587,7 +587,7 @@ TYPED_TEST(StoreTest, ReopenKeepsEverything) {
   EXPECT_GT(next, r->message_ids[1]);
 }
 
-TYPED_TEST(StoreTest, MigrationsAreOrderedAndIdempotent) {
+TYPED_TEST_P(StoreTest, MigrationsAreOrderedAndIdempotent) {
   this->chat("s1", "before");
   // Re-opening applies nothing twice and keeps the data.
   this->reopen();
@@ -629,7 +629,7 @@ TYPED_TEST(StoreTest, MigrationsAreOrderedAndIdempotent) {
   EXPECT_EQ(this->store().messages_after("s2", 0)->size(), 1u);
 }
 
-TYPED_TEST(StoreTest, SqlInjectionIsStoredVerbatim) {
+TYPED_TEST_P(StoreTest, SqlInjectionIsStoredVerbatim) {
   const std::string evil = "x'); DROP TABLE messages; -- \" \\ ' ; SELECT * FROM sessions";
   const std::string evil_id = "s'; DELETE FROM sessions; --";
   Turn turn;
@@ -654,5 +654,23 @@ TYPED_TEST(StoreTest, SqlInjectionIsStoredVerbatim) {
   EXPECT_FALSE(this->store().mark_event_processed("slack", evil).value());
 }
 
-}  // namespace
+REGISTER_TYPED_TEST_SUITE_P(StoreTest,
+                            SessionRoundTripKeepsCreatedAt,
+                            MessagesRoundTripAndAfter,
+                            TurnOpensTicketOnceAndRecordsUnanswered,
+                            FailedTurnWritesNothing,
+                            FailingTurnsAmongConcurrentOnesLeaveNothing,
+                            TicketLifecycle,
+                            ConcurrentClaimsOnlyOneWins,
+                            QueueOrderAndPosition,
+                            EventDedupSurvivesReopen,
+                            ConcurrentEventDedupExactlyOnce,
+                            OutboxRetryStates,
+                            OutboxDueOrderAndLimit,
+                            FeedbackNeedsAnExistingMessage,
+                            ConcurrentWritersLoseNothing,
+                            ReopenKeepsEverything,
+                            MigrationsAreOrderedAndIdempotent,
+                            SqlInjectionIsStoredVerbatim);
+
 }  // namespace faqbot::store
