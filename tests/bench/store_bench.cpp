@@ -2,8 +2,15 @@
 // session upsert + investor message + bot message in one transaction.
 //   store_bench --benchmark_filter=Turn
 // Arg 0 = synchronous=NORMAL (the default), 1 = FULL (fsync every commit).
+// With FAQBOT_BENCH_PG_URL=postgresql://… set, the same write path is also
+// measured on PostgreSQL (BM_RecordTurnPostgres, a fresh schema, dropped).
 #include <benchmark/benchmark.h>
+#include <libpq-fe.h>
 #include <stdlib.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
 
 #include <filesystem>
 #include <memory>
@@ -32,7 +39,31 @@ void open_fresh(const benchmark::State& state) {
 void close_and_remove(const benchmark::State&) {
   g_store.reset();
   std::error_code ec;
-  std::filesystem::remove_all(g_dir, ec);
+  if (!g_dir.empty()) std::filesystem::remove_all(g_dir, ec);
+  g_dir.clear();
+}
+
+std::string g_pg_schema;
+
+void open_postgres(const benchmark::State&) {
+  StoreOptions options;
+  options.postgres_connections = 8;
+  g_pg_schema = "faqbot_bench_" + std::to_string(getpid());
+  options.postgres_schema = g_pg_schema;
+  auto opened = open_store(std::getenv("FAQBOT_BENCH_PG_URL"), options);
+  if (!opened.ok()) {
+    std::fprintf(stderr, "%s\n", opened.status().message().c_str());
+    abort();
+  }
+  g_store = std::move(opened).value();
+}
+
+void close_postgres(const benchmark::State&) {
+  g_store.reset();
+  PGconn* conn = PQconnectdb(std::getenv("FAQBOT_BENCH_PG_URL"));
+  PQsetNoticeProcessor(conn, [](void*, const char*) {}, nullptr);
+  PQclear(PQexec(conn, ("DROP SCHEMA IF EXISTS " + g_pg_schema + " CASCADE").c_str()));
+  PQfinish(conn);
 }
 
 Turn make_turn(const std::string& session_id, int i) {
@@ -101,4 +132,21 @@ BENCHMARK(BM_ReadSessionAndPoll)
 }  // namespace
 }  // namespace faqbot::store
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) {
+  using namespace faqbot::store;
+  if (const char* url = std::getenv("FAQBOT_BENCH_PG_URL"); url != nullptr && *url) {
+    benchmark::RegisterBenchmark("BM_RecordTurnPostgres", BM_RecordTurn)
+        ->Setup(open_postgres)
+        ->Teardown(close_postgres)
+        ->Arg(0)
+        ->Threads(1)
+        ->Threads(8)
+        ->Threads(32)
+        ->UseRealTime();
+  }
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
