@@ -1,0 +1,459 @@
+/*
+ * faqbot chat widget: one self-contained script to embed on any page.
+ *
+ *   <script src="https://bot.example.com/widget.js" defer></script>
+ *
+ * Options, as attributes of the script tag:
+ *   data-api    base address of the faqbot API (default: the origin of src)
+ *   data-title  title of the chat panel (default "在线客服")
+ *   data-open   "true" opens the panel at load
+ *
+ * The widget builds its own DOM inside a shadow root (styles do not leak in or
+ * out), keeps the session id in sessionStorage, and renders every text from
+ * the investor or the server with textContent, never as HTML.
+ *
+ * API used (see GET /openapi.json): POST /v1/chat, POST /v1/feedback,
+ * GET /v1/sessions/{id}/messages?after={message_id} (polled while a human
+ * handoff is open, so agent replies show as they arrive).
+ */
+(function () {
+  'use strict';
+
+  var script = document.currentScript;
+  if (window.__faqbotWidget) return;  // embedded twice: keep the first one
+
+  function apiBase() {
+    var explicit = script && script.getAttribute('data-api');
+    if (explicit) return explicit.replace(/\/+$/, '');
+    if (script && script.src) {
+      try { return new URL(script.src, location.href).origin; } catch (e) { /* fall through */ }
+    }
+    return location.origin;
+  }
+
+  var API = apiBase();
+  var TITLE = (script && script.getAttribute('data-title')) || '在线客服';
+  var START_OPEN = script && script.getAttribute('data-open') === 'true';
+  var STORAGE_KEY = 'faqbot.session.' + API;
+  var MAX_CHARS = 2000;
+  var POLL_FAST_MS = 2000;
+  var POLL_SLOW_MS = 10000;
+  var SLOW_AFTER_MS = 5 * 60 * 1000;
+
+  var CSS = [
+    ':host{all:initial}',
+    '*{box-sizing:border-box}',
+    '.fb-root{position:fixed;right:20px;bottom:20px;z-index:2147483000;font:14px/1.5 -apple-system,BlinkMacSystemFont,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;color:#1d2433}',
+    '.fb-launcher{display:flex;align-items:center;gap:6px;border:0;border-radius:24px;padding:12px 18px;background:#1f4e9c;color:#fff;font:inherit;font-weight:600;cursor:pointer;box-shadow:0 4px 14px rgba(20,40,90,.35)}',
+    '.fb-launcher:hover{background:#173d7c}',
+    'button:focus-visible,input:focus-visible{outline:3px solid #f5a623;outline-offset:2px}',
+    '.fb-panel{display:none;flex-direction:column;width:360px;height:540px;max-height:calc(100vh - 40px);background:#fff;border-radius:12px;box-shadow:0 8px 30px rgba(20,40,90,.3);overflow:hidden}',
+    '.fb-root.fb-open .fb-panel{display:flex}',
+    '.fb-root.fb-open .fb-launcher{display:none}',
+    '.fb-head{display:flex;align-items:center;justify-content:space-between;padding:12px 14px;background:#1f4e9c;color:#fff}',
+    '.fb-head h2{margin:0;font-size:15px;font-weight:600}',
+    '.fb-head small{display:block;font-weight:400;opacity:.85;font-size:12px}',
+    '.fb-close{border:0;background:transparent;color:#fff;font-size:22px;line-height:1;cursor:pointer;padding:4px 8px;border-radius:6px}',
+    '.fb-status{padding:6px 14px;background:#fff7e6;color:#8a5300;font-size:12px;border-bottom:1px solid #f3e1bd}',
+    '.fb-status[hidden]{display:none}',
+    '.fb-log{flex:1;overflow-y:auto;padding:12px;background:#f4f6fa}',
+    '.fb-msg{margin:8px 0;display:flex;flex-direction:column;align-items:flex-start}',
+    '.fb-msg[data-role=investor]{align-items:flex-end}',
+    '.fb-msg[data-role=system]{align-items:center}',
+    '.fb-who{font-size:12px;color:#5b6578;margin:0 4px 2px}',
+    '.fb-msg[data-role=agent] .fb-who{color:#b35c00;font-weight:600}',
+    '.fb-bubble{max-width:85%;padding:8px 12px;border-radius:10px;background:#fff;border:1px solid #e1e6ef;white-space:pre-wrap;word-break:break-word;overflow-wrap:anywhere}',
+    '.fb-msg[data-role=investor] .fb-bubble{background:#1f4e9c;color:#fff;border-color:#1f4e9c}',
+    '.fb-msg[data-role=agent] .fb-bubble{background:#fff4e5;border-color:#f5c37a}',
+    '.fb-msg[data-role=system] .fb-bubble{background:transparent;border:0;color:#5b6578;font-size:12px;text-align:center;max-width:95%}',
+    '.fb-msg.fb-error .fb-bubble{color:#b3261e}',
+    '.fb-sugg{display:flex;flex-wrap:wrap;gap:6px;margin-top:6px;max-width:90%}',
+    '.fb-sugg-label{width:100%;font-size:12px;color:#5b6578}',
+    '.fb-sugg button{border:1px solid #1f4e9c;background:#fff;color:#1f4e9c;border-radius:14px;padding:4px 10px;font:inherit;font-size:13px;cursor:pointer;text-align:left}',
+    '.fb-sugg button:hover{background:#eaf0fb}',
+    '.fb-fb{display:flex;align-items:center;gap:4px;margin-top:4px;font-size:12px;color:#5b6578}',
+    '.fb-fb button{border:1px solid #d0d7e3;background:#fff;border-radius:12px;padding:1px 8px;font:inherit;font-size:12px;cursor:pointer}',
+    '.fb-fb button[aria-pressed=true]{background:#eaf0fb;border-color:#1f4e9c}',
+    '.fb-fb button:disabled{cursor:default}',
+    '.fb-form{display:flex;gap:6px;padding:10px;border-top:1px solid #e1e6ef;background:#fff}',
+    '.fb-input{flex:1;min-width:0;border:1px solid #c5cddb;border-radius:8px;padding:8px 10px;font:inherit;font-size:16px}',
+    '.fb-send,.fb-human{border:0;border-radius:8px;padding:8px 12px;font:inherit;cursor:pointer;white-space:nowrap}',
+    '.fb-send{background:#1f4e9c;color:#fff}',
+    '.fb-human{background:#fff;color:#b35c00;border:1px solid #f0a04b}',
+    '.fb-send:disabled{opacity:.6;cursor:default}',
+    '.fb-note{padding:0 12px 8px;font-size:11px;color:#7a8496;background:#fff}',
+    '.fb-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}',
+    '@media (max-width:480px){.fb-root{right:12px;bottom:12px}.fb-root.fb-open{right:0;bottom:0;left:0;top:0}',
+    '.fb-root.fb-open .fb-panel{width:100vw;height:100%;max-height:none;border-radius:0}}'
+  ].join('\n');
+
+  // ------------------------------------------------------------ DOM helpers
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    if (attrs) {
+      Object.keys(attrs).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    }
+    if (text != null) node.textContent = String(text);  // never innerHTML
+    return node;
+  }
+
+  var host = el('div', { id: 'faqbot-widget' });
+  var shadow = host.attachShadow({ mode: 'open' });
+  var style = el('style');
+  style.textContent = CSS;
+  shadow.appendChild(style);
+
+  var root = el('div', { 'class': 'fb-root' });
+  var launcher = el('button', {
+    'class': 'fb-launcher', type: 'button', 'aria-expanded': 'false', 'aria-controls': 'fb-panel'
+  }, '💬 ' + TITLE);
+  var panel = el('section', { 'class': 'fb-panel', id: 'fb-panel', role: 'dialog', 'aria-label': TITLE });
+  var head = el('div', { 'class': 'fb-head' });
+  var h2 = el('h2', null, TITLE);
+  h2.appendChild(el('small', null, '智能客服为您解答，需要时可转人工'));
+  var closeBtn = el('button', { 'class': 'fb-close', type: 'button', 'aria-label': '关闭对话窗口' }, '×');
+  head.appendChild(h2);
+  head.appendChild(closeBtn);
+  var statusLine = el('div', { 'class': 'fb-status', role: 'status', 'aria-live': 'polite' });
+  statusLine.hidden = true;
+  var log = el('div', { 'class': 'fb-log', role: 'log', 'aria-live': 'polite', 'aria-label': '对话记录', tabindex: '0' });
+  var form = el('form', { 'class': 'fb-form', novalidate: '' });
+  var inputLabel = el('label', { 'class': 'fb-sr', 'for': 'fb-input' }, '请输入您的问题');
+  var input = el('input', {
+    'class': 'fb-input', id: 'fb-input', type: 'text', maxlength: String(MAX_CHARS),
+    placeholder: '请输入您的问题', autocomplete: 'off', enterkeyhint: 'send'
+  });
+  var sendBtn = el('button', { 'class': 'fb-send', type: 'submit' }, '发送');
+  var humanBtn = el('button', { 'class': 'fb-human', type: 'button', title: '转接人工客服' }, '转人工');
+  form.appendChild(inputLabel);
+  form.appendChild(input);
+  form.appendChild(sendBtn);
+  form.appendChild(humanBtn);
+  var note = el('div', { 'class': 'fb-note' }, '温馨提示：客服不会索要您的密码或短信验证码。出借有风险，投资需谨慎。');
+  panel.appendChild(head);
+  panel.appendChild(statusLine);
+  panel.appendChild(log);
+  panel.appendChild(form);
+  panel.appendChild(note);
+  root.appendChild(launcher);
+  root.appendChild(panel);
+  shadow.appendChild(root);
+
+  // ------------------------------------------------------------ state
+
+  var state = {
+    sessionId: null,
+    cursor: 0,            // highest message id taken from the transcript
+    lastAck: 0,           // highest message id acknowledged by POST /v1/chat
+    seen: {},             // message id -> rendered element
+    pendingLocal: [],     // investor messages shown before the server gave their id
+    handoffOpen: false,
+    lastActivity: Date.now(),
+    pollTimer: null,
+    polling: false,
+    restored: false,
+    sendChain: Promise.resolve()
+  };
+
+  function loadSession() {
+    try { return sessionStorage.getItem(STORAGE_KEY); } catch (e) { return null; }
+  }
+  function saveSession(id) {
+    try { sessionStorage.setItem(STORAGE_KEY, id); } catch (e) { /* private mode: session lives in memory */ }
+  }
+  function dropSession() {
+    try { sessionStorage.removeItem(STORAGE_KEY); } catch (e) { /* ignore */ }
+  }
+
+  // ------------------------------------------------------------ network
+
+  function errorMessage(body, status) {
+    if (body && body.error && body.error.message) return body.error.message;
+    if (status === 429) return '您发送得太快了，请稍候再试。';
+    return '网络开小差了，请稍后再试。';
+  }
+
+  function request(method, path, body) {
+    var init = { method: method, headers: {}, mode: 'cors', credentials: 'omit' };
+    if (body !== undefined) {
+      init.headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(body);
+    }
+    return fetch(API + path, init).then(function (res) {
+      return res.text().then(function (text) {
+        var data = null;
+        try { data = text ? JSON.parse(text) : null; } catch (e) { data = null; }
+        if (!res.ok) {
+          var err = new Error(errorMessage(data, res.status));
+          err.status = res.status;
+          throw err;
+        }
+        return data;
+      });
+    }, function () {
+      var err = new Error('网络开小差了，请检查网络后再试。');
+      err.status = 0;
+      throw err;
+    });
+  }
+
+  // ------------------------------------------------------------ rendering
+
+  var WHO = { investor: '我', bot: '智能客服', agent: '人工客服', system: '' };
+
+  function scrollToEnd() { log.scrollTop = log.scrollHeight; }
+
+  function addMessage(role, text, id, extraClass) {
+    var row = el('div', { 'class': 'fb-msg' + (extraClass ? ' ' + extraClass : ''), 'data-role': role });
+    if (id) row.setAttribute('data-message-id', String(id));
+    if (WHO[role]) row.appendChild(el('div', { 'class': 'fb-who' }, WHO[role]));
+    row.appendChild(el('div', { 'class': 'fb-bubble' }, text));
+    log.appendChild(row);
+    if (id) state.seen[id] = row;
+    scrollToEnd();
+    return row;
+  }
+
+  function addSuggestions(row, suggestions) {
+    if (!suggestions || !suggestions.length || row.querySelector('.fb-sugg')) return;
+    var box = el('div', { 'class': 'fb-sugg', role: 'group', 'aria-label': '您可能想问' });
+    box.appendChild(el('span', { 'class': 'fb-sugg-label' }, '您可能想问：'));
+    suggestions.forEach(function (s) {
+      if (!s || !s.question) return;
+      var b = el('button', { type: 'button', 'data-faq-id': s.faq_id || '' }, s.question);
+      b.addEventListener('click', function () { send(s.question); });
+      box.appendChild(b);
+    });
+    row.appendChild(box);
+    scrollToEnd();
+  }
+
+  function addFeedback(row, messageId) {
+    if (!messageId || row.querySelector('.fb-fb')) return;
+    var box = el('div', { 'class': 'fb-fb', role: 'group', 'aria-label': '这个回答对您有帮助吗' });
+    var label = el('span', null, '有帮助吗？');
+    var up = el('button', { type: 'button', 'aria-pressed': 'false', 'aria-label': '有帮助', 'data-helpful': 'true' }, '👍');
+    var down = el('button', { type: 'button', 'aria-pressed': 'false', 'aria-label': '没帮助', 'data-helpful': 'false' }, '👎');
+    function vote(helpful, btn) {
+      up.disabled = down.disabled = true;
+      btn.setAttribute('aria-pressed', 'true');
+      request('POST', '/v1/feedback', { message_id: messageId, helpful: helpful }).then(function () {
+        label.textContent = helpful ? '感谢您的反馈！' : '感谢反馈，我们会继续改进。';
+      }, function (err) {
+        up.disabled = down.disabled = false;
+        btn.setAttribute('aria-pressed', 'false');
+        label.textContent = err.message;
+      });
+    }
+    up.addEventListener('click', function () { vote(true, up); });
+    down.addEventListener('click', function () { vote(false, down); });
+    box.appendChild(label);
+    box.appendChild(up);
+    box.appendChild(down);
+    row.appendChild(box);
+  }
+
+  function pad(n) { return (n < 10 ? '0' : '') + n; }
+
+  function showHandoff(h) {
+    if (!h || h.status === 'closed') {
+      state.handoffOpen = false;
+      statusLine.hidden = true;
+      statusLine.textContent = '';
+      return;
+    }
+    state.handoffOpen = true;
+    var text;
+    if (h.status === 'active') {
+      text = '人工客服已接入，正在为您服务';
+    } else {
+      text = '正在为您转接人工客服';
+      if (h.queue_position > 1) text += '，前面预计还有约 ' + (h.queue_position - 1) + ' 位客户';
+      if (h.expected_reply_at) {
+        var d = new Date(h.expected_reply_at);
+        text += '，预计 ' + (d.getMonth() + 1) + '月' + d.getDate() + '日 ' + pad(d.getHours()) + ':' + pad(d.getMinutes()) + ' 前后回复您';
+      }
+      text += '，请您稍候';
+    }
+    if (h.ticket_id) text += '（工单号 ' + h.ticket_id + '）';
+    statusLine.textContent = text;
+    statusLine.hidden = false;
+    schedulePoll(0);
+  }
+
+  // A message from the transcript (poll or restore); skips what is shown already.
+  function takeTranscriptMessage(m) {
+    if (!m || !m.message_id) return;
+    if (m.message_id > state.cursor) state.cursor = m.message_id;
+    if (state.seen[m.message_id]) return;
+    if (m.role === 'investor') {
+      if (state.pendingLocal.length) {
+        var local = state.pendingLocal.shift();
+        local.setAttribute('data-message-id', String(m.message_id));
+        state.seen[m.message_id] = local;
+        return;
+      }
+      if (m.message_id <= state.lastAck) return;  // sent from this page, already shown
+    }
+    var row = addMessage(m.role, m.text, m.message_id);
+    if (m.role === 'bot' && m.action === 'answer' && m.faq_id) addFeedback(row, m.message_id);
+    if (m.role === 'agent') {
+      state.handoffOpen = true;
+      statusLine.textContent = '人工客服已接入，正在为您服务';
+      statusLine.hidden = false;
+    }
+    state.lastActivity = Date.now();
+  }
+
+  // ------------------------------------------------------------ polling
+
+  function pollDelay() {
+    if (document.hidden) return POLL_SLOW_MS;
+    return Date.now() - state.lastActivity > SLOW_AFTER_MS ? POLL_SLOW_MS : POLL_FAST_MS;
+  }
+
+  function schedulePoll(delay) {
+    if (!state.sessionId || !state.handoffOpen) return;
+    if (state.pollTimer) clearTimeout(state.pollTimer);
+    state.pollTimer = setTimeout(poll, delay == null ? pollDelay() : delay);
+  }
+
+  function poll() {
+    state.pollTimer = null;
+    if (!state.sessionId || state.polling) return;
+    state.polling = true;
+    var path = '/v1/sessions/' + encodeURIComponent(state.sessionId) + '/messages' +
+      (state.cursor ? '?after=' + state.cursor : '');
+    request('GET', path).then(function (data) {
+      ((data && data.messages) || []).forEach(takeTranscriptMessage);
+    }, function () { /* try again at the next tick */ }).then(function () {
+      state.polling = false;
+      schedulePoll();
+    });
+  }
+
+  // ------------------------------------------------------------ sending
+
+  function send(text) {
+    text = String(text == null ? '' : text).trim();
+    if (!text) return Promise.resolve();
+    if (text.length > MAX_CHARS) text = text.slice(0, MAX_CHARS);
+    var row = addMessage('investor', text, null);
+    state.pendingLocal.push(row);
+    state.lastActivity = Date.now();
+    state.sendChain = state.sendChain.then(function () {
+      sendBtn.disabled = true;
+      var body = { text: text, channel: 'web' };
+      if (state.sessionId) body.session_id = state.sessionId;
+      return request('POST', '/v1/chat', body).then(function (r) {
+        var i = state.pendingLocal.indexOf(row);
+        if (i >= 0) state.pendingLocal.splice(i, 1);
+        if (r.session_id && r.session_id !== state.sessionId) {
+          state.sessionId = r.session_id;
+          saveSession(r.session_id);
+        }
+        if (r.message_id > state.lastAck) state.lastAck = r.message_id;
+        if (r.routed_to_agent) {
+          // message_id is the investor's own message; the agent answers later.
+          row.setAttribute('data-message-id', String(r.message_id));
+          state.seen[r.message_id] = row;
+          if (r.text) addMessage('system', r.text, null);
+        } else {
+          var botRow = state.seen[r.message_id] || addMessage('bot', r.text, r.message_id);
+          addSuggestions(botRow, r.suggestions);
+          if (r.action === 'answer' && r.faq_id) addFeedback(botRow, r.message_id);
+        }
+        showHandoff(r.handoff);
+      }, function (err) {
+        var i = state.pendingLocal.indexOf(row);
+        if (i >= 0) state.pendingLocal.splice(i, 1);
+        if (err.status === 404 || (err.status === 422 && /session/.test(err.message))) {
+          state.sessionId = null;
+          dropSession();
+        }
+        addMessage('system', '消息未发送成功：' + err.message, null, 'fb-error');
+      });
+    }).then(function () {
+      sendBtn.disabled = false;
+    });
+    return state.sendChain;
+  }
+
+  // ------------------------------------------------------------ restore
+
+  function restore() {
+    if (state.restored) return;
+    state.restored = true;
+    var id = loadSession();
+    if (!id) {
+      addMessage('bot', '您好，请问有什么可以帮您？您可以咨询充值、提现、出借等问题，需要时也可以点“转人工”。', null);
+      return;
+    }
+    state.sessionId = id;
+    request('GET', '/v1/sessions/' + encodeURIComponent(id) + '/messages').then(function (data) {
+      var msgs = (data && data.messages) || [];
+      if (!msgs.length) {
+        addMessage('bot', '您好，请问有什么可以帮您？', null);
+        return;
+      }
+      var lastBotAction = null;
+      var human = false;
+      msgs.forEach(function (m) {
+        takeTranscriptMessage(m);
+        if (m.role === 'bot') { lastBotAction = m.action; human = false; }
+        if (m.role === 'agent' || m.role === 'system') human = true;
+      });
+      state.lastAck = state.cursor;
+      if (lastBotAction === 'handoff' || human) {
+        state.handoffOpen = true;
+        schedulePoll(0);
+      }
+    }, function () {
+      state.sessionId = null;
+      dropSession();
+      addMessage('bot', '您好，请问有什么可以帮您？', null);
+    });
+  }
+
+  // ------------------------------------------------------------ events
+
+  function open() {
+    root.classList.add('fb-open');
+    launcher.setAttribute('aria-expanded', 'true');
+    restore();
+    input.focus();
+    scrollToEnd();
+  }
+  function close() {
+    root.classList.remove('fb-open');
+    launcher.setAttribute('aria-expanded', 'false');
+    launcher.focus();
+  }
+
+  launcher.addEventListener('click', open);
+  closeBtn.addEventListener('click', close);
+  panel.addEventListener('keydown', function (e) {
+    if (e.key === 'Escape') { e.preventDefault(); close(); }
+  });
+  form.addEventListener('submit', function (e) {
+    e.preventDefault();
+    var text = input.value;
+    input.value = '';
+    send(text);
+    input.focus();
+  });
+  humanBtn.addEventListener('click', function () { send('转人工'); });
+  document.addEventListener('visibilitychange', function () {
+    if (!document.hidden) schedulePoll(0);
+  });
+
+  function mount() {
+    document.body.appendChild(host);
+    if (START_OPEN) open();
+  }
+  if (document.body) mount(); else document.addEventListener('DOMContentLoaded', mount);
+
+  // A small programmatic handle for the host page (open/close/send).
+  window.__faqbotWidget = { open: open, close: close, send: send, api: API };
+})();
