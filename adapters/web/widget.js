@@ -44,8 +44,9 @@
     ':host{all:initial}',
     '*{box-sizing:border-box}',
     '.fb-root{position:fixed;right:20px;bottom:20px;z-index:2147483000;font:14px/1.5 -apple-system,BlinkMacSystemFont,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;color:#1d2433}',
-    '.fb-launcher{display:flex;align-items:center;gap:6px;border:0;border-radius:24px;padding:12px 18px;background:#1f4e9c;color:#fff;font:inherit;font-weight:600;cursor:pointer;box-shadow:0 4px 14px rgba(20,40,90,.35)}',
+    '.fb-launcher{display:flex;align-items:center;gap:8px;border:0;border-radius:24px;padding:12px 18px;background:#1f4e9c;color:#fff;font:inherit;font-weight:600;cursor:pointer;box-shadow:0 4px 14px rgba(20,40,90,.35)}',
     '.fb-launcher:hover{background:#173d7c}',
+    '.fb-launcher::before{content:"";width:10px;height:10px;border-radius:50%;background:#3ddc84;box-shadow:0 0 0 3px rgba(61,220,132,.3)}',
     'button:focus-visible,input:focus-visible{outline:3px solid #f5a623;outline-offset:2px}',
     '.fb-panel{display:none;flex-direction:column;width:360px;height:540px;max-height:calc(100vh - 40px);background:#fff;border-radius:12px;box-shadow:0 8px 30px rgba(20,40,90,.3);overflow:hidden}',
     '.fb-root.fb-open .fb-panel{display:flex}',
@@ -107,7 +108,7 @@
   var root = el('div', { 'class': 'fb-root' });
   var launcher = el('button', {
     'class': 'fb-launcher', type: 'button', 'aria-expanded': 'false', 'aria-controls': 'fb-panel'
-  }, '💬 ' + TITLE);
+  }, TITLE);
   var panel = el('section', { 'class': 'fb-panel', id: 'fb-panel', role: 'dialog', 'aria-label': TITLE });
   var head = el('div', { 'class': 'fb-head' });
   var h2 = el('h2', null, TITLE);
@@ -232,9 +233,10 @@
   function addFeedback(row, messageId) {
     if (!messageId || row.querySelector('.fb-fb')) return;
     var box = el('div', { 'class': 'fb-fb', role: 'group', 'aria-label': '这个回答对您有帮助吗' });
-    var label = el('span', null, '有帮助吗？');
-    var up = el('button', { type: 'button', 'aria-pressed': 'false', 'aria-label': '有帮助', 'data-helpful': 'true' }, '👍');
-    var down = el('button', { type: 'button', 'aria-pressed': 'false', 'aria-label': '没帮助', 'data-helpful': 'false' }, '👎');
+    // Plain words, not emoji: no emoji font can be assumed on the investor's machine.
+    var label = el('span', null, '这个回答有帮助吗？');
+    var up = el('button', { type: 'button', 'aria-pressed': 'false', 'data-helpful': 'true' }, '有帮助');
+    var down = el('button', { type: 'button', 'aria-pressed': 'false', 'data-helpful': 'false' }, '没帮助');
     function vote(helpful, btn) {
       up.disabled = down.disabled = true;
       btn.setAttribute('aria-pressed', 'true');
@@ -361,7 +363,10 @@
           if (r.text) addMessage('system', r.text, null);
         } else {
           var botRow = state.seen[r.message_id] || addMessage('bot', r.text, r.message_id);
-          addSuggestions(botRow, r.suggestions);
+          // The entry just answered is no suggestion: offer only the others.
+          addSuggestions(botRow, (r.suggestions || []).filter(function (s) {
+            return !(r.action === 'answer' && r.faq_id && s.faq_id === r.faq_id);
+          }));
           if (r.action === 'answer' && r.faq_id) addFeedback(botRow, r.message_id);
         }
         showHandoff(r.handoff);

@@ -1,0 +1,371 @@
+// Browser test of the chat widget and the agent console against the real
+// `faqbot serve`, in Debian's Chromium driven by playwright-core.
+//
+//   cd tests/browser && npm ci && FAQBOT_BIN=../../build/faqbot node --test
+//
+// Environment: FAQBOT_BIN (default <repo>/build/faqbot), FAQBOT_CONFIG_DIR
+// (default <repo>/config), CHROMIUM (default /usr/bin/chromium),
+// FAQBOT_SCREENSHOTS (folder for the screenshots, default the temp dir),
+// FAQBOT_TEST_URL (use a server already running there instead of starting one;
+// it must accept the agent token below, allow CORS from any origin, and have
+// agents on duty).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..', '..');
+const BIN = process.env.FAQBOT_BIN || path.join(repo, 'build', 'faqbot');
+const CONFIG_DIR = process.env.FAQBOT_CONFIG_DIR || path.join(repo, 'config');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const SHOTS = process.env.FAQBOT_SCREENSHOTS || os.tmpdir();
+const EXTERNAL = process.env.FAQBOT_TEST_URL || '';
+const AGENT_TOKEN = 'secret-agent-1';  // the server wants tokens of 8+ characters
+const QUICK_REPLIES = ['您好，请问有什么可以帮您？', '请稍等，正在为您查询。'];
+// Shown literally, never executed: each part would set window.__xss if run.
+const XSS = `<img src=x onerror="window.__xss='img'"><script>window.__xss='script'</script><b>粗体</b>`;
+const AGENT_REPLY = '您好，我是人工客服小王。提现一般预计当天到账，具体以银行处理为准，请您放心。';
+
+function missing() {
+  if (!existsSync(CHROMIUM)) return `${CHROMIUM} is missing (apt-get install chromium)`;
+  if (!EXTERNAL && !existsSync(BIN)) return `the faqbot binary ${BIN} is missing (build it, or set FAQBOT_BIN)`;
+  return null;
+}
+const skipReason = missing();
+if (skipReason) console.log(`# browser tests skipped: ${skipReason}`);
+
+let chromium;
+try {
+  ({ chromium } = createRequire(import.meta.url)('playwright-core'));
+} catch (e) {
+  if (!skipReason) throw new Error('playwright-core is not installed: run `npm ci` in tests/browser');
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.unref();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitHealthy(url, proc, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (proc.exitCode !== null) throw new Error(`faqbot serve exited with ${proc.exitCode}`);
+    try {
+      const r = await fetch(url + '/healthz');
+      if (r.ok) return;
+    } catch { /* not listening yet */ }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('faqbot serve did not become healthy in time');
+}
+
+const ctx = {};
+
+// Starts `faqbot serve` on a free loopback port with a fresh data directory.
+async function startServer() {
+  ctx.dataDir = mkdtempSync(path.join(os.tmpdir(), 'faqbot-browser-'));
+  ctx.port = await freePort();
+  ctx.base = `http://127.0.0.1:${ctx.port}`;
+  ctx.log = '';
+  ctx.server = spawn(BIN, ['serve'], {
+    env: {
+      ...process.env,
+      FAQBOT_PORT: String(ctx.port),
+      FAQBOT_HOST: '127.0.0.1',
+      FAQBOT_DATA_DIR: ctx.dataDir,
+      FAQBOT_CONFIG_DIR: CONFIG_DIR,
+      FAQBOT_AGENT_TOKENS: `agent1:${AGENT_TOKEN}`,
+      FAQBOT_QUICK_REPLIES: QUICK_REPLIES.join('|'),
+      FAQBOT_SERVICE_HOURS: '00:00-24:00',  // an agent is on duty whenever the test runs
+      FAQBOT_CORS_ORIGINS: ctx.otherOrigin,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  ctx.server.stdout.on('data', (d) => { ctx.log += d; });
+  ctx.server.stderr.on('data', (d) => { ctx.log += d; });
+  try {
+    await waitHealthy(ctx.base, ctx.server, 180000);
+  } catch (e) {
+    throw new Error(`${e.message}\n--- server log ---\n${ctx.log}`);
+  }
+}
+
+before(async () => {
+  if (skipReason) return;
+  ctx.otherPort = await freePort();
+  // A page on another origin (other port) that embeds the widget from the server.
+  ctx.otherOrigin = `http://127.0.0.1:${ctx.otherPort}`;
+  if (EXTERNAL) {
+    ctx.base = EXTERNAL.replace(/\/+$/, '');
+  } else {
+    await startServer();
+  }
+  ctx.other = http.createServer((req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(`<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>合作方页面</title></head>` +
+            `<body><h1>合作方页面</h1><script src="${ctx.base}/widget.js" data-open="true"></script></body></html>`);
+  });
+  await new Promise((r) => ctx.other.listen(ctx.otherPort, '127.0.0.1', r));
+
+  ctx.browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  if (ctx.browser) await ctx.browser.close();
+  if (ctx.other) ctx.other.close();
+  if (ctx.server && ctx.server.exitCode === null) {
+    ctx.server.kill('SIGTERM');
+    await new Promise((r) => {
+      const t = setTimeout(() => { ctx.server.kill('SIGKILL'); r(); }, 5000);
+      ctx.server.on('exit', () => { clearTimeout(t); r(); });
+    });
+  }
+  if (ctx.dataDir) rmSync(ctx.dataDir, { recursive: true, force: true });
+});
+
+// A fresh browser context per person (own sessionStorage), with every page
+// error and every dialog (alert from an injected script) recorded.
+async function newPage(viewport = { width: 1280, height: 860 }) {
+  const context = await ctx.browser.newContext({ viewport, locale: 'zh-CN' });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
+  page.on('dialog', async (d) => { page.problems.push(`dialog: ${d.message()}`); await d.dismiss(); });
+  if (process.env.FAQBOT_TEST_DEBUG) {
+    page.on('response', (r) => console.log(`# ${viewport.width} ${r.status()} ${r.request().method()} ${r.url()}`));
+  }
+  return page;
+}
+
+async function xssRan(page) {
+  return page.evaluate(() => window.__xss);
+}
+
+const widget = (page) => ({
+  input: page.locator('#faqbot-widget .fb-input'),
+  messages: (role) => page.locator(`#faqbot-widget .fb-msg[data-role=${role}]`),
+  status: page.locator('#faqbot-widget .fb-status'),
+});
+
+async function ask(page, text) {
+  const w = widget(page);
+  const before = await w.messages('bot').count();
+  await w.input.fill(text);
+  await w.input.press('Enter');
+  return before;
+}
+
+test('investor asks, clicks a suggestion, goes to a human; agent claims and replies; texts stay text',
+     { skip: skipReason || false, timeout: 240000 }, async () => {
+  // ---------------------------------------------------------------- investor
+  const investor = await newPage();
+  await investor.goto(ctx.base + '/');
+  await assert.doesNotReject(investor.getByText('出借有风险').first().waitFor());
+  await investor.screenshot({ path: path.join(SHOTS, 'faqbot-demo.png'), fullPage: false });
+
+  const launcher = investor.getByRole('button', { name: /在线客服/ });
+  await launcher.click();
+  const w = widget(investor);
+  await w.input.waitFor();
+  assert.equal(await investor.evaluate(() => document.activeElement && document.activeElement.id), 'faqbot-widget',
+    'focus moves into the widget when it opens');
+
+  // 1. A question gets an answer from the bot.
+  const bots0 = await ask(investor, '提现多久能到账？');
+  const answer = w.messages('bot').nth(bots0);
+  await answer.waitFor();
+  await investor.waitForFunction(() => {
+    const root = document.getElementById('faqbot-widget').shadowRoot;
+    return root.querySelectorAll('.fb-msg[data-role=bot][data-message-id]').length >= 1;
+  });
+  const answerText = await answer.locator('.fb-bubble').textContent();
+  assert.match(answerText, /提现|到账/, `the bot answers about withdrawals: ${answerText}`);
+  const sessionId = await investor.evaluate(() =>
+    Object.keys(sessionStorage).filter((k) => k.startsWith('faqbot.session.')).map((k) => sessionStorage.getItem(k))[0]);
+  assert.match(sessionId || '', /^[A-Za-z0-9_.:-]+$/, 'the session id is kept in sessionStorage');
+
+  // 2. Suggestions are buttons; clicking one sends its question.
+  let suggestion = investor.locator('#faqbot-widget .fb-sugg button').first();
+  if (await suggestion.count() === 0) {
+    // This answer came without alternatives: a vaguer question brings some.
+    await ask(investor, '充值');
+    await investor.locator('#faqbot-widget .fb-sugg button').first().waitFor();
+    suggestion = investor.locator('#faqbot-widget .fb-sugg button').first();
+  }
+  const suggested = (await suggestion.textContent()).trim();
+  assert.ok(suggested.length > 0);
+  const investorBefore = await w.messages('investor').count();
+  const botsBefore = await w.messages('bot').count();
+  await suggestion.click();
+  await w.messages('investor').nth(investorBefore).waitFor();
+  assert.equal((await w.messages('investor').nth(investorBefore).locator('.fb-bubble').textContent()), suggested);
+  await w.messages('bot').nth(botsBefore).waitFor();
+
+  // 3. Feedback on an answer.
+  const thumbs = investor.locator('#faqbot-widget .fb-fb button[data-helpful=true]').first();
+  if (await thumbs.count()) {
+    await thumbs.click();
+    await investor.locator('#faqbot-widget .fb-fb', { hasText: '感谢' }).first().waitFor();
+  }
+
+  // 4. 转人工 opens a ticket; the status line tells the investor.
+  await investor.getByRole('button', { name: '转人工' }).click();
+  await w.status.filter({ hasText: '人工客服' }).waitFor();
+  const statusText = await w.status.textContent();
+  const ticketId = (statusText.match(/工单号 (\d+)/) || [])[1];
+  assert.ok(ticketId, `the status line names the ticket: ${statusText}`);
+
+  // 5. An HTML/script payload typed by the investor goes to the ticket and shows as text.
+  const investorBeforeXss = await w.messages('investor').count();
+  await w.input.fill(XSS);
+  await w.input.press('Enter');
+  const xssRow = w.messages('investor').nth(investorBeforeXss);
+  await xssRow.waitFor();
+  await investor.waitForTimeout(300);
+  assert.equal(await xssRow.locator('.fb-bubble').textContent(), XSS, 'the payload is shown literally');
+  assert.equal(await investor.locator('#faqbot-widget img, #faqbot-widget script, #faqbot-widget b').count(), 0,
+    'no element was created from the payload');
+  assert.equal(await xssRan(investor), undefined, 'the payload did not run in the widget');
+
+  await investor.screenshot({ path: path.join(SHOTS, 'faqbot-widget-handoff.png') });
+
+  // ---------------------------------------------------------------- agent
+  const agent = await newPage({ width: 1366, height: 900 });
+  await agent.goto(ctx.base + '/agent');
+  // A wrong token is refused with the server's message.
+  await agent.locator('#token').fill('wrong-token');
+  await agent.getByRole('button', { name: '登录' }).click();
+  await agent.locator('#login-error').filter({ hasText: /token/i }).waitFor();
+  await agent.locator('#token').fill(AGENT_TOKEN);
+  await agent.getByRole('button', { name: '登录' }).click();
+  await agent.locator('#console-view').waitFor();
+  assert.equal(await agent.evaluate(() => sessionStorage.getItem('faqbot.agentToken')), AGENT_TOKEN);
+
+  const item = agent.locator(`#queue li[data-ticket-id="${ticketId}"] button`);
+  await item.waitFor();
+  // The clicked suggestion may itself be a hand-over entry (money at risk), so
+  // the reason is that entry or the explicit request.
+  assert.match(await item.textContent(), /客户要求人工|问题需人工处理/, 'the queue says why the ticket was opened');
+  assert.match(await item.textContent(), /onerror/, 'the preview shows the last message as text');
+  await item.click();
+  await agent.locator('#conv-title').filter({ hasText: '工单 #' }).waitFor();
+
+  // The transcript shows the payload as text, without running it.
+  const agentXss = agent.locator('#transcript .msg[data-role=investor] .bubble', { hasText: 'onerror' });
+  await agentXss.waitFor();
+  assert.equal(await agentXss.textContent(), XSS);
+  assert.equal(await agent.locator('#transcript img, #transcript script, #transcript b').count(), 0);
+  assert.equal(await xssRan(agent), undefined, 'the payload did not run in the console');
+
+  // Quick replies are offered; inserting one puts it in the reply box.
+  const quick = agent.locator('#quick button', { hasText: QUICK_REPLIES[1] });
+  await quick.waitFor();
+
+  // Claim, insert a quick reply, then reply.
+  await agent.getByRole('button', { name: '认领' }).click();
+  await agent.locator('#conv-status').filter({ hasText: '处理中' }).waitFor();
+  await quick.click();
+  assert.equal(await agent.locator('#reply-text').inputValue(), QUICK_REPLIES[1]);
+  const sugg = agent.locator('#suggestions .sugg button').first();
+  if (await sugg.count()) {
+    await agent.locator('#reply-text').fill('');
+    await sugg.click();
+    assert.ok((await agent.locator('#reply-text').inputValue()).length > 0, 'a suggested answer is inserted');
+  }
+  await agent.locator('#reply-text').fill(AGENT_REPLY);
+  await agent.getByRole('button', { name: '发送' }).click();
+  await agent.locator('#transcript .msg[data-role=agent]', { hasText: '小王' }).waitFor();
+  assert.equal(await agent.locator('#reply-text').inputValue(), '', 'the reply box is emptied after sending');
+  await agent.screenshot({ path: path.join(SHOTS, 'faqbot-agent.png') });
+
+  // ---------------------------------------------------------------- investor sees the reply
+  const agentRow = w.messages('agent').filter({ hasText: '小王' });
+  await agentRow.waitFor({ timeout: 20000 });
+  assert.equal(await agentRow.locator('.fb-bubble').textContent(), AGENT_REPLY);
+  assert.equal(await agentRow.locator('.fb-who').textContent(), '人工客服');
+  await w.status.filter({ hasText: '已接入' }).waitFor();
+  await investor.screenshot({ path: path.join(SHOTS, 'faqbot-widget-agent.png') });
+
+  // The investor answers; the agent sees it in the transcript.
+  await ask(investor, '好的，谢谢');
+  await agent.locator('#transcript .msg[data-role=investor]', { hasText: '好的，谢谢' }).waitFor({ timeout: 15000 });
+
+  // ---------------------------------------------------------------- close: the bot answers again
+  await agent.locator('#resolution').fill('已解答提现到账时间');
+  await agent.getByRole('button', { name: '结束会话' }).click();
+  await agent.locator('#conv-status').filter({ hasText: '已结束' }).waitFor();
+  await w.messages('system').filter({ hasText: '人工服务已结束' }).waitFor({ timeout: 20000 });
+  const botsAfterClose = await ask(investor, '充值有手续费吗？');
+  await w.messages('bot').nth(botsAfterClose).waitFor();
+  assert.equal(await w.status.isHidden(), true, 'no handoff status once the bot answers again');
+
+  // The reloaded page restores the conversation from the server.
+  await investor.reload();
+  await investor.getByRole('button', { name: /在线客服/ }).click();
+  await w.messages('agent').filter({ hasText: '小王' }).waitFor();
+  assert.equal(await investor.locator('#faqbot-widget .fb-msg[data-role=investor]', { hasText: 'onerror' }).locator('.fb-bubble').textContent(), XSS);
+  assert.equal(await xssRan(investor), undefined);
+
+  assert.deepEqual(investor.problems, [], 'no script errors or dialogs on the investor page');
+  assert.deepEqual(agent.problems, [], 'no script errors or dialogs on the agent page');
+  await investor.context().close();
+  await agent.context().close();
+});
+
+test('the widget is keyboard usable and fits a phone screen',
+     { skip: skipReason || false, timeout: 60000 }, async () => {
+  const page = await newPage({ width: 390, height: 844 });
+  await page.goto(ctx.base + '/');
+  // Tab to the launcher from the page, open it with Enter, close with Escape.
+  const launcher = page.getByRole('button', { name: /在线客服/ });
+  await launcher.focus();
+  await page.keyboard.press('Enter');
+  const input = page.locator('#faqbot-widget .fb-input');
+  await input.waitFor();
+  const box = await page.locator('#faqbot-widget .fb-panel').boundingBox();
+  assert.ok(box.width >= 380 && box.width <= 390, `the panel takes the phone's width: ${box.width}`);
+  await page.keyboard.type('怎么充值');
+  await page.keyboard.press('Enter');
+  await page.locator('#faqbot-widget .fb-msg[data-role=bot][data-message-id]').first().waitFor();
+  await page.screenshot({ path: path.join(SHOTS, 'faqbot-widget-phone.png') });
+  await page.keyboard.press('Escape');
+  await launcher.waitFor();
+  assert.equal(await launcher.getAttribute('aria-expanded'), 'false');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('the widget works embedded on another origin (CORS)',
+     { skip: skipReason || false, timeout: 60000 }, async () => {
+  const page = await newPage();
+  await page.goto(ctx.otherOrigin + '/');
+  const input = page.locator('#faqbot-widget .fb-input');
+  await input.waitFor();  // data-open="true"
+  await input.fill('提现手续费多少');
+  await input.press('Enter');
+  const answer = page.locator('#faqbot-widget .fb-msg[data-role=bot][data-message-id]').first();
+  await answer.waitFor();
+  assert.match(await answer.textContent(), /提现|手续费|元/);
+  assert.equal(await page.evaluate(() => window.__faqbotWidget.api), ctx.base);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
