@@ -84,6 +84,11 @@ Reply EngineImpl::respond(Conversation& conversation, std::string_view text) con
   Decision d = policy_.decide(reading.result, *kb_, conversation, signals);
 
   std::string out = compose(*kb_, d);
+  const bool truncated = query.size() < pii.masked.size();
+  if (truncated && d.action == Action::kFallback) {
+    const std::string too_long = kb_->reply("too_long");
+    if (!too_long.empty()) out = too_long;
+  }
   if (pii.found()) out = canned(*kb_, "pii_warning") + "\n" + out;
   out = address_customer(out, conversation.customer_name, first_turn);
   reply.text = guard_.apply(fill_runtime(out, vars));

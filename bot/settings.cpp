@@ -100,7 +100,9 @@ Result<EngineSettings> parse_settings(const std::string& json_text) {
     const json& g = root["signals"];
     if (!g.is_object()) return invalid("signals: expected an object");
     SignalRules& r = s.signals;
-    if (!read_list(g, "human", &r.human, &error) || !read_list(g, "anger", &r.anger, &error) ||
+    if (!read_list(g, "human", &r.human, &error) ||
+        !read_list(g, "human_exact", &r.human_exact, &error) ||
+        !read_list(g, "anger", &r.anger, &error) ||
         !read_list(g, "abuse", &r.abuse, &error) ||
         !read_list(g, "negations", &r.negations, &error) ||
         !read_int(g, "signals", "exclamation_run", 0, &r.exclamation_run, &error)) {

@@ -62,6 +62,15 @@ bool any_phrase(const std::string& a, const std::string& b, const std::vector<st
   return false;
 }
 
+// `text` without spaces and punctuation.
+std::string content_only(std::string_view text) {
+  std::u32string out;
+  for (char32_t cp : utf8::decode(text)) {
+    if (!utf8::is_space(cp) && !utf8::is_punct(cp)) out += cp;
+  }
+  return utf8::encode(out);
+}
+
 bool exclamation_run(std::string_view text, int run) {
   if (run <= 0) return false;
   int n = 0;
@@ -79,9 +88,18 @@ bool exclamation_run(std::string_view text, int run) {
 
 SignalRules SignalRules::defaults() {
   SignalRules r;
-  r.human = {"转人工", "人工客服", "人工服务", "找人工", "要人工", "接人工", "转接人工",
-             "人工坐席", "联系人工", "换人工", "叫人工", "找真人", "要真人", "转真人",
-             "真人客服", "换个真人", "找个人工", "活人", "找你们客服", "人工呢", "人工在吗"};
+  for (const char* verb : {"转", "接", "找", "要", "换", "叫", "请", "联系", "转接", "接通", "呼叫"}) {
+    for (const char* filler : {"", "个", "一下", "一个", "下"}) {
+      for (const char* object : {"人工", "真人", "活人"}) {
+        r.human.push_back(std::string(verb) + filler + object);
+      }
+    }
+  }
+  for (const char* phrase : {"人工呢", "人工在吗", "人工在哪", "让人工来", "真人来", "跟真人说",
+                             "和真人说", "找你们客服", "叫你们客服", "找客服本人"}) {
+    r.human.push_back(phrase);
+  }
+  r.human_exact = {"人工", "人工客服", "人工服务", "真人", "真人客服", "人工坐席", "客服人工"};
   r.anger = {"气死", "什么破", "破平台", "太差了", "太差劲", "坑人", "坑爹", "骗子", "骗钱",
              "黑平台", "垃圾", "无语", "恶心", "受够了", "烦死", "有病", "搞什么",
              "报警", "曝光", "维权", "忽悠", "耍我"};
@@ -98,12 +116,16 @@ Signals detect_signals(std::string_view text, std::string_view normalized,
   const std::string b = ascii_lower(normalized);
   Signals s;
   s.human_request = any_phrase(a, b, rules.human, rules.negations);
+  const std::string whole = content_only(a), whole_normalized = content_only(b);
+  for (const std::string& p : rules.human_exact) {
+    const std::string lp = ascii_lower(p);
+    if (whole == lp || whole_normalized == lp) s.human_request = true;
+  }
   s.abuse = any_phrase(a, b, rules.abuse, {});
   s.anger = any_phrase(a, b, rules.anger, rules.negations) ||
             exclamation_run(text, rules.exclamation_run);
   // A bare "滚" as the whole message is abuse too.
-  const std::string trimmed = utf8::trim(text);
-  if (trimmed == "滚" || trimmed == "滚滚滚") s.abuse = true;
+  if (whole == "滚" || whole == "滚滚滚") s.abuse = true;
   return s;
 }
 

@@ -10,7 +10,11 @@
 namespace faqbot::bot {
 
 struct SignalRules {
-  std::vector<std::string> human;      // 转人工, 人工客服, 找真人 …
+  // A request for a human is a request verb with its object (转人工, 找个真人,
+  // 帮我接人工 …), or a whole message that only names one (人工, 人工客服).
+  // "人工客服几点上班" asks about the service, it requests nothing.
+  std::vector<std::string> human;        // phrases found anywhere in the text
+  std::vector<std::string> human_exact;  // the whole message, punctuation aside
   std::vector<std::string> anger;      // 气死, 什么破, 太差了 …
   std::vector<std::string> abuse;      // insults
   std::vector<std::string> negations;  // "不用转人工" is no request: 不用, 不要, 别 …

@@ -113,7 +113,15 @@ std::string compose(const knowledge::KnowledgeBase& kb, const Decision& d) {
       break;
     case Action::kHandoff: {
       const bool upset = d.reason == HandoffReason::kAnger || d.reason == HandoffReason::kAbuse;
-      if (upset) join(out, canned(kb, "apology"));
+      if (upset) {
+        // The operator's own apology-and-handoff text when there is one.
+        std::string notice = kb.reply("handoff_anger_notice");
+        if (!notice.empty()) {
+          join(out, notice);
+          break;
+        }
+        join(out, canned(kb, "apology"));
+      }
       if (d.reason == HandoffReason::kEntry && entry && !entry->answer.empty()) {
         // The entry's answer is the operator's holding reply for this handoff.
         join(out, kb.render(entry->answer));

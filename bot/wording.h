@@ -8,7 +8,10 @@
 //   fallback, clarify_prompt, handoff_notice    (required by lint)
 //   handoff_priority_notice  high-priority handoff   (default: apology + handoff_notice)
 //   fallback_handoff         opens a handoff after repeated fallbacks
+//   handoff_anger_notice     anger/abuse handoff (default: apology + notice)
 //   apology                  opens anger/abuse handoffs (default built in)
+//   too_long                 instead of the fallback when an over-long message
+//                            (> max_input_chars) finds no answer
 //   offer_human              line appended to `offer` answers
 //   pii_warning              prepended when personal data was typed
 //   empty_input              reply to an empty message

@@ -164,3 +164,25 @@ TEST_F(EngineTest, WordFillsRuntimeVariablesAndGuards) {
 
 }  // namespace
 }  // namespace faqbot::bot
+
+namespace faqbot::bot {
+namespace {
+
+TEST(EngineReplies, OperatorTextsForAngerAndOverlongInput) {
+  auto kb = testing::make_kb();
+  kb->replies["handoff_anger_notice"] = "非常抱歉让您不愉快，已为您优先转接人工客服。";
+  kb->replies["too_long"] = "麻烦您简要描述一下问题。";
+  auto engine = Engine::create(kb, std::make_shared<testing::FakeRetriever>(), EngineSettings{});
+  Conversation c1;
+  Reply angry = engine->respond(c1, "气死我了");
+  EXPECT_EQ(angry.text, "非常抱歉让您不愉快，已为您优先转接人工客服。");
+  Conversation c2;
+  Reply long_one = engine->respond(c2, std::string(3000, 'a'));
+  EXPECT_EQ(long_one.action, Action::kFallback);
+  EXPECT_EQ(long_one.text, "麻烦您简要描述一下问题。");
+  Conversation c3;
+  EXPECT_NE(engine->respond(c3, "aaa").text, "麻烦您简要描述一下问题。");
+}
+
+}  // namespace
+}  // namespace faqbot::bot

@@ -10,7 +10,8 @@ Signals detect(const std::string& text) {
 }
 
 TEST(Signals, ExplicitRequestForAHuman) {
-  for (const char* q : {"转人工", "我要人工客服", "帮我接人工", "找真人聊", "能不能转真人"}) {
+  for (const char* q : {"转人工", "我要人工客服", "帮我接人工", "找真人聊", "能不能转真人",
+                        "给我找个活人", "麻烦接一下人工", "人工客服!", "人工"}) {
     Signals s = detect(q);
     EXPECT_TRUE(s.human_request) << q;
     EXPECT_FALSE(s.anger || s.abuse) << q;
@@ -18,7 +19,8 @@ TEST(Signals, ExplicitRequestForAHuman) {
 }
 
 TEST(Signals, NoRequestWhenNegatedOrOnlyAskingWhoIsThere) {
-  for (const char* q : {"不用转人工了", "你是真人吗", "提现多久到账", "客服电话多少"}) {
+  for (const char* q : {"不用转人工了", "你是真人吗", "提现多久到账", "客服电话多少",
+                        "人工客服几点下班", "人工服务的时间是几点", "你是人工还是机器人"}) {
     EXPECT_FALSE(detect(q).human_request) << q;
   }
 }
