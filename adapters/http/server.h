@@ -35,6 +35,9 @@ struct ServerOptions {
   std::vector<std::string> cors_origins;  // "*" or exact origins; empty = no CORS
   bool trust_forwarded_for = false;  // take the client address from X-Forwarded-For
   RateLimit rate_client;             // per client address, for routes that ask for it
+  // Run once on each worker thread before its first request (e.g. to keep
+  // libraries from starting their own thread teams per request).
+  std::function<void()> worker_init;
 };
 
 // A route plus server-side flags.
