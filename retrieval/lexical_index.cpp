@@ -88,6 +88,92 @@ float LexicalIndex::score(const Query& q, int entry) const {
   return best;
 }
 
+void LexicalIndex::build_postings(size_t max_postings) {
+  const size_t vocab = idf_.size();
+  const size_t nv = lengths_.size();
+  std::vector<uint64_t> df(vocab, 0);
+  for (int32_t t : terms_) ++df[t];
+  posting_offsets_.assign(vocab + 1, 0);
+  for (size_t t = 0; t < vocab; ++t) {
+    posting_offsets_[t + 1] = posting_offsets_[t] + (df[t] <= max_postings ? df[t] : 0);
+  }
+  postings_.assign(posting_offsets_.back(), 0);
+  posting_tfs_.assign(posting_offsets_.back(), 0);
+  complete_ = 1;
+  for (size_t t = 0; t < vocab; ++t) complete_ &= df[t] <= max_postings;
+  std::vector<uint64_t> fill(posting_offsets_.begin(), posting_offsets_.end() - 1);
+  for (size_t v = 0; v < nv; ++v) {
+    for (uint64_t j = variant_offsets_[v]; j < variant_offsets_[v + 1]; ++j) {
+      const int32_t t = terms_[j];
+      if (df[t] <= max_postings) {
+        posting_tfs_[fill[t]] = tfs_[j];
+        postings_[fill[t]++] = static_cast<uint32_t>(v);
+      }
+    }
+  }
+  variant_entry_.assign(nv, 0);
+  for (size_t e = 0; e + 1 < entry_offsets_.size(); ++e) {
+    for (uint32_t v = entry_offsets_[e]; v < entry_offsets_[e + 1]; ++v) variant_entry_[v] = e;
+  }
+}
+
+std::vector<float> LexicalIndex::score_all(const Query& q) const {
+  std::vector<float> out;
+  if (!has_complete_postings()) return out;
+  const size_t entries = entry_offsets_.size() - 1;
+  out.assign(entries, 0.0f);
+  if (q.norm <= 0) return out;
+  std::vector<float> acc(lengths_.size(), 0.0f);
+  for (size_t i = 0; i < q.ids.size(); ++i) {
+    const int32_t t = q.ids[i];
+    for (uint64_t j = posting_offsets_[t]; j < posting_offsets_[t + 1]; ++j) {
+      const uint32_t v = postings_[j];
+      const float tf = posting_tfs_[j];
+      const float len_factor = kK1 * (1 - kB + kB * lengths_[v] / avg_length_);
+      acc[v] += q.weights[i] * tf * (kK1 + 1) / (tf + len_factor);
+    }
+  }
+  for (size_t e = 0; e < entries; ++e) {
+    float best = 0;
+    for (uint32_t v = entry_offsets_[e]; v < entry_offsets_[e + 1]; ++v) best = std::max(best, acc[v]);
+    out[e] = best / q.norm;
+  }
+  return out;
+}
+
+std::vector<int> LexicalIndex::candidates(const Query& q, size_t n) const {
+  std::vector<int> out;
+  if (posting_offsets_.empty() || n == 0) return out;
+  std::vector<std::pair<uint32_t, float>> hits;
+  for (size_t i = 0; i < q.ids.size(); ++i) {
+    const int32_t t = q.ids[i];
+    for (uint64_t j = posting_offsets_[t]; j < posting_offsets_[t + 1]; ++j) {
+      hits.emplace_back(postings_[j], q.weights[i]);
+    }
+  }
+  if (hits.empty()) return out;
+  std::sort(hits.begin(), hits.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  // Sum per variant, then keep each entry's best variant.
+  std::vector<std::pair<float, uint32_t>> per_entry;  // (score, entry)
+  for (size_t i = 0; i < hits.size();) {
+    size_t j = i;
+    float s = 0;
+    while (j < hits.size() && hits[j].first == hits[i].first) s += hits[j++].second;
+    per_entry.emplace_back(s, variant_entry_[hits[i].first]);
+    i = j;
+  }
+  std::sort(per_entry.begin(), per_entry.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  for (const auto& [score, entry] : per_entry) {
+    if (std::find(out.begin(), out.end(), static_cast<int>(entry)) != out.end()) continue;
+    out.push_back(static_cast<int>(entry));
+    if (out.size() >= n) break;
+  }
+  return out;
+}
+
 void LexicalIndex::serialize(BinaryWriter& w) const {
   w.vec(entry_offsets_);
   w.vec(variant_offsets_);
@@ -97,12 +183,31 @@ void LexicalIndex::serialize(BinaryWriter& w) const {
   w.vec(idf_);
   w.pod(avg_length_);
   w.pod(unknown_idf_);
+  w.vec(posting_offsets_);
+  w.vec(postings_);
+  w.vec(posting_tfs_);
+  w.vec(variant_entry_);
+  w.pod(complete_);
 }
 
 bool LexicalIndex::deserialize(BinaryReader& r) {
   if (!r.vec(entry_offsets_) || !r.vec(variant_offsets_) || !r.vec(terms_) || !r.vec(tfs_) ||
-      !r.vec(lengths_) || !r.vec(idf_) || !r.pod(avg_length_) || !r.pod(unknown_idf_)) {
+      !r.vec(lengths_) || !r.vec(idf_) || !r.pod(avg_length_) || !r.pod(unknown_idf_) || !r.vec(posting_offsets_) ||
+      !r.vec(postings_) || !r.vec(posting_tfs_) || !r.vec(variant_entry_) || !r.pod(complete_)) {
     return false;
+  }
+  if (!posting_offsets_.empty()) {
+    if (posting_offsets_.size() != idf_.size() + 1 || posting_offsets_.back() != postings_.size() ||
+        posting_tfs_.size() != postings_.size() ||
+        variant_entry_.size() != lengths_.size()) {
+      return false;
+    }
+    for (uint32_t v : postings_) {
+      if (v >= lengths_.size()) return false;
+    }
+    for (size_t t = 0; t + 1 < posting_offsets_.size(); ++t) {
+      if (posting_offsets_[t] > posting_offsets_[t + 1]) return false;
+    }
   }
   if (variant_offsets_.empty() || terms_.size() != tfs_.size() ||
       variant_offsets_.back() != terms_.size() || lengths_.size() + 1 != variant_offsets_.size() ||

@@ -35,6 +35,20 @@ class LexicalIndex {
   // Normalised BM25 of one variant.
   float score_variant(const Query& q, uint32_t variant) const;
 
+  // Builds postings (term -> variants). Terms in more than `max_postings`
+  // variants are left out (they say little and cost much on big corpora);
+  // with no term left out, score_all() becomes available.
+  void build_postings(size_t max_postings);
+  bool has_postings() const { return !posting_offsets_.empty(); }
+  bool has_complete_postings() const { return has_postings() && complete_; }
+  // score(q, e) for every entry at once, through the postings: cost grows
+  // with the query's postings, not with the corpus. Requires complete
+  // postings; otherwise returns an empty vector.
+  std::vector<float> score_all(const Query& q) const;
+  // Up to `n` entries whose variants share the most (idf-weighted) rare terms
+  // with the query, best first. Empty without postings.
+  std::vector<int> candidates(const Query& q, size_t n) const;
+
   void serialize(BinaryWriter& w) const;
   bool deserialize(BinaryReader& r);
 
@@ -45,6 +59,11 @@ class LexicalIndex {
   std::vector<float> tfs_;
   std::vector<float> lengths_;  // per variant, sum of tfs
   std::vector<float> idf_;      // per vocabulary id
+  std::vector<uint64_t> posting_offsets_;  // vocab+1, or empty
+  std::vector<uint32_t> postings_;         // variant ids
+  std::vector<float> posting_tfs_;         // tf of the term in that variant
+  uint8_t complete_ = 0;
+  std::vector<uint32_t> variant_entry_;    // entry of each variant (with postings)
   float avg_length_ = 1;
   float unknown_idf_ = 1;
 };

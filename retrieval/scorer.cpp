@@ -11,7 +11,9 @@ namespace {
 
 // Dense candidates fetched: every entry of a small corpus, else this many.
 constexpr size_t kAllEntriesUpTo = 512;
-constexpr size_t kDenseCandidates = 64;
+constexpr size_t kDenseCandidates = 32;
+// Lexical candidates added on large corpora (from the postings).
+constexpr size_t kLexicalCandidates = 16;
 // Shortlist: best by probability, plus best by lexical score.
 constexpr size_t kShortlistByProb = 10;
 constexpr size_t kShortlistByLexical = 3;
@@ -53,6 +55,17 @@ Analysis analyze(const EngineView& engine, const std::string& normalized) {
   std::vector<DenseIndex::Hit> hits = engine.dense_search(h.data(), want);
   const float none_cos = dot(h.data(), model.class_vector(engine.num_entries), d);
 
+  const LexicalIndex::Query lq = engine.lexical->prepare(text);
+  const std::vector<float> lexical_all = engine.lexical->score_all(lq);
+  if (lexical_all.empty() && engine.lexical->has_postings()) {
+    // Entries the dense search missed but whose variants share rare terms.
+    for (int e : engine.lexical->candidates(lq, kLexicalCandidates)) {
+      if (e < 0 || e >= engine.num_entries) continue;
+      bool seen = false;
+      for (const auto& hit : hits) seen = seen || hit.id == e;
+      if (!seen) hits.push_back({e, dot(h.data(), model.class_vector(e), d)});
+    }
+  }
   // Softmax over the dense candidates and "none".
   const float s = model.scale();
   float mx = s * none_cos;
@@ -61,7 +74,6 @@ Analysis analyze(const EngineView& engine, const std::string& normalized) {
   for (const auto& hit : hits) denom += std::exp(s * hit.score - mx);
   const float none_prob = std::exp(s * none_cos - mx) / denom;
 
-  const LexicalIndex::Query lq = engine.lexical->prepare(text);
   const bool have_variants = engine.variant_vectors && !engine.variant_vectors->empty();
   std::vector<ScoredCandidate> all;
   all.reserve(hits.size());
@@ -71,7 +83,7 @@ Analysis analyze(const EngineView& engine, const std::string& normalized) {
     c.entry = static_cast<int>(hit.id);
     c.dense = hit.score;
     c.prob = std::exp(s * hit.score - mx) / denom;
-    c.lexical = engine.lexical->score(lq, c.entry);
+    c.lexical = lexical_all.empty() ? engine.lexical->score(lq, c.entry) : lexical_all[c.entry];
     float vbest = c.dense;
     if (have_variants) {
       vbest = -1;

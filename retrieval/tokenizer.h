@@ -31,7 +31,7 @@ class Tokenizer {
   // without pieces (n-grams only). `max_lines` caps the training text (lines
   // are sampled with a fixed stride).
   static Result<std::unique_ptr<Tokenizer>> train(const std::vector<std::string>& lines,
-                                                  size_t max_lines = 60000);
+                                                  size_t max_lines = 20000);
   // Restores a tokenizer from `serialized_model()` output ("" = no pieces).
   static Result<std::unique_ptr<Tokenizer>> load(const std::string& serialized_model);
   ~Tokenizer();
