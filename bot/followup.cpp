@@ -135,30 +135,35 @@ Reading choose_reading(retrieval::SearchResult alone, retrieval::SearchResult jo
                        size_t k) {
   Reading reading;
   const bool marker = has_followup_marker(text);
-  if (!(confident(alone, thresholds) && !marker)) {
-    if (topic_reading(alone, kb, conversation, marker, thresholds, &reading.result)) {
-      reading.kind = ReadingKind::kTopic;
-      keep_at_most(reading.result, k);
-      return reading;
-    }
-    retrieval::SearchResult alone_ctx = alone;
-    if (marker && !conversation.last_faq_id.empty()) {
-      drop(joined, conversation.last_faq_id);
-      drop(alone_ctx, conversation.last_faq_id);
-    }
-    retrieval::SearchResult both;
-    // The new words must point at the winner themselves (else the joined
-    // search only repeats the previous question).
-    if (joined_reading(alone_ctx, joined, &both) && top_confidence(both) > top_confidence(alone) &&
-        confidence_of(alone, both.candidates[0].id, 0) >= thresholds.suggestion &&
-        joined.out_of_scope < thresholds.out_of_scope) {
-      reading.result = std::move(both);
-      reading.kind = ReadingKind::kJoined;
-      keep_at_most(reading.result, k);
-      return reading;
-    }
+  const bool sure_alone = confident(alone, thresholds) && !marker;
+
+  if (!sure_alone && topic_reading(alone, kb, conversation, marker, thresholds, &reading.result)) {
+    reading.kind = ReadingKind::kTopic;
+    keep_at_most(reading.result, k);
+    return reading;
   }
-  reading.result = std::move(alone);
+
+  retrieval::SearchResult alone_ctx = alone;
+  if (marker && !conversation.last_faq_id.empty()) {
+    drop(joined, conversation.last_faq_id);
+    drop(alone_ctx, conversation.last_faq_id);
+  }
+  retrieval::SearchResult both;
+  // The new words must point at the winner themselves (else the joined
+  // search only repeats the previous question).
+  const bool joined_ok =
+      joined_reading(alone_ctx, joined, &both) &&
+      confidence_of(alone, both.candidates[0].id, 0) >= thresholds.suggestion &&
+      joined.out_of_scope < thresholds.out_of_scope;
+  const bool take_joined =
+      joined_ok && (sure_alone ? both.candidates[0].id != alone.candidates[0].id
+                               : top_confidence(both) > top_confidence(alone));
+  if (take_joined) {
+    reading.result = std::move(both);
+    reading.kind = ReadingKind::kJoined;
+  } else {
+    reading.result = std::move(alone);
+  }
   keep_at_most(reading.result, k);
   return reading;
 }
@@ -173,12 +178,8 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
     return r;
   }
   retrieval::SearchResult alone = retriever.search(text, std::max(k, kTopicSearchK));
-  retrieval::SearchResult joined;
-  const bool need_joined = !(confident(alone, thresholds) && !has_followup_marker(text));
-  if (need_joined) {
-    joined = retriever.search(conversation.last_question + " " + std::string(text),
-                              std::max(k, kTopicSearchK));
-  }
+  retrieval::SearchResult joined = retriever.search(
+      conversation.last_question + " " + std::string(text), std::max(k, kTopicSearchK));
   return choose_reading(std::move(alone), std::move(joined), text, kb, conversation, thresholds, k);
 }
 

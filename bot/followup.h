@@ -3,19 +3,22 @@
 // in the context of the previous question of the same Conversation.
 //
 // A message is a follow-up candidate when a previous question exists and the
-// message is short (<= max_chars characters without punctuation). Unless it
-// is confident on its own and carries no follow-up marker (那…, 还有…, …呢),
-// it is read in context, first reading that applies:
-//   1. topic reading: the text alone, restricted to the category of the entry
-//      answered last (the topic), when the best such candidate is plausible
-//      (>= thresholds.suggestion) and holds at least kTopicShare of the best
-//      overall confidence; confidences are renormalised within the topic.
-//   2. joined reading: "<previous question> <text>" searched too; the two
-//      results' confidences multiplied per entry and renormalised (what the
-//      new words ask about, within the context), taken when its best is more
-//      confident than the text alone, has a plausible confidence
-//      (>= thresholds.suggestion) in the text alone, and the joined text is
-//      in scope.
+// message is short (<= max_chars characters without punctuation). It is then
+// searched alone and as "<previous question> <text>", and read, first
+// reading that applies:
+//   1. topic reading (only when the text alone is not confident, or carries a
+//      follow-up marker 那…/还有…/…呢): the text alone, restricted to the
+//      category of the entry answered last (the topic), when the best such
+//      candidate is plausible (>= thresholds.suggestion) and holds at least
+//      kTopicShare of the best overall confidence; confidences renormalised
+//      within the topic.
+//   2. joined reading: both results' confidences multiplied per entry and
+//      renormalised (what the new words ask about, within the context). Its
+//      winner needs a plausible confidence (>= thresholds.suggestion) in the
+//      text alone and the joined text must be in scope. Taken when it is more
+//      confident than the text alone; when the text alone is already
+//      confident, only when it picks another entry ("有限额吗" after a
+//      recharge question: the recharge limit, not the withdrawal limit).
 //   3. the text alone.
 // A marker asks about another aspect, so the entry answered last is dropped
 // from the context readings. Thread-safe as the Retriever is.

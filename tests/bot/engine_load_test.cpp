@@ -62,6 +62,19 @@ TEST(EngineLoad, LoadsTheFixtureAndAnswers) {
   }
 }
 
+TEST(EngineLoad, FollowUpsInOneConversation) {
+  auto loaded = Engine::load(FAQBOT_BOT_FIXTURES "/config", "");
+  ASSERT_NE(loaded.engine, nullptr) << loaded.status.message();
+  Conversation chat;
+  EXPECT_EQ(loaded.engine->respond(chat, "提现多久到账").faq_id, "withdraw.arrival_time");
+  Reply weekend = loaded.engine->respond(chat, "那周末呢?");
+  EXPECT_EQ(weekend.action, Action::kAnswer);
+  EXPECT_EQ(weekend.faq_id, "withdraw.holiday");
+  Reply fee = loaded.engine->respond(chat, "手续费呢");
+  EXPECT_EQ(fee.action, Action::kAnswer);
+  EXPECT_EQ(fee.faq_id, "withdraw.fee");
+}
+
 TEST(EngineLoad, RespondIsThreadSafeForDistinctConversations) {
   auto loaded = Engine::load(FAQBOT_BOT_FIXTURES "/config", "");
   ASSERT_NE(loaded.engine, nullptr) << loaded.status.message();

@@ -104,12 +104,25 @@ TEST_F(FollowupTest, JoinedReadingNeedsSupportFromTheNewWords) {
   EXPECT_EQ(r.result.candidates[0].id, "recharge.fee");
 }
 
-TEST_F(FollowupTest, ConfidentStandaloneQuestionIgnoresContext) {
-  retriever_.on("充值收手续费吗", result({{"recharge.fee", 0.9}}));
+TEST_F(FollowupTest, ConfidentStandaloneQuestionKeepsItsAnswer) {
+  retriever_.on("充值收手续费吗", result({{"recharge.fee", 0.9}, {"withdraw.fee", 0.05}}));
+  retriever_.on("提现多久到账 充值收手续费吗",
+                result({{"withdraw.arrival_time", 0.6}, {"recharge.fee", 0.3}, {"withdraw.fee", 0.1}}));
   Reading r = read("充值收手续费吗");
   EXPECT_EQ(r.kind, ReadingKind::kAlone);
   EXPECT_EQ(r.result.candidates[0].id, "recharge.fee");
-  EXPECT_EQ(retriever_.queries.size(), 1u);  // no joined search needed
+}
+
+TEST_F(FollowupTest, ConfidentButTopiclessTextTakesTheContext) {
+  // "手续费多少" alone leans to recharge; after a withdrawal question the
+  // joined reading picks the withdrawal fee.
+  conversation_.last_faq_id.clear();
+  retriever_.on("手续费多少", result({{"recharge.fee", 0.7}, {"withdraw.fee", 0.25}}));
+  retriever_.on("提现多久到账 手续费多少",
+                result({{"withdraw.arrival_time", 0.6}, {"withdraw.fee", 0.35}, {"recharge.fee", 0.02}}));
+  Reading r = read("手续费多少");
+  EXPECT_EQ(r.kind, ReadingKind::kJoined);
+  EXPECT_EQ(r.result.candidates[0].id, "withdraw.fee");
 }
 
 TEST_F(FollowupTest, LongTextIsNeverAFollowUp) {
