@@ -2,8 +2,8 @@
 // The engine's settings, layered once at load: built-in defaults <
 // <config_dir>/settings.json (optional). Recognised keys (all optional):
 //   {"retrieval": {"index_factory": "Flat", "dim": 128, "top_k": 5},
-//    "policy":    {"answer": 0.5, "margin": 0.1, "clarify": 0.2, "suggestion": 0.1,
-//                  "out_of_scope": 0.5, "handoff_entry": 0.5, "max_suggestions": 3,
+//    "policy":    {"answer": 0.4, "margin": 0.1, "clarify": 0.2, "suggestion": 0.1,
+//                  "out_of_scope": 0.5, "handoff_entry": 0.4, "max_suggestions": 3,
 //                  "fallbacks_before_handoff": 2, "answers_before_handoff": 3},
 //    "signals":   {"human": [...], "human_exact": [...], "anger": [...], "abuse": [...],
 //                  "negations": [...], "exclamation_run": 3},

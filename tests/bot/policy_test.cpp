@@ -16,7 +16,7 @@ class PolicyTest : public ::testing::Test {
     return policy_.decide(r, *kb_, conversation_, s);
   }
   std::shared_ptr<knowledge::KnowledgeBase> kb_ = testing::make_kb();
-  Policy policy_;  // default thresholds: answer 0.5, margin 0.1, clarify 0.2
+  Policy policy_;  // default thresholds: answer 0.4, margin 0.1, clarify 0.2
   Conversation conversation_;
 };
 
@@ -41,7 +41,7 @@ TEST_F(PolicyTest, ClarifiesWhenRunnerUpIsClose) {
 }
 
 TEST_F(PolicyTest, ClarifiesWhenPlausibleButUnsure) {
-  Decision d = decide(result({{"withdraw.fee", 0.35}, {"recharge.fee", 0.05}}));
+  Decision d = decide(result({{"withdraw.fee", 0.3}, {"recharge.fee", 0.05}}));
   EXPECT_EQ(d.action, Action::kClarify);
   ASSERT_EQ(d.suggestions.size(), 1u);  // the runner-up is below the suggestion floor
 }
