@@ -34,9 +34,14 @@ Decision Policy::decide(const retrieval::SearchResult& result, const knowledge::
     d.priority = priority;
     return d;
   };
-  const bool priority_topic = plausible && entry->handoff == HandoffMode::kHandPriority;
+  // For a handoff the investor asked for, the best entry is a hint for the
+  // agent (and its priority counts) when retrieval believes in it more than
+  // in "out of scope".
+  const bool hint = top && top_conf >= t_.clarify && top_conf > result.out_of_scope;
+  const bool priority_topic = hint && entry->handoff == HandoffMode::kHandPriority;
 
   // 1-2. The investor's own words decide first.
+  if (signals.any() && hint) d.faq_id = top->id;
   if (signals.abuse) return handoff(HandoffReason::kAbuse, Priority::kHigh);
   if (signals.anger) return handoff(HandoffReason::kAnger, Priority::kHigh);
   if (signals.human_request) {

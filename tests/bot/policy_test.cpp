@@ -171,3 +171,21 @@ TEST_F(PolicyTest, ThresholdsAreTunable) {
 
 }  // namespace
 }  // namespace faqbot::bot
+
+namespace faqbot::bot {
+namespace {
+
+TEST(PolicyHint, ExplicitRequestKeepsTheEntryAsAHintDespiteOutOfScope) {
+  auto kb = testing::make_kb();
+  Signals s;
+  s.human_request = true;
+  Conversation c;
+  Decision d = Policy().decide(testing::result({{"service.human", 0.62}}, 0.6), *kb, c, s);
+  EXPECT_EQ(d.action, Action::kHandoff);
+  EXPECT_EQ(d.faq_id, "service.human");
+  Decision none = Policy().decide(testing::result({{"service.human", 0.62}}, 0.6), *kb, c, {});
+  EXPECT_EQ(none.action, Action::kFallback);  // without the signal: out of scope
+}
+
+}  // namespace
+}  // namespace faqbot::bot
