@@ -154,6 +154,7 @@
     pollTimer: null,
     polling: false,
     restored: false,
+    unread: 0,            // agent/system messages that arrived while the panel was closed
     sendChain: Promise.resolve()
   };
 
@@ -300,6 +301,10 @@
     }
     var row = addMessage(m.role, m.text, m.message_id);
     if (m.role === 'bot' && m.action === 'answer' && m.faq_id) addFeedback(row, m.message_id);
+    if ((m.role === 'agent' || m.role === 'system') && !root.classList.contains('fb-open')) {
+      state.unread += 1;
+      launcher.textContent = TITLE + '（' + state.unread + ' 条新消息）';
+    }
     if (m.role === 'agent') {
       state.handoffOpen = true;
       statusLine.textContent = '人工客服已接入，正在为您服务';
@@ -363,8 +368,10 @@
           if (r.text) addMessage('system', r.text, null);
         } else {
           var botRow = state.seen[r.message_id] || addMessage('bot', r.text, r.message_id);
-          // The entry just answered is no suggestion: offer only the others.
-          addSuggestions(botRow, (r.suggestions || []).filter(function (s) {
+          // The entry just answered is no suggestion: offer only the others;
+          // once a human is taking over, offer none.
+          var withHuman = r.handoff && r.handoff.status !== 'closed';
+          addSuggestions(botRow, withHuman ? [] : (r.suggestions || []).filter(function (s) {
             return !(r.action === 'answer' && r.faq_id && s.faq_id === r.faq_id);
           }));
           if (r.action === 'answer' && r.faq_id) addFeedback(botRow, r.message_id);
@@ -426,6 +433,8 @@
   function open() {
     root.classList.add('fb-open');
     launcher.setAttribute('aria-expanded', 'true');
+    state.unread = 0;
+    launcher.textContent = TITLE;
     restore();
     input.focus();
     scrollToEnd();

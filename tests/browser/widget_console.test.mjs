@@ -97,6 +97,11 @@ async function startServer() {
   });
   ctx.server.stdout.on('data', (d) => { ctx.log += d; });
   ctx.server.stderr.on('data', (d) => { ctx.log += d; });
+  ctx.server.on('exit', (code, signal) => {
+    if (!ctx.stopping) {
+      console.log(`# faqbot serve died (exit ${code}, signal ${signal}) during the test\n# --- server log ---\n${ctx.log}`);
+    }
+  });
   try {
     await waitHealthy(ctx.base, ctx.server, 180000);
   } catch (e) {
@@ -132,7 +137,8 @@ before(async () => {
 after(async () => {
   if (ctx.browser) await ctx.browser.close();
   if (ctx.other) ctx.other.close();
-  if (ctx.server && ctx.server.exitCode === null) {
+  if (ctx.server && ctx.server.exitCode === null && ctx.server.signalCode === null) {
+    ctx.stopping = true;
     ctx.server.kill('SIGTERM');
     await new Promise((r) => {
       const t = setTimeout(() => { ctx.server.kill('SIGKILL'); r(); }, 5000);
@@ -310,10 +316,15 @@ test('investor asks, clicks a suggestion, goes to a human; agent claims and repl
   await agent.locator('#transcript .msg[data-role=investor]', { hasText: '好的，谢谢' }).waitFor({ timeout: 15000 });
 
   // ---------------------------------------------------------------- close: the bot answers again
+  // The investor closes the panel (Escape); what arrives meanwhile is counted on the launcher.
+  await w.input.press('Escape');
+  await launcher.waitFor();
   await agent.locator('#resolution').fill('已解答提现到账时间');
   await agent.getByRole('button', { name: '结束会话' }).click();
   await agent.locator('#conv-status').filter({ hasText: '已结束' }).waitFor();
-  await w.messages('system').filter({ hasText: '人工服务已结束' }).waitFor({ timeout: 20000 });
+  await investor.getByRole('button', { name: /条新消息/ }).waitFor({ timeout: 20000 });
+  await investor.getByRole('button', { name: /条新消息/ }).click();
+  await w.messages('system').filter({ hasText: '人工服务已结束' }).waitFor();
   const botsAfterClose = await ask(investor, '充值有手续费吗？');
   await w.messages('bot').nth(botsAfterClose).waitFor();
   assert.equal(await w.status.isHidden(), true, 'no handoff status once the bot answers again');
