@@ -1,0 +1,347 @@
+#include "adapters/channels/runtime.h"
+
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "adapters/channels/crypto.h"
+#include "bot/store/store.h"
+
+namespace faqbot::channels {
+namespace {
+
+constexpr const char* kBusyText = "抱歉，系统暂时繁忙，请您稍后再试。";
+
+std::string trim(const std::string& s) {
+  size_t b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return "";
+  size_t e = s.find_last_not_of(" \t\r\n");
+  return s.substr(b, e - b + 1);
+}
+
+}  // namespace
+
+ChannelRuntime::ChannelRuntime(service::Service& service,
+                               std::vector<std::unique_ptr<Channel>> channels,
+                               ChannelsConfig config, std::shared_ptr<Transport> transport)
+    : service_(service),
+      channels_(std::move(channels)),
+      config_(std::move(config)),
+      transport_(std::move(transport)) {
+  for (const auto& c : channels_) counters_[c->name()] = std::make_unique<ChannelCounters>();
+}
+
+ChannelRuntime::~ChannelRuntime() {
+  {
+    std::lock_guard<std::mutex> lock(sender_mu_);
+    stopping_ = true;
+  }
+  sender_cv_.notify_all();
+  if (sender_.joinable()) sender_.join();
+}
+
+const Channel* ChannelRuntime::channel(const std::string& name) const {
+  for (const auto& c : channels_) {
+    if (c->name() == name) return c.get();
+  }
+  return nullptr;
+}
+
+ChannelCounters& ChannelRuntime::counters(const std::string& name) { return *counters_.at(name); }
+
+std::vector<http::Route> ChannelRuntime::routes(const std::shared_ptr<ChannelRuntime>& self) {
+  std::vector<http::Route> out;
+  for (const auto& c : channels_) {
+    const Channel* ch = c.get();
+    for (const std::string& method : ch->methods()) {
+      http::Route r;
+      r.method = method;
+      r.path = "/webhooks/" + ch->name();
+      r.summary = ch->name() + " webhook (IM channel)";
+      r.handler = [self, ch](const http::Request& req) { return self->handle(*ch, req); };
+      out.push_back(std::move(r));
+    }
+  }
+  http::Route m;
+  m.method = "GET";
+  m.path = "/webhooks/metrics";
+  m.summary = "IM channel counters and failed outbox messages (Prometheus text)";
+  m.handler = [self](const http::Request&) {
+    http::Response r;
+    r.content_type = "text/plain; version=0.0.4; charset=utf-8";
+    r.body = self->metrics_text();
+    return r;
+  };
+  out.push_back(std::move(m));
+  return out;
+}
+
+void ChannelRuntime::register_outbound(const std::shared_ptr<ChannelRuntime>& self) {
+  std::weak_ptr<ChannelRuntime> weak = self;
+  for (const auto& c : channels_) {
+    const Channel* ch = c.get();
+    service_.set_outbound(ch->name(), [weak, ch](const store::Session& session, const store::Message& message) {
+      auto rt = weak.lock();
+      if (!rt || message.text.empty()) return;
+      ReplyContent content;
+      content.text = message.text;
+      content.session_id = session.id;
+      rt->enqueue(*ch, session.channel_ref, content);
+    });
+  }
+}
+
+void ChannelRuntime::start_sender() {
+  if (sender_.joinable()) return;
+  sender_ = std::thread([this] { sender_loop(); });
+}
+
+std::string ChannelRuntime::session_id_of(const Channel& channel, const Inbound& in) const {
+  return channel.name() + ":" + sha256_hex(in.conversation).substr(0, 40);
+}
+
+void ChannelRuntime::remember_choices(const std::string& session_id, const ReplyContent& content) {
+  std::lock_guard<std::mutex> lock(choices_mu_);
+  if (content.choices.empty()) {
+    last_choices_.erase(session_id);
+  } else {
+    if (last_choices_.size() > 100000) last_choices_.clear();  // bound memory
+    last_choices_[session_id] = content.choices;
+  }
+}
+
+std::string ChannelRuntime::resolve_text(const std::string& session_id, const std::string& raw) const {
+  std::string text = trim(raw);
+  if (!text.empty() && text.size() <= 2 && text.find_first_not_of("0123456789") == std::string::npos) {
+    std::lock_guard<std::mutex> lock(choices_mu_);
+    auto it = last_choices_.find(session_id);
+    size_t n = static_cast<size_t>(std::stoi(text));
+    if (it != last_choices_.end() && n >= 1 && n <= it->second.size()) text = it->second[n - 1].payload;
+  }
+  if (text.rfind("faq:", 0) == 0) {
+    std::string id = text.substr(4);
+    auto engine = service_.engines().current();
+    if (engine) {
+      for (const auto& e : engine->kb().entries) {
+        if (e.id == id && !e.questions.empty()) return e.questions[0];
+      }
+    }
+    return id;
+  }
+  return text;
+}
+
+ReplyContent ChannelRuntime::content_of(const service::ChatReply& reply) const {
+  ReplyContent c;
+  c.text = reply.text;
+  for (const auto& s : reply.suggestions) c.choices.push_back({s.question, "faq:" + s.faq_id});
+  if (reply.offer_human && !reply.handoff) c.choices.push_back({"转人工", "转人工"});
+  c.session_id = reply.session_id;
+  c.action = reply.routed_to_agent ? "" : reply.action;
+  c.faq_id = reply.faq_id;
+  c.confidence = reply.confidence;
+  if (reply.handoff) {
+    c.ticket_id = reply.handoff->ticket_id;
+    c.ticket_status = reply.handoff->status;
+    c.queue_position = reply.handoff->queue_position;
+  }
+  return c;
+}
+
+http::Response ChannelRuntime::handle(const Channel& channel, const http::Request& request) {
+  ChannelCounters& count = counters(channel.name());
+  count.received.fetch_add(1, std::memory_order_relaxed);
+  Received r = channel.receive(request, store::now_ms());
+  if (r.kind == Received::Kind::kRespond) {
+    if (r.rejected) count.rejected.fetch_add(1, std::memory_order_relaxed);
+    return r.response;
+  }
+  Inbound& in = r.inbound;
+  if (in.from_bot) {
+    count.ignored_bots.fetch_add(1, std::memory_order_relaxed);
+    return channel.ack(in);
+  }
+  if (!in.event_id.empty()) {
+    auto first = service_.store().mark_event_processed(channel.name(), in.event_id);
+    if (!first.ok()) {
+      // Not recorded: let the platform retry later.
+      return json_response(503, "{\"error\":{\"code\":\"unavailable\",\"message\":\"storage unavailable\"}}");
+    }
+    if (!first.value()) {
+      count.duplicates.fetch_add(1, std::memory_order_relaxed);
+      return channel.ack(in);
+    }
+  }
+  std::string session_id = session_id_of(channel, in);
+  std::string text = resolve_text(session_id, in.text);
+  if (text.empty()) return channel.ack(in);
+
+  service::ChatRequest chat;
+  chat.session_id = session_id;
+  chat.user_id = in.user_id;
+  chat.text = text;
+  chat.channel = channel.name();
+  chat.channel_ref = in.channel_ref;
+  chat.customer_name = in.customer_name;
+  auto reply = service_.chat(chat);
+  count.answered.fetch_add(1, std::memory_order_relaxed);
+  ReplyContent content;
+  if (reply.ok()) {
+    content = content_of(reply.value());
+  } else {
+    // Already marked processed: answer something rather than nothing.
+    content.text = reply.status().code() == StatusCode::kInvalidArgument
+                       ? "抱歉，您的消息过长或无法识别，请您简要描述一下问题。"
+                       : kBusyText;
+    content.session_id = session_id;
+  }
+  remember_choices(session_id, content);
+  if (content.text.empty()) return channel.ack(in);  // an agent answers in person
+  if (auto body = channel.reply_in_body(in, content)) return *body;
+  enqueue(channel, in.channel_ref, content);
+  return channel.ack(in);
+}
+
+void ChannelRuntime::enqueue(const Channel& channel, const std::string& channel_ref,
+                             const ReplyContent& reply) {
+  store::Store& st = service_.store();
+  Result<OutboundRequest> req = channel.render(channel_ref, reply);
+  store::NewOutbound out;
+  out.channel = channel.name();
+  if (req.ok()) {
+    out.target = req->url;
+    nlohmann::json payload = {{"body", req->body}, {"content_type", req->content_type},
+                              {"headers", req->headers}};
+    out.payload = payload.dump();
+  } else {
+    nlohmann::json payload = {{"text", reply.text}, {"channel_ref", channel_ref}};
+    out.payload = payload.dump();
+  }
+  auto id = st.enqueue_outbound(out);
+  if (!id.ok()) {
+    counters(channel.name()).given_up.fetch_add(1, std::memory_order_relaxed);
+    std::fprintf(stderr, "faqbot channels: %s: reply not stored: %s\n", channel.name().c_str(),
+                 id.status().message().c_str());
+    return;
+  }
+  if (!req.ok()) {
+    st.mark_failed(id.value(), req.status().message(), 0);
+    counters(channel.name()).given_up.fetch_add(1, std::memory_order_relaxed);
+    return;
+  }
+  {
+    std::lock_guard<std::mutex> lock(sender_mu_);
+    wake_ = true;
+  }
+  sender_cv_.notify_all();
+}
+
+int64_t ChannelRuntime::backoff(int attempts) const {
+  int64_t delay = config_.backoff_ms;
+  for (int i = 1; i < attempts && delay < config_.backoff_max_ms; ++i) delay *= 2;
+  return std::min(delay, config_.backoff_max_ms);
+}
+
+int ChannelRuntime::drain_once() {
+  store::Store& st = service_.store();
+  int64_t now = store::now_ms();
+  auto due = st.due_outbound(now, 16, 30000);
+  if (!due.ok()) return 0;
+  for (const store::Outbound& o : due.value()) {
+    const Channel* ch = channel(o.channel);
+    if (!ch) {
+      st.mark_failed(o.id, "channel " + o.channel + " is not enabled", 0);
+      continue;
+    }
+    ChannelCounters& count = counters(o.channel);
+    OutboundRequest req;
+    req.url = o.target;
+    nlohmann::json payload = nlohmann::json::parse(o.payload, nullptr, false);
+    if (payload.is_object()) {
+      req.body = payload.value("body", "");
+      req.content_type = payload.value("content_type", req.content_type);
+      if (payload.contains("headers") && payload["headers"].is_object()) {
+        for (auto& [k, v] : payload["headers"].items()) {
+          if (v.is_string()) req.headers[k] = v.get<std::string>();
+        }
+      }
+    }
+    Status status = ch->authorize(req, *transport_);
+    if (status.ok()) {
+      SendResult res = transport_->send("POST", req.url, req.headers, req.body, req.content_type);
+      status = ch->accepted(res);
+    }
+    if (status.ok()) {
+      st.mark_sent(o.id);
+      count.sent.fetch_add(1, std::memory_order_relaxed);
+      continue;
+    }
+    ch->invalidate_token();
+    count.send_errors.fetch_add(1, std::memory_order_relaxed);
+    int attempts = o.attempts + 1;
+    if (attempts >= config_.max_attempts) {
+      st.mark_failed(o.id, status.message(), 0);
+      count.given_up.fetch_add(1, std::memory_order_relaxed);
+      std::fprintf(stderr, "faqbot channels: %s: outbox message %lld given up after %d attempts: %s\n",
+                   o.channel.c_str(), static_cast<long long>(o.id), attempts, status.message().c_str());
+    } else {
+      st.mark_failed(o.id, status.message(), store::now_ms() + backoff(attempts));
+    }
+  }
+  return static_cast<int>(due.value().size());
+}
+
+void ChannelRuntime::sender_loop() {
+  std::unique_lock<std::mutex> lock(sender_mu_);
+  while (!stopping_) {
+    sender_cv_.wait_for(lock, std::chrono::milliseconds(config_.poll_ms), [this] { return stopping_ || wake_; });
+    if (stopping_) break;
+    wake_ = false;
+    lock.unlock();
+    while (drain_once() > 0) {
+      std::lock_guard<std::mutex> check(sender_mu_);
+      if (stopping_) break;
+    }
+    lock.lock();
+  }
+}
+
+std::string ChannelRuntime::metrics_text() {
+  std::string out;
+  auto family = [&](const char* name, const char* help, std::atomic<int64_t> ChannelCounters::*field) {
+    out += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " counter\n";
+    for (const auto& [channel, c] : counters_) {
+      out += std::string(name) + "{channel=\"" + channel + "\"} " +
+             std::to_string(((*c).*field).load(std::memory_order_relaxed)) + "\n";
+    }
+  };
+  family("faqbot_channel_webhooks_total", "Webhook requests received.", &ChannelCounters::received);
+  family("faqbot_channel_rejected_total", "Webhook requests refused with 401 (signature, token, decryption, stale).", &ChannelCounters::rejected);
+  family("faqbot_channel_duplicates_total", "Platform retries acknowledged without answering again.", &ChannelCounters::duplicates);
+  family("faqbot_channel_bot_messages_total", "Messages from bots, ignored.", &ChannelCounters::ignored_bots);
+  family("faqbot_channel_messages_total", "Investor messages passed to the service.", &ChannelCounters::answered);
+  family("faqbot_channel_sent_total", "Replies delivered through the platform's send API.", &ChannelCounters::sent);
+  family("faqbot_channel_send_errors_total", "Failed send attempts (retried with backoff).", &ChannelCounters::send_errors);
+  family("faqbot_channel_send_failed_total", "Replies given up after all attempts (kept in the outbox).", &ChannelCounters::given_up);
+  auto failed = service_.store().count_failed();
+  out += "# HELP faqbot_outbox_failed Outbox messages that could not be delivered (kept in the store).\n"
+         "# TYPE faqbot_outbox_failed gauge\nfaqbot_outbox_failed " +
+         std::to_string(failed.ok() ? failed.value() : -1) + "\n";
+  return out;
+}
+
+http::RouteProvider make_channels_provider(ChannelsConfig config, std::shared_ptr<Transport> transport) {
+  return [config = std::move(config), transport](service::Service& service) mutable {
+    auto channels = build_channels(config);
+    if (!channels.ok()) {
+      std::fprintf(stderr, "faqbot channels: disabled: %s\n", channels.status().message().c_str());
+      return std::vector<http::Route>{};
+    }
+    if (!transport) transport = std::make_shared<HttplibTransport>(config.send_timeout_s);
+    auto rt = std::make_shared<ChannelRuntime>(service, std::move(channels).value(), config, transport);
+    rt->register_outbound(rt);
+    rt->start_sender();
+    return rt->routes(rt);
+  };
+}
+
+}  // namespace faqbot::channels

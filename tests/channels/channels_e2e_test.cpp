@@ -1,0 +1,596 @@
+// End to end over loopback: the real faqbot server (http::App with the
+// channels' RouteProvider) on a free port with a temporary data directory
+// and a scripted engine; signed requests in; replies captured by a local
+// server speaking each platform's send API (platform_mock.h).
+#include <httplib.h>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <thread>
+
+#include "../service/fake_engine.h"
+#include "../service/temp_dir.h"
+#include "adapters/channels/crypto.h"
+#include "adapters/channels/feishu_crypt.h"
+#include "adapters/channels/runtime.h"
+#include "adapters/channels/signatures.h"
+#include "adapters/channels/wx_crypt.h"
+#include "adapters/channels/xml_lite.h"
+#include "adapters/http/app.h"
+#include "platform_mock.h"
+
+namespace faqbot::channels {
+namespace {
+
+using nlohmann::json;
+using faqbot::testing::Captured;
+
+constexpr const char* kAgent = "alice-token-123";
+constexpr const char* kWecomAes = "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C";  // official sample key
+constexpr const char* kWechatAes = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
+
+std::string now_s() { return std::to_string(store::now_ms() / 1000); }
+std::string now_ms_text() { return std::to_string(store::now_ms()); }
+
+class ChannelsE2ETest : public ::testing::Test {
+ protected:
+  ChannelsConfig config() {
+    ChannelsConfig c;
+    const std::string base = mock_.base();
+    c.wecom_token = "QDG6eK";
+    c.wecom_aes_key = kWecomAes;
+    c.wecom_corp_id = "wx5823bf96d3bd56c7";
+    c.wecom_secret = "wecom-secret";
+    c.wecom_agent_id = "1000002";
+    c.wecom_api_base = base;
+    c.wechat_token = "spamtest";
+    c.wechat_aes_key = kWechatAes;
+    c.wechat_app_id = "wx2c2769f8efd9abc2";
+    c.wechat_app_secret = "wechat-secret";
+    c.wechat_api_base = base;
+    c.feishu_encrypt_key = "feishu-key";
+    c.feishu_verification_token = "feishu-token";
+    c.feishu_app_id = "cli_x";
+    c.feishu_app_secret = "feishu-secret";
+    c.feishu_api_base = base;
+    c.dingtalk_app_secret = "ding-secret";
+    c.dingtalk_api_base = base;
+    c.slack_signing_secret = "slack-secret";
+    c.slack_bot_token = "xoxb-test";
+    c.slack_api_base = base;
+    c.telegram_secret_token = "tg-secret";
+    c.telegram_bot_token = "123:ABC";
+    c.telegram_api_base = base;
+    c.generic_secret = "generic-secret";
+    c.generic_callback_url = base + "/generic-callback";
+    c.backoff_ms = 30;
+    c.poll_ms = 20;
+    return c;
+  }
+
+  void start(ChannelsConfig c) {
+    http::Settings s;
+    s.host = "127.0.0.1";
+    s.port = 0;
+    s.data_dir = dir_.path() + "/data";
+    s.threads = 16;
+    s.agent_tokens = {{kAgent, "alice"}};
+    s.admin_token = "admin-token-xyz";
+    s.rate_client = {};
+    s.rate_session = {1000, 1000};
+    s.service_hours = "00:00-24:00";
+    http::AppOptions o;
+    o.settings = s;
+    o.loader = [] { return faqbot::testing::fake_load("v1"); };
+    o.providers = {make_channels_provider(std::move(c))};
+    auto app = http::App::create(std::move(o));
+    ASSERT_TRUE(app.ok()) << app.status().message();
+    app_ = std::move(app).value();
+    auto port = app_->start();
+    ASSERT_TRUE(port.ok());
+    client_ = std::make_unique<httplib::Client>("127.0.0.1", port.value());
+    client_->set_read_timeout(10, 0);
+  }
+  void start() { start(config()); }
+  void stop() {
+    client_.reset();
+    if (app_) app_->stop();
+    app_.reset();
+  }
+  void TearDown() override { stop(); }
+
+  httplib::Result post(const std::string& path, const httplib::Headers& h, const std::string& body,
+                       const char* type = "application/json") {
+    return client_->Post(path.c_str(), h, body, type);
+  }
+  std::string metrics() { return client_->Get("/webhooks/metrics")->body; }
+
+  // --- signed requests, one helper per platform ---------------------------
+  httplib::Result slack(const std::string& body, std::string ts = "", bool tamper = false,
+                        const httplib::Headers& extra = {}, const char* type = "application/json") {
+    if (ts.empty()) ts = now_s();
+    httplib::Headers h = extra;
+    h.emplace("X-Slack-Request-Timestamp", ts);
+    h.emplace("X-Slack-Signature", slack_signature("slack-secret", ts, tamper ? body + " " : body));
+    return post("/webhooks/slack", h, body, type);
+  }
+  json slack_event(const std::string& event_id, const std::string& text, const std::string& user = "U1") {
+    return {{"type", "event_callback"}, {"event_id", event_id},
+            {"event", {{"type", "message"}, {"user", user}, {"text", text}, {"channel", "C1"}}}};
+  }
+  httplib::Result telegram(const json& update, const std::string& secret = "tg-secret") {
+    return post("/webhooks/telegram", {{"X-Telegram-Bot-Api-Secret-Token", secret}}, update.dump());
+  }
+  httplib::Result generic(const json& body, std::string ts = "", const std::string& secret = "generic-secret") {
+    if (ts.empty()) ts = now_s();
+    std::string b = body.dump();
+    return post("/webhooks/generic",
+                {{"X-Faqbot-Timestamp", ts}, {"X-Faqbot-Signature", generic_signature(secret, ts, b)}}, b);
+  }
+  httplib::Result dingtalk(const json& body, std::string ts = "", const std::string& secret = "ding-secret") {
+    if (ts.empty()) ts = now_ms_text();
+    return post("/webhooks/dingtalk", {{"timestamp", ts}, {"sign", dingtalk_sign(secret, ts)}}, body.dump());
+  }
+  httplib::Result feishu(const std::string& body, std::string ts = "", const std::string& key = "feishu-key") {
+    if (ts.empty()) ts = now_s();
+    return post("/webhooks/feishu",
+                {{"X-Lark-Request-Timestamp", ts}, {"X-Lark-Request-Nonce", "n1"},
+                 {"X-Lark-Signature", feishu_signature(ts, "n1", key, body)}},
+                body);
+  }
+  json feishu_message(const std::string& event_id, const std::string& text,
+                      const std::string& sender_type = "user") {
+    json content = {{"text", text}};
+    return {{"schema", "2.0"},
+            {"header", {{"event_id", event_id}, {"event_type", "im.message.receive_v1"}, {"token", "feishu-token"}}},
+            {"event", {{"sender", {{"sender_id", {{"open_id", "ou_1"}}}, {"sender_type", sender_type}}},
+                       {"message", {{"chat_id", "oc_1"}, {"message_type", "text"}, {"content", content.dump()}}}}}};
+  }
+  // WeCom/WeChat: an encrypted inner XML message and its query string.
+  std::string wx_query(const WxCrypt& crypt, const std::string& enc, const std::string& ts,
+                       bool with_plain_signature) {
+    std::string q = "?msg_signature=" + crypt.signature(ts, "nonce1", enc) + "&timestamp=" + ts + "&nonce=nonce1";
+    if (with_plain_signature) q += "&signature=" + wx_plain_signature(crypt.token(), ts, "nonce1") + "&encrypt_type=aes";
+    return q;
+  }
+  std::string wx_inner(const std::string& from, const std::string& to, const std::string& text,
+                       const std::string& msg_id) {
+    return "<xml><ToUserName><![CDATA[" + to + "]]></ToUserName><FromUserName><![CDATA[" + from +
+           "]]></FromUserName><CreateTime>1409659813</CreateTime><MsgType><![CDATA[text]]></MsgType>"
+           "<Content><![CDATA[" + text + "]]></Content><MsgId>" + msg_id + "</MsgId><AgentID>1000002</AgentID></xml>";
+  }
+
+  faqbot::testing::TempDir dir_;
+  faqbot::testing::PlatformMock mock_;
+  std::unique_ptr<http::App> app_;
+  std::unique_ptr<httplib::Client> client_;
+};
+
+// ---------------------------------------------------------------------------
+TEST_F(ChannelsE2ETest, SlackAnswersThroughChatPostMessageAndDedupsRetries) {
+  start();
+  auto ch = slack(json{{"type", "url_verification"}, {"challenge", "abc123"}}.dump());
+  ASSERT_TRUE(ch);
+  EXPECT_EQ(ch->status, 200);
+  EXPECT_EQ(json::parse(ch->body)["challenge"], "abc123");
+
+  auto res = slack(slack_event("Ev1", "提现多久到账").dump());
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  auto sent = mock_.wait_for("/api/chat.postMessage", 1);
+  ASSERT_EQ(sent.size(), 1u);
+  EXPECT_EQ(sent[0].authorization, "Bearer xoxb-test");
+  json body = json::parse(sent[0].body);
+  EXPECT_EQ(body["channel"], "C1");
+  EXPECT_NE(body["text"].get<std::string>().find("[v1] 一般预计当天到账"), std::string::npos);
+
+  // Slack's retry of the same event: acknowledged, not answered twice.
+  auto retry = slack(slack_event("Ev1", "提现多久到账").dump(), "", false, {{"X-Slack-Retry-Num", "1"}});
+  ASSERT_TRUE(retry);
+  EXPECT_EQ(retry->status, 200);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  EXPECT_EQ(mock_.count("/api/chat.postMessage"), 1u);
+  EXPECT_NE(metrics().find("faqbot_channel_duplicates_total{channel=\"slack\"} 1"), std::string::npos);
+}
+
+TEST_F(ChannelsE2ETest, SlackRejectsTamperedAndStaleAndIgnoresBots) {
+  start();
+  auto tampered = slack(slack_event("Ev2", "提现").dump(), "", true);
+  ASSERT_TRUE(tampered);
+  EXPECT_EQ(tampered->status, 401);
+  auto stale = slack(slack_event("Ev3", "提现").dump(), std::to_string(store::now_ms() / 1000 - 301));
+  ASSERT_TRUE(stale);
+  EXPECT_EQ(stale->status, 401);
+  json bot = slack_event("Ev4", "提现");
+  bot["event"]["bot_id"] = "B1";
+  EXPECT_EQ(slack(bot.dump())->status, 200);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  EXPECT_EQ(mock_.count("/api/chat.postMessage"), 0u);
+  // Nothing was stored for the rejected ones: the same event ids are new later.
+  EXPECT_EQ(slack(slack_event("Ev2", "提现").dump())->status, 200);
+  EXPECT_EQ(mock_.wait_for("/api/chat.postMessage", 1).size(), 1u);
+  EXPECT_NE(metrics().find("faqbot_channel_rejected_total{channel=\"slack\"} 2"), std::string::npos);
+}
+
+TEST_F(ChannelsE2ETest, SlackSuggestionsAreButtonsAndAPressIsTheQuestion) {
+  start();
+  ASSERT_EQ(slack(slack_event("Ev10", "那个钱的问题").dump())->status, 200);
+  auto sent = mock_.wait_for("/api/chat.postMessage", 1);
+  ASSERT_EQ(sent.size(), 1u);
+  json body = json::parse(sent[0].body);
+  ASSERT_TRUE(body.contains("blocks"));
+  json buttons = body["blocks"][1]["elements"];
+  ASSERT_EQ(buttons.size(), 2u);
+  EXPECT_EQ(buttons[0]["text"]["text"], "充值限额是多少");
+  EXPECT_EQ(buttons[0]["value"], "faq:recharge.limit");
+  // The investor presses the first button (interactivity payload, form-encoded).
+  json payload = {{"type", "block_actions"}, {"trigger_id", "t1"},
+                  {"user", {{"id", "U1"}}}, {"channel", {{"id", "C1"}}},
+                  {"actions", json::array({{{"action_id", "faqbot_choice_0"}, {"value", "faq:recharge.limit"}, {"action_ts", "1.2"}}})}};
+  auto press = slack("payload=" + url_encode(payload.dump()), "", false, {}, "application/x-www-form-urlencoded");
+  ASSERT_TRUE(press);
+  EXPECT_EQ(press->status, 200);
+  mock_.wait_for("/api/chat.postMessage", 2);
+  // The transcript shows the entry's question as the investor's message.
+  std::string session = "slack:" + sha256_hex("C1/U1").substr(0, 40);
+  auto tr = client_->Get(("/v1/sessions/" + session + "/messages").c_str());
+  ASSERT_TRUE(tr);
+  ASSERT_EQ(tr->status, 200) << tr->body;
+  EXPECT_NE(tr->body.find("充值限额是多少"), std::string::npos);
+}
+
+TEST_F(ChannelsE2ETest, SlackPublishedExampleIsAcceptedWithTheSkewCheckOff) {
+  // Slack's documented request (a slash command) replayed as is.
+  ChannelsConfig c = config();
+  c.slack_signing_secret = "8f742231b10e8888abcd99yyyzzz85a5";
+  c.max_skew_s = 0;
+  start(c);
+  const std::string body =
+      "token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text=&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c";
+  auto ok = post("/webhooks/slack", {{"X-Slack-Request-Timestamp", "1531420618"},
+                                     {"X-Slack-Signature", "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503"}},
+                 body, "application/x-www-form-urlencoded");
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok->status, 200);
+  auto bad = post("/webhooks/slack", {{"X-Slack-Request-Timestamp", "1531420618"},
+                                      {"X-Slack-Signature", "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b504"}},
+                  body, "application/x-www-form-urlencoded");
+  EXPECT_EQ(bad->status, 401);
+}
+
+// ---------------------------------------------------------------------------
+TEST_F(ChannelsE2ETest, TelegramSendMessageWithInlineKeyboardAndCallbackQuery) {
+  start();
+  json update = {{"update_id", 1001},
+                 {"message", {{"message_id", 5}, {"from", {{"id", 42}, {"is_bot", false}, {"first_name", "王"}}},
+                              {"chat", {{"id", 42}}}, {"text", "那个钱的问题"}}}};
+  EXPECT_EQ(telegram(update)->status, 200);
+  auto sent = mock_.wait_for("/bot123:ABC/sendMessage", 1);
+  ASSERT_EQ(sent.size(), 1u);
+  json body = json::parse(sent[0].body);
+  EXPECT_EQ(body["chat_id"], "42");
+  ASSERT_TRUE(body.contains("reply_markup"));
+  EXPECT_EQ(body["reply_markup"]["inline_keyboard"][1][0]["callback_data"], "faq:account.password");
+  // Same update again (Telegram retry): acknowledged only.
+  EXPECT_EQ(telegram(update)->status, 200);
+  // A press on the keyboard.
+  json press = {{"update_id", 1002},
+                {"callback_query", {{"id", "cq1"}, {"from", {{"id", 42}, {"is_bot", false}}},
+                                    {"message", {{"chat", {{"id", 42}}}}}, {"data", "faq:withdraw.arrival_time"}}}};
+  EXPECT_EQ(telegram(press)->status, 200);
+  sent = mock_.wait_for("/bot123:ABC/sendMessage", 2);
+  ASSERT_EQ(sent.size(), 2u);
+  EXPECT_NE(json::parse(sent[1].body)["text"].get<std::string>().find("一般预计当天到账"), std::string::npos);
+  // Wrong secret, and a bot sender.
+  EXPECT_EQ(telegram(update, "tg-secreT")->status, 401);
+  json from_bot = {{"update_id", 1003},
+                   {"message", {{"from", {{"id", 7}, {"is_bot", true}}}, {"chat", {{"id", 42}}}, {"text", "提现"}}}};
+  EXPECT_EQ(telegram(from_bot)->status, 200);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  EXPECT_EQ(mock_.count("/bot123:ABC/sendMessage"), 2u);
+}
+
+TEST_F(ChannelsE2ETest, FailedSendsAreRetriedWithBackoff) {
+  start();
+  mock_.fail_next_sends(2);
+  json update = {{"update_id", 2001},
+                 {"message", {{"from", {{"id", 9}, {"is_bot", false}}}, {"chat", {{"id", 9}}}, {"text", "提现"}}}};
+  EXPECT_EQ(telegram(update)->status, 200);
+  auto sent = mock_.wait_for("/bot123:ABC/sendMessage", 3);
+  EXPECT_EQ(sent.size(), 3u);  // two failures, then delivered
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  std::string m = metrics();
+  EXPECT_NE(m.find("faqbot_channel_send_errors_total{channel=\"telegram\"} 2"), std::string::npos) << m;
+  EXPECT_NE(m.find("faqbot_channel_sent_total{channel=\"telegram\"} 1"), std::string::npos) << m;
+  EXPECT_NE(m.find("faqbot_outbox_failed 0"), std::string::npos) << m;
+}
+
+TEST_F(ChannelsE2ETest, AReplyThatCannotBeSentIsKeptAndCounted) {
+  ChannelsConfig c = config();
+  c.max_attempts = 2;
+  start(c);
+  mock_.fail_next_sends(100);
+  json update = {{"update_id", 3001},
+                 {"message", {{"from", {{"id", 9}, {"is_bot", false}}}, {"chat", {{"id", 9}}}, {"text", "提现"}}}};
+  EXPECT_EQ(telegram(update)->status, 200);
+  mock_.wait_for("/bot123:ABC/sendMessage", 2);
+  std::string m;
+  for (int i = 0; i < 100; ++i) {
+    m = metrics();
+    if (m.find("faqbot_outbox_failed 1") != std::string::npos) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  EXPECT_NE(m.find("faqbot_outbox_failed 1"), std::string::npos) << m;
+  EXPECT_NE(m.find("faqbot_channel_send_failed_total{channel=\"telegram\"} 1"), std::string::npos) << m;
+}
+
+// ---------------------------------------------------------------------------
+TEST_F(ChannelsE2ETest, FeishuChallengeEncryptedEventAndCard) {
+  start();
+  // url_verification, encrypted (as Feishu sends it when an Encrypt Key is set).
+  json verify = {{"challenge", "ch-1"}, {"token", "feishu-token"}, {"type", "url_verification"}};
+  json wrapped = {{"encrypt", feishu_encrypt("feishu-key", verify.dump(), random_bytes(16))}};
+  auto ch = post("/webhooks/feishu", {}, wrapped.dump());
+  ASSERT_TRUE(ch);
+  EXPECT_EQ(ch->status, 200);
+  EXPECT_EQ(json::parse(ch->body)["challenge"], "ch-1");
+  json bad_verify = verify;
+  bad_verify["token"] = "other";
+  EXPECT_EQ(post("/webhooks/feishu", {}, bad_verify.dump())->status, 401);
+
+  // An encrypted, signed message.
+  json event = {{"encrypt", feishu_encrypt("feishu-key", feishu_message("fe-1", "@_user_1 那个钱的问题").dump(), random_bytes(16))}};
+  EXPECT_EQ(feishu(event.dump())->status, 200);
+  auto sent = mock_.wait_for("/open-apis/im/v1/messages", 1);
+  ASSERT_EQ(sent.size(), 1u);
+  EXPECT_EQ(sent[0].authorization, "Bearer FEISHUTOK");
+  json body = json::parse(sent[0].body);
+  EXPECT_EQ(body["receive_id"], "oc_1");
+  EXPECT_EQ(body["msg_type"], "interactive");
+  json card = json::parse(body["content"].get<std::string>());
+  EXPECT_EQ(card["elements"][1]["actions"][0]["value"]["choice"], "faq:recharge.limit");
+  // Retry of the same event id; a bad signature; a stale one; a bot sender.
+  EXPECT_EQ(feishu(event.dump())->status, 200);
+  EXPECT_EQ(feishu(event.dump(), "", "wrong-key")->status, 401);
+  EXPECT_EQ(feishu(event.dump(), std::to_string(store::now_ms() / 1000 - 400))->status, 401);
+  EXPECT_EQ(feishu(feishu_message("fe-2", "提现", "app").dump())->status, 200);
+  // A card button press is the chosen question.
+  json press = {{"schema", "2.0"},
+                {"header", {{"event_id", "fe-3"}, {"event_type", "card.action.trigger"}, {"token", "feishu-token"}}},
+                {"event", {{"operator", {{"open_id", "ou_1"}}}, {"context", {{"open_chat_id", "oc_1"}}},
+                           {"action", {{"value", {{"choice", "faq:withdraw.arrival_time"}}}}}}}};
+  EXPECT_EQ(feishu(press.dump())->status, 200);
+  sent = mock_.wait_for("/open-apis/im/v1/messages", 2);
+  ASSERT_EQ(sent.size(), 2u);
+  EXPECT_NE(sent[1].body.find("一般预计当天到账"), std::string::npos);
+}
+
+// ---------------------------------------------------------------------------
+TEST_F(ChannelsE2ETest, DingtalkRepliesOnlyToSessionWebhooksUnderTheBase) {
+  start();
+  auto msg = [&](const std::string& id, const std::string& text, const std::string& hook) {
+    return json{{"msgtype", "text"}, {"msgId", id}, {"text", {{"content", text}}},
+                {"senderStaffId", "staff1"}, {"senderNick", "王先生"}, {"conversationId", "cid1"},
+                {"chatbotUserId", "bot1"}, {"senderId", "s1"}, {"sessionWebhook", hook}};
+  };
+  EXPECT_EQ(dingtalk(msg("d1", "那个钱的问题", mock_.base() + "/robot/sendBySession?session=abc"))->status, 200);
+  auto sent = mock_.wait_for("/robot/sendBySession", 1);
+  ASSERT_EQ(sent.size(), 1u);
+  json body = json::parse(sent[0].body);
+  EXPECT_EQ(body["msgtype"], "actionCard");
+  EXPECT_EQ(body["actionCard"]["btns"][0]["title"], "充值限额是多少");
+  // A sessionWebhook on another host is never called; the reply is kept as failed.
+  std::string evil = "http://127.0.0.2:" + std::to_string(mock_.port()) + "/robot/sendBySession?session=x";
+  EXPECT_EQ(dingtalk(msg("d2", "提现", evil))->status, 200);
+  std::string lookalike = mock_.base() + ".evil.example/robot/sendBySession";
+  EXPECT_EQ(dingtalk(msg("d3", "提现", lookalike))->status, 200);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  EXPECT_EQ(mock_.count("/robot/sendBySession"), 1u);
+  EXPECT_NE(metrics().find("faqbot_outbox_failed 2"), std::string::npos);
+  // Tampered and stale.
+  EXPECT_EQ(dingtalk(msg("d4", "提现", mock_.base() + "/robot/sendBySession"), "", "wrong")->status, 401);
+  EXPECT_EQ(dingtalk(msg("d5", "提现", mock_.base() + "/robot/sendBySession"),
+                     std::to_string(store::now_ms() - 400000))->status, 401);
+}
+
+// ---------------------------------------------------------------------------
+TEST_F(ChannelsE2ETest, WecomUrlCheckAndEncryptedPassiveReply) {
+  start();
+  auto crypt = WxCrypt::create("QDG6eK", kWecomAes, "wx5823bf96d3bd56c7").value();
+  const std::string ts = now_s();
+  std::string echo = crypt.encrypt("echo-12345", "0123456789abcdef");
+  auto get = client_->Get(("/webhooks/wecom" + wx_query(crypt, echo, ts, false) + "&echostr=" + url_encode(echo)).c_str());
+  ASSERT_TRUE(get);
+  EXPECT_EQ(get->status, 200);
+  EXPECT_EQ(get->body, "echo-12345");
+
+  std::string enc = crypt.encrypt(wx_inner("zhangsan", "wx5823bf96d3bd56c7", "提现多久到账", "m-1"), random_bytes(16));
+  std::string outer = "<xml><ToUserName><![CDATA[wx5823bf96d3bd56c7]]></ToUserName><Encrypt><![CDATA[" + enc +
+                      "]]></Encrypt><AgentID><![CDATA[1000002]]></AgentID></xml>";
+  auto res = post("/webhooks/wecom" + wx_query(crypt, enc, ts, false), {}, outer, "application/xml");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200);
+  auto reply = parse_xml(res->body).value();
+  EXPECT_TRUE(crypt.verify(reply.get("MsgSignature"), reply.get("TimeStamp"), reply.get("Nonce"), reply.get("Encrypt")));
+  auto inner = parse_xml(crypt.decrypt(reply.get("Encrypt")).value().message).value();
+  EXPECT_EQ(inner.get("ToUserName"), "zhangsan");
+  EXPECT_NE(inner.get("Content").find("[v1] 一般预计当天到账"), std::string::npos);
+  // Retry of MsgId m-1: acknowledged with an empty body, not answered again.
+  auto retry = post("/webhooks/wecom" + wx_query(crypt, enc, ts, false), {}, outer, "application/xml");
+  EXPECT_EQ(retry->status, 200);
+  EXPECT_EQ(retry->body, "");
+  // Tampered signature and stale timestamp.
+  std::string bad_q = wx_query(crypt, enc, ts, false);
+  bad_q[15] = bad_q[15] == 'a' ? 'b' : 'a';
+  EXPECT_EQ(post("/webhooks/wecom" + bad_q, {}, outer, "application/xml")->status, 401);
+  std::string old = std::to_string(store::now_ms() / 1000 - 400);
+  EXPECT_EQ(post("/webhooks/wecom" + wx_query(crypt, enc, old, false), {}, outer, "application/xml")->status, 401);
+}
+
+TEST_F(ChannelsE2ETest, WecomOfficialSampleReplaysWithTheSkewCheckOff) {
+  ChannelsConfig c = config();
+  c.max_skew_s = 0;
+  start(c);
+  auto get = client_->Get(
+      "/webhooks/wecom?msg_signature=5c45ff5e21c57e6ad56bac8758b79b1d9ac89fd3&timestamp=1409659589&nonce=263014780"
+      "&echostr=P9nAzCzyDtyTWESHep1vC5X9xho%2FqYX3Zpb4yKa9SKld1DsH3Iyt3tP3zNdtp%2B4RPcs8TgAE7OaBO%2BFZXvnaqQ%3D%3D");
+  ASSERT_TRUE(get);
+  EXPECT_EQ(get->status, 200);
+  EXPECT_EQ(get->body, "1616140317555161061");
+  const std::string enc =
+      "RypEvHKD8QQKFhvQ6QleEB4J58tiPdvo+rtK1I9qca6aM/wvqnLSV5zEPeusUiX5L5X/0lWfrf0QADHHhGd3QczcdCUpj911L3vg3W/"
+      "sYYvuJTs3TUUkSUXxaccAS0qhxchrRYt66wiSpGLYL42aM6A8dTT+6k4aSknmPj48kzJs8qLjvd4Xgpue06DOdnLxAUHzM6+kDZ+"
+      "HMZfJYuR+LtwGc2hgf5gsijff0ekUNXZiqATP7PF5mZxZ3Izoun1s4zG4LUMnvw2r+KqCKIw+3IQH03v+BCA9nMELNqbSf6tiWSrXJB3LAVGUcallcrw8V2t9EL4EhzJWrQUax5wLVMNS0+rUPA3k22Ncx4XXZS9o0MBH27Bo6BpNelZpS+/uh9KsNlY6bHCmJU9p8g7m3fVKn28H3KDYA5Pl/T8Z1ptDAVe0lXdQ2YoyyH2uyPIGHBZZIs2pDBS8R07+qN+E7Q==";
+  auto res = post("/webhooks/wecom?msg_signature=477715d11cdb4164915debcba66cb864d751f3e6&timestamp=1409659813&nonce=1372623149",
+                  {}, "<xml><ToUserName><![CDATA[wx5823bf96d3bd56c7]]></ToUserName><Encrypt><![CDATA[" + enc +
+                          "]]></Encrypt><AgentID><![CDATA[218]]></AgentID></xml>", "application/xml");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_NE(res->body.find("<Encrypt>"), std::string::npos);  // the passive reply
+}
+
+// ---------------------------------------------------------------------------
+TEST_F(ChannelsE2ETest, WechatPlainUrlCheckAndSafeModeMessages) {
+  start();
+  const std::string ts = now_s();
+  auto get = client_->Get(("/webhooks/wechat?signature=" + wx_plain_signature("spamtest", ts, "nonce1") +
+                           "&timestamp=" + ts + "&nonce=nonce1&echostr=hello-echo").c_str());
+  ASSERT_TRUE(get);
+  EXPECT_EQ(get->status, 200);
+  EXPECT_EQ(get->body, "hello-echo");
+  auto crypt = WxCrypt::create("spamtest", kWechatAes, "wx2c2769f8efd9abc2").value();
+  std::string enc = crypt.encrypt(wx_inner("openid-1", "gh_1", "提现", "w-1"), random_bytes(16));
+  std::string outer = "<xml><ToUserName><![CDATA[gh_1]]></ToUserName><Encrypt><![CDATA[" + enc + "]]></Encrypt></xml>";
+  auto res = post("/webhooks/wechat" + wx_query(crypt, enc, ts, true), {}, outer, "application/xml");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200);
+  auto reply = parse_xml(res->body).value();
+  auto inner = parse_xml(crypt.decrypt(reply.get("Encrypt")).value().message).value();
+  EXPECT_EQ(inner.get("ToUserName"), "openid-1");
+  EXPECT_NE(inner.get("Content").find("一般预计当天到账"), std::string::npos);
+  // With an AES key configured, a plain-mode POST is refused.
+  std::string plain_q = "?signature=" + wx_plain_signature("spamtest", ts, "nonce1") + "&timestamp=" + ts + "&nonce=nonce1";
+  EXPECT_EQ(post("/webhooks/wechat" + plain_q, {}, wx_inner("openid-1", "gh_1", "提现", "w-2"), "application/xml")->status, 401);
+  EXPECT_EQ(client_->Get(("/webhooks/wechat?signature=0&timestamp=" + ts + "&nonce=nonce1&echostr=x").c_str())->status, 401);
+}
+
+// ---------------------------------------------------------------------------
+TEST_F(ChannelsE2ETest, GenericReturnsTheReplyAndDedupsAcrossARestart) {
+  start();
+  json msg = {{"user_id", "u1"}, {"text", "提现多久到账"}, {"event_id", "g-1"}};
+  auto res = generic(msg);
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  json body = json::parse(res->body);
+  EXPECT_EQ(body["action"], "answer");
+  EXPECT_EQ(body["faq_id"], "withdraw.arrival_time");
+  EXPECT_NE(body["text"].get<std::string>().find("一般预计当天到账"), std::string::npos);
+  EXPECT_EQ(generic(msg, "", "wrong")->status, 401);
+  EXPECT_EQ(generic(msg, std::to_string(store::now_ms() / 1000 - 301))->status, 401);
+  // Restart on the same data directory: the retry is still recognised.
+  stop();
+  start();
+  auto retry = generic(msg);
+  ASSERT_TRUE(retry);
+  EXPECT_EQ(retry->status, 200);
+  EXPECT_EQ(json::parse(retry->body), json({{"ok", true}}));
+  json clarify = {{"user_id", "u1"}, {"text", "那个钱的问题"}};
+  json c = json::parse(generic(clarify)->body);
+  ASSERT_EQ(c["suggestions"].size(), 2u);
+  // A number picks the numbered suggestion.
+  ASSERT_EQ(generic({{"user_id", "u1"}, {"text", "2"}})->status, 200);
+  std::string session = c["session_id"];
+  auto tr = client_->Get(("/v1/sessions/" + session + "/messages").c_str());
+  EXPECT_NE(tr->body.find("忘记密码怎么办"), std::string::npos);
+}
+
+// ---------------------------------------------------------------------------
+TEST_F(ChannelsE2ETest, HandoffAgentRepliesReachTheImUser) {
+  start();
+  ASSERT_EQ(slack(slack_event("Ev-h1", "转人工", "U7").dump())->status, 200);
+  mock_.wait_for("/api/chat.postMessage", 1);
+  auto list = client_->Get("/v1/handoffs?status=waiting", {{"Authorization", std::string("Bearer ") + kAgent}});
+  ASSERT_TRUE(list);
+  ASSERT_EQ(list->status, 200) << list->body;
+  json tickets = json::parse(list->body);
+  ASSERT_TRUE(tickets.is_object() || tickets.is_array());
+  json arr = tickets.is_array() ? tickets : tickets.value("handoffs", json::array());
+  ASSERT_FALSE(arr.empty()) << list->body;
+  int64_t id = arr[0].value("ticket_id", arr[0].value("id", int64_t{0}));
+  httplib::Headers auth = {{"Authorization", std::string("Bearer ") + kAgent}};
+  auto claim = client_->Post(("/v1/handoffs/" + std::to_string(id) + "/claim").c_str(), auth, "{}", "application/json");
+  ASSERT_EQ(claim->status, 200) << claim->body;
+  auto say = client_->Post(("/v1/handoffs/" + std::to_string(id) + "/messages").c_str(), auth,
+                           json{{"text", "您好，我是客服小李"}}.dump(), "application/json");
+  ASSERT_EQ(say->status, 200) << say->body;
+  bool found = false;
+  for (const Captured& c : mock_.wait_for("/api/chat.postMessage", 3)) {
+    found = found || c.body.find("我是客服小李") != std::string::npos;
+  }
+  EXPECT_TRUE(found);
+  // The investor's next message goes to the agent (no bot answer).
+  ASSERT_EQ(slack(slack_event("Ev-h2", "提现多久到账", "U7").dump())->status, 200);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  for (const Captured& c : mock_.wait_for("/api/chat.postMessage", 1)) {
+    EXPECT_EQ(c.body.find("一般预计当天到账"), std::string::npos);
+  }
+}
+
+TEST_F(ChannelsE2ETest, HandoffReachesWecomThroughMessageSend) {
+  start();
+  auto crypt = WxCrypt::create("QDG6eK", kWecomAes, "wx5823bf96d3bd56c7").value();
+  std::string enc = crypt.encrypt(wx_inner("lisi", "wx5823bf96d3bd56c7", "转人工", "m-h"), random_bytes(16));
+  auto res = post("/webhooks/wecom" + wx_query(crypt, enc, now_s(), false), {},
+                  "<xml><Encrypt><![CDATA[" + enc + "]]></Encrypt></xml>", "application/xml");
+  ASSERT_EQ(res->status, 200);
+  httplib::Headers auth = {{"Authorization", std::string("Bearer ") + kAgent}};
+  json arr = json::parse(client_->Get("/v1/handoffs?status=waiting", auth)->body);
+  if (arr.is_object()) arr = arr.value("handoffs", json::array());
+  ASSERT_FALSE(arr.empty());
+  int64_t id = arr[0].value("ticket_id", arr[0].value("id", int64_t{0}));
+  ASSERT_EQ(client_->Post(("/v1/handoffs/" + std::to_string(id) + "/claim").c_str(), auth, "{}", "application/json")->status, 200);
+  ASSERT_EQ(client_->Post(("/v1/handoffs/" + std::to_string(id) + "/messages").c_str(), auth,
+                          json{{"text", "客服已收到"}}.dump(), "application/json")->status, 200);
+  bool found = false;
+  for (const Captured& c : mock_.wait_for("/cgi-bin/message/send", 2)) {
+    if (c.body.find("客服已收到") != std::string::npos) {
+      found = true;
+      EXPECT_EQ(c.query_token, "WECOMTOK");
+      json body = json::parse(c.body);
+      EXPECT_EQ(body["touser"], "lisi");
+      EXPECT_EQ(body["agentid"], 1000002);
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST(ChannelsDisabledTest, AChannelWithoutItsSecretIsNotMounted) {
+  faqbot::testing::TempDir dir;
+  http::Settings s;
+  s.host = "127.0.0.1";
+  s.port = 0;
+  s.data_dir = dir.path() + "/data";
+  s.service_hours = "00:00-24:00";
+  http::AppOptions o;
+  o.settings = s;
+  o.loader = [] { return faqbot::testing::fake_load("v1"); };
+  ChannelsConfig c;
+  c.generic_secret = "only-generic";
+  o.providers = {make_channels_provider(c)};
+  auto app = http::App::create(std::move(o)).value();
+  int port = app->start().value();
+  httplib::Client client("127.0.0.1", port);
+  for (const char* path : {"/webhooks/slack", "/webhooks/wecom", "/webhooks/wechat", "/webhooks/feishu",
+                           "/webhooks/dingtalk", "/webhooks/telegram"}) {
+    auto res = client.Post(path, "{}", "application/json");
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 404) << path;
+  }
+  EXPECT_EQ(client.Post("/webhooks/generic", "{}", "application/json")->status, 401);
+  app->stop();
+}
+
+}  // namespace
+}  // namespace faqbot::channels
