@@ -4,6 +4,7 @@
 
 #include "adapters/cli/commands.h"
 #ifdef FAQBOT_HAVE_SERVE
+#include "adapters/channels/runtime.h"
 #include "adapters/http/serve.h"
 #endif
 
@@ -40,7 +41,12 @@ int main(int argc, char** argv) {
   if (command == "lint") return faqbot::cli::run_lint(rest_argc, rest_argv);
   if (command == "similarity") return faqbot::cli::run_similarity(rest_argc, rest_argv);
 #ifdef FAQBOT_HAVE_SERVE
-  if (command == "serve") return faqbot::http::run_serve(rest_argc, rest_argv);
+  if (command == "serve") {
+    // IM channels whose secrets are set in the environment are mounted
+    // beside the core API; the others answer 404.
+    auto channels = faqbot::channels::make_channels_provider(faqbot::channels::ChannelsConfig::from_env());
+    return faqbot::http::run_serve(rest_argc, rest_argv, {channels});
+  }
 #endif
   std::cerr << "faqbot: unknown command \"" << command << "\"\n";
   print_usage();

@@ -14,7 +14,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Run {
+struct RunResult {
   int status = -1;
   std::string out;
 };
@@ -29,12 +29,12 @@ class CommandLine : public ::testing::Test {
   void TearDown() override { fs::remove_all(dir_); }
 
   // Runs faqbot with `args`, feeding `input` on stdin; captures stdout.
-  Run run(const std::string& args, const std::string& input = "") {
+  RunResult run(const std::string& args, const std::string& input = "") {
     fs::path in = dir_ / "stdin.txt";
     std::ofstream(in) << input;
     std::string cmd = std::string(FAQBOT_BIN) + " " + args + " --cache '" + (dir_ / "cache").string() +
                       "' < '" + in.string() + "' 2>'" + (dir_ / "stderr.txt").string() + "'";
-    Run r;
+    RunResult r;
     FILE* pipe = ::popen(cmd.c_str(), "r");
     char buf[4096];
     size_t n;
@@ -61,7 +61,7 @@ std::vector<std::string> lines_of(const std::string& text) {
 }
 
 TEST_F(CommandLine, AskJsonAnswersOneObjectPerLine) {
-  Run r = run("ask --json --config '" + std::string(FAQBOT_DEFAULT_CONFIG) + "'",
+  RunResult r = run("ask --json --config '" + std::string(FAQBOT_DEFAULT_CONFIG) + "'",
               "提现手续费怎么收\n明天天气怎么样\n\n");
   ASSERT_EQ(r.status, 0);
   auto lines = lines_of(r.out);
@@ -82,7 +82,7 @@ TEST_F(CommandLine, AskJsonAnswersOneObjectPerLine) {
 }
 
 TEST_F(CommandLine, LintAcceptsTheDefaultKnowledgeBase) {
-  Run r = run("lint --config '" + std::string(FAQBOT_DEFAULT_CONFIG) + "'");
+  RunResult r = run("lint --config '" + std::string(FAQBOT_DEFAULT_CONFIG) + "'");
   EXPECT_EQ(r.status, 0) << r.out;
   EXPECT_EQ(r.out.find(": error: "), std::string::npos) << r.out;
 }
@@ -96,7 +96,7 @@ TEST_F(CommandLine, LintRefusesAPromiseOfPrincipalAndNamesTheEntry) {
     if (entry["id"] == "invest.principal_guarantee") entry["answer"] = "您好,咱们的产品保本保息,请放心。";
   }
   std::ofstream(file) << doc.dump(2);
-  Run r = run("lint --config '" + config + "'");
+  RunResult r = run("lint --config '" + config + "'");
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.out.find("kb/invest.json: invest.principal_guarantee: error: banned promise \"保本\""),
             std::string::npos)
@@ -106,7 +106,7 @@ TEST_F(CommandLine, LintRefusesAPromiseOfPrincipalAndNamesTheEntry) {
 }
 
 TEST_F(CommandLine, SimilarityScoresEachLine) {
-  Run r = run("similarity --config '" + std::string(FAQBOT_DEFAULT_CONFIG) + "'",
+  RunResult r = run("similarity --config '" + std::string(FAQBOT_DEFAULT_CONFIG) + "'",
               "提现多久到账\t提现多久到账\n提现多久到账\t体现多久到帐\n提现多久到账\t怎么注册账户\nno tab\n");
   EXPECT_EQ(r.status, 1);  // the line without a tab
   auto lines = lines_of(r.out);
@@ -124,7 +124,7 @@ TEST_F(CommandLine, EvalPrintsTheFigures) {
   fs::path cases = dir_ / "cases.jsonl";
   std::ofstream(cases) << R"({"q": "充值要手续费吗", "expect": "recharge.fee", "action": "answer"})" << "\n"
                        << R"({"q": "推荐一只基金", "expect": "none", "action": "no_answer"})" << "\n";
-  Run r = run("eval --config '" + std::string(FAQBOT_DEFAULT_CONFIG) + "' --cases '" + cases.string() + "'");
+  RunResult r = run("eval --config '" + std::string(FAQBOT_DEFAULT_CONFIG) + "' --cases '" + cases.string() + "'");
   EXPECT_EQ(r.status, 0);
   EXPECT_NE(r.out.find("in-scope accuracy:"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("no-answer rate:"), std::string::npos);
