@@ -100,12 +100,9 @@ Result<int> App::start() {
   return port;
 }
 
-bool App::run(std::string* error) {
-  auto port = server_->bind(options_.settings.host, options_.settings.port);
-  if (!port.ok()) {
-    if (error) *error = port.status().message();
-    return false;
-  }
+Result<int> App::bind() { return server_->bind(options_.settings.host, options_.settings.port); }
+
+bool App::serve() {
   start_sweeper();
   return server_->listen();
 }

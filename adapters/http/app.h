@@ -43,9 +43,11 @@ class App {
   // Binds settings.host:settings.port (0 = any free port) and serves on a
   // background thread. Returns the port.
   Result<int> start();
-  // Binds and serves on the calling thread until stop() (from another
-  // thread or a signal watcher). False when binding failed (message in `error`).
-  bool run(std::string* error);
+  // Binds settings.host:settings.port; returns the bound port.
+  Result<int> bind();
+  // After bind(): serves on the calling thread until stop() (from another
+  // thread or a signal watcher). False when serving failed.
+  bool serve();
   void stop();
 
   service::Service& service() { return *service_; }

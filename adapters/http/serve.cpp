@@ -46,6 +46,12 @@ int run_serve(int argc, char** argv, const std::vector<RouteProvider>& providers
   }
   App& a = *app.value();
 
+  const Settings& s = a.settings();
+  auto port = a.bind();
+  if (!port.ok()) {
+    std::cerr << "faqbot serve: " << port.status().message() << "\n";
+    return 1;
+  }
   std::thread watcher([&a, signals] {
     int sig = 0;
     sigwait(&signals, &sig);
@@ -54,20 +60,16 @@ int run_serve(int argc, char** argv, const std::vector<RouteProvider>& providers
       a.stop();
     }
   });
-  const Settings& s = a.settings();
-  std::cerr << "faqbot serve: listening on http://" << s.host << ":" << s.port << " (store "
+  std::cerr << "faqbot serve: listening on http://" << s.host << ":" << port.value() << " (store "
             << s.store_location() << ", " << s.threads << " threads)\n";
-  std::string error;
-  const bool served = a.run(&error);
-  if (!served && !error.empty()) {
-    std::cerr << "faqbot serve: " << error << "\n";
-    pthread_kill(watcher.native_handle(), SIGTERM);
-    watcher.join();
-    return 1;
-  }
-  // The server stopped: make sure the watcher exits too.
+  const bool served = a.serve();
+  // The server stopped (signal or failure): make sure the watcher exits too.
   pthread_kill(watcher.native_handle(), SIGTERM);
   watcher.join();
+  if (!served) {
+    std::cerr << "faqbot serve: the server failed while serving\n";
+    return 1;
+  }
   return 0;
 }
 

@@ -2,6 +2,7 @@
 #include "adapters/http/server.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <chrono>
 #include <exception>
@@ -96,6 +97,12 @@ void HttpServer::mount() {
   const int threads = options_.threads;
   s.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
   s.set_tcp_nodelay(true);
+  // httplib's default also sets SO_REUSEPORT, which lets a second server bind
+  // the same port silently; keep only SO_REUSEADDR so "port in use" is an error.
+  s.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, reinterpret_cast<const void*>(&yes), sizeof(yes));
+  });
   s.set_keep_alive_max_count(static_cast<size_t>(options_.keep_alive_max));
   s.set_keep_alive_timeout(options_.keep_alive_timeout_s);
   s.set_read_timeout(10, 0);

@@ -280,3 +280,24 @@ TEST_F(ServerTest, ExtensionRoutesAreMountedForChannels) {
 
 }  // namespace
 }  // namespace faqbot::testing
+
+namespace faqbot::testing {
+namespace {
+
+TEST_F(ServerTest, PortInUseIsAnError) {
+  start();
+  auto s = settings();
+  s.port = port_;
+  s.data_dir = dir_.path() + "/other";
+  http::AppOptions o;
+  o.settings = s;
+  o.loader = [] { return fake_load("v1"); };
+  auto second = http::App::create(std::move(o));
+  ASSERT_TRUE(second.ok());
+  auto bound = second.value()->start();
+  EXPECT_FALSE(bound.ok());
+  get("/healthz", 200);  // the first one still serves
+}
+
+}  // namespace
+}  // namespace faqbot::testing
