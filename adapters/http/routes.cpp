@@ -1,7 +1,9 @@
 // All routes of the faqbot HTTP API, in one block at the bottom.
 #include "adapters/http/routes.h"
 
+#include <algorithm>
 #include <chrono>
+#include <memory>
 #include <cstdlib>
 
 #include <nlohmann/json.hpp>
@@ -224,13 +226,23 @@ Response get_session_events(ApiContext& ctx, const Request& req) {
   const std::string session_id = req.path_param("id");
   auto first = ctx.service.messages(session_id, after, 1);
   if (!first.ok()) return error_response(first.status());
+  const int max_streams = std::max(1, ctx.settings.threads / 2);
+  if (ctx.event_streams.fetch_add(1) >= max_streams) {
+    ctx.event_streams.fetch_sub(1);
+    Response busy = error_response(ApiError::kUnavailable,
+                                   "too many open event streams; poll /v1/sessions/{id}/messages instead");
+    busy.headers.emplace_back("Retry-After", "5");
+    return busy;
+  }
   Response r;
   r.content_type = "text/event-stream";
   r.headers.emplace_back("Cache-Control", "no-cache");
   r.headers.emplace_back("X-Accel-Buffering", "no");
   service::Service* service = &ctx.service;
   const auto heartbeat = std::chrono::seconds(ctx.settings.sse_heartbeat_s);
-  r.stream = [service, session_id, after, heartbeat](const StreamWriter& write) mutable {
+  // Released when the stream callback is destroyed, whether or not it ran.
+  std::shared_ptr<void> slot(nullptr, [streams = &ctx.event_streams](void*) { streams->fetch_sub(1); });
+  r.stream = [service, session_id, after, heartbeat, slot](const StreamWriter& write) mutable {
     if (!write("retry: 2000\n\n")) return;
     while (!service->bus().stopped()) {
       auto msgs = service->messages(session_id, after, 100);

@@ -2,6 +2,7 @@
 // Every route of the faqbot HTTP API, registered in one place (routes.cpp).
 // Handlers are named verb_action and only parse, validate, call the
 // service::Service and render JSON.
+#include <atomic>
 #include <functional>
 #include <string>
 #include <vector>
@@ -24,6 +25,9 @@ struct ApiContext {
   HttpMetrics& metrics;
   RateLimiter session_limiter;
   const HttpServer* server = nullptr;  // for /openapi.json (extension routes)
+  // Open Server-Sent Events streams. Each pins a worker thread, so at most
+  // half the workers may stream; more answer 503 (the widget then polls).
+  std::atomic<int> event_streams{0};
 };
 
 // Extension point for IM webhook channels (adapters/channels/): a provider

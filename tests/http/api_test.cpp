@@ -301,3 +301,53 @@ TEST_F(ServerTest, PortInUseIsAnError) {
 
 }  // namespace
 }  // namespace faqbot::testing
+
+namespace faqbot::testing {
+namespace {
+
+TEST_F(ServerTest, EventStreamsAreCappedAtHalfTheWorkers) {
+  auto s = settings();
+  s.threads = 4;  // at most 2 streams
+  start(s);
+  chat("cap", "提现");
+  std::atomic<bool> stop{false};
+  std::atomic<int> open{0};
+  std::vector<std::thread> listeners;
+  for (int i = 0; i < 2; ++i) {
+    listeners.emplace_back([&] {
+      httplib::Client c("127.0.0.1", port_);
+      c.set_read_timeout(10, 0);
+      c.Get("/v1/sessions/cap/events", [&](const char*, size_t) {
+        static thread_local bool counted = false;
+        if (!counted) {
+          counted = true;
+          ++open;
+        }
+        return !stop.load();
+      });
+    });
+  }
+  for (int i = 0; i < 500 && open.load() < 2; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  ASSERT_EQ(open.load(), 2);
+  expect_envelope(get("/v1/sessions/cap/events", 503), "unavailable");
+  stop = true;  // the listeners close on the next heartbeat (1 s)
+  for (auto& t : listeners) t.join();
+  // Slots are given back once the streams end.
+  bool reopened = false;
+  for (int i = 0; i < 100 && !reopened; ++i) {
+    httplib::Client c("127.0.0.1", port_);
+    int status = 0;
+    c.Get("/v1/sessions/cap/events",
+          [&](const httplib::Response& r) {
+            status = r.status;
+            return false;  // headers are enough
+          },
+          [&](const char*, size_t) { return false; });
+    reopened = status == 200;
+    if (!reopened) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  EXPECT_TRUE(reopened);
+}
+
+}  // namespace
+}  // namespace faqbot::testing
