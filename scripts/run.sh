@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-scripts/build.sh
+scripts/build.sh -DFAQBOT_BUILD_TESTS=OFF
 export FAQBOT_AGENT_TOKENS="${FAQBOT_AGENT_TOKENS:-agent1:change-me}"
 export FAQBOT_ADMIN_TOKEN="${FAQBOT_ADMIN_TOKEN:-admin-change-me}"
 if build/faqbot --help 2>&1 | grep -q '^  serve'; then
