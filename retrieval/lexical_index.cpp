@@ -141,36 +141,75 @@ std::vector<float> LexicalIndex::score_all(const Query& q) const {
   return out;
 }
 
+namespace {
+// Per-thread scratch for candidates(): accumulators indexed by variant and
+// by entry, reset through the lists of touched slots (clearing them whole
+// would cost as much as the corpus is large).
+struct CandidateScratch {
+  std::vector<float> variant_score;
+  std::vector<uint8_t> variant_seen;
+  std::vector<uint32_t> variants;
+  std::vector<float> entry_best;
+  std::vector<uint8_t> entry_seen;
+  std::vector<uint32_t> entries;
+};
+}  // namespace
+
 std::vector<int> LexicalIndex::candidates(const Query& q, size_t n) const {
   std::vector<int> out;
   if (posting_offsets_.empty() || n == 0) return out;
-  std::vector<std::pair<uint32_t, float>> hits;
+  thread_local CandidateScratch sc;
+  const size_t nv = lengths_.size();
+  const size_t ne = entry_offsets_.size() - 1;
+  if (sc.variant_score.size() < nv) {
+    sc.variant_score.assign(nv, 0.0f);
+    sc.variant_seen.assign(nv, 0);
+  }
+  if (sc.entry_best.size() < ne) {
+    sc.entry_best.assign(ne, 0.0f);
+    sc.entry_seen.assign(ne, 0);
+  }
+  sc.variants.clear();
+  sc.entries.clear();
+  // Sum per variant of the idf-weighted shared rare terms...
   for (size_t i = 0; i < q.ids.size(); ++i) {
     const int32_t t = q.ids[i];
+    if (t < 0 || static_cast<size_t>(t) + 1 >= posting_offsets_.size()) continue;
     for (uint64_t j = posting_offsets_[t]; j < posting_offsets_[t + 1]; ++j) {
-      hits.emplace_back(postings_[j], q.weights[i]);
+      const uint32_t v = postings_[j];
+      if (!sc.variant_seen[v]) {
+        sc.variant_seen[v] = 1;
+        sc.variant_score[v] = 0.0f;
+        sc.variants.push_back(v);
+      }
+      sc.variant_score[v] += q.weights[i];
     }
   }
-  if (hits.empty()) return out;
-  std::sort(hits.begin(), hits.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
-  // Sum per variant, then keep each entry's best variant.
+  // ...then each entry's best variant.
+  for (uint32_t v : sc.variants) {
+    const uint32_t e = variant_entry_[v];
+    const float s = sc.variant_score[v];
+    if (!sc.entry_seen[e]) {
+      sc.entry_seen[e] = 1;
+      sc.entry_best[e] = s;
+      sc.entries.push_back(e);
+    } else if (s > sc.entry_best[e]) {
+      sc.entry_best[e] = s;
+    }
+    sc.variant_seen[v] = 0;
+  }
   std::vector<std::pair<float, uint32_t>> per_entry;  // (score, entry)
-  for (size_t i = 0; i < hits.size();) {
-    size_t j = i;
-    float s = 0;
-    while (j < hits.size() && hits[j].first == hits[i].first) s += hits[j++].second;
-    per_entry.emplace_back(s, variant_entry_[hits[i].first]);
-    i = j;
+  per_entry.reserve(sc.entries.size());
+  for (uint32_t e : sc.entries) {
+    per_entry.emplace_back(sc.entry_best[e], e);
+    sc.entry_seen[e] = 0;
   }
-  std::sort(per_entry.begin(), per_entry.end(), [](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first > b.first : a.second < b.second;
-  });
-  for (const auto& [score, entry] : per_entry) {
-    if (std::find(out.begin(), out.end(), static_cast<int>(entry)) != out.end()) continue;
-    out.push_back(static_cast<int>(entry));
-    if (out.size() >= n) break;
-  }
+  const size_t keep = std::min(n, per_entry.size());
+  std::partial_sort(per_entry.begin(), per_entry.begin() + keep, per_entry.end(),
+                    [](const auto& a, const auto& b) {
+                      return a.first != b.first ? a.first > b.first : a.second < b.second;
+                    });
+  for (size_t i = 0; i < keep; ++i) out.push_back(static_cast<int>(per_entry[i].second));
   return out;
 }
 

@@ -1,6 +1,14 @@
 #include "retrieval/normalizer.h"
 
 #include <opencc.h>
+#include <opencc/Config.hpp>
+#include <opencc/Conversion.hpp>
+#include <opencc/ConversionChain.hpp>
+#include <opencc/Converter.hpp>
+#include <opencc/Dict.hpp>
+#include <opencc/Lexicon.hpp>
+#include <opencc/Segmentation.hpp>
+#include <opencc/MaxMatchSegmentation.hpp>
 
 #include <exception>
 #include <vector>
@@ -25,6 +33,38 @@ bool keep(char32_t cp) {
 // Caps the work done on absurd inputs (a question is short).
 constexpr size_t kMaxInputBytes = 16 * 1024;
 
+// Every code point that occurs in a key of the t2s segmentation or
+// conversion dictionaries. OpenCC can only change text at a dictionary match,
+// so text made of other characters converts to itself. Empty when the
+// dictionaries cannot be listed (then every text is converted).
+std::vector<bool> t2s_key_chars() {
+  std::vector<bool> chars(0x110000, false);
+  try {
+    opencc::Config config;
+    const opencc::ConverterPtr converter = config.NewFromFile("t2s.json");
+    std::vector<opencc::DictPtr> dicts;
+    for (const auto& conversion : converter->GetConversionChain()->GetConversions()) {
+      dicts.push_back(conversion->GetDict());
+    }
+    const auto seg =
+        std::dynamic_pointer_cast<opencc::MaxMatchSegmentation>(converter->GetSegmentation());
+    if (!seg) return {};
+    dicts.push_back(seg->GetDict());
+    for (const auto& dict : dicts) {
+      if (!dict) return {};
+      const opencc::LexiconPtr lexicon = dict->GetLexicon();
+      for (const auto& entry : *lexicon) {
+        for (char32_t cp : decode_utf8(entry->Key())) {
+          if (cp < chars.size()) chars[cp] = true;
+        }
+      }
+    }
+  } catch (const std::exception&) {
+    return {};
+  }
+  return chars;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Normalizer>> Normalizer::create(
@@ -32,6 +72,7 @@ Result<std::unique_ptr<Normalizer>> Normalizer::create(
   std::unique_ptr<Normalizer> n(new Normalizer());
   try {
     n->t2s_ = std::make_unique<opencc::SimpleConverter>("t2s.json");
+    n->t2s_chars_ = t2s_key_chars();
   } catch (const std::exception& e) {
     return Status(StatusCode::kFailedPrecondition,
                   std::string("OpenCC t2s.json unavailable: ") + e.what());
@@ -59,7 +100,15 @@ std::string Normalizer::normalize_without_synonyms(std::string_view text) const 
     if (cp >= 0x80) ascii = false;
   }
   std::string folded = encode_utf8(cps);
+  bool convert = false;
   if (!ascii) {
+    if (t2s_chars_.empty()) {
+      convert = true;
+    } else {
+      for (char32_t cp : cps) convert = convert || (cp >= 0x80 && t2s_may_change(cp));
+    }
+  }
+  if (convert) {
     try {
       std::lock_guard<std::mutex> lock(t2s_mutex_);
       folded = t2s_->Convert(folded);

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "knowledge/status.h"
 
@@ -39,7 +40,15 @@ class Normalizer {
   Normalizer() = default;
   std::string apply_synonyms(const std::string& text) const;
 
+  // True when some t2s dictionary key contains code point `cp`: a text with
+  // no such character is left unchanged by OpenCC, so it skips the (slow,
+  // mutex-guarded) conversion.
+  bool t2s_may_change(char32_t cp) const {
+    return cp < t2s_chars_.size() ? t2s_chars_[cp] : true;
+  }
+
   std::unique_ptr<opencc::SimpleConverter> t2s_;
+  std::vector<bool> t2s_chars_;  // by code point; empty = convert every text
   mutable std::mutex t2s_mutex_;
   std::unordered_map<std::string, std::string> synonyms_;  // normalised
   size_t max_key_chars_ = 0;
