@@ -11,7 +11,7 @@ namespace {
 
 // Dense candidates fetched: every entry of a small corpus, else this many.
 constexpr size_t kAllEntriesUpTo = 512;
-constexpr size_t kDenseCandidates = 32;
+constexpr size_t kDenseCandidates = 16;
 // Lexical candidates added on large corpora (from the postings).
 constexpr size_t kLexicalCandidates = 16;
 // Shortlist: best by probability, plus best by lexical score.
@@ -49,10 +49,18 @@ Analysis analyze(const EngineView& engine, const std::string& normalized) {
     return out;
   }
 
-  const size_t want = engine.num_entries <= static_cast<int>(kAllEntriesUpTo)
-                          ? static_cast<size_t>(engine.num_entries)
-                          : kDenseCandidates;
+  const bool small = engine.num_entries <= static_cast<int>(kAllEntriesUpTo);
+  const size_t want = small ? static_cast<size_t>(engine.num_entries) : kDenseCandidates;
   std::vector<DenseIndex::Hit> hits = engine.dense_search(h.data(), want);
+  if (!small) {
+    // An approximate (possibly dimension-reduced) index proposes; the
+    // features use the exact cosine to each proposed class vector.
+    for (auto& hit : hits) {
+      if (hit.id >= 0 && hit.id < engine.num_entries) {
+        hit.score = dot(h.data(), model.class_vector(static_cast<int>(hit.id)), d);
+      }
+    }
+  }
   const float none_cos = dot(h.data(), model.class_vector(engine.num_entries), d);
 
   const LexicalIndex::Query lq = engine.lexical->prepare(text);
