@@ -317,6 +317,8 @@ int SqliteStore::on_wal_commit(void* self, sqlite3*, const char*, int pages) {
     auto* store = static_cast<SqliteStore*>(self);
     {
       std::lock_guard<std::mutex> lock(store->checkpoint_mutex_);
+      // Already asked: the checkpointer will see it; no wake-up per commit.
+      if (store->checkpoint_wanted_) return SQLITE_OK;
       store->checkpoint_wanted_ = true;
     }
     store->checkpoint_cv_.notify_one();
@@ -373,9 +375,26 @@ Status SqliteStore::write(const Work& work) {
   return job.status;
 }
 
+namespace {
+// Transaction control through the connection's cache of prepared statements:
+// sqlite3_exec would parse the SQL text again on every call.
+Status control(Connection& c, const std::string& sql) {
+  auto q = c.prepare(sql);
+  if (!q.ok()) return q.status();
+  return q->run();
+}
+const std::string kBegin = "BEGIN IMMEDIATE";
+const std::string kBeginRead = "BEGIN";
+const std::string kCommit = "COMMIT";
+const std::string kRollback = "ROLLBACK";
+const std::string kSavepoint = "SAVEPOINT job";
+const std::string kRollbackTo = "ROLLBACK TO job";
+const std::string kRelease = "RELEASE job";
+}  // namespace
+
 void SqliteStore::run_batch(const std::vector<WriteJob*>& batch) {
   Connection& c = *writer_;
-  if (Status st = c.exec("BEGIN IMMEDIATE"); !st.ok()) {
+  if (Status st = control(c, kBegin); !st.ok()) {
     for (WriteJob* j : batch) j->status = st;
     return;
   }
@@ -383,24 +402,25 @@ void SqliteStore::run_batch(const std::vector<WriteJob*>& batch) {
   bool any_ok = false;
   for (WriteJob* j : batch) {
     if (!alone) {
-      if (Status st = c.exec("SAVEPOINT job"); !st.ok()) {
+      if (Status st = control(c, kSavepoint); !st.ok()) {
         j->status = st;
         continue;
       }
     }
     j->status = (*j->work)(c);
     if (!alone) {
-      if (!j->status.ok()) c.exec("ROLLBACK TO job");
-      c.exec("RELEASE job");
+      if (!j->status.ok()) control(c, kRollbackTo);
+      control(c, kRelease);
     }
     any_ok = any_ok || j->status.ok();
   }
   if (!any_ok) {
-    c.exec("ROLLBACK");
+    control(c, kRollback);
     return;
   }
-  if (Status st = c.exec("COMMIT"); !st.ok()) {
-    c.exec("ROLLBACK");
+  if (Status st = control(c, kCommit); !st.ok()) {
+    // A failed COMMIT may leave the transaction open: end it.
+    if (!sqlite3_get_autocommit(c.raw())) control(c, kRollback);
     for (WriteJob* j : batch) {
       if (j->status.ok()) j->status = st;
     }
@@ -416,9 +436,9 @@ Status SqliteStore::read(const Work& work, bool snapshot) {
     idle_readers_.pop_back();
   }
   Status st;
-  if (snapshot) st = c->exec("BEGIN");
+  if (snapshot) st = control(*c, kBeginRead);
   if (st.ok()) st = work(*c);
-  if (snapshot) c->exec(st.ok() ? "COMMIT" : "ROLLBACK");
+  if (snapshot) control(*c, st.ok() ? kCommit : kRollback);
   {
     std::lock_guard<std::mutex> lock(pool_mutex_);
     idle_readers_.push_back(std::move(c));
