@@ -69,10 +69,19 @@ std::string Service::new_session_id() {
   thread_local std::mt19937_64 rng{std::random_device{}() ^
                                    (static_cast<uint64_t>(std::random_device{}()) << 32)};
   static const char* hex = "0123456789abcdef";
-  std::string id(32, '0');
-  for (int half = 0; half < 2; ++half) {
+  // 11 hex digits of the wall clock in ms, then 128 random bits. The time
+  // prefix makes new ids sort by creation, so a new session's rows go to the
+  // right-most pages of the session-id indexes (sessions, messages) instead
+  // of a random page each: fewer pages written per commit. The random part
+  // alone keeps the id unguessable.
+  const uint64_t ms = static_cast<uint64_t>(store::now_ms());
+  std::string id(kSessionIdTimeDigits + 32, '0');
+  for (size_t i = 0; i < kSessionIdTimeDigits; ++i) {
+    id[i] = hex[(ms >> (4 * (kSessionIdTimeDigits - 1 - i))) & 15];
+  }
+  for (size_t half = 0; half < 2; ++half) {
     uint64_t v = rng();
-    for (int i = 0; i < 16; ++i) id[half * 16 + i] = hex[(v >> (i * 4)) & 15];
+    for (size_t i = 0; i < 16; ++i) id[kSessionIdTimeDigits + half * 16 + i] = hex[(v >> (i * 4)) & 15];
   }
   return id;
 }

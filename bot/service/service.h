@@ -158,7 +158,10 @@ class Service {
   ServiceStats stats() const;
   int64_t now() const;
 
-  // A fresh random session id (32 hex characters).
+  // A fresh session id: 43 lowercase hex characters, the creation time in
+  // ms (11 digits, so ids issued later sort after earlier ones) followed by
+  // 128 random bits.
+  static constexpr size_t kSessionIdTimeDigits = 11;
   static std::string new_session_id();
 
  private:

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
+#include <thread>
 
 #include "fake_engine.h"
 #include "temp_dir.h"
@@ -47,7 +49,8 @@ class ServiceTest : public ::testing::Test {
 
 TEST_F(ServiceTest, AnswersAndStoresBothMessages) {
   ChatReply r = chat("", "提现多久到账");
-  EXPECT_EQ(r.session_id.size(), 32u);
+  EXPECT_EQ(r.session_id.size(), 43u);
+  EXPECT_EQ(r.session_id.find_first_not_of("0123456789abcdef"), std::string::npos);
   EXPECT_EQ(r.action, "answer");
   EXPECT_EQ(r.faq_id, "withdraw.arrival_time");
   auto msgs = service_->messages(r.session_id, 0);
@@ -185,6 +188,17 @@ TEST_F(ServiceTest, FeedbackAndUnanswered) {
   ASSERT_TRUE(un.ok());
   ASSERT_EQ(un->size(), 1u);
   EXPECT_EQ(un.value()[0].text, "今天天气怎么样");
+}
+
+TEST(SessionIds, SortByCreationAndKeep128RandomBits) {
+  const std::string a = Service::new_session_id();
+  std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  const std::string b = Service::new_session_id();
+  const std::string c = Service::new_session_id();
+  ASSERT_EQ(a.size(), Service::kSessionIdTimeDigits + 32);
+  EXPECT_LT(a, b);                  // later id sorts after
+  EXPECT_NE(b, c);                  // same ms: the random part differs
+  EXPECT_NE(b.substr(Service::kSessionIdTimeDigits), c.substr(Service::kSessionIdTimeDigits));
 }
 
 }  // namespace
