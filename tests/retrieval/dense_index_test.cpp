@@ -65,3 +65,41 @@ TEST(DenseIndexTest, SaveLoadRoundTripAndCorruptFile) {
 
 }  // namespace
 }  // namespace faqbot::retrieval
+
+namespace faqbot::retrieval {
+namespace {
+
+// The large-corpus factory: PCA-reduced HNSW still finds a row's own id, and
+// search after a save/load round trip keeps its tuning.
+TEST(DenseIndexTest, PcaHnswFindsOwnRows) {
+  const int d = 128, n = 2000;
+  std::vector<float> vectors(static_cast<size_t>(n) * d);
+  uint64_t s = 12345;
+  for (float& x : vectors) {
+    s = s * 6364136223846793005ULL + 1442695040888963407ULL;
+    x = static_cast<float>((s >> 40) % 1000) / 1000.0f - 0.5f;
+  }
+  for (int i = 0; i < n; ++i) {
+    float norm = 0;
+    for (int k = 0; k < d; ++k) norm += vectors[i * d + k] * vectors[i * d + k];
+    for (int k = 0; k < d; ++k) vectors[i * d + k] /= std::sqrt(norm);
+  }
+  std::vector<int64_t> ids(n);
+  for (int i = 0; i < n; ++i) ids[i] = 10 * i + 3;
+  auto index = DenseIndex::build("PCA64,HNSW16", d, vectors, ids);
+  ASSERT_TRUE(index.ok()) << index.status().message();
+  auto bytes = index.value()->serialize();
+  ASSERT_TRUE(bytes.ok());
+  auto loaded = DenseIndex::deserialize(bytes.value());
+  ASSERT_TRUE(loaded.ok());
+  int found = 0;
+  for (int i = 0; i < n; i += 20) {
+    for (const auto& hit : loaded.value()->search(vectors.data() + static_cast<size_t>(i) * d, 16)) {
+      found += hit.id == ids[i];
+    }
+  }
+  EXPECT_GE(found, 95);  // of 100 rows
+}
+
+}  // namespace
+}  // namespace faqbot::retrieval
