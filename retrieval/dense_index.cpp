@@ -24,8 +24,12 @@ using IdxT = faiss::Index::idx_t;
 // is re-scored exactly), at ~0.25 ms instead of ~0.7 ms at 100,000 entries.
 constexpr int kHnswEfSearch = 32;
 // Graph construction breadth: lower than faiss's 40 to keep a single-threaded
-// build of 100,000 vectors affordable; the shortlist is re-ranked anyway.
-constexpr int kHnswEfConstruction = 24;
+// (deterministic) build of 100,000 vectors affordable; the shortlist is
+// re-ranked anyway. Measured at 100k generated entries with PCA64,HNSW16:
+// 24 -> 16 saves ~4 s of CPU (59 -> 55 s build), perturbed-question
+// recall@3 0.985 -> 0.983, search unchanged. Building on two threads would
+// save more but makes the graph depend on thread timing (not deterministic).
+constexpr int kHnswEfConstruction = 16;
 
 constexpr int64_t kBlasFromRows = 4096;
 
