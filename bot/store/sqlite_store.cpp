@@ -344,35 +344,66 @@ void SqliteStore::checkpoint_loop() {
   }
 }
 
+// One queued write. Its waiter sleeps on the job's own condition variable,
+// so finishing a batch wakes exactly its members (and the next leader), not
+// every waiting thread on one shared mutex.
 struct SqliteStore::WriteJob {
+  enum class State { kQueued, kLead, kDone };
+  explicit WriteJob(const Work* w) : work(w) {}
   const Work* work;
   Status status;
-  bool done = false;
+  std::mutex mu;
+  std::condition_variable cv;
+  State state = State::kQueued;  // guarded by mu
+
+  // Sets the state and wakes the waiter. Notifies under the lock: once the
+  // lock is released the waiter may return and destroy the job.
+  void signal(State to) {
+    std::lock_guard<std::mutex> lock(mu);
+    state = to;
+    cv.notify_one();
+  }
 };
 
 Status SqliteStore::write(const Work& work) {
-  WriteJob job{&work, Status::Ok(), false};
-  std::unique_lock<std::mutex> lock(queue_mutex_);
-  queue_.push_back(&job);
-  while (!job.done) {
-    if (leader_active_) {
-      queue_cv_.wait(lock);
-      continue;
-    }
-    // Lead: take a batch (our own job is in it, it was queued first or is
-    // still waiting), run it without holding the queue lock.
-    leader_active_ = true;
-    const size_t n = std::min(queue_.size(), kMaxBatch);
-    std::vector<WriteJob*> batch(queue_.begin(), queue_.begin() + static_cast<long>(n));
-    queue_.erase(queue_.begin(), queue_.begin() + static_cast<long>(n));
-    lock.unlock();
-    run_batch(batch);
-    lock.lock();
-    for (WriteJob* j : batch) j->done = true;
-    leader_active_ = false;
-    queue_cv_.notify_all();
+  WriteJob job(&work);
+  bool lead = false;
+  {
+    std::lock_guard<std::mutex> lock(queue_mutex_);
+    queue_.push_back(&job);
+    // No leader: the queue was empty, this job is its only entry.
+    if (!leader_active_) lead = leader_active_ = true;
   }
-  return job.status;
+  if (!lead) {
+    std::unique_lock<std::mutex> lock(job.mu);
+    job.cv.wait(lock, [&] { return job.state != WriteJob::State::kQueued; });
+    if (job.state == WriteJob::State::kDone) return job.status;
+    // kLead: handed the lead; our job is at the front of the queue.
+  }
+  // Lead: take a batch from the front (our job is in it), run it without
+  // holding the queue lock, wake its members, then hand the lead to the
+  // oldest job still queued (or give it up when none is).
+  std::vector<WriteJob*> batch;
+  {
+    std::lock_guard<std::mutex> lock(queue_mutex_);
+    const size_t n = std::min(queue_.size(), kMaxBatch);
+    batch.assign(queue_.begin(), queue_.begin() + static_cast<long>(n));
+    queue_.erase(queue_.begin(), queue_.begin() + static_cast<long>(n));
+  }
+  run_batch(batch);
+  const Status own = job.status;
+  for (WriteJob* j : batch) {
+    if (j != &job) j->signal(WriteJob::State::kDone);
+  }
+  {
+    std::lock_guard<std::mutex> lock(queue_mutex_);
+    if (queue_.empty()) {
+      leader_active_ = false;
+    } else {
+      queue_.front()->signal(WriteJob::State::kLead);
+    }
+  }
+  return own;
 }
 
 namespace {

@@ -102,10 +102,9 @@ class SqliteStore final : public Store {
   Status read(const Work& work, bool snapshot = false);
 
   std::unique_ptr<sqlite::Connection> writer_;  // used by the batch leader only
-  std::mutex queue_mutex_;
-  std::condition_variable queue_cv_;
-  std::vector<WriteJob*> queue_;
-  bool leader_active_ = false;
+  std::mutex queue_mutex_;        // guards queue_ and leader_active_
+  std::vector<WriteJob*> queue_;  // jobs not yet taken into a batch, oldest first
+  bool leader_active_ = false;    // a leader is running or has been handed the lead
 
   // Background checkpointer.
   static int on_wal_commit(void* self, ::sqlite3* db, const char* name, int pages);
