@@ -42,20 +42,32 @@ curl -sf "http://127.0.0.1:$port/readyz" >/dev/null || { echo "server not ready"
 
 # Warm-up, then the two measured runs.
 wrk -t"$wrk_threads" -c"$connections" -d2s -s "$here/http_chat.lua" "http://127.0.0.1:$port/v1/chat" >/dev/null
+# Server CPU (user+system, clock ticks) from /proc: CPU per request is
+# steadier than requests/s on a machine shared with other work.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+ticks_per_s="$(getconf CLK_TCK)"
 echo "== POST /v1/chat ($connections connections, $duration)"
+chat_cpu0="$(cpu_ticks)"
 chat_out="$(wrk -t"$wrk_threads" -c"$connections" -d"$duration" --latency -s "$here/http_chat.lua" "http://127.0.0.1:$port/v1/chat")"
+chat_cpu1="$(cpu_ticks)"
 echo "$chat_out"
 echo "== GET /healthz ($connections connections, $duration)"
+health_cpu0="$(cpu_ticks)"
 health_out="$(wrk -t"$wrk_threads" -c"$connections" -d"$duration" --latency "http://127.0.0.1:$port/healthz")"
+health_cpu1="$(cpu_ticks)"
 echo "$health_out"
 
 rps() { echo "$1" | awk '/Requests\/sec/ {print $2}'; }
+p50() { echo "$1" | awk '$1=="50%" {print $2}'; }
+total() { echo "$1" | awk '/requests in/ {print $1}'; }
+cpu_us() { awk -v a="$1" -v b="$2" -v n="$3" -v t="$ticks_per_s" 'BEGIN { if (n > 0) printf "%.0f", (b - a) * 1e6 / t / n; else print "?" }'; }
 p99() { echo "$1" | awk '$1=="99%" {print $2}'; }
 errors() { echo "$1" | awk '/Non-2xx/ {print $5} /Socket errors/ {print}' ; }
 chat_rps="$(rps "$chat_out")"; health_rps="$(rps "$health_out")"
 echo "== summary"
-echo "chat:    $chat_rps req/s, p99 $(p99 "$chat_out") $(errors "$chat_out")"
-echo "healthz: $health_rps req/s, p99 $(p99 "$health_out") $(errors "$health_out")"
+echo "chat:    $chat_rps req/s, p50 $(p50 "$chat_out"), p99 $(p99 "$chat_out"), server CPU $(cpu_us "$chat_cpu0" "$chat_cpu1" "$(total "$chat_out")") us/request $(errors "$chat_out")"
+echo "healthz: $health_rps req/s, p50 $(p50 "$health_out"), p99 $(p99 "$health_out"), server CPU $(cpu_us "$health_cpu0" "$health_cpu1" "$(total "$health_out")") us/request $(errors "$health_out")"
 awk -v c="$chat_rps" -v h="$health_rps" 'BEGIN { printf "ratio chat/healthz: %.2f\n", c / h }'
 msgs="$(curl -s "http://127.0.0.1:$port/metrics" | awk '/^faqbot_answers_total/ {s += $2} END {print s}')"
 echo "bot replies stored during the run (faqbot_answers_total): $msgs"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
