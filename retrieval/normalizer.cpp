@@ -7,8 +7,6 @@
 #include <opencc/Converter.hpp>
 #include <opencc/Dict.hpp>
 #include <opencc/Lexicon.hpp>
-#include <opencc/Segmentation.hpp>
-#include <opencc/MaxMatchSegmentation.hpp>
 
 #include <exception>
 #include <vector>
@@ -33,30 +31,26 @@ bool keep(char32_t cp) {
 // Caps the work done on absurd inputs (a question is short).
 constexpr size_t kMaxInputBytes = 16 * 1024;
 
-// Every code point that occurs in a key of the t2s segmentation or
-// conversion dictionaries. OpenCC can only change text at a dictionary match,
-// so text made of other characters converts to itself. Empty when the
-// dictionaries cannot be listed (then every text is converted).
+// The first code point of every t2s dictionary key whose replacement
+// differs from the key. OpenCC converts left to right, replacing the longest
+// key that starts at each position by its default value (segmentation only
+// splits the text), so a text with none of these characters converts to
+// itself. Empty when the dictionaries cannot be listed (then every text is
+// converted).
 std::vector<bool> t2s_key_chars() {
   std::vector<bool> chars(0x110000, false);
   try {
     opencc::Config config;
     const opencc::ConverterPtr converter = config.NewFromFile("t2s.json");
-    std::vector<opencc::DictPtr> dicts;
     for (const auto& conversion : converter->GetConversionChain()->GetConversions()) {
-      dicts.push_back(conversion->GetDict());
-    }
-    const auto seg =
-        std::dynamic_pointer_cast<opencc::MaxMatchSegmentation>(converter->GetSegmentation());
-    if (!seg) return {};
-    dicts.push_back(seg->GetDict());
-    for (const auto& dict : dicts) {
+      const opencc::DictPtr dict = conversion->GetDict();
       if (!dict) return {};
       const opencc::LexiconPtr lexicon = dict->GetLexicon();
       for (const auto& entry : *lexicon) {
-        for (char32_t cp : decode_utf8(entry->Key())) {
-          if (cp < chars.size()) chars[cp] = true;
-        }
+        const std::string key = entry->Key();
+        if (key == entry->GetDefault()) continue;
+        const std::vector<char32_t> cps = decode_utf8(key);
+        if (!cps.empty() && cps[0] < chars.size()) chars[cps[0]] = true;
       }
     }
   } catch (const std::exception&) {

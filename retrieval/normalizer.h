@@ -40,9 +40,9 @@ class Normalizer {
   Normalizer() = default;
   std::string apply_synonyms(const std::string& text) const;
 
-  // True when some t2s dictionary key contains code point `cp`: a text with
-  // no such character is left unchanged by OpenCC, so it skips the (slow,
-  // mutex-guarded) conversion.
+  // True when some t2s dictionary key that changes text starts with code
+  // point `cp`: a text with no such character is left unchanged by OpenCC,
+  // so it skips the (slow, mutex-guarded) conversion.
   bool t2s_may_change(char32_t cp) const {
     return cp < t2s_chars_.size() ? t2s_chars_[cp] : true;
   }
