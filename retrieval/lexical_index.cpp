@@ -88,6 +88,43 @@ float LexicalIndex::score(const Query& q, int entry) const {
   return best;
 }
 
+std::vector<float> LexicalIndex::score_entries(const Query& q,
+                                              const std::vector<int>& entries) const {
+  std::vector<float> out(entries.size(), 0.0f);
+  if (q.norm <= 0) return out;
+  // Query weight by vocabulary id; only the query's own slots are set and
+  // cleared again.
+  thread_local std::vector<float> weight_of;
+  if (weight_of.size() < idf_.size()) weight_of.assign(idf_.size(), 0.0f);
+  for (size_t i = 0; i < q.ids.size(); ++i) {
+    const int32_t t = q.ids[i];
+    if (t >= 0 && static_cast<size_t>(t) < idf_.size()) weight_of[t] = q.weights[i];
+  }
+  for (size_t k = 0; k < entries.size(); ++k) {
+    const int e = entries[k];
+    if (e < 0 || static_cast<size_t>(e) + 1 >= entry_offsets_.size()) continue;
+    float best = 0;
+    for (uint32_t v = entry_offsets_[e]; v < entry_offsets_[e + 1]; ++v) {
+      // The terms shared with the query, in increasing id order: the same
+      // sum, in the same order, as score_variant's merge.
+      const float len_factor = kK1 * (1 - kB + kB * lengths_[v] / avg_length_);
+      float s = 0;
+      for (uint64_t j = variant_offsets_[v]; j < variant_offsets_[v + 1]; ++j) {
+        const float w = weight_of[terms_[j]];
+        if (w == 0.0f) continue;
+        const float tf = tfs_[j];
+        s += w * tf * (kK1 + 1) / (tf + len_factor);
+      }
+      best = std::max(best, s / q.norm);
+    }
+    out[k] = best;
+  }
+  for (int32_t t : q.ids) {
+    if (t >= 0 && static_cast<size_t>(t) < idf_.size()) weight_of[t] = 0.0f;
+  }
+  return out;
+}
+
 void LexicalIndex::build_postings(size_t max_postings) {
   const size_t vocab = idf_.size();
   const size_t nv = lengths_.size();

@@ -32,6 +32,10 @@ class LexicalIndex {
   Query prepare(const EncodedText& query) const;
   // Normalised BM25 of the best variant of `entry`, >= 0.
   float score(const Query& q, int entry) const;
+  // score(q, e) for each of `entries` (same values), through a per-thread
+  // term -> weight table instead of a merge per variant: for shortlists on
+  // large corpora.
+  std::vector<float> score_entries(const Query& q, const std::vector<int>& entries) const;
   // Normalised BM25 of one variant.
   float score_variant(const Query& q, uint32_t variant) const;
 

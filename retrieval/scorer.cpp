@@ -83,15 +83,23 @@ Analysis analyze(const EngineView& engine, const std::string& normalized) {
   const float none_prob = std::exp(s * none_cos - mx) / denom;
 
   const bool have_variants = engine.variant_vectors && !engine.variant_vectors->empty();
+  std::vector<float> lexical_hits;  // per hit, when there is no lexical_all
+  if (lexical_all.empty()) {
+    std::vector<int> entries;
+    entries.reserve(hits.size());
+    for (const auto& hit : hits) entries.push_back(static_cast<int>(hit.id));
+    lexical_hits = engine.lexical->score_entries(lq, entries);
+  }
   std::vector<ScoredCandidate> all;
   all.reserve(hits.size());
-  for (const auto& hit : hits) {
+  for (size_t hi = 0; hi < hits.size(); ++hi) {
+    const auto& hit = hits[hi];
     if (hit.id < 0 || hit.id >= engine.num_entries) continue;
     ScoredCandidate c;
     c.entry = static_cast<int>(hit.id);
     c.dense = hit.score;
     c.prob = std::exp(s * hit.score - mx) / denom;
-    c.lexical = lexical_all.empty() ? engine.lexical->score(lq, c.entry) : lexical_all[c.entry];
+    c.lexical = lexical_all.empty() ? lexical_hits[hi] : lexical_all[c.entry];
     float vbest = c.dense;
     if (have_variants) {
       vbest = -1;

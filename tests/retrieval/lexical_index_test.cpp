@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace faqbot::retrieval {
 namespace {
 
@@ -43,6 +45,20 @@ TEST(LexicalIndexTest, CommonTermsAreLeftOutOfCappedPostings) {
   EXPECT_TRUE(x.score_all(x.prepare(text({0}))).empty());
   EXPECT_TRUE(x.candidates(x.prepare(text({0, 1, 3})), 5).empty());  // all common
   EXPECT_EQ(x.candidates(x.prepare(text({0, 6})), 5), std::vector<int>{3});
+}
+
+TEST(LexicalIndexTest, ScoreEntriesEqualsScoreOfEachEntry) {
+  const LexicalIndex x = build_index(1);
+  for (const auto& ids : std::vector<std::vector<int32_t>>{{1, 3, 5}, {0, 2}, {6}, {0, 1, 2, 3, 4}}) {
+    const auto q = x.prepare(text(ids));
+    const std::vector<int> entries = {3, 0, 2, 1, 2, -1, 9};
+    const std::vector<float> got = x.score_entries(q, entries);
+    ASSERT_EQ(got.size(), entries.size());
+    for (size_t k = 0; k < entries.size(); ++k) {
+      EXPECT_EQ(got[k], x.score(q, entries[k])) << "entry " << entries[k];
+    }
+    EXPECT_GT(*std::max_element(got.begin(), got.end()), 0.0f);
+  }
 }
 
 }  // namespace
