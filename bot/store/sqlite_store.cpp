@@ -288,6 +288,10 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& data_d
   auto checkpointer = Connection::open(path, /*create=*/false, options.sqlite_busy_timeout_ms);
   if (!checkpointer.ok()) return checkpointer.status();
   store->checkpointer_ = std::move(checkpointer).value();
+  // A connection learns that the file is in WAL mode only by reading it;
+  // before that sqlite3_wal_checkpoint_v2 returns OK without checkpointing
+  // anything (log size -1), and the WAL would grow without bound.
+  if (Status st = enable_wal(*store->checkpointer_); !st.ok()) return st;
   // Replaces SQLite's automatic checkpoint (which would run inside COMMIT).
   sqlite3_wal_hook(store->writer_->raw(), &SqliteStore::on_wal_commit, store.get());
   store->checkpoint_thread_ = std::thread([s = store.get()] { s->checkpoint_loop(); });
@@ -338,9 +342,22 @@ void SqliteStore::checkpoint_loop() {
     // PASSIVE: copies what it can without blocking the writer or readers.
     // A failure (busy) is retried at the next wake-up; the data is safe in
     // the WAL meanwhile.
-    sqlite3_wal_checkpoint_v2(checkpointer_->raw(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr,
-                              nullptr);
+    int log_pages = 0;
+    sqlite3_wal_checkpoint_v2(checkpointer_->raw(), nullptr, SQLITE_CHECKPOINT_PASSIVE,
+                              &log_pages, nullptr);
+    // Under a steady stream of commits a passive checkpoint never catches up
+    // with the last frame, so the WAL is never restarted and keeps growing.
+    // Past kWalRestartPages, RESTART: waits (busy timeout) for the writer,
+    // copies the rest and makes the next commit start the WAL from the top.
+    if (log_pages >= kWalRestartPages) {
+      sqlite3_wal_checkpoint_v2(checkpointer_->raw(), nullptr, SQLITE_CHECKPOINT_RESTART,
+                                nullptr, nullptr);
+    }
     lock.lock();
+    // At most one checkpoint per kCheckpointIntervalMs under load: each one
+    // fsyncs the WAL and the database; in between, commits only append.
+    checkpoint_cv_.wait_for(lock, std::chrono::milliseconds(kCheckpointIntervalMs),
+                            [&] { return stopping_; });
   }
 }
 

@@ -18,7 +18,10 @@
 // Checkpoints (copying the WAL back into the database, with its fsyncs) run on
 // a background thread with its own connection, never on a committing
 // request: the writer's WAL hook wakes it once the WAL holds
-// kCheckpointPages pages.
+// kCheckpointPages pages (at most every kCheckpointIntervalMs). A PASSIVE
+// checkpoint never blocks; when commits keep it from catching up and the WAL
+// passes kWalRestartPages, a RESTART checkpoint (which briefly holds off the
+// writer) lets the WAL start over, so its size stays bounded.
 #include <condition_variable>
 #include <functional>
 #include <memory>
@@ -40,7 +43,9 @@ class Connection;
 class SqliteStore final : public Store {
  public:
   static constexpr const char* kFileName = "faqbot.db";
-  static constexpr int kCheckpointPages = 4000;  // ~16 MiB of WAL
+  static constexpr int kCheckpointPages = 4000;   // ~16 MiB of WAL: wake the checkpointer
+  static constexpr int kWalRestartPages = 16000;  // ~64 MiB: RESTART, not only PASSIVE
+  static constexpr int kCheckpointIntervalMs = 100;  // at most 10 checkpoints a second
 
   // Creates data_dir when missing, opens or creates the database, applies
   // pending migrations. kInternal when the directory or file cannot be used.

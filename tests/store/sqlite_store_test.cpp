@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -60,6 +61,33 @@ TEST(SqliteStoreTest, UnusableDirectoryIsAnError) {
   ASSERT_FALSE(store.ok());
   EXPECT_EQ(store.status().code(), StatusCode::kInternal);
   EXPECT_EQ(open_store("").status().code(), StatusCode::kInvalidArgument);
+}
+
+// Past SqliteStore::kCheckpointPages of WAL the background checkpointer
+// copies the WAL into the database file, so the WAL is reused instead of
+// growing for ever.
+TEST(SqliteStoreTest, BackgroundCheckpointCopiesTheWalIntoTheDatabase) {
+  testing::SqliteBackend backend;
+  auto store = backend.open();
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  const std::string path = backend.dir() + "/data/" + SqliteStore::kFileName;
+  const std::string filler(3000, 'x');  // about one page of WAL per turn
+  for (int i = 0; i < SqliteStore::kCheckpointPages + 500; ++i) {
+    Turn turn;
+    turn.session.id = "ckpt-" + std::to_string(i);
+    turn.messages.push_back({Role::kInvestor, filler, "", "", 0, "", 0});
+    ASSERT_TRUE(store.value()->record_turn(turn).ok());
+  }
+  auto file_size = [](const std::string& p) {
+    struct stat st {};
+    return stat(p.c_str(), &st) == 0 ? static_cast<int64_t>(st.st_size) : -1;
+  };
+  int64_t db_bytes = file_size(path);
+  for (int i = 0; i < 100 && db_bytes < 8 * 1024 * 1024; ++i) {
+    usleep(50 * 1000);
+    db_bytes = file_size(path);
+  }
+  EXPECT_GE(db_bytes, 8 * 1024 * 1024) << "the WAL was not checkpointed into " << path;
 }
 
 // A child process writes turns as fast as it can and reports each committed
