@@ -29,7 +29,8 @@ struct Settings {
   int dim = 128;                       // dense embedding dimension
   std::string cache_dir;               // "" = no on-disk cache
   // When true and the corpus has more than 20,000 documents, the default
-  // "Flat" factory is replaced by "HNSW32,Flat" (exact search over that many
+  // "Flat" factory is replaced by a "PCA64,HNSW16" graph whose proposals are
+  // re-scored exactly ("HNSW16" when dim <= 64; exact search over that many
   // vectors costs several milliseconds a query). Any other factory string is
   // used as given.
   bool auto_large_index = true;
