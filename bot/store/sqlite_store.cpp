@@ -281,6 +281,11 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& data_d
   auto writer = Connection::open(path, /*create=*/true, options.sqlite_busy_timeout_ms);
   if (!writer.ok()) return writer.status();
   store->writer_ = std::move(writer).value();
+  // The writer waits for the lock in 200 us steps, not SQLite's default
+  // 1, 2, 5, 10 … ms sleeps: the lock is only ever held briefly (by a RESTART
+  // checkpoint), and a commit should resume as soon as it is free.
+  store->writer_busy_steps_ = std::max(1, options.sqlite_busy_timeout_ms * 5);
+  sqlite3_busy_handler(store->writer_->raw(), &SqliteStore::on_writer_busy, store.get());
   if (Status st = enable_wal(*store->writer_); !st.ok()) return st;
   if (Status st = configure(*store->writer_, true, options); !st.ok()) return st;
   if (Status st = migrate(*store->writer_, steps.value()); !st.ok()) return st;
@@ -314,6 +319,12 @@ SqliteStore::~SqliteStore() {
   }
   checkpoint_cv_.notify_all();
   if (checkpoint_thread_.joinable()) checkpoint_thread_.join();
+}
+
+int SqliteStore::on_writer_busy(void* self, int calls) {
+  if (calls >= static_cast<SqliteStore*>(self)->writer_busy_steps_) return 0;  // give up: SQLITE_BUSY
+  std::this_thread::sleep_for(std::chrono::microseconds(200));
+  return 1;
 }
 
 int SqliteStore::on_wal_commit(void* self, sqlite3*, const char*, int pages) {

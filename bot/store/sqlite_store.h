@@ -111,6 +111,9 @@ class SqliteStore final : public Store {
   std::vector<WriteJob*> queue_;  // jobs not yet taken into a batch, oldest first
   bool leader_active_ = false;    // a leader is running or has been handed the lead
 
+  static int on_writer_busy(void* self, int calls);
+  int writer_busy_steps_ = 1;  // 200 us waits before a locked database is an error
+
   // Background checkpointer.
   static int on_wal_commit(void* self, ::sqlite3* db, const char* name, int pages);
   void checkpoint_loop();
