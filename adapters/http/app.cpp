@@ -73,7 +73,13 @@ Result<std::unique_ptr<App>> App::create(AppOptions options) {
   app->context_ = std::make_unique<ApiContext>(*app->service_, app->options_.settings, app->metrics_);
   register_api_routes(*app->server_, *app->context_);
   for (const RouteProvider& provider : app->options_.providers) {
-    for (Route& r : provider(*app->service_)) app->server_->add_route(std::move(r), false);
+    for (Route& r : provider(*app->service_)) {
+      if (is_metrics_route(r)) {
+        Handler handler = r.handler;
+        app->metrics_.add_exposition([handler] { return handler(Request{}).body; });
+      }
+      app->server_->add_route(std::move(r), false);
+    }
   }
   service::Service* service = app->service_.get();
   app->server_->on_stop = [service] { service->bus().shutdown(); };

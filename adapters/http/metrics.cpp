@@ -83,8 +83,17 @@ std::string HttpMetrics::render(service::Service* service) const {
         << fmt(s->sum_us.load(std::memory_order_relaxed) / 1e6) << "\n";
     out << "faqbot_http_request_duration_seconds_count{" << l << "} " << count << "\n";
   }
-  if (!service) return out.str();
+  if (service) render_service(service, out);
+  for (const auto& source : expositions_) out << source();
+  return out.str();
+}
 
+void HttpMetrics::add_exposition(std::function<std::string()> source) {
+  expositions_.push_back(std::move(source));
+}
+
+void HttpMetrics::render_service(service::Service* service_ptr, std::ostringstream& out) const {
+  service::Service* service = service_ptr;
   const service::ServiceStats st = service->stats();
   out << "# HELP faqbot_answers_total Bot replies by action.\n# TYPE faqbot_answers_total counter\n";
   for (size_t i = 0; i < 4; ++i) {
@@ -111,7 +120,6 @@ std::string HttpMetrics::render(service::Service* service) const {
       << "faqbot_storage_errors_total " << st.storage_errors << "\n";
   out << "# HELP faqbot_kb_reloads_total Successful knowledge-base reloads.\n# TYPE faqbot_kb_reloads_total counter\n"
       << "faqbot_kb_reloads_total " << service->engines().reload_count() << "\n";
-  return out.str();
 }
 
 }  // namespace faqbot::http

@@ -5,7 +5,9 @@
 #include <array>
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -27,8 +29,13 @@ class HttpMetrics {
 
   void observe(size_t slot, int status, double seconds);
 
+  // Adds a source of Prometheus text (e.g. an IM channel's counters) whose
+  // output is appended to every render. Call before serving; `source` must be
+  // thread-safe.
+  void add_exposition(std::function<std::string()> source);
+
   // The whole exposition: HTTP figures, then the service's (answers by
-  // action, handoffs by reason, queue lengths, reloads).
+  // action, handoffs by reason, queue lengths, reloads), then the added sources.
   std::string render(service::Service* service) const;
 
   HttpMetrics();
@@ -41,7 +48,10 @@ class HttpMetrics {
     std::atomic<int64_t> sum_us{0};
     std::atomic<int64_t> count{0};
   };
+  void render_service(service::Service* service, std::ostringstream& out) const;
+
   std::vector<std::unique_ptr<Slot>> slots_;
+  std::vector<std::function<std::string()>> expositions_;
 };
 
 }  // namespace faqbot::http

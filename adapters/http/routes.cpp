@@ -481,4 +481,10 @@ void register_api_routes(HttpServer& server, ApiContext& ctx) {
   add("GET", "/agent", get_agent_console, "Agent console", false);
 }
 
+bool is_metrics_route(const Route& route) {
+  static const std::string suffix = "/metrics";
+  return route.method == "GET" && route.path.size() >= suffix.size() &&
+         route.path.compare(route.path.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
 }  // namespace faqbot::http

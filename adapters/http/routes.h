@@ -34,8 +34,14 @@ struct ApiContext {
 // returns the routes to mount, built over the shared Service. Its routes are
 // mounted after the core ones and listed in /openapi.json from their summary.
 // To send agent replies back to the IM platform, call
-// Service::set_outbound(channel, fn) in the provider.
+// Service::set_outbound(channel, fn) in the provider. A provider's
+// `GET …/metrics` route serves Prometheus text; its body is also appended to
+// the service's own /metrics (see is_metrics_route).
 using RouteProvider = std::function<std::vector<Route>(service::Service& service)>;
+
+// True for an extension route whose body is Prometheus text to merge into
+// /metrics: method GET, path ending in "/metrics".
+bool is_metrics_route(const Route& route);
 
 // Registers the core API (the routes of issue 3) on `server`.
 void register_api_routes(HttpServer& server, ApiContext& ctx);

@@ -263,6 +263,13 @@ TEST_F(ServerTest, ExtensionRoutesAreMountedForChannels) {
                                    return out;
                                  },
                                  "Test IM webhook"});
+    routes.push_back(http::Route{"GET", "/webhooks/metrics",
+                                 [](const http::Request&) {
+                                   http::Response out;
+                                   out.body = "faqbot_test_channel_messages_total 7\n";
+                                   return out;
+                                 },
+                                 "Test channel counters"});
     return routes;
   });
   auto app = http::App::create(std::move(o));
@@ -276,6 +283,11 @@ TEST_F(ServerTest, ExtensionRoutesAreMountedForChannels) {
   EXPECT_EQ(res->body, "answer");
   EXPECT_EQ(get("/v1/sessions/im-b1/messages", 200)["messages"].size(), 2u);
   EXPECT_TRUE(get("/openapi.json", 200)["paths"].contains("/webhooks/test/{bot}"));
+  // An extension's metrics route is merged into the service's /metrics.
+  auto metrics = client_->Get("/metrics");
+  ASSERT_TRUE(metrics);
+  EXPECT_NE(metrics->body.find("faqbot_test_channel_messages_total 7\n"), std::string::npos);
+  EXPECT_NE(metrics->body.find("faqbot_answers_total"), std::string::npos);
 }
 
 }  // namespace
