@@ -10,7 +10,7 @@
 #include "bot/policy.h"
 #include "bot/settings.h"
 #include "bot/signals.h"
-#include "bot/utf8.h"
+#include "knowledge/utf8.h"
 #include "bot/wording.h"
 
 namespace faqbot::bot {

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <array>
 
-#include "bot/utf8.h"
+#include "knowledge/utf8.h"
 
 namespace faqbot::bot {
 namespace {

@@ -10,6 +10,5 @@ set(FAQBOT_BOT_SOURCES
   policy.cpp
   settings.cpp
   signals.cpp
-  utf8.cpp
   wording.cpp
 )

@@ -2,7 +2,7 @@
 
 #include <map>
 
-#include "bot/utf8.h"
+#include "knowledge/utf8.h"
 
 namespace faqbot::bot {
 namespace {

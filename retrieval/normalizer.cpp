@@ -11,7 +11,7 @@
 #include <exception>
 #include <vector>
 
-#include "retrieval/utf8.h"
+#include "knowledge/utf8.h"
 
 namespace faqbot::retrieval {
 namespace {
@@ -24,8 +24,15 @@ char32_t fold(char32_t cp) {
   return cp;
 }
 
+// CJK ideographs kept as features: the basic block, extension A, the
+// compatibility block and extensions B and beyond.
+bool is_feature_cjk(char32_t cp) {
+  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+         (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FA1F);
+}
+
 bool keep(char32_t cp) {
-  return (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || is_cjk(cp);
+  return (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || is_feature_cjk(cp);
 }
 
 // Caps the work done on absurd inputs (a question is short).
@@ -49,7 +56,7 @@ std::vector<bool> t2s_key_chars() {
       for (const auto& entry : *lexicon) {
         const std::string key = entry->Key();
         if (key == entry->GetDefault()) continue;
-        const std::vector<char32_t> cps = decode_utf8(key);
+        const std::u32string cps = utf8::decode(key);
         if (!cps.empty() && cps[0] < chars.size()) chars[cps[0]] = true;
       }
     }
@@ -76,7 +83,7 @@ Result<std::unique_ptr<Normalizer>> Normalizer::create(
     if (key.empty()) continue;
     std::string value = n->normalize_without_synonyms(to);
     if (key == value) continue;
-    const size_t chars = decode_utf8(key).size();
+    const size_t chars = utf8::decode(key).size();
     if (chars > n->max_key_chars_) n->max_key_chars_ = chars;
     n->synonyms_[key] = value;
   }
@@ -87,13 +94,13 @@ Normalizer::~Normalizer() = default;
 
 std::string Normalizer::normalize_without_synonyms(std::string_view text) const {
   if (text.size() > kMaxInputBytes) text = text.substr(0, kMaxInputBytes);
-  std::vector<char32_t> cps = decode_utf8(text);
+  std::u32string cps = utf8::decode(text);
   bool ascii = true;
   for (char32_t& cp : cps) {
     cp = fold(cp);
     if (cp >= 0x80) ascii = false;
   }
-  std::string folded = encode_utf8(cps);
+  std::string folded = utf8::encode(cps);
   bool convert = false;
   if (!ascii) {
     if (t2s_chars_.empty()) {
@@ -109,13 +116,13 @@ std::string Normalizer::normalize_without_synonyms(std::string_view text) const 
     } catch (const std::exception&) {
       // Keep the unconverted text: t2s is a refinement, not a requirement.
     }
-    cps = decode_utf8(folded);
+    cps = utf8::decode(folded);
   }
   std::string out;
   out.reserve(folded.size());
   for (char32_t cp : cps) {
     cp = fold(cp);
-    if (keep(cp)) append_utf8(cp, out);
+    if (keep(cp)) utf8::append(out, cp);
   }
   return out;
 }

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "retrieval/utf8.h"
+#include "knowledge/utf8.h"
 #include "retrieval/vec_math.h"
 
 namespace faqbot::retrieval {
@@ -43,7 +43,7 @@ Analysis analyze(const EngineView& engine, const std::string& normalized) {
   std::vector<float> h(d);
   out.known = model.hidden(text, h.data());
   const float coverage = text.coverage();
-  const float length = std::log1p(static_cast<float>(decode_utf8(normalized).size()));
+  const float length = std::log1p(static_cast<float>(utf8::decode(normalized).size()));
   if (!out.known || engine.num_entries == 0) {
     out.scope = {0, 1, 0, 0, 0, coverage, length, 1};
     return out;

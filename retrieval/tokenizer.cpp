@@ -8,7 +8,7 @@
 #include <unordered_map>
 
 #include "retrieval/hashing.h"
-#include "retrieval/utf8.h"
+#include "knowledge/utf8.h"
 
 namespace sentencepiece::logging {
 void SetMinLogLevel(int v);  // exported by libsentencepiece, not declared in its headers
@@ -122,14 +122,14 @@ std::vector<std::string> Tokenizer::pieces(std::string_view normalized) const {
 
 std::vector<Feature> Tokenizer::features(std::string_view normalized) const {
   std::vector<Feature> raw;
-  std::vector<char32_t> cps = decode_utf8(normalized);
+  std::u32string cps = utf8::decode(normalized);
   if (cps.size() > kMaxChars) cps.resize(kMaxChars);
   if (cps.empty()) return raw;
   std::vector<std::string> chars;
   chars.reserve(cps.size());
   for (char32_t cp : cps) {
     std::string s;
-    append_utf8(cp, s);
+    utf8::append(s, cp);
     chars.push_back(std::move(s));
   }
   raw.reserve(cps.size() * 4);
@@ -147,11 +147,11 @@ std::vector<Feature> Tokenizer::features(std::string_view normalized) const {
     }
   }
   if (sp_) {
-    std::string text = encode_utf8(cps);
+    std::string text = utf8::encode(cps);
     std::vector<std::string> ps = pieces(text);
     for (size_t i = 0; i < ps.size(); ++i) {
       // Single-character pieces duplicate the unigram features.
-      if (decode_utf8(ps[i]).size() > 1) raw.push_back({key_of(kSeedPiece, ps[i]), kWeightPiece});
+      if (utf8::decode(ps[i]).size() > 1) raw.push_back({key_of(kSeedPiece, ps[i]), kWeightPiece});
       if (i + 1 < ps.size()) {
         raw.push_back({key_of(kSeedPieceBigram, ps[i] + "\x1f" + ps[i + 1]), kWeightPieceBigram});
       }
@@ -171,18 +171,18 @@ std::vector<Feature> Tokenizer::features(std::string_view normalized) const {
 }
 
 std::vector<uint64_t> Tokenizer::bigram_keys(std::string_view normalized) {
-  std::vector<char32_t> cps = decode_utf8(normalized);
+  std::u32string cps = utf8::decode(normalized);
   if (cps.size() > kMaxChars) cps.resize(kMaxChars);
   std::vector<uint64_t> out;
   if (cps.size() == 1) {
     std::string s;
-    append_utf8(cps[0], s);
+    utf8::append(s, cps[0]);
     out.push_back(key_of(kSeedUnigram, s));
   }
   for (size_t i = 0; i + 1 < cps.size(); ++i) {
     std::string s;
-    append_utf8(cps[i], s);
-    append_utf8(cps[i + 1], s);
+    utf8::append(s, cps[i]);
+    utf8::append(s, cps[i + 1]);
     out.push_back(key_of(kSeedBigram, s));
   }
   std::sort(out.begin(), out.end());

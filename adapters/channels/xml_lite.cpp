@@ -2,6 +2,8 @@
 
 #include <cstdint>
 
+#include "knowledge/utf8.h"
+
 namespace faqbot::channels {
 namespace {
 
@@ -13,24 +15,6 @@ Status bad(const std::string& message) { return Status(StatusCode::kInvalidArgum
 bool is_name_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
          c == '-' || c == '.' || c == ':' || static_cast<unsigned char>(c) >= 0x80;
-}
-
-void append_utf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
 }
 
 class Parser {
@@ -148,7 +132,7 @@ class Parser {
         if (cp > 0x10FFFF) return bad("character reference out of range");
       }
       if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF)) return bad("invalid character reference");
-      append_utf8(*out, cp);
+      utf8::append(*out, static_cast<char32_t>(cp));
     } else {
       return bad("unknown entity &" + std::string(e) + ";");
     }

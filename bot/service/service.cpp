@@ -5,7 +5,7 @@
 
 #include "bot/pii.h"
 #include "bot/service/conversation_state.h"
-#include "bot/utf8.h"
+#include "knowledge/utf8.h"
 
 namespace faqbot::service {
 namespace {
@@ -22,10 +22,10 @@ bool valid_session_id(const std::string& id, size_t max_bytes) {
 
 // Validates and masks a text typed by a person. Returns the masked text.
 Result<std::string> clean_text(const std::string& raw, size_t max_chars, const char* what) {
-  if (!bot::utf8::valid(raw)) return invalid(std::string(what) + " is not valid UTF-8");
-  std::string text = bot::utf8::trim(bot::utf8::sanitize(raw));
+  if (!utf8::valid(raw)) return invalid(std::string(what) + " is not valid UTF-8");
+  std::string text = utf8::trim(utf8::sanitize(raw));
   if (text.empty()) return invalid(std::string(what) + " is empty");
-  const size_t chars = bot::utf8::length(text);
+  const size_t chars = utf8::length(text);
   if (chars > max_chars) {
     return invalid(std::string(what) + " is too long: " + std::to_string(chars) +
                    " characters, at most " + std::to_string(max_chars));
@@ -336,9 +336,9 @@ Status Service::feedback(int64_t message_id, bool helpful, const std::string& co
   f.message_id = message_id;
   f.helpful = helpful;
   if (!comment.empty()) {
-    if (!bot::utf8::valid(comment)) return invalid("comment is not valid UTF-8");
-    std::string clean = bot::utf8::trim(bot::utf8::sanitize(comment));
-    if (bot::utf8::length(clean) > options_.max_text_chars) {
+    if (!utf8::valid(comment)) return invalid("comment is not valid UTF-8");
+    std::string clean = utf8::trim(utf8::sanitize(comment));
+    if (utf8::length(clean) > options_.max_text_chars) {
       return invalid("comment is too long: at most " + std::to_string(options_.max_text_chars) +
                      " characters");
     }
@@ -457,8 +457,8 @@ Result<store::Ticket> Service::close(int64_t ticket_id, const std::string& agent
                                      const std::string& resolution) {
   std::string clean_resolution;
   if (!resolution.empty()) {
-    if (!bot::utf8::valid(resolution)) return invalid("resolution is not valid UTF-8");
-    clean_resolution = mask(bot::utf8::truncate(bot::utf8::sanitize(resolution), options_.max_text_chars));
+    if (!utf8::valid(resolution)) return invalid("resolution is not valid UTF-8");
+    clean_resolution = mask(utf8::truncate(utf8::sanitize(resolution), options_.max_text_chars));
   }
   auto existing = store_.get_ticket(ticket_id);
   if (!existing.ok()) return existing.status();

@@ -6,6 +6,7 @@
 #include "bot/store/postgres_store.h"
 #include "bot/store/sqlite_store.h"
 #include "bot/store/store_util.h"
+#include "knowledge/utf8.h"
 
 namespace faqbot::store {
 
@@ -96,53 +97,10 @@ Status check_limit(int limit) {
   return Status::Ok();
 }
 
-namespace {
-
-// Well-formed UTF-8 without NUL bytes (RFC 3629: no overlongs, surrogates or
-// code points above U+10FFFF).
-bool valid_utf8(const std::string& text) {
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  const size_t n = text.size();
-  size_t i = 0;
-  while (i < n) {
-    const unsigned char c = p[i];
-    if (c == 0) return false;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t len;
-    uint32_t cp;
-    if ((c & 0xE0) == 0xC0) {
-      len = 2;
-      cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      len = 3;
-      cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      len = 4;
-      cp = c & 0x07;
-    } else {
-      return false;
-    }
-    if (i + len > n) return false;
-    for (size_t k = 1; k < len; ++k) {
-      if ((p[i + k] & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (p[i + k] & 0x3F);
-    }
-    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-      return false;
-    }
-    i += len;
-  }
-  return true;
-}
-
-}  // namespace
-
+// Well-formed UTF-8 (no overlongs, surrogates or code points above U+10FFFF)
+// without NUL bytes, which PostgreSQL text cannot hold.
 Status check_utf8(const std::string& text, const char* what) {
-  if (valid_utf8(text)) return Status::Ok();
+  if (utf8::valid(text) && text.find('\0') == std::string::npos) return Status::Ok();
   return {StatusCode::kInvalidArgument, std::string(what) + " is not valid UTF-8 text"};
 }
 

@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "bot/settings.h"
-#include "bot/utf8.h"
+#include "knowledge/utf8.h"
 #include "fake_retriever.h"
 #include "kb_fixture.h"
 

@@ -1,6 +1,6 @@
-#include "bot/utf8.h"
+#include "knowledge/utf8.h"
 
-namespace faqbot::bot::utf8 {
+namespace faqbot::utf8 {
 namespace {
 
 // Decodes one code point at text[i]; returns its byte length, 0 if ill-formed.
@@ -155,4 +155,4 @@ std::string trim(std::string_view text) {
   return encode(cps.substr(b, e - b));
 }
 
-}  // namespace faqbot::bot::utf8
+}  // namespace faqbot::utf8

@@ -1,8 +1,8 @@
-#include "bot/utf8.h"
+#include "knowledge/utf8.h"
 
 #include <gtest/gtest.h>
 
-namespace faqbot::bot::utf8 {
+namespace faqbot::utf8 {
 namespace {
 
 TEST(Utf8, Validity) {
@@ -27,4 +27,4 @@ TEST(Utf8, LengthTruncateTrim) {
 }
 
 }  // namespace
-}  // namespace faqbot::bot::utf8
+}  // namespace faqbot::utf8

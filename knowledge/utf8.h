@@ -1,12 +1,12 @@
 #pragma once
-// UTF-8 helpers for the dialogue layer: validation, sanitising, code-point
+// UTF-8 helpers shared by every module: validation, sanitising, code-point
 // access and truncation. Pure functions over bytes; thread-safe.
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace faqbot::bot::utf8 {
+namespace faqbot::utf8 {
 
 // True when `text` is well-formed UTF-8 (no overlongs, no surrogates,
 // nothing above U+10FFFF).
@@ -37,4 +37,4 @@ bool is_punct(char32_t cp);
 // True for CJK unified ideographs (basic block and extension A).
 bool is_cjk(char32_t cp);
 
-}  // namespace faqbot::bot::utf8
+}  // namespace faqbot::utf8
