@@ -10,7 +10,7 @@
 
 #include "adapters/http/api_error.h"
 #include "adapters/http/openapi.h"
-#include "bot/utf8.h"
+#include "knowledge/utf8.h"
 #ifdef FAQBOT_HAVE_WEB
 #include "adapters/web/assets.h"
 #endif
@@ -31,7 +31,7 @@ int64_t wall_ms() {
 
 // Parses a JSON object body; on failure `error` holds the response to send.
 bool parse_object(const Request& req, json* out, Response* error) {
-  if (!bot::utf8::valid(req.body)) {
+  if (!utf8::valid(req.body)) {
     *error = error_response(ApiError::kInvalidUtf8, "the body is not valid UTF-8");
     return false;
   }

@@ -12,7 +12,7 @@
 
 #include "bot/engine.h"
 #include "bot/pii.h"
-#include "bot/utf8.h"
+#include "knowledge/utf8.h"
 #include "retrieval/retriever.h"
 
 namespace faqbot::testing {
@@ -38,7 +38,7 @@ class FakeEngine : public bot::Engine {
   std::string guard(std::string_view text) const override { return std::string(text); }
 
   bot::Reply respond(bot::Conversation& c, std::string_view raw) const override {
-    std::string text = bot::utf8::sanitize(raw);
+    std::string text = utf8::sanitize(raw);
     bot::Reply r;
     r.masked_question = bot::mask_pii(text).masked;
     r.pii_detected = r.masked_question != text;
