@@ -21,6 +21,16 @@ Status accepted_errcode(const SendResult& r) {
   return Status::Ok();
 }
 
+Status accepted_json_field(const SendResult& r, const char* key, const nlohmann::json& expected) {
+  if (r.status == 0) return Status(StatusCode::kInternal, "transport: " + r.error);
+  auto body = nlohmann::json::parse(r.body, nullptr, false);
+  if (r.status >= 200 && r.status < 300 && body.is_object() && body.contains(key) &&
+      body[key] == expected) {
+    return Status::Ok();
+  }
+  return Status(StatusCode::kInternal, "HTTP " + std::to_string(r.status) + " " + r.body.substr(0, 200));
+}
+
 Result<std::vector<std::unique_ptr<Channel>>> build_channels(const ChannelsConfig& c) {
   std::vector<std::unique_ptr<Channel>> out;
   if (!c.wecom_token.empty() && !c.wecom_aes_key.empty() && !c.wecom_corp_id.empty()) {

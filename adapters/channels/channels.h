@@ -1,4 +1,5 @@
 #pragma once
+#include <nlohmann/json.hpp>
 // Factories of the seven channels, one file each. A factory is only called
 // for an enabled channel (its secret is set; see ChannelsConfig).
 #include <memory>
@@ -18,5 +19,9 @@ std::unique_ptr<Channel> make_generic(const ChannelsConfig& config);
 
 // Shared by WeCom and WeChat: the JSON send APIs answer {"errcode":0,…}.
 Status accepted_errcode(const SendResult& result);
+// Send acceptance for APIs that answer a JSON object with a success flag:
+// HTTP 2xx and `body[key] == expected` (Slack/Telegram "ok": true, Feishu
+// "code": 0).
+Status accepted_json_field(const SendResult& result, const char* key, const nlohmann::json& expected);
 
 }  // namespace faqbot::channels

@@ -153,12 +153,7 @@ class FeishuChannel : public Channel {
     return Status::Ok();
   }
 
-  Status accepted(const SendResult& r) const override {
-    if (r.status == 0) return Status(StatusCode::kInternal, "transport: " + r.error);
-    json body = json::parse(r.body, nullptr, false);
-    if (r.status >= 200 && r.status < 300 && body.is_object() && body.value("code", -1) == 0) return Status::Ok();
-    return Status(StatusCode::kInternal, "HTTP " + std::to_string(r.status) + " " + r.body.substr(0, 200));
-  }
+  Status accepted(const SendResult& r) const override { return accepted_json_field(r, "code", 0); }
   void invalidate_token() const override { tokens_.invalidate(); }
 
  private:

@@ -111,12 +111,7 @@ class SlackChannel : public Channel {
     return Status::Ok();
   }
 
-  Status accepted(const SendResult& r) const override {
-    if (r.status == 0) return Status(StatusCode::kInternal, "transport: " + r.error);
-    json body = json::parse(r.body, nullptr, false);
-    if (r.status == 200 && body.is_object() && body.value("ok", false)) return Status::Ok();
-    return Status(StatusCode::kInternal, "HTTP " + std::to_string(r.status) + " " + r.body.substr(0, 200));
-  }
+  Status accepted(const SendResult& r) const override { return accepted_json_field(r, "ok", true); }
 
  private:
   std::string name_;
