@@ -1,5 +1,5 @@
 // Engine::load: knowledge base -> settings -> retrieval index -> Engine.
-#include "bot/corpus.h"
+#include "retrieval/corpus.h"
 #include "bot/engine.h"
 #include "bot/settings.h"
 
@@ -38,7 +38,7 @@ Engine::LoadOutcome Engine::load(const std::string& config_dir, const std::strin
   }
   settings.value().retrieval.cache_dir = cache_dir;
 
-  auto retriever = retrieval::Retriever::build(make_corpus(*kb.kb), settings.value().retrieval);
+  auto retriever = retrieval::Retriever::build(retrieval::make_corpus(*kb.kb), settings.value().retrieval);
   if (!retriever.ok()) {
     return failure(retriever.status().code(), "retrieval: " + retriever.status().message(),
                    std::move(kb.diagnostics));

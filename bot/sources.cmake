@@ -1,6 +1,5 @@
 # Sources of faqbot_bot, relative to bot/ (bot/CMakeLists.txt includes this).
 set(FAQBOT_BOT_SOURCES
-  corpus.cpp
   engine.cpp
   engine_load.cpp
   followup.cpp

@@ -17,6 +17,8 @@
 #include <string>
 #include <vector>
 
+#include "knowledge/loader.h"
+#include "retrieval/corpus.h"
 #include "retrieval/retriever.h"
 
 namespace {
@@ -29,45 +31,12 @@ using faqbot::retrieval::Settings;
 
 // ---- corpora ---------------------------------------------------------------
 
-nlohmann::json read_json(const fs::path& p) {
-  std::ifstream in(p);
-  if (!in) return nlohmann::json();
-  return nlohmann::json::parse(in, nullptr, false);
-}
-
-// The default knowledge base as the bot reads it (config/kb/*.json).
+// The default knowledge base as the engine reads it (knowledge::load + make_corpus).
 Corpus default_corpus() {
-  Corpus c;
   const char* env = std::getenv("FAQBOT_CONFIG_DIR");
-  const fs::path dir = env ? fs::path(env) : fs::path(FAQBOT_DEFAULT_CONFIG);
-  std::vector<fs::path> files;
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(dir / "kb", ec)) {
-    if (e.path().extension() == ".json") files.push_back(e.path());
-  }
-  std::sort(files.begin(), files.end());
-  for (const auto& f : files) {
-    const auto j = read_json(f);
-    if (!j.is_object() || !j.contains("entries")) continue;
-    for (const auto& e : j["entries"]) {
-      Document d;
-      d.id = e.value("id", "");
-      if (e.contains("title") && e["title"].is_string()) d.texts.push_back(e["title"]);
-      for (const auto& q : e.value("questions", nlohmann::json::array())) d.texts.push_back(q);
-      c.docs.push_back(std::move(d));
-    }
-  }
-  const auto oos = read_json(dir / "out_of_scope.json");
-  if (oos.is_object()) {
-    for (const auto& q : oos.value("questions", nlohmann::json::array())) c.negatives.push_back(q);
-  }
-  const auto syn = read_json(dir / "synonyms.json");
-  if (syn.is_object()) {
-    for (auto it = syn.begin(); it != syn.end(); ++it) {
-      if (it.value().is_string()) c.synonyms[it.key()] = it.value();
-    }
-  }
-  return c;
+  auto loaded = faqbot::knowledge::load(env ? env : FAQBOT_DEFAULT_CONFIG);
+  if (!loaded.ok()) return Corpus{};
+  return faqbot::retrieval::make_corpus(*loaded.kb);
 }
 
 // Deterministic generator of a large, realistic-looking knowledge base. A

@@ -1,6 +1,6 @@
 // Quality probe for the retrieval engine alone (no bot policy):
 //   retrieval_probe CONFIG_DIR CASES.jsonl [--misses] [--cache DIR]
-// Reads CONFIG_DIR/kb/*.json, out_of_scope.json and synonyms.json, builds a
+// Loads CONFIG_DIR as the engine does (knowledge::load + make_corpus), builds a
 // Retriever, runs every case ({"q","expect": id|"none",...}) and prints
 // top-1 accuracy and top-3 recall on in-catalog cases, how out-of-catalog
 // cases score, and a grid of simple answer rules (answer when the top
@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -15,6 +16,8 @@
 #include <string>
 #include <vector>
 
+#include "knowledge/loader.h"
+#include "retrieval/corpus.h"
 #include "retrieval/retriever.h"
 
 namespace fs = std::filesystem;
@@ -25,41 +28,15 @@ using faqbot::retrieval::Settings;
 
 namespace {
 
-nlohmann::json read_json(const fs::path& p) {
-  std::ifstream in(p);
-  if (!in) return nlohmann::json();
-  return nlohmann::json::parse(in, nullptr, false);
-}
-
+// The corpus the engine itself would build: the knowledge base loaded and
+// validated by knowledge::load, turned into documents by make_corpus.
 Corpus load_corpus(const fs::path& dir) {
-  Corpus c;
-  std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(dir / "kb")) {
-    if (e.path().extension() == ".json") files.push_back(e.path());
+  auto loaded = faqbot::knowledge::load(dir.string());
+  if (!loaded.ok()) {
+    for (const auto& d : loaded.diagnostics) std::cerr << faqbot::knowledge::format(d) << "\n";
+    std::exit(1);
   }
-  std::sort(files.begin(), files.end());
-  for (const auto& f : files) {
-    const auto j = read_json(f);
-    if (!j.is_object() || !j.contains("entries")) continue;
-    for (const auto& e : j["entries"]) {
-      faqbot::retrieval::Document d;
-      d.id = e.value("id", "");
-      if (e.contains("title") && e["title"].is_string()) d.texts.push_back(e["title"]);
-      for (const auto& q : e.value("questions", nlohmann::json::array())) d.texts.push_back(q);
-      c.docs.push_back(std::move(d));
-    }
-  }
-  const auto oos = read_json(dir / "out_of_scope.json");
-  if (oos.is_object()) {
-    for (const auto& q : oos.value("questions", nlohmann::json::array())) c.negatives.push_back(q);
-  }
-  const auto syn = read_json(dir / "synonyms.json");
-  if (syn.is_object()) {
-    for (auto it = syn.begin(); it != syn.end(); ++it) {
-      if (it.value().is_string()) c.synonyms[it.key()] = it.value();
-    }
-  }
-  return c;
+  return faqbot::retrieval::make_corpus(*loaded.kb);
 }
 
 }  // namespace

@@ -5,8 +5,8 @@
 #include "knowledge/knowledge_base.h"
 #include "retrieval/retriever.h"
 
-namespace faqbot::bot {
+namespace faqbot::retrieval {
 
-retrieval::Corpus make_corpus(const knowledge::KnowledgeBase& kb);
+Corpus make_corpus(const knowledge::KnowledgeBase& kb);
 
-}  // namespace faqbot::bot
+}  // namespace faqbot::retrieval

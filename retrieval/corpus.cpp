@@ -1,12 +1,12 @@
-#include "bot/corpus.h"
+#include "retrieval/corpus.h"
 
-namespace faqbot::bot {
+namespace faqbot::retrieval {
 
-retrieval::Corpus make_corpus(const knowledge::KnowledgeBase& kb) {
-  retrieval::Corpus corpus;
+Corpus make_corpus(const knowledge::KnowledgeBase& kb) {
+  Corpus corpus;
   corpus.docs.reserve(kb.entries.size());
   for (const knowledge::Entry& e : kb.entries) {
-    retrieval::Document doc;
+    Document doc;
     doc.id = e.id;
     doc.texts = e.questions;
     if (!e.title.empty()) doc.texts.push_back(e.title);
@@ -17,4 +17,4 @@ retrieval::Corpus make_corpus(const knowledge::KnowledgeBase& kb) {
   return corpus;
 }
 
-}  // namespace faqbot::bot
+}  // namespace faqbot::retrieval
