@@ -14,7 +14,7 @@ runtime_pkgs=(
   libcpp-httplib-dev libssl-dev zlib1g-dev libbrotli-dev
   libgtest-dev libgmock-dev libbenchmark-dev
 )
-test_pkgs=(postgresql chromium chromium-driver fonts-wqy-microhei wrk)
+test_pkgs=(postgresql chromium chromium-driver fonts-wqy-microhei wrk python3-sklearn python3-numpy)
 
 pkgs=("${runtime_pkgs[@]}")
 if [ "$want_test" = 1 ]; then
