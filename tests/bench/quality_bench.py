@@ -120,16 +120,14 @@ class Baseline:
         return Decision(action, best, ranked[:3])
 
     def tune(self, cases):
-        """Picks the margin threshold that gets the most dev cases right."""
+        """Picks the margin threshold that gets the most dev cases right; among
+        equally good ones, the middle of the best range (not its lowest edge)."""
         rows = self.scores([c["q"] for c in cases])
-        candidates = sorted(set(np.round(rows.max(axis=1), 4))) + [np.inf]
-        best_threshold, best_hits = -np.inf, -1
-        for t in [-np.inf] + candidates:
-            decisions = [self.decide(row, t) for row in rows]
-            hits = sum(case_ok(c, d) for c, d in zip(cases, decisions))
-            if hits > best_hits:
-                best_threshold, best_hits = t, hits
-        self.threshold = best_threshold
+        candidates = sorted(set(rows.max(axis=1)))
+        hits = [sum(case_ok(c, self.decide(row, t)) for c, row in zip(cases, rows))
+                for t in candidates]
+        best = [t for t, h in zip(candidates, hits) if h == max(hits)]
+        self.threshold = best[len(best) // 2]
 
     def run(self, cases):
         return [self.decide(row, self.threshold) for row in self.scores([c["q"] for c in cases])]
