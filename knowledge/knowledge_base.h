@@ -10,6 +10,8 @@
 //   synonyms.json        {"<variant>": "<canonical>", …}
 //   hedge.json           see HedgeRules
 //   variables.json       {"platform": "示例贷", …}   template variables
+//   other_products.json  {"products":[{"name","aliases":[…],"company"}…]}
+//                        other companies' products (optional file)
 //   settings.json        bot and retrieval settings (read by their owners)
 #include <map>
 #include <string>
@@ -50,6 +52,14 @@ struct HedgeRules {
   std::map<std::string, std::string> rewrites;  // outgoing text rewrites
 };
 
+// Another company's product that investors name (花呗, 微粒贷, 支付宝 …):
+// a question about it is not about ours (other_products.json).
+struct OtherProduct {
+  std::string name;                  // as investors write it, e.g. "花呗"
+  std::vector<std::string> aliases;  // other spellings, e.g. "蚂蚁花呗"
+  std::string company;               // who runs it, e.g. "蚂蚁集团"; may be ""
+};
+
 struct KnowledgeBase {
   std::string config_dir;
   std::vector<Entry> entries;            // in file order, ids unique
@@ -58,8 +68,13 @@ struct KnowledgeBase {
   std::map<std::string, std::string> synonyms;
   std::map<std::string, std::string> variables;
   HedgeRules hedge;
+  // Filled by the loader (file order; names and aliases unique, non-empty);
+  // read it through other_products().
+  std::vector<OtherProduct> other_products_list;
   std::string content_hash;  // hex digest of every loaded file's bytes
 
+  // Other companies' products; empty when other_products.json is absent.
+  const std::vector<OtherProduct>& other_products() const { return other_products_list; }
   // nullptr when no entry has that id.
   const Entry* find(const std::string& id) const;
   // Canned reply by key with variables filled in; "" when the key is absent.

@@ -58,6 +58,7 @@ class Linter {
   std::vector<Diagnostic> run() {
     check_entries();
     check_replies();
+    check_other_products();
     return std::move(out_);
   }
 
@@ -143,6 +144,54 @@ class Linter {
     }
   }
 
+  // Errors: an empty name or alias, a name or alias given twice. Warnings:
+  // entries whose variants name another company's product, so operators see
+  // which of their questions look like questions about someone else's.
+  void check_other_products() {
+    const std::string file = "other_products.json";
+    std::map<std::string, std::string> owner;  // name or alias -> product name
+    for (const OtherProduct& p : kb_.other_products()) {
+      if (p.name.find_first_not_of(" \t\r\n") == std::string::npos) {
+        add(Severity::kError, file, "", "a product with an empty name");
+        continue;
+      }
+      std::vector<std::string> spellings = {p.name};
+      spellings.insert(spellings.end(), p.aliases.begin(), p.aliases.end());
+      for (const std::string& s : spellings) {
+        if (s.find_first_not_of(" \t\r\n") == std::string::npos) {
+          add(Severity::kError, file, p.name, "empty alias");
+          continue;
+        }
+        auto [it, fresh] = owner.emplace(s, p.name);
+        if (!fresh) add(Severity::kError, file, p.name, "\"" + s + "\" is already listed under " + it->second);
+      }
+    }
+    for (const Entry& e : kb_.entries) {
+      std::string named;  // "product (variant)", one per product
+      for (const OtherProduct& p : kb_.other_products()) {
+        std::string variant = first_variant_naming(e, p);
+        if (variant.empty()) continue;
+        named += (named.empty() ? "" : ", ") + p.name + " (\"" + variant + "\")";
+      }
+      if (!named.empty()) {
+        add(Severity::kWarning, e.source_file, e.id,
+            "variants name another company's product: " + named +
+                "; check that they ask about ours (other_products.json)");
+      }
+    }
+  }
+
+  // The first of e's variants that contains p's name or an alias; "" if none.
+  static std::string first_variant_naming(const Entry& e, const OtherProduct& p) {
+    for (const std::string& q : e.questions) {
+      if (!p.name.empty() && q.find(p.name) != std::string::npos) return q;
+      for (const std::string& a : p.aliases) {
+        if (!a.empty() && q.find(a) != std::string::npos) return q;
+      }
+    }
+    return {};
+  }
+
   const KnowledgeBase& kb_;
   std::vector<Diagnostic> out_;
 };
@@ -150,7 +199,7 @@ class Linter {
 }  // namespace
 
 const std::vector<std::string>& runtime_variables() {
-  static const std::vector<std::string> names = {"queue_position", "reply_time", "customer"};
+  static const std::vector<std::string> names = {"queue_position", "reply_time", "customer", "product"};
   return names;
 }
 

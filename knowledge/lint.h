@@ -2,9 +2,11 @@
 // Static checks of a loaded knowledge base (no retrieval involved): the rules
 // of house-style.md that can be decided from the text alone.
 //   errors:   duplicate ids, empty fields, unknown template variables, banned
-//             promises (hedge.banned) not directly negated, unknown follow-ups
+//             promises (hedge.banned) not directly negated, unknown follow-ups,
+//             other products with an empty or repeated name or alias
 //   warnings: absolute words not negated, 你 instead of 您, dead-end phrasing,
-//             fewer than kMinQuestions variants, duplicate variants
+//             fewer than kMinQuestions variants, duplicate variants, variants
+//             that name another company's product
 #include <string>
 #include <vector>
 

@@ -156,6 +156,28 @@ void load_category(const json& doc, const std::string& rel, KnowledgeBase* kb,
   }
 }
 
+// other_products.json: {"products": [{"name", "aliases", "company"}…]}.
+void load_other_products(const json& doc, FileReader& reader, KnowledgeBase* kb) {
+  auto products = doc.is_object() ? doc.find("products") : doc.end();
+  if (!doc.is_object() || products == doc.end() || !products->is_array()) {
+    reader.error("", "must be an object with a list \"products\"");
+    return;
+  }
+  size_t index = 0;
+  for (const json& item : *products) {
+    const std::string label = "product #" + std::to_string(++index);
+    if (!item.is_object()) {
+      reader.error(label, "a product must be a JSON object with \"name\"");
+      continue;
+    }
+    OtherProduct p;
+    p.name = reader.string_field(item, "name", label, true);
+    p.aliases = reader.string_list(item, "aliases", label, false);
+    p.company = reader.string_field(item, "company", label, false);
+    kb->other_products_list.push_back(std::move(p));
+  }
+}
+
 std::string sha256_hex(const std::string& data) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
@@ -256,6 +278,11 @@ LoadOutcome load(const std::string& config_dir) {
     } else if (!doc.is_null()) {
       reader.error("", "must be a JSON object");
     }
+  }
+  {
+    FileReader reader("other_products.json", &diags);
+    json doc = read_json("other_products.json", false, reader);
+    if (!doc.is_null()) load_other_products(doc, reader, kb.get());
   }
   {
     // settings.json belongs to the bot and retrieval; here it is only hashed

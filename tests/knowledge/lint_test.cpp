@@ -105,5 +105,48 @@ TEST(Lint, MissingRequiredReplyIsAnError) {
   EXPECT_TRUE(any_contains(lines(out, Severity::kError), "replies.json: clarify_prompt: error: missing canned reply"));
 }
 
+TEST(Lint, OtherProductsNeedNamesThatAreNotRepeated) {
+  ConfigFixture fx;
+  fx.write("other_products.json", R"({"products": [
+    {"name": "花呗", "aliases": ["蚂蚁花呗", ""]},
+    {"name": " "},
+    {"name": "借呗", "aliases": ["花呗"]},
+    {"name": "借呗"}]})");
+  LoadOutcome out = load(fx.dir());
+  EXPECT_FALSE(out.ok());
+  auto errors = lines(out, Severity::kError);
+  EXPECT_TRUE(any_contains(errors, "other_products.json: 花呗: error: empty alias"));
+  EXPECT_TRUE(any_contains(errors, "other_products.json: -: error: a product with an empty name"));
+  EXPECT_TRUE(any_contains(errors, "other_products.json: 借呗: error: \"花呗\" is already listed under 花呗"));
+  EXPECT_TRUE(any_contains(errors, "other_products.json: 借呗: error: \"借呗\" is already listed under 借呗"));
+}
+
+TEST(Lint, WarnsWhichEntriesNameAnotherCompanysProduct) {
+  ConfigFixture fx;
+  fx.write("other_products.json", R"({"products": [
+    {"name": "支付宝", "aliases": ["alipay"]}, {"name": "花呗"}, {"name": "微粒贷"}]})");
+  fx.write("kb/withdraw.json", R"({"entries": [{"id": "withdraw.how",
+    "questions": ["怎么提现", "提现到支付宝行吗", "能提到alipay吗", "花呗能还吗", "提现步骤",
+                  "提现入口", "如何提现", "提现流程"],
+    "answer": "您好,提现只能到您本人绑定的银行卡。"}]})");
+  LoadOutcome out = load(fx.dir());
+  ASSERT_TRUE(out.ok());
+  auto warnings = lines(out, Severity::kWarning);
+  EXPECT_TRUE(any_contains(warnings,
+      "kb/withdraw.json: withdraw.how: warning: variants name another company's product: "
+      "支付宝 (\"提现到支付宝行吗\"), 花呗 (\"花呗能还吗\")"))
+      << ::testing::PrintToString(warnings);
+  EXPECT_FALSE(any_contains(warnings, "微粒贷"));
+}
+
+TEST(Lint, ProductPlaceholderIsARuntimeVariable) {
+  ConfigFixture fx;
+  fx.write("replies.json", R"({"fallback": "不好意思,已记录并转给同事跟进。",
+    "clarify_prompt": "请问您是想咨询以下哪个问题呢?", "handoff_notice": "已为您转接人工客服,请稍等。",
+    "other_product": "您好,{product}是其他公司的产品,建议您咨询其官方客服。"})");
+  LoadOutcome out = load(fx.dir());
+  EXPECT_TRUE(out.ok()) << ::testing::PrintToString(lines(out, Severity::kError));
+}
+
 }  // namespace
 }  // namespace faqbot::knowledge

@@ -83,6 +83,36 @@ TEST(Loader, WrongTypesAndUnknownHandoffNameTheEntry) {
   EXPECT_TRUE(has_error(out, "kb/withdraw.json: a.b: error: unknown handoff mode \"maybe\""));
 }
 
+TEST(Loader, OtherProductsAreOptionalAndLoadedInFileOrder) {
+  ConfigFixture fx;
+  EXPECT_TRUE(load(fx.dir()).kb->other_products().empty());
+  fx.write("other_products.json", R"({"products": [
+    {"name": "花呗", "aliases": ["蚂蚁花呗"], "company": "蚂蚁集团"},
+    {"name": "微粒贷"}]})");
+  LoadOutcome out = load(fx.dir());
+  ASSERT_TRUE(out.ok()) << format(out.diagnostics.at(0));
+  const auto& products = out.kb->other_products();
+  ASSERT_EQ(products.size(), 2u);
+  EXPECT_EQ(products[0].name, "花呗");
+  EXPECT_EQ(products[0].aliases, std::vector<std::string>{"蚂蚁花呗"});
+  EXPECT_EQ(products[0].company, "蚂蚁集团");
+  EXPECT_EQ(products[1].name, "微粒贷");
+  EXPECT_TRUE(products[1].aliases.empty());
+  EXPECT_EQ(products[1].company, "");
+}
+
+TEST(Loader, MalformedOtherProductsNameTheProduct) {
+  ConfigFixture fx;
+  fx.write("other_products.json", R"({"products": [{"aliases": ["x"]}, "花呗", {"name": 3}]})");
+  LoadOutcome out = load(fx.dir());
+  EXPECT_FALSE(out.ok());
+  EXPECT_TRUE(has_error(out, "other_products.json: product #1: error: missing field \"name\""));
+  EXPECT_TRUE(has_error(out, "other_products.json: product #2: error: a product must be a JSON object"));
+  EXPECT_TRUE(has_error(out, "other_products.json: product #3: error: field \"name\" must be a string"));
+  fx.write("other_products.json", R"(["花呗"])");
+  EXPECT_TRUE(has_error(load(fx.dir()), "other_products.json: -: error: must be an object with a list"));
+}
+
 TEST(Loader, DefaultKnowledgeBaseLoadsWithoutErrors) {
   LoadOutcome out = load(FAQBOT_DEFAULT_CONFIG);
   for (const Diagnostic& d : out.diagnostics) {
@@ -91,6 +121,8 @@ TEST(Loader, DefaultKnowledgeBaseLoadsWithoutErrors) {
   ASSERT_TRUE(out.ok());
   EXPECT_EQ(out.kb->entries.size(), 67u);
   for (const Entry& e : out.kb->entries) EXPECT_GE(e.questions.size(), 8u) << e.id;
+  EXPECT_GE(out.kb->other_products().size(), 40u);
+  EXPECT_NE(out.kb->replies.at("other_product").find("{product}"), std::string::npos);
 }
 
 // catalog_ids.txt is the id column of shared/domain/catalog.md: the default
