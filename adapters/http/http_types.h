@@ -1,6 +1,6 @@
 #pragma once
 // The project's own request/response types. Handlers (ours and the IM
-// channels') see only these; httplib stays inside server.cpp.
+// channels') see only these, never the transport (server.h).
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -13,7 +13,7 @@ struct Request {
   std::string method;                              // "GET", "POST", …
   std::string path;                                // without the query string
   std::string body;                                // raw bytes, <= the body limit
-  std::multimap<std::string, std::string> headers; // as received (httplib: case-insensitive find)
+  std::multimap<std::string, std::string> headers; // as received; use header() to find one
   std::map<std::string, std::string> params;       // query string, first value of each
   std::map<std::string, std::string> path_params;  // "{id}" segments of the route pattern
   std::string remote_addr;                         // client address (see Settings::trust_forwarded_for)

@@ -1,14 +1,18 @@
-// The only file that includes httplib.h.
 #include "adapters/http/server.h"
 
-#include <httplib.h>
 #include <sys/socket.h>
 
 #include <chrono>
 #include <exception>
 #include <iostream>
+#include <sstream>
 
 #include "adapters/http/api_error.h"
+#include "adapters/http/event_loop.h"
+#include "adapters/http/response_wire.h"
+#include "adapters/http/router.h"
+#include "adapters/http/security_headers.h"
+#include "adapters/http/worker_pool.h"
 
 namespace faqbot::http {
 namespace {
@@ -19,63 +23,65 @@ int64_t wall_ms() {
       .count();
 }
 
-std::string client_address(const httplib::Request& req, bool trust_forwarded_for) {
+// The first address of X-Forwarded-For when trusted, else the socket peer.
+std::string client_address(const ParsedRequest& req, const std::string& peer, bool trust_forwarded_for) {
   if (trust_forwarded_for) {
-    std::string xff = req.get_header_value("X-Forwarded-For");
-    if (!xff.empty()) {
-      auto comma = xff.find(',');
-      std::string first = xff.substr(0, comma);
-      size_t b = first.find_first_not_of(' '), e = first.find_last_not_of(' ');
-      if (b != std::string::npos) return first.substr(b, e - b + 1);
-    }
+    const std::string xff = req.header("X-Forwarded-For");
+    const std::string first = xff.substr(0, xff.find(','));
+    const size_t b = first.find_first_not_of(" \t"), e = first.find_last_not_of(" \t");
+    if (b != std::string::npos) return first.substr(b, e - b + 1);
   }
-  return req.remote_addr;
+  return peer;
 }
 
-}  // namespace
-
-std::string Request::header(const std::string& name) const {
-  for (const auto& [k, v] : headers) {
-    if (k.size() == name.size() &&
-        std::equal(k.begin(), k.end(), name.begin(),
-                   [](char a, char b) { return std::tolower(a) == std::tolower(b); })) {
-      return v;
+// "a=1&b=x+y" -> {a: 1, b: "x y"}; the first value of a repeated name wins.
+std::map<std::string, std::string> parse_query(const std::string& query) {
+  std::map<std::string, std::string> out;
+  size_t start = 0;
+  while (start < query.size()) {
+    size_t amp = query.find('&', start);
+    if (amp == std::string::npos) amp = query.size();
+    const std::string pair = query.substr(start, amp - start);
+    const size_t eq = pair.find('=');
+    if (!pair.empty()) {
+      out.emplace(percent_decode(pair.substr(0, eq), true),
+                  eq == std::string::npos ? std::string() : percent_decode(pair.substr(eq + 1), true));
     }
-  }
-  return {};
-}
-
-std::string Request::param(const std::string& name) const {
-  auto it = params.find(name);
-  return it == params.end() ? std::string() : it->second;
-}
-
-std::string Request::path_param(const std::string& name) const {
-  auto it = path_params.find(name);
-  return it == path_params.end() ? std::string() : it->second;
-}
-
-std::string route_regex(const std::string& path, std::vector<std::string>* names) {
-  std::string out;
-  for (size_t i = 0; i < path.size(); ++i) {
-    char c = path[i];
-    if (c == '{') {
-      size_t close = path.find('}', i);
-      if (names) names->push_back(path.substr(i + 1, close - i - 1));
-      out += "([^/]+)";
-      i = close;
-    } else if (std::string(".^$|()[]*+?\\").find(c) != std::string::npos) {
-      out += '\\';
-      out += c;
-    } else {
-      out += c;
-    }
+    start = amp + 1;
   }
   return out;
 }
 
+const char* error_code_for(int status) {
+  switch (status) {
+    case 404: return "not_found";
+    case 413: return "payload_too_large";
+    case 429: return "rate_limited";
+    case 503: return "unavailable";
+    default: return status >= 500 ? "internal" : "bad_request";
+  }
+}
+
+Response envelope(int status, const std::string& message) {
+  Response r;
+  r.status = status;
+  r.body = error_body(error_code_for(status), message);
+  return r;
+}
+
+}  // namespace
+
 struct HttpServer::Impl {
-  httplib::Server server;
+  Router router;
+  std::vector<size_t> slots;  // metrics slot of each route, by index
+  std::unique_ptr<EventLoop> loop;
+  std::unique_ptr<WorkerPool> pool;
+  std::atomic<bool> stopped{false};
+};
+
+struct HttpServer::Job {
+  std::shared_ptr<Connection> connection;
+  ParsedRequest request;
 };
 
 HttpServer::HttpServer(ServerOptions options, HttpMetrics& metrics)
@@ -93,175 +99,184 @@ void HttpServer::add_route(Route route, bool client_rate_limited) {
 void HttpServer::mount() {
   if (mounted_) return;
   mounted_ = true;
-  httplib::Server& s = impl_->server;
-  const int threads = options_.threads;
-  s.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
-  s.set_tcp_nodelay(true);
-  // httplib's default also sets SO_REUSEPORT, which lets a second server bind
-  // the same port silently; keep only SO_REUSEADDR so "port in use" is an error.
-  s.set_socket_options([](socket_t sock) {
-    int yes = 1;
-    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, reinterpret_cast<const void*>(&yes), sizeof(yes));
-  });
-  s.set_keep_alive_max_count(static_cast<size_t>(options_.keep_alive_max));
-  s.set_keep_alive_timeout(options_.keep_alive_timeout_s);
-  s.set_read_timeout(10, 0);
-  s.set_write_timeout(10, 0);
-  s.set_payload_max_length(options_.max_body_bytes);
-
-  auto cors = [origins = options_.cors_origins](const std::string& origin,
-                                                 httplib::Response& res) {
-    if (origin.empty() || origins.empty()) return;
-    for (const std::string& allowed : origins) {
-      if (allowed == "*" || allowed == origin) {
-        res.set_header("Access-Control-Allow-Origin", allowed == "*" ? "*" : origin);
-        res.set_header("Vary", "Origin");
-        return;
-      }
-    }
+  for (size_t i = 0; i < routes_.size(); ++i) {
+    const Route& r = routes_[i].route;
+    impl_->router.add(r.method, r.path, i);
+    impl_->slots.push_back(metrics_.add_route(r.method, r.path));
+  }
+  LoopOptions lo;
+  lo.limits.max_body_bytes = options_.max_body_bytes;
+  lo.limits.max_header_bytes = options_.max_header_bytes;
+  lo.header_timeout_ms = options_.header_timeout_ms;
+  lo.body_timeout_ms = options_.body_timeout_ms;
+  lo.idle_timeout_ms = int64_t(options_.keep_alive_timeout_s) * 1000;
+  lo.write_timeout_ms = options_.write_timeout_ms;
+  lo.max_connections = options_.max_connections;
+  lo.max_connections_per_client = options_.max_connections_per_client;
+  lo.keep_alive_max = options_.keep_alive_max;
+  auto dispatch = [this](std::shared_ptr<Connection> c, ParsedRequest request) {
+    auto job = std::make_shared<Job>(Job{std::move(c), std::move(request)});
+    impl_->pool->submit([this, job] { handle(*job); });
   };
+  auto render_error = [this](int status, const std::string& message) {
+    Response r = envelope(status, message);
+    add_security_headers(r);
+    metrics_.observe(metrics_.unmatched(), status, 0);
+    return response_head(r, 1, Framing::kLength, r.body.size(), true) + r.body;
+  };
+  impl_->loop = std::make_unique<EventLoop>(lo, dispatch, render_error);
+}
 
-  s.set_pre_routing_handler([cors](const httplib::Request& req, httplib::Response& res) {
-    if (req.method != "OPTIONS") return httplib::Server::HandlerResponse::Unhandled;
-    cors(req.get_header_value("Origin"), res);
-    res.set_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
-    res.set_header("Access-Control-Allow-Headers", "Content-Type, Authorization");
-    res.set_header("Access-Control-Max-Age", "600");
-    res.status = 204;
-    return httplib::Server::HandlerResponse::Handled;
-  });
+void HttpServer::handle(Job& job) {
+  const ParsedRequest& req = job.request;
+  const auto t0 = std::chrono::steady_clock::now();
+  Request r;
+  r.method = req.method;
+  r.path = req.path;
+  r.body = req.body;
+  r.remote_addr = client_address(req, job.connection->peer, options_.trust_forwarded_for);
+  for (const auto& [k, v] : req.headers) r.headers.emplace(k, v);
+  r.params = parse_query(req.query);
 
-  s.set_error_handler(httplib::Server::HandlerWithResponse(
-      [this, cors](const httplib::Request& req, httplib::Response& res) {
-    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;  // ours already
-    const char* code = "bad_request";
-    std::string message = "the request could not be read";
-    switch (res.status) {
-      case 404: code = "not_found"; message = "no route for " + req.method + " " + req.path; break;
-      case 413: code = "payload_too_large";
-        message = "the body is larger than " + std::to_string(options_.max_body_bytes) + " bytes"; break;
-      case 414: code = "bad_request"; message = "the URI is too long"; break;
-      case 405: code = "bad_request"; message = "method not allowed"; break;
-      default: if (res.status >= 500) { code = "internal"; message = "internal error"; }
-    }
-    res.set_content(error_body(code, message), "application/json; charset=utf-8");
-    cors(req.get_header_value("Origin"), res);
-    metrics_.observe(metrics_.unmatched(), res.status, 0);
-    return httplib::Server::HandlerResponse::Handled;
-  }));
-
-  s.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-    res.status = 500;
-    res.set_content(error_body("internal", "internal error"), "application/json; charset=utf-8");
-  });
-
-  for (const MountedRoute& mounted : routes_) {
-    std::vector<std::string> names;
-    const std::string pattern = route_regex(mounted.route.path, &names);
-    const size_t slot = metrics_.add_route(mounted.route.method, mounted.route.path);
-    Handler handler = mounted.route.handler;
-    const bool limited = mounted.client_rate_limited && options_.rate_client.enabled();
-    const bool trust_xff = options_.trust_forwarded_for;
-    auto wrapped = [this, slot, handler, names, limited, trust_xff, cors](
-                       const httplib::Request& req, httplib::Response& res) {
-      thread_local bool initialised = false;
-      if (!initialised) {
-        initialised = true;
-        if (options_.worker_init) options_.worker_init();
-      }
-      const auto t0 = std::chrono::steady_clock::now();
-      Request r;
-      r.method = req.method;
-      r.path = req.path;
-      r.body = req.body;
-      r.remote_addr = client_address(req, trust_xff);
-      for (const auto& [k, v] : req.headers) r.headers.emplace(k, v);
-      for (const auto& [k, v] : req.params) r.params.emplace(k, v);  // first value wins
-      for (size_t i = 0; i < names.size() && i + 1 < req.matches.size(); ++i) {
-        r.path_params[names[i]] = req.matches[i + 1].str();
-      }
-      Response out;
-      try {
-        if (limited && !client_limiter_.allow(r.remote_addr, wall_ms())) {
-          out = error_response(ApiError::kRateLimited, "too many requests from this address");
-          out.headers.emplace_back("Retry-After", std::to_string(client_limiter_.retry_after_s()));
-        } else {
-          out = handler(r);
-        }
-      } catch (const std::exception& e) {
-        std::cerr << "faqbot serve: " << req.method << " " << req.path << " threw: " << e.what() << "\n";
-        out = error_response(ApiError::kInternal, "internal error");
-      } catch (...) {
-        out = error_response(ApiError::kInternal, "internal error");
-      }
-      res.status = out.status;
-      for (const auto& [k, v] : out.headers) res.set_header(k.c_str(), v);
-      cors(req.get_header_value("Origin"), res);
-      if (out.stream) {
-        auto stream = out.stream;
-        res.set_chunked_content_provider(
-            out.content_type, [stream](size_t, httplib::DataSink& sink) {
-              try {
-                stream([&sink](const std::string& chunk) {
-                  return sink.is_writable() && sink.write(chunk.data(), chunk.size());
-                });
-              } catch (...) {
-              }
-              sink.done();
-              return true;
-            });
+  Response out;
+  size_t slot = metrics_.unmatched();
+  const std::string origin = req.header("Origin");
+  if (req.method == "OPTIONS") {  // CORS preflight
+    out.status = 204;
+    out.content_type.clear();
+    out.headers = {{"Access-Control-Allow-Methods", "GET, POST, OPTIONS"},
+                   {"Access-Control-Allow-Headers", "Content-Type, Authorization"},
+                   {"Access-Control-Max-Age", "600"}};
+  } else if (Router::Match m = impl_->router.find(req.method, req.path); !m.found) {
+    out = m.path_known ? envelope(405, "method not allowed")
+                       : error_response(ApiError::kNotFound, "no route for " + req.method + " " + req.path);
+  } else {
+    const MountedRoute& route = routes_[m.index];
+    slot = impl_->slots[m.index];
+    r.path_params = std::move(m.params);
+    try {
+      if (route.client_rate_limited && options_.rate_client.enabled() &&
+          !client_limiter_.allow(r.remote_addr, wall_ms())) {
+        out = error_response(ApiError::kRateLimited, "too many requests from this address");
+        out.headers.emplace_back("Retry-After", std::to_string(client_limiter_.retry_after_s()));
       } else {
-        res.set_content(out.body, out.content_type);
+        out = route.route.handler(r);
       }
-      const double seconds =
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-      metrics_.observe(slot, out.status, seconds);
-    };
-    const std::string& m = mounted.route.method;
-    if (m == "GET") s.Get(pattern, wrapped);
-    else if (m == "POST") s.Post(pattern, wrapped);
-    else if (m == "PUT") s.Put(pattern, wrapped);
-    else if (m == "DELETE") s.Delete(pattern, wrapped);
-    else if (m == "PATCH") s.Patch(pattern, wrapped);
+    } catch (const std::exception& e) {
+      std::cerr << "faqbot serve: " << req.method << " " << req.path << " threw: " << e.what() << "\n";
+      out = error_response(ApiError::kInternal, "internal error");
+    } catch (...) {
+      out = error_response(ApiError::kInternal, "internal error");
+    }
+  }
+  if (!origin.empty()) {
+    for (const std::string& allowed : options_.cors_origins) {
+      if (allowed == "*" || allowed == origin) {
+        out.headers.emplace_back("Access-Control-Allow-Origin", allowed == "*" ? "*" : origin);
+        out.headers.emplace_back("Vary", "Origin");
+        break;
+      }
+    }
+  }
+  add_security_headers(out);
+  metrics_.observe(slot, out.status,
+                   std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+
+  const int fd = job.connection->fd;
+  const bool head = req.method == "HEAD";
+  bool close = !req.keep_alive || impl_->stopped;
+  if (out.stream && !head) {
+    // A stream holds this worker until it ends; the connection closes after.
+    const Framing framing = req.minor_version == 1 ? Framing::kChunked : Framing::kClose;
+    const std::string head_bytes = response_head(out, req.minor_version, framing, 0, true);
+    const int timeout = options_.write_timeout_ms;
+    if (write_until(fd, head_bytes.data(), head_bytes.size(), monotonic_ms() + timeout)) {
+      try {
+        out.stream([fd, framing, timeout](const std::string& chunk) {
+          if (chunk.empty()) return true;
+          std::string frame;
+          if (framing == Framing::kChunked) {
+            std::ostringstream size;
+            size << std::hex << chunk.size();
+            frame = size.str() + "\r\n" + chunk + "\r\n";
+          } else {
+            frame = chunk;
+          }
+          return write_until(fd, frame.data(), frame.size(), monotonic_ms() + timeout);
+        });
+      } catch (...) {
+      }
+      if (framing == Framing::kChunked) write_until(fd, "0\r\n\r\n", 5, monotonic_ms() + timeout);
+    }
+    impl_->loop->complete(std::move(job.connection), {}, true);
+    return;
+  }
+  out.stream = nullptr;
+  std::string bytes = response_head(out, req.minor_version, Framing::kLength, out.body.size(), close);
+  if (!head) bytes += out.body;
+  const long written = write_now(fd, bytes.data(), bytes.size());
+  if (written < 0) {
+    impl_->loop->complete(std::move(job.connection), {}, true);
+  } else {
+    impl_->loop->complete(std::move(job.connection), bytes.substr(static_cast<size_t>(written)), close);
   }
 }
 
 Result<int> HttpServer::bind(const std::string& host, int port) {
   mount();
-  if (port == 0) {
-    int bound = impl_->server.bind_to_any_port(host);
-    if (bound <= 0) return Status(StatusCode::kInternal, "cannot bind " + host + " to any port");
-    port_ = bound;
-  } else {
-    if (!impl_->server.bind_to_port(host, port)) {
-      return Status(StatusCode::kInternal,
-                    "cannot listen on " + host + ":" + std::to_string(port) +
-                        " (in use, or not permitted)");
-    }
-    port_ = port;
-  }
-  return port_;
+  auto bound = impl_->loop->bind(host, port);
+  if (bound.ok()) port_ = bound.value();
+  return bound;
 }
 
-bool HttpServer::listen() { return impl_->server.listen_after_bind(); }
+bool HttpServer::listen() {
+  if (!impl_->pool) impl_->pool = std::make_unique<WorkerPool>(options_.threads, options_.worker_init);
+  const bool served = impl_->loop->run();
+  impl_->pool->stop();
+  impl_->loop->close_all();
+  return served;
+}
 
 Result<int> HttpServer::start(const std::string& host, int port) {
   auto bound = bind(host, port);
   if (!bound.ok()) return bound;
-  thread_ = std::thread([this] { impl_->server.listen_after_bind(); });
-  for (int i = 0; i < 2000 && !impl_->server.is_running(); ++i) {
+  impl_->pool = std::make_unique<WorkerPool>(options_.threads, options_.worker_init);
+  thread_ = std::thread([this] { listen(); });
+  for (int i = 0; i < 2000 && !impl_->loop->running(); ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
-  if (!impl_->server.is_running()) return Status(StatusCode::kInternal, "the server did not start");
+  if (!impl_->loop->running()) return Status(StatusCode::kInternal, "the server did not start");
   return bound;
 }
 
 void HttpServer::stop() {
+  if (impl_->stopped.exchange(true)) {
+    if (thread_.joinable()) thread_.join();
+    return;
+  }
   if (on_stop) on_stop();
-  impl_->server.stop();
+  if (impl_->loop) impl_->loop->stop();
   if (thread_.joinable()) thread_.join();
 }
 
-bool HttpServer::running() const { return impl_->server.is_running(); }
+bool HttpServer::running() const { return impl_->loop && impl_->loop->running(); }
+
+std::string HttpServer::transport_metrics() const {
+  if (!impl_->loop) return {};
+  const EventLoop::Counters& c = impl_->loop->counters();
+  std::ostringstream out;
+  out << "# HELP faqbot_http_connections_open Open client connections.\n"
+         "# TYPE faqbot_http_connections_open gauge\n"
+      << "faqbot_http_connections_open " << c.open.load() << "\n"
+      << "# HELP faqbot_http_connections_total Connections accepted, refused over a cap, closed on a deadline.\n"
+         "# TYPE faqbot_http_connections_total counter\n"
+      << "faqbot_http_connections_total{outcome=\"accepted\"} " << c.accepted.load() << "\n"
+      << "faqbot_http_connections_total{outcome=\"refused\"} " << c.refused.load() << "\n"
+      << "faqbot_http_connections_total{outcome=\"timed_out\"} " << c.timed_out.load() << "\n"
+      << "# HELP faqbot_http_requests_rejected_total Requests refused by the parser (framing, size).\n"
+         "# TYPE faqbot_http_requests_rejected_total counter\n"
+      << "faqbot_http_requests_rejected_total " << c.rejected.load() << "\n";
+  return out.str();
+}
 
 }  // namespace faqbot::http

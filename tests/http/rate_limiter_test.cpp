@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "adapters/http/server.h"
+#include "adapters/http/router.h"
 
 namespace faqbot::http {
 namespace {
@@ -26,12 +26,24 @@ TEST(RateLimiter, DisabledAllowsEverything) {
   for (int i = 0; i < 1000; ++i) ASSERT_TRUE(limiter.allow("x", 0));
 }
 
-TEST(RouteRegex, NamesAndEscapes) {
-  std::vector<std::string> names;
-  EXPECT_EQ(route_regex("/v1/handoffs/{id}/claim", &names), "/v1/handoffs/([^/]+)/claim");
-  ASSERT_EQ(names.size(), 1u);
-  EXPECT_EQ(names[0], "id");
-  EXPECT_EQ(route_regex("/openapi.json", nullptr), "/openapi\\.json");
+TEST(Router, LiteralAndParameterSegments) {
+  Router router;
+  router.add("GET", "/v1/handoffs/{id}", 0);
+  router.add("POST", "/v1/handoffs/{id}/claim", 1);
+  router.add("GET", "/openapi.json", 2);
+  router.add("GET", "/", 3);
+  Router::Match m = router.find("POST", "/v1/handoffs/42/claim");
+  ASSERT_TRUE(m.found);
+  EXPECT_EQ(m.index, 1u);
+  EXPECT_EQ(m.params["id"], "42");
+  EXPECT_EQ(router.find("HEAD", "/openapi.json").index, 2u);  // HEAD uses GET
+  EXPECT_TRUE(router.find("GET", "/").found);
+  EXPECT_FALSE(router.find("GET", "/openapiXjson").found);   // no pattern syntax
+  EXPECT_FALSE(router.find("GET", "/v1/handoffs/").found);   // an empty parameter
+  EXPECT_FALSE(router.find("GET", "/v1/handoffs/1/2").found);
+  Router::Match wrong_method = router.find("DELETE", "/v1/handoffs/7");
+  EXPECT_FALSE(wrong_method.found);
+  EXPECT_TRUE(wrong_method.path_known);
 }
 
 }  // namespace
