@@ -60,7 +60,14 @@ Result<std::unique_ptr<App>> App::create(AppOptions options) {
   ServerOptions server_options;
   server_options.threads = s.threads;
   server_options.keep_alive_max = s.keep_alive_max;
+  server_options.keep_alive_timeout_ms = s.keep_alive_timeout_ms;
   server_options.max_body_bytes = s.max_body_bytes;
+  server_options.max_header_bytes = s.max_header_bytes;
+  server_options.header_timeout_ms = s.header_timeout_ms;
+  server_options.body_timeout_ms = s.body_timeout_ms;
+  server_options.write_timeout_ms = s.write_timeout_ms;
+  server_options.max_connections = s.max_connections;
+  server_options.max_connections_per_client = s.max_connections_per_client;
   server_options.cors_origins = s.cors_origins;
   server_options.trust_forwarded_for = s.trust_forwarded_for;
   server_options.rate_client = s.rate_client;
@@ -70,6 +77,7 @@ Result<std::unique_ptr<App>> App::create(AppOptions options) {
   // connections on 2 cores.
   server_options.worker_init = [] { omp_set_num_threads(1); };
   app->server_ = std::make_unique<HttpServer>(server_options, app->metrics_);
+  app->metrics_.add_exposition([server = app->server_.get()] { return server->transport_metrics(); });
   app->context_ = std::make_unique<ApiContext>(*app->service_, app->options_.settings, app->metrics_);
   register_api_routes(*app->server_, *app->context_);
   for (const RouteProvider& provider : app->options_.providers) {
@@ -77,6 +85,7 @@ Result<std::unique_ptr<App>> App::create(AppOptions options) {
       if (is_metrics_route(r)) {
         Handler handler = r.handler;
         app->metrics_.add_exposition([handler] { return handler(Request{}).body; });
+        r.handler = admin_only(*app->context_, std::move(handler));
       }
       app->server_->add_route(std::move(r), false);
     }

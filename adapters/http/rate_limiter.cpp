@@ -5,10 +5,7 @@
 
 namespace faqbot::http {
 
-bool RateLimiter::allow(const std::string& key, int64_t now_ms) {
-  if (!limit_.enabled()) return true;
-  Shard& shard = shards_[std::hash<std::string>{}(key) % shards_.size()];
-  std::lock_guard<std::mutex> lock(shard.mu);
+RateLimiter::Bucket& RateLimiter::refill(Shard& shard, const std::string& key, int64_t now_ms) {
   // Forget buckets that have refilled completely (same as new ones).
   const int64_t full_after_ms = static_cast<int64_t>(1000.0 * limit_.burst / limit_.per_second) + 1;
   if (now_ms - shard.last_sweep_ms > std::max<int64_t>(full_after_ms, 10000)) {
@@ -26,9 +23,24 @@ bool RateLimiter::allow(const std::string& key, int64_t now_ms) {
     b.tokens = std::min(limit_.burst, b.tokens + elapsed_s * limit_.per_second);
   }
   b.last_ms = now_ms;
+  return b;
+}
+
+bool RateLimiter::allow(const std::string& key, int64_t now_ms) {
+  if (!limit_.enabled()) return true;
+  Shard& shard = shards_[std::hash<std::string>{}(key) % shards_.size()];
+  std::lock_guard<std::mutex> lock(shard.mu);
+  Bucket& b = refill(shard, key, now_ms);
   if (b.tokens < 1.0) return false;
   b.tokens -= 1.0;
   return true;
+}
+
+bool RateLimiter::exhausted(const std::string& key, int64_t now_ms) {
+  if (!limit_.enabled()) return false;
+  Shard& shard = shards_[std::hash<std::string>{}(key) % shards_.size()];
+  std::lock_guard<std::mutex> lock(shard.mu);
+  return refill(shard, key, now_ms).tokens < 1.0;
 }
 
 int RateLimiter::retry_after_s() const {

@@ -20,6 +20,9 @@ class RateLimiter {
   // Takes one token for `key` at time `now_ms`. False = over the limit.
   // Always true when the limit is disabled.
   bool allow(const std::string& key, int64_t now_ms);
+  // True when `key` has no token left at `now_ms` (allow() would refuse);
+  // takes nothing. Always false when the limit is disabled.
+  bool exhausted(const std::string& key, int64_t now_ms);
   // Seconds until one token is available for `key` (for Retry-After), >= 1.
   int retry_after_s() const;
 
@@ -33,6 +36,9 @@ class RateLimiter {
     std::unordered_map<std::string, Bucket> buckets;
     int64_t last_sweep_ms = 0;
   };
+  // The bucket of `key` refilled up to `now_ms`; the shard is locked.
+  Bucket& refill(Shard& shard, const std::string& key, int64_t now_ms);
+
   RateLimit limit_;
   std::array<Shard, 16> shards_;
 };

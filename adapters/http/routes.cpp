@@ -5,11 +5,13 @@
 #include <chrono>
 #include <memory>
 #include <cstdlib>
+#include <iostream>
 
 #include <nlohmann/json.hpp>
 
 #include "adapters/http/api_error.h"
 #include "adapters/http/openapi.h"
+#include "adapters/http/token_check.h"
 #include "knowledge/utf8.h"
 #ifdef FAQBOT_HAVE_WEB
 #include "adapters/web/assets.h"
@@ -118,38 +120,54 @@ std::string bearer_token(const Request& req) {
   return h.substr(prefix.size());
 }
 
-// The agent id for a valid agent token; otherwise `error` is 401/403.
-bool authenticate_agent(const ApiContext& ctx, const Request& req, std::string* agent, Response* error) {
+// 429 while `req`'s address has used up its failed token checks.
+bool auth_throttled(ApiContext& ctx, const Request& req, Response* error) {
+  if (!ctx.auth_failures.exhausted(req.remote_addr, wall_ms())) return false;
+  *error = error_response(ApiError::kRateLimited, "too many failed authentications from this address, try again later");
+  error->headers.emplace_back("Retry-After", std::to_string(ctx.auth_failures.retry_after_s()));
+  return true;
+}
+
+// Counts a wrong token against the address and logs it (never the token).
+void auth_failed(ApiContext& ctx, const Request& req, const char* role, Response* error) {
+  ctx.auth_failures.allow(req.remote_addr, wall_ms());
+  std::cerr << "faqbot serve: failed " << role << " authentication from " << req.remote_addr << " ("
+            << req.method << " " << req.path << ")\n";
+  *error = error_response(ApiError::kUnauthorized, "unknown token");
+}
+
+// The agent id for a valid agent token; otherwise `error` is 401/403/429.
+// Tokens are compared in constant time.
+bool authenticate_agent(ApiContext& ctx, const Request& req, std::string* agent, Response* error) {
+  if (auth_throttled(ctx, req, error)) return false;
   const std::string token = bearer_token(req);
   if (token.empty()) {
     *error = error_response(ApiError::kUnauthorized, "an agent token is required (Authorization: Bearer …)");
     return false;
   }
-  auto it = ctx.settings.agent_tokens.find(token);
-  if (it != ctx.settings.agent_tokens.end()) {
-    *agent = it->second;
-    return true;
-  }
-  if (!ctx.settings.admin_token.empty() && token == ctx.settings.admin_token) {
+  *agent = agent_for_token(ctx.settings.agent_tokens, token);
+  if (!agent->empty()) return true;
+  if (!ctx.settings.admin_token.empty() && constant_time_equals(ctx.settings.admin_token, token)) {
     *error = error_response(ApiError::kForbidden, "the admin token cannot act as an agent");
     return false;
   }
-  *error = error_response(ApiError::kUnauthorized, "unknown token");
+  auth_failed(ctx, req, "agent", error);
   return false;
 }
 
-bool authenticate_admin(const ApiContext& ctx, const Request& req, Response* error) {
+bool authenticate_admin(ApiContext& ctx, const Request& req, Response* error) {
+  if (auth_throttled(ctx, req, error)) return false;
   const std::string token = bearer_token(req);
   if (token.empty()) {
     *error = error_response(ApiError::kUnauthorized, "the admin token is required (Authorization: Bearer …)");
     return false;
   }
-  if (!ctx.settings.admin_token.empty() && token == ctx.settings.admin_token) return true;
-  if (ctx.settings.agent_tokens.count(token)) {
+  if (!ctx.settings.admin_token.empty() && constant_time_equals(ctx.settings.admin_token, token)) return true;
+  if (!agent_for_token(ctx.settings.agent_tokens, token).empty()) {
     *error = error_response(ApiError::kForbidden, "agent tokens cannot use the admin API");
     return false;
   }
-  *error = error_response(ApiError::kUnauthorized, "unknown token");
+  auth_failed(ctx, req, "admin", error);
   return false;
 }
 
@@ -419,7 +437,9 @@ Response get_readyz(ApiContext& ctx, const Request&) {
                              {"kb_hash", engine->kb().content_hash}}));
 }
 
-Response get_metrics(ApiContext& ctx, const Request&) {
+Response get_metrics(ApiContext& ctx, const Request& req) {
+  Response error;
+  if (!authenticate_admin(ctx, req, &error)) return error;
   Response r;
   r.content_type = "text/plain; version=0.0.4; charset=utf-8";
   r.body = ctx.metrics.render(&ctx.service);
@@ -448,6 +468,14 @@ Response get_widget_js(ApiContext&, const Request&) { return get_asset("/widget.
 Response get_agent_console(ApiContext&, const Request&) { return get_asset("/agent"); }
 
 }  // namespace
+
+Handler admin_only(ApiContext& ctx, Handler handler) {
+  return [&ctx, handler = std::move(handler)](const Request& req) {
+    Response error;
+    if (!authenticate_admin(ctx, req, &error)) return error;
+    return handler(req);
+  };
+}
 
 void register_api_routes(HttpServer& server, ApiContext& ctx) {
   ctx.server = &server;

@@ -19,11 +19,15 @@ namespace faqbot::http {
 // What the handlers share. Owned by the App; outlives the server.
 struct ApiContext {
   ApiContext(service::Service& svc, const Settings& s, HttpMetrics& m)
-      : service(svc), settings(s), metrics(m), session_limiter(s.rate_session) {}
+      : service(svc), settings(s), metrics(m), session_limiter(s.rate_session),
+        auth_failures(s.rate_auth_failures) {}
   service::Service& service;
   const Settings& settings;
   HttpMetrics& metrics;
   RateLimiter session_limiter;
+  // Failed agent/admin token checks per client address: once exhausted, every
+  // token check from that address answers 429 until it refills.
+  RateLimiter auth_failures;
   const HttpServer* server = nullptr;  // for /openapi.json (extension routes)
   // Open Server-Sent Events streams. Each pins a worker thread, so at most
   // half the workers may stream; more answer 503 (the widget then polls).
@@ -42,6 +46,10 @@ using RouteProvider = std::function<std::vector<Route>(service::Service& service
 // True for an extension route whose body is Prometheus text to merge into
 // /metrics: method GET, path ending in "/metrics".
 bool is_metrics_route(const Route& route);
+
+// `handler` behind the admin token (401/403/429 otherwise), as /metrics is:
+// for extension metrics routes.
+Handler admin_only(ApiContext& ctx, Handler handler);
 
 // Registers the core API (the routes of issue 3) on `server`.
 void register_api_routes(HttpServer& server, ApiContext& ctx);

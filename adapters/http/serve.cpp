@@ -60,6 +60,7 @@ int run_serve(int argc, char** argv, const std::vector<RouteProvider>& providers
       a.stop();
     }
   });
+  for (const std::string& notice : s.notices) std::cerr << "faqbot serve: " << notice << "\n";
   if (s.agent_tokens.empty()) {
     std::cerr << "faqbot serve: warning: FAQBOT_AGENT_TOKENS is empty: no agent can log in to /agent\n";
   }

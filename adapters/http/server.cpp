@@ -109,7 +109,7 @@ void HttpServer::mount() {
   lo.limits.max_header_bytes = options_.max_header_bytes;
   lo.header_timeout_ms = options_.header_timeout_ms;
   lo.body_timeout_ms = options_.body_timeout_ms;
-  lo.idle_timeout_ms = int64_t(options_.keep_alive_timeout_s) * 1000;
+  lo.idle_timeout_ms = options_.keep_alive_timeout_ms;
   lo.write_timeout_ms = options_.write_timeout_ms;
   lo.max_connections = options_.max_connections;
   lo.max_connections_per_client = options_.max_connections_per_client;

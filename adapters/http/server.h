@@ -38,7 +38,7 @@ namespace faqbot::http {
 struct ServerOptions {
   int threads = 64;                  // worker threads = requests handled at once
   int keep_alive_max = 100000;       // requests per kept-alive connection
-  int keep_alive_timeout_s = 5;      // idle kept-alive connection: closed
+  int keep_alive_timeout_ms = 5000;  // idle kept-alive connection: closed
   size_t max_body_bytes = 1 << 20;   // larger bodies: 413, whatever the framing
   size_t max_header_bytes = 16 * 1024;  // larger request headers: 431
   int header_timeout_ms = 10000;     // whole request header; 408 after it

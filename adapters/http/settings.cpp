@@ -17,32 +17,58 @@ struct Key {
   const char* env;    // environment variable
   const char* flag;   // command-line option
   bool is_flag;       // boolean switch without a value on the command line
+  const char* help;   // meaning and default, for --help
 };
 
 const Key kKeys[] = {
-    {"port", "FAQBOT_PORT", "--port", false},
-    {"host", "FAQBOT_HOST", "--host", false},
-    {"data_dir", "FAQBOT_DATA_DIR", "--data-dir", false},
-    {"config_dir", "FAQBOT_CONFIG_DIR", "--config", false},
-    {"store", "FAQBOT_STORE", "--store", false},
-    {"cache_dir", "FAQBOT_CACHE_DIR", "--cache", false},
-    {"threads", "FAQBOT_THREADS", "--threads", false},
-    {"keep_alive_max", "FAQBOT_KEEP_ALIVE_MAX", "--keep-alive-max", false},
-    {"max_body_bytes", "FAQBOT_MAX_BODY_BYTES", "--max-body-bytes", false},
-    {"max_text_chars", "FAQBOT_MAX_TEXT_CHARS", "--max-text-chars", false},
-    {"agent_tokens", "FAQBOT_AGENT_TOKENS", "--agent-tokens", false},
-    {"admin_token", "FAQBOT_ADMIN_TOKEN", "--admin-token", false},
-    {"cors_origins", "FAQBOT_CORS_ORIGINS", "--cors-origins", false},
-    {"rate_session", "FAQBOT_RATE_SESSION", "--rate-session", false},
-    {"rate_client", "FAQBOT_RATE_CLIENT", "--rate-client", false},
-    {"trust_forwarded_for", "FAQBOT_TRUST_FORWARDED_FOR", "--trust-forwarded-for", true},
-    {"service_hours", "FAQBOT_SERVICE_HOURS", "--service-hours", false},
-    {"utc_offset", "FAQBOT_UTC_OFFSET", "--utc-offset", false},
-    {"no_claim_timeout_s", "FAQBOT_NO_CLAIM_TIMEOUT_S", "--no-claim-timeout-s", false},
-    {"callback_minutes", "FAQBOT_CALLBACK_MINUTES", "--callback-minutes", false},
-    {"quick_replies", "FAQBOT_QUICK_REPLIES", "--quick-replies", false},
-    {"sync_every_commit", "FAQBOT_SYNC_EVERY_COMMIT", "--sync-every-commit", true},
-    {"sse_heartbeat_s", "FAQBOT_SSE_HEARTBEAT_S", "--sse-heartbeat-s", false},
+    {"port", "FAQBOT_PORT", "--port", false, "TCP port; 0 = any free port [8080]"},
+    {"host", "FAQBOT_HOST", "--host", false,
+     "address to listen on [0.0.0.0; 127.0.0.1 while a token is a default one]"},
+    {"data_dir", "FAQBOT_DATA_DIR", "--data-dir", false, "SQLite store and index cache [data]"},
+    {"config_dir", "FAQBOT_CONFIG_DIR", "--config", false, "knowledge base and settings.json [config]"},
+    {"store", "FAQBOT_STORE", "--store", false, "postgresql://… for a shared store [SQLite in data_dir]"},
+    {"cache_dir", "FAQBOT_CACHE_DIR", "--cache", false, "index cache directory [<data_dir>/index-cache]"},
+    {"threads", "FAQBOT_THREADS", "--threads", false, "worker threads = requests handled at once [64]"},
+    {"keep_alive_max", "FAQBOT_KEEP_ALIVE_MAX", "--keep-alive-max", false, "requests per connection [100000]"},
+    {"keep_alive_timeout_s", "FAQBOT_KEEP_ALIVE_TIMEOUT_S", "--keep-alive-timeout-s", false,
+     "idle kept-alive connection closed after SECONDS [5]"},
+    {"header_timeout_s", "FAQBOT_HEADER_TIMEOUT_S", "--header-timeout-s", false,
+     "whole request header within SECONDS, else 408 and close [10]"},
+    {"body_timeout_s", "FAQBOT_BODY_TIMEOUT_S", "--body-timeout-s", false,
+     "whole request body within SECONDS, else 408 and close [30]"},
+    {"write_timeout_s", "FAQBOT_WRITE_TIMEOUT_S", "--write-timeout-s", false,
+     "a client must read a response within SECONDS [10]"},
+    {"max_connections", "FAQBOT_MAX_CONNECTIONS", "--max-connections", false,
+     "open connections overall; more get 503 [10000]"},
+    {"max_connections_per_client", "FAQBOT_MAX_CONNECTIONS_PER_CLIENT", "--max-connections-per-client", false,
+     "open connections per client IP address; 0 = no cap (raise behind a proxy) [64]"},
+    {"max_body_bytes", "FAQBOT_MAX_BODY_BYTES", "--max-body-bytes", false,
+     "request body limit for any framing, else 413 [1048576]"},
+    {"max_header_bytes", "FAQBOT_MAX_HEADER_BYTES", "--max-header-bytes", false,
+     "request line + headers limit, else 431 [16384]"},
+    {"max_text_chars", "FAQBOT_MAX_TEXT_CHARS", "--max-text-chars", false, "characters of one message [2000]"},
+    {"agent_tokens", "FAQBOT_AGENT_TOKENS", "--agent-tokens", false,
+     "agent_id:token,… for /agent and /v1/handoffs; tokens >= 8 characters [none]"},
+    {"admin_token", "FAQBOT_ADMIN_TOKEN", "--admin-token", false,
+     "token for /v1/admin/* and /metrics; >= 8 characters [none]"},
+    {"cors_origins", "FAQBOT_CORS_ORIGINS", "--cors-origins", false,
+     "origins allowed to call the API from a browser: * or https://a,https://b [none]"},
+    {"rate_session", "FAQBOT_RATE_SESSION", "--rate-session", false, "messages per session RATE/BURST or 0 [1/5]"},
+    {"rate_client", "FAQBOT_RATE_CLIENT", "--rate-client", false,
+     "investor API requests per client address RATE/BURST or 0 [20/40]"},
+    {"rate_auth_failures", "FAQBOT_RATE_AUTH_FAILURES", "--rate-auth-failures", false,
+     "failed token checks per client address RATE/BURST; over it every check is 429 [0.2/10]"},
+    {"trust_forwarded_for", "FAQBOT_TRUST_FORWARDED_FOR", "--trust-forwarded-for", true,
+     "take the client address from X-Forwarded-For (only behind your own proxy) [false]"},
+    {"service_hours", "FAQBOT_SERVICE_HOURS", "--service-hours", false, "agents' hours HH:MM-HH:MM [09:00-21:00]"},
+    {"utc_offset", "FAQBOT_UTC_OFFSET", "--utc-offset", false, "time zone of service_hours [+08:00]"},
+    {"no_claim_timeout_s", "FAQBOT_NO_CLAIM_TIMEOUT_S", "--no-claim-timeout-s", false,
+     "unclaimed handoff escalates after SECONDS [120]"},
+    {"callback_minutes", "FAQBOT_CALLBACK_MINUTES", "--callback-minutes", false, "promised callback time [30]"},
+    {"quick_replies", "FAQBOT_QUICK_REPLIES", "--quick-replies", false, "agent quick replies, '|'-separated"},
+    {"sync_every_commit", "FAQBOT_SYNC_EVERY_COMMIT", "--sync-every-commit", true,
+     "fsync every SQLite commit [false]"},
+    {"sse_heartbeat_s", "FAQBOT_SSE_HEARTBEAT_S", "--sse-heartbeat-s", false, "event stream ping interval [15]"},
 };
 
 std::vector<std::string> split(const std::string& s, char sep) {
@@ -63,6 +89,16 @@ bool parse_int(const std::string& s, int64_t lo, int64_t hi, int64_t* out) {
   long long v = std::strtoll(s.c_str(), &end, 10);
   if (errno || *end || v < lo || v > hi) return false;
   *out = v;
+  return true;
+}
+
+// Decimal seconds ("10", "0.5") in [lo_ms, hi_ms] milliseconds.
+bool parse_seconds(const std::string& s, int64_t lo_ms, int64_t hi_ms, int* out_ms) {
+  if (s.empty()) return false;
+  char* end = nullptr;
+  const double v = std::strtod(s.c_str(), &end);
+  if (*end || !(v * 1000 >= lo_ms) || !(v * 1000 <= hi_ms)) return false;
+  *out_ms = static_cast<int>(v * 1000);
   return true;
 }
 
@@ -88,10 +124,15 @@ bool parse_rate(const std::string& s, RateLimit* out) {
   return true;
 }
 
+bool is_loopback(const std::string& host) {
+  return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
+}
+
 class Builder {
  public:
   Settings s;
   std::vector<std::string> errors;
+  bool host_set = false;  // by the file, the environment or the command line
 
   void apply(const std::string& key, const std::string& v, const std::string& source) {
     auto fail = [&](const std::string& what) {
@@ -102,7 +143,7 @@ class Builder {
     if (key == "port") {
       if (parse_int(v, 0, 65535, &n)) s.port = static_cast<int>(n); else fail("expected a port 0-65535");
     } else if (key == "host") {
-      if (!v.empty()) s.host = v; else fail("expected an address to listen on");
+      if (!v.empty()) s.host = v, host_set = true; else fail("expected an address to listen on");
     } else if (key == "data_dir") {
       if (!v.empty()) s.data_dir = v; else fail("expected a directory");
     } else if (key == "config_dir") {
@@ -116,6 +157,22 @@ class Builder {
       if (parse_int(v, 2, 4096, &n)) s.threads = static_cast<int>(n); else fail("expected 2-4096 threads");
     } else if (key == "keep_alive_max") {
       if (parse_int(v, 1, 100000000, &n)) s.keep_alive_max = static_cast<int>(n); else fail("expected a count >= 1");
+    } else if (key == "keep_alive_timeout_s") {
+      if (!parse_seconds(v, 100, 3600 * 1000, &s.keep_alive_timeout_ms)) fail("expected 0.1-3600 seconds");
+    } else if (key == "header_timeout_s") {
+      if (!parse_seconds(v, 100, 3600 * 1000, &s.header_timeout_ms)) fail("expected 0.1-3600 seconds");
+    } else if (key == "body_timeout_s") {
+      if (!parse_seconds(v, 100, 3600 * 1000, &s.body_timeout_ms)) fail("expected 0.1-3600 seconds");
+    } else if (key == "write_timeout_s") {
+      if (!parse_seconds(v, 100, 3600 * 1000, &s.write_timeout_ms)) fail("expected 0.1-3600 seconds");
+    } else if (key == "max_connections") {
+      if (parse_int(v, 1, 1000000, &n)) s.max_connections = static_cast<int>(n); else fail("expected 1-1000000 connections");
+    } else if (key == "max_connections_per_client") {
+      if (parse_int(v, 0, 1000000, &n)) s.max_connections_per_client = static_cast<int>(n); else fail("expected 0 (no cap) to 1000000 connections");
+    } else if (key == "max_header_bytes") {
+      if (parse_int(v, 1024, 1 << 20, &n)) s.max_header_bytes = static_cast<size_t>(n); else fail("expected 1024 bytes to 1 MiB");
+    } else if (key == "rate_auth_failures") {
+      if (!parse_rate(v, &s.rate_auth_failures)) fail("expected RATE/BURST (e.g. 0.2/10) or 0");
     } else if (key == "max_body_bytes") {
       if (parse_int(v, 64, int64_t(1) << 30, &n)) s.max_body_bytes = static_cast<size_t>(n); else fail("expected 64 bytes to 1 GiB");
     } else if (key == "max_text_chars") {
@@ -225,6 +282,24 @@ class Builder {
     if (!s.admin_token.empty() && s.agent_tokens.count(s.admin_token)) {
       errors.push_back("admin_token: must differ from every agent token");
     }
+    // Default tokens are known to everyone: serve them on this machine only.
+    std::vector<std::string> weak;
+    for (const auto& [token, agent] : s.agent_tokens) {
+      if (is_default_token(token)) weak.push_back("the token of agent \"" + agent + "\"");
+    }
+    if (is_default_token(s.admin_token)) weak.push_back("admin_token");
+    if (!weak.empty()) {
+      std::string which;
+      for (const std::string& w : weak) which += (which.empty() ? "" : ", ") + w;
+      if (!host_set) {
+        s.host = "127.0.0.1";
+        s.notices.push_back("default tokens (" + which + "): listening on 127.0.0.1 only; set your own "
+                            "FAQBOT_AGENT_TOKENS and FAQBOT_ADMIN_TOKEN to serve other machines");
+      } else if (!is_loopback(s.host)) {
+        errors.push_back("host: refusing to listen on " + s.host + " with default tokens (" + which +
+                         "); set your own FAQBOT_AGENT_TOKENS and FAQBOT_ADMIN_TOKEN, or listen on 127.0.0.1");
+      }
+    }
     for (const std::string& o : s.cors_origins) {
       if (o != "*" && o.rfind("http://", 0) != 0 && o.rfind("https://", 0) != 0) {
         errors.push_back("cors_origins: \"" + o + "\" is not * or an http(s):// origin");
@@ -234,6 +309,19 @@ class Builder {
 };
 
 }  // namespace
+
+bool is_default_token(const std::string& token) {
+  if (token.empty()) return false;
+  std::string t;
+  for (char c : token) t += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* marker : {"change-me", "changeme", "change_me", "replace-me", "example", "default"}) {
+    if (t.find(marker) != std::string::npos) return true;
+  }
+  for (const char* weak : {"password", "12345678", "123456789", "secret12", "admin123", "qwertyui"}) {
+    if (t == weak) return true;
+  }
+  return false;
+}
 
 Result<Settings> load_settings(const std::vector<std::string>& args, const Getenv& getenv) {
   Builder b;
@@ -318,9 +406,9 @@ std::string settings_usage() {
       "usage: faqbot serve [options]\n"
       "Settings are layered: defaults < <config>/settings.json \"server\" < environment < options.\n";
   for (const Key& k : kKeys) {
-    out += "  " + std::string(k.flag) + (k.is_flag ? "" : " VALUE") + "  (" + k.env + ")\n";
+    out += "  " + std::string(k.flag) + (k.is_flag ? "" : " VALUE") + "  (" + k.env + ")\n      " + k.help + "\n";
   }
-  out += "  --no-cache  build the index without a cache\n";
+  out += "  --no-cache\n      build the index without a cache\n";
   return out;
 }
 

@@ -12,9 +12,15 @@
 //   config_dir         FAQBOT_CONFIG_DIR         --config        ("config"; not in the file)
 //   store              FAQBOT_STORE              --store         ("" = SQLite in data_dir; or postgresql://…)
 //   cache_dir          FAQBOT_CACHE_DIR          --cache / --no-cache ("" = <data_dir>/index-cache)
-//   threads            FAQBOT_THREADS            --threads       (64: worker threads = connections served at once)
+//   threads            FAQBOT_THREADS            --threads       (64: worker threads = requests handled at once)
 //   keep_alive_max     FAQBOT_KEEP_ALIVE_MAX     --keep-alive-max (100000 requests per connection)
+//   keep_alive_timeout_s, header_timeout_s, body_timeout_s, write_timeout_s
+//                      FAQBOT_…_S                --…-s           (5, 10, 30, 10 seconds; decimals allowed)
+//   max_connections    FAQBOT_MAX_CONNECTIONS    --max-connections (10000)
+//   max_connections_per_client FAQBOT_MAX_CONNECTIONS_PER_CLIENT --max-connections-per-client (64; 0 = no cap)
 //   max_body_bytes     FAQBOT_MAX_BODY_BYTES     --max-body-bytes (1048576)
+//   max_header_bytes   FAQBOT_MAX_HEADER_BYTES   --max-header-bytes (16384)
+//   rate_auth_failures FAQBOT_RATE_AUTH_FAILURES --rate-auth-failures ("0.2/10" failed token checks per address)
 //   max_text_chars     FAQBOT_MAX_TEXT_CHARS     --max-text-chars (2000)
 //   agent_tokens       FAQBOT_AGENT_TOKENS       --agent-tokens  ("agent_id:token,agent_id:token")
 //   admin_token        FAQBOT_ADMIN_TOKEN        --admin-token
@@ -29,6 +35,8 @@
 //   quick_replies      FAQBOT_QUICK_REPLIES ('|'-separated) — file: array of strings
 //   sync_every_commit  FAQBOT_SYNC_EVERY_COMMIT  --sync-every-commit (false)
 //   sse_heartbeat_s    FAQBOT_SSE_HEARTBEAT_S    --sse-heartbeat-s (15)
+// With a default token (is_default_token) the host becomes 127.0.0.1 unless
+// one was given; a given host other than loopback is then an error.
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -56,13 +64,21 @@ struct Settings {
   bool no_cache = false;
   int threads = 64;
   int keep_alive_max = 100000;
+  int keep_alive_timeout_ms = 5000;
+  int header_timeout_ms = 10000;
+  int body_timeout_ms = 30000;
+  int write_timeout_ms = 10000;
+  int max_connections = 10000;
+  int max_connections_per_client = 64;  // 0 = no cap
   size_t max_body_bytes = 1024 * 1024;
+  size_t max_header_bytes = 16 * 1024;
   size_t max_text_chars = 2000;
   std::map<std::string, std::string> agent_tokens;  // token -> agent id
   std::string admin_token;
   std::vector<std::string> cors_origins;
   RateLimit rate_session{1, 5};
   RateLimit rate_client{20, 40};
+  RateLimit rate_auth_failures{0.2, 10};  // failed token checks per client address
   bool trust_forwarded_for = false;
   std::string service_hours = "09:00-21:00";
   int utc_offset_minutes = 8 * 60;
@@ -71,6 +87,8 @@ struct Settings {
   std::vector<std::string> quick_replies;
   bool sync_every_commit = false;
   int sse_heartbeat_s = 15;
+  // Said once at start (e.g. the host was narrowed to 127.0.0.1).
+  std::vector<std::string> notices;
 
   std::string store_location() const { return store.empty() ? data_dir : store; }
   std::string index_cache_dir() const {
@@ -83,6 +101,10 @@ using Getenv = std::function<const char*(const char*)>;
 // Layers and validates. kInvalidArgument with one line per problem.
 // `--help` is not handled here (see serve.cpp).
 Result<Settings> load_settings(const std::vector<std::string>& args, const Getenv& getenv);
+
+// A token everyone knows: "change-me" (scripts/run.sh), "…example…",
+// "default", or a classic weak password.
+bool is_default_token(const std::string& token);
 
 // The same but from the process environment.
 Result<Settings> load_settings(const std::vector<std::string>& args);

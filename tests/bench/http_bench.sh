@@ -30,7 +30,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-FAQBOT_RATE_CLIENT=0 FAQBOT_RATE_SESSION=0 FAQBOT_THREADS="${SERVER_THREADS:-64}" \
+FAQBOT_ADMIN_TOKEN=bench-admin-token FAQBOT_RATE_CLIENT=0 FAQBOT_RATE_SESSION=0 FAQBOT_THREADS="${SERVER_THREADS:-64}" \
   "$bin" serve --host 127.0.0.1 --port "$port" --data-dir "$data" --config "$config" >"$log" 2>&1 &
 pid=$!
 for _ in $(seq 1 600); do
@@ -68,6 +68,6 @@ echo "== summary"
 echo "chat:    $chat_rps req/s, p50 $(p50 "$chat_out"), p99 $(p99 "$chat_out"), server CPU $(cpu_us "$chat_cpu0" "$chat_cpu1" "$(total "$chat_out")") us/request $(errors "$chat_out")"
 echo "healthz: $health_rps req/s, p50 $(p50 "$health_out"), p99 $(p99 "$health_out"), server CPU $(cpu_us "$health_cpu0" "$health_cpu1" "$(total "$health_out")") us/request $(errors "$health_out")"
 awk -v c="$chat_rps" -v h="$health_rps" 'BEGIN { printf "ratio chat/healthz: %.2f\n", c / h }'
-msgs="$(curl -s "http://127.0.0.1:$port/metrics" | awk '/^faqbot_answers_total/ {s += $2} END {print s}')"
+msgs="$(curl -s -H "Authorization: Bearer bench-admin-token" "http://127.0.0.1:$port/metrics" | awk '/^faqbot_answers_total/ {s += $2} END {print s}')"
 echo "bot replies stored during the run (faqbot_answers_total): $msgs"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -105,7 +105,9 @@ class ChannelsE2ETest : public ::testing::Test {
                        const char* type = "application/json") {
     return client_->Post(path.c_str(), h, body, type);
   }
-  std::string metrics() { return client_->Get("/webhooks/metrics")->body; }
+  std::string metrics() {
+    return client_->Get("/webhooks/metrics", {{"Authorization", "Bearer admin-token-xyz"}})->body;
+  }
 
   // --- signed requests, one helper per platform ---------------------------
   httplib::Result slack(const std::string& body, std::string ts = "", bool tamper = false,

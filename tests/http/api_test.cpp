@@ -190,7 +190,10 @@ TEST_F(ServerTest, HealthReadinessAndMetrics) {
   EXPECT_EQ(ready["store"], "sqlite");
   chat("m", "提现");
   chat("m2", "转人工");
-  auto res = client_->Get("/metrics");
+  auto refused = client_->Get("/metrics");  // operators only
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 401);
+  auto res = client_->Get("/metrics", bearer(kAdmin));
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 200);
   EXPECT_NE(res->get_header_value("Content-Type").find("text/plain"), std::string::npos);
@@ -284,10 +287,11 @@ TEST_F(ServerTest, ExtensionRoutesAreMountedForChannels) {
   EXPECT_EQ(get("/v1/sessions/im-b1/messages", 200)["messages"].size(), 2u);
   EXPECT_TRUE(get("/openapi.json", 200)["paths"].contains("/webhooks/test/{bot}"));
   // An extension's metrics route is merged into the service's /metrics.
-  auto metrics = client_->Get("/metrics");
+  auto metrics = client_->Get("/metrics", bearer(kAdmin));
   ASSERT_TRUE(metrics);
   EXPECT_NE(metrics->body.find("faqbot_test_channel_messages_total 7\n"), std::string::npos);
   EXPECT_NE(metrics->body.find("faqbot_answers_total"), std::string::npos);
+  EXPECT_EQ(client_->Get("/webhooks/metrics")->status, 401);  // extension metrics too
 }
 
 }  // namespace
