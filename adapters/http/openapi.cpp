@@ -125,6 +125,9 @@ const char* kDocument = R"JSON({
     "/openapi.json": {"get": {"summary": "This document", "responses": {"200": {"description": "OpenAPI 3.0"}}}},
     "/": {"get": {"summary": "Demo page of the platform with the chat widget", "responses": {"200": {"description": "HTML"}}}},
     "/widget.js": {"get": {"summary": "The embeddable chat widget", "responses": {"200": {"description": "JavaScript"}}}},
+    "/agent.js": {"get": {"summary": "The agent console's script", "responses": {"200": {"description": "JavaScript"}}}},
+    "/agent.css": {"get": {"summary": "The agent console's styles", "responses": {"200": {"description": "CSS"}}}},
+    "/demo.css": {"get": {"summary": "The demo page's styles", "responses": {"200": {"description": "CSS"}}}},
     "/agent": {"get": {"summary": "The agent console", "responses": {"200": {"description": "HTML"}}}}
   }
 })JSON";

@@ -466,6 +466,9 @@ Response get_asset(const std::string& path) {
 Response get_index(ApiContext&, const Request&) { return get_asset("/"); }
 Response get_widget_js(ApiContext&, const Request&) { return get_asset("/widget.js"); }
 Response get_agent_console(ApiContext&, const Request&) { return get_asset("/agent"); }
+Response get_agent_js(ApiContext&, const Request&) { return get_asset("/agent.js"); }
+Response get_agent_css(ApiContext&, const Request&) { return get_asset("/agent.css"); }
+Response get_demo_css(ApiContext&, const Request&) { return get_asset("/demo.css"); }
 
 }  // namespace
 
@@ -507,6 +510,9 @@ void register_api_routes(HttpServer& server, ApiContext& ctx) {
   add("GET", "/", get_index, "Demo page with the widget", false);
   add("GET", "/widget.js", get_widget_js, "Embeddable widget", false);
   add("GET", "/agent", get_agent_console, "Agent console", false);
+  add("GET", "/agent.js", get_agent_js, "Agent console script", false);
+  add("GET", "/agent.css", get_agent_css, "Agent console styles", false);
+  add("GET", "/demo.css", get_demo_css, "Demo page styles", false);
 }
 
 bool is_metrics_route(const Route& route) {

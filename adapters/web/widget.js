@@ -101,9 +101,18 @@
 
   var host = el('div', { id: 'faqbot-widget' });
   var shadow = host.attachShadow({ mode: 'open' });
-  var style = el('style');
-  style.textContent = CSS;
-  shadow.appendChild(style);
+  // A constructed style sheet is not inline style, so the widget keeps its
+  // look under a Content-Security-Policy without 'unsafe-inline' (ours and
+  // an embedding page's); older browsers get a <style> element.
+  if (window.CSSStyleSheet && 'adoptedStyleSheets' in shadow && 'replaceSync' in CSSStyleSheet.prototype) {
+    var sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+    shadow.adoptedStyleSheets = [sheet];
+  } else {
+    var style = el('style');
+    style.textContent = CSS;
+    shadow.appendChild(style);
+  }
 
   var root = el('div', { 'class': 'fb-root' });
   var launcher = el('button', {

@@ -1,0 +1,358 @@
+/*
+ * faqbot agent console. Talks to the agent API with the token kept in
+ * sessionStorage (Authorization: Bearer). Every text from the server is set
+ * with textContent, never as HTML.
+ */
+(function () {
+  'use strict';
+
+  var TOKEN_KEY = 'faqbot.agentToken';
+  var POLL_MS = 3000;
+  var REASONS = {
+    entry: '问题需人工处理', explicit_request: '客户要求人工', repeated_fallback: '连续未能解答',
+    repeated_question: '反复询问同一问题', anger: '客户情绪激动', abuse: '客户言辞激烈', none: ''
+  };
+  var STATUS = { waiting: '等待中', active: '处理中', closed: '已结束' };
+  var ROLES = { investor: '客户', bot: '智能客服', agent: '人工客服', system: '系统' };
+
+  function $(id) { return document.getElementById(id); }
+  function el(tag, cls, text) {
+    var n = document.createElement(tag);
+    if (cls) n.className = cls;
+    if (text != null) n.textContent = String(text);
+    return n;
+  }
+  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
+  function pad(n) { return (n < 10 ? '0' : '') + n; }
+  function fmtTime(ms) {
+    if (!ms) return '';
+    var d = new Date(ms);
+    return (d.getMonth() + 1) + '-' + d.getDate() + ' ' + pad(d.getHours()) + ':' + pad(d.getMinutes());
+  }
+  function age(ms) {
+    if (!ms) return '';
+    var s = Math.max(0, Math.round((Date.now() - ms) / 1000));
+    if (s < 60) return s + ' 秒前';
+    if (s < 3600) return Math.floor(s / 60) + ' 分钟前';
+    if (s < 86400) return Math.floor(s / 3600) + ' 小时前';
+    return Math.floor(s / 86400) + ' 天前';
+  }
+
+  var state = {
+    token: null,
+    tab: 'waiting',
+    ticketId: null,
+    ticket: null,
+    transcriptKey: '',
+    queueTimer: null,
+    detailTimer: null
+  };
+
+  // ---------------------------------------------------------------- API
+
+  function api(method, path, body) {
+    var init = { method: method, headers: { 'Authorization': 'Bearer ' + state.token } };
+    if (body !== undefined) {
+      init.headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(body);
+    }
+    return fetch(path, init).then(function (res) {
+      return res.text().then(function (text) {
+        var data = null;
+        try { data = text ? JSON.parse(text) : null; } catch (e) { data = null; }
+        if (!res.ok) {
+          var msg = data && data.error && data.error.message ? data.error.message : ('请求失败（HTTP ' + res.status + '）');
+          var err = new Error(msg);
+          err.status = res.status;
+          err.code = data && data.error && data.error.code;
+          throw err;
+        }
+        return data;
+      });
+    }, function () {
+      var err = new Error('无法连接服务器，请检查网络');
+      err.status = 0;
+      throw err;
+    });
+  }
+
+  function showError(err) {
+    if (err && (err.status === 401)) { logout(err.message); return; }
+    var box = $('error');
+    box.textContent = err ? (err.message || String(err)) : '';
+    box.hidden = !err;
+  }
+
+  // ---------------------------------------------------------------- login
+
+  function showLogin(message) {
+    $('console-view').hidden = true;
+    $('login-view').hidden = false;
+    var e = $('login-error');
+    e.textContent = message || '';
+    e.hidden = !message;
+    $('token').focus();
+  }
+
+  function logout(message) {
+    state.token = null;
+    try { sessionStorage.removeItem(TOKEN_KEY); } catch (e) { /* ignore */ }
+    clearTimeout(state.queueTimer);
+    clearTimeout(state.detailTimer);
+    state.ticketId = null;
+    showLogin(message);
+  }
+
+  function enter(token) {
+    state.token = token;
+    return api('GET', '/v1/handoffs?status=waiting').then(function () {
+      try { sessionStorage.setItem(TOKEN_KEY, token); } catch (e) { /* memory only */ }
+      $('login-view').hidden = true;
+      $('console-view').hidden = false;
+      $('who').textContent = '已登录';
+      refreshQueue();
+    }, function (err) {
+      state.token = null;
+      try { sessionStorage.removeItem(TOKEN_KEY); } catch (e) { /* ignore */ }
+      showLogin(err.message);
+    });
+  }
+
+  $('login-form').addEventListener('submit', function (e) {
+    e.preventDefault();
+    var t = $('token').value.trim();
+    if (!t) { showLogin('请输入坐席令牌'); return; }
+    $('token').value = '';
+    enter(t);
+  });
+  $('logout').addEventListener('click', function () { logout(''); });
+
+  // ---------------------------------------------------------------- queue
+
+  function selectTab(status) {
+    state.tab = status;
+    Array.prototype.forEach.call(document.querySelectorAll('.tabs button'), function (b) {
+      b.setAttribute('aria-selected', b.getAttribute('data-status') === status ? 'true' : 'false');
+    });
+    refreshQueue();
+  }
+  Array.prototype.forEach.call(document.querySelectorAll('.tabs button'), function (b) {
+    b.addEventListener('click', function () { selectTab(b.getAttribute('data-status')); });
+  });
+
+  function renderQueue(list) {
+    var ul = $('queue');
+    clear(ul);
+    if (!list.length) {
+      ul.appendChild(el('li', 'empty', '暂无' + STATUS[state.tab] + '的会话'));
+      return;
+    }
+    list.forEach(function (t) {
+      var li = el('li', t.priority === 'high' ? 'high' : '');
+      li.setAttribute('data-ticket-id', String(t.ticket_id));
+      var b = el('button');
+      b.type = 'button';
+      if (t.ticket_id === state.ticketId) b.setAttribute('aria-current', 'true');
+      var l1 = el('div', 'line1');
+      var title = el('span', null, '#' + t.ticket_id + ' ');
+      title.appendChild(el('span', 'badge' + (t.priority === 'high' ? ' high' : ''), t.priority === 'high' ? '高优先级' : '普通'));
+      l1.appendChild(title);
+      l1.appendChild(el('span', 'meta', age(t.created_at)));
+      b.appendChild(l1);
+      b.appendChild(el('div', 'preview', t.last_message || t.preview || '（无消息）'));
+      var meta = (REASONS[t.reason] != null ? REASONS[t.reason] : (t.reason || ''));
+      if (t.status === 'waiting' && t.queue_position) meta += ' · 排队第 ' + t.queue_position + ' 位';
+      if (t.claimed_by) meta += ' · ' + t.claimed_by;
+      if (t.channel && t.channel !== 'web') meta += ' · ' + t.channel;
+      b.appendChild(el('div', 'meta', meta));
+      b.addEventListener('click', function () { openTicket(t.ticket_id); });
+      li.appendChild(b);
+      ul.appendChild(li);
+    });
+  }
+
+  function refreshQueue() {
+    clearTimeout(state.queueTimer);
+    if (!state.token) return;
+    var tab = state.tab;
+    api('GET', '/v1/handoffs?status=' + tab).then(function (data) {
+      if (tab !== state.tab) return;
+      var list = (data && data.handoffs) || [];
+      var btn = document.querySelector('.tabs button[data-status=' + tab + '] .count');
+      if (btn) btn.textContent = tab === 'closed' ? '' : '(' + list.length + ')';
+      renderQueue(list);
+      showError(null);
+    }, showError).then(function () {
+      if (state.token) state.queueTimer = setTimeout(refreshQueue, POLL_MS);
+    });
+  }
+
+  // ---------------------------------------------------------------- ticket
+
+  function renderTranscript(messages) {
+    var key = messages.map(function (m) { return m.message_id; }).join(',');
+    if (key === state.transcriptKey) return;
+    state.transcriptKey = key;
+    var box = $('transcript');
+    clear(box);
+    messages.forEach(function (m) {
+      var row = el('div', 'msg');
+      row.setAttribute('data-role', m.role);
+      row.setAttribute('data-message-id', String(m.message_id));
+      var who = ROLES[m.role] || m.role;
+      if (m.role === 'agent' && m.agent_id) who += '（' + m.agent_id + '）';
+      row.appendChild(el('div', 'who', who + ' · ' + fmtTime(m.created_at)));
+      row.appendChild(el('div', 'bubble', m.text));
+      box.appendChild(row);
+    });
+    box.scrollTop = box.scrollHeight;  // the transcript changed: show the newest
+  }
+
+  function insertText(text) {
+    var ta = $('reply-text');
+    var start = ta.selectionStart != null ? ta.selectionStart : ta.value.length;
+    var end = ta.selectionEnd != null ? ta.selectionEnd : ta.value.length;
+    ta.value = ta.value.slice(0, start) + text + ta.value.slice(end);
+    ta.focus();
+    var pos = start + text.length;
+    ta.setSelectionRange(pos, pos);
+  }
+
+  function renderSide(d) {
+    var p = d.profile || {};
+    var dl = $('profile');
+    clear(dl);
+    [['客户', p.customer_name || '（未知）'], ['用户 ID', p.user_id || '（匿名）'], ['渠道', p.channel || 'web'],
+     ['首次咨询', fmtTime(p.first_seen_at)], ['最近消息', fmtTime(p.last_seen_at)],
+     ['客户消息数', p.investor_messages != null ? p.investor_messages : '']].forEach(function (kv) {
+      dl.appendChild(el('dt', null, kv[0]));
+      dl.appendChild(el('dd', null, kv[1]));
+    });
+    var sug = $('suggestions');
+    clear(sug);
+    var list = d.suggestions || [];
+    if (!list.length) sug.appendChild(el('div', 'muted', '暂无推荐'));
+    list.forEach(function (s) {
+      var box = el('div', 'sugg');
+      box.appendChild(el('div', 'q', s.question));
+      box.appendChild(el('div', 'a', s.answer));
+      var b = el('button', 'btn secondary', '插入回复框');
+      b.type = 'button';
+      b.setAttribute('aria-label', '插入推荐答案：' + s.question);
+      b.addEventListener('click', function () { insertText(s.answer || ''); });
+      box.appendChild(b);
+      sug.appendChild(box);
+    });
+    var quick = $('quick');
+    clear(quick);
+    var q = d.quick_replies || [];
+    if (!q.length) quick.appendChild(el('div', 'muted', '暂无快捷短语'));
+    q.forEach(function (text) {
+      var b = el('button', null, text);
+      b.type = 'button';
+      b.addEventListener('click', function () { insertText(text); });
+      quick.appendChild(b);
+    });
+  }
+
+  function renderTicket(d) {
+    var t = d.ticket || d;  // the ticket's fields sit at the top level (or under "ticket")
+    state.ticket = t;
+    $('placeholder').hidden = true;
+    $('conv').hidden = false;
+    $('side').hidden = false;
+    $('conv-title').textContent = '工单 #' + t.ticket_id;
+    var st = $('conv-status');
+    st.textContent = STATUS[t.status] || t.status;
+    st.className = 'badge ' + t.status;
+    var pr = $('conv-priority');
+    pr.textContent = t.priority === 'high' ? '高优先级' : '普通';
+    pr.className = 'badge' + (t.priority === 'high' ? ' high' : '');
+    var reason = REASONS[t.reason] != null ? REASONS[t.reason] : (t.reason || '');
+    if (t.claimed_by) reason += (reason ? ' · ' : '') + '处理人 ' + t.claimed_by;
+    if (t.expected_reply_at && t.status === 'waiting') reason += ' · 约定回话 ' + fmtTime(t.expected_reply_at);
+    $('conv-reason').textContent = reason;
+    $('claim').hidden = t.status !== 'waiting';
+    $('close-form').hidden = t.status === 'closed';
+    var canReply = t.status === 'active';
+    $('send').disabled = !canReply;
+    $('reply-hint').textContent = t.status === 'waiting' ? '请先认领该会话再回复' :
+      t.status === 'closed' ? '会话已结束' + (t.resolution ? '：' + t.resolution : '') : '';
+    renderTranscript(d.transcript || []);
+    renderSide(d);
+  }
+
+  function loadTicket() {
+    clearTimeout(state.detailTimer);
+    var id = state.ticketId;
+    if (!id || !state.token) return Promise.resolve();
+    return api('GET', '/v1/handoffs/' + id).then(function (d) {
+      if (id !== state.ticketId) return;
+      renderTicket(d);
+    }, showError).then(function () {
+      if (state.token && state.ticketId === id) state.detailTimer = setTimeout(loadTicket, POLL_MS);
+    });
+  }
+
+  function openTicket(id) {
+    if (id !== state.ticketId) {
+      state.transcriptKey = '';
+      $('reply-text').value = '';
+      $('resolution').value = '';
+    }
+    state.ticketId = id;
+    Array.prototype.forEach.call(document.querySelectorAll('#queue li button'), function (b) {
+      var li = b.parentNode;
+      if (li.getAttribute('data-ticket-id') === String(id)) b.setAttribute('aria-current', 'true');
+      else b.removeAttribute('aria-current');
+    });
+    loadTicket();
+  }
+
+  $('claim').addEventListener('click', function () {
+    var id = state.ticketId;
+    $('claim').disabled = true;
+    api('POST', '/v1/handoffs/' + id + '/claim').then(function () {
+      showError(null);
+      selectTab('active');
+      return loadTicket();
+    }, showError).then(function () {
+      $('claim').disabled = false;
+      $('reply-text').focus();
+    });
+  });
+
+  function sendReply() {
+    var text = $('reply-text').value.trim();
+    if (!text || !state.ticketId) return;
+    $('send').disabled = true;
+    api('POST', '/v1/handoffs/' + state.ticketId + '/messages', { text: text }).then(function () {
+      $('reply-text').value = '';
+      showError(null);
+      return loadTicket();
+    }, showError).then(function () {
+      $('send').disabled = !(state.ticket && state.ticket.status === 'active');
+    });
+  }
+  $('reply-form').addEventListener('submit', function (e) { e.preventDefault(); sendReply(); });
+  $('reply-text').addEventListener('keydown', function (e) {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); sendReply(); }
+  });
+
+  $('close-form').addEventListener('submit', function (e) {
+    e.preventDefault();
+    var id = state.ticketId;
+    api('POST', '/v1/handoffs/' + id + '/close', { resolution: $('resolution').value.trim() }).then(function () {
+      showError(null);
+      $('resolution').value = '';
+      refreshQueue();
+      return loadTicket();
+    }, showError);
+  });
+
+  // ---------------------------------------------------------------- start
+
+  var saved = null;
+  try { saved = sessionStorage.getItem(TOKEN_KEY); } catch (e) { saved = null; }
+  if (saved) enter(saved); else showLogin('');
+})();
