@@ -34,12 +34,20 @@ TEST(WebAssets, AgentIsTheConsole) {
   const Asset* a = find_asset("/agent");
   ASSERT_NE(a, nullptr);
   EXPECT_EQ(a->content_type, "text/html; charset=utf-8");
-  EXPECT_NE(a->body.find("/v1/handoffs"), std::string_view::npos);
+  EXPECT_NE(a->body.find("/agent.js"), std::string_view::npos);
+  const Asset* script = find_asset("/agent.js");  // its code: no inline script (CSP)
+  ASSERT_NE(script, nullptr);
+  EXPECT_EQ(script->content_type, "application/javascript; charset=utf-8");
+  EXPECT_NE(script->body.find("/v1/handoffs"), std::string_view::npos);
+  ASSERT_NE(find_asset("/agent.css"), nullptr);
+  EXPECT_EQ(find_asset("/agent.css")->content_type, "text/css; charset=utf-8");
+  ASSERT_NE(find_asset("/demo.css"), nullptr);
 }
 
 TEST(WebAssets, BodiesAreTheSourceFilesByteForByte) {
   const struct { const char* path; const char* file; } cases[] = {
-      {"/", "demo.html"}, {"/widget.js", "widget.js"}, {"/agent", "agent.html"}};
+      {"/", "demo.html"}, {"/widget.js", "widget.js"}, {"/agent", "agent.html"},
+      {"/agent.js", "agent.js"}, {"/agent.css", "agent.css"}, {"/demo.css", "demo.css"}};
   for (const auto& c : cases) {
     const Asset* a = find_asset(c.path);
     ASSERT_NE(a, nullptr) << c.path;

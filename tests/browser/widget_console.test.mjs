@@ -120,7 +120,12 @@ before(async () => {
     await startServer();
   }
   ctx.other = http.createServer((req, res) => {
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    // A strict policy of its own, as a careful partner has: the widget may
+    // only load and talk to the faqbot origin, with no inline style.
+    res.writeHead(200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy': `default-src 'none'; script-src ${ctx.base}; connect-src ${ctx.base}; style-src 'self'`,
+    });
     res.end(`<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>合作方页面</title></head>` +
             `<body><h1>合作方页面</h1><script src="${ctx.base}/widget.js" data-open="true"></script></body></html>`);
   });
@@ -156,6 +161,10 @@ async function newPage(viewport = { width: 1280, height: 860 }) {
   page.problems = [];
   page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
   page.on('dialog', async (d) => { page.problems.push(`dialog: ${d.message()}`); await d.dismiss(); });
+  // A Content-Security-Policy violation (inline script or style) is a problem too.
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) page.problems.push(`csp: ${m.text()}`);
+  });
   if (process.env.FAQBOT_TEST_DEBUG) {
     page.on('response', (r) => console.log(`# ${viewport.width} ${r.status()} ${r.request().method()} ${r.url()}`));
   }
@@ -377,6 +386,8 @@ test('the widget works embedded on another origin (CORS)',
   await answer.waitFor();
   assert.match(await answer.textContent(), /提现|手续费|元/);
   assert.equal(await page.evaluate(() => window.__faqbotWidget.api), ctx.base);
+  // Styled under the partner's CSP (a constructed style sheet, not inline style).
+  assert.equal(await page.locator('#faqbot-widget .fb-root').evaluate((e) => getComputedStyle(e).position), 'fixed');
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
