@@ -89,7 +89,9 @@ Reply EngineImpl::respond(Conversation& conversation, std::string_view text) con
     const std::string too_long = kb_->reply("too_long");
     if (!too_long.empty()) out = too_long;
   }
-  if (pii.found()) out = canned(*kb_, "pii_warning") + "\n" + out;
+  if (pii.found()) {
+    out = canned(*kb_, pii.sensitive() ? "pii_warning" : "long_number_notice") + "\n" + out;
+  }
   out = address_customer(out, conversation.customer_name, first_turn);
   reply.text = guard_.apply(fill_runtime(out, vars));
 
@@ -114,7 +116,9 @@ Reply EngineImpl::respond(Conversation& conversation, std::string_view text) con
   const bool small_talk = entry && entry->category == "smalltalk";
   std::string remembered = conversation.last_question;
   if (!reading.in_context() && !is_elliptical(query) && !small_talk) {
-    remembered = normalized.empty() ? query : normalized;
+    // Normalising drops separators ("6222.0202…" becomes one run of
+    // digits): mask again, so the stored state never holds a number.
+    remembered = mask_pii(normalized.empty() ? query : normalized).masked;
   }
   const std::string topic_entry = conversation.last_faq_id;
   update_conversation(conversation, d, remembered);

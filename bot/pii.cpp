@@ -9,88 +9,241 @@ namespace faqbot::bot {
 namespace {
 
 constexpr size_t kSecretMinLength = 4;
-constexpr size_t kMaxConnector = 4;  // code points between cue word and secret
+constexpr size_t kMaxConnector = 4;     // code points between cue word and secret
+constexpr size_t kMaxSeparators = 3;    // visible separators between two digit groups
+constexpr size_t kMinLongNumber = 12;   // digits: always masked from here
+constexpr size_t kMaxCardDigits = 19;
 const char32_t kSecretMask[] = U"******";
 
+// Decimal digits in the scripts an investor's keyboard or a copy-paste may
+// produce: ASCII, full-width, Arabic-Indic (two sets) and the five sets of
+// mathematical digits (bold, double-struck, sans-serif, …).
 int digit_value(char32_t cp) {
   if (cp >= '0' && cp <= '9') return static_cast<int>(cp - '0');
+  if (cp < 0x660) return -1;
   if (cp >= 0xFF10 && cp <= 0xFF19) return static_cast<int>(cp - 0xFF10);
+  if (cp >= 0x660 && cp <= 0x669) return static_cast<int>(cp - 0x660);
+  if (cp >= 0x6F0 && cp <= 0x6F9) return static_cast<int>(cp - 0x6F0);
+  if (cp >= 0x1D7CE && cp <= 0x1D7FF) return static_cast<int>((cp - 0x1D7CE) % 10);
   return -1;
 }
 bool is_digit(char32_t cp) { return digit_value(cp) >= 0; }
 bool is_x(char32_t cp) { return cp == 'X' || cp == 'x' || cp == 0xFF38 || cp == 0xFF58; }
-bool is_separator(char32_t cp) { return cp == ' ' || cp == '-' || cp == 0x3000 || cp == 0xFF0D; }
+
+// Visible characters people put between digit groups.
+bool is_separator(char32_t cp) {
+  switch (cp) {
+    case '-': case '.': case '_': case '/': case '\\': case ',': case '*': case '#': case '+':
+    case 0xB7: case 0x2022: case 0x2027: case 0x2212: case 0x3001: case 0x3002: case 0xFE58:
+    case 0xFE63: case 0xFF0A: case 0xFF0B: case 0xFF0C: case 0xFF0D: case 0xFF0E: case 0xFF0F:
+    case 0xFF3F: case 0xFF61: case 0x30FB:
+      return true;
+    default:
+      return utf8::is_space(cp) || (cp >= 0x2010 && cp <= 0x2015);
+  }
+}
+bool is_comma(char32_t cp) { return cp == ',' || cp == 0xFF0C; }
+bool is_dot(char32_t cp) { return cp == '.' || cp == 0xFF0E; }
 
 // One candidate number: the positions of its digits in the text (and of a
-// trailing X for ID numbers), and its ASCII digits.
+// trailing X for ID numbers), its ASCII digits, and how it was grouped.
 struct Number {
   std::vector<size_t> pos;
-  std::string digits;  // ASCII; ends with 'X' for an ID with X check char
+  std::string digits;                  // ASCII; ends with 'X' for an ID with X check char
+  std::vector<size_t> groups;          // digits per group, in order
+  std::vector<std::u32string> joints;  // visible separators between groups (groups - 1)
 };
 
 Number slice(const Number& n, size_t from, size_t count) {
   Number out;
   out.pos.assign(n.pos.begin() + from, n.pos.begin() + from + count);
   out.digits = n.digits.substr(from, count);
+  out.groups = {count};
   return out;
 }
 
-bool is_mobile(const std::string& d) {
+bool is_mobile(std::string_view d) {
   return d.size() == 11 && d[0] == '1' && d[1] >= '3' && d[1] <= '9';
 }
 
-// Marks the digits of `n` to hide in `star`; returns the kind, or false when
-// `n` is no personal number.
-bool classify(const Number& n, std::vector<char>& star, PiiKind* kind) {
+int value_of(std::string_view digits) {
+  int v = 0;
+  for (char c : digits) v = v * 10 + (c - '0');
+  return v;
+}
+
+// 2024-01-15, 2024.1.5, "2024-01-15 - 2024-02-15": every group triple is a
+// plausible year, month and day.
+bool all_dates(const Number& n) {
+  if (n.groups.size() % 3 != 0 || n.digits.back() == 'X') return false;
+  size_t at = 0;
+  for (size_t g = 0; g < n.groups.size(); g += 3) {
+    const size_t y = n.groups[g], m = n.groups[g + 1], d = n.groups[g + 2];
+    if (y != 4 || m < 1 || m > 2 || d < 1 || d > 2) return false;
+    const int year = value_of(std::string_view(n.digits).substr(at, 4));
+    const int month = value_of(std::string_view(n.digits).substr(at + 4, m));
+    const int day = value_of(std::string_view(n.digits).substr(at + 4 + m, d));
+    if (year < 1900 || year > 2099 || month < 1 || month > 12 || day < 1 || day > 31) return false;
+    at += y + m + d;
+  }
+  return true;
+}
+
+// 1,000,000,000,000 or 12,345,678,901.50: commas between groups of three,
+// optionally a decimal part of 1-2 digits after a dot.
+bool thousands_amount(const Number& n) {
+  if (n.groups.size() < 2 || n.groups[0] > 3) return false;
+  size_t last = n.groups.size();
+  if (n.joints.back().size() == 1 && is_dot(n.joints.back()[0]) && n.groups.back() <= 2) --last;
+  if (last < 2) return false;
+  for (size_t g = 1; g < last; ++g) {
+    const std::u32string& j = n.joints[g - 1];
+    if (n.groups[g] != 3 || j.size() != 1 || !is_comma(j[0])) return false;
+  }
+  return true;
+}
+
+// Hides all digits of `n` except `keep_front` and `keep_back`.
+void hide(const Number& n, size_t keep_front, size_t keep_back, std::vector<char>& star) {
+  for (size_t i = keep_front; i + keep_back < n.pos.size(); ++i) star[n.pos[i]] = 1;
+}
+
+// Marks the digits of `n` to hide in `star` when it is a card, ID or mobile
+// number by its own shape; returns whether it was.
+bool classify_specific(const Number& n, std::vector<char>& star, PiiKind* kind) {
   const std::string& d = n.digits;
-  auto hide = [&](size_t keep_front, size_t keep_back) {
-    for (size_t i = keep_front; i + keep_back < n.pos.size(); ++i) star[n.pos[i]] = 1;
-  };
   if (d.size() == 18 && id_number_valid(d)) {
-    hide(4, 4);
+    hide(n, 4, 4, star);
     *kind = PiiKind::kIdNumber;
     return true;
   }
-  if (d.back() != 'X' && d.size() >= 13 && d.size() <= 19 && luhn_valid(d)) {
-    hide(4, 4);
-    *kind = PiiKind::kBankCard;
+  if (is_mobile(d)) {
+    hide(n, 3, 4, star);
+    *kind = PiiKind::kMobile;
     return true;
   }
-  if (is_mobile(d)) {
-    hide(3, 4);
-    *kind = PiiKind::kMobile;
+  // +86 / 0086 in front of a mobile number: mask the mobile part.
+  for (size_t prefix : {size_t{2}, size_t{4}}) {
+    const std::string_view cc = prefix == 2 ? "86" : "0086";
+    if (d.size() == 11 + prefix && d.compare(0, prefix, cc) == 0 &&
+        is_mobile(std::string_view(d).substr(prefix))) {
+      hide(slice(n, prefix, 11), 3, 4, star);
+      *kind = PiiKind::kMobile;
+      return true;
+    }
+  }
+  if (d.size() >= kMinLongNumber && d.size() <= kMaxCardDigits && d.back() != 'X' &&
+      luhn_valid(d) && n.groups.size() == 1) {
+    hide(n, d.size() >= 16 ? 4 : 0, 4, star);
+    *kind = PiiKind::kBankCard;
     return true;
   }
   return false;
 }
 
-// Finds runs of digits grouped by single separators, starting at `start`.
-// Fills `groups` (sizes of the groups) and returns the position after the run.
-size_t read_run(const std::u32string& s, size_t start, const std::vector<char>& taken, Number* n,
-                std::vector<size_t>* groups) {
-  size_t i = start;
-  size_t group = 0;
-  while (i < s.size() && !taken[i]) {
-    if (is_digit(s[i])) {
-      n->pos.push_back(i);
-      n->digits += static_cast<char>('0' + digit_value(s[i]));
-      ++group;
-      ++i;
-    } else if (is_separator(s[i]) && group > 0 && i + 1 < s.size() && is_digit(s[i + 1]) &&
-               !taken[i + 1]) {
-      groups->push_back(group);
-      group = 0;
-      ++i;
-    } else {
-      break;
+// Any run of 12 or more digits: a card (Luhn), or a long number.
+void classify_long(const Number& n, std::vector<char>& star, PiiKind* kind) {
+  const size_t digits = n.digits.size();
+  hide(n, digits >= 16 ? 4 : 0, 4, star);
+  const bool card = digits <= kMaxCardDigits && n.digits.back() != 'X' && luhn_valid(n.digits);
+  *kind = card ? PiiKind::kBankCard : PiiKind::kLongNumber;
+}
+
+// Classifies one run; appends what it found to `found`.
+void classify(const Number& n, std::vector<char>& star,
+              std::vector<std::pair<size_t, PiiKind>>* found) {
+  PiiKind kind;
+  const std::string& d = n.digits;
+  if (d.size() == 18 && id_number_valid(d)) {
+    classify_specific(n, star, &kind);
+    found->emplace_back(n.pos[0], kind);
+    return;
+  }
+  if (d.size() < kMinLongNumber) {
+    if (classify_specific(n, star, &kind)) found->emplace_back(n.pos[0], kind);
+    return;
+  }
+  if (n.groups.size() > 1 && (all_dates(n) || thousands_amount(n))) return;
+  if (classify_specific(n, star, &kind)) {
+    found->emplace_back(n.pos[0], kind);
+    return;
+  }
+  // Several groups: "6222020200112230 13800001234" is a card and a phone,
+  // "13800001234 100" a phone and an amount. Groups that make a number of
+  // their own are masked as such; a long remainder is masked as a whole.
+  if (n.groups.size() > 1) {
+    std::vector<std::pair<size_t, PiiKind>> parts;
+    std::vector<char> part_star(star.size(), 0);
+    size_t from = 0, covered = 0;
+    for (size_t g = 0; g < n.groups.size(); ++g) {
+      const Number part = slice(n, from, n.groups[g]);
+      from += n.groups[g];
+      if (classify_specific(part, part_star, &kind)) {
+      } else if (part.digits.size() >= kMinLongNumber) {
+        classify_long(part, part_star, &kind);
+      } else {
+        continue;
+      }
+      parts.emplace_back(part.pos[0], kind);
+      covered += part.digits.size();
+    }
+    if (!parts.empty() && d.size() - covered < kMinLongNumber) {
+      for (size_t i = 0; i < star.size(); ++i) star[i] |= part_star[i];
+      found->insert(found->end(), parts.begin(), parts.end());
+      return;
     }
   }
-  if (group > 0) groups->push_back(group);
-  if (n->digits.size() == 17 && i < s.size() && is_x(s[i]) && !taken[i]) {
+  classify_long(n, star, &kind);
+  found->emplace_back(n.pos[0], kind);
+}
+
+// Skips separators after position `i` (just after a digit). Returns the
+// position of the next digit of the same number, or npos when the number
+// ends. Appends the visible separators skipped to `joint`.
+size_t next_digit(const std::u32string& s, size_t i, const std::vector<char>& taken,
+                  std::u32string* joint) {
+  size_t visible = 0;
+  for (size_t j = i; j < s.size() && !taken[j]; ++j) {
+    if (is_digit(s[j])) return j;
+    if (utf8::is_invisible(s[j])) continue;
+    if (!is_separator(s[j]) || ++visible > kMaxSeparators) break;
+    joint->push_back(s[j]);
+  }
+  return std::u32string::npos;
+}
+
+// Reads the number starting at digit position `start`. Returns the position
+// after it.
+size_t read_run(const std::u32string& s, size_t start, const std::vector<char>& taken, Number* n) {
+  size_t i = start;
+  size_t group = 0;
+  while (true) {
     n->pos.push_back(i);
-    n->digits += 'X';
-    if (!groups->empty()) ++groups->back();
+    n->digits += static_cast<char>('0' + digit_value(s[i]));
+    ++group;
     ++i;
+    size_t j = i;
+    while (j < s.size() && !taken[j] && utf8::is_invisible(s[j])) ++j;
+    if (j < s.size() && !taken[j] && is_digit(s[j])) {  // same group
+      i = j;
+      continue;
+    }
+    std::u32string joint;
+    const size_t next = next_digit(s, i, taken, &joint);
+    if (next == std::u32string::npos) break;
+    n->groups.push_back(group);
+    n->joints.push_back(std::move(joint));
+    group = 0;
+    i = next;
+  }
+  n->groups.push_back(group);
+  size_t j = i;
+  while (j < s.size() && !taken[j] && utf8::is_invisible(s[j])) ++j;
+  if (n->digits.size() == 17 && j < s.size() && is_x(s[j]) && !taken[j]) {
+    n->pos.push_back(j);
+    n->digits += 'X';
+    ++n->groups.back();
+    i = j + 1;
   }
   return i;
 }
@@ -138,14 +291,26 @@ std::vector<Span> find_secrets(const std::u32string& s) {
         ++j;
         ++skipped;
       }
-      size_t k = j;
+      // The secret: printable characters; invisible characters and single
+      // spaces between digits ("123 456") do not end it.
+      size_t k = j, visible = 0;
       bool has_digit = false;
-      while (k < s.size() && is_secret_char(s[k])) {
-        has_digit |= is_digit(s[k]);
+      while (k < s.size()) {
+        if (is_secret_char(s[k]) || is_digit(s[k])) {
+          has_digit |= is_digit(s[k]);
+          ++visible;
+        } else if (!utf8::is_invisible(s[k]) &&
+                   !(utf8::is_space(s[k]) && k > j && is_digit(s[k - 1]) && k + 1 < s.size() &&
+                     is_digit(s[k + 1]))) {
+          break;
+        }
         ++k;
       }
-      while (k > j && is_trailing_punct(s[k - 1])) --k;
-      if (k - j >= kSecretMinLength && (has_digit || explicit_connector)) {
+      while (k > j && is_trailing_punct(s[k - 1])) {
+        --k;
+        --visible;
+      }
+      if (visible >= kSecretMinLength && (has_digit || explicit_connector)) {
         out.push_back({j, k});
         i = k - 1;
       }
@@ -163,8 +328,20 @@ const char* to_string(PiiKind kind) {
     case PiiKind::kIdNumber: return "id_number";
     case PiiKind::kMobile: return "mobile";
     case PiiKind::kSecret: return "secret";
+    case PiiKind::kLongNumber: return "long_number";
   }
   return "secret";
+}
+
+bool PiiScan::sensitive() const {
+  for (PiiKind k : kinds) {
+    if (k != PiiKind::kLongNumber) return true;
+  }
+  return false;
+}
+
+std::string personal_text(std::string_view raw) {
+  return mask_pii(utf8::trim(utf8::sanitize(raw))).masked;
 }
 
 bool luhn_valid(std::string_view digits) {
@@ -231,39 +408,13 @@ PiiScan mask_pii(std::string_view text) {
   }
 
   for (size_t i = 0; i < s.size();) {
-    const bool starts_run =
-        !taken[i] && is_digit(s[i]) && (i == 0 || !is_digit(s[i - 1]) || taken[i - 1]);
-    if (!starts_run) {
+    if (taken[i] || !is_digit(s[i])) {
       ++i;
       continue;
     }
     Number n;
-    std::vector<size_t> groups;
-    const size_t next = read_run(s, i, taken, &n, &groups);
-    PiiKind kind;
-    if (classify(n, star, &kind)) {
-      found.emplace_back(i, kind);
-    } else {
-      // "+86 138 0000 1234", "+8613800001234", or a card and a phone
-      // separated by one space: try the parts.
-      bool done = false;
-      const bool country_code =
-          n.digits.rfind("86", 0) == 0 && (groups[0] == 2 || n.digits.size() == 13);
-      if (country_code) {
-        Number rest = slice(n, 2, n.digits.size() - 2);
-        if (is_mobile(rest.digits) && classify(rest, star, &kind)) {
-          found.emplace_back(rest.pos[0], kind);
-          done = true;
-        }
-      }
-      size_t from = 0;
-      for (size_t g = 0; !done && groups.size() > 1 && g < groups.size(); ++g) {
-        Number part = slice(n, from, groups[g]);
-        if (classify(part, star, &kind)) found.emplace_back(part.pos[0], kind);
-        from += groups[g];
-      }
-    }
-    i = std::max(next, i + 1);
+    i = read_run(s, i, taken, &n);
+    classify(n, star, &found);
   }
 
   PiiScan scan;

@@ -5,7 +5,6 @@ set(FAQBOT_BOT_SOURCES
   followup.cpp
   guard.cpp
   names.cpp
-  pii.cpp
   policy.cpp
   settings.cpp
   signals.cpp

@@ -21,6 +21,9 @@ const std::map<std::string, std::string>& builtin_replies() {
       {"pii_warning",
        "温馨提示：为了您的账户和资金安全，请不要在对话中发送银行卡号、身份证号、手机号、密码或验证码，"
        "我们的工作人员也不会向您索要这些信息。"},
+      {"long_number_notice",
+       "温馨提示：为了保护您的信息安全，对话中较长的数字已为您隐藏显示。如需核对订单号等信息，"
+       "告诉我们后四位即可。"},
       {"empty_input", "您好，请问有什么可以帮您？您可以直接输入想咨询的问题。"},
   };
   return replies;

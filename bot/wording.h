@@ -13,7 +13,10 @@
 //   too_long                 instead of the fallback when an over-long message
 //                            (> max_input_chars) finds no answer
 //   offer_human              line appended to `offer` answers
-//   pii_warning              prepended when personal data was typed
+//   pii_warning              prepended when personal data was typed (card,
+//                            ID or phone number, password, SMS code)
+//   long_number_notice       prepended when only a long number was masked
+//                            (12+ digits that are no card, ID or phone number)
 //   empty_input              reply to an empty message
 #include <string>
 #include <string_view>

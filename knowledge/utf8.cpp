@@ -60,7 +60,7 @@ std::string sanitize(std::string_view text) {
       ++i;  // drop one byte and resynchronise
       continue;
     }
-    if (!is_dropped_control(cp)) out.append(text.data() + i, n);
+    if (!is_dropped_control(cp) && !is_invisible(cp)) out.append(text.data() + i, n);
     i += n;
   }
   return out;
@@ -128,7 +128,19 @@ std::string truncate(std::string_view text, size_t max_chars) {
 
 bool is_space(char32_t cp) {
   return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\v' || cp == '\f' ||
-         cp == 0x3000 || cp == 0xA0;
+         cp == 0x3000 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
+         cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x2800;
+}
+
+bool is_invisible(char32_t cp) {
+  if (cp < 0xAD) return false;  // fast path: ASCII and Latin-1 letters
+  return cp == 0xAD || cp == 0x34F || cp == 0x61C || cp == 0x115F || cp == 0x1160 ||
+         cp == 0x17B4 || cp == 0x17B5 || (cp >= 0x180B && cp <= 0x180F) ||
+         (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
+         (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x2066 && cp <= 0x206F) || cp == 0x3164 ||
+         (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xFEFF || cp == 0xFFA0 ||
+         (cp >= 0x1BCA0 && cp <= 0x1BCA3) || (cp >= 0x1D173 && cp <= 0x1D17A) ||
+         (cp >= 0xE0000 && cp <= 0xE0FFF);
 }
 
 bool is_punct(char32_t cp) {

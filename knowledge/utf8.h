@@ -12,8 +12,12 @@ namespace faqbot::utf8 {
 // nothing above U+10FFFF).
 bool valid(std::string_view text);
 
-// `text` with every ill-formed byte sequence and every control character
-// except \n and \t dropped. Well-formed text without controls is returned as is.
+// `text` with every ill-formed byte sequence, every control character except
+// \n and \t, and every invisible formatting character (is_invisible: bidi
+// controls, zero-width characters) dropped. Well-formed text without them is
+// returned as is. What a person typed is stored only in this form, so a
+// stored text never reorders itself on screen ("\u202e…moc.live") or hides
+// characters.
 std::string sanitize(std::string_view text);
 
 // Code points of well-formed `text` (sanitize first when unsure).
@@ -27,11 +31,20 @@ size_t length(std::string_view text);
 // The first `max_chars` code points of well-formed `text`.
 std::string truncate(std::string_view text, size_t max_chars);
 
-// `text` without leading/trailing ASCII whitespace and U+3000.
+// `text` without leading/trailing whitespace (is_space).
 std::string trim(std::string_view text);
 
-// True for ASCII whitespace and U+3000 (ideographic space).
+// True for ASCII whitespace, U+3000 (ideographic space), no-break and the
+// other Unicode spaces (U+1680, U+2000-200A, U+2028/2029, U+202F, U+205F)
+// and U+2800 (braille blank).
 bool is_space(char32_t cp);
+// True for code points that change the display without a glyph of their
+// own: bidi controls (U+061C, U+200E/200F, U+202A-202E, U+2066-2069),
+// zero-width and other default-ignorable characters (U+00AD, U+034F,
+// U+115F/1160, U+17B4/17B5, U+180B-180F, U+200B-200D, U+2060-2064,
+// U+206A-206F, U+3164, U+FE00-FE0F, U+FEFF, U+FFA0, U+1BCA0-1BCA3,
+// U+1D173-1D17A, U+E0000-E0FFF).
+bool is_invisible(char32_t cp);
 // True for ASCII/full-width punctuation and common CJK punctuation.
 bool is_punct(char32_t cp);
 // True for CJK unified ideographs (basic block and extension A).

@@ -5,6 +5,7 @@
 
 #include "adapters/channels/crypto.h"
 #include "bot/store/store.h"
+#include "knowledge/utf8.h"
 
 namespace faqbot::channels {
 namespace {
@@ -173,7 +174,8 @@ http::Response ChannelRuntime::handle(const Channel& channel, const http::Reques
   }
   std::string session_id = session_id_of(channel, in);
   std::string text = resolve_text(session_id, in.text);
-  if (text.empty()) return channel.ack(in);
+  // Nothing visible (only zero-width or bidi characters): acknowledged, not answered.
+  if (utf8::trim(utf8::sanitize(text)).empty()) return channel.ack(in);
 
   service::ChatRequest chat;
   chat.session_id = session_id;

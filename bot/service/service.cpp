@@ -195,7 +195,8 @@ Result<ChatReply> Service::chat(const ChatRequest& request) {
   }
   if (!request.user_id.empty()) session.user_id = request.user_id;
   if (!request.channel_ref.empty()) session.channel_ref = request.channel_ref;
-  if (!request.customer_name.empty()) session.customer_name = request.customer_name;
+  // Masked here already: the engine puts the name into its reply text.
+  if (!request.customer_name.empty()) session.customer_name = bot::personal_text(request.customer_name);
 
   if (known) {
     auto open = store_.open_ticket_of(session_id);

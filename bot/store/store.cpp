@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdint>
 
+#include "bot/store/masking_store.h"
 #include "bot/store/postgres_store.h"
 #include "bot/store/sqlite_store.h"
 #include "bot/store/store_util.h"
@@ -74,11 +75,11 @@ Result<std::unique_ptr<Store>> open_store(const std::string& url_or_path,
   if (starts_with("postgresql://") || starts_with("postgres://")) {
     auto store = PostgresStore::open(url_or_path, options);
     if (!store.ok()) return store.status();
-    return std::unique_ptr<Store>(std::move(store).value());
+    return make_masking_store(std::move(store).value());
   }
   auto store = SqliteStore::open(url_or_path, options);
   if (!store.ok()) return store.status();
-  return std::unique_ptr<Store>(std::move(store).value());
+  return make_masking_store(std::move(store).value());
 }
 
 namespace detail {

@@ -20,9 +20,10 @@
 // - All SQL is parameterised; texts are stored byte for byte. Texts must be
 //   valid UTF-8 without NUL bytes; a message text that is not is refused with
 //   kInvalidArgument by both backends (the HTTP layer answers 400 earlier).
-// - Texts given to the store MUST already be masked by the caller (card, ID
-//   and phone numbers, SMS codes: see bot::Reply::masked_question). The store
-//   does not inspect or mask anything.
+// - Personal data: the store open_store() returns masks what people typed
+//   (investor and agent messages, names, user ids, conversation state,
+//   comments, resolutions) before writing it: see masking_store.h. The
+//   backends themselves store texts as given.
 // - Times are milliseconds since the Unix epoch (UTC). A time field left at 0
 //   in an input struct is filled with the store's current wall-clock time;
 //   0 in an output struct means "not set".

@@ -94,6 +94,38 @@ TEST_F(EngineTest, PersonalDataIsMaskedEverywhere) {
   EXPECT_EQ(r.text.rfind("请不要发送卡号、身份证号、密码或验证码。", 0), 0u);  // warning first
 }
 
+TEST_F(EngineTest, LongNumberGetsItsOwnNotice) {
+  Reply r = ask("订单号20240115123456提现多久到账");
+  EXPECT_TRUE(r.pii_detected);
+  EXPECT_EQ(r.masked_question, "订单号**********3456提现多久到账");
+  EXPECT_EQ(r.text.find("请不要发送卡号"), std::string::npos);  // no card warning
+  EXPECT_EQ(r.text.find("20240115"), std::string::npos);
+}
+
+// A retriever whose normaliser drops every separator, as the real one does:
+// a number the masker reads as several short ones becomes one long run.
+class JoiningRetriever : public FakeRetriever {
+ public:
+  std::string normalize(std::string_view text) const override {
+    std::string out;
+    for (char32_t cp : utf8::decode(text)) {
+      if ((cp >= '0' && cp <= '9') || cp >= 0x4E00) utf8::append(out, cp);
+    }
+    return out;
+  }
+};
+
+TEST(EngineState, KeepsNoNumberThatNormalisingJoins) {
+  auto retriever = std::make_shared<JoiningRetriever>();
+  auto engine = Engine::create(testing::make_kb(), retriever, EngineSettings{});
+  Conversation c;
+  // Four separators between groups: four short numbers to the masker.
+  engine->respond(c, "卡号6222 , , , 0202 , , , 0011 , , , 2231怎么解绑");
+  EXPECT_FALSE(c.last_question.empty());
+  EXPECT_EQ(c.last_question.find("0202"), std::string::npos) << c.last_question;
+  EXPECT_EQ(c.last_question.find("0011"), std::string::npos) << c.last_question;
+}
+
 TEST_F(EngineTest, ExplicitRequestHandsOff) {
   Reply r = ask("转人工");
   EXPECT_EQ(r.action, Action::kHandoff);

@@ -1,11 +1,51 @@
 // The service with the real engine (bot::Engine::load) over the small fixture
 // knowledge base of the bot tests (tests/bot/fixtures/config).
+//
+// Personal data: whatever way an investor types a card, ID or phone number,
+// no clear digit reaches the SQLite file, the log, or the agent console's
+// API; bidi and zero-width characters are not stored; a text that is blank
+// once they are dropped is refused.
+#include "../service/raw_store.h"
 #include "server_fixture.h"
 
 namespace faqbot::testing {
 namespace {
 
 using nlohmann::json;
+
+std::string dump(const json& j) { return j.dump(); }
+
+// One card number (Luhn fails, so only masking by length catches it) typed
+// in several ways; `needle` is a middle part that must never be stored or shown.
+struct Typed {
+  std::string text;
+  std::string needle;
+};
+
+const std::vector<Typed>& typed_numbers() {
+  static const std::vector<Typed> cases = {
+      {"卡号6222.0202.0011.2231提现多久到账", "0202.0011"},
+      {"卡号6222\u200b0202\u200b0011\u200b2231提现多久到账", "6222\u200b0202"},
+      {"卡号６２２２０２０２００１１２２３１提现多久到账", "２２０２０２"},
+      // Four separators between groups: four short numbers to the masker,
+      // one long run once normalised (the conversation state).
+      {"卡号4000 , , , 1357 , , , 2468 , , , 9010 提现多久到账", "13572468"},
+      {"身份证 110105 19491231 002X 提现多久到账", "19491231"},
+      {"手机 +86 139-8765-4321 提现多久到账", "139-8765"},
+  };
+  return cases;
+}
+
+// The digits of `needle` in every form a store or a page could hold them.
+std::vector<std::string> forms(const std::string& needle) {
+  std::string ascii;
+  for (char32_t cp : utf8::decode(needle)) {
+    if (cp >= 0xFF10 && cp <= 0xFF19) ascii += static_cast<char>('0' + (cp - 0xFF10));
+    if (cp >= '0' && cp <= '9') ascii += static_cast<char>(cp);
+  }
+  return {needle, ascii};
+}
+
 
 class RealEngineTest : public ServerTest {
  protected:
@@ -67,6 +107,70 @@ TEST_F(RealEngineTest, FixtureKnowledgeBaseAnswersAndHandsOver) {
   EXPECT_EQ(h["action"], "handoff") << h;
   EXPECT_TRUE(h["handoff"].is_object());
   EXPECT_EQ(post("/v1/admin/reload", json::object(), 200, bearer(kAdmin))["ok"], true);
+}
+
+// --------------------------------------------------------------- personal data
+TEST_F(RealEngineTest, NumbersTypedAnyWayAreMaskedInTheFileTheLogAndTheConsole) {
+  start_real(FAQBOT_ENGINE_FIXTURE);
+  ::testing::internal::CaptureStderr();
+  std::vector<int64_t> tickets;
+  for (const Typed& t : typed_numbers()) {
+    json r = chat("", t.text + " 转人工");
+    ASSERT_EQ(r["action"], "handoff") << t.text << r;
+    EXPECT_TRUE(r["handoff"].is_object());
+    tickets.push_back(r["handoff"]["ticket_id"].get<int64_t>());
+  }
+  // The agent types a number too.
+  const std::string t0 = "/v1/handoffs/" + std::to_string(tickets[0]);
+  post(t0 + "/claim", json::object(), 200, bearer(kAlice));
+  json sent = post(t0 + "/messages", {{"text", "您的卡号是6222-0202-0011-2231吗"}}, 200, bearer(kAlice));
+  post(t0 + "/close", {{"resolution", "核对卡号6222 0202 0011 2231"}}, 200, bearer(kAlice));
+
+  std::string console = dump(get("/v1/handoffs?status=waiting", 200, bearer(kAlice)));
+  console += dump(get("/v1/handoffs?status=closed", 200, bearer(kAlice)));
+  for (int64_t id : tickets) console += dump(get("/v1/handoffs/" + std::to_string(id), 200, bearer(kAlice)));
+  console += dump(sent);
+  stop();  // checkpoint and close the database: its file is complete
+  const std::string log = ::testing::internal::GetCapturedStderr();
+  const std::string file = raw_store_bytes(dir_.path() + "/data");
+  ASSERT_FALSE(file.empty());
+  EXPECT_NE(console.find("6222"), std::string::npos);  // the console shows the masked form
+  for (const Typed& t : typed_numbers()) {
+    for (const std::string& needle : forms(t.needle)) {
+      EXPECT_EQ(file.find(needle), std::string::npos) << "SQLite file holds " << needle;
+      EXPECT_EQ(console.find(needle), std::string::npos) << "console shows " << needle;
+      EXPECT_EQ(log.find(needle), std::string::npos) << "log holds " << needle;
+    }
+  }
+  for (const char* needle : {"0202-0011", "0202 0011"}) {
+    EXPECT_EQ(file.find(needle), std::string::npos) << needle;
+    EXPECT_EQ(console.find(needle), std::string::npos) << needle;
+  }
+}
+
+TEST_F(RealEngineTest, BidiAndZeroWidthCharactersAreNotStored) {
+  start_real(FAQBOT_ENGINE_FIXTURE);
+  json r = chat("", "\u202emoc.live\u200b 转人工");
+  ASSERT_EQ(r["action"], "handoff") << r;
+  json detail = get("/v1/handoffs/" + std::to_string(r["handoff"]["ticket_id"].get<int64_t>()), 200,
+                    bearer(kAlice));
+  ASSERT_FALSE(detail["transcript"].empty());
+  EXPECT_EQ(detail["transcript"][0]["text"], "moc.live 转人工");
+  EXPECT_EQ(detail["last_message"], "moc.live 转人工");
+  stop();
+  const std::string file = raw_store_bytes(dir_.path() + "/data");
+  for (const char* invisible : {"\u202e", "\u200b"}) {
+    EXPECT_EQ(file.find(invisible), std::string::npos);
+  }
+}
+
+TEST_F(RealEngineTest, TextBlankOnceInvisibleCharactersAreDroppedIsRefused) {
+  start();
+  for (const char* blank : {"\u200b", "\u202e\u202c", "\ufeff\u2060 \u3000", "\u2003\u200d\u2800"}) {
+    expect_envelope(post("/v1/chat", {{"text", blank}}, 422), "validation_failed");
+  }
+  json ok = post("/v1/chat", {{"text", "\u200b提现\u200b"}}, 200);
+  EXPECT_EQ(ok["action"], "answer");
 }
 
 }  // namespace

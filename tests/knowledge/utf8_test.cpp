@@ -18,6 +18,24 @@ TEST(Utf8, SanitizeDropsBadBytesAndControls) {
   EXPECT_EQ(sanitize("ok"), "ok");
 }
 
+TEST(Utf8, SanitizeDropsBidiControlsAndZeroWidthCharacters) {
+  // A right-to-left override would show "\u202e" + "moc.live" as "evil.com".
+  EXPECT_EQ(sanitize("\u202emoc.live"), "moc.live");
+  for (const char* invisible : {"\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u202a",
+                                "\u202b", "\u202c", "\u202d", "\u2060", "\u2066", "\u2067",
+                                "\u2068", "\u2069", "\u061c", "\ufeff", "\u00ad", "\u3164",
+                                "\U000e0041"}) {
+    EXPECT_EQ(sanitize(std::string("提") + invisible + "现"), "提现") << invisible;
+  }
+  EXPECT_EQ(sanitize("\u200b\u202e\ufeff"), "");
+  EXPECT_EQ(sanitize("é 提现 ¥"), "é 提现 ¥");  // visible text untouched
+}
+
+TEST(Utf8, TrimRemovesEveryKindOfSpace) {
+  EXPECT_EQ(trim("\u2003\u00a0\u205f\u2800提现\u3000\u202f"), "提现");
+  EXPECT_EQ(trim("\u2002 \u3000"), "");
+}
+
 TEST(Utf8, LengthTruncateTrim) {
   EXPECT_EQ(length("提现ab"), 4u);
   EXPECT_EQ(truncate("提现到账", 2), "提现");
