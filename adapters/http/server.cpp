@@ -13,6 +13,7 @@
 #include "adapters/http/router.h"
 #include "adapters/http/security_headers.h"
 #include "adapters/http/worker_pool.h"
+#include "bot/pii.h"
 
 namespace faqbot::http {
 namespace {
@@ -163,7 +164,9 @@ void HttpServer::handle(Job& job) {
         out = route.route.handler(r);
       }
     } catch (const std::exception& e) {
-      std::cerr << "faqbot serve: " << req.method << " " << req.path << " threw: " << e.what() << "\n";
+      // An exception's text may quote the request: masked like every log line.
+      std::cerr << bot::mask_pii("faqbot serve: " + req.method + " " + req.path + " threw: " + e.what()).masked
+                << "\n";
       out = error_response(ApiError::kInternal, "internal error");
     } catch (...) {
       out = error_response(ApiError::kInternal, "internal error");
