@@ -1,11 +1,19 @@
 #!/usr/bin/env bash
 # Installs faqbot's build and test dependencies from Debian 12's packages.
 # Idempotent: packages already present are skipped by apt-get.
-# Usage: scripts/setup.sh [--test]   (--test adds what the test suite needs)
+# Usage: scripts/setup.sh [--test] [--fuzz]
+#   --test adds what the test suite needs; --fuzz adds clang with libFuzzer
+#   and its OpenMP runtime for scripts/fuzz.sh (the suite itself uses g++).
 set -euo pipefail
 
-want_test=0
-[ "${1:-}" = "--test" ] && want_test=1
+want_test=0 want_fuzz=0
+for arg in "$@"; do
+  case "$arg" in
+    --test) want_test=1 ;;
+    --fuzz) want_fuzz=1 ;;
+    *) echo "usage: $0 [--test] [--fuzz]" >&2; exit 2 ;;
+  esac
+done
 
 runtime_pkgs=(
   build-essential cmake pkg-config git ca-certificates
@@ -15,6 +23,7 @@ runtime_pkgs=(
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 test_pkgs=(postgresql chromium chromium-driver fonts-wqy-microhei wrk python3-sklearn python3-numpy)
+fuzz_pkgs=(clang libclang-rt-14-dev libomp-dev)
 
 pkgs=("${runtime_pkgs[@]}")
 if [ "$want_test" = 1 ]; then
@@ -23,6 +32,7 @@ if [ "$want_test" = 1 ]; then
   # only a machine without it takes Debian's.
   command -v npm >/dev/null 2>&1 || pkgs+=(nodejs npm)
 fi
+[ "$want_fuzz" = 1 ] && pkgs+=("${fuzz_pkgs[@]}")
 
 missing=()
 for p in "${pkgs[@]}"; do
