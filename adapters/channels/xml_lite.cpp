@@ -23,6 +23,9 @@ class Parser {
 
   Result<XmlDoc> run() {
     if (s_.size() > kMaxBytes) return bad("document too large");
+    // Checked once up front: every name and value handed out is then valid
+    // UTF-8 (callers put them into JSON, which refuses anything else).
+    if (!utf8::valid(s_)) return bad("not UTF-8");
     if (s_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;  // UTF-8 BOM
     Status st = skip_misc(true);
     if (!st.ok()) return st;

@@ -11,8 +11,9 @@
 // references. Refused (kInvalidArgument): DOCTYPE, ENTITY or any other <!…>
 // declaration (so no external entities, no entity expansion), processing
 // instructions after the prolog, attributes with unbalanced quotes,
-// mismatched tags, nesting deeper than 16, input over 1 MiB, trailing
-// content after the root. Pure functions, thread-safe.
+// mismatched tags, nesting deeper than 16, input over 1 MiB, input that is
+// not well-formed UTF-8, trailing content after the root. Pure functions,
+// thread-safe.
 #include <map>
 #include <string>
 #include <string_view>

@@ -1,7 +1,7 @@
 // Question normalisation (retrieval::Normalizer: width and case folding,
 // OpenCC t2s, punctuation removal, synonyms) on any bytes. Property: the
-// output holds only lowercase ASCII letters, digits and CJK ideographs,
-// and normalising it again changes nothing when no synonym applies.
+// output holds only lowercase ASCII letters, digits and CJK ideographs.
+// (Not idempotent, by OpenCC's phrase table: 怎么麼 -> 怎幺麽 -> 怎幺么.)
 #include "fuzz_input.h"
 #include "knowledge/utf8.h"
 #include "retrieval/normalizer.h"
@@ -28,7 +28,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string once = plain->normalize(text);
   FUZZ_CHECK(utf8::valid(once));
   for (char32_t cp : utf8::decode(once)) FUZZ_CHECK(kept(cp));
-  FUZZ_CHECK(plain->normalize(once) == once);
 
   const std::string mapped = with_synonyms->normalize(text);
   FUZZ_CHECK(utf8::valid(mapped));

@@ -1,8 +1,8 @@
 // The personal-data masker (bot/pii) on any text, as the service calls it
 // (after utf8::sanitize). Properties: the masked text is valid UTF-8, it
-// differs from the input only when something was found, and no run of ASCII
-// digits that is a mainland mobile number or a Luhn-valid card number
-// (13-19 digits) survives masking, whatever surrounds it.
+// differs from the input only when something was found, and no unbroken
+// run of digits (ASCII or full width) that is a mainland mobile number or a
+// Luhn-valid card number (13-19 digits) survives masking.
 #include "bot/pii.h"
 #include "fuzz_input.h"
 #include "knowledge/utf8.h"
@@ -11,23 +11,27 @@ using namespace faqbot;
 
 namespace {
 
-bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
+int digit_value(char32_t cp) {
+  if (cp >= '0' && cp <= '9') return static_cast<int>(cp - '0');
+  if (cp >= 0xFF10 && cp <= 0xFF19) return static_cast<int>(cp - 0xFF10);  // full width
+  return -1;
+}
 
-// Every maximal run of ASCII digits left in the masked text.
+// Every maximal run of digits (ASCII or full width, mixed) left in the
+// masked text, as ASCII digits.
 void check_no_plain_number(const std::string& masked) {
-  for (size_t i = 0; i < masked.size();) {
-    if (!ascii_digit(masked[i])) {
+  const std::u32string cps = utf8::decode(masked);
+  for (size_t i = 0; i < cps.size();) {
+    std::string run;
+    while (i < cps.size() && digit_value(cps[i]) >= 0) run += static_cast<char>('0' + digit_value(cps[i++]));
+    if (run.empty()) {
       ++i;
       continue;
     }
-    size_t j = i;
-    while (j < masked.size() && ascii_digit(masked[j])) ++j;
-    const std::string run = masked.substr(i, j - i);
     const bool mobile = run.size() == 11 && run[0] == '1' && run[1] >= '3';
     const bool card = run.size() >= 13 && run.size() <= 19 && bot::luhn_valid(run);
     FUZZ_CHECK(!mobile);
     FUZZ_CHECK(!card);
-    i = j;
   }
 }
 
