@@ -120,12 +120,17 @@ void EventLoop::stop() {
 }
 
 void EventLoop::complete(std::shared_ptr<Connection> connection, std::string rest, bool close) {
+  bool first = false;
   {
     std::lock_guard<std::mutex> lock(completions_mu_);
+    first = completions_.empty();
     completions_.push_back(Completion{std::move(connection), std::move(rest), close});
   }
-  uint64_t one = 1;
-  [[maybe_unused]] ssize_t n = ::write(wake_fd_, &one, sizeof(one));
+  // One wake-up per batch: the loop takes every queued completion at once.
+  if (first) {
+    uint64_t one = 1;
+    [[maybe_unused]] ssize_t n = ::write(wake_fd_, &one, sizeof(one));
+  }
 }
 
 bool EventLoop::run() {

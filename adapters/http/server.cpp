@@ -129,12 +129,12 @@ void HttpServer::mount() {
 }
 
 void HttpServer::handle(Job& job) {
-  const ParsedRequest& req = job.request;
+  ParsedRequest& req = job.request;
   const auto t0 = std::chrono::steady_clock::now();
   Request r;
   r.method = req.method;
   r.path = req.path;
-  r.body = req.body;
+  r.body = std::move(req.body);
   r.remote_addr = client_address(req, job.connection->peer, options_.trust_forwarded_for);
   for (const auto& [k, v] : req.headers) r.headers.emplace(k, v);
   r.params = parse_query(req.query);

@@ -214,6 +214,35 @@ TEST_F(TransportTest, PipelinedRequestsAreAnsweredInOrder) {
   EXPECT_TRUE(s.closed_within(3000));  // Connection: close on the last
 }
 
+// The server's count of connections closed on a deadline (transport metrics).
+int64_t timed_out_connections(http::App& app) {
+  const std::string m = app.server().transport_metrics();
+  const std::string key = "faqbot_http_connections_total{outcome=\"timed_out\"} ";
+  const size_t at = m.find(key);
+  return at == std::string::npos ? -1 : std::stoll(m.substr(at + key.size()));
+}
+
+TEST_F(TransportTest, SlowReaderOfResponsesIsCutAtTheWriteDeadline) {
+  auto s = fast_settings();
+  s.write_timeout_ms = 1000;
+  start(s);
+  const int64_t before = timed_out_connections(*app_);
+  RawSocket reader(port_);
+  int small = 4096;
+  setsockopt(reader.fd(), SOL_SOCKET, SO_RCVBUF, &small, sizeof(small));
+  // Ask for ~500 copies of /openapi.json (about 8 MB) and never read them.
+  std::string batch;
+  for (int i = 0; i < 500; ++i) batch += "GET /openapi.json HTTP/1.1\r\nHost: t\r\n\r\n";
+  ASSERT_TRUE(reader.send(batch));
+  int64_t after = before;
+  for (int i = 0; i < 100 && after == before; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    after = timed_out_connections(*app_);
+  }
+  EXPECT_EQ(after, before + 1) << "the server still writes to a client that does not read";
+  get("/healthz", 200);
+}
+
 TEST_F(TransportTest, KeepAliveExpectContinueHeadAndHttp10) {
   start(fast_settings());
   RawSocket s(port_);
