@@ -12,6 +12,7 @@
 //   variables.json       {"platform": "示例贷", …}   template variables
 //   other_products.json  {"products":[{"name","aliases":[…],"company"}…]}
 //                        other companies' products (optional file)
+//   followup.json        topic/type cues for follow-ups (knowledge/slots.h)
 //   settings.json        bot and retrieval settings (read by their owners)
 #include <map>
 #include <string>
@@ -38,6 +39,12 @@ struct Entry {
   HandoffMode handoff = HandoffMode::kNone;
   std::vector<std::string> tags;
   std::vector<std::string> follow_ups;  // ids of related entries
+  // Conversation slots (knowledge/slots.h): the optional "topic" / "type"
+  // fields, else derived from the id by assign_slots().
+  std::string topic;                    // e.g. "withdraw"
+  std::string type;                     // e.g. "fee", "how_long"
+  bool explicit_topic = false;          // "topic" was written in the entry
+  bool explicit_type = false;           // "type" was written in the entry
   std::string source_file;              // file it was loaded from (for errors)
 };
 
@@ -60,6 +67,15 @@ struct OtherProduct {
   std::string company;               // who runs it, e.g. "蚂蚁集团"; may be ""
 };
 
+// Words that tell what a follow-up names (followup.json; knowledge/slots.h).
+struct FollowupCues {
+  std::map<std::string, std::vector<std::string>> topic_cues;  // topic -> words
+  std::map<std::string, std::vector<std::string>> type_cues;   // type -> words
+  std::map<std::string, std::string> type_of_suffix;           // id suffix -> type
+  std::vector<std::string> references;  // 这个, 它 … (point back at the subject)
+  std::vector<std::string> fillers;     // 那边, 的话 … (carry no content)
+};
+
 struct KnowledgeBase {
   std::string config_dir;
   std::vector<Entry> entries;            // in file order, ids unique
@@ -71,6 +87,7 @@ struct KnowledgeBase {
   // Filled by the loader (file order; names and aliases unique, non-empty);
   // read it through other_products().
   std::vector<OtherProduct> other_products_list;
+  FollowupCues followup;
   std::string content_hash;  // hex digest of every loaded file's bytes
 
   // Other companies' products; empty when other_products.json is absent.

@@ -3,6 +3,8 @@
 #include <map>
 #include <set>
 
+#include "knowledge/slots.h"
+
 namespace faqbot::knowledge {
 namespace {
 
@@ -221,6 +223,10 @@ bool contains_unnegated(const std::string& text, const std::string& phrase,
   return false;
 }
 
-std::vector<Diagnostic> lint(const KnowledgeBase& kb) { return Linter(kb).run(); }
+std::vector<Diagnostic> lint(const KnowledgeBase& kb) {
+  std::vector<Diagnostic> out = Linter(kb).run();
+  for (Diagnostic& d : lint_slots(kb)) out.push_back(std::move(d));
+  return out;
+}
 
 }  // namespace faqbot::knowledge

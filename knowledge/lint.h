@@ -6,7 +6,8 @@
 //             other products with an empty or repeated name or alias
 //   warnings: absolute words not negated, 你 instead of 您, dead-end phrasing,
 //             fewer than kMinQuestions variants, duplicate variants, variants
-//             that name another company's product
+//             that name another company's product, slots and follow-up
+//             cues nothing uses (knowledge/slots.h)
 #include <string>
 #include <vector>
 

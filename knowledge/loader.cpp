@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "knowledge/lint.h"
+#include "knowledge/slots.h"
 
 namespace faqbot::knowledge {
 namespace {
@@ -151,6 +152,10 @@ void load_category(const json& doc, const std::string& rel, KnowledgeBase* kb,
     }
     e.tags = reader.string_list(item, "tags", label, false);
     e.follow_ups = reader.string_list(item, "follow_ups", label, false);
+    e.topic = reader.string_field(item, "topic", label, false);
+    e.type = reader.string_field(item, "type", label, false);
+    e.explicit_topic = !e.topic.empty();
+    e.explicit_type = !e.type.empty();
     if (e.title.empty() && !e.questions.empty()) e.title = e.questions.front();
     kb->entries.push_back(std::move(e));
   }
@@ -291,6 +296,13 @@ LoadOutcome load(const std::string& config_dir) {
     json doc = read_json("settings.json", false, reader);
     if (!doc.is_null() && !doc.is_object()) reader.error("", "must be a JSON object");
   }
+
+  {
+    FileReader reader("followup.json", &diags);
+    json doc = read_json("followup.json", false, reader);
+    if (!doc.is_null()) parse_followup_cues(doc, &kb->followup, &diags);
+  }
+  assign_slots(kb.get());
 
   kb->content_hash = sha256_hex(hashed);
   for (Diagnostic& d : lint(*kb)) diags.push_back(std::move(d));

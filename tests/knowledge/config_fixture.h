@@ -5,8 +5,26 @@
 #include <fstream>
 #include <random>
 #include <string>
+#include <vector>
+
+#include "knowledge/loader.h"
 
 namespace faqbot::testing {
+
+// The diagnostics of one severity, formatted "file: entry id: message".
+inline std::vector<std::string> diagnostic_lines(const knowledge::LoadOutcome& out,
+                                                 knowledge::Severity s) {
+  std::vector<std::string> v;
+  for (const knowledge::Diagnostic& d : out.diagnostics)
+    if (d.severity == s) v.push_back(knowledge::format(d));
+  return v;
+}
+
+inline bool any_contains(const std::vector<std::string>& v, const std::string& needle) {
+  for (const std::string& s : v)
+    if (s.find(needle) != std::string::npos) return true;
+  return false;
+}
 
 class ConfigFixture {
  public:

@@ -10,18 +10,8 @@ namespace faqbot::knowledge {
 namespace {
 
 using faqbot::testing::ConfigFixture;
-
-std::vector<std::string> lines(const LoadOutcome& out, Severity s) {
-  std::vector<std::string> v;
-  for (const Diagnostic& d : out.diagnostics)
-    if (d.severity == s) v.push_back(format(d));
-  return v;
-}
-
-bool any_contains(const std::vector<std::string>& v, const std::string& needle) {
-  return std::any_of(v.begin(), v.end(),
-                     [&](const std::string& s) { return s.find(needle) != std::string::npos; });
-}
+using faqbot::testing::any_contains;
+using faqbot::testing::diagnostic_lines;
 
 const char* kEntryWithAnswer = R"({"entries": [{"id": "invest.safe", "questions":
   ["会亏吗", "保本吗", "能保本吗", "有风险吗", "会不会亏钱", "本金安全吗", "亏了怎么办", "稳不稳"],
@@ -38,7 +28,7 @@ TEST(Lint, BannedPromiseRefusesTheKnowledgeBaseAndNamesEntryAndPhrase) {
   fx.write("kb/invest.json", category_with_answer("您好,咱们的产品保本保息,请放心出借。"));
   LoadOutcome out = load(fx.dir());
   EXPECT_FALSE(out.ok());
-  auto errors = lines(out, Severity::kError);
+  auto errors = diagnostic_lines(out, Severity::kError);
   EXPECT_TRUE(any_contains(errors, "kb/invest.json: invest.safe: error: banned promise \"保本\""));
   EXPECT_TRUE(any_contains(errors, "kb/invest.json: invest.safe: error: banned promise \"保息\""));
 }
@@ -48,9 +38,9 @@ TEST(Lint, NegatedRiskStatementIsAllowed) {
   fx.write("kb/invest.json",
            category_with_answer("您好,出借有风险,平台不承诺保本,也无法保证收益,请您理性出借。"));
   LoadOutcome out = load(fx.dir());
-  EXPECT_TRUE(out.ok()) << ::testing::PrintToString(lines(out, Severity::kError));
+  EXPECT_TRUE(out.ok()) << ::testing::PrintToString(diagnostic_lines(out, Severity::kError));
   // 无法保证 is a negated absolute: no warning either.
-  EXPECT_FALSE(any_contains(lines(out, Severity::kWarning), "\"保证\""));
+  EXPECT_FALSE(any_contains(diagnostic_lines(out, Severity::kWarning), "\"保证\""));
 }
 
 TEST(Lint, NegationInAnotherClauseDoesNotCount) {
@@ -65,7 +55,7 @@ TEST(Lint, AbsoluteWordsInformalYouAndDeadEndsAreWarnings) {
   fx.write("kb/invest.json", category_with_answer("你好,资金一定马上到账,其他的我不知道。"));
   LoadOutcome out = load(fx.dir());
   EXPECT_TRUE(out.ok());
-  auto warnings = lines(out, Severity::kWarning);
+  auto warnings = diagnostic_lines(out, Severity::kWarning);
   EXPECT_TRUE(any_contains(warnings, "invest.safe: warning: absolute wording \"一定\""));
   EXPECT_TRUE(any_contains(warnings, "invest.safe: warning: absolute wording \"马上\""));
   EXPECT_TRUE(any_contains(warnings, "invest.safe: warning: uses 你"));
@@ -79,7 +69,7 @@ TEST(Lint, DuplicateIdsUnknownVariablesAndFollowUpsAreErrors) {
     "answer": "您好,请拨打 {hotlline}。", "follow_ups": ["no.such"]}]})");
   LoadOutcome out = load(fx.dir());
   EXPECT_FALSE(out.ok());
-  auto errors = lines(out, Severity::kError);
+  auto errors = diagnostic_lines(out, Severity::kError);
   EXPECT_TRUE(any_contains(errors, "kb/zzz.json: withdraw.fee: error: duplicate id (first defined in kb/withdraw.json)"));
   EXPECT_TRUE(any_contains(errors, "unknown template variable {hotlline}"));
   EXPECT_TRUE(any_contains(errors, "unknown follow-up entry \"no.such\""));
@@ -91,10 +81,10 @@ TEST(Lint, EmptyFieldsAreErrorsFewVariantsAWarning) {
     {"id": "x.few", "questions": ["提现"], "answer": "您好。"}]})");
   LoadOutcome out = load(fx.dir());
   EXPECT_FALSE(out.ok());
-  auto errors = lines(out, Severity::kError);
+  auto errors = diagnostic_lines(out, Severity::kError);
   EXPECT_TRUE(any_contains(errors, "x.empty: error: empty question variant"));
   EXPECT_TRUE(any_contains(errors, "x.empty: error: empty answer"));
-  EXPECT_TRUE(any_contains(lines(out, Severity::kWarning), "x.few: warning: only 1 question variants"));
+  EXPECT_TRUE(any_contains(diagnostic_lines(out, Severity::kWarning), "x.few: warning: only 1 question variants"));
 }
 
 TEST(Lint, MissingRequiredReplyIsAnError) {
@@ -102,7 +92,7 @@ TEST(Lint, MissingRequiredReplyIsAnError) {
   fx.write("replies.json", R"({"fallback": "不好意思,已转给同事跟进。"})");
   LoadOutcome out = load(fx.dir());
   EXPECT_FALSE(out.ok());
-  EXPECT_TRUE(any_contains(lines(out, Severity::kError), "replies.json: clarify_prompt: error: missing canned reply"));
+  EXPECT_TRUE(any_contains(diagnostic_lines(out, Severity::kError), "replies.json: clarify_prompt: error: missing canned reply"));
 }
 
 TEST(Lint, OtherProductsNeedNamesThatAreNotRepeated) {

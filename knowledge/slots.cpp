@@ -1,0 +1,142 @@
+#include "knowledge/slots.h"
+
+#include <nlohmann/json.hpp>
+#include <set>
+
+namespace faqbot::knowledge {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kFile = "followup.json";
+
+void warn(std::vector<Diagnostic>* out, const std::string& file, const std::string& id,
+          const std::string& message) {
+  out->push_back({Severity::kWarning, file, id.empty() ? "-" : id, message});
+}
+
+void error(std::vector<Diagnostic>* diags, const std::string& message) {
+  diags->push_back({Severity::kError, kFile, "-", message});
+}
+
+// A JSON list of non-empty strings; anything else is an error naming `what`.
+std::vector<std::string> words(const json& v, const std::string& what,
+                               std::vector<Diagnostic>* diags) {
+  std::vector<std::string> out;
+  if (!v.is_array()) {
+    error(diags, what + " must be a list of strings");
+    return out;
+  }
+  for (const json& w : v) {
+    if (!w.is_string() || w.get<std::string>().empty()) {
+      error(diags, what + " holds an item that is not a non-empty string");
+      continue;
+    }
+    out.push_back(w.get<std::string>());
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string topic_from_id(const std::string& id, const std::string& category) {
+  const size_t dot = id.find('.');
+  return dot == std::string::npos || dot == 0 ? category : id.substr(0, dot);
+}
+
+std::string type_from_id(const std::string& id, const FollowupCues& cues) {
+  const size_t dot = id.rfind('.');
+  const std::string suffix = dot == std::string::npos ? id : id.substr(dot + 1);
+  auto it = cues.type_of_suffix.find(suffix);
+  return it == cues.type_of_suffix.end() ? suffix : it->second;
+}
+
+void assign_slots(KnowledgeBase* kb) {
+  for (Entry& e : kb->entries) {
+    if (!e.explicit_topic) e.topic = topic_from_id(e.id, e.category);
+    if (!e.explicit_type) e.type = type_from_id(e.id, kb->followup);
+  }
+}
+
+void parse_followup_cues(const json& doc, FollowupCues* cues, std::vector<Diagnostic>* diags) {
+  if (!doc.is_object()) {
+    error(diags, "must be a JSON object");
+    return;
+  }
+  if (auto it = doc.find("types"); it != doc.end()) {
+    if (!it->is_object()) error(diags, "\"types\" must be an object of {\"suffixes\", \"cues\"}");
+    for (auto t = it->begin(); it->is_object() && t != it->end(); ++t) {
+      const std::string where = "type \"" + t.key() + "\"";
+      if (!t.value().is_object()) {
+        error(diags, where + " must be an object with \"suffixes\" and/or \"cues\"");
+        continue;
+      }
+      if (auto s = t.value().find("suffixes"); s != t.value().end()) {
+        for (const std::string& suffix : words(*s, where + " \"suffixes\"", diags)) {
+          auto [prev, fresh] = cues->type_of_suffix.emplace(suffix, t.key());
+          if (!fresh && prev->second != t.key()) {
+            error(diags, "id suffix \"" + suffix + "\" is listed under types \"" + prev->second +
+                             "\" and \"" + t.key() + "\"");
+          }
+        }
+      }
+      if (auto c = t.value().find("cues"); c != t.value().end()) {
+        cues->type_cues[t.key()] = words(*c, where + " \"cues\"", diags);
+      }
+    }
+  }
+  if (auto it = doc.find("topics"); it != doc.end()) {
+    if (!it->is_object()) error(diags, "\"topics\" must be an object of word lists");
+    for (auto t = it->begin(); it->is_object() && t != it->end(); ++t) {
+      cues->topic_cues[t.key()] = words(t.value(), "topic \"" + t.key() + "\"", diags);
+    }
+  }
+  if (auto it = doc.find("references"); it != doc.end()) {
+    cues->references = words(*it, "\"references\"", diags);
+  }
+  if (auto it = doc.find("fillers"); it != doc.end()) cues->fillers = words(*it, "\"fillers\"", diags);
+}
+
+std::vector<Diagnostic> lint_slots(const KnowledgeBase& kb) {
+  std::vector<Diagnostic> out;
+  const FollowupCues& cues = kb.followup;
+  std::map<std::string, int> topic_users, type_users;  // slot -> entries using it
+  std::set<std::string> categories;
+  for (const Entry& e : kb.entries) {
+    topic_users[e.topic]++;
+    type_users[e.type]++;
+    categories.insert(e.category);
+  }
+  for (const Entry& e : kb.entries) {
+    if (e.explicit_topic && topic_users[e.topic] < 2 && !cues.topic_cues.count(e.topic) &&
+        !categories.count(e.topic)) {
+      warn(&out, e.source_file, e.id,
+           "topic \"" + e.topic + "\" is no category, no other entry's topic and has no cues in " +
+               kFile);
+    }
+    if (e.explicit_type && type_users[e.type] < 2 && !cues.type_cues.count(e.type)) {
+      warn(&out, e.source_file, e.id,
+           "type \"" + e.type + "\" is no other entry's type and has no cues in " +
+               std::string(kFile) + ": a follow-up cannot ask for it");
+    }
+  }
+  for (const auto& [topic, list] : cues.topic_cues) {
+    if (!topic_users.count(topic)) warn(&out, kFile, "-", "cues for topic \"" + topic + "\" that no entry has");
+  }
+  for (const auto& [type, list] : cues.type_cues) {
+    if (!type_users.count(type)) warn(&out, kFile, "-", "cues for type \"" + type + "\" that no entry has");
+  }
+  std::map<std::string, std::string> cue_topic;
+  for (const auto& [topic, list] : cues.topic_cues) {
+    for (const std::string& w : list) {
+      auto [prev, fresh] = cue_topic.emplace(w, topic);
+      if (!fresh && prev->second != topic) {
+        warn(&out, kFile, "-",
+             "cue \"" + w + "\" names two topics (\"" + prev->second + "\", \"" + topic + "\")");
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace faqbot::knowledge

@@ -1,0 +1,46 @@
+#pragma once
+// Conversation slots of a knowledge base: every entry's topic and question
+// type, and the operator's follow-up cues (config/followup.json).
+//
+// An entry's topic is its "topic" field, else the part of its id before the
+// first '.' (the category when the id has no '.'). Its type is its "type"
+// field, else the part of its id after the last '.', mapped through the
+// cues' suffix table so that ids written differently share a type
+// (recharge.fee and loan.cost are both "fee"; withdraw.arrival_time and
+// loan.review_time both "how_long").
+//
+// followup.json (optional):
+//   {"types":  {"<type>": {"suffixes": ["cost", …], "cues": ["手续费", …]}, …},
+//    "topics": {"<topic>": ["提现", "取现", …], …},
+//    "references": ["这个", "它", …],   words pointing back at what was asked
+//    "fillers":    ["那边", "的话", …]}  words a short follow-up carries besides
+//                                       its topic ("提现那边呢" names only a topic)
+// Cue words are written as investors type them; matching happens on
+// normalised text (the engine normalises the cues the same way).
+#include <nlohmann/json_fwd.hpp>
+#include <string>
+#include <vector>
+
+#include "knowledge/knowledge_base.h"
+#include "knowledge/loader.h"
+
+namespace faqbot::knowledge {
+
+// The topic and type an id implies without explicit fields.
+std::string topic_from_id(const std::string& id, const std::string& category);
+std::string type_from_id(const std::string& id, const FollowupCues& cues);
+
+// Fills every entry's topic and type that was not set explicitly.
+void assign_slots(KnowledgeBase* kb);
+
+// Reads a parsed followup.json into `cues`; findings go to `diags` as
+// "followup.json: -: …". `doc` must be a JSON object (else an error).
+void parse_followup_cues(const nlohmann::json& doc, FollowupCues* cues,
+                         std::vector<Diagnostic>* diags);
+
+// Lint of the slots (warnings): explicit topic/type values no other entry
+// and no cue list knows (a typo, or a slot no follow-up can reach), cue lists
+// for topics/types no entry has, a cue word listed under two topics.
+std::vector<Diagnostic> lint_slots(const KnowledgeBase& kb);
+
+}  // namespace faqbot::knowledge

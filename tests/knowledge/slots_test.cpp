@@ -1,0 +1,103 @@
+// Conversation slots of the knowledge base: topic and type derived from ids
+// or set explicitly, config/followup.json parsed, and what lint says about them.
+#include "knowledge/slots.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "config_fixture.h"
+#include "knowledge/loader.h"
+
+namespace faqbot::knowledge {
+namespace {
+
+using faqbot::testing::ConfigFixture;
+using faqbot::testing::any_contains;
+using faqbot::testing::diagnostic_lines;
+
+const char* kRecharge = R"({"category": "recharge", "entries": [
+  {"id": "recharge.cost", "questions": ["充值收费吗", "充值要手续费吗", "充值手续费", "充钱要钱吗",
+   "充值免费吗", "充值扣费吗", "充值手续费多少", "充值有费用吗"],
+   "answer": "您好,充值不收取手续费。"},
+  {"id": "howto", "topic": "recharge", "type": "how", "questions": ["怎么充值", "充值步骤",
+   "如何充值", "充值流程", "在哪充值", "怎样充钱", "充值怎么操作", "充值入口"],
+   "answer": "您好,在首页点击充值即可。"}]})";
+
+TEST(Slots, DerivedFromTheIdThroughTheSuffixTable) {
+  FollowupCues cues;
+  cues.type_of_suffix = {{"cost", "fee"}};
+  EXPECT_EQ(topic_from_id("withdraw.fee", "money"), "withdraw");
+  EXPECT_EQ(topic_from_id("fee", "money"), "money");  // no dot: the category
+  EXPECT_EQ(type_from_id("withdraw.fee", cues), "fee");
+  EXPECT_EQ(type_from_id("loan.cost", cues), "fee");
+  EXPECT_EQ(type_from_id("a.b.arrival_time", cues), "arrival_time");
+}
+
+TEST(Slots, LoadedFromFollowupJsonAndExplicitFields) {
+  ConfigFixture cfg;
+  cfg.write("kb/recharge.json", kRecharge);
+  cfg.write("followup.json", R"({"types": {"fee": {"suffixes": ["cost"], "cues": ["手续费"]},
+    "how": {"cues": ["怎么"]}}, "topics": {"recharge": ["充值"], "withdraw": ["提现"]},
+    "references": ["它"], "fillers": ["呢"]})");
+  LoadOutcome out = load(cfg.dir());
+  ASSERT_TRUE(out.ok()) << (out.diagnostics.empty() ? "" : format(out.diagnostics[0]));
+  const Entry* cost = out.kb->find("recharge.cost");
+  EXPECT_EQ(cost->topic, "recharge");
+  EXPECT_EQ(cost->type, "fee");  // loan.cost-style id mapped to the shared type
+  EXPECT_FALSE(cost->explicit_type);
+  const Entry* how = out.kb->find("howto");
+  EXPECT_EQ(how->topic, "recharge");
+  EXPECT_EQ(how->type, "how");
+  EXPECT_TRUE(how->explicit_topic && how->explicit_type);
+  EXPECT_EQ(out.kb->find("withdraw.fee")->type, "fee");
+  EXPECT_EQ(out.kb->followup.topic_cues.at("withdraw"), std::vector<std::string>{"提现"});
+  EXPECT_EQ(out.kb->followup.references, std::vector<std::string>{"它"});
+  EXPECT_TRUE(diagnostic_lines(out, Severity::kWarning).empty());
+}
+
+TEST(Slots, MalformedFollowupJsonIsAnError) {
+  ConfigFixture cfg;
+  cfg.write("followup.json", R"({"types": {"fee": {"cues": "手续费"}}, "topics": {"withdraw": [3]}})");
+  LoadOutcome out = load(cfg.dir());
+  EXPECT_FALSE(out.ok());
+  auto errors = diagnostic_lines(out, Severity::kError);
+  EXPECT_TRUE(any_contains(errors, "followup.json: -: error: type \"fee\" \"cues\" must be a list"));
+  EXPECT_TRUE(any_contains(errors, "topic \"withdraw\" holds an item that is not a non-empty string"));
+
+  cfg.write("followup.json", R"({"types": {"fee": {"suffixes": ["cost"]}, "cost": {"suffixes": ["cost"]}}})");
+  EXPECT_TRUE(any_contains(diagnostic_lines(load(cfg.dir()), Severity::kError),
+                           "id suffix \"cost\" is listed under types"));
+}
+
+TEST(Slots, LintWarnsAboutSlotsNothingElseKnows) {
+  ConfigFixture cfg;
+  std::string kb = kRecharge;
+  kb.replace(kb.find("\"type\": \"how\""), 13, "\"type\": \"hwo\"");        // a typo
+  kb.replace(kb.find("\"topic\": \"recharge\""), 19, "\"topic\": \"rechrage\"");
+  cfg.write("kb/recharge.json", kb);
+  cfg.write("followup.json", R"({"types": {"fee": {"suffixes": ["cost"]}, "holiday": {"cues": ["周末"]}},
+    "topics": {"withdraw": ["提现", "充值"], "recharge": ["充值"], "promo": ["红包"]}})");
+  LoadOutcome out = load(cfg.dir());
+  ASSERT_TRUE(out.ok());  // warnings only
+  auto warnings = diagnostic_lines(out, Severity::kWarning);
+  EXPECT_TRUE(any_contains(warnings, "kb/recharge.json: howto: warning: type \"hwo\" is no other"));
+  EXPECT_TRUE(any_contains(warnings, "kb/recharge.json: howto: warning: topic \"rechrage\" is no category"));
+  EXPECT_TRUE(any_contains(warnings, "cues for type \"holiday\" that no entry has"));
+  EXPECT_TRUE(any_contains(warnings, "cues for topic \"promo\" that no entry has"));
+  EXPECT_TRUE(any_contains(warnings, "cue \"充值\" names two topics"));
+}
+
+TEST(Slots, DefaultKnowledgeBaseHasCuesForEveryTopic) {
+  LoadOutcome out = load(FAQBOT_DEFAULT_CONFIG);
+  ASSERT_TRUE(out.ok());
+  for (const Entry& e : out.kb->entries) {
+    EXPECT_TRUE(out.kb->followup.topic_cues.count(e.topic)) << e.id << ": topic " << e.topic;
+  }
+  EXPECT_EQ(out.kb->find("loan.cost")->type, out.kb->find("recharge.fee")->type);
+  EXPECT_EQ(out.kb->find("loan.review_time")->type, out.kb->find("withdraw.arrival_time")->type);
+  EXPECT_FALSE(any_contains(diagnostic_lines(out, Severity::kWarning), "followup.json"));
+}
+
+}  // namespace
+}  // namespace faqbot::knowledge
