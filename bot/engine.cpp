@@ -5,6 +5,7 @@
 
 #include "bot/engine.h"
 #include "bot/followup.h"
+#include "bot/followup_cues.h"
 #include "bot/guard.h"
 #include "bot/pii.h"
 #include "bot/policy.h"
@@ -26,7 +27,8 @@ class EngineImpl final : public Engine {
         retriever_(std::move(retriever)),
         settings_(std::move(settings)),
         policy_(settings_.thresholds),
-        guard_(kb_->hedge, canned(*kb_, "fallback")) {}
+        guard_(kb_->hedge, canned(*kb_, "fallback")),
+        cues_(kb_->followup, *retriever_) {}
 
   const knowledge::KnowledgeBase& kb() const override { return *kb_; }
   const retrieval::Retriever& retriever() const override { return *retriever_; }
@@ -51,6 +53,7 @@ class EngineImpl final : public Engine {
   EngineSettings settings_;
   Policy policy_;
   Guard guard_;
+  CueReader cues_;  // the operator's follow-up cues, normalised
 };
 
 Reply EngineImpl::respond(Conversation& conversation, std::string_view text) const {
@@ -78,7 +81,7 @@ Reply EngineImpl::respond(Conversation& conversation, std::string_view text) con
 
   const std::string normalized = retriever_->normalize(query);
   const Signals signals = detect_signals(query, normalized, settings_.signals);
-  const Reading reading = read_message(*retriever_, *kb_, query, conversation,
+  const Reading reading = read_message(*retriever_, *kb_, cues_, query, conversation,
                                        settings_.thresholds, settings_.top_k,
                                        settings_.followup_max_chars);
   Decision d = policy_.decide(reading.result, *kb_, conversation, signals);
@@ -110,19 +113,22 @@ Reply EngineImpl::respond(Conversation& conversation, std::string_view text) con
     }
   }
 
-  // The question a later follow-up is read against: only one that stood on
-  // its own (no follow-up marker, not read in context) and was not small talk.
+  // The question a later follow-up is read against, and the slots: those of
+  // the last turn answered with an entry other than small talk. A follow-up
+  // read in context is remembered as its rewrite ("充值是不是要收手续费").
   const knowledge::Entry* entry = d.faq_id.empty() ? nullptr : kb_->find(d.faq_id);
+  const bool answered = entry && (d.action == Action::kAnswer || d.action == Action::kHandoff);
   const bool small_talk = entry && entry->category == "smalltalk";
   std::string remembered = conversation.last_question;
-  if (!reading.in_context() && !is_elliptical(query) && !small_talk) {
+  if (answered && !small_talk) {
     // Normalising drops separators ("6222.0202…" becomes one run of
     // digits): mask again, so the stored state never holds a number.
-    remembered = mask_pii(normalized.empty() ? query : normalized).masked;
+    remembered = mask_pii(reading.question.empty() ? query : reading.question).masked;
   }
   const std::string topic_entry = conversation.last_faq_id;
   update_conversation(conversation, d, remembered);
   if (small_talk && d.action == Action::kAnswer) conversation.last_faq_id = topic_entry;
+  if (answered && !small_talk) remember_slots(conversation, *entry, cues_.read(remembered));
   return reply;
 }
 

@@ -56,9 +56,14 @@ struct Reply {
 // Per-session dialogue state. Plain data so a store can persist it.
 struct Conversation {
   std::string last_question;     // masked, normalised text of the last question
-                                 // that stood on its own (a follow-up read in
-                                 // its context and small talk leave it as is)
+                                 // answered with an entry (small talk aside);
+                                 // a follow-up read in context as its rewrite
   std::string last_faq_id;       // entry answered last ("" if none)
+  // Slots of the last turn answered with an entry (small talk aside), read
+  // by bot/followup.h: its topic ("withdraw") and the question type asked
+  // ("fee"); "" before any answer.
+  std::string topic;
+  std::string type;
   int consecutive_fallbacks = 0;
   std::map<std::string, int> asks_per_entry;  // entry id -> times answered
   std::string customer_name;     // "王先生" when known, else ""

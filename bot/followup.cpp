@@ -1,6 +1,7 @@
 #include "bot/followup.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "knowledge/utf8.h"
 
@@ -25,39 +26,8 @@ std::u32string content(std::string_view text) {
   return out;
 }
 
-void drop(retrieval::SearchResult& r, const std::string& id) {
-  auto& c = r.candidates;
-  c.erase(std::remove_if(c.begin(), c.end(), [&](const retrieval::Candidate& x) { return x.id == id; }),
-          c.end());
-}
-
 void keep_at_most(retrieval::SearchResult& r, size_t k) {
   if (r.candidates.size() > k) r.candidates.resize(k);
-}
-
-// The topic reading, or false when it does not apply.
-bool topic_reading(const retrieval::SearchResult& alone, const knowledge::KnowledgeBase& kb,
-                   const Conversation& conversation, bool marker, const Thresholds& t,
-                   retrieval::SearchResult* out) {
-  const knowledge::Entry* last = kb.find(conversation.last_faq_id);
-  if (last == nullptr || last->category.empty()) return false;
-  retrieval::SearchResult topic;
-  topic.normalized = alone.normalized;
-  double sum = 0;
-  for (const retrieval::Candidate& c : alone.candidates) {
-    const knowledge::Entry* e = kb.find(c.id);
-    if (e == nullptr || e->category != last->category) continue;
-    if (marker && e->id == last->id) continue;
-    topic.candidates.push_back(c);
-    sum += c.confidence;
-  }
-  if (topic.candidates.empty()) return false;
-  const double best = topic.candidates[0].confidence;
-  if (best < t.suggestion || best < kTopicShare * top_confidence(alone) || sum <= 0) return false;
-  for (retrieval::Candidate& c : topic.candidates) c.confidence /= sum;
-  topic.out_of_scope = 0;  // the topic of the conversation is in scope
-  *out = std::move(topic);
-  return true;
 }
 
 // Confidence of `id` in `r`, or `floor` when `r` does not list it.
@@ -68,38 +38,89 @@ double confidence_of(const retrieval::SearchResult& r, const std::string& id, do
   return floor;
 }
 
+// Half the lowest listed confidence: what an unlisted entry is worth.
 double floor_of(const retrieval::SearchResult& r) {
   double lowest = 1.0;
   for (const retrieval::Candidate& c : r.candidates) lowest = std::min(lowest, c.confidence);
   return r.candidates.empty() ? 0.01 : std::max(1e-4, 0.5 * lowest);
 }
 
-// The joined reading: the text alone and "<previous question> <text>" as two
-// experts whose confidences are multiplied and renormalised, so the winner is
-// what the new words ask about within the conversation's context (the joined
-// search alone is dominated by the longer previous question).
-bool joined_reading(const retrieval::SearchResult& alone, const retrieval::SearchResult& joined,
-                    retrieval::SearchResult* out) {
-  if (joined.candidates.empty()) return false;
-  const double floor_a = floor_of(alone), floor_j = floor_of(joined);
-  std::vector<retrieval::Candidate> all = joined.candidates;
+// The text alone and the text in context as two experts: confidences
+// multiplied per entry (unlisted entries at the expert's floor) and
+// renormalised, so the winner is what the new words ask about within the
+// context. The fragment alone is the weaker expert (its square root: it
+// breaks ties and corrects the context, it does not outvote it). Out of
+// scope as the context says.
+retrieval::SearchResult product(const retrieval::SearchResult& alone,
+                                const retrieval::SearchResult& context) {
+  retrieval::SearchResult out;
+  out.normalized = context.normalized;
+  out.out_of_scope = context.out_of_scope;
+  out.candidates = context.candidates;
   for (const retrieval::Candidate& c : alone.candidates) {
-    if (confidence_of(joined, c.id, -1) < 0) all.push_back(c);
+    if (confidence_of(context, c.id, -1) < 0) out.candidates.push_back(c);
   }
+  const double floor_a = floor_of(alone), floor_c = floor_of(context);
   double sum = 0;
-  for (retrieval::Candidate& c : all) {
-    c.confidence = confidence_of(alone, c.id, floor_a) * confidence_of(joined, c.id, floor_j);
+  for (retrieval::Candidate& c : out.candidates) {
+    c.confidence =
+        std::sqrt(confidence_of(alone, c.id, floor_a)) * confidence_of(context, c.id, floor_c);
     sum += c.confidence;
   }
-  if (sum <= 0) return false;
-  for (retrieval::Candidate& c : all) c.confidence /= sum;
-  std::stable_sort(all.begin(), all.end(), [](const auto& x, const auto& y) {
-    return x.confidence != y.confidence ? x.confidence > y.confidence : x.id < y.id;
+  for (retrieval::Candidate& c : out.candidates) c.confidence = sum > 0 ? c.confidence / sum : 0;
+  std::stable_sort(out.candidates.begin(), out.candidates.end(), [](const auto& x, const auto& y) {
+    return x.confidence > y.confidence;
   });
-  out->candidates = std::move(all);
-  out->out_of_scope = joined.out_of_scope;
-  out->normalized = joined.normalized;
-  return true;
+  return out;
+}
+
+// What the previous question was about: the words that named its topic, else
+// the title of the entry answered last, else the whole question.
+std::string previous_subject(const CueReader& cues, const knowledge::KnowledgeBase& kb,
+                             const retrieval::Retriever& retriever, const Conversation& c) {
+  std::string subject = cues.read(c.last_question).subject();
+  if (!subject.empty()) return subject;
+  if (const knowledge::Entry* e = kb.find(c.last_faq_id)) return retriever.normalize(e->title);
+  return c.last_question;
+}
+
+// What was answered last: the entry's title, else the previous question.
+std::string previous_title(const knowledge::KnowledgeBase& kb, const retrieval::Retriever& retriever,
+                           const Conversation& c) {
+  const knowledge::Entry* e = kb.find(c.last_faq_id);
+  return e ? retriever.normalize(e->title) : c.last_question;
+}
+
+// The search a reading rests on: the text rewritten in context.
+std::string rewrite(ReadingKind kind, const MessageCues& cues, const CueReader& reader,
+                    const std::string& normalized, const std::string& subject,
+                    const std::string& title, const std::string& type, const Conversation& c) {
+  switch (kind) {
+    case ReadingKind::kTopic:
+      return reader.replace_subject(c.last_question, reader.without_fillers(normalized));
+    case ReadingKind::kReference: return reader.replace_reference(normalized, subject);
+    case ReadingKind::kType:  // a new type: the subject; the same type refined: all of it
+      return (type == c.type ? title : subject) + normalized;
+    case ReadingKind::kEllipsis: return title + normalized;
+    case ReadingKind::kAlone: break;
+  }
+  return normalized;
+}
+
+bool topic_has_type(const knowledge::KnowledgeBase& kb, const std::string& topic,
+                    const std::string& type) {
+  return std::any_of(kb.entries.begin(), kb.entries.end(),
+                     [&](const knowledge::Entry& e) { return e.topic == topic && e.type == type; });
+}
+
+// The type a message asks about: the first it names that `topic` has, else
+// the first it names, else "".
+std::string named_type(const MessageCues& cues, const knowledge::KnowledgeBase& kb,
+                       const std::string& topic) {
+  for (const NamedSlot& t : cues.types) {
+    if (topic_has_type(kb, topic, t.slot)) return t.slot;
+  }
+  return cues.types.empty() ? std::string() : cues.types[0].slot;
 }
 
 }  // namespace
@@ -108,7 +129,9 @@ const char* to_string(ReadingKind kind) {
   switch (kind) {
     case ReadingKind::kAlone: return "alone";
     case ReadingKind::kTopic: return "topic";
-    case ReadingKind::kJoined: return "joined";
+    case ReadingKind::kType: return "type";
+    case ReadingKind::kReference: return "reference";
+    case ReadingKind::kEllipsis: return "ellipsis";
   }
   return "alone";
 }
@@ -124,63 +147,128 @@ bool has_followup_marker(std::string_view text) {
     if (c.compare(0, p.size(), p) == 0) return true;
   }
   const char32_t last = c.back();
-  return last == U'呢' || last == U'咧';
+  return last == U'呢' || last == U'咧' || last == U'嘞';
 }
 
 bool is_elliptical(std::string_view text) { return has_followup_marker(text); }
 
-Reading choose_reading(retrieval::SearchResult alone, retrieval::SearchResult joined,
-                       std::string_view text, const knowledge::KnowledgeBase& kb,
-                       const Conversation& conversation, const Thresholds& thresholds,
-                       size_t k) {
-  Reading reading;
+ReadingKind classify(const MessageCues& cues, const retrieval::SearchResult& alone,
+                     std::string_view text, const Conversation& conversation,
+                     const Thresholds& thresholds) {
+  const std::string& topic = conversation.topic;
+  const bool sure_alone = confident(alone, thresholds);
+  if (cues.reference && (cues.topics.empty() || cues.names_only(topic))) {
+    return ReadingKind::kReference;
+  }
+  if (!cues.topics.empty() && cues.topics[0].slot != topic && cues.types.empty() &&
+      cues.names_only(cues.topics[0].slot) && cues.residual_chars <= kTopicOnlyResidual) {
+    return ReadingKind::kTopic;
+  }
+  if (!cues.topics.empty()) {
+    // A question of the same topic the text alone is not sure of: read in it.
+    return cues.names_only(topic) && !sure_alone ? ReadingKind::kType : ReadingKind::kAlone;
+  }
+  if (!cues.types.empty()) return ReadingKind::kType;
   const bool marker = has_followup_marker(text);
-  const bool sure_alone = confident(alone, thresholds) && !marker;
+  if (marker || (!sure_alone && alone.out_of_scope < thresholds.out_of_scope)) {
+    return ReadingKind::kEllipsis;
+  }
+  return ReadingKind::kAlone;
+}
 
-  if (!sure_alone && topic_reading(alone, kb, conversation, marker, thresholds, &reading.result)) {
-    reading.kind = ReadingKind::kTopic;
+bool within_slots(const retrieval::SearchResult& result, const knowledge::KnowledgeBase& kb,
+                  const SlotFilter& filter, retrieval::SearchResult* out) {
+  const bool typed_topic = !filter.type.empty() && topic_has_type(kb, filter.topic, filter.type);
+  const double floor = floor_of(result);
+  retrieval::SearchResult in;
+  in.normalized = result.normalized;
+  in.out_of_scope = result.out_of_scope;
+  double sum = 0, best = 0;
+  for (const knowledge::Entry& e : kb.entries) {
+    if (e.topic != filter.topic) continue;
+    const bool of_type = typed_topic && e.type == filter.type;
+    if (filter.only_type && typed_topic && !of_type) continue;
+    // Entries the search did not list take part only when of the type.
+    const double listed = confidence_of(result, e.id, -1);
+    if (listed < 0 && !of_type) continue;
+    retrieval::Candidate c;
+    c.id = e.id;
+    c.confidence = (listed < 0 ? floor : listed) * (of_type ? kTypePrior : 1.0);
+    best = std::max(best, c.confidence);
+    sum += c.confidence;
+    in.candidates.push_back(std::move(c));
+  }
+  if (in.candidates.empty() || sum <= 0) return false;
+  // Without the type to hold it, the topic must hold its share of the best.
+  if (!typed_topic && best < kTopicShare * top_confidence(result)) return false;
+  for (retrieval::Candidate& c : in.candidates) c.confidence /= sum;
+  std::stable_sort(in.candidates.begin(), in.candidates.end(), [](const auto& x, const auto& y) {
+    return x.confidence != y.confidence ? x.confidence > y.confidence : x.id < y.id;
+  });
+  *out = std::move(in);
+  return true;
+}
+
+Reading read_message(const retrieval::Retriever& retriever, const knowledge::KnowledgeBase& kb,
+                     const CueReader& cues, std::string_view text,
+                     const Conversation& conversation, const Thresholds& thresholds, size_t k,
+                     size_t max_chars) {
+  Reading reading;
+  const bool has_context = !conversation.topic.empty() && !conversation.last_question.empty();
+  reading.result = retriever.search(text, has_context ? std::max(k, kContextSearchK) : k);
+  reading.question = reading.result.normalized;
+  if (!has_context) return reading;
+
+  const MessageCues named = cues.read(reading.result.normalized);
+  const bool short_text = content_length(text) <= max_chars;
+  const ReadingKind kind = short_text || named.reference
+                               ? classify(named, reading.result, text, conversation, thresholds)
+                               : ReadingKind::kAlone;
+  if (kind == ReadingKind::kAlone) {
     keep_at_most(reading.result, k);
     return reading;
   }
-
-  retrieval::SearchResult alone_ctx = alone;
-  if (marker && !conversation.last_faq_id.empty()) {
-    drop(joined, conversation.last_faq_id);
-    drop(alone_ctx, conversation.last_faq_id);
+  SlotFilter filter;
+  if (kind == ReadingKind::kTopic) {  // a new topic keeps the type
+    filter.topic = named.topics[0].slot;
+    filter.type = conversation.type;
+    filter.only_type = true;
+  } else {  // the topic is kept; a type named is preferred
+    filter.topic = conversation.topic;
+    filter.type = named_type(named, kb, conversation.topic);
   }
-  retrieval::SearchResult both;
-  // The new words must point at the winner themselves (else the joined
-  // search only repeats the previous question).
-  const bool joined_ok =
-      joined_reading(alone_ctx, joined, &both) &&
-      confidence_of(alone, both.candidates[0].id, 0) >= thresholds.suggestion &&
-      joined.out_of_scope < thresholds.out_of_scope;
-  const bool take_joined =
-      joined_ok && (sure_alone ? both.candidates[0].id != alone.candidates[0].id
-                               : top_confidence(both) > top_confidence(alone));
-  if (take_joined) {
-    reading.result = std::move(both);
-    reading.kind = ReadingKind::kJoined;
-  } else {
-    reading.result = std::move(alone);
+  const std::string query =
+      rewrite(kind, named, cues, reading.result.normalized,
+              previous_subject(cues, kb, retriever, conversation),
+              previous_title(kb, retriever, conversation), filter.type, conversation);
+  const retrieval::SearchResult searched = retriever.search(query, std::max(k, kContextSearchK));
+  // A topic or reference rewrite is a complete question; a type or an
+  // ellipsis adds new words to the previous question: both experts vote.
+  const bool rewritten = kind == ReadingKind::kTopic || kind == ReadingKind::kReference;
+  const retrieval::SearchResult in_context = rewritten ? searched : product(reading.result, searched);
+  // Out of scope only when both the text and its rewrite say so (the rewrite
+  // of an in-scope fragment may read oddly; the text alone may be too short).
+  const bool out_of_scope = in_context.out_of_scope >= thresholds.out_of_scope &&
+                            reading.result.out_of_scope >= thresholds.out_of_scope;
+  const double alone_out_of_scope = reading.result.out_of_scope;
+  retrieval::SearchResult in;
+  if (!out_of_scope && within_slots(in_context, kb, filter, &in)) {
+    reading.result = std::move(in);
+    reading.result.out_of_scope = std::min(in_context.out_of_scope, alone_out_of_scope);
+    reading.kind = kind;
+    reading.question = searched.normalized;
   }
   keep_at_most(reading.result, k);
   return reading;
 }
 
-Reading read_message(const retrieval::Retriever& retriever, const knowledge::KnowledgeBase& kb,
-                     std::string_view text, const Conversation& conversation,
-                     const Thresholds& thresholds, size_t k, size_t max_chars) {
-  const bool candidate = !conversation.last_question.empty() && content_length(text) <= max_chars;
-  if (!candidate) {
-    Reading r;
-    r.result = retriever.search(text, k);
-    return r;
-  }
-  retrieval::SearchResult alone = retriever.search(text, std::max(k, kTopicSearchK));
-  retrieval::SearchResult joined = retriever.search(
-      conversation.last_question + " " + std::string(text), std::max(k, kTopicSearchK));
-  return choose_reading(std::move(alone), std::move(joined), text, kb, conversation, thresholds, k);
+void remember_slots(Conversation& conversation, const knowledge::Entry& entry,
+                    const MessageCues& asked) {
+  conversation.topic = entry.topic;
+  conversation.type = entry.type;
+  const bool entry_type_named = std::any_of(asked.types.begin(), asked.types.end(),
+                                            [&](const NamedSlot& t) { return t.slot == entry.type; });
+  if (!entry_type_named && !asked.types.empty()) conversation.type = asked.types[0].slot;
 }
 
 }  // namespace faqbot::bot

@@ -1,46 +1,59 @@
 #pragma once
-// Reading a short elliptical follow-up ("那周末呢?", "手续费呢?", "那要多久")
-// in the context of the previous question of the same Conversation.
+// Reading a message in the context of the Conversation's slots: the topic
+// and question type of what was answered last (Conversation::topic/type),
+// and the last question that stood on its own (Conversation::last_question).
 //
-// A message is a follow-up candidate when a previous question exists and the
-// message is short (<= max_chars characters without punctuation). It is then
-// searched alone and as "<previous question> <text>", and read, first
-// reading that applies:
-//   1. topic reading (only when the text alone is not confident, or carries a
-//      follow-up marker 那…/还有…/…呢): the text alone, restricted to the
-//      category of the entry answered last (the topic), when the best such
-//      candidate is plausible (>= thresholds.suggestion) and holds at least
-//      kTopicShare of the best overall confidence; confidences renormalised
-//      within the topic.
-//   2. joined reading: both results' confidences multiplied per entry and
-//      renormalised (what the new words ask about, within the context). Its
-//      winner needs a plausible confidence (>= thresholds.suggestion) in the
-//      text alone and the joined text must be in scope. Taken when it is more
-//      confident than the text alone; when the text alone is already
-//      confident, only when it picks another entry ("有限额吗" after a
-//      recharge question: the recharge limit, not the withdrawal limit).
-//   3. the text alone.
-// A marker asks about another aspect, so the entry answered last is dropped
-// from the context readings. Thread-safe as the Retriever is.
+// A message is a follow-up candidate when the conversation has a topic and
+// the message is short (<= max_chars characters without punctuation). What
+// it names is read with the operator's cues (bot/followup_cues.h) and the
+// engine's own search of the text alone:
+//   kTopic      names a topic and nothing else besides filler words
+//               ("那充值呢", "提现那边呢"): the previous question with its
+//               subject replaced by the new topic word, searched, read within
+//               the new topic, the kept type preferred;
+//   kType       names a question type but no topic ("要收手续费不",
+//               "需要啥材料"): the previous subject and the text, searched,
+//               read within the kept topic, the new type preferred;
+//   kReference  points back (这个, 它, 那笔…), or names neither and is not
+//               confident alone or carries a follow-up marker ("收不收违约金",
+//               "那周末呢"): the reference (or the front) filled with the
+//               previous subject, read within the kept topic;
+//   kAlone      anything else: a complete question replaces the context and
+//               is not bent by it.
+// An in-context reading gives way to the text alone when the context
+// cannot hold it: no candidate of the kept topic close to the rewritten
+// search's best (kTopicShare), the rewritten text out of scope, or the text
+// alone confident on the very entry the rewritten search ranks first.
+// Thread-safe as the Retriever is.
 #include <string>
 #include <string_view>
 
 #include "bot/engine.h"
+#include "bot/followup_cues.h"
 #include "bot/policy.h"
 #include "knowledge/knowledge_base.h"
 #include "retrieval/retriever.h"
 
 namespace faqbot::bot {
 
+// An in-context candidate of the kept topic must reach this share of the
+// rewritten search's best confidence (a relative test: calibration-free).
 inline constexpr double kTopicShare = 0.5;
-inline constexpr size_t kTopicSearchK = 10;  // candidates looked at for the topic reading
+// Prior odds of the preferred type over the other entries of the topic.
+inline constexpr double kTypePrior = 4.0;
+// A message naming only a topic has at most this many other characters.
+inline constexpr size_t kTopicOnlyResidual = 2;
+inline constexpr size_t kContextSearchK = 20;  // candidates looked at in context
 
-enum class ReadingKind { kAlone, kTopic, kJoined };
-const char* to_string(ReadingKind kind);  // "alone" | "topic" | "joined"
+enum class ReadingKind { kAlone, kTopic, kType, kReference, kEllipsis };
+// "alone" | "topic" | "type" | "reference" | "ellipsis"
+const char* to_string(ReadingKind kind);
 
 struct Reading {
   retrieval::SearchResult result;
   ReadingKind kind = ReadingKind::kAlone;
+  std::string question;  // normalised text searched: the message itself, or
+                         // its rewrite in context ("充值是不是要收手续费")
   bool in_context() const { return kind != ReadingKind::kAlone; }
 };
 
@@ -54,14 +67,34 @@ bool has_followup_marker(std::string_view text);
 // it carries a follow-up marker.
 bool is_elliptical(std::string_view text);
 
-// Pure choice between the readings (see above). `alone` may hold more than
-// k candidates (kTopicSearchK); the chosen result holds at most k.
-Reading choose_reading(retrieval::SearchResult alone, retrieval::SearchResult joined,
-                       std::string_view text, const knowledge::KnowledgeBase& kb,
-                       const Conversation& conversation, const Thresholds& thresholds, size_t k);
+// Which reading applies (see above), from the cues of the message, the
+// search of the text alone and the conversation. Pure.
+ReadingKind classify(const MessageCues& cues, const retrieval::SearchResult& alone,
+                     std::string_view text, const Conversation& conversation,
+                     const Thresholds& thresholds);
+
+// Which entries a context reading may give, and how the type weighs.
+struct SlotFilter {
+  std::string topic;          // only entries of this topic
+  std::string type;           // "" = none; else its entries get kTypePrior
+  bool only_type = false;     // only entries of `type`, when the topic has it
+};
+
+// `result` restricted by `filter`, confidences renormalised within it (an
+// entry of the type the result does not list counts at its floor). False
+// when nothing is left, or when, without an entry of the type in the topic,
+// the topic's best holds less than kTopicShare of the result's best. Pure.
+bool within_slots(const retrieval::SearchResult& result, const knowledge::KnowledgeBase& kb,
+                  const SlotFilter& filter, retrieval::SearchResult* out);
 
 Reading read_message(const retrieval::Retriever& retriever, const knowledge::KnowledgeBase& kb,
-                     std::string_view text, const Conversation& conversation,
-                     const Thresholds& thresholds, size_t k, size_t max_chars);
+                     const CueReader& cues, std::string_view text,
+                     const Conversation& conversation, const Thresholds& thresholds, size_t k,
+                     size_t max_chars);
+
+// Records the slots of an answered turn: the entry's topic, and the type the
+// question named (`asked`, its cues) or else the entry's type.
+void remember_slots(Conversation& conversation, const knowledge::Entry& entry,
+                    const MessageCues& asked);
 
 }  // namespace faqbot::bot

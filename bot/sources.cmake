@@ -3,6 +3,7 @@ set(FAQBOT_BOT_SOURCES
   engine.cpp
   engine_load.cpp
   followup.cpp
+  followup_cues.cpp
   guard.cpp
   names.cpp
   policy.cpp

@@ -5,7 +5,7 @@ namespace faqbot::cli {
 
 int run_ask(int argc, char** argv);         // ask [--json] [QUESTION]
 int run_chat(int argc, char** argv);        // chat: interactive conversation
-int run_eval(int argc, char** argv);        // eval --cases FILE.jsonl
+int run_eval(int argc, char** argv);        // eval --cases FILE.jsonl | --multiturn FILE.tsv
 int run_lint(int argc, char** argv);        // lint: validate the knowledge base
 int run_similarity(int argc, char** argv);  // similarity: text1<TAB>text2 lines
 

@@ -71,15 +71,11 @@ EvalReport evaluate(const bot::Engine& engine, const std::vector<EvalCase>& case
   return r;
 }
 
-namespace {
-
-std::string figure(const char* name, const Ratio& ratio) {
+std::string format_figure(const char* name, const Ratio& ratio) {
   char buf[160];
   std::snprintf(buf, sizeof buf, "%-22s %.3f (%d/%d)", name, ratio.value(), ratio.hits, ratio.total);
   return buf;
 }
-
-}  // namespace
 
 std::string format_report(const EvalReport& r) {
   std::ostringstream out;
@@ -93,11 +89,11 @@ std::string format_report(const EvalReport& r) {
     if (!m.got.candidates.empty()) out << " top: " << m.got.candidates.front().faq_id;
     out << "\n";
   }
-  out << figure("in-scope accuracy:", r.in_scope) << "\n"
-      << figure("top-3 recall:", r.top3) << "\n"
-      << figure("handoff accuracy:", r.handoff) << "\n"
-      << figure("handoff right entry:", r.handoff_entry) << "\n"
-      << figure("no-answer rate:", r.no_answer) << "\n";
+  out << format_figure("in-scope accuracy:", r.in_scope) << "\n"
+      << format_figure("top-3 recall:", r.top3) << "\n"
+      << format_figure("handoff accuracy:", r.handoff) << "\n"
+      << format_figure("handoff right entry:", r.handoff_entry) << "\n"
+      << format_figure("no-answer rate:", r.no_answer) << "\n";
   return out.str();
 }
 

@@ -46,4 +46,7 @@ EvalReport evaluate(const bot::Engine& engine, const std::vector<EvalCase>& case
 // Misses (indented two spaces), then one summary line per figure.
 std::string format_report(const EvalReport& report);
 
+// One summary line: "<name padded to 22> 0.950 (19/20)".
+std::string format_figure(const char* name, const Ratio& ratio);
+
 }  // namespace faqbot::cli

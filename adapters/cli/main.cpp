@@ -19,6 +19,7 @@ void print_usage() {
                "  chat                        talk to the bot in the terminal\n"
                "  ask [--json] [QUESTION]     answer a question, or one per stdin line\n"
                "  eval --cases FILE.jsonl     quality figures over labelled cases\n"
+               "  eval --multiturn FILE.tsv   follow-up accuracy over two-turn conversations\n"
                "  lint                        validate the knowledge base\n"
                "  similarity                  score text1<TAB>text2 lines in [0, 1]\n"
                "common options: --config DIR (or FAQBOT_CONFIG_DIR, default config/),\n"

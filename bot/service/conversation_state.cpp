@@ -8,6 +8,8 @@ std::string conversation_to_json(const bot::Conversation& c) {
   nlohmann::json j = {
       {"last_question", c.last_question},
       {"last_faq_id", c.last_faq_id},
+      {"topic", c.topic},
+      {"type", c.type},
       {"consecutive_fallbacks", c.consecutive_fallbacks},
       {"asks_per_entry", c.asks_per_entry},
       {"customer_name", c.customer_name},
@@ -23,6 +25,8 @@ bot::Conversation conversation_from_json(const std::string& json_text) {
   try {
     c.last_question = j.value("last_question", std::string());
     c.last_faq_id = j.value("last_faq_id", std::string());
+    c.topic = j.value("topic", std::string());
+    c.type = j.value("type", std::string());
     c.consecutive_fallbacks = j.value("consecutive_fallbacks", 0);
     if (auto it = j.find("asks_per_entry"); it != j.end() && it->is_object()) {
       for (auto& [k, v] : it->items()) {

@@ -166,12 +166,16 @@ TEST_F(EngineTest, TwoFallbacksInARowHandOff) {
 
 TEST_F(EngineTest, FollowUpUnderstoodInTheSameConversation) {
   retriever_->on("那周末呢", result({{"withdraw.holiday", 0.3}}, 0.3));
-  retriever_->on("提现多久到账 那周末呢", result({{"withdraw.holiday", 0.8}, {"withdraw.arrival_time", 0.5}}));
+  retriever_->on("提现那周末呢", result({{"withdraw.holiday", 0.8}, {"withdraw.arrival_time", 0.5}}));
   ASSERT_EQ(ask("提现多久到账").action, Action::kAnswer);
-  Reply follow = ask("那周末呢");
+  EXPECT_EQ(conversation_.topic, "withdraw");
+  EXPECT_EQ(conversation_.type, "how_long");
+  Reply follow = ask("那周末呢");  // names only a type: the topic stays
   EXPECT_EQ(follow.action, Action::kAnswer);
   EXPECT_EQ(follow.faq_id, "withdraw.holiday");
-  EXPECT_EQ(conversation_.last_question, "提现多久到账");  // the topic stays
+  EXPECT_EQ(conversation_.last_question, "提现那周末呢");  // remembered as read in context
+  EXPECT_EQ(conversation_.topic, "withdraw");
+  EXPECT_EQ(conversation_.type, "holiday");
 
   Conversation fresh;  // `ask`: every line alone
   EXPECT_NE(engine_->respond(fresh, "那周末呢").action, Action::kAnswer);

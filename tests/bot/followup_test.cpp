@@ -1,3 +1,6 @@
+// The slot reading of follow-ups (bot/followup.h, bot/followup_cues.h) over
+// the in-code knowledge base and a scripted retriever: which reading applies,
+// what is searched, and what the slots let through.
 #include "bot/followup.h"
 
 #include <gtest/gtest.h>
@@ -16,137 +19,213 @@ TEST(Followup, Markers) {
   EXPECT_TRUE(has_followup_marker("手续费呢？"));
   EXPECT_TRUE(has_followup_marker("那要多久"));
   EXPECT_TRUE(has_followup_marker("还有别的方式吗"));
+  EXPECT_TRUE(has_followup_marker("那体现嘞"));
   EXPECT_FALSE(has_followup_marker("提现多久到账"));
   EXPECT_FALSE(has_followup_marker(""));
   EXPECT_EQ(content_length("那 周末呢？"), 4u);
 }
 
+TEST(Followup, SlotsDerivedFromIdsWithTheSuffixTable) {
+  auto kb = testing::make_kb();
+  EXPECT_EQ(kb->find("withdraw.fee")->topic, "withdraw");
+  EXPECT_EQ(kb->find("withdraw.fee")->type, "fee");
+  EXPECT_EQ(kb->find("recharge.fee")->type, "fee");               // shared across topics
+  EXPECT_EQ(kb->find("withdraw.arrival_time")->type, "how_long");  // through type_of_suffix
+}
+
 class FollowupTest : public ::testing::Test {
  protected:
-  FollowupTest() {
+  FollowupTest() : cues_(kb_->followup, retriever_) {
     conversation_.last_question = "提现多久到账";
     conversation_.last_faq_id = "withdraw.arrival_time";
+    conversation_.topic = "withdraw";
+    conversation_.type = "how_long";
   }
   Reading read(const std::string& text) {
-    return read_message(retriever_, *kb_, text, conversation_, Thresholds{}, 5, 10);
+    return read_message(retriever_, *kb_, cues_, text, conversation_, Thresholds{}, 5, 10);
   }
+  ReadingKind kind_of(const std::string& text, const retrieval::SearchResult& alone) {
+    return classify(cues_.read(text), alone, text, conversation_, Thresholds{});
+  }
+
   std::shared_ptr<knowledge::KnowledgeBase> kb_ = testing::make_kb();
   FakeRetriever retriever_;
+  CueReader cues_;
   Conversation conversation_;
 };
 
-TEST_F(FollowupTest, TopicReadingPrefersTheConversationsCategory) {
-  // Alone, "手续费呢" is torn between recharge and withdrawal fees.
-  retriever_.on("手续费呢?", result({{"recharge.fee", 0.45}, {"withdraw.fee", 0.40},
-                                      {"withdraw.arrival_time", 0.1}}));
-  Reading r = read("手续费呢?");
-  EXPECT_EQ(r.kind, ReadingKind::kTopic);
-  ASSERT_EQ(r.result.candidates.size(), 1u);  // the entry answered last is dropped
-  EXPECT_EQ(r.result.candidates[0].id, "withdraw.fee");
-  EXPECT_DOUBLE_EQ(r.result.candidates[0].confidence, 1.0);
+TEST_F(FollowupTest, CueReaderNamesTopicsTypesAndReferences) {
+  MessageCues c = cues_.read("那充值呢");
+  ASSERT_EQ(c.topics.size(), 1u);
+  EXPECT_EQ(c.topics[0].slot, "recharge");
+  EXPECT_TRUE(c.types.empty());
+  EXPECT_EQ(c.residual_chars, 0u);  // 那, 呢 are fillers
+
+  c = cues_.read("要收手续费不");
+  EXPECT_TRUE(c.topics.empty());
+  ASSERT_EQ(c.types.size(), 1u);
+  EXPECT_EQ(c.types[0].slot, "fee");  // 手续费 (longest) wins over nothing shorter
+  EXPECT_EQ(c.residual_chars, 3u);    // 要, 收, 不
+
+  c = cues_.read("它要几天");
+  EXPECT_TRUE(c.reference);
+  EXPECT_EQ(c.types[0].slot, "how_long");
+  EXPECT_EQ(cues_.read("提现手续费").subject(), "提现");
 }
 
-TEST_F(FollowupTest, TopicReadingNeedsAPlausibleShare) {
-  // "那充值呢": the text names another topic; the withdrawal entries are far behind.
-  retriever_.on("那充值呢", result({{"recharge.fee", 0.5}, {"withdraw.fee", 0.12}}));
-  retriever_.on("提现多久到账 那充值呢", result({{"recharge.fee", 0.7}}));
+TEST_F(FollowupTest, CueReaderRewrites) {
+  EXPECT_EQ(cues_.replace_subject("提现要收手续费吗", "充值"), "充值要收手续费吗");
+  EXPECT_EQ(cues_.replace_subject("提现取现", "充值"), "充值");  // later ones removed
+  EXPECT_EQ(cues_.replace_subject("手续费多少", "充值"), "充值手续费多少");
+  EXPECT_EQ(cues_.replace_reference("它要几天", "提现"), "提现要几天");
+  EXPECT_EQ(cues_.replace_reference("要几天", "提现"), "提现要几天");
+  EXPECT_EQ(cues_.without_fillers("那充值的话呢"), "充值");
+}
+
+TEST_F(FollowupTest, ClassifiesWhatTheMessageNames) {
+  const auto unsure = result({{"recharge.fee", 0.3}, {"withdraw.fee", 0.25}});
+  const auto sure = result({{"recharge.fee", 0.9}});
+  EXPECT_EQ(kind_of("那充值呢", sure), ReadingKind::kTopic);       // only a new topic
+  EXPECT_EQ(kind_of("提现呢", unsure), ReadingKind::kType);        // the same topic, unsure alone
+  EXPECT_EQ(kind_of("要收手续费不", sure), ReadingKind::kType);    // only a type
+  EXPECT_EQ(kind_of("它收费吗", sure), ReadingKind::kReference);   // points back
+  EXPECT_EQ(kind_of("那周六呢", sure), ReadingKind::kEllipsis);    // marker, no cue
+  EXPECT_EQ(kind_of("嗯好", unsure), ReadingKind::kEllipsis);      // unsure, in scope
+  EXPECT_EQ(kind_of("嗯好", result({{"recharge.fee", 0.1}}, 0.9)), ReadingKind::kAlone);
+  EXPECT_EQ(kind_of("充值收手续费吗", sure), ReadingKind::kAlone);  // complete question
+  EXPECT_EQ(kind_of("充值到账以后怎么查", sure), ReadingKind::kAlone);  // topic and more words
+  EXPECT_EQ(kind_of("谢谢", sure), ReadingKind::kAlone);            // sure, nothing named
+}
+
+TEST_F(FollowupTest, TopicOnlyKeepsTheType) {
+  // The text alone is sure of the wrong entry of the new topic; the slots
+  // carry the fee over from the withdrawal question.
+  conversation_.last_question = "提现要收手续费吗";
+  conversation_.last_faq_id = "withdraw.fee";
+  conversation_.type = "fee";
+  retriever_.on("那充值呢", result({{"recharge.how", 0.95}, {"recharge.fee", 0.02}}));
+  retriever_.on("充值要收手续费吗", result({{"recharge.fee", 0.6}, {"withdraw.fee", 0.3}}));
   Reading r = read("那充值呢");
-  EXPECT_EQ(r.kind, ReadingKind::kJoined);
+  EXPECT_EQ(r.kind, ReadingKind::kTopic);
+  ASSERT_EQ(r.result.candidates.size(), 1u);  // only the recharge entries of type fee
   EXPECT_EQ(r.result.candidates[0].id, "recharge.fee");
+  EXPECT_DOUBLE_EQ(r.result.candidates[0].confidence, 1.0);
+  EXPECT_EQ(r.question, "充值要收手续费吗");  // what a later follow-up is read against
 }
 
-TEST_F(FollowupTest, JoinedReadingWhenNoTopicCandidate) {
-  conversation_.last_faq_id.clear();  // last turn was a clarify: no topic entry
-  retriever_.on("那周末呢?", result({{"withdraw.holiday", 0.3}}, 0.4));
-  retriever_.on("提现多久到账 那周末呢?",
-                result({{"withdraw.holiday", 0.8}, {"withdraw.arrival_time", 0.5}}));
-  Reading r = read("那周末呢?");
-  EXPECT_EQ(r.kind, ReadingKind::kJoined);
-  EXPECT_EQ(r.result.candidates[0].id, "withdraw.holiday");
-  EXPECT_EQ(retriever_.queries.back(), "提现多久到账 那周末呢?");
+TEST_F(FollowupTest, TypeOnlyKeepsTheTopic) {
+  // Alone, "要收手续费不" leans to recharge; the conversation is about withdrawals.
+  retriever_.on("要收手续费不", result({{"recharge.fee", 0.5}, {"withdraw.fee", 0.4}}));
+  retriever_.on("提现要收手续费不", result({{"withdraw.fee", 0.7}, {"withdraw.arrival_time", 0.2},
+                                             {"recharge.fee", 0.1}}));
+  Reading r = read("要收手续费不");
+  EXPECT_EQ(r.kind, ReadingKind::kType);
+  EXPECT_EQ(retriever_.queries.back(), "提现要收手续费不");  // a new type: the subject only
+  EXPECT_EQ(r.result.candidates[0].id, "withdraw.fee");
+  for (const auto& c : r.result.candidates) EXPECT_NE(c.id, "recharge.fee");
 }
 
-TEST_F(FollowupTest, JoinedReadingMultipliesBothReadings) {
-  // Alone the text leans to recharge; joined with the previous question it is
-  // all about withdrawals. Together: the withdrawal entry the new words name.
-  retriever_.on("那要多久呢", result({{"recharge.fee", 0.2}, {"withdraw.holiday", 0.12},
-                                      {"withdraw.arrival_time", 0.1}}));
-  retriever_.on("提现多久到账 那要多久呢",
-                result({{"withdraw.arrival_time", 0.9}, {"withdraw.holiday", 0.6},
-                        {"withdraw.fee", 0.01}}));
-  conversation_.last_faq_id = "withdraw.fee";  // topic share too small for a topic reading
-  Reading r = read("那要多久呢");
-  EXPECT_EQ(r.kind, ReadingKind::kTopic);  // withdraw.holiday .12 >= .5 * .2
-  conversation_.last_faq_id.clear();
-  r = read("那要多久呢");
-  EXPECT_EQ(r.kind, ReadingKind::kJoined);
-  EXPECT_EQ(r.result.candidates[0].id, "withdraw.arrival_time");
+TEST_F(FollowupTest, SameTypeRefinedReadsWithThePreviousTitle) {
+  retriever_.on("一般要等几天", result({{"withdraw.arrival_time", 0.3}}));
+  Reading r = read("一般要等几天");  // how_long again: a refinement of the same question
+  EXPECT_EQ(r.kind, ReadingKind::kType);
+  EXPECT_EQ(retriever_.queries.back(), "提现多久到账一般要等几天");  // the entry's title + text
+  read("周末要几天");  // holiday first (the topic has it): a new type, the subject only
+  EXPECT_EQ(retriever_.queries.back(), "提现周末要几天");
 }
 
-TEST_F(FollowupTest, MarkerDropsThePreviousEntryFromTheJoinedReading) {
-  conversation_.last_faq_id = "withdraw.arrival_time";
-  retriever_.on("那呢", result({{"recharge.fee", 0.2}, {"withdraw.fee", 0.15},
-                                 {"withdraw.arrival_time", 0.15}}));
-  retriever_.on("提现多久到账 那呢", result({{"withdraw.arrival_time", 0.9}, {"withdraw.fee", 0.5},
-                                               {"recharge.fee", 0.01}}));
-  Reading r = read("那呢");
-  ASSERT_FALSE(r.result.candidates.empty());
-  for (const auto& c : r.result.candidates) EXPECT_NE(c.id, "withdraw.arrival_time");
+TEST_F(FollowupTest, ReferenceIsFilledWithThePreviousSubject) {
+  retriever_.on("这个收费吗", result({{"recharge.fee", 0.8}}));
+  retriever_.on("提现收费吗", result({{"withdraw.fee", 0.8}, {"recharge.fee", 0.1}}));
+  Reading r = read("这个收费吗");
+  EXPECT_EQ(r.kind, ReadingKind::kReference);
   EXPECT_EQ(r.result.candidates[0].id, "withdraw.fee");
 }
 
-TEST_F(FollowupTest, JoinedReadingNeedsSupportFromTheNewWords) {
-  conversation_.last_faq_id.clear();
-  retriever_.on("嗯嗯", result({{"recharge.fee", 0.05}}));
-  retriever_.on("提现多久到账 嗯嗯", result({{"withdraw.arrival_time", 0.9}}));
-  Reading r = read("嗯嗯");
-  EXPECT_FALSE(r.in_context());
-  EXPECT_EQ(r.result.candidates[0].id, "recharge.fee");
-}
-
-TEST_F(FollowupTest, ConfidentStandaloneQuestionKeepsItsAnswer) {
+TEST_F(FollowupTest, CompleteQuestionIsNotBentByTheContext) {
   retriever_.on("充值收手续费吗", result({{"recharge.fee", 0.9}, {"withdraw.fee", 0.05}}));
-  retriever_.on("提现多久到账 充值收手续费吗",
-                result({{"withdraw.arrival_time", 0.6}, {"recharge.fee", 0.3}, {"withdraw.fee", 0.1}}));
   Reading r = read("充值收手续费吗");
   EXPECT_EQ(r.kind, ReadingKind::kAlone);
   EXPECT_EQ(r.result.candidates[0].id, "recharge.fee");
+  EXPECT_EQ(retriever_.queries.size(), 1u);  // nothing searched in context
 }
 
-TEST_F(FollowupTest, ConfidentButTopiclessTextTakesTheContext) {
-  // "手续费多少" alone leans to recharge; after a withdrawal question the
-  // joined reading picks the withdrawal fee.
-  conversation_.last_faq_id.clear();
-  retriever_.on("手续费多少", result({{"recharge.fee", 0.7}, {"withdraw.fee", 0.25}}));
-  retriever_.on("提现多久到账 手续费多少",
-                result({{"withdraw.arrival_time", 0.6}, {"withdraw.fee", 0.35}, {"recharge.fee", 0.02}}));
-  Reading r = read("手续费多少");
-  EXPECT_EQ(r.kind, ReadingKind::kJoined);
-  EXPECT_EQ(r.result.candidates[0].id, "withdraw.fee");
+TEST_F(FollowupTest, ContextThatCannotHoldTheWordsGivesWay) {
+  // "要手续费吗" names a type withdrawals have... but here the topic is
+  // recharge-less: after a fee question about recharge the words point
+  // elsewhere and no recharge entry of the kept type exists; the topic
+  // holds under half the best: the text alone stands.
+  conversation_.topic = "recharge";
+  conversation_.type = "fee";
+  conversation_.last_faq_id = "recharge.fee";
+  conversation_.last_question = "充值收手续费吗";
+  retriever_.on("要多久", result({{"withdraw.arrival_time", 0.9}}));
+  retriever_.on("充值要多久", result({{"withdraw.arrival_time", 0.8}, {"recharge.fee", 0.1}}));
+  Reading r = read("要多久");
+  EXPECT_FALSE(r.in_context());
+  EXPECT_EQ(r.result.candidates[0].id, "withdraw.arrival_time");
 }
 
-TEST_F(FollowupTest, LongTextIsNeverAFollowUp) {
-  const std::string long_text = "我想问一下你们平台借款的审核一般要多久呢";
+TEST_F(FollowupTest, OutOfScopeOnlyWhenBothSaySo) {
+  retriever_.on("要手续费吗", result({{"withdraw.fee", 0.3}}, 0.7));
+  retriever_.on("提现要手续费吗", result({{"withdraw.fee", 0.8}}, 0.6));
+  EXPECT_FALSE(read("要手续费吗").in_context());
+  retriever_.on("提现要手续费吗", result({{"withdraw.fee", 0.8}}, 0.2));
+  Reading r = read("要手续费吗");
+  EXPECT_TRUE(r.in_context());
+  EXPECT_DOUBLE_EQ(r.result.out_of_scope, 0.2);
+}
+
+TEST_F(FollowupTest, WithinSlotsFiltersAndWeighs) {
+  const auto searched = result({{"withdraw.arrival_time", 0.5}, {"withdraw.fee", 0.3},
+                                {"recharge.fee", 0.2}});
+  retrieval::SearchResult out;
+  SlotFilter only_fee{"withdraw", "fee", /*only_type=*/true};
+  ASSERT_TRUE(within_slots(searched, *kb_, only_fee, &out));
+  ASSERT_EQ(out.candidates.size(), 1u);
+  EXPECT_EQ(out.candidates[0].id, "withdraw.fee");
+
+  SlotFilter prefer_fee{"withdraw", "fee", false};  // 0.3 * kTypePrior beats 0.5
+  ASSERT_TRUE(within_slots(searched, *kb_, prefer_fee, &out));
+  EXPECT_EQ(out.candidates[0].id, "withdraw.fee");
+  double sum = 0;
+  for (const auto& c : out.candidates) sum += c.confidence;
+  EXPECT_NEAR(sum, 1.0, 1e-9);
+
+  // Without an entry of the type, the topic needs kTopicShare of the best.
+  SlotFilter recharge{"recharge", "", false};
+  EXPECT_FALSE(within_slots(searched, *kb_, recharge, &out));  // 0.2 < 0.5 * 0.5
+  EXPECT_FALSE(within_slots(result({}), *kb_, prefer_fee, &out) && out.candidates.size() > 1);
+}
+
+TEST_F(FollowupTest, LongTextIsAFollowUpOnlyWithAReference) {
+  const std::string long_text = "我想问一下你们平台借款的审核一般要多久";
   Reading r = read(long_text);
   EXPECT_FALSE(r.in_context());
   EXPECT_EQ(retriever_.queries, std::vector<std::string>{long_text});
+  retriever_.on("这个我想问一下你们平台的审核一般要多久", result({{"withdraw.fee", 0.2}}));
+  retriever_.queries.clear();
+  read("这个我想问一下你们平台的审核一般要多久");
+  EXPECT_EQ(retriever_.queries.size(), 2u);  // the reference fills in the subject
 }
 
 TEST_F(FollowupTest, FreshConversationSearchesTheTextAlone) {
   Conversation fresh;
-  Reading r = read_message(retriever_, *kb_, "那周末呢?", fresh, Thresholds{}, 5, 10);
+  Reading r = read_message(retriever_, *kb_, cues_, "那周末呢", fresh, Thresholds{}, 5, 10);
   EXPECT_FALSE(r.in_context());
   EXPECT_EQ(retriever_.queries.size(), 1u);
 }
 
-TEST_F(FollowupTest, ContextKeepsAClearShortAnswer) {
-  conversation_.last_faq_id.clear();
-  retriever_.on("谢谢", result({{"smalltalk.thanks", 0.4}, {"withdraw.fee", 0.01}}));
-  retriever_.on("提现多久到账 谢谢", result({{"withdraw.arrival_time", 0.95},
-                                               {"withdraw.holiday", 0.3},
-                                               {"smalltalk.thanks", 0.02}}));
-  Reading r = read("谢谢");
-  EXPECT_EQ(r.result.candidates[0].id, "smalltalk.thanks");
+TEST_F(FollowupTest, RememberedSlotsPreferTheTypeTheQuestionNamed) {
+  Conversation c;
+  const knowledge::Entry& arrival = *kb_->find("withdraw.arrival_time");
+  remember_slots(c, arrival, cues_.read("提现周末要几天"));  // names holiday and how_long
+  EXPECT_EQ(c.topic, "withdraw");
+  EXPECT_EQ(c.type, "how_long");  // the entry's own type is among those named
+  remember_slots(c, arrival, cues_.read("周末提现什么时候到"));
+  EXPECT_EQ(c.type, "holiday");  // what the question asked, not the entry's type
+  remember_slots(c, arrival, cues_.read("提现什么时候到"));
+  EXPECT_EQ(c.type, "how_long");
 }
 
 }  // namespace

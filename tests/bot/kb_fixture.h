@@ -1,11 +1,12 @@
 #pragma once
 // A tiny knowledge base built in code: a few entries of each handoff mode,
-// the canned replies and hedge rules the engine uses.
+// the canned replies, hedge rules and follow-up cues the engine uses.
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "knowledge/knowledge_base.h"
+#include "knowledge/slots.h"
 
 namespace faqbot::bot::testing {
 
@@ -53,6 +54,15 @@ inline std::shared_ptr<knowledge::KnowledgeBase> make_kb() {
   kb->hedge.absolute = {"保证", "马上", "一定"};
   kb->hedge.negations = {"不", "无法", "不承诺", "没有"};
   kb->hedge.rewrites = {{"马上到账", "预计尽快到账"}, {"保证", "尽量"}, {"当天到账", "预计当天到账"}};
+  // Follow-up cues (config/followup.json) for the entries above.
+  kb->followup.topic_cues = {{"withdraw", {"提现", "取现"}}, {"recharge", {"充值"}}};
+  kb->followup.type_cues = {{"fee", {"手续费", "收费"}},
+                            {"how_long", {"多久", "几天"}},
+                            {"holiday", {"周末"}}};
+  kb->followup.type_of_suffix = {{"arrival_time", "how_long"}};
+  kb->followup.references = {"它", "这个"};
+  kb->followup.fillers = {"那", "呢", "吗", "的话"};
+  knowledge::assign_slots(kb.get());
   kb->content_hash = "test";
   return kb;
 }

@@ -132,9 +132,26 @@ TEST_F(CommandLine, EvalPrintsTheFigures) {
   EXPECT_NE(r.out.find("handoff accuracy:"), std::string::npos);
 }
 
+TEST_F(CommandLine, EvalMultiturnPrintsFollowUpAccuracyAndMisses) {
+  fs::path pairs = dir_ / "pairs.tsv";
+  std::ofstream(pairs) << "提现要收手续费吗\twithdraw.fee\t那充值呢\trecharge.fee\n"
+                       << "提现要收手续费吗\twithdraw.fee\t那充值呢\twithdraw.fee\n";  // a miss
+  RunResult r = run("eval --config '" + std::string(FAQBOT_DEFAULT_CONFIG) + "' --multiturn '" +
+                    pairs.string() + "'");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_NE(r.out.find("follow-up accuracy:    0.500 (1/2)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("first-turn accuracy:   1.000 (2/2)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("line 2: 提现要收手续费吗 -> 那充值呢  expected withdraw.fee, got answer "
+                       "recharge.fee"),
+            std::string::npos)
+      << r.out;
+}
+
 TEST_F(CommandLine, UnknownCommandAndMissingCasesAreUsageErrors) {
   EXPECT_EQ(run("frobnicate").status, 2);
   EXPECT_EQ(run("eval").status, 2);
+  EXPECT_EQ(run("eval --cases a.jsonl --multiturn b.tsv").status, 2);
+  EXPECT_EQ(run("eval --multiturn /nonexistent/pairs.tsv").status, 1);
 }
 
 }  // namespace

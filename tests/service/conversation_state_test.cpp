@@ -12,12 +12,17 @@ TEST(ConversationState, RoundTrips) {
   c.consecutive_fallbacks = 1;
   c.asks_per_entry["withdraw.arrival_time"] = 2;
   c.customer_name = "王先生";
+  c.topic = "withdraw";
+  c.type = "how_long";
   bot::Conversation back = conversation_from_json(conversation_to_json(c));
   EXPECT_EQ(back.last_question, c.last_question);
   EXPECT_EQ(back.last_faq_id, c.last_faq_id);
   EXPECT_EQ(back.consecutive_fallbacks, 1);
   EXPECT_EQ(back.asks_per_entry.at("withdraw.arrival_time"), 2);
   EXPECT_EQ(back.customer_name, "王先生");
+  EXPECT_EQ(back.topic, "withdraw");  // the follow-up slots live in the store
+  EXPECT_EQ(back.type, "how_long");
+  EXPECT_EQ(conversation_from_json("{\"last_faq_id\":\"x\"}").topic, "");  // older state
 }
 
 TEST(ConversationState, GarbageStartsOver) {

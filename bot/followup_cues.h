@@ -1,0 +1,72 @@
+#pragma once
+// What a message names, read with the operator's follow-up cues
+// (config/followup.json, knowledge/slots.h): the topics and question types
+// it names, whether it points back at what was asked before (这个, 它…), and
+// how much it says besides cue and filler words.
+//
+// Cue words are normalised once, with the Retriever's normalisation, when the
+// reader is built; read() takes normalised text. Matching is leftmost-longest
+// ("交易密码" before "密码"). Immutable after construction; thread-safe.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "knowledge/knowledge_base.h"
+#include "retrieval/retriever.h"
+
+namespace faqbot::bot {
+
+struct NamedSlot {
+  std::string slot;  // topic or type name
+  std::string word;  // the normalised text that named it
+};
+
+struct MessageCues {
+  std::vector<NamedSlot> topics;  // in text order; a topic may repeat
+  std::vector<NamedSlot> types;   // in text order
+  bool reference = false;         // a reference word (这个, 它…) occurs
+  size_t residual_chars = 0;      // code points outside every cue and filler word
+
+  bool names_topic(const std::string& topic) const;
+  bool names_only(const std::string& topic) const;  // topics non-empty, all `topic`
+  // The words that named topics, concatenated in text order ("借款审核"): the
+  // subject of the message.
+  std::string subject() const;
+};
+
+class CueReader {
+ public:
+  CueReader() = default;  // reads nothing: every message is all residual
+  CueReader(const knowledge::FollowupCues& cues, const retrieval::Retriever& normalizer);
+
+  MessageCues read(std::string_view normalized) const;
+
+  // `normalized` with every word that names a topic replaced by `word` (the
+  // first occurrence) or removed (later ones); `word` put in front when the
+  // text names no topic.
+  std::string replace_subject(std::string_view normalized, const std::string& word) const;
+
+  // `normalized` without its filler words ("那充值呢" -> "充值").
+  std::string without_fillers(std::string_view normalized) const;
+
+  // `normalized` with its first reference word replaced by `subject`;
+  // `subject` put in front when the text holds no reference word.
+  std::string replace_reference(std::string_view normalized, const std::string& subject) const;
+
+ private:
+  enum class Kind { kTopic, kType, kReference, kFiller };
+  struct Word {
+    std::string text;  // normalised, non-empty
+    Kind kind;
+    std::string slot;  // topic/type name; "" for references and fillers
+  };
+  struct Match {
+    size_t begin = 0, end = 0;  // byte offsets in the text
+    const Word* word = nullptr;
+  };
+  std::vector<Match> matches(std::string_view normalized) const;
+
+  std::vector<Word> words_;  // longest first
+};
+
+}  // namespace faqbot::bot
