@@ -104,7 +104,7 @@ TEST(Lint, OtherProductsNeedNamesThatAreNotRepeated) {
     {"name": "借呗"}]})");
   LoadOutcome out = load(fx.dir());
   EXPECT_FALSE(out.ok());
-  auto errors = lines(out, Severity::kError);
+  auto errors = diagnostic_lines(out, Severity::kError);
   EXPECT_TRUE(any_contains(errors, "other_products.json: 花呗: error: empty alias"));
   EXPECT_TRUE(any_contains(errors, "other_products.json: -: error: a product with an empty name"));
   EXPECT_TRUE(any_contains(errors, "other_products.json: 借呗: error: \"花呗\" is already listed under 花呗"));
@@ -121,7 +121,7 @@ TEST(Lint, WarnsWhichEntriesNameAnotherCompanysProduct) {
     "answer": "您好,提现只能到您本人绑定的银行卡。"}]})");
   LoadOutcome out = load(fx.dir());
   ASSERT_TRUE(out.ok());
-  auto warnings = lines(out, Severity::kWarning);
+  auto warnings = diagnostic_lines(out, Severity::kWarning);
   EXPECT_TRUE(any_contains(warnings,
       "kb/withdraw.json: withdraw.how: warning: variants name another company's product: "
       "支付宝 (\"提现到支付宝行吗\"), 花呗 (\"花呗能还吗\")"))
@@ -135,7 +135,7 @@ TEST(Lint, ProductPlaceholderIsARuntimeVariable) {
     "clarify_prompt": "请问您是想咨询以下哪个问题呢?", "handoff_notice": "已为您转接人工客服,请稍等。",
     "other_product": "您好,{product}是其他公司的产品,建议您咨询其官方客服。"})");
   LoadOutcome out = load(fx.dir());
-  EXPECT_TRUE(out.ok()) << ::testing::PrintToString(lines(out, Severity::kError));
+  EXPECT_TRUE(out.ok()) << ::testing::PrintToString(diagnostic_lines(out, Severity::kError));
 }
 
 }  // namespace
