@@ -113,10 +113,16 @@ class JoiningRetriever : public FakeRetriever {
     }
     return out;
   }
+  retrieval::SearchResult search(std::string_view text, size_t k) const override {
+    retrieval::SearchResult r = FakeRetriever::search(text, k);
+    r.normalized = normalize(text);
+    return r;
+  }
 };
 
 TEST(EngineState, KeepsNoNumberThatNormalisingJoins) {
   auto retriever = std::make_shared<JoiningRetriever>();
+  retriever->otherwise = result({{"account.login_problem", 0.9}});  // answered: remembered
   auto engine = Engine::create(testing::make_kb(), retriever, EngineSettings{});
   Conversation c;
   // Four separators between groups: four short numbers to the masker.
