@@ -16,6 +16,7 @@ enum class StatusCode {
   kFailedPrecondition,
   kDataLoss,         // a file exists but cannot be read / parsed
   kInternal,
+  kUnauthenticated,  // a credential is missing or wrong (says nothing about what exists)
 };
 
 class Status {

@@ -9,8 +9,9 @@
 //    "suggestions": [{"label", "payload"}], "handoff": null | {"ticket_id", "status", "queue_position"}}
 // Sending a suggestion's payload back as "text" chooses it. Agent replies
 // (handoff) are POSTed to FAQBOT_GENERIC_CALLBACK_URL when set, signed the
-// same way, as {"conversation_id", "user_id", "text"}; without it the
-// gateway polls GET /v1/sessions/{session_id}/messages.
+// same way, as {"conversation_id", "user_id", "text"}; without it agent
+// replies cannot reach the gateway (IM sessions are not readable through the
+// investor API /v1/sessions/…: see service.h).
 #include <nlohmann/json.hpp>
 
 #include "adapters/channels/channels.h"

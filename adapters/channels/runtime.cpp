@@ -3,7 +3,6 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
-#include "adapters/channels/crypto.h"
 #include "bot/store/store.h"
 #include "knowledge/utf8.h"
 
@@ -96,9 +95,6 @@ void ChannelRuntime::start_sender() {
   sender_ = std::thread([this] { sender_loop(); });
 }
 
-std::string ChannelRuntime::session_id_of(const Channel& channel, const Inbound& in) const {
-  return channel.name() + ":" + sha256_hex(in.conversation).substr(0, 40);
-}
 
 void ChannelRuntime::remember_choices(const std::string& session_id, const ReplyContent& content) {
   std::lock_guard<std::mutex> lock(choices_mu_);
@@ -172,7 +168,12 @@ http::Response ChannelRuntime::handle(const Channel& channel, const http::Reques
       return channel.ack(in);
     }
   }
-  std::string session_id = session_id_of(channel, in);
+  // Keyed by a server secret: nobody can compute an IM user's session id.
+  auto keyed = service_.im_session_id(channel.name(), in.conversation);
+  if (!keyed.ok()) {
+    return json_response(503, "{\"error\":{\"code\":\"unavailable\",\"message\":\"storage unavailable\"}}");
+  }
+  const std::string session_id = keyed.value();
   std::string text = resolve_text(session_id, in.text);
   // Nothing visible (only zero-width or bidi characters): acknowledged, not answered.
   if (utf8::trim(utf8::sanitize(text)).empty()) return channel.ack(in);

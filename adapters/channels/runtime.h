@@ -80,7 +80,6 @@ class ChannelRuntime {
  private:
   ReplyContent content_of(const service::ChatReply& reply) const;
   std::string resolve_text(const std::string& session_id, const std::string& text) const;
-  std::string session_id_of(const Channel& channel, const Inbound& in) const;
   void remember_choices(const std::string& session_id, const ReplyContent& content);
   void sender_loop();
   int64_t backoff(int attempts) const;

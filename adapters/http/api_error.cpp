@@ -1,5 +1,7 @@
 #include "adapters/http/api_error.h"
 
+#include <iostream>
+
 #include <nlohmann/json.hpp>
 
 namespace faqbot::http {
@@ -57,7 +59,16 @@ Response error_response(const Status& status) {
     case StatusCode::kInvalidArgument: return error_response(ApiError::kValidation, status.message());
     case StatusCode::kNotFound: return error_response(ApiError::kNotFound, status.message());
     case StatusCode::kFailedPrecondition: return error_response(ApiError::kConflict, status.message());
-    default: return error_response(ApiError::kInternal, status.message());
+    case StatusCode::kUnauthenticated: return error_response(ApiError::kUnauthorized, status.message());
+    default: {
+      // The database's (or engine's) own text stays in the log: it names
+      // files, tables and internals no client should see.
+      std::cerr << "faqbot serve: unavailable: " << status.message() << "\n";
+      Response r = error_response(ApiError::kUnavailable,
+                                  "the service is temporarily unavailable, please try again later");
+      r.headers.emplace_back("Retry-After", "5");
+      return r;
+    }
   }
 }
 

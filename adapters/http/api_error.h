@@ -27,7 +27,9 @@ int status_of(ApiError error);
 const char* code_of(ApiError error);
 
 Response error_response(ApiError error, const std::string& message);
-// kInvalidArgument -> 422, kNotFound -> 404, kFailedPrecondition -> 409, else 500.
+// kInvalidArgument -> 422, kNotFound -> 404, kFailedPrecondition -> 409,
+// kUnauthenticated -> 401; anything else (storage, no engine) -> 503 with a
+// fixed message and Retry-After, the status's own text only on stderr.
 Response error_response(const Status& status);
 // The envelope body alone.
 std::string error_body(const char* code, const std::string& message);

@@ -171,6 +171,16 @@ bool authenticate_admin(ApiContext& ctx, const Request& req, Response* error) {
   return false;
 }
 
+// The investor's own session: its credential from "Authorization: Bearer",
+// or (only where `query_allowed`: EventSource cannot set headers) from the
+// session_token query parameter. Any failure is the same 401.
+Result<store::Session> authorize_session(ApiContext& ctx, const Request& req,
+                                         const std::string& session_id, bool query_allowed) {
+  std::string token = bearer_token(req);
+  if (token.empty() && query_allowed) token = req.param("session_token");
+  return ctx.service.authorize(session_id, token);
+}
+
 bool ticket_id_of(const Request& req, int64_t* id, Response* error) {
   if (parse_id(req.path_param("id"), id)) return true;
   *error = error_response(ApiError::kNotFound, "no such handoff ticket");
@@ -190,13 +200,20 @@ Response post_chat(ApiContext& ctx, const Request& req) {
   }
   chat.text = text->get<std::string>();
   if (!optional_string(body, "session_id", &chat.session_id, &error) ||
-      !optional_string(body, "user_id", &chat.user_id, &error) ||
-      !optional_string(body, "channel", &chat.channel, &error)) {
+      !optional_string(body, "user_id", &chat.user_id, &error)) {
     return error;
   }
-  if (chat.channel.empty()) chat.channel = "web";
-  if (chat.channel.size() > 32) return error_response(ApiError::kValidation, "channel is too long");
+  // The channel comes from the route: this is the web API. A "channel" in
+  // the body is ignored (IM channels set theirs in their webhook pipeline).
+  chat.channel = "web";
   if (chat.user_id.size() > 256) return error_response(ApiError::kValidation, "user_id is too long");
+  if (!chat.session_id.empty()) {
+    // Checked before the session's rate limit, so that nobody without the
+    // credential can spend a session's budget.
+    chat.session_token = bearer_token(req);
+    auto owner = ctx.service.authorize(chat.session_id, chat.session_token);
+    if (!owner.ok()) return error_response(owner.status());
+  }
   if (!chat.session_id.empty() && !ctx.session_limiter.allow(chat.session_id, wall_ms())) {
     Response r = error_response(ApiError::kRateLimited, "too many messages in this session, please slow down");
     r.headers.emplace_back("Retry-After", std::to_string(ctx.session_limiter.retry_after_s()));
@@ -210,6 +227,7 @@ Response post_chat(ApiContext& ctx, const Request& req) {
     suggestions.push_back({{"faq_id", s.faq_id}, {"question", s.question}});
   }
   json out = {{"session_id", r.session_id},
+              {"question", r.question},
               {"message_id", r.message_id},
               {"action", r.action},
               {"faq_id", nullable(r.faq_id)},
@@ -219,6 +237,7 @@ Response post_chat(ApiContext& ctx, const Request& req) {
               {"offer_human", r.offer_human},
               {"routed_to_agent", r.routed_to_agent},
               {"handoff", r.handoff ? handoff_json(*r.handoff) : json(nullptr)}};
+  if (!r.session_token.empty()) out["session_token"] = r.session_token;
   return json_response(dump(out));
 }
 
@@ -227,6 +246,8 @@ Response get_session_messages(ApiContext& ctx, const Request& req) {
   if (const std::string a = req.param("after"); !a.empty() && !parse_id(a, &after)) {
     return error_response(ApiError::kValidation, "after must be a message id");
   }
+  auto owner = authorize_session(ctx, req, req.path_param("id"), /*query_allowed=*/false);
+  if (!owner.ok()) return error_response(owner.status());
   auto msgs = ctx.service.messages(req.path_param("id"), after);
   if (!msgs.ok()) return error_response(msgs.status());
   json list = json::array();
@@ -242,6 +263,8 @@ Response get_session_events(ApiContext& ctx, const Request& req) {
     return error_response(ApiError::kValidation, "after must be a message id");
   }
   const std::string session_id = req.path_param("id");
+  auto owner = authorize_session(ctx, req, session_id, /*query_allowed=*/true);
+  if (!owner.ok()) return error_response(owner.status());
   auto first = ctx.service.messages(session_id, after, 1);
   if (!first.ok()) return error_response(first.status());
   const int max_streams = std::max(1, ctx.settings.threads / 2);
@@ -292,9 +315,13 @@ Response post_feedback(ApiContext& ctx, const Request& req) {
   if (helpful == body.end() || !helpful->is_boolean()) {
     return error_response(ApiError::kValidation, "helpful is required and must be true or false");
   }
-  std::string comment;
-  if (!optional_string(body, "comment", &comment, &error)) return error;
-  Status s = ctx.service.feedback(id->get<int64_t>(), helpful->get<bool>(), comment);
+  std::string comment, session_id;
+  if (!optional_string(body, "comment", &comment, &error) ||
+      !optional_string(body, "session_id", &session_id, &error)) {
+    return error;
+  }
+  Status s = ctx.service.feedback(session_id, bearer_token(req), id->get<int64_t>(),
+                                  helpful->get<bool>(), comment);
   if (!s.ok()) return error_response(s);
   return json_response(dump({{"ok", true}}));
 }
@@ -428,9 +455,13 @@ Response get_healthz(ApiContext&, const Request&) {
 
 Response get_readyz(ApiContext& ctx, const Request&) {
   auto engine = ctx.service.engines().current();
-  auto store_ok = ctx.service.store().count_tickets(store::TicketStatus::kWaiting);
   if (!engine) return error_response(ApiError::kUnavailable, "no knowledge base is loaded");
-  if (!store_ok.ok()) return error_response(ApiError::kUnavailable, "the store is not reachable: " + store_ok.status().message());
+  // Ready means able to take a chat, which writes: a read-only, full or
+  // unreachable store is not ready. The database's own text goes to the log.
+  if (Status writable = ctx.service.store().check_writable(); !writable.ok()) {
+    std::cerr << "faqbot serve: not ready: the store cannot write: " << writable.message() << "\n";
+    return error_response(ApiError::kUnavailable, "the store cannot write");
+  }
   return json_response(dump({{"status", "ready"},
                              {"store", ctx.service.store().backend()},
                              {"kb_entries", engine->kb().entries.size()},

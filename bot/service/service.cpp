@@ -5,12 +5,21 @@
 
 #include "bot/pii.h"
 #include "bot/service/conversation_state.h"
+#include "bot/service/session_credentials.h"
 #include "knowledge/utf8.h"
 
 namespace faqbot::service {
 namespace {
 
 Status invalid(const std::string& message) { return Status(StatusCode::kInvalidArgument, message); }
+
+// The one answer to every failed credential check, whatever the reason.
+Status denied() {
+  return Status(StatusCode::kUnauthenticated,
+                "this session needs its session token (Authorization: Bearer <session_token>)");
+}
+
+bool is_web(const std::string& channel) { return channel.empty() || channel == "web"; }
 
 bool valid_session_id(const std::string& id, size_t max_bytes) {
   if (id.empty() || id.size() > max_bytes) return false;
@@ -54,6 +63,7 @@ int http_status_of(StatusCode code) {
     case StatusCode::kInvalidArgument: return 422;
     case StatusCode::kNotFound: return 404;
     case StatusCode::kFailedPrecondition: return 409;
+    case StatusCode::kUnauthenticated: return 401;
     case StatusCode::kDataLoss:
     case StatusCode::kInternal: return 500;
   }
@@ -163,13 +173,52 @@ std::string Service::handoff_text(const bot::Engine& engine, const store::Ticket
   return engine.guard(text);
 }
 
+Result<store::Session> Service::find_session(const std::string& session_id) {
+  auto got = store_.get_session(session_id);
+  if (!got.ok() && got.status().code() != StatusCode::kNotFound) count_storage_error();
+  return got;
+}
+
+Result<store::Session> Service::authorize(const std::string& session_id, const std::string& token) {
+  if (token.empty() || !valid_session_id(session_id, options_.max_session_id_bytes)) return denied();
+  auto session = find_session(session_id);
+  if (!session.ok()) {
+    if (session.status().code() == StatusCode::kNotFound) return denied();
+    return session.status();
+  }
+  if (!is_web(session->channel) || !session_token_matches(token, session->token_hash)) return denied();
+  return session;
+}
+
+Result<std::string> Service::im_session_id(const std::string& channel,
+                                           const std::string& conversation) {
+  std::lock_guard<std::mutex> lock(im_key_mu_);
+  if (im_key_.empty()) {
+    const std::string candidate = random_hex_secret();
+    if (candidate.empty()) return Status(StatusCode::kInternal, "the CSPRNG failed");
+    auto key = store_.server_secret("im_session_key", candidate);
+    if (!key.ok()) {
+      count_storage_error();
+      return key.status();
+    }
+    im_key_ = key.value();
+  }
+  return service::im_session_id(im_key_, channel, conversation);
+}
+
 Result<ChatReply> Service::chat(const ChatRequest& request) {
   auto cleaned = clean_text(request.text, options_.max_text_chars, "text");
   if (!cleaned.ok()) return cleaned.status();
+  const bool web = is_web(request.channel);
   std::string session_id = request.session_id;
+  std::string new_token;  // set when this request creates a web session
   if (session_id.empty()) {
+    if (!web) return invalid("an IM message needs its session id (Service::im_session_id)");
     session_id = new_session_id();
+    new_token = new_session_token();
+    if (new_token.empty()) return Status(StatusCode::kInternal, "the CSPRNG failed");
   } else if (!valid_session_id(session_id, options_.max_session_id_bytes)) {
+    if (web) return denied();
     return invalid("session_id must be 1-" + std::to_string(options_.max_session_id_bytes) +
                    " characters of A-Z a-z 0-9 _ . : -");
   }
@@ -179,19 +228,26 @@ Result<ChatReply> Service::chat(const ChatRequest& request) {
   std::lock_guard<std::mutex> lock(session_lock(session_id));
   store::Session session;
   bool known = false;
-  if (!request.session_id.empty()) {
-    auto got = store_.get_session(session_id);
+  if (web && new_token.empty()) {
+    auto got = authorize(session_id, request.session_token);
+    if (!got.ok()) return got.status();
+    session = std::move(got).value();
+    known = true;
+  } else if (!web) {
+    auto got = find_session(session_id);
     if (got.ok()) {
+      // An IM pipeline only ever reaches sessions of its own channel.
+      if (got->channel != request.channel) return denied();
       session = std::move(got).value();
       known = true;
     } else if (got.status().code() != StatusCode::kNotFound) {
-      count_storage_error();
       return got.status();
     }
   }
   if (!known) {
     session.id = session_id;
-    session.channel = request.channel.empty() ? "web" : request.channel;
+    session.channel = web ? "web" : request.channel;
+    if (web) session.token_hash = session_token_hash(new_token);
   }
   if (!request.user_id.empty()) session.user_id = request.user_id;
   if (!request.channel_ref.empty()) session.channel_ref = request.channel_ref;
@@ -279,6 +335,8 @@ Result<ChatReply> Service::chat(const ChatRequest& request) {
   bus_.publish(session_id, out.message_id);
 
   out.session_id = session_id;
+  out.session_token = new_token;
+  out.question = masked;
   out.action = bot::to_string(reply.action);
   out.faq_id = reply.faq_id;
   out.confidence = reply.confidence;
@@ -305,6 +363,7 @@ Result<ChatReply> Service::route_to_ticket(const ChatRequest& request, store::Se
   messages_to_agents_.fetch_add(1, std::memory_order_relaxed);
   ChatReply out;
   out.session_id = turn.session.id;
+  out.question = masked;
   out.investor_message_id = recorded->message_ids.at(0);
   out.message_id = out.investor_message_id;
   bus_.publish(out.session_id, out.message_id);
@@ -331,9 +390,13 @@ Result<std::vector<store::Message>> Service::messages(const std::string& session
   return store_.messages_after(session_id, after_id, limit);
 }
 
-Status Service::feedback(int64_t message_id, bool helpful, const std::string& comment) {
+Status Service::feedback(const std::string& session_id, const std::string& token,
+                         int64_t message_id, bool helpful, const std::string& comment) {
+  auto session = authorize(session_id, token);
+  if (!session.ok()) return session.status();
   if (message_id <= 0) return invalid("message_id must be a positive message id");
   store::Feedback f;
+  f.session_id = session_id;
   f.message_id = message_id;
   f.helpful = helpful;
   if (!comment.empty()) {

@@ -5,6 +5,15 @@
 // feedback and unanswered questions.
 //
 // Rules it enforces:
+// - Sessions are capabilities. A web session ("web" channel) is created only
+//   by a chat request without a session id: the service issues the id and a
+//   credential (ChatReply::session_token) and stores only the credential's
+//   hash. Every later post, read and feedback of that session must present
+//   the credential (authorize()); a wrong or missing one, an unknown id and
+//   an IM session all fail the same way (kUnauthenticated), so a failure
+//   says nothing about which sessions exist. IM sessions have no credential:
+//   only their channel's webhook pipeline reaches them, by a keyed id
+//   (im_session_id()).
 // - While a session has a waiting or active ticket, the investor's messages go
 //   to the ticket (stored, shown to the agent), not to the bot. After the
 //   ticket is closed the bot answers again.
@@ -22,6 +31,7 @@
 //   kNotFound           unknown session / ticket / message
 //   kFailedPrecondition wrong ticket state (claim a claimed ticket, reply to a
 //                       ticket not claimed by this agent, close a closed one)
+//   kUnauthenticated    no valid session credential (see above)
 //   kInternal           storage failed, or no engine is loaded
 #include <array>
 #include <atomic>
@@ -54,10 +64,14 @@ struct ServiceOptions {
 };
 
 struct ChatRequest {
-  std::string session_id;     // "" = issue a new one
+  // Web: "" = issue a new session (and credential); otherwise an issued id
+  // with its credential in session_token. IM channels: the keyed id from
+  // im_session_id(), created on first use; session_token unused.
+  std::string session_id;
+  std::string session_token;
   std::string user_id;        // platform user id, optional
   std::string text;           // the investor's message, raw (validated here)
-  std::string channel = "web";
+  std::string channel = "web";  // set by the route, never by the client
   std::string channel_ref;    // IM channels: opaque JSON of where replies go
   std::string customer_name;  // "王先生" when the channel knows it
 };
@@ -73,6 +87,8 @@ struct HandoffInfo {
 
 struct ChatReply {
   std::string session_id;
+  std::string session_token;        // the new session's credential; "" for an existing session
+  std::string question;             // the investor's text as stored (masked)
   int64_t message_id = 0;           // the bot's message; the investor's when routed to an agent
   int64_t investor_message_id = 0;
   std::string action;               // "answer" | "clarify" | "fallback" | "handoff"
@@ -127,11 +143,26 @@ class Service {
 
   Result<ChatReply> chat(const ChatRequest& request);
 
-  // Transcript since a message id (0 = from the start), oldest first.
+  // The web session `session_id` when `token` is its credential, else
+  // kUnauthenticated (also for unknown ids and IM sessions); kInternal when
+  // the store fails. Call before messages() on behalf of an investor.
+  Result<store::Session> authorize(const std::string& session_id, const std::string& token);
+
+  // The keyed id of an IM conversation on `channel` (see
+  // session_credentials.h). The key is created once per store and shared by
+  // every replica on it; kInternal when the store cannot provide it.
+  Result<std::string> im_session_id(const std::string& channel, const std::string& conversation);
+
+  // Transcript since a message id (0 = from the start), oldest first. No
+  // credential check: authorize() first for an investor.
   Result<std::vector<store::Message>> messages(const std::string& session_id, int64_t after_id,
                                                int limit = 1000);
 
-  Status feedback(int64_t message_id, bool helpful, const std::string& comment);
+  // Feedback on a bot message of the session, once per message: kNotFound
+  // for a message that is not one of the session's bot messages,
+  // kFailedPrecondition for a second feedback.
+  Status feedback(const std::string& session_id, const std::string& token, int64_t message_id,
+                  bool helpful, const std::string& comment);
 
   Result<std::vector<TicketView>> list_tickets(store::TicketStatus status, int limit = 200);
   Result<TicketDetail> ticket_detail(int64_t ticket_id);
@@ -173,6 +204,7 @@ class Service {
                                             const store::NewMessage& message);
   void deliver_outbound(const std::string& session_id, const store::Message& message);
   std::mutex& session_lock(const std::string& session_id);
+  Result<store::Session> find_session(const std::string& session_id);
   void count_storage_error() { storage_errors_.fetch_add(1, std::memory_order_relaxed); }
 
   store::Store& store_;
@@ -181,6 +213,9 @@ class Service {
   MessageBus bus_;
 
   std::array<std::mutex, 64> session_locks_;
+  std::mutex im_key_mu_;
+  std::string im_key_;  // guarded by im_key_mu_; "" until first needed
+
   std::mutex outbound_mu_;
   std::map<std::string, OutboundFn> outbound_;
 

@@ -83,12 +83,12 @@ Status upsert_session(Connection& c, const Session& s, int64_t now) {
   const int64_t created = s.created_at_ms != 0 ? s.created_at_ms : now;
   auto r = c.exec(
       "INSERT INTO sessions (id, user_id, channel, channel_ref, customer_name, state, "
-      "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
+      "created_at, updated_at, token_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
       "ON CONFLICT (id) DO UPDATE SET user_id = EXCLUDED.user_id, channel = EXCLUDED.channel, "
       "channel_ref = EXCLUDED.channel_ref, customer_name = EXCLUDED.customer_name, "
       "state = EXCLUDED.state, updated_at = EXCLUDED.updated_at",
       params(s.id, s.user_id, s.channel.empty() ? std::string("web") : s.channel, s.channel_ref,
-             s.customer_name, s.state, created, now));
+             s.customer_name, s.state, created, now, s.token_hash));
   return r.ok() ? Status::Ok() : r.status();
 }
 
@@ -275,8 +275,8 @@ Result<Session> PostgresStore::get_session(const std::string& id) {
   Session s;
   Status st = with_connection([&](Connection& c) -> Status {
     auto r = c.exec(
-        "SELECT id, user_id, channel, channel_ref, customer_name, state, created_at, updated_at "
-        "FROM sessions WHERE id = $1",
+        "SELECT id, user_id, channel, channel_ref, customer_name, state, created_at, updated_at, "
+        "token_hash FROM sessions WHERE id = $1",
         params(id));
     if (!r.ok()) return r.status();
     if (r->size() == 0) return {StatusCode::kNotFound, "no session " + id};
@@ -288,6 +288,7 @@ Result<Session> PostgresStore::get_session(const std::string& id) {
     s.state = r->text(0, 5);
     s.created_at_ms = r->int64(0, 6);
     s.updated_at_ms = r->int64(0, 7);
+    s.token_hash = r->text(0, 8);
     return Status::Ok();
   });
   if (!st.ok()) return st;
@@ -512,13 +513,19 @@ Status PostgresStore::add_feedback(const Feedback& f) {
     auto r = c.exec(
         "INSERT INTO feedback (message_id, helpful, comment, created_at) "
         "SELECT $1::bigint, $2::boolean, $3, $4::bigint "
-        "WHERE EXISTS (SELECT 1 FROM messages WHERE id = $1::bigint)",
-        params(f.message_id, f.helpful, f.comment, detail::or_now(f.created_at_ms)));
+        "WHERE EXISTS (SELECT 1 FROM messages WHERE id = $1::bigint AND session_id = $5 "
+        "AND role = 'bot') ON CONFLICT (message_id) DO NOTHING",
+        params(f.message_id, f.helpful, f.comment, detail::or_now(f.created_at_ms), f.session_id));
     if (!r.ok()) return r.status();
-    if (r->affected() == 0) {
-      return {StatusCode::kNotFound, "no message " + std::to_string(f.message_id)};
-    }
-    return Status::Ok();
+    if (r->affected() == 1) return Status::Ok();
+    // Nothing inserted: the session's own message already has feedback, or
+    // it is not a bot message of this session.
+    auto given = c.exec(
+        "SELECT 1 FROM feedback f JOIN messages m ON m.id = f.message_id "
+        "WHERE f.message_id = $1 AND m.session_id = $2",
+        params(f.message_id, f.session_id));
+    if (!given.ok()) return given.status();
+    return detail::feedback_refusal(given->size() > 0, f.message_id);
   });
 }
 
@@ -674,6 +681,40 @@ Result<Outbound> PostgresStore::get_outbound(int64_t outbound_id) {
   });
   if (!st.ok()) return st;
   return out;
+}
+
+// --- server secrets, health ----------------------------------------------------
+
+Result<std::string> PostgresStore::server_secret(const std::string& name,
+                                                 const std::string& candidate) {
+  if (name.empty() || candidate.empty()) {
+    return Status(StatusCode::kInvalidArgument, "secret name and value must not be empty");
+  }
+  std::string value;
+  Status st = with_connection([&](Connection& c) -> Status {
+    auto insert = c.exec(
+        "INSERT INTO server_secrets (name, value, created_at) VALUES ($1, $2, $3) "
+        "ON CONFLICT (name) DO NOTHING",
+        params(name, candidate, now_ms()));
+    if (!insert.ok()) return insert.status();
+    auto r = c.exec("SELECT value FROM server_secrets WHERE name = $1", params(name));
+    if (!r.ok()) return r.status();
+    if (r->size() == 0) return {StatusCode::kInternal, "secret " + name + " vanished"};
+    value = r->text(0, 0);
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return value;
+}
+
+Status PostgresStore::check_writable() {
+  return with_connection([&](Connection& c) -> Status {
+    auto r = c.exec(
+        "INSERT INTO write_probe (id, written_at) VALUES (1, $1) "
+        "ON CONFLICT (id) DO UPDATE SET written_at = EXCLUDED.written_at",
+        params(now_ms()));
+    return r.ok() ? Status::Ok() : r.status();
+  });
 }
 
 }  // namespace faqbot::store

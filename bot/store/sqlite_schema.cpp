@@ -76,6 +76,22 @@ const std::vector<Migration>& sqlite_migrations() {
                 sent_at         INTEGER NOT NULL DEFAULT 0))",
            "CREATE INDEX outbox_due ON outbox(status, next_attempt_at, id)",
        }},
+      {2,
+       "session credentials, one feedback a message, server secrets, write probe",
+       {
+           "ALTER TABLE sessions ADD COLUMN token_hash TEXT NOT NULL DEFAULT ''",
+           // Keeps the first feedback of each message, then allows only one.
+           "DELETE FROM feedback WHERE id NOT IN (SELECT MIN(id) FROM feedback GROUP BY message_id)",
+           "DROP INDEX feedback_by_message",
+           "CREATE UNIQUE INDEX feedback_once ON feedback(message_id)",
+           R"(CREATE TABLE server_secrets (
+                name       TEXT PRIMARY KEY,
+                value      TEXT NOT NULL,
+                created_at INTEGER NOT NULL))",
+           R"(CREATE TABLE write_probe (
+                id         INTEGER PRIMARY KEY CHECK (id = 1),
+                written_at INTEGER NOT NULL))",
+       }},
   };
   return steps;
 }

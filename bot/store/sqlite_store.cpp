@@ -98,14 +98,14 @@ Status upsert_session(Connection& c, const Session& s, int64_t now) {
   if (Status st = detail::check_id(s.id, "session id"); !st.ok()) return st;
   auto q = c.prepare(
       "INSERT INTO sessions (id, user_id, channel, channel_ref, customer_name, state, "
-      "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+      "created_at, updated_at, token_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
       "ON CONFLICT (id) DO UPDATE SET user_id = excluded.user_id, channel = excluded.channel, "
       "channel_ref = excluded.channel_ref, customer_name = excluded.customer_name, "
       "state = excluded.state, updated_at = excluded.updated_at");
   if (!q.ok()) return q.status();
   const int64_t created = s.created_at_ms != 0 ? s.created_at_ms : now;
   q->bind_all(s.id, s.user_id, s.channel.empty() ? std::string("web") : s.channel,
-              s.channel_ref, s.customer_name, s.state, created, now);
+              s.channel_ref, s.customer_name, s.state, created, now, s.token_hash);
   return q->run();
 }
 
@@ -224,6 +224,27 @@ Result<int> schema_version(Connection& c) {
   return static_cast<int>(q->int_at(0));
 }
 
+// PRAGMA quick_check: the b-tree pages and records are well formed (not the
+// indexes' agreement with their tables, which full integrity_check adds).
+// Reads every page once: about a second per GiB. kDataLoss names what it found.
+Status check_integrity(Connection& c, const std::string& path) {
+  std::string problems;
+  auto q = c.prepare("PRAGMA quick_check(5)");
+  Status st = q.ok() ? Status::Ok() : q.status();
+  while (st.ok()) {
+    Result<bool> row = q->step();
+    if (!row.ok()) st = row.status();
+    if (!row.ok() || !row.value()) break;
+    const std::string line = q->text_at(0);
+    if (line != "ok") problems += (problems.empty() ? "" : "; ") + line;
+  }
+  if (st.ok() && problems.empty()) return Status::Ok();
+  if (problems.empty()) problems = st.message();
+  return {StatusCode::kDataLoss, "the database file " + path +
+                                     " is damaged (PRAGMA quick_check: " + problems +
+                                     "); restore it from a backup or move it away"};
+}
+
 // Applies each pending step in its own IMMEDIATE transaction, re-reading the
 // version under the write lock so that concurrent openers apply a step once.
 Status migrate(Connection& c, const std::vector<Migration>& steps) {
@@ -286,6 +307,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& data_d
   // checkpoint), and a commit should resume as soon as it is free.
   store->writer_busy_steps_ = std::max(1, options.sqlite_busy_timeout_ms * 5);
   sqlite3_busy_handler(store->writer_->raw(), &SqliteStore::on_writer_busy, store.get());
+  if (Status st = check_integrity(*store->writer_, path); !st.ok()) return st;
   if (Status st = enable_wal(*store->writer_); !st.ok()) return st;
   if (Status st = configure(*store->writer_, true, options); !st.ok()) return st;
   if (Status st = migrate(*store->writer_, steps.value()); !st.ok()) return st;
@@ -512,8 +534,8 @@ Result<Session> SqliteStore::get_session(const std::string& id) {
   Session s;
   Status st = read([&](Connection& c) -> Status {
     auto q = c.prepare(
-        "SELECT id, user_id, channel, channel_ref, customer_name, state, created_at, updated_at "
-        "FROM sessions WHERE id = ?1");
+        "SELECT id, user_id, channel, channel_ref, customer_name, state, created_at, updated_at, "
+        "token_hash FROM sessions WHERE id = ?1");
     if (!q.ok()) return q.status();
     q->bind(1, id);
     Result<bool> row = q->step();
@@ -527,6 +549,7 @@ Result<Session> SqliteStore::get_session(const std::string& id) {
     s.state = q->text_at(5);
     s.created_at_ms = q->int_at(6);
     s.updated_at_ms = q->int_at(7);
+    s.token_hash = q->text_at(8);
     return Status::Ok();
   });
   if (!st.ok()) return st;
@@ -764,14 +787,22 @@ Status SqliteStore::add_feedback(const Feedback& f) {
   return write([&](Connection& c) -> Status {
     auto q = c.prepare(
         "INSERT INTO feedback (message_id, helpful, comment, created_at) "
-        "SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM messages WHERE id = ?1)");
+        "SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM messages WHERE id = ?1 "
+        "AND session_id = ?5 AND role = 'bot') ON CONFLICT (message_id) DO NOTHING");
     if (!q.ok()) return q.status();
-    q->bind_all(f.message_id, f.helpful, f.comment, detail::or_now(f.created_at_ms));
+    q->bind_all(f.message_id, f.helpful, f.comment, detail::or_now(f.created_at_ms), f.session_id);
     if (Status s = q->run(); !s.ok()) return s;
-    if (c.changes() == 0) {
-      return {StatusCode::kNotFound, "no message " + std::to_string(f.message_id)};
-    }
-    return Status::Ok();
+    if (c.changes() == 1) return Status::Ok();
+    // Nothing inserted: the session's own message already has feedback, or
+    // it is not a bot message of this session.
+    auto given = c.prepare(
+        "SELECT 1 FROM feedback f JOIN messages m ON m.id = f.message_id "
+        "WHERE f.message_id = ?1 AND m.session_id = ?2");
+    if (!given.ok()) return given.status();
+    given->bind_all(f.message_id, f.session_id);
+    Result<bool> row = given->step();
+    if (!row.ok()) return row.status();
+    return detail::feedback_refusal(row.value(), f.message_id);
   });
 }
 
@@ -929,6 +960,45 @@ Result<Outbound> SqliteStore::get_outbound(int64_t outbound_id) {
   });
   if (!st.ok()) return st;
   return out;
+}
+
+// --- server secrets, health --------------------------------------------------
+
+Result<std::string> SqliteStore::server_secret(const std::string& name,
+                                               const std::string& candidate) {
+  if (name.empty() || candidate.empty()) {
+    return Status(StatusCode::kInvalidArgument, "secret name and value must not be empty");
+  }
+  std::string value;
+  Status st = write([&](Connection& c) -> Status {
+    auto insert = c.prepare(
+        "INSERT INTO server_secrets (name, value, created_at) VALUES (?1, ?2, ?3) "
+        "ON CONFLICT (name) DO NOTHING");
+    if (!insert.ok()) return insert.status();
+    insert->bind_all(name, candidate, now_ms());
+    if (Status s = insert->run(); !s.ok()) return s;
+    auto q = c.prepare("SELECT value FROM server_secrets WHERE name = ?1");
+    if (!q.ok()) return q.status();
+    q->bind(1, name);
+    Result<bool> row = q->step();
+    if (!row.ok()) return row.status();
+    if (!row.value()) return {StatusCode::kInternal, "secret " + name + " vanished"};
+    value = q->text_at(0);
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return value;
+}
+
+Status SqliteStore::check_writable() {
+  return write([&](Connection& c) -> Status {
+    auto q = c.prepare(
+        "INSERT INTO write_probe (id, written_at) VALUES (1, ?1) "
+        "ON CONFLICT (id) DO UPDATE SET written_at = excluded.written_at");
+    if (!q.ok()) return q.status();
+    q->bind(1, now_ms());
+    return q->run();
+  });
 }
 
 }  // namespace faqbot::store

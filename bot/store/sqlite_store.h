@@ -86,6 +86,9 @@ class SqliteStore final : public Store {
                      int64_t retry_at_ms) override;
   Result<int64_t> count_failed() override;
   Result<Outbound> get_outbound(int64_t outbound_id) override;
+  Result<std::string> server_secret(const std::string& name,
+                                    const std::string& candidate) override;
+  Status check_writable() override;
 
  private:
   using Work = std::function<Status(sqlite::Connection&)>;

@@ -93,6 +93,14 @@ Status check_id(const std::string& id, const char* what) {
   return Status::Ok();
 }
 
+Status feedback_refusal(bool already_given, int64_t message_id) {
+  if (already_given) {
+    return {StatusCode::kFailedPrecondition,
+            "message " + std::to_string(message_id) + " already has feedback"};
+  }
+  return {StatusCode::kNotFound, "no bot message " + std::to_string(message_id) + " in this session"};
+}
+
 Status check_limit(int limit) {
   if (limit < 1) return {StatusCode::kInvalidArgument, "limit must be >= 1"};
   return Status::Ok();

@@ -64,6 +64,10 @@ struct Session {
   std::string channel_ref;    // opaque JSON: where IM replies go (chat id, …)
   std::string customer_name;  // "王先生" when known
   std::string state;          // serialised bot::Conversation (JSON; see conversation_json.h)
+  // Hex SHA-256 of the session credential ("" = none: IM sessions). Written
+  // on first insert only; an upsert never changes it. The credential itself
+  // is never stored.
+  std::string token_hash;
   int64_t created_at_ms = 0;  // set by the store on first insert, kept after
   int64_t updated_at_ms = 0;
 };
@@ -132,7 +136,10 @@ struct TurnResult {
 };
 
 struct Feedback {
-  int64_t message_id = 0;  // must exist, else kNotFound
+  std::string session_id;  // the session the message belongs to
+  // A bot message of session_id, else kNotFound (also when it exists in
+  // another session). One feedback a message: a second is kFailedPrecondition.
+  int64_t message_id = 0;
   bool helpful = false;
   std::string comment;     // masked by the caller
   int64_t created_at_ms = 0;
@@ -216,7 +223,7 @@ class Store {
   virtual Status set_expected_reply(int64_t ticket_id, int64_t at_ms) = 0;
 
   // --- feedback and unanswered questions ----------------------------------
-  // kNotFound when the message does not exist. Several per message are kept.
+  // See Feedback for what is refused.
   virtual Status add_feedback(const Feedback& feedback) = 0;
   virtual Status add_unanswered(const std::string& session_id, const std::string& text,
                                 int64_t now_ms = 0) = 0;
@@ -248,6 +255,16 @@ class Store {
                              int64_t retry_at_ms) = 0;
   virtual Result<int64_t> count_failed() = 0;
   virtual Result<Outbound> get_outbound(int64_t outbound_id) = 0;
+
+  // --- server secrets and health ------------------------------------------
+  // The secret stored under `name`; when there is none yet, `candidate` is
+  // stored and returned. Every replica on one database gets the same value
+  // (the first writer wins). Both non-empty.
+  virtual Result<std::string> server_secret(const std::string& name,
+                                            const std::string& candidate) = 0;
+  // Commits a small write (one probe row) to prove the store can write now:
+  // kInternal when the database is read-only, full, locked or unreachable.
+  virtual Status check_writable() = 0;
 };
 
 // Options common to both implementations.
@@ -271,6 +288,7 @@ struct StoreOptions {
 // "postgresql://…" or "postgres://…" (any libpq URI) opens PostgreSQL;
 // anything else is a SQLite data directory (created if missing; the database
 // file is <dir>/faqbot.db). Runs pending schema migrations before returning.
+// A SQLite file that fails PRAGMA quick_check is refused with kDataLoss.
 Result<std::unique_ptr<Store>> open_store(const std::string& url_or_path,
                                           const StoreOptions& options = {});
 

@@ -21,6 +21,10 @@ Status check_limit(int limit);
 // it; SQLite would store it: both backends refuse it the same way).
 Status check_utf8(const std::string& text, const char* what);
 
+// Why add_feedback inserted nothing: the message already has its feedback
+// (kFailedPrecondition), or it is not a bot message of the session (kNotFound).
+Status feedback_refusal(bool already_given, int64_t message_id);
+
 // Built-in steps followed by the extra ones; kInvalidArgument unless the
 // versions are 1, 2, 3, … in order.
 Result<std::vector<Migration>> all_migrations(const std::vector<Migration>& builtin,

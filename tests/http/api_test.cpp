@@ -11,10 +11,12 @@ using nlohmann::json;
 
 TEST_F(ServerTest, ChatRoundTrip) {
   start();
-  json r = chat("", "提现多久到账");
+  json r = chat("rt", "提现多久到账");
   ASSERT_TRUE(r.is_object());
   const std::string session = r["session_id"];
   EXPECT_FALSE(session.empty());
+  EXPECT_EQ(r["session_token"].get<std::string>().size(), 64u);
+  EXPECT_EQ(r["question"], "提现多久到账");
   EXPECT_EQ(r["action"], "answer");
   EXPECT_EQ(r["faq_id"], "withdraw.arrival_time");
   EXPECT_GT(r["confidence"].get<double>(), 0.5);
@@ -23,7 +25,7 @@ TEST_F(ServerTest, ChatRoundTrip) {
   EXPECT_EQ(r["suggestions"][0]["faq_id"], "withdraw.arrival_time");
   EXPECT_TRUE(r["suggestions"][0]["question"].is_string());
 
-  json all = get("/v1/sessions/" + session + "/messages", 200);
+  json all = get("/v1/sessions/" + session + "/messages", 200, auth("rt"));
   ASSERT_EQ(all["messages"].size(), 2u);
   EXPECT_EQ(all["messages"][0]["role"], "investor");
   EXPECT_EQ(all["messages"][0]["text"], "提现多久到账");
@@ -31,17 +33,19 @@ TEST_F(ServerTest, ChatRoundTrip) {
   EXPECT_EQ(all["messages"][1]["message_id"], r["message_id"]);
 
   const int64_t first = all["messages"][0]["message_id"];
-  json since = get("/v1/sessions/" + session + "/messages?after=" + std::to_string(first), 200);
+  json since = get("/v1/sessions/" + session + "/messages?after=" + std::to_string(first), 200, auth("rt"));
   ASSERT_EQ(since["messages"].size(), 1u);
   EXPECT_EQ(since["messages"][0]["role"], "bot");
 
-  json clarify = chat(session, "你好");
+  json clarify = chat("rt", "你好");
   EXPECT_EQ(clarify["session_id"], session);
+  EXPECT_FALSE(clarify.contains("session_token"));  // issued once, at creation
   EXPECT_EQ(clarify["action"], "clarify");
   EXPECT_EQ(clarify["suggestions"].size(), 2u);
   EXPECT_TRUE(clarify["faq_id"].is_null());
 
-  post("/v1/feedback", {{"message_id", r["message_id"]}, {"helpful", true}}, 200);
+  post("/v1/feedback", {{"session_id", session}, {"message_id", r["message_id"]}, {"helpful", true}}, 200,
+       auth("rt"));
 }
 
 TEST_F(ServerTest, HandoffFromTriggerToClaimReplyAndClose) {
@@ -85,7 +89,7 @@ TEST_F(ServerTest, HandoffFromTriggerToClaimReplyAndClose) {
   EXPECT_EQ(sent["role"], "agent");
   EXPECT_EQ(sent["agent_id"], "alice");
 
-  json transcript = get("/v1/sessions/inv-1/messages", 200);
+  json transcript = get(messages_path("inv-1"), 200, auth("inv-1"));
   bool saw_agent = false;
   for (const json& m : transcript["messages"]) {
     saw_agent = saw_agent || (m["role"] == "agent" && m["text"] == "您好，您的提现预计今天到账");
@@ -114,7 +118,7 @@ TEST_F(ServerTest, HighPriorityFirstInTheQueue) {
   EXPECT_EQ(high["handoff"]["queue_position"], 1);
   json queue = get("/v1/handoffs", 200, bearer(kAlice));
   ASSERT_EQ(queue["handoffs"].size(), 2u);
-  EXPECT_EQ(queue["handoffs"][0]["session_id"], "h1");
+  EXPECT_EQ(queue["handoffs"][0]["session_id"], sid("h1"));
   EXPECT_EQ(queue["handoffs"][1]["queue_position"], 2);
 }
 
@@ -125,7 +129,7 @@ TEST_F(ServerTest, RestartKeepsSessionsMessagesAndTickets) {
   const int64_t ticket = h["handoff"]["ticket_id"];
   stop();
   start();  // same data directory
-  json transcript = get("/v1/sessions/keep-1/messages", 200);
+  json transcript = get(messages_path("keep-1"), 200, auth("keep-1"));
   ASSERT_EQ(transcript["messages"].size(), 4u);
   EXPECT_EQ(transcript["messages"][1]["message_id"], a["message_id"]);
   json queue = get("/v1/handoffs", 200, bearer(kAlice));
@@ -163,7 +167,9 @@ TEST_F(ServerTest, ServerSentEventsDeliverAnAgentMessage) {
   std::thread listener([&] {
     httplib::Client c("127.0.0.1", port_);
     c.set_read_timeout(10, 0);
-    const std::string path = "/v1/sessions/sse-1/events?after=" + std::to_string(last);
+    // EventSource cannot set headers: the credential may come in the URL.
+    const std::string path = "/v1/sessions/" + sid("sse-1") + "/events?after=" + std::to_string(last) +
+                             "&session_token=" + token("sse-1");
     auto res = c.Get(path.c_str(), [&](const char* data, size_t n) {
       received.append(data, n);
       if (received.find("来自客服的回复") != std::string::npos) {
@@ -248,15 +254,12 @@ TEST_F(ServerTest, WebPagesAreServed) {
 }
 
 TEST_F(ServerTest, ExtensionRoutesAreMountedForChannels) {
-  http::AppOptions o;
-  o.settings = settings();
-  o.loader = [] { return fake_load("v1"); };
-  o.providers.push_back([](service::Service& svc) {
+  providers_.push_back([](service::Service& svc) {
     std::vector<http::Route> routes;
     routes.push_back(http::Route{"POST", "/webhooks/test/{bot}",
                                  [&svc](const http::Request& r) {
                                    service::ChatRequest c;
-                                   c.session_id = "im-" + r.path_param("bot");
+                                   c.session_id = svc.im_session_id("test", r.path_param("bot")).value();
                                    c.channel = "test";
                                    c.text = r.body;
                                    auto reply = svc.chat(c);
@@ -275,16 +278,15 @@ TEST_F(ServerTest, ExtensionRoutesAreMountedForChannels) {
                                  "Test channel counters"});
     return routes;
   });
-  auto app = http::App::create(std::move(o));
-  ASSERT_TRUE(app.ok());
-  app_ = std::move(app).value();
-  port_ = app_->start().value();
-  client_ = std::make_unique<httplib::Client>("127.0.0.1", port_);
+  start();
   auto res = client_->Post("/webhooks/test/b1", "提现多久到账", "text/plain");
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 200);
   EXPECT_EQ(res->body, "answer");
-  EXPECT_EQ(get("/v1/sessions/im-b1/messages", 200)["messages"].size(), 2u);
+  // The IM conversation is stored, and not readable through the investor API.
+  const std::string im = app_->service().im_session_id("test", "b1").value();
+  EXPECT_EQ(app_->service().messages(im, 0)->size(), 2u);
+  expect_envelope(get("/v1/sessions/" + im + "/messages", 401), "unauthorized");
   EXPECT_TRUE(get("/openapi.json", 200)["paths"].contains("/webhooks/test/{bot}"));
   // An extension's metrics route is merged into the service's /metrics.
   auto metrics = client_->Get("/metrics", bearer(kAdmin));
@@ -326,6 +328,7 @@ TEST_F(ServerTest, EventStreamsAreCappedAtHalfTheWorkers) {
   s.threads = 4;  // at most 2 streams
   start(s);
   chat("cap", "提现");
+  const std::string events_cap = "/v1/sessions/" + sid("cap") + "/events?session_token=" + token("cap");
   std::atomic<bool> stop{false};
   std::atomic<int> open{0};
   std::vector<std::thread> listeners;
@@ -333,7 +336,7 @@ TEST_F(ServerTest, EventStreamsAreCappedAtHalfTheWorkers) {
     listeners.emplace_back([&] {
       httplib::Client c("127.0.0.1", port_);
       c.set_read_timeout(10, 0);
-      c.Get("/v1/sessions/cap/events", [&](const char*, size_t) {
+      c.Get(events_cap.c_str(), [&](const char*, size_t) {
         static thread_local bool counted = false;
         if (!counted) {
           counted = true;
@@ -345,7 +348,7 @@ TEST_F(ServerTest, EventStreamsAreCappedAtHalfTheWorkers) {
   }
   for (int i = 0; i < 500 && open.load() < 2; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));
   ASSERT_EQ(open.load(), 2);
-  expect_envelope(get("/v1/sessions/cap/events", 503), "unavailable");
+  expect_envelope(get(events_cap.c_str(), 503), "unavailable");
   stop = true;  // the listeners close on the next heartbeat (1 s)
   for (auto& t : listeners) t.join();
   // Slots are given back once the streams end.
@@ -353,7 +356,7 @@ TEST_F(ServerTest, EventStreamsAreCappedAtHalfTheWorkers) {
   for (int i = 0; i < 100 && !reopened; ++i) {
     httplib::Client c("127.0.0.1", port_);
     int status = 0;
-    c.Get("/v1/sessions/cap/events",
+    c.Get(events_cap.c_str(),
           [&](const httplib::Response& r) {
             status = r.status;
             return false;  // headers are enough

@@ -69,11 +69,10 @@ class RealEngineTest : public ServerTest {
 // hand over, agent reply, close, answered by the bot again.
 TEST_F(RealEngineTest, DefaultKnowledgeBaseFullConversation) {
   start_real(FAQBOT_DEFAULT_CONFIG);
-  json r = chat("", "提现多久到账");
+  json r = chat("investor", "提现多久到账");
   EXPECT_EQ(r["action"], "answer") << r;
   EXPECT_EQ(r["faq_id"], "withdraw.arrival_time") << r;
-  const std::string session = r["session_id"];
-  json h = chat(session, "转人工");
+  json h = chat("investor", "转人工");
   ASSERT_EQ(h["action"], "handoff") << h;
   const std::string t = "/v1/handoffs/" + std::to_string(h["handoff"]["ticket_id"].get<int64_t>());
   json detail = get(t, 200, bearer(kAlice));
@@ -81,7 +80,7 @@ TEST_F(RealEngineTest, DefaultKnowledgeBaseFullConversation) {
   post(t + "/claim", json::object(), 200, bearer(kAlice));
   post(t + "/messages", {{"text", "您好，我是客服小王"}}, 200, bearer(kAlice));
   post(t + "/close", {{"resolution", "done"}}, 200, bearer(kAlice));
-  json again = chat(session, "提现多久到账");
+  json again = chat("investor", "提现多久到账");
   EXPECT_EQ(again["action"], "answer") << again;
   EXPECT_EQ(again["routed_to_agent"], false);
 }
@@ -99,11 +98,11 @@ TEST_F(RealEngineTest, FixtureKnowledgeBaseAnswersAndHandsOver) {
   port_ = port.value();
   client_ = std::make_unique<httplib::Client>("127.0.0.1", port_);
 
-  json r = chat("", "提现多久到账");
+  json r = chat("investor", "提现多久到账");
   EXPECT_EQ(r["action"], "answer") << r;
   EXPECT_EQ(r["faq_id"], "withdraw.arrival_time") << r;
   EXPECT_FALSE(r["text"].get<std::string>().empty());
-  json h = chat(r["session_id"], "转人工");
+  json h = chat("investor", "转人工");
   EXPECT_EQ(h["action"], "handoff") << h;
   EXPECT_TRUE(h["handoff"].is_object());
   EXPECT_EQ(post("/v1/admin/reload", json::object(), 200, bearer(kAdmin))["ok"], true);

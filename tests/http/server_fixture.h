@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <atomic>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -43,6 +44,7 @@ class ServerTest : public ::testing::Test {
   void start(http::Settings s) {
     http::AppOptions o;
     o.settings = std::move(s);
+    o.providers = providers_;
     o.loader = [this] {
       std::string v = version_;
       return v == "broken" ? broken_load() : fake_load(v);
@@ -86,14 +88,36 @@ class ServerTest : public ::testing::Test {
     return nlohmann::json::parse(res->body, nullptr, false);
   }
 
-  nlohmann::json chat(const std::string& session, const std::string& text) {
+  // A web turn in the session a test calls `label` ("" = a new anonymous
+  // session): the first turn of a label creates the session (the server
+  // issues its id and token), later turns present both.
+  nlohmann::json chat(const std::string& label, const std::string& text) {
     nlohmann::json body = {{"text", text}};
-    if (!session.empty()) body["session_id"] = session;
-    return post("/v1/chat", body, 200);
+    auto known = sessions_.find(label);
+    const bool existing = !label.empty() && known != sessions_.end();
+    if (existing) body["session_id"] = known->second.id;
+    nlohmann::json r = post("/v1/chat", body, 200, existing ? bearer(known->second.token) : httplib::Headers{});
+    if (!label.empty() && !existing && r.is_object() && r.contains("session_token")) {
+      sessions_[label] = {r["session_id"], r["session_token"]};
+    }
+    return r;
   }
+  // The id and credential the server issued for `label`.
+  std::string sid(const std::string& label) const { return sessions_.at(label).id; }
+  httplib::Headers auth(const std::string& label) const { return bearer(sessions_.at(label).token); }
+  std::string token(const std::string& label) const { return sessions_.at(label).token; }
+  std::string messages_path(const std::string& label) const {
+    return "/v1/sessions/" + sid(label) + "/messages";
+  }
+
+  struct IssuedSession {
+    std::string id, token;
+  };
+  std::map<std::string, IssuedSession> sessions_;
 
   TempDir dir_;
   std::string version_ = "v1";
+  std::vector<http::RouteProvider> providers_;  // extension routes, mounted by start()
   std::unique_ptr<http::App> app_;
   int port_ = 0;
   std::unique_ptr<httplib::Client> client_;

@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <map>
 #include <thread>
 
 #include "fake_engine.h"
@@ -31,14 +32,28 @@ class ServiceTest : public ::testing::Test {
     service_ = std::make_unique<Service>(*store_, *engines_, o);
   }
 
-  ChatReply chat(const std::string& session, const std::string& text) {
+  // A web turn in the session known to the test as `label` ("" = a new
+  // anonymous one): the first turn of a label creates the session, later ones
+  // present its id and credential.
+  ChatReply chat(const std::string& label, const std::string& text) {
     ChatRequest r;
-    r.session_id = session;
+    auto known = sessions_.find(label);
+    if (!label.empty() && known != sessions_.end()) {
+      r.session_id = known->second.session_id;
+      r.session_token = known->second.session_token;
+    }
     r.text = text;
     auto reply = service_->chat(r);
     EXPECT_TRUE(reply.ok()) << reply.status().message();
-    return reply.ok() ? reply.value() : ChatReply{};
+    if (!reply.ok()) return ChatReply{};
+    if (!label.empty() && known == sessions_.end()) sessions_[label] = reply.value();
+    return reply.value();
   }
+  // The id the service issued for `label`.
+  std::string id(const std::string& label) { return sessions_.at(label).session_id; }
+  std::string token(const std::string& label) { return sessions_.at(label).session_token; }
+
+  std::map<std::string, ChatReply> sessions_;  // label -> its first reply
 
   testing::TempDir dir_;
   std::unique_ptr<store::Store> store_;
@@ -69,7 +84,9 @@ TEST_F(ServiceTest, ValidationFailuresAreInvalidArgument) {
   EXPECT_EQ(service_->chat(r).status().code(), StatusCode::kInvalidArgument);
   r.text = "hi";
   r.session_id = "bad id with spaces";
+  r.channel = "slack";
   EXPECT_EQ(service_->chat(r).status().code(), StatusCode::kInvalidArgument);
+  r.channel = "web";
   r.session_id = "";
   r.text = "\xff\xfe";
   EXPECT_EQ(service_->chat(r).status().code(), StatusCode::kInvalidArgument);
@@ -77,7 +94,9 @@ TEST_F(ServiceTest, ValidationFailuresAreInvalidArgument) {
 
 TEST_F(ServiceTest, PersonalNumbersAreMaskedBeforeStorage) {
   ChatReply r = chat("s-pii", "我的手机13812345678提现没到");
-  auto msgs = service_->messages("s-pii", 0);
+  EXPECT_NE(r.question.find("138****5678"), std::string::npos) << r.question;  // what was stored
+  EXPECT_EQ(r.question.find("13812345678"), std::string::npos);
+  auto msgs = service_->messages(id("s-pii"), 0);
   ASSERT_TRUE(msgs.ok());
   EXPECT_EQ(msgs.value()[0].text.find("13812345678"), std::string::npos);
   EXPECT_NE(msgs.value()[0].text.find("138****5678"), std::string::npos);
@@ -130,7 +149,7 @@ TEST_F(ServiceTest, HighPriorityJumpsTheQueue) {
   auto list = service_->list_tickets(store::TicketStatus::kWaiting);
   ASSERT_TRUE(list.ok());
   ASSERT_EQ(list->size(), 2u);
-  EXPECT_EQ(list.value()[0].ticket.session_id, "b");
+  EXPECT_EQ(list.value()[0].ticket.session_id, id("b"));
   EXPECT_EQ(list.value()[1].queue_position, 2);
 }
 
@@ -153,7 +172,7 @@ TEST_F(ServiceTest, SweepPromisesATimeWhenNobodyClaims) {
   ASSERT_TRUE(t.ok());
   EXPECT_EQ(t->status, store::TicketStatus::kWaiting);  // stays queued
   EXPECT_EQ(t->expected_reply_at_ms, now_.load() + 30 * 60 * 1000);
-  auto msgs = service_->messages("slow", 0);
+  auto msgs = service_->messages(id("slow"), 0);
   ASSERT_TRUE(msgs.ok());
   EXPECT_EQ(msgs->back().role, store::Role::kSystem);
   EXPECT_NE(msgs->back().text.find("预计"), std::string::npos);
@@ -165,7 +184,7 @@ TEST_F(ServiceTest, OutboundCallbackGetsAgentMessagesOfItsChannel) {
     sent.push_back(s.channel_ref + "|" + m.text);
   });
   ChatRequest r;
-  r.session_id = "slack-1";
+  r.session_id = service_->im_session_id("slack", "C1/U1").value();
   r.channel = "slack";
   r.channel_ref = "{\"channel\":\"C1\"}";
   r.text = "转人工";
@@ -182,12 +201,75 @@ TEST_F(ServiceTest, OutboundCallbackGetsAgentMessagesOfItsChannel) {
 TEST_F(ServiceTest, FeedbackAndUnanswered) {
   ChatReply r = chat("f", "今天天气怎么样");
   EXPECT_EQ(r.action, "fallback");
-  EXPECT_TRUE(service_->feedback(r.message_id, false, "没用").ok());
-  EXPECT_EQ(service_->feedback(999999, true, "").code(), StatusCode::kNotFound);
+  EXPECT_TRUE(service_->feedback(id("f"), token("f"), r.message_id, false, "没用").ok());
+  EXPECT_EQ(service_->feedback(id("f"), token("f"), r.message_id, true, "").code(),
+            StatusCode::kFailedPrecondition);  // once per message
+  EXPECT_EQ(service_->feedback(id("f"), token("f"), 999999, true, "").code(), StatusCode::kNotFound);
+  EXPECT_EQ(service_->feedback(id("f"), token("f"), r.investor_message_id, true, "").code(),
+            StatusCode::kNotFound);  // only the bot's messages
+  ChatReply other = chat("g", "提现多久到账");
+  EXPECT_EQ(service_->feedback(id("f"), token("f"), other.message_id, true, "").code(),
+            StatusCode::kNotFound);  // only the session's own messages
+  EXPECT_EQ(service_->feedback(id("g"), token("f"), other.message_id, true, "").code(),
+            StatusCode::kUnauthenticated);
   auto un = service_->unanswered();
   ASSERT_TRUE(un.ok());
   ASSERT_EQ(un->size(), 1u);
   EXPECT_EQ(un.value()[0].text, "今天天气怎么样");
+}
+
+TEST_F(ServiceTest, WebSessionsNeedTheirCredential) {
+  ChatReply first = chat("w", "提现多久到账");
+  ASSERT_EQ(first.session_token.size(), 64u);
+  EXPECT_EQ(store_->get_session(first.session_id)->token_hash.size(), 64u);
+  EXPECT_EQ(store_->get_session(first.session_id)->token_hash.find(first.session_token),
+            std::string::npos);
+  EXPECT_TRUE(chat("w", "你好").session_token.empty());  // issued once
+  EXPECT_TRUE(service_->authorize(first.session_id, first.session_token).ok());
+
+  ChatRequest r;
+  r.text = "你好";
+  r.session_id = first.session_id;
+  for (const std::string& wrong : {std::string(), std::string(64, '0'), first.session_token + "x"}) {
+    r.session_token = wrong;
+    EXPECT_EQ(service_->chat(r).status().code(), StatusCode::kUnauthenticated);
+    EXPECT_EQ(service_->authorize(first.session_id, wrong).status().code(),
+              StatusCode::kUnauthenticated);
+  }
+  // A client cannot create a session by naming it: unknown ids are refused,
+  // exactly like a wrong credential.
+  r.session_id = "1";
+  r.session_token = first.session_token;
+  EXPECT_EQ(service_->chat(r).status().code(), StatusCode::kUnauthenticated);
+  EXPECT_EQ(store_->get_session("1").status().code(), StatusCode::kNotFound);
+}
+
+TEST_F(ServiceTest, ImSessionsAreKeyedAndNotReachableAsWebSessions) {
+  auto a = service_->im_session_id("generic", "u1/u1");
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a.value(), service_->im_session_id("generic", "u1/u1").value());  // stable
+  EXPECT_NE(a.value(), service_->im_session_id("generic", "u2/u2").value());
+  EXPECT_EQ(a.value().rfind("generic:", 0), 0u);
+  EXPECT_EQ(a.value().size(), std::string("generic:").size() + 40);
+
+  ChatRequest im;
+  im.session_id = a.value();
+  im.channel = "generic";
+  im.text = "提现多久到账";
+  ASSERT_TRUE(service_->chat(im).ok());
+  // The same id through the web: refused whatever the token.
+  ChatRequest web = im;
+  web.channel = "web";
+  EXPECT_EQ(service_->chat(web).status().code(), StatusCode::kUnauthenticated);
+  EXPECT_EQ(service_->authorize(a.value(), "").status().code(), StatusCode::kUnauthenticated);
+  // Another IM channel cannot post into it either.
+  ChatRequest other = im;
+  other.channel = "slack";
+  EXPECT_EQ(service_->chat(other).status().code(), StatusCode::kUnauthenticated);
+
+  // The key lives in the store: a second service on it computes the same ids.
+  Service again(*store_, *engines_, ServiceOptions{});
+  EXPECT_EQ(again.im_session_id("generic", "u1/u1").value(), a.value());
 }
 
 TEST(SessionIds, SortByCreationAndKeep128RandomBits) {

@@ -90,6 +90,41 @@ TEST(SqliteStoreTest, BackgroundCheckpointCopiesTheWalIntoTheDatabase) {
   EXPECT_GE(db_bytes, 8 * 1024 * 1024) << "the WAL was not checkpointed into " << path;
 }
 
+// A damaged file is refused at open (PRAGMA quick_check), naming the file,
+// instead of serving until a request reaches the damaged pages.
+TEST(SqliteStoreTest, DamagedFileIsRefusedAtOpen) {
+  testing::SqliteBackend backend;
+  const std::string path = backend.dir() + "/data/" + SqliteStore::kFileName;
+  {
+    auto store = backend.open();
+    ASSERT_TRUE(store.ok()) << store.status().message();
+    for (int i = 0; i < 200; ++i) {
+      Turn turn;
+      turn.session.id = "s" + std::to_string(i);
+      turn.messages.push_back({Role::kInvestor, std::string(200, 'q'), "", "", 0, "", 0});
+      ASSERT_TRUE(store.value()->record_turn(turn).ok());
+    }
+  }  // closing the last connection checkpoints the WAL into the file
+  struct stat st {};
+  ASSERT_EQ(stat(path.c_str(), &st), 0);
+  ASSERT_GE(st.st_size, 8 * 4096);
+  {
+    // Garbage over the last two pages (table and index pages, not the schema).
+    FILE* f = std::fopen(path.c_str(), "r+b");
+    ASSERT_NE(f, nullptr);
+    ASSERT_EQ(std::fseek(f, static_cast<long>(st.st_size - 2 * 4096), SEEK_SET), 0);
+    const std::string garbage(2 * 4096, '\x5a');
+    ASSERT_EQ(std::fwrite(garbage.data(), 1, garbage.size(), f), garbage.size());
+    std::fclose(f);
+  }
+  auto reopened = backend.open();
+  ASSERT_FALSE(reopened.ok());
+  EXPECT_EQ(reopened.status().code(), StatusCode::kDataLoss);
+  EXPECT_NE(reopened.status().message().find("is damaged"), std::string::npos)
+      << reopened.status().message();
+  EXPECT_NE(reopened.status().message().find(path), std::string::npos);
+}
+
 // A child process writes turns as fast as it can and reports each committed
 // message id through a pipe; the parent kill -9s it mid-stream. Every id the
 // child reported (i.e. every write that returned ok) must be in the database.

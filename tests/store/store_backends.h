@@ -40,6 +40,7 @@ class SqliteBackend {
     return open_store(dir_ + "/data", options);
   }
   const std::string& dir() const { return dir_; }
+  static int builtin_migrations() { return static_cast<int>(sqlite_migrations().size()); }
 
  private:
   std::string dir_;
@@ -92,6 +93,7 @@ class PostgresBackend {
   }
   const std::string& url() const { return url_; }
   const std::string& schema() const { return schema_; }
+  static int builtin_migrations() { return static_cast<int>(postgres_migrations().size()); }
 
  private:
   std::string url_;

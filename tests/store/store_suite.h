@@ -483,17 +483,69 @@ TYPED_TEST_P(StoreTest, OutboxDueOrderAndLimit) {
   EXPECT_EQ(rest.value()[0].payload, "300");
 }
 
-TYPED_TEST_P(StoreTest, FeedbackNeedsAnExistingMessage) {
-  const int64_t id = this->chat("s1", "hi");
+TYPED_TEST_P(StoreTest, FeedbackOncePerBotMessageOfItsOwnSession) {
+  Turn turn;
+  turn.session = this->session("s1");
+  turn.messages.push_back(this->msg(Role::kInvestor, "提现多久到账"));
+  turn.messages.push_back(this->msg(Role::kBot, "一般1-3个工作日"));
+  auto r = this->store().record_turn(turn);
+  ASSERT_TRUE(r.ok());
+  const int64_t investor = r->message_ids[0], bot = r->message_ids[1];
+  this->chat("s2", "hi");
+
   Feedback f;
-  f.message_id = id;
+  f.session_id = "s1";
+  f.message_id = bot;
   f.helpful = true;
   f.comment = "很有帮助";
+  // Another session, the investor's own message, a missing message: not found.
+  f.session_id = "s2";
+  EXPECT_EQ(this->store().add_feedback(f).code(), StatusCode::kNotFound);
+  f.session_id = "s1";
+  f.message_id = investor;
+  EXPECT_EQ(this->store().add_feedback(f).code(), StatusCode::kNotFound);
+  f.message_id = bot + 1000;
+  EXPECT_EQ(this->store().add_feedback(f).code(), StatusCode::kNotFound);
+
+  f.message_id = bot;
   EXPECT_TRUE(this->store().add_feedback(f).ok());
   f.helpful = false;
-  EXPECT_TRUE(this->store().add_feedback(f).ok());
-  f.message_id = id + 1000;
+  EXPECT_EQ(this->store().add_feedback(f).code(), StatusCode::kFailedPrecondition);
+  // Once it has feedback, another session still learns nothing about it.
+  f.session_id = "s2";
   EXPECT_EQ(this->store().add_feedback(f).code(), StatusCode::kNotFound);
+}
+
+TYPED_TEST_P(StoreTest, TokenHashIsWrittenOnceAndKeptByUpserts) {
+  Session s = this->session("s1");
+  s.token_hash = std::string(64, 'a');
+  ASSERT_TRUE(this->store().put_session(s).ok());
+  s.token_hash = std::string(64, 'b');  // an upsert cannot replace the credential
+  s.state = "{}";
+  Turn turn;
+  turn.session = s;
+  turn.messages.push_back(this->msg(Role::kInvestor, "hi"));
+  ASSERT_TRUE(this->store().record_turn(turn).ok());
+  ASSERT_TRUE(this->store().put_session(s).ok());
+  auto got = this->store().get_session("s1");
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->token_hash, std::string(64, 'a'));
+  EXPECT_EQ(got->state, "{}");
+  this->chat("im", "hi");
+  EXPECT_EQ(this->store().get_session("im")->token_hash, "");
+}
+
+TYPED_TEST_P(StoreTest, ServerSecretFirstWriterWinsAndSurvivesReopen) {
+  auto first = this->store().server_secret("k", "one");
+  ASSERT_TRUE(first.ok()) << first.status().message();
+  EXPECT_EQ(first.value(), "one");
+  EXPECT_EQ(this->store().server_secret("k", "two").value(), "one");
+  EXPECT_EQ(this->store().server_secret("other", "three").value(), "three");
+  this->reopen();
+  EXPECT_EQ(this->store().server_secret("k", "four").value(), "one");
+  EXPECT_EQ(this->store().server_secret("", "x").status().code(), StatusCode::kInvalidArgument);
+  EXPECT_TRUE(this->store().check_writable().ok());
+  EXPECT_TRUE(this->store().check_writable().ok());
 }
 
 TYPED_TEST_P(StoreTest, ConcurrentWritersLoseNothing) {
@@ -562,7 +614,7 @@ TYPED_TEST_P(StoreTest, ReopenKeepsEverything) {
   auto r = this->store().record_turn(turn);
   ASSERT_TRUE(r.ok());
   ASSERT_TRUE(this->store().claim_ticket(r->ticket->id, "a1").ok());
-  ASSERT_TRUE(this->store().add_feedback({r->message_ids[1], true, "", 0}).ok());
+  ASSERT_TRUE(this->store().add_feedback({"s1", r->message_ids[1], true, "", 0}).ok());
   ASSERT_TRUE(this->store().add_unanswered("s1", "天气怎么样").ok());
   ASSERT_TRUE(this->store().mark_event_processed("dingtalk", "m1").ok());
 
@@ -594,10 +646,11 @@ TYPED_TEST_P(StoreTest, MigrationsAreOrderedAndIdempotent) {
   this->reopen();
   EXPECT_EQ(this->store().messages_after("s1", 0)->size(), 1u);
 
-  // A later build adds migration 2: applied once, data kept.
+  // A later build adds migration n + 1: applied once, data kept.
+  const int n = this->backend_->builtin_migrations();
   StoreOptions v2;
   v2.extra_migrations.push_back(
-      {2, "sessions.locale", {"ALTER TABLE sessions ADD COLUMN locale TEXT NOT NULL DEFAULT ''"}});
+      {n + 1, "sessions.locale", {"ALTER TABLE sessions ADD COLUMN locale TEXT NOT NULL DEFAULT ''"}});
   this->reopen(v2);
   this->reopen(v2);  // an ALTER applied twice would fail
   EXPECT_EQ(this->store().messages_after("s1", 0)->size(), 1u);
@@ -613,18 +666,18 @@ TYPED_TEST_P(StoreTest, MigrationsAreOrderedAndIdempotent) {
 
   // Misnumbered steps are rejected.
   StoreOptions bad;
-  bad.extra_migrations.push_back({5, "gap", {"SELECT 1"}});
+  bad.extra_migrations.push_back({n + 4, "gap", {"SELECT 1"}});
   EXPECT_EQ(this->backend_->open(bad).status().code(), StatusCode::kInvalidArgument);
 
-  // A failing step is rolled back and reported; the database stays at v2.
+  // A failing step is rolled back and reported; the database stays at n + 1.
   StoreOptions broken = v2;
-  broken.extra_migrations.push_back({3, "broken", {"CREATE TABLE t3 (x INTEGER)", "NOT SQL"}});
+  broken.extra_migrations.push_back({n + 2, "broken", {"CREATE TABLE t3 (x INTEGER)", "NOT SQL"}});
   auto failed = this->backend_->open(broken);
   ASSERT_FALSE(failed.ok());
-  EXPECT_NE(failed.status().message().find("migration 3"), std::string::npos)
+  EXPECT_NE(failed.status().message().find("migration " + std::to_string(n + 2)), std::string::npos)
       << failed.status().message();
   StoreOptions fixed = v2;
-  fixed.extra_migrations.push_back({3, "fixed", {"CREATE TABLE t3 (x INTEGER)"}});
+  fixed.extra_migrations.push_back({n + 2, "fixed", {"CREATE TABLE t3 (x INTEGER)"}});
   this->reopen(fixed);  // t3 did not survive the failed attempt
   EXPECT_EQ(this->store().messages_after("s2", 0)->size(), 1u);
 }
@@ -667,7 +720,9 @@ REGISTER_TYPED_TEST_SUITE_P(StoreTest,
                             ConcurrentEventDedupExactlyOnce,
                             OutboxRetryStates,
                             OutboxDueOrderAndLimit,
-                            FeedbackNeedsAnExistingMessage,
+                            FeedbackOncePerBotMessageOfItsOwnSession,
+                            TokenHashIsWrittenOnceAndKeptByUpserts,
+                            ServerSecretFirstWriterWinsAndSurvivesReopen,
                             ConcurrentWritersLoseNothing,
                             ReopenKeepsEverything,
                             MigrationsAreOrderedAndIdempotent,
