@@ -9,12 +9,18 @@
  *   data-open   "true" opens the panel at load
  *
  * The widget builds its own DOM inside a shadow root (styles do not leak in or
- * out), keeps the session id in sessionStorage, and renders every text from
- * the investor or the server with textContent, never as HTML.
+ * out), keeps the session id and its session token in localStorage (a reload
+ * or another tab of the same browser continues the conversation), and renders
+ * every text from the investor or the server with textContent, never as HTML.
+ * The investor's own bubble shows the text as the server stored it, with card,
+ * ID and phone numbers masked.
  *
- * API used (see GET /openapi.json): POST /v1/chat, POST /v1/feedback,
- * GET /v1/sessions/{id}/messages?after={message_id} (polled while a human
- * handoff is open, so agent replies show as they arrive).
+ * API used (see GET /openapi.json): POST /v1/chat (the first call creates the
+ * session and returns session_id + session_token; every later call sends
+ * "Authorization: Bearer <session_token>"), POST /v1/feedback, and while a
+ * human handoff is open the transcript as Server-Sent Events
+ * (GET /v1/sessions/{id}/events?session_token=…: EventSource cannot send
+ * headers), falling back to polling GET /v1/sessions/{id}/messages?after=….
  */
 (function () {
   'use strict';
@@ -34,7 +40,7 @@
   var API = apiBase();
   var TITLE = (script && script.getAttribute('data-title')) || '在线客服';
   var START_OPEN = script && script.getAttribute('data-open') === 'true';
-  var STORAGE_KEY = 'faqbot.session.' + API;
+  var STORAGE_KEY = 'faqbot.session.v2.' + API;
   var MAX_CHARS = 2000;
   var POLL_FAST_MS = 2000;
   var POLL_SLOW_MS = 10000;
@@ -154,6 +160,9 @@
 
   var state = {
     sessionId: null,
+    sessionToken: null,   // the session's credential, sent as a Bearer token
+    events: null,         // EventSource while a handoff is open
+    sseFailed: false,     // the stream failed once on this page: poll instead
     cursor: 0,            // highest message id taken from the transcript
     lastAck: 0,           // highest message id acknowledged by POST /v1/chat
     seen: {},             // message id -> rendered element
@@ -167,14 +176,25 @@
     sendChain: Promise.resolve()
   };
 
+  // {id, token} of this browser's conversation, or null.
   function loadSession() {
-    try { return sessionStorage.getItem(STORAGE_KEY); } catch (e) { return null; }
+    try {
+      var saved = JSON.parse(localStorage.getItem(STORAGE_KEY) || 'null');
+      return saved && saved.id && saved.token ? saved : null;
+    } catch (e) { return null; }
   }
-  function saveSession(id) {
-    try { sessionStorage.setItem(STORAGE_KEY, id); } catch (e) { /* private mode: session lives in memory */ }
+  function saveSession(id, token) {
+    state.sessionId = id;
+    state.sessionToken = token;
+    try {
+      localStorage.setItem(STORAGE_KEY, JSON.stringify({ id: id, token: token }));
+    } catch (e) { /* private mode: the session lives in this page only */ }
   }
   function dropSession() {
-    try { sessionStorage.removeItem(STORAGE_KEY); } catch (e) { /* ignore */ }
+    state.sessionId = null;
+    state.sessionToken = null;
+    stopEvents();
+    try { localStorage.removeItem(STORAGE_KEY); } catch (e) { /* ignore */ }
   }
 
   // ------------------------------------------------------------ network
@@ -187,6 +207,7 @@
 
   function request(method, path, body) {
     var init = { method: method, headers: {}, mode: 'cors', credentials: 'omit' };
+    if (state.sessionToken) init.headers.Authorization = 'Bearer ' + state.sessionToken;
     if (body !== undefined) {
       init.headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(body);
@@ -250,7 +271,8 @@
     function vote(helpful, btn) {
       up.disabled = down.disabled = true;
       btn.setAttribute('aria-pressed', 'true');
-      request('POST', '/v1/feedback', { message_id: messageId, helpful: helpful }).then(function () {
+      var body = { session_id: state.sessionId, message_id: messageId, helpful: helpful };
+      request('POST', '/v1/feedback', body).then(function () {
         label.textContent = helpful ? '感谢您的反馈！' : '感谢反馈，我们会继续改进。';
       }, function (err) {
         up.disabled = down.disabled = false;
@@ -271,6 +293,7 @@
   function showHandoff(h) {
     if (!h || h.status === 'closed') {
       state.handoffOpen = false;
+      stopEvents();
       statusLine.hidden = true;
       statusLine.textContent = '';
       return;
@@ -329,8 +352,34 @@
     return Date.now() - state.lastActivity > SLOW_AFTER_MS ? POLL_SLOW_MS : POLL_FAST_MS;
   }
 
+  function stopEvents() {
+    if (state.events) state.events.close();
+    state.events = null;
+  }
+
+  // While a handoff is open, agent replies arrive as Server-Sent Events. When
+  // the stream fails (no EventSource, server busy, network), polling takes over.
+  function startEvents() {
+    if (state.events || typeof EventSource !== 'function') return false;
+    var url = API + '/v1/sessions/' + encodeURIComponent(state.sessionId) + '/events?after=' +
+      state.cursor + '&session_token=' + encodeURIComponent(state.sessionToken);
+    var source = new EventSource(url);
+    state.events = source;
+    source.addEventListener('message', function (e) {
+      try { takeTranscriptMessage(JSON.parse(e.data)); } catch (err) { /* skip a malformed event */ }
+    });
+    source.onerror = function () {
+      if (state.events !== source) return;
+      stopEvents();
+      state.sseFailed = true;
+      schedulePoll(0);
+    };
+    return true;
+  }
+
   function schedulePoll(delay) {
     if (!state.sessionId || !state.handoffOpen) return;
+    if (state.events || (!state.sseFailed && startEvents())) return;
     if (state.pollTimer) clearTimeout(state.pollTimer);
     state.pollTimer = setTimeout(poll, delay == null ? pollDelay() : delay);
   }
@@ -360,15 +409,14 @@
     state.lastActivity = Date.now();
     state.sendChain = state.sendChain.then(function () {
       sendBtn.disabled = true;
-      var body = { text: text, channel: 'web' };
+      var body = { text: text };
       if (state.sessionId) body.session_id = state.sessionId;
       return request('POST', '/v1/chat', body).then(function (r) {
         var i = state.pendingLocal.indexOf(row);
         if (i >= 0) state.pendingLocal.splice(i, 1);
-        if (r.session_id && r.session_id !== state.sessionId) {
-          state.sessionId = r.session_id;
-          saveSession(r.session_id);
-        }
+        if (r.session_token) saveSession(r.session_id, r.session_token);
+        // Show what was stored: personal numbers masked by the server.
+        if (r.question) row.querySelector('.fb-bubble').textContent = r.question;
         if (r.message_id > state.lastAck) state.lastAck = r.message_id;
         if (r.routed_to_agent) {
           // message_id is the investor's own message; the agent answers later.
@@ -389,10 +437,7 @@
       }, function (err) {
         var i = state.pendingLocal.indexOf(row);
         if (i >= 0) state.pendingLocal.splice(i, 1);
-        if (err.status === 404 || (err.status === 422 && /session/.test(err.message))) {
-          state.sessionId = null;
-          dropSession();
-        }
+        if (err.status === 401) dropSession();  // the session is gone: the next message starts one
         addMessage('system', '消息未发送成功：' + err.message, null, 'fb-error');
       });
     }).then(function () {
@@ -406,13 +451,14 @@
   function restore() {
     if (state.restored) return;
     state.restored = true;
-    var id = loadSession();
-    if (!id) {
+    var saved = loadSession();
+    if (!saved) {
       addMessage('bot', '您好，请问有什么可以帮您？您可以咨询充值、提现、出借等问题，需要时也可以点“转人工”。', null);
       return;
     }
-    state.sessionId = id;
-    request('GET', '/v1/sessions/' + encodeURIComponent(id) + '/messages').then(function (data) {
+    state.sessionId = saved.id;
+    state.sessionToken = saved.token;
+    request('GET', '/v1/sessions/' + encodeURIComponent(saved.id) + '/messages').then(function (data) {
       var msgs = (data && data.messages) || [];
       if (!msgs.length) {
         addMessage('bot', '您好，请问有什么可以帮您？', null);
@@ -430,9 +476,8 @@
         state.handoffOpen = true;
         schedulePoll(0);
       }
-    }, function () {
-      state.sessionId = null;
-      dropSession();
+    }, function (err) {
+      if (err.status === 401) dropSession();  // only a refused credential ends the session
       addMessage('bot', '您好，请问有什么可以帮您？', null);
     });
   }

@@ -1,6 +1,7 @@
 -- wrk script: POST /v1/chat with a rotating set of investor questions.
 -- Each request starts a new session (no session_id), so every request runs
--- the engine and commits one turn (session + 2 messages) to the store.
+-- the engine, issues a session id and token (CSPRNG + SHA-256) and commits one
+-- turn (session + 2 messages) to the store.
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 
@@ -11,7 +12,7 @@ local questions = {
 }
 local bodies = {}
 for i, q in ipairs(questions) do
-  bodies[i] = '{"text":"' .. q .. '","channel":"web"}'
+  bodies[i] = '{"text":"' .. q .. '"}'
 end
 local n = 0
 

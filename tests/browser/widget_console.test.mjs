@@ -153,7 +153,7 @@ after(async () => {
   if (ctx.dataDir) rmSync(ctx.dataDir, { recursive: true, force: true });
 });
 
-// A fresh browser context per person (own sessionStorage), with every page
+// A fresh browser context per person (own storage), with every page
 // error and every dialog (alert from an injected script) recorded.
 async function newPage(viewport = { width: 1280, height: 860 }) {
   const context = await ctx.browser.newContext({ viewport, locale: 'zh-CN' });
@@ -169,6 +169,14 @@ async function newPage(viewport = { width: 1280, height: 860 }) {
     page.on('response', (r) => console.log(`# ${viewport.width} ${r.status()} ${r.request().method()} ${r.url()}`));
   }
   return page;
+}
+
+// The widget's {id, token} from localStorage.
+async function savedSession(page) {
+  return page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('faqbot.session.'));
+    return key ? JSON.parse(localStorage.getItem(key)) : {};
+  });
 }
 
 async function xssRan(page) {
@@ -214,9 +222,9 @@ test('investor asks, clicks a suggestion, goes to a human; agent claims and repl
   });
   const answerText = await answer.locator('.fb-bubble').textContent();
   assert.match(answerText, /提现|到账/, `the bot answers about withdrawals: ${answerText}`);
-  const sessionId = await investor.evaluate(() =>
-    Object.keys(sessionStorage).filter((k) => k.startsWith('faqbot.session.')).map((k) => sessionStorage.getItem(k))[0]);
-  assert.match(sessionId || '', /^[A-Za-z0-9_.:-]+$/, 'the session id is kept in sessionStorage');
+  const saved = await savedSession(investor);
+  assert.match(saved.id || '', /^[0-9a-f]{43}$/, 'the server-issued session id is kept in localStorage');
+  assert.match(saved.token || '', /^[0-9a-f]{64}$/, 'with its session token');
 
   // 2. Suggestions are buttons; clicking one sends its question.
   let suggestion = investor.locator('#faqbot-widget .fb-sugg button').first();
@@ -385,9 +393,66 @@ test('the widget works embedded on another origin (CORS)',
   const answer = page.locator('#faqbot-widget .fb-msg[data-role=bot][data-message-id]').first();
   await answer.waitFor();
   assert.match(await answer.textContent(), /提现|手续费|元/);
+  // A second message carries the session token: the preflight allows it.
+  await input.fill('充值限额是多少');
+  await input.press('Enter');
+  await page.locator('#faqbot-widget .fb-msg[data-role=bot][data-message-id]').nth(1).waitFor();
   assert.equal(await page.evaluate(() => window.__faqbotWidget.api), ctx.base);
   // Styled under the partner's CSP (a constructed style sheet, not inline style).
   assert.equal(await page.locator('#faqbot-widget .fb-root').evaluate((e) => getComputedStyle(e).position), 'fixed');
   assert.deepEqual(page.problems, []);
   await page.context().close();
+});
+
+test('the conversation survives a reload and a new tab, with the investor\'s own bubble masked',
+     { skip: skipReason || false, timeout: 90000 }, async () => {
+  const PHONE = '13812345678';
+  const first = await newPage({ width: 1280, height: 800 });
+  await first.goto(ctx.base + '/');
+  await first.getByRole('button', { name: /在线客服/ }).click();
+  const w = widget(first);
+  await w.input.waitFor();
+  await w.input.fill(`我的手机号${PHONE}，怎么充值`);
+  await w.input.press('Enter');
+  await first.locator('#faqbot-widget .fb-msg[data-role=bot][data-message-id]').first().waitFor();
+  // The bubble shows what the server stored: the number masked, not what was typed.
+  const bubble = w.messages('investor').first().locator('.fb-bubble');
+  await first.waitForFunction((phone) => {
+    const b = document.getElementById('faqbot-widget').shadowRoot.querySelector('.fb-msg[data-role=investor] .fb-bubble');
+    return b && !b.textContent.includes(phone);
+  }, PHONE);
+  const shown = await bubble.textContent();
+  assert.ok(!shown.includes(PHONE), `the bubble is masked: ${shown}`);
+  const saved = await savedSession(first);
+  const stored = await (await fetch(`${ctx.base}/v1/sessions/${saved.id}/messages`, {
+    headers: { Authorization: `Bearer ${saved.token}` },
+  })).json();
+  assert.equal(shown, stored.messages[0].text, 'the bubble is the stored text');
+  // Without the token the transcript is refused.
+  assert.equal((await fetch(`${ctx.base}/v1/sessions/${saved.id}/messages`)).status, 401);
+  await first.evaluate(() => { document.getElementById('faqbot-widget').shadowRoot.querySelector('.fb-log').scrollTop = 0; });
+  await first.screenshot({ path: path.join(SHOTS, 'faqbot-widget-masked-desktop.png') });
+
+  // A new tab of the same browser continues the same conversation, at phone size.
+  const second = await first.context().newPage();
+  second.problems = [];
+  second.on('pageerror', (e) => second.problems.push(`pageerror: ${e.message}`));
+  await second.setViewportSize({ width: 390, height: 844 });
+  await second.goto(ctx.base + '/');
+  await second.getByRole('button', { name: /在线客服/ }).click();
+  const restored = widget(second).messages('investor').first().locator('.fb-bubble');
+  await restored.waitFor();
+  assert.equal(await restored.textContent(), shown);
+  await second.locator('#faqbot-widget .fb-msg[data-role=bot][data-message-id]').first().waitFor();
+  // It posts into the same session with the stored token.
+  await widget(second).input.fill("提现多久到账");
+  await widget(second).input.press('Enter');
+  await second.waitForFunction(() =>
+    document.getElementById('faqbot-widget').shadowRoot.querySelectorAll('.fb-msg[data-role=investor]').length >= 2);
+  await second.locator('#faqbot-widget .fb-msg[data-role=bot][data-message-id]').nth(1).waitFor();
+  assert.equal((await savedSession(second)).id, saved.id, 'the same session continues');
+  await second.screenshot({ path: path.join(SHOTS, 'faqbot-widget-masked-phone.png') });
+  assert.deepEqual(first.problems, []);
+  assert.deepEqual(second.problems, []);
+  await first.context().close();
 });

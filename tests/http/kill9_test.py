@@ -28,7 +28,7 @@ def worker():
                                      headers={"Content-Type": "application/json"})
         try:
             r = json.load(urllib.request.urlopen(req, timeout=5))
-            with lock: acked.append((r["session_id"], r["message_id"]))
+            with lock: acked.append((r["session_id"], r["session_token"], r["message_id"]))
         except Exception: pass
 ts = [threading.Thread(target=worker) for _ in range(16)]
 [t.start() for t in ts]
@@ -37,8 +37,10 @@ os.kill(p.pid, signal.SIGKILL); p.wait()
 stop = True; [t.join() for t in ts]
 p = start()
 missing = 0
-for sid, mid in acked:
-    r = json.load(urllib.request.urlopen(f"http://127.0.0.1:{PORT}/v1/sessions/{sid}/messages"))
+for sid, token, mid in acked:
+    req = urllib.request.Request(f"http://127.0.0.1:{PORT}/v1/sessions/{sid}/messages",
+                                 headers={"Authorization": f"Bearer {token}"})
+    r = json.load(urllib.request.urlopen(req))
     if not any(m["message_id"] == mid for m in r["messages"]): missing += 1
 print(f"acknowledged {len(acked)}, missing after kill -9 and restart: {missing}")
 p.terminate(); p.wait()

@@ -44,6 +44,20 @@ TEST_F(ServerTest, OpenApiListsExactlyTheRegisteredRoutes) {
   }
 }
 
+TEST(OpenApi, SessionRoutesRequireTheSessionToken) {
+  const json doc = json::parse(http::core_openapi_json());
+  ASSERT_TRUE(doc["components"]["securitySchemes"].contains("sessionToken"));
+  for (const Pair& p : std::set<Pair>{{"get", "/v1/sessions/{id}/messages"}, {"get", "/v1/sessions/{id}/events"},
+                                      {"post", "/v1/feedback"}}) {
+    EXPECT_EQ(doc["paths"][p.second][p.first]["security"], json::parse(R"([{"sessionToken": []}])")) << p.second;
+    EXPECT_TRUE(doc["paths"][p.second][p.first]["responses"].contains("401")) << p.second;
+  }
+  const json& reply = doc["components"]["schemas"]["ChatReply"]["properties"];
+  EXPECT_TRUE(reply.contains("session_token"));
+  EXPECT_TRUE(reply.contains("question"));
+  EXPECT_FALSE(doc["components"]["schemas"]["ChatRequest"]["properties"].contains("channel"));
+}
+
 TEST(OpenApi, ExtensionRoutesAreAddedToTheServedDocument) {
   http::MountedRoute extra{http::Route{"POST", "/webhooks/slack", nullptr, "Slack events"}, false};
   json doc = json::parse(http::openapi_json({extra}));
