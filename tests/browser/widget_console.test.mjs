@@ -201,6 +201,8 @@ test('investor asks, clicks a suggestion, goes to a human; agent claims and repl
      { skip: skipReason || false, timeout: 240000 }, async () => {
   // ---------------------------------------------------------------- investor
   const investor = await newPage();
+  const streams = [];  // event-stream URLs the widget opened
+  investor.on('request', (r) => { if (r.url().includes('/events?')) streams.push(r.url()); });
   await investor.goto(ctx.base + '/');
   await assert.doesNotReject(investor.getByText('出借有风险').first().waitFor());
   await investor.screenshot({ path: path.join(SHOTS, 'faqbot-demo.png'), fullPage: false });
@@ -325,6 +327,8 @@ test('investor asks, clicks a suggestion, goes to a human; agent claims and repl
   await agentRow.waitFor({ timeout: 20000 });
   assert.equal(await agentRow.locator('.fb-bubble').textContent(), AGENT_REPLY);
   assert.equal(await agentRow.locator('.fb-who').textContent(), '人工客服');
+  assert.ok(streams.some((u) => /session_token=[0-9a-f]{64}/.test(u)),
+    `during the handoff the widget streams with its token in the URL: ${streams}`);
   await w.status.filter({ hasText: '已接入' }).waitFor();
   await investor.screenshot({ path: path.join(SHOTS, 'faqbot-widget-agent.png') });
 
