@@ -10,6 +10,7 @@
 #include "retrieval/engine_state.h"
 #include "retrieval/hashing.h"
 #include "retrieval/normalizer.h"
+#include "retrieval/pair_similarity.h"
 #include "retrieval/scorer.h"
 #include "retrieval/vec_math.h"
 
@@ -82,8 +83,8 @@ std::string cache_key(const std::vector<Document>& docs, const Corpus& corpus, i
 
 class EngineRetriever final : public Retriever {
  public:
-  EngineRetriever(std::unique_ptr<Normalizer> normalizer, EngineState state)
-      : normalizer_(std::move(normalizer)), state_(std::move(state)) {
+  EngineRetriever(std::unique_ptr<Normalizer> normalizer, EngineState state, PairSimilarity pairs)
+      : normalizer_(std::move(normalizer)), state_(std::move(state)), pairs_(std::move(pairs)) {
     view_.tokenizer = state_.tokenizer.get();
     view_.vocab = &state_.trained.vocab;
     view_.model = &state_.trained.model;
@@ -132,31 +133,13 @@ class EngineRetriever final : public Retriever {
       const std::string nb = normalizer_->normalize(b);
       if (na.empty() || nb.empty()) return 0.0;
       if (na == nb) return 1.0;
-      // Character-bigram Dice overlap.
-      const auto ka = Tokenizer::bigram_keys(na);
-      const auto kb = Tokenizer::bigram_keys(nb);
-      size_t common = 0;
-      for (size_t i = 0, j = 0; i < ka.size() && j < kb.size();) {
-        if (ka[i] < kb[j]) {
-          ++i;
-        } else if (kb[j] < ka[i]) {
-          ++j;
-        } else {
-          ++common;
-          ++i;
-          ++j;
-        }
-      }
-      const double dice =
-          ka.empty() || kb.empty() ? 0.0 : 2.0 * common / static_cast<double>(ka.size() + kb.size());
       const auto& model = state_.trained.model;
       const size_t d = static_cast<size_t>(model.dim());
       std::vector<float> ha(d), hb(d);
       const bool okA = model.hidden(state_.trained.vocab.encode(state_.tokenizer->features(na)), ha.data());
       const bool okB = model.hidden(state_.trained.vocab.encode(state_.tokenizer->features(nb)), hb.data());
-      if (!okA || !okB) return std::clamp(dice, 0.0, 1.0);
-      const double cos = std::max(0.0f, dot(ha.data(), hb.data(), d));
-      return std::clamp(0.75 * cos + 0.25 * dice, 0.0, 1.0);
+      const double cos = okA && okB ? std::max(0.0f, dot(ha.data(), hb.data(), d)) : -1.0;
+      return pairs_.score(na, nb, cos);
     } catch (const std::exception&) {
       return 0.0;
     }
@@ -174,6 +157,7 @@ class EngineRetriever final : public Retriever {
   std::unique_ptr<Normalizer> normalizer_;
   EngineState state_;
   EngineView view_;
+  PairSimilarity pairs_;  // similarity(): lexical and pinyin evidence beside the model
 };
 
 Result<EngineState> build_state(const std::vector<Document>& docs, const Corpus& corpus,
@@ -235,6 +219,7 @@ Result<std::shared_ptr<const Retriever>> Retriever::build(const Corpus& corpus,
     auto normalizer = Normalizer::create(corpus.synonyms);
     if (!normalizer.ok()) return normalizer.status();
     const std::vector<Document> docs = canonical_docs(corpus);
+    PairSimilarity pairs = pair_similarity(docs, *normalizer.value());
     const std::string factory = resolve_factory(settings, docs.size());
     const std::string key = cache_key(docs, corpus, settings.dim, factory);
 
@@ -242,7 +227,8 @@ Result<std::shared_ptr<const Retriever>> Retriever::build(const Corpus& corpus,
       auto cached = load_engine(settings.cache_dir, key);
       if (cached.ok() && cached->entry_ids.size() == docs.size()) {
         return std::shared_ptr<const Retriever>(
-            std::make_shared<EngineRetriever>(std::move(normalizer).value(), std::move(cached).value()));
+            std::make_shared<EngineRetriever>(std::move(normalizer).value(), std::move(cached).value(),
+                                              std::move(pairs)));
       }
       // Missing or corrupt: rebuild below (and overwrite).
     }
@@ -253,7 +239,8 @@ Result<std::shared_ptr<const Retriever>> Retriever::build(const Corpus& corpus,
       (void)save_engine(settings.cache_dir, key, state.value());
     }
     return std::shared_ptr<const Retriever>(
-        std::make_shared<EngineRetriever>(std::move(normalizer).value(), std::move(state).value()));
+        std::make_shared<EngineRetriever>(std::move(normalizer).value(), std::move(state).value(),
+                                          std::move(pairs)));
   } catch (const std::exception& e) {
     return Status(StatusCode::kInternal, std::string("retrieval build failed: ") + e.what());
   }

@@ -1,0 +1,126 @@
+#include "retrieval/pair_similarity.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "knowledge/utf8.h"
+#include "retrieval/normalizer.h"
+#include "retrieval/retriever.h"
+
+namespace faqbot::retrieval {
+namespace {
+
+// Unigrams and bigrams of a sequence of tokens (code points or syllables,
+// each one u32 "token" string), counted.
+void add_grams(const std::vector<std::u32string>& tokens, std::unordered_map<std::u32string, double>* out) {
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    (*out)[tokens[i]] += 1;
+    if (i + 1 < tokens.size()) (*out)[tokens[i] + U'\x1f' + tokens[i + 1]] += 1;
+  }
+}
+
+std::vector<std::u32string> code_points(std::string_view text) {
+  std::vector<std::u32string> out;
+  for (char32_t cp : utf8::decode(utf8::sanitize(text))) out.emplace_back(1, cp);
+  return out;
+}
+
+}  // namespace
+
+PairSimilarity::PairSimilarity(const std::vector<std::string>& normalized_texts, Readings readings)
+    : readings_(std::move(readings)) {
+  for (const std::string& t : normalized_texts) {
+    if (t.empty()) continue;
+    ++num_texts_;
+    for (const auto& [gram, n] : char_grams(t)) char_df_[gram]++;
+    if (readings_) {
+      for (const auto& [gram, n] : syllable_grams(t)) syllable_df_[gram]++;
+    }
+  }
+}
+
+PairSimilarity::Grams PairSimilarity::char_grams(std::string_view text) const {
+  Grams g;
+  add_grams(code_points(text), &g);
+  return g;
+}
+
+// Syllables of the CJK characters (a character without a reading and any
+// other code point stand for themselves).
+PairSimilarity::Grams PairSimilarity::syllable_grams(std::string_view text) const {
+  std::vector<std::u32string> tokens;
+  for (char32_t cp : utf8::decode(utf8::sanitize(text))) {
+    const std::string_view s = readings_ ? readings_(cp) : std::string_view();
+    if (s.empty()) {
+      tokens.emplace_back(1, cp);
+    } else {
+      tokens.emplace_back(U"\x1e" + utf8::decode(s));  // marked: never equal to a character
+    }
+  }
+  Grams g;
+  add_grams(tokens, &g);
+  return g;
+}
+
+double PairSimilarity::idf(const std::unordered_map<std::u32string, int>& df,
+                           const std::u32string& gram) const {
+  auto it = df.find(gram);
+  const double n = it == df.end() ? 0.0 : it->second;
+  return std::log((1.0 + num_texts_) / (1.0 + n)) + 1.0;
+}
+
+double PairSimilarity::cosine(const Grams& a, const Grams& b,
+                              const std::unordered_map<std::u32string, int>& df) const {
+  double dot = 0, na = 0, nb = 0;
+  for (const auto& [gram, n] : a) {
+    const double w = n * idf(df, gram);
+    na += w * w;
+    auto it = b.find(gram);
+    if (it != b.end()) dot += w * it->second * idf(df, gram);
+  }
+  for (const auto& [gram, n] : b) {
+    const double w = n * idf(df, gram);
+    nb += w * w;
+  }
+  return na > 0 && nb > 0 ? std::clamp(dot / std::sqrt(na * nb), 0.0, 1.0) : 0.0;
+}
+
+double PairSimilarity::lexical(std::string_view a, std::string_view b) const {
+  return cosine(char_grams(a), char_grams(b), char_df_);
+}
+
+double PairSimilarity::pinyin(std::string_view a, std::string_view b) const {
+  if (!readings_) return 0.0;
+  return cosine(syllable_grams(a), syllable_grams(b), syllable_df_);
+}
+
+double PairSimilarity::familiarity(std::string_view text) const {
+  double known = 0, total = 0;
+  for (const auto& [gram, n] : char_grams(text)) {
+    const double w = n * idf(char_df_, gram);
+    total += w;
+    if (char_df_.count(gram)) known += w;
+  }
+  return total > 0 ? known / total : 0.0;
+}
+
+double PairSimilarity::score(std::string_view a, std::string_view b, double model_cosine) const {
+  if (a.empty() || b.empty()) return 0.0;
+  if (a == b) return 1.0;
+  const double evidence = std::max(lexical(a, b), pinyin(a, b));
+  if (model_cosine < 0) return evidence;
+  const double f = std::min(familiarity(a), familiarity(b));
+  const double w = kModelWeight * f * f;
+  return std::clamp(w * model_cosine + (1 - w) * evidence, 0.0, 1.0);
+}
+
+PairSimilarity pair_similarity(const std::vector<Document>& docs, const Normalizer& normalizer,
+                               Readings readings) {
+  std::vector<std::string> texts;
+  for (const Document& d : docs) {
+    for (const std::string& t : d.texts) texts.push_back(normalizer.normalize(t));
+  }
+  return PairSimilarity(texts, std::move(readings));
+}
+
+}  // namespace faqbot::retrieval
