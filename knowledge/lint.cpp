@@ -1,9 +1,12 @@
 #include "knowledge/lint.h"
 
+#include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
 #include "knowledge/slots.h"
+#include "knowledge/utf8.h"
 
 namespace faqbot::knowledge {
 namespace {
@@ -61,6 +64,7 @@ class Linter {
     check_entries();
     check_replies();
     check_other_products();
+    check_synonyms();
     return std::move(out_);
   }
 
@@ -183,6 +187,134 @@ class Linter {
     }
   }
 
+  // The synonym map rewrites investors' text before matching (longest key
+  // first, left to right), so a key must not damage the words it lands in.
+  // Errors: a single-character key; a key that rewrites a canonical word (a
+  // value of the map: the map must leave its own output alone); a key that,
+  // in a question of the knowledge base or of out_of_scope.json, destroys a
+  // canonical word, straddles the edge of another product's name or alias
+  // (one wholly inside a name rewrites it the same way everywhere), or cuts
+  // into a run of Latin letters and digits.
+  void check_synonyms() {
+    std::set<std::string> canonical, product_names;
+    for (const auto& [key, value] : kb_.synonyms) {
+      if (utf8::length(value) >= 2) canonical.insert(value);
+      longest_key_ = std::max(longest_key_, utf8::length(key));
+    }
+    for (const OtherProduct& p : kb_.other_products()) {
+      product_names.insert(ascii_lower(p.name));
+      for (const std::string& a : p.aliases) product_names.insert(ascii_lower(a));
+    }
+    std::map<std::string, std::string> broken;  // key -> what it breaks, first found
+    for (const std::string& word : canonical) {
+      if (!kb_.synonyms.count(word)) {
+        for (const Firing& f : fire(word)) broken.emplace(f.key, "the canonical word " + word);
+      }
+    }
+    auto check_question = [&](const std::string& question, const std::string& where) {
+      const std::string q = ascii_lower(question);
+      const std::vector<Firing> firings = fire(q);
+      const std::string rewritten = rewrite(q, firings);
+      auto blame = [&](const std::string& word, bool inside_is_fine) {
+        for (const Firing& f : firings) {
+          if (cuts(q, f, word, inside_is_fine)) {
+            broken.emplace(f.key, word + " in \"" + question + "\" (" + where + ")");
+          }
+        }
+      };
+      for (const std::string& word : canonical) {
+        if (count(q, word) > count(rewritten, word)) blame(word, false);
+      }
+      for (const std::string& word : product_names) blame(word, true);
+      for (const Firing& f : firings) {
+        if (glued_to_latin(q, f)) broken.emplace(f.key, "a Latin word in \"" + question + "\" (" + where + ")");
+      }
+    };
+    for (const Entry& e : kb_.entries) {
+      for (const std::string& q : e.questions) check_question(q, e.id);
+    }
+    for (const std::string& q : kb_.out_of_scope) check_question(q, "out_of_scope.json");
+    for (const auto& [key, value] : kb_.synonyms) {
+      if (utf8::length(key) == 1) {
+        add(Severity::kError, "synonyms.json", key,
+            "single-character key rewrites every word that holds it: use the whole word");
+      } else if (broken.count(key)) {
+        add(Severity::kError, "synonyms.json", key, "rewriting it breaks " + broken[key]);
+      }
+    }
+  }
+
+  struct Firing {
+    std::string key;
+    size_t begin, end;  // byte span in the text
+  };
+
+  // Where the synonym map rewrites `text`: longest key first, left to right.
+  std::vector<Firing> fire(const std::string& text) const {
+    std::vector<size_t> starts;  // byte offset of each character, then the end
+    for (size_t i = 0; i < text.size(); ++i) {
+      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) starts.push_back(i);
+    }
+    starts.push_back(text.size());
+    std::vector<Firing> out;
+    const size_t n = starts.size() - 1;
+    for (size_t i = 0; i < n;) {
+      size_t len = std::min(longest_key_, n - i);
+      for (; len >= 1; --len) {
+        std::string piece = text.substr(starts[i], starts[i + len] - starts[i]);
+        if (kb_.synonyms.count(piece)) {
+          out.push_back({piece, starts[i], starts[i + len]});
+          break;
+        }
+      }
+      i += std::max<size_t>(len, 1);
+    }
+    return out;
+  }
+
+  std::string rewrite(const std::string& text, const std::vector<Firing>& firings) const {
+    std::string out;
+    size_t at = 0;
+    for (const Firing& f : firings) {
+      out.append(text, at, f.begin - at);
+      out += kb_.synonyms.at(f.key);
+      at = f.end;
+    }
+    return out.append(text, at, std::string::npos);
+  }
+
+  // True when firing `f` overlaps an occurrence of `word` in `q` without
+  // containing it (and, if `inside_is_fine`, without lying inside it).
+  static bool cuts(const std::string& q, const Firing& f, const std::string& word, bool inside_is_fine) {
+    for (size_t w = q.find(word); w != std::string::npos; w = q.find(word, w + 1)) {
+      const size_t w_end = w + word.size();
+      bool overlaps = w < f.end && f.begin < w_end;
+      bool contains = f.begin <= w && w_end <= f.end;
+      bool inside = w <= f.begin && f.end <= w_end;
+      if (overlaps && !contains && !(inside_is_fine && inside)) return true;
+    }
+    return false;
+  }
+
+  static bool glued_to_latin(const std::string& q, const Firing& f) {
+    auto latin = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+    return latin(q[f.begin]) && latin(q[f.end - 1]) &&
+           ((f.begin > 0 && latin(q[f.begin - 1])) || (f.end < q.size() && latin(q[f.end])));
+  }
+
+  static size_t count(const std::string& text, const std::string& word) {
+    size_t n = 0;
+    for (size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + word.size())) ++n;
+    return n;
+  }
+
+  static std::string ascii_lower(std::string s) {
+    for (char& c : s) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return s;
+  }
+
   // The first of e's variants that contains p's name or an alias; "" if none.
   static std::string first_variant_naming(const Entry& e, const OtherProduct& p) {
     for (const std::string& q : e.questions) {
@@ -195,6 +327,7 @@ class Linter {
   }
 
   const KnowledgeBase& kb_;
+  size_t longest_key_ = 0;  // characters in the longest synonym key
   std::vector<Diagnostic> out_;
 };
 

@@ -3,7 +3,8 @@
 // of house-style.md that can be decided from the text alone.
 //   errors:   duplicate ids, empty fields, unknown template variables, banned
 //             promises (hedge.banned) not directly negated, unknown follow-ups,
-//             other products with an empty or repeated name or alias
+//             other products with an empty or repeated name or alias,
+//             synonym keys of one character or that break other words
 //   warnings: absolute words not negated, 你 instead of 您, dead-end phrasing,
 //             fewer than kMinQuestions variants, duplicate variants, variants
 //             that name another company's product, slots and follow-up
