@@ -143,7 +143,7 @@ TEST(Lint, SingleCharacterSynonymKeysAreErrors) {
   fx.write("synonyms.json", R"({"体现": "提现", "咋": "怎么", "咋办": "怎么办"})");
   LoadOutcome out = load(fx.dir());
   EXPECT_FALSE(out.ok());
-  auto errors = lines(out, Severity::kError);
+  auto errors = diagnostic_lines(out, Severity::kError);
   EXPECT_TRUE(any_contains(errors, "synonyms.json: 咋: error: single-character key"));
   EXPECT_FALSE(any_contains(errors, "咋办"));
 }
@@ -152,7 +152,7 @@ TEST(Lint, SynonymThatRewritesACanonicalWordIsAnError) {
   ConfigFixture fx;
   // 提前还 fires inside 提前还款, the map's own output: 提前还款 -> 提前还款款.
   fx.write("synonyms.json", R"({"提前还": "提前还款", "提钱还款": "提前还款"})");
-  auto errors = lines(load(fx.dir()), Severity::kError);
+  auto errors = diagnostic_lines(load(fx.dir()), Severity::kError);
   EXPECT_TRUE(any_contains(errors, "synonyms.json: 提前还: error: rewriting it breaks the canonical word 提前还款"));
   EXPECT_FALSE(any_contains(errors, "提钱还款"));
 }
@@ -162,7 +162,7 @@ TEST(Lint, SynonymThatCutsAWordOfAQuestionIsAnError) {
   // 现要 straddles 提现 in the variant 提现要手续费吗: 提需要手续费吗.
   fx.write("synonyms.json", R"({"体现": "提现", "现要": "需要", "sxf": "手续费"})");
   fx.write("out_of_scope.json", R"({"questions": ["sxfile是什么文件"]})");
-  auto errors = lines(load(fx.dir()), Severity::kError);
+  auto errors = diagnostic_lines(load(fx.dir()), Severity::kError);
   EXPECT_TRUE(any_contains(errors,
       "synonyms.json: 现要: error: rewriting it breaks 提现 in \"提现要手续费吗\" (withdraw.fee)"))
       << ::testing::PrintToString(errors);
@@ -176,7 +176,7 @@ TEST(Lint, SynonymMayRewriteInsideAProductNameButNotAcrossItsEdge) {
   fx.write("other_products.json", R"({"products": [{"name": "美团借钱"}, {"name": "花呗"}]})");
   fx.write("out_of_scope.json", R"({"questions": ["美团借钱怎么样", "花呗额度怎么提"]})");
   fx.write("synonyms.json", R"({"借钱": "借款", "呗额": "额"})");
-  auto errors = lines(load(fx.dir()), Severity::kError);
+  auto errors = diagnostic_lines(load(fx.dir()), Severity::kError);
   EXPECT_FALSE(any_contains(errors, "借钱")) << ::testing::PrintToString(errors);
   EXPECT_TRUE(any_contains(errors, "synonyms.json: 呗额: error: rewriting it breaks 花呗 in \"花呗额度怎么提\""));
 }
