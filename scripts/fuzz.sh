@@ -17,7 +17,7 @@ launcher=()
 command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DFAQBOT_BUILD_TESTS=OFF -DFAQBOT_FUZZ=ON "${launcher[@]}" >/dev/null
-cmake --build build-fuzz -j2
+cmake --build build-fuzz -j2 --target fuzz_all
 
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
