@@ -1,5 +1,6 @@
 #include "adapters/channels/signatures.h"
 
+#include <limits>
 #include <string>
 
 #include "adapters/channels/crypto.h"
@@ -81,6 +82,10 @@ Status check_timestamp(std::string_view timestamp, int64_t unit_ms, int64_t now_
     value = value * 10 + (c - '0');
   }
   if (max_skew_s <= 0) return Status::Ok();
+  // 16 digits of seconds overflow int64 in milliseconds: far outside any skew.
+  if (unit_ms > 0 && value > std::numeric_limits<int64_t>::max() / unit_ms) {
+    return Status(StatusCode::kFailedPrecondition, "timestamp outside the allowed skew");
+  }
   int64_t at_ms = value * unit_ms;
   int64_t diff = now_ms > at_ms ? now_ms - at_ms : at_ms - now_ms;
   if (diff > max_skew_s * 1000) {

@@ -101,6 +101,9 @@ TEST(WecomVectorsTest, StaleTimestampIsRejectedByTheSkewCheck) {
   EXPECT_TRUE(check_timestamp("1699999800", 1000, now, 300).ok());   // 200 s old
   EXPECT_FALSE(check_timestamp("1699999600", 1000, now, 300).ok());  // 400 s old
   EXPECT_FALSE(check_timestamp("1700000400", 1000, now, 300).ok());  // 400 s ahead
+  // 16 digits of seconds: beyond int64 in milliseconds (UBSan, fuzz_generic).
+  EXPECT_EQ(check_timestamp("9999999999999999", 1000, now, 300).code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(check_timestamp("9223372036854775", 1000, now, 300).code(), StatusCode::kFailedPrecondition);
   EXPECT_EQ(check_timestamp("17e9", 1000, now, 300).code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(check_timestamp("", 1000, now, 0).code(), StatusCode::kInvalidArgument);
 }
