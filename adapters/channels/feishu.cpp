@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "adapters/channels/channels.h"
+#include "adapters/channels/json_fields.h"
 #include "adapters/channels/crypto.h"
 #include "adapters/channels/feishu_crypt.h"
 #include "adapters/channels/signatures.h"
@@ -20,11 +21,6 @@ namespace faqbot::channels {
 namespace {
 
 using nlohmann::json;
-
-std::string str(const json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
 
 // Removes "@_user_1" style mention placeholders.
 std::string strip_mentions(std::string text) {
@@ -51,14 +47,14 @@ class FeishuChannel : public Channel {
     if (!body.is_object()) return reject("malformed JSON");
     if (body.contains("encrypt")) {
       if (config_.feishu_encrypt_key.empty()) return reject("encrypted event but no encrypt key configured");
-      auto plain = feishu_decrypt(config_.feishu_encrypt_key, str(body, "encrypt"));
+      auto plain = feishu_decrypt(config_.feishu_encrypt_key, field_string(body, "encrypt"));
       if (!plain.ok()) return reject("event does not decrypt");
       body = json::parse(plain.value(), nullptr, false);
       if (!body.is_object()) return reject("malformed decrypted JSON");
     }
-    if (str(body, "type") == "url_verification") {
-      if (!token_ok(str(body, "token"))) return reject("bad verification token");
-      return respond(json_response(200, json{{"challenge", str(body, "challenge")}}.dump()));
+    if (field_string(body, "type") == "url_verification") {
+      if (!token_ok(field_string(body, "token"))) return reject("bad verification token");
+      return respond(json_response(200, json{{"challenge", field_string(body, "challenge")}}.dump()));
     }
     if (!config_.feishu_encrypt_key.empty()) {
       const std::string ts = req.header("X-Lark-Request-Timestamp");
@@ -68,33 +64,33 @@ class FeishuChannel : public Channel {
       }
       if (!check_timestamp(ts, 1000, now_ms, config_.max_skew_s).ok()) return reject("stale timestamp");
     }
-    const json header = body.value("header", json::object());
-    if (!token_ok(str(header, "token"))) return reject("bad verification token");
-    const std::string type = str(header, "event_type");
-    const json event = body.value("event", json::object());
+    const json header = field_object(body, "header");
+    if (!token_ok(field_string(header, "token"))) return reject("bad verification token");
+    const std::string type = field_string(header, "event_type");
+    const json event = field_object(body, "event");
     Received r;
     r.kind = Received::Kind::kMessage;
     Inbound& in = r.inbound;
-    in.event_id = str(header, "event_id");
+    in.event_id = field_string(header, "event_id");
     if (type == "im.message.receive_v1") {
-      const json sender = event.value("sender", json::object());
-      const json message = event.value("message", json::object());
-      in.from_bot = str(sender, "sender_type") != "user";
-      in.user_id = str(sender.value("sender_id", json::object()), "open_id");
-      const std::string chat = str(message, "chat_id");
-      if (str(message, "message_type") != "text") return respond(ack({}));
-      json content = json::parse(str(message, "content"), nullptr, false);
-      in.text = content.is_object() ? strip_mentions(str(content, "text")) : "";
+      const json sender = field_object(event, "sender");
+      const json message = field_object(event, "message");
+      in.from_bot = field_string(sender, "sender_type") != "user";
+      in.user_id = field_string(field_object(sender, "sender_id"), "open_id");
+      const std::string chat = field_string(message, "chat_id");
+      if (field_string(message, "message_type") != "text") return respond(ack({}));
+      json content = json::parse(field_string(message, "content"), nullptr, false);
+      in.text = content.is_object() ? strip_mentions(field_string(content, "text")) : "";
       in.conversation = chat + "/" + in.user_id;
       in.channel_ref = json{{"chat_id", chat}}.dump();
       return r;
     }
     if (type == "card.action.trigger") {
-      const json action = event.value("action", json::object());
-      const json value = action.value("value", json::object());
-      in.user_id = str(event.value("operator", json::object()), "open_id");
-      const std::string chat = str(event.value("context", json::object()), "open_chat_id");
-      in.text = str(value, "choice");
+      const json action = field_object(event, "action");
+      const json value = field_object(action, "value");
+      in.user_id = field_string(field_object(event, "operator"), "open_id");
+      const std::string chat = field_string(field_object(event, "context"), "open_chat_id");
+      in.text = field_string(value, "choice");
       in.conversation = chat + "/" + in.user_id;
       in.channel_ref = json{{"chat_id", chat}}.dump();
       return r;
@@ -106,7 +102,7 @@ class FeishuChannel : public Channel {
 
   Result<OutboundRequest> render(const std::string& channel_ref, const ReplyContent& reply) const override {
     json ref = json::parse(channel_ref, nullptr, false);
-    if (!ref.is_object() || str(ref, "chat_id").empty()) return Status(StatusCode::kInvalidArgument, "no chat_id");
+    if (!ref.is_object() || field_string(ref, "chat_id").empty()) return Status(StatusCode::kInvalidArgument, "no chat_id");
     json body = {{"receive_id", ref["chat_id"]}};
     if (reply.choices.empty()) {
       body["msg_type"] = "text";
@@ -142,11 +138,11 @@ class FeishuChannel : public Channel {
       SendResult r = transport.send("POST", config_.feishu_api_base + "/open-apis/auth/v3/tenant_access_token/internal",
                                     {}, body.dump(), "application/json; charset=utf-8");
       json answer = json::parse(r.body, nullptr, false);
-      if (r.status != 200 || !answer.is_object() || answer.value("code", -1) != 0 ||
-          str(answer, "tenant_access_token").empty()) {
+      if (r.status != 200 || !answer.is_object() || field_int(answer, "code", -1) != 0 ||
+          field_string(answer, "tenant_access_token").empty()) {
         return Status(StatusCode::kInternal, "tenant_access_token refused: HTTP " + std::to_string(r.status));
       }
-      return TokenGrant{str(answer, "tenant_access_token"), answer.value("expire", int64_t{7200})};
+      return TokenGrant{field_string(answer, "tenant_access_token"), field_int(answer, "expire", 7200)};
     });
     if (!token.ok()) return token.status();
     req.headers["Authorization"] = "Bearer " + token.value();

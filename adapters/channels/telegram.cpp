@@ -7,17 +7,13 @@
 #include <nlohmann/json.hpp>
 
 #include "adapters/channels/channels.h"
+#include "adapters/channels/json_fields.h"
 #include "adapters/channels/signatures.h"
 
 namespace faqbot::channels {
 namespace {
 
 using nlohmann::json;
-
-std::string str(const json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
 
 std::string id_text(const json& j, const char* key) {
   auto it = j.find(key);
@@ -44,22 +40,22 @@ class TelegramChannel : public Channel {
     json from, chat;
     if (update.contains("message") && update["message"].is_object()) {
       const json& m = update["message"];
-      from = m.value("from", json::object());
-      chat = m.value("chat", json::object());
-      in.text = str(m, "text");
+      from = field_object(m, "from");
+      chat = field_object(m, "chat");
+      in.text = field_string(m, "text");
       if (in.text.empty()) return respond(ack({}));
       if (in.text == "/start") in.text = "你好";
     } else if (update.contains("callback_query") && update["callback_query"].is_object()) {
       const json& q = update["callback_query"];
-      from = q.value("from", json::object());
-      chat = q.value("message", json::object()).value("chat", json::object());
-      in.text = str(q, "data");
+      from = field_object(q, "from");
+      chat = field_object(field_object(q, "message"), "chat");
+      in.text = field_string(q, "data");
     } else {
       return respond(ack({}));
     }
-    in.from_bot = from.value("is_bot", false);
+    in.from_bot = field_bool(from, "is_bot", false);
     in.user_id = id_text(from, "id");
-    in.customer_name = str(from, "first_name");
+    in.customer_name = field_string(from, "first_name");
     const std::string chat_id = id_text(chat, "id");
     in.conversation = chat_id + "/" + in.user_id;
     in.channel_ref = json{{"chat_id", chat_id}}.dump();
@@ -68,7 +64,7 @@ class TelegramChannel : public Channel {
 
   Result<OutboundRequest> render(const std::string& channel_ref, const ReplyContent& reply) const override {
     json ref = json::parse(channel_ref, nullptr, false);
-    if (!ref.is_object() || str(ref, "chat_id").empty()) return Status(StatusCode::kInvalidArgument, "no chat_id");
+    if (!ref.is_object() || field_string(ref, "chat_id").empty()) return Status(StatusCode::kInvalidArgument, "no chat_id");
     json body = {{"chat_id", ref["chat_id"]}, {"text", reply.text}};
     if (!reply.choices.empty()) {
       json rows = json::array();
