@@ -137,49 +137,36 @@ bool EventLoop::run() {
   if (listen_fd_ < 0 || epoll_fd_ < 0 || wake_fd_ < 0) return false;
   running_ = true;
   std::vector<epoll_event> events(kMaxEvents);
-  while (!stopping_) {
-    const int timeout = ready_.empty() ? kSweepEveryMs : 0;
-    const int n = epoll_wait(epoll_fd_, events.data(), kMaxEvents, timeout);
-    if (n < 0 && errno != EINTR) break;
-    const int64_t now = monotonic_ms();
-    for (int i = 0; i < n; ++i) {
-      const uint64_t key = events[i].data.u64;
-      if (key == kListenKey) {
-        accept_ready(now);
-      } else if (key == kWakeKey) {
-        uint64_t count = 0;
-        [[maybe_unused]] ssize_t r = ::read(wake_fd_, &count, sizeof(count));
-        take_completions();
-      } else {
-        auto it = connections_.find(static_cast<int>(key));
-        if (it == connections_.end()) continue;
-        std::shared_ptr<Connection> c = it->second;
-        const uint32_t e = events[i].events;
-        if (e & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR)) c->readable = true;
-        if (e & (EPOLLHUP | EPOLLERR)) c->hangup = true;
-        drive(c);
-      }
-    }
-    if (!ready_.empty()) {
-      std::vector<std::shared_ptr<Connection>> turn;
-      turn.swap(ready_);
-      for (auto& c : turn) {
-        if (connections_.count(c->fd) && connections_[c->fd] == c) drive(c);
-      }
-    }
-    if (now >= next_sweep_ms_) {
-      next_sweep_ms_ = now + kSweepEveryMs;
-      expire(now);
-    }
-  }
-  // Stopping: no new connections; idle ones close, busy ones are shut down
-  // so that their workers' writes fail and the workers come back.
+  while (!stopping_) turn(events);
+
+  // Stopping: accept nothing more, close connections without a request in
+  // hand, and let the requests being answered finish (their connections
+  // close after the answer) for up to drain_ms.
+  epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, listen_fd_, nullptr);
   ::close(listen_fd_);
   listen_fd_ = -1;
+  using Phase = Connection::Phase;
+  auto answering = [](const Connection& c) {
+    return c.phase == Phase::kBusy || c.phase == Phase::kWriting || c.phase == Phase::kLingering;
+  };
   std::vector<std::shared_ptr<Connection>> all;
   for (auto& [fd, c] : connections_) all.push_back(c);
   for (auto& c : all) {
-    if (c->phase == Connection::Phase::kBusy) {
+    if (!answering(*c)) close(c);
+  }
+  const int64_t drain_until = monotonic_ms() + options_.drain_ms;
+  for (;;) {
+    bool pending = false;
+    for (auto& [fd, c] : connections_) pending = pending || answering(*c);
+    if (!pending || monotonic_ms() >= drain_until) break;
+    turn(events);
+  }
+  // What is still busy is shut down, so that its worker's writes fail and
+  // the worker comes back; the rest closes.
+  all.clear();
+  for (auto& [fd, c] : connections_) all.push_back(c);
+  for (auto& c : all) {
+    if (c->phase == Phase::kBusy) {
       ::shutdown(c->fd, SHUT_RDWR);
     } else {
       close(c);
@@ -187,6 +174,42 @@ bool EventLoop::run() {
   }
   running_ = false;
   return true;
+}
+
+void EventLoop::turn(std::vector<epoll_event>& events) {
+  const int timeout = ready_.empty() ? kSweepEveryMs : 0;
+  const int n = epoll_wait(epoll_fd_, events.data(), static_cast<int>(events.size()), timeout);
+  const int64_t now = monotonic_ms();
+  for (int i = 0; i < n; ++i) {
+    const uint64_t key = events[i].data.u64;
+    if (key == kListenKey) {
+      accept_ready(now);
+    } else if (key == kWakeKey) {
+      uint64_t count = 0;
+      [[maybe_unused]] ssize_t r = ::read(wake_fd_, &count, sizeof(count));
+      take_completions();
+    } else {
+      auto it = connections_.find(static_cast<int>(key));
+      if (it == connections_.end()) continue;
+      std::shared_ptr<Connection> c = it->second;
+      const uint32_t e = events[i].events;
+      if (e & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR)) c->readable = true;
+      if (e & (EPOLLHUP | EPOLLERR)) c->hangup = true;
+      drive(c);
+    }
+  }
+  if (!ready_.empty()) {
+    std::vector<std::shared_ptr<Connection>> again;
+    again.swap(ready_);
+    for (auto& c : again) {
+      auto it = connections_.find(c->fd);
+      if (it != connections_.end() && it->second == c) drive(c);
+    }
+  }
+  if (now >= next_sweep_ms_) {
+    next_sweep_ms_ = now + kSweepEveryMs;
+    expire(now);
+  }
 }
 
 void EventLoop::close_all() {

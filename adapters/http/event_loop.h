@@ -32,6 +32,8 @@
 #include "adapters/http/request_parser.h"
 #include "knowledge/status.h"
 
+struct epoll_event;  // <sys/epoll.h>
+
 namespace faqbot::http {
 
 struct LoopOptions {
@@ -44,6 +46,7 @@ struct LoopOptions {
   int max_connections = 10000;        // open connections overall
   int max_connections_per_client = 64;  // per peer IP address; 0 = no cap
   int keep_alive_max = 100000;        // requests per connection
+  int64_t drain_ms = 5000;            // on stop: time for requests being answered
 };
 
 class EventLoop {
@@ -71,8 +74,9 @@ class EventLoop {
 
   // Binds and listens on host:port (port 0: any free port); the bound port.
   Result<int> bind(const std::string& host, int port);
-  // Serves until stop(). On return the listener is closed, idle connections
-  // are closed and busy ones shut down (their workers' writes fail).
+  // Serves until stop(), then drains: no new connections, requests being
+  // answered finish within drain_ms. On return the listener is closed, idle
+  // connections are closed and busy ones shut down (their workers' writes fail).
   bool run();
   void stop();
   bool running() const { return running_.load(); }
@@ -92,6 +96,8 @@ class EventLoop {
     bool close;
   };
 
+  // One epoll_wait and everything it reports, then the deadline sweep.
+  void turn(std::vector<epoll_event>& events);
   void accept_ready(int64_t now);
   void drive(const std::shared_ptr<Connection>& c);
   void note_progress(Connection& c, int64_t now);

@@ -77,8 +77,9 @@ class HttpServer {
   bool listen();
   // bind() + listen() on a background thread; returns once accepting.
   Result<int> start(const std::string& host, int port);
-  // Stops accepting, ends kept-alive connections, joins the background
-  // thread. Streams must end on their own (see on_stop).
+  // Stops accepting, closes idle connections, lets the requests being
+  // answered finish (up to 5 s), joins the background thread. Streams must
+  // end on their own (see on_stop).
   void stop();
   bool running() const;
   int port() const { return port_; }

@@ -243,6 +243,35 @@ TEST_F(TransportTest, SlowReaderOfResponsesIsCutAtTheWriteDeadline) {
   get("/healthz", 200);
 }
 
+TEST_F(TransportTest, StopLetsTheRequestsBeingAnsweredFinish) {
+  http::AppOptions o;
+  o.settings = fast_settings();
+  o.loader = [] { return fake_load("v1"); };
+  o.providers.push_back([](service::Service&) {
+    return std::vector<http::Route>{http::Route{"GET", "/slow", [](const http::Request&) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(500));
+      http::Response r;
+      r.body = "done";
+      return r;
+    }, "A slow answer"}};
+  });
+  auto app = http::App::create(std::move(o));
+  ASSERT_TRUE(app.ok()) << app.status().message();
+  app_ = std::move(app).value();
+  port_ = app_->start().value();
+  RawSocket in_flight(port_), idle(port_);
+  ASSERT_TRUE(in_flight.send("GET /slow HTTP/1.1\r\nHost: t\r\n\r\n"));
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  std::thread stopper([this] { app_->stop(); });
+  const std::string response = in_flight.response(5000);
+  EXPECT_EQ(status_of(response), 200) << response;
+  EXPECT_NE(response.find("Connection: close"), std::string::npos);
+  EXPECT_EQ(response.substr(response.size() - 4), "done");
+  EXPECT_TRUE(idle.closed_within(3000));  // no request: closed at once
+  stopper.join();
+  EXPECT_LT(RawSocket(port_).fd(), 0);  // nothing listens any more
+}
+
 TEST_F(TransportTest, KeepAliveExpectContinueHeadAndHttp10) {
   start(fast_settings());
   RawSocket s(port_);
