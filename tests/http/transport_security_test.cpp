@@ -150,6 +150,9 @@ TEST_F(TransportTest, DeclaredSizesOverTheLimitAre413AtOnce) {
   EXPECT_EQ(status_of(exchange(
                 "POST /v1/chat HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n10000000\r\n")),
             413);
+  // Whatever the route: a webhook body is refused before its signature is read.
+  EXPECT_EQ(status_of(exchange("POST /webhooks/generic HTTP/1.1\r\nHost: t\r\nContent-Length: 67108864\r\n\r\n")),
+            413);
   // A header block over the limit is 431.
   EXPECT_EQ(status_of(exchange("GET /healthz HTTP/1.1\r\nHost: t\r\nX-Big: " + std::string(20000, 'x') +
                                "\r\n\r\n")),
