@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "adapters/channels/crypto.h"
+
 namespace faqbot::channels {
 
 http::Response Channel::ack(const Inbound&) const { return json_response(200, "{\"ok\":true}"); }
@@ -11,6 +13,15 @@ std::optional<http::Response> Channel::reply_in_body(const Inbound&, const Reply
 }
 
 Status Channel::authorize(OutboundRequest&, Transport&) const { return Status::Ok(); }
+
+void bind_signature(Inbound& in, std::string_view signature, std::string_view body,
+                    bool signature_covers_body) {
+  std::string signed_request(signature);
+  signed_request += '\n';
+  signed_request.append(body);
+  in.replay_key = sha256_hex(signed_request);
+  in.signature_key = signature_covers_body ? "" : sha256_hex(signature);
+}
 
 http::Response json_response(int status, const std::string& body) {
   http::Response r;

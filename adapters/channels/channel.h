@@ -14,6 +14,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "adapters/http/http_types.h"
@@ -53,6 +54,21 @@ struct Inbound {
   std::string customer_name;  // display name when the platform gives one
   bool from_bot = false;      // sent by a bot (ours or another): never answered
   std::map<std::string, std::string> context;  // for reply_in_body (timestamps, ids)
+  // Replay protection, set by receive() through bind_signature() where the
+  // platform needs it (the runtime records the keys as processed events):
+  //   replay_key     digest of the signature and the body: a byte-for-byte
+  //                  resend has the same key. Deduplicates messages that
+  //                  carry no event_id.
+  //   signature_key  only where the signature does not cover the body
+  //                  (WeChat plain mode, DingTalk): digest of the signature
+  //                  alone. One signature is good for one body: the same
+  //                  signature with another body is refused (401).
+  std::string replay_key;
+  std::string signature_key;
+  // The platform may sign two messages alike (DingTalk: two callbacks in
+  // the same millisecond): set by receive() while that is plausible (the
+  // signed time is very recent); a reused signature is then accepted.
+  bool signature_may_repeat = false;
 };
 
 // The outcome of receive().
@@ -126,6 +142,12 @@ class Channel {
   // Called after a rejected send, so a cached token is fetched again.
   virtual void invalidate_token() const {}
 };
+
+// Sets in.replay_key from `signature` (what the platform sent to
+// authenticate the request besides the body: timestamp, nonce, signature)
+// and `body`, and in.signature_key when the signature does not cover the body.
+void bind_signature(Inbound& in, std::string_view signature, std::string_view body,
+                    bool signature_covers_body);
 
 // Small helpers shared by the channel files.
 http::Response json_response(int status, const std::string& body);

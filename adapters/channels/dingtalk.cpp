@@ -1,6 +1,9 @@
 // DingTalk enterprise robot (HTTP callback mode): headers `timestamp`
 // (milliseconds) and `sign` = base64(HMAC-SHA256(app secret, timestamp +
-// "\n" + app secret)). Replies are POSTed to the message's sessionWebhook,
+// "\n" + app secret)). The sign does not cover the body: it is accepted with
+// the first body it comes with only (bind_signature), within
+// FAQBOT_WEBHOOK_MAX_SKEW_S of its timestamp; with another body only in the
+// first 2 s after it (two callbacks signed in the same millisecond). Replies are POSTed to the message's sessionWebhook,
 // but only when it lies under FAQBOT_DINGTALK_API_BASE, so a forged payload
 // cannot make the bot call other hosts. Suggestions are an action card
 // whose buttons make the investor's client send the question
@@ -19,6 +22,9 @@ std::string str(const json& j, const char* key) {
   auto it = j.find(key);
   return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
+
+// How long after its timestamp a sign may come again with another body.
+constexpr int64_t kSameMomentS = 2;
 
 class DingtalkChannel : public Channel {
  public:
@@ -42,6 +48,11 @@ class DingtalkChannel : public Channel {
     in.from_bot = !str(body, "chatbotUserId").empty() && str(body, "senderId") == str(body, "chatbotUserId");
     in.conversation = str(body, "conversationId") + "/" + in.user_id;
     in.channel_ref = json{{"session_webhook", str(body, "sessionWebhook")}}.dump();
+    // The sign covers only the timestamp: bound to the first body it comes
+    // with, except just after signing, when DingTalk may have sent two
+    // callbacks signed in the same millisecond.
+    bind_signature(in, ts + "\n" + req.header("sign"), req.body, /*signature_covers_body=*/false);
+    in.signature_may_repeat = check_timestamp(ts, 1, now_ms, kSameMomentS).ok();
     return r;
   }
 

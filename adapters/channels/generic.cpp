@@ -51,6 +51,7 @@ class GenericChannel : public Channel {
     in.text = str(body, "text");
     in.customer_name = str(body, "user_name");
     in.from_bot = body.value("from_bot", false);
+    bind_signature(in, ts + "\n" + req.header("X-Faqbot-Signature"), req.body, /*signature_covers_body=*/true);
     std::string conv = str(body, "conversation_id");
     in.conversation = (conv.empty() ? in.user_id : conv) + "/" + in.user_id;
     in.channel_ref = json{{"conversation_id", conv}, {"user_id", in.user_id}}.dump();

@@ -11,6 +11,10 @@ namespace {
 
 constexpr const char* kBusyText = "抱歉，系统暂时繁忙，请您稍后再试。";
 
+http::Response unavailable() {
+  return json_response(503, "{\"error\":{\"code\":\"unavailable\",\"message\":\"storage unavailable\"}}");
+}
+
 std::string trim(const std::string& s) {
   size_t b = s.find_first_not_of(" \t\r\n");
   if (b == std::string::npos) return "";
@@ -144,6 +148,30 @@ ReplyContent ChannelRuntime::content_of(const service::ChatReply& reply) const {
   return c;
 }
 
+std::optional<http::Response> ChannelRuntime::refuse_replay(const Channel& channel, const Inbound& in) {
+  // Keys share the processed-event table with the platforms' event ids,
+  // under prefixes no platform id has.
+  const bool bind = !in.signature_key.empty();
+  const bool dedup_on_digest = in.event_id.empty() && !in.replay_key.empty();
+  if (!bind && !dedup_on_digest) return std::nullopt;
+  ChannelCounters& count = counters(channel.name());
+  store::Store& st = service_.store();
+  auto first_request = st.mark_event_processed(channel.name(), "replay:" + in.replay_key);
+  if (!first_request.ok()) return unavailable();
+  if (!first_request.value()) {
+    count.duplicates.fetch_add(1, std::memory_order_relaxed);
+    return channel.ack(in);
+  }
+  if (!bind) return std::nullopt;
+  auto first_signature = st.mark_event_processed(channel.name(), "signature:" + in.signature_key);
+  if (!first_signature.ok()) return unavailable();
+  if (!first_signature.value() && !in.signature_may_repeat) {
+    count.rejected.fetch_add(1, std::memory_order_relaxed);
+    return unauthorized("this signature was already used for another message");
+  }
+  return std::nullopt;
+}
+
 http::Response ChannelRuntime::handle(const Channel& channel, const http::Request& request) {
   ChannelCounters& count = counters(channel.name());
   count.received.fetch_add(1, std::memory_order_relaxed);
@@ -153,16 +181,14 @@ http::Response ChannelRuntime::handle(const Channel& channel, const http::Reques
     return r.response;
   }
   Inbound& in = r.inbound;
+  if (auto refused = refuse_replay(channel, in)) return *refused;
   if (in.from_bot) {
     count.ignored_bots.fetch_add(1, std::memory_order_relaxed);
     return channel.ack(in);
   }
   if (!in.event_id.empty()) {
     auto first = service_.store().mark_event_processed(channel.name(), in.event_id);
-    if (!first.ok()) {
-      // Not recorded: let the platform retry later.
-      return json_response(503, "{\"error\":{\"code\":\"unavailable\",\"message\":\"storage unavailable\"}}");
-    }
+    if (!first.ok()) return unavailable();  // not recorded: let the platform retry later
     if (!first.value()) {
       count.duplicates.fetch_add(1, std::memory_order_relaxed);
       return channel.ack(in);

@@ -3,9 +3,12 @@
 // channels on faqbot's HTTP server (http::RouteProvider).
 //
 // For each webhook request: channel.receive (verify, parse; 401 on a bad
-// signature/token/decryption or a stale timestamp, nothing stored) -> ignore
-// messages from bots -> dedup through Store::mark_event_processed (a retry is
-// acknowledged, not answered twice, also after a restart) -> a number typed
+// signature/token/decryption or a stale timestamp, nothing stored) -> a
+// signature that does not cover the body is accepted with one body only
+// (401 for another) -> ignore messages from bots -> dedup through
+// Store::mark_event_processed on the platform's event id, or on a digest of
+// the signed request when there is none (a retry is acknowledged, not
+// answered twice, also after a restart) -> a number typed
 // after a numbered list, or a button payload "faq:<id>", becomes that
 // question -> Service::chat -> the reply in the response body where the
 // platform expects it, otherwise into the store's outbox and an immediate
@@ -26,6 +29,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -78,6 +82,10 @@ class ChannelRuntime {
   const Channel* channel(const std::string& name) const;
 
  private:
+  // The answer to a replayed request (a byte-for-byte resend: acknowledged;
+  // a signature reused with another body: 401), or nullopt for a fresh one,
+  // now recorded. Uses Inbound::replay_key / signature_key.
+  std::optional<http::Response> refuse_replay(const Channel& channel, const Inbound& in);
   ReplyContent content_of(const service::ChatReply& reply) const;
   std::string resolve_text(const std::string& session_id, const std::string& text) const;
   void remember_choices(const std::string& session_id, const ReplyContent& content);

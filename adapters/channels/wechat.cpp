@@ -2,7 +2,8 @@
 // (plain signature, echostr echoed), POST XML messages in plain mode
 // (signature over token/timestamp/nonce) or safe mode (msg_signature and
 // AES, same crypto as WeCom). With FAQBOT_WECHAT_AES_KEY set only safe-mode
-// messages are accepted (the plain signature does not cover the body).
+// messages are accepted (the plain signature does not cover the body; in
+// plain mode one signature is accepted with one body only).
 // Passive replies in the response body; agent replies through the customer
 // service message API (message/custom/send).
 #include <nlohmann/json.hpp>
@@ -65,6 +66,10 @@ class WechatChannel : public Channel {
     in.channel_ref = nlohmann::json{{"openid", in.user_id}}.dump();
     in.context = {{"timestamp", ts}, {"nonce", nonce}, {"to", in.user_id},
                   {"from", msg->get("ToUserName")}, {"safe", safe ? "1" : "0"}};
+    // Plain mode signs token, timestamp and nonce only: the signature is
+    // bound to the first body it comes with. Safe mode's msg_signature
+    // covers the encrypted body.
+    bind_signature(in, ts + "\n" + nonce + "\n" + req.param("signature"), req.body, safe);
     return r;
   }
 

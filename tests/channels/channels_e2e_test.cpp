@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "../service/fake_engine.h"
+#include "../service/raw_store.h"
 #include "../service/temp_dir.h"
 #include "adapters/channels/crypto.h"
 #include "adapters/channels/feishu_crypt.h"
@@ -580,6 +581,120 @@ TEST_F(ChannelsE2ETest, HandoffReachesWecomThroughMessageSend) {
     }
   }
   EXPECT_TRUE(found);
+}
+
+// --------------------------------------------------------------- replays
+// A gateway that sends no event_id: a byte-for-byte resend within the
+// allowed skew is acknowledged, not answered again (also after a restart).
+TEST_F(ChannelsE2ETest, GenericReplayWithoutEventIdIsProcessedOnce) {
+  start();
+  const std::string ts = now_s();
+  const json msg = {{"user_id", "u-replay"}, {"text", "提现多久到账"}};
+  auto first = generic(msg, ts);
+  ASSERT_TRUE(first);
+  ASSERT_EQ(first->status, 200);
+  EXPECT_EQ(json::parse(first->body)["action"], "answer");
+  auto again = generic(msg, ts);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 200);
+  EXPECT_EQ(json::parse(again->body), json({{"ok", true}}));
+  stop();
+  start();
+  EXPECT_EQ(json::parse(generic(msg, ts)->body), json({{"ok", true}}));
+  EXPECT_NE(metrics().find("faqbot_channel_messages_total{channel=\"generic\"} 0"), std::string::npos);
+  EXPECT_NE(metrics().find("faqbot_channel_duplicates_total{channel=\"generic\"} 1"), std::string::npos);
+  // The same question asked again is a new signed request: answered.
+  auto asked_again = generic(msg, std::to_string(std::stoll(ts) + 1));
+  EXPECT_EQ(json::parse(asked_again->body)["action"], "answer");
+}
+
+// WeChat plain mode signs token, timestamp and nonce, not the body: a
+// captured signature is good for the body it came with only.
+TEST_F(ChannelsE2ETest, WechatPlainModeSignatureIsBoundToItsBody) {
+  ChannelsConfig c = config();
+  c.wechat_aes_key.clear();  // plain mode
+  start(c);
+  const std::string ts = now_s();
+  const std::string query = "/webhooks/wechat?signature=" + wx_plain_signature("spamtest", ts, "nonce7") +
+                            "&timestamp=" + ts + "&nonce=nonce7";
+  const std::string genuine = wx_inner("openid-1", "gh_1", "提现多久到账", "w-10");
+  auto res = post(query, {}, genuine, "application/xml");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200);
+  EXPECT_NE(parse_xml(res->body).value().get("Content").find("一般预计当天到账"), std::string::npos);
+  // The captured signature with another body (another user, another MsgId).
+  auto forged = post(query, {}, wx_inner("openid-2", "gh_1", "转人工", "w-11"), "application/xml");
+  ASSERT_TRUE(forged);
+  EXPECT_EQ(forged->status, 401);
+  // The genuine request resent: acknowledged, not answered twice.
+  auto resent = post(query, {}, genuine, "application/xml");
+  EXPECT_EQ(resent->status, 200);
+  EXPECT_EQ(resent->body, "success");
+  EXPECT_NE(metrics().find("faqbot_channel_messages_total{channel=\"wechat\"} 1"), std::string::npos);
+  EXPECT_NE(metrics().find("faqbot_channel_rejected_total{channel=\"wechat\"} 1"), std::string::npos);
+}
+
+// DingTalk's sign covers the timestamp only: bound to its first body, except
+// in the first 2 s (DingTalk may sign two callbacks in the same millisecond).
+TEST_F(ChannelsE2ETest, DingtalkSignatureIsBoundToItsBody) {
+  start();
+  auto msg = [&](const std::string& id, const std::string& user, const std::string& text) {
+    return json{{"msgtype", "text"}, {"msgId", id}, {"text", {{"content", text}}},
+                {"senderStaffId", user}, {"conversationId", "cid-" + user}, {"chatbotUserId", "bot1"},
+                {"senderId", user}, {"sessionWebhook", mock_.base() + "/robot/sendBySession?s=" + user}};
+  };
+  const std::string captured = std::to_string(store::now_ms() - 10000);  // within the skew
+  EXPECT_EQ(dingtalk(msg("dm-1", "staff1", "提现多久到账"), captured)->status, 200);
+  EXPECT_EQ(dingtalk(msg("dm-2", "staff2", "转人工"), captured)->status, 401);
+  EXPECT_EQ(dingtalk(msg("dm-1", "staff1", "提现多久到账"), captured)->status, 200);  // resend: ack
+  const std::string same_moment = now_ms_text();
+  EXPECT_EQ(dingtalk(msg("dm-3", "staff3", "提现多久到账"), same_moment)->status, 200);
+  EXPECT_EQ(dingtalk(msg("dm-4", "staff4", "提现多久到账"), same_moment)->status, 200);
+  EXPECT_EQ(mock_.wait_for("/robot/sendBySession", 3).size(), 3u);
+  EXPECT_NE(metrics().find("faqbot_channel_messages_total{channel=\"dingtalk\"} 3"), std::string::npos);
+}
+
+// --------------------------------------------------------------- personal data
+// A phone number in an IM display name and a card number in the message:
+// masked in the SQLite file, in the console's API and in the log.
+TEST_F(ChannelsE2ETest, DisplayNameAndMessageAreMaskedEverywhere) {
+  start();
+  ::testing::internal::CaptureStderr();
+  json msg = {{"user_id", "u-privacy"}, {"user_name", "王先生 138\u200b0000\u200b1234"},
+              {"text", "\u202e转人工，卡号6222.0202.0011.2231"}, {"event_id", "g-privacy"}};
+  auto res = generic(msg);
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  httplib::Headers auth = {{"Authorization", std::string("Bearer ") + kAgent}};
+  auto list = client_->Get("/v1/handoffs?status=waiting", auth);
+  ASSERT_EQ(list->status, 200) << list->body;
+  json tickets = json::parse(list->body)["handoffs"];
+  ASSERT_EQ(tickets.size(), 1u);
+  auto detail = client_->Get(("/v1/handoffs/" + std::to_string(tickets[0]["ticket_id"].get<int64_t>())).c_str(), auth);
+  ASSERT_EQ(detail->status, 200);
+  json d = json::parse(detail->body);
+  EXPECT_EQ(d["profile"]["customer_name"], "王先生 138****1234");
+  EXPECT_EQ(d["transcript"][0]["text"], "转人工，卡号6222.****.****.2231");
+  const std::string console = list->body + detail->body;
+  stop();
+  const std::string log = ::testing::internal::GetCapturedStderr();
+  const std::string file = faqbot::testing::raw_store_bytes(dir_.path() + "/data");
+  for (const char* needle : {"1380000", "138\u200b0000", "0202.0011", "02020011", "\u202e", "\u200b"}) {
+    EXPECT_EQ(file.find(needle), std::string::npos) << "SQLite file holds " << needle;
+    EXPECT_EQ(console.find(needle), std::string::npos) << "console shows " << needle;
+    EXPECT_EQ(log.find(needle), std::string::npos) << "log holds " << needle;
+  }
+}
+
+// Nothing visible once zero-width and bidi characters are dropped: the IM
+// pipeline acknowledges and does not answer.
+TEST_F(ChannelsE2ETest, InvisibleOnlyMessagesAreIgnored) {
+  start();
+  auto res = generic({{"user_id", "u-blank"}, {"text", "\u200b\u202e\u2060"}, {"event_id", "g-blank"}});
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_EQ(json::parse(res->body), json({{"ok", true}}));
+  EXPECT_NE(metrics().find("faqbot_channel_messages_total{channel=\"generic\"} 0"), std::string::npos);
 }
 
 TEST(ChannelsDisabledTest, AChannelWithoutItsSecretIsNotMounted) {
