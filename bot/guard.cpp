@@ -92,6 +92,69 @@ bool Guard::has_banned(std::string_view text) const {
   return false;
 }
 
+namespace {
+
+struct Span {
+  size_t begin, end;  // bytes of the text
+};
+
+bool inside(const std::vector<Span>& found, size_t begin, size_t end) {
+  for (const Span& s : found) {
+    if (s.begin <= begin && end <= s.end) return true;
+  }
+  return false;
+}
+
+// True when text[begin, end) holds no punctuation or line break.
+bool one_clause(std::string_view text, size_t begin, size_t end) {
+  for (char32_t cp : utf8::decode(text.substr(begin, end - begin))) {
+    if (utf8::is_punct(cp) || cp == '\n') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::vector<std::string> promises_in(std::string_view text, const knowledge::HedgeRules& rules) {
+  static constexpr std::string_view kArrival = "到账";
+  std::vector<std::string> banned = rules.banned;
+  std::stable_sort(banned.begin(), banned.end(),
+                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  std::vector<Span> found;
+  for (const std::string& phrase : banned) {
+    if (phrase.empty()) continue;
+    for (size_t pos = text.find(phrase); pos != std::string_view::npos; pos = text.find(phrase, pos + 1)) {
+      const size_t end = pos + phrase.size();
+      if (!inside(found, pos, end) && !negated_at(text, pos, rules.negations)) found.push_back({pos, end});
+    }
+  }
+  for (const std::string& word : rules.absolute) {
+    if (word.empty()) continue;
+    for (size_t pos = text.find(word); pos != std::string_view::npos; pos = text.find(word, pos + 1)) {
+      const size_t arrival = text.find(kArrival, pos);
+      if (arrival == std::string_view::npos) break;
+      const size_t end = std::max(pos + word.size(), arrival + kArrival.size());
+      if (inside(found, pos, end) || !one_clause(text, pos, arrival) ||
+          negated_at(text, pos, rules.negations)) {
+        continue;
+      }
+      found.push_back({pos, end});
+    }
+  }
+  std::sort(found.begin(), found.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
+  std::vector<std::string> phrases;
+  for (const Span& s : found) {
+    // An absolute word's span that a later, longer arrival promise covers.
+    const bool within_longer = std::any_of(found.begin(), found.end(), [&](const Span& o) {
+      return o.begin <= s.begin && s.end <= o.end && o.end - o.begin > s.end - s.begin;
+    });
+    if (within_longer) continue;
+    std::string phrase(text.substr(s.begin, s.end - s.begin));
+    if (std::find(phrases.begin(), phrases.end(), phrase) == phrases.end()) phrases.push_back(std::move(phrase));
+  }
+  return phrases;
+}
+
 std::string Guard::apply(std::string_view text) const {
   std::string out = rewrite(text);
   if (has_banned(out)) return refusal_;

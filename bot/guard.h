@@ -39,6 +39,15 @@ class Guard {
   std::string refusal_;
 };
 
+// The promises a human (agent) text makes, for refusing it whole rather than
+// rewriting someone's words: every banned phrase that is not negated, and
+// every arrival promise -- an absolute word (hedge.absolute: 绝对, 一定,
+// 马上 …) not negated and followed by 到账 in the same clause, named from the
+// absolute word to 到账 ("绝对今天到账"). In order of appearance, each phrase
+// once; a banned phrase inside a longer one found ("保本" in "保本保息") is
+// not named twice. Empty when the text may be sent.
+std::vector<std::string> promises_in(std::string_view text, const knowledge::HedgeRules& rules);
+
 // True when the phrase starting at byte `pos` of `text` is negated (see above).
 bool negated_at(std::string_view text, size_t pos, const std::vector<std::string>& negations);
 

@@ -16,7 +16,8 @@ int status_of(ApiError error) {
     case ApiError::kNotFound: return 404;
     case ApiError::kConflict: return 409;
     case ApiError::kPayloadTooLarge: return 413;
-    case ApiError::kValidation: return 422;
+    case ApiError::kValidation:
+    case ApiError::kCompliance: return 422;
     case ApiError::kRateLimited: return 429;
     case ApiError::kInternal: return 500;
     case ApiError::kUnavailable: return 503;
@@ -35,6 +36,7 @@ const char* code_of(ApiError error) {
     case ApiError::kConflict: return "conflict";
     case ApiError::kPayloadTooLarge: return "payload_too_large";
     case ApiError::kValidation: return "validation_failed";
+    case ApiError::kCompliance: return "compliance";
     case ApiError::kRateLimited: return "rate_limited";
     case ApiError::kInternal: return "internal";
     case ApiError::kUnavailable: return "unavailable";

@@ -18,6 +18,7 @@ enum class ApiError {
   kConflict,          // 409 conflict
   kPayloadTooLarge,   // 413 payload_too_large
   kValidation,        // 422 validation_failed
+  kCompliance,        // 422 compliance (an agent's reply makes a banned promise)
   kRateLimited,       // 429 rate_limited
   kInternal,          // 500 internal
   kUnavailable,       // 503 unavailable

@@ -16,6 +16,20 @@ std::string labels(const std::string& method, const std::string& path) {
   return "method=\"" + method + "\",route=\"" + path + "\"";
 }
 
+// A Prometheus label value: backslash, double quote and line feed escaped.
+std::string label_value(const std::string& v) {
+  std::string out;
+  for (char c : v) {
+    if (c == '\\' || c == '"') out += '\\';
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
 std::string fmt(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.6g", v);
@@ -114,6 +128,11 @@ void HttpMetrics::render_service(service::Service* service_ptr, std::ostringstre
       << "faqbot_investor_messages_to_agents_total " << st.messages_to_agents << "\n";
   out << "# HELP faqbot_agent_messages_total Agent replies.\n# TYPE faqbot_agent_messages_total counter\n"
       << "faqbot_agent_messages_total " << st.agent_messages << "\n";
+  out << "# HELP faqbot_agent_replies_refused_total Agent replies the compliance guard refused, by agent.\n"
+         "# TYPE faqbot_agent_replies_refused_total counter\n";
+  for (const auto& [agent, n] : st.agent_replies_refused) {
+    out << "faqbot_agent_replies_refused_total{agent=\"" << label_value(agent) << "\"} " << n << "\n";
+  }
   out << "# HELP faqbot_feedback_total Feedback received.\n# TYPE faqbot_feedback_total counter\n"
       << "faqbot_feedback_total " << st.feedback << "\n";
   out << "# HELP faqbot_storage_errors_total Failed store operations.\n# TYPE faqbot_storage_errors_total counter\n"

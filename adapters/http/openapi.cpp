@@ -23,8 +23,8 @@ const char* kDocument = R"JSON({
       "Error": {"type": "object", "required": ["error"], "properties": {"error": {"type": "object",
         "required": ["code", "message"], "properties": {
           "code": {"type": "string", "enum": ["malformed_json", "invalid_utf8", "bad_request", "unauthorized",
-            "forbidden", "not_found", "conflict", "payload_too_large", "validation_failed", "rate_limited",
-            "internal", "unavailable"]},
+            "forbidden", "not_found", "conflict", "payload_too_large", "validation_failed", "compliance",
+            "rate_limited", "internal", "unavailable"]},
           "message": {"type": "string"},
           "details": {"type": "array", "items": {"type": "string"}}}}}},
       "ChatRequest": {"type": "object", "required": ["text"], "properties": {
@@ -113,7 +113,7 @@ const char* kDocument = R"JSON({
       "parameters": [{"$ref": "#/components/parameters/TicketId"}],
       "responses": {"200": {"description": "claimed"}, "409": {"$ref": "#/components/responses/Error"},
         "401": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}},
-    "/v1/handoffs/{id}/messages": {"post": {"summary": "Reply to the investor (ticket claimed by this agent)", "security": [{"agentToken": []}],
+    "/v1/handoffs/{id}/messages": {"post": {"summary": "Reply to the investor (ticket claimed by this agent). A reply that promises principal, returns or an absolute arrival (保本, 保证本金, 绝对今天到账 …) is refused whole with 422 code compliance naming the phrases; nothing is stored or sent", "security": [{"agentToken": []}],
       "parameters": [{"$ref": "#/components/parameters/TicketId"}],
       "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["text"], "properties": {"text": {"type": "string"}}}}}},
       "responses": {"200": {"description": "the stored message", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Message"}}}},

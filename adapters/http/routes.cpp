@@ -394,7 +394,9 @@ Response post_handoff_message(ApiContext& ctx, const Request& req) {
   if (text == body.end() || !text->is_string()) {
     return error_response(ApiError::kValidation, "text is required and must be a string");
   }
-  auto m = ctx.service.agent_reply(id, agent, text->get<std::string>());
+  std::vector<std::string> refused;
+  auto m = ctx.service.agent_reply(id, agent, text->get<std::string>(), &refused);
+  if (!m.ok() && !refused.empty()) return error_response(ApiError::kCompliance, m.status().message());
   if (!m.ok()) return error_response(m.status());
   return json_response(dump(message_json(m.value())));
 }

@@ -299,6 +299,7 @@
       state.transcriptKey = '';
       $('reply-text').value = '';
       $('resolution').value = '';
+      showRefusal(null);
     }
     state.ticketId = id;
     Array.prototype.forEach.call(document.querySelectorAll('#queue li button'), function (b) {
@@ -322,15 +323,32 @@
     });
   });
 
+  // The guard's refusal of the agent's draft (names the phrases), or none.
+  function showRefusal(message) {
+    var box = $('reply-refusal');
+    box.textContent = message ? '未发送：' + message : '';
+    box.hidden = !message;
+  }
+
   function sendReply() {
     var text = $('reply-text').value.trim();
     if (!text || !state.ticketId) return;
     $('send').disabled = true;
     api('POST', '/v1/handoffs/' + state.ticketId + '/messages', { text: text }).then(function () {
       $('reply-text').value = '';
+      showRefusal(null);
       showError(null);
       return loadTicket();
-    }, showError).then(function () {
+    }, function (err) {
+      // The compliance guard refused the draft: nothing was sent; the draft
+      // stays in the box so the agent can edit and resend.
+      if (err && err.code === 'compliance') {
+        showRefusal(err.message);
+        $('reply-text').focus();
+        return;
+      }
+      showError(err);
+    }).then(function () {
       $('send').disabled = !(state.ticket && state.ticket.status === 'active');
     });
   }

@@ -3,6 +3,7 @@
 #include <random>
 #include <unordered_set>
 
+#include "bot/guard.h"
 #include "bot/pii.h"
 #include "bot/service/conversation_state.h"
 #include "bot/service/session_credentials.h"
@@ -106,6 +107,10 @@ ServiceStats Service::stats() const {
   for (size_t i = 0; i < s.handoffs_by_reason.size(); ++i) s.handoffs_by_reason[i] = handoffs_by_reason_[i].load();
   s.messages_to_agents = messages_to_agents_.load();
   s.agent_messages = agent_messages_.load();
+  {
+    std::lock_guard<std::mutex> lock(refused_mu_);
+    s.agent_replies_refused = agent_replies_refused_;
+  }
   s.feedback = feedback_.load();
   s.storage_errors = storage_errors_.load();
   return s;
@@ -494,9 +499,24 @@ Result<store::Ticket> Service::claim(int64_t ticket_id, const std::string& agent
 }
 
 Result<store::Message> Service::agent_reply(int64_t ticket_id, const std::string& agent_id,
-                                            const std::string& text) {
+                                            const std::string& text,
+                                            std::vector<std::string>* refused) {
   auto cleaned = clean_text(text, options_.max_text_chars, "text");
   if (!cleaned.ok()) return cleaned.status();
+  const auto engine = engines_.current();
+  if (!engine) return Status(StatusCode::kInternal, "no knowledge base loaded: no hedge rules to check replies");
+  std::vector<std::string> promises = bot::promises_in(cleaned.value(), engine->kb().hedge);
+  if (!promises.empty()) {
+    {
+      std::lock_guard<std::mutex> lock(refused_mu_);
+      ++agent_replies_refused_[agent_id];
+    }
+    std::string named;
+    for (const std::string& p : promises) named += (named.empty() ? "「" : "、「") + p + "」";
+    if (refused) *refused = std::move(promises);
+    return Status(StatusCode::kInvalidArgument,
+                  "回复含有不合规的承诺用语" + named + "，未发送给客户；请修改后再发送");
+  }
   auto ticket = store_.get_ticket(ticket_id);
   if (!ticket.ok()) return ticket.status();
   if (ticket->status != store::TicketStatus::kActive) {

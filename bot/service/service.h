@@ -127,6 +127,7 @@ struct ServiceStats {
   std::array<int64_t, 7> handoffs_by_reason{};  // index = bot::HandoffReason
   int64_t messages_to_agents = 0;
   int64_t agent_messages = 0;
+  std::map<std::string, int64_t> agent_replies_refused;  // by agent id
   int64_t feedback = 0;
   int64_t storage_errors = 0;
 };
@@ -167,8 +168,16 @@ class Service {
   Result<std::vector<TicketView>> list_tickets(store::TicketStatus status, int limit = 200);
   Result<TicketDetail> ticket_detail(int64_t ticket_id);
   Result<store::Ticket> claim(int64_t ticket_id, const std::string& agent_id);
+  // An agent's text to the investor of a ticket the agent has claimed.
+  // A text that makes a promise (bot::promises_in with the current hedge
+  // rules: banned phrases, absolute arrival promises) is refused whole,
+  // before anything is stored, published or sent: kInvalidArgument naming
+  // the phrases, the phrases also in `*refused` when given, and counted for
+  // the agent (ServiceStats::agent_replies_refused). Without a loaded engine
+  // (no hedge rules) every reply is refused with kInternal.
   Result<store::Message> agent_reply(int64_t ticket_id, const std::string& agent_id,
-                                     const std::string& text);
+                                     const std::string& text,
+                                     std::vector<std::string>* refused = nullptr);
   // Returns the conversation to the bot.
   Result<store::Ticket> close(int64_t ticket_id, const std::string& agent_id,
                               const std::string& resolution);
@@ -223,6 +232,8 @@ class Service {
   std::array<std::atomic<int64_t>, 7> handoffs_by_reason_{};
   std::atomic<int64_t> messages_to_agents_{0};
   std::atomic<int64_t> agent_messages_{0};
+  mutable std::mutex refused_mu_;
+  std::map<std::string, int64_t> agent_replies_refused_;  // guarded by refused_mu_
   std::atomic<int64_t> feedback_{0};
   std::atomic<int64_t> storage_errors_{0};
 };

@@ -53,6 +53,27 @@ TEST_F(GuardTest, RefusalTextThatPromisesIsReplacedByBuiltIn) {
   EXPECT_NE(g.refusal().find("欢迎您随时再来咨询"), std::string::npos);
 }
 
+TEST(PromisesIn, NamesBannedPhrasesAndAbsoluteArrivalPromises) {
+  const auto kb = testing::make_kb();
+  EXPECT_EQ(promises_in("本产品保本，一定今天到账。", kb->hedge),
+            (std::vector<std::string>{"保本", "一定今天到账"}));
+  EXPECT_EQ(promises_in("马上到账，稳赚", kb->hedge), (std::vector<std::string>{"马上到账", "稳赚"}));
+  // Each phrase once, the longest arrival promise only.
+  EXPECT_EQ(promises_in("保本！保本！", kb->hedge), (std::vector<std::string>{"保本"}));
+  EXPECT_EQ(promises_in("一定马上到账", kb->hedge), (std::vector<std::string>{"一定马上到账"}));
+}
+
+TEST(PromisesIn, AllowsNegatedPhrasesAndAbsoluteWordsWithoutArrival) {
+  const auto kb = testing::make_kb();
+  EXPECT_TRUE(promises_in("这个产品不保本，请您知悉。", kb->hedge).empty());
+  EXPECT_TRUE(promises_in("平台无法保证今天到账", kb->hedge).empty());
+  EXPECT_TRUE(promises_in("我一定帮您跟进，提现预计今天到账", kb->hedge).empty());  // another clause
+  EXPECT_TRUE(promises_in("我马上帮您查询", kb->hedge).empty());
+  EXPECT_TRUE(promises_in("", kb->hedge).empty());
+  // Not rewritten: the agent's words are refused or sent as written.
+  EXPECT_EQ(promises_in("不用担心，稳赚", kb->hedge), (std::vector<std::string>{"稳赚"}));
+}
+
 TEST(NegatedAt, ReachesThreeCharactersWithinTheClause) {
   const std::vector<std::string> neg = {"不", "无法"};
   const std::string t = "无法完全保证";

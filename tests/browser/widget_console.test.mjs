@@ -31,6 +31,7 @@ const AGENT_TOKEN = 'secret-agent-1';  // the server wants tokens of 8+ characte
 const QUICK_REPLIES = ['您好，请问有什么可以帮您？', '请稍等，正在为您查询。'];
 // Shown literally, never executed: each part would set window.__xss if run.
 const XSS = `<img src=x onerror="window.__xss='img'"><script>window.__xss='script'</script><b>粗体</b>`;
+const BANNED_REPLY = '保证本金安全，绝对今天到账';
 const AGENT_REPLY = '您好，我是人工客服小王。提现一般预计当天到账，具体以银行处理为准，请您放心。';
 
 function missing() {
@@ -316,16 +317,30 @@ test('investor asks, clicks a suggestion, goes to a human; agent claims and repl
     await sugg.click();
     assert.ok((await agent.locator('#reply-text').inputValue()).length > 0, 'a suggested answer is inserted');
   }
+  // A promise the compliance guard refuses: named in the console, the draft
+  // kept for editing, nothing sent.
+  await agent.locator('#reply-text').fill(BANNED_REPLY);
+  await agent.getByRole('button', { name: '发送' }).click();
+  const refusal = agent.locator('#reply-refusal');
+  await refusal.filter({ hasText: '保证本金' }).waitFor();
+  assert.match(await refusal.textContent(), /绝对今天到账/, 'the refusal names the arrival promise');
+  assert.equal(await agent.locator('#reply-text').inputValue(), BANNED_REPLY, 'the draft stays for editing');
+  assert.equal(await agent.locator('#transcript .msg[data-role=agent]').count(), 0, 'nothing was sent');
+  await agent.screenshot({ path: path.join(SHOTS, 'faqbot-agent-refusal.png') });
+
   await agent.locator('#reply-text').fill(AGENT_REPLY);
   await agent.getByRole('button', { name: '发送' }).click();
   await agent.locator('#transcript .msg[data-role=agent]', { hasText: '小王' }).waitFor();
   assert.equal(await agent.locator('#reply-text').inputValue(), '', 'the reply box is emptied after sending');
+  assert.equal(await refusal.isHidden(), true, 'the refusal goes once a reply is sent');
   await agent.screenshot({ path: path.join(SHOTS, 'faqbot-agent.png') });
 
   // ---------------------------------------------------------------- investor sees the reply
   const agentRow = w.messages('agent').filter({ hasText: '小王' });
   await agentRow.waitFor({ timeout: 20000 });
   assert.equal(await agentRow.locator('.fb-bubble').textContent(), AGENT_REPLY);
+  assert.equal(await w.messages('agent').filter({ hasText: '保证本金' }).count(), 0,
+    'the refused promise never reached the investor');
   assert.equal(await agentRow.locator('.fb-who').textContent(), '人工客服');
   assert.ok(streams.some((u) => /session_token=[0-9a-f]{64}/.test(u)),
     `during the handoff the widget streams with its token in the URL: ${streams}`);

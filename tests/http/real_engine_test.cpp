@@ -78,7 +78,17 @@ TEST_F(RealEngineTest, DefaultKnowledgeBaseFullConversation) {
   json detail = get(t, 200, bearer(kAlice));
   EXPECT_FALSE(detail["transcript"].empty());
   post(t + "/claim", json::object(), 200, bearer(kAlice));
+  // config/hedge.json refuses the promise the issue saw reach an investor.
+  json refused = post(t + "/messages", {{"text", "保证本金安全，绝对今天到账"}}, 422, bearer(kAlice));
+  expect_envelope(refused, "compliance");
+  EXPECT_NE(dump(refused).find("保证本金"), std::string::npos) << refused;
+  EXPECT_NE(dump(refused).find("绝对今天到账"), std::string::npos) << refused;
   post(t + "/messages", {{"text", "您好，我是客服小王"}}, 200, bearer(kAlice));
+  // The console's canned quick replies go through the same check: all pass.
+  for (const json& quick : detail["quick_replies"]) post(t + "/messages", {{"text", quick}}, 200, bearer(kAlice));
+  for (const json& m : get(messages_path("investor"), 200, auth("investor"))["messages"]) {
+    EXPECT_EQ(m["text"].get<std::string>().find("保证本金"), std::string::npos) << m;
+  }
   post(t + "/close", {{"resolution", "done"}}, 200, bearer(kAlice));
   json again = chat("investor", "提现多久到账");
   EXPECT_EQ(again["action"], "answer") << again;

@@ -28,6 +28,10 @@ class FakeEngine : public bot::Engine {
  public:
   explicit FakeEngine(std::string version) : version_(std::move(version)) {
     kb_.content_hash = "hash-" + version_;
+    // A few of config/hedge.json's rules: agent replies are checked with them.
+    kb_.hedge.banned = {"保本", "保本保息", "保证本金", "稳赚"};
+    kb_.hedge.absolute = {"保证", "绝对", "一定", "马上"};
+    kb_.hedge.negations = {"不", "无法", "不承诺"};
     kb_.entries.push_back(entry("withdraw.arrival_time", "提现多久到账", "一般预计当天到账，具体以银行处理为准。"));
     kb_.entries.push_back(entry("recharge.limit", "充值限额是多少", "充值限额以银行规定为准。"));
     kb_.entries.push_back(entry("account.password", "忘记密码怎么办", "您可以在登录页点击忘记密码。"));

@@ -32,6 +32,17 @@ class ServiceTest : public ::testing::Test {
     service_ = std::make_unique<Service>(*store_, *engines_, o);
   }
 
+  // "转人工" from the Slack conversation of `channel` (e.g. "C1"): a ticket
+  // whose agent messages go to the "slack" outbound callback.
+  Result<ChatReply> slack_handoff(const std::string& channel) {
+    ChatRequest r;
+    r.session_id = service_->im_session_id("slack", channel + "/U1").value();
+    r.channel = "slack";
+    r.channel_ref = "{\"channel\":\"" + channel + "\"}";
+    r.text = "转人工";
+    return service_->chat(r);
+  }
+
   // A web turn in the session known to the test as `label` ("" = a new
   // anonymous one): the first turn of a label creates the session, later ones
   // present its id and credential.
@@ -178,17 +189,36 @@ TEST_F(ServiceTest, SweepPromisesATimeWhenNobodyClaims) {
   EXPECT_NE(msgs->back().text.find("预计"), std::string::npos);
 }
 
+TEST_F(ServiceTest, PromisingAgentReplyIsRefusedBeforeStoringOrSending) {
+  std::vector<std::string> sent;
+  service_->set_outbound("slack", [&](const store::Session&, const store::Message& m) { sent.push_back(m.text); });
+  auto h = slack_handoff("C2");
+  ASSERT_TRUE(h.ok());
+  const int64_t ticket = h->handoff->ticket_id;
+  ASSERT_TRUE(service_->claim(ticket, "alice").ok());
+  const size_t stored_before = service_->messages(h->session_id, 0)->size();
+  const size_t sent_before = sent.size();
+
+  std::vector<std::string> refused;
+  auto m = service_->agent_reply(ticket, "alice", "保证本金安全，绝对今天到账", &refused);
+  EXPECT_EQ(m.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(refused, (std::vector<std::string>{"保证本金", "绝对今天到账"}));
+  EXPECT_NE(m.status().message().find("绝对今天到账"), std::string::npos);
+  EXPECT_EQ(service_->messages(h->session_id, 0)->size(), stored_before);
+  EXPECT_EQ(sent.size(), sent_before);
+  EXPECT_EQ(service_->stats().agent_replies_refused.at("alice"), 1);
+  EXPECT_EQ(service_->stats().agent_messages, 0);
+
+  ASSERT_TRUE(service_->agent_reply(ticket, "alice", "平台不承诺保本，提现预计今天到账").ok());
+  EXPECT_EQ(sent.size(), sent_before + 1);
+}
+
 TEST_F(ServiceTest, OutboundCallbackGetsAgentMessagesOfItsChannel) {
   std::vector<std::string> sent;
   service_->set_outbound("slack", [&](const store::Session& s, const store::Message& m) {
     sent.push_back(s.channel_ref + "|" + m.text);
   });
-  ChatRequest r;
-  r.session_id = service_->im_session_id("slack", "C1/U1").value();
-  r.channel = "slack";
-  r.channel_ref = "{\"channel\":\"C1\"}";
-  r.text = "转人工";
-  auto h = service_->chat(r);
+  auto h = slack_handoff("C1");
   ASSERT_TRUE(h.ok());
   ASSERT_TRUE(service_->claim(h->handoff->ticket_id, "alice").ok());
   ASSERT_TRUE(service_->agent_reply(h->handoff->ticket_id, "alice", "您好").ok());
