@@ -326,7 +326,7 @@
   // The guard's refusal of the agent's draft (names the phrases), or none.
   function showRefusal(message) {
     var box = $('reply-refusal');
-    box.textContent = message ? '未发送：' + message : '';
+    box.textContent = message || '';
     box.hidden = !message;
   }
 
