@@ -47,6 +47,9 @@ Engine::LoadOutcome Engine::load(const std::string& config_dir, const std::strin
   LoadOutcome out;
   out.engine = create(kb.kb, retriever.value(), settings.value());
   out.diagnostics = std::move(kb.diagnostics);
+  for (const std::string& w : retriever.value()->warnings()) {
+    out.diagnostics.push_back({knowledge::Severity::kWarning, "-", "-", "retrieval: " + w});
+  }
   return out;
 }
 

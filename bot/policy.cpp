@@ -21,7 +21,15 @@ Decision Policy::decide(const retrieval::SearchResult& result, const knowledge::
   const double top_conf = top ? top->confidence : 0.0;
   const double runner_up = cands.size() > 1 ? cands[1]->confidence : 0.0;
   const bool ahead = top_conf - runner_up >= t_.margin;
-  const bool out_of_scope = result.out_of_scope >= t_.out_of_scope;
+  // "Out of scope" is a competing hypothesis, not a veto: it wins only when
+  // it is more probable than the best entry being the right one.
+  // P(the top entry is right) x P(some entry answers): both calibrated by the
+  // retriever; out of scope lowers the confidence in an answer instead of
+  // vetoing it, so a clearly matching entry is answered despite a look-alike
+  // out-of-scope example.
+  const double answerable = top_conf * (1.0 - result.out_of_scope);
+  const bool clear_match = answerable >= t_.answer && ahead;
+  const bool out_of_scope = result.out_of_scope >= t_.out_of_scope && !clear_match;
   const bool plausible = top && !out_of_scope && top_conf >= t_.clarify;
 
   Decision d;
@@ -63,12 +71,12 @@ Decision Policy::decide(const retrieval::SearchResult& result, const knowledge::
   if (!plausible) return fallback();
 
   // 4. Entries that go to a human at once.
-  if (is_hand(entry->handoff) && top_conf >= t_.handoff_entry && ahead) {
+  if (is_hand(entry->handoff) && answerable >= t_.handoff_entry && ahead) {
     return handoff(HandoffReason::kEntry, priority_topic ? Priority::kHigh : Priority::kNormal);
   }
 
   // 5. A confident answer.
-  if (top_conf >= t_.answer && ahead) {
+  if (clear_match) {
     auto it = conversation.asks_per_entry.find(top->id);
     const int before = it == conversation.asks_per_entry.end() ? 0 : it->second;
     if (entry->category != "smalltalk" && before + 1 >= t_.answers_before_handoff) {

@@ -4,13 +4,14 @@
 #include <cmath>
 
 namespace faqbot::retrieval {
-namespace {
 
 double sigmoid(double z) {
   if (z >= 0) return 1.0 / (1.0 + std::exp(-z));
   const double e = std::exp(z);
   return e / (1.0 + e);
 }
+
+namespace {
 
 // Solves A x = b (A symmetric positive definite, n x n) in place by Gaussian
 // elimination with partial pivoting; returns false when singular.
@@ -138,12 +139,43 @@ Calibrator Calibrator::fit(const std::vector<std::vector<float>>& rows,
   return c;
 }
 
-double Calibrator::predict(const float* features, size_t n) const {
-  if (coef_.empty()) return 0.5;
+double Calibrator::logit(const float* features, size_t n) const {
+  if (coef_.empty()) return 0.0;
   double s = coef_[0];
   const size_t nf = std::min(n, mean_.size());
   for (size_t f = 0; f < nf; ++f) s += coef_[f + 1] * (features[f] - mean_[f]) / scale_[f];
-  return sigmoid(s);
+  return s;
+}
+
+double Calibrator::predict(const float* features, size_t n) const {
+  return sigmoid(logit(features, n));
+}
+
+std::vector<float> fit_class_offsets(const std::vector<double>& logits,
+                                     const std::vector<int>& classes,
+                                     const std::vector<float>& labels, size_t num_classes,
+                                     double prior_variance) {
+  std::vector<float> offsets(num_classes, 0.0f);
+  std::vector<std::vector<size_t>> members(num_classes);
+  for (size_t i = 0; i < classes.size(); ++i) {
+    if (classes[i] >= 0 && static_cast<size_t>(classes[i]) < num_classes) members[classes[i]].push_back(i);
+  }
+  for (size_t k = 0; k < num_classes; ++k) {
+    double b = 0;
+    for (int iter = 0; iter < 20; ++iter) {
+      double grad = b / prior_variance, hess = 1.0 / prior_variance;
+      for (size_t i : members[k]) {
+        const double p = sigmoid(logits[i] + b);
+        grad += p - labels[i];
+        hess += p * (1 - p);
+      }
+      const double step = grad / hess;
+      b -= step;
+      if (std::fabs(step) < 1e-6) break;
+    }
+    offsets[k] = static_cast<float>(b);
+  }
+  return offsets;
 }
 
 void Calibrator::serialize(BinaryWriter& w) const {

@@ -31,6 +31,12 @@ std::string serialize(const EngineState& s, uint64_t dense_sum) {
   w.vec(s.trained.variant_vectors);
   s.calibrators.correct.serialize(w);
   s.calibrators.scope.serialize(w);
+  w.vec(s.calibrators.entry_offsets);
+  s.trained.linear.serialize(w);
+  w.vec(s.trained.term_sources);
+  w.pod<uint8_t>(s.pinyin ? 1 : 0);
+  if (s.pinyin) s.pinyin->serialize(w);
+  w.strings(s.warnings);
   std::string out = w.data();
   const uint64_t sum = mix64(fnv1a(out));
   out.append(reinterpret_cast<const char*>(&sum), sizeof sum);
@@ -53,9 +59,19 @@ Status parse(const std::string& blob, EngineState& s, uint64_t& dense_sum) {
       !r.pod(dense_sum) || !r.strings(s.entry_ids) || !r.str(sp) || !r.vec(keys) || !s.trained.model.deserialize(r) ||
       !s.trained.lexical.deserialize(r) || !r.vec(s.trained.entry_offsets) ||
       !r.vec(s.trained.variant_vectors) || !s.calibrators.correct.deserialize(r) ||
-      !s.calibrators.scope.deserialize(r) || !r.at_end()) {
+      !s.calibrators.scope.deserialize(r) || !r.vec(s.calibrators.entry_offsets) ||
+      !s.trained.linear.deserialize(r) ||
+      !r.vec(s.trained.term_sources) || s.trained.term_sources.size() != keys.size()) {
     return corrupt;
   }
+  uint8_t has_pinyin = 0;
+  if (!r.pod(has_pinyin)) return corrupt;
+  if (has_pinyin) {
+    auto table = std::make_shared<PinyinTable>();
+    if (!table->deserialize(r)) return corrupt;
+    s.pinyin = std::move(table);
+  }
+  if (!r.strings(s.warnings) || !r.at_end()) return corrupt;
   const size_t n = s.entry_ids.size();
   const auto& m = s.trained.model;
   if (m.num_classes() != static_cast<int>(n) + 1 || s.trained.entry_offsets.size() != n + 1) {
@@ -64,6 +80,7 @@ Status parse(const std::string& blob, EngineState& s, uint64_t& dense_sum) {
   auto tok = Tokenizer::load(sp);
   if (!tok.ok()) return tok.status();
   s.tokenizer = std::move(tok).value();
+  s.tokenizer->set_pinyin(s.pinyin);
   s.trained.vocab = FeatureVocab::from_keys(std::move(keys));
   return Status::Ok();
 }

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "retrieval/components.h"
 #include "retrieval/dense_index.h"
 #include "retrieval/engine_trainer.h"
 #include "retrieval/tokenizer.h"
@@ -16,6 +17,9 @@ struct EngineState {
   TrainedEngine trained;
   Calibrators calibrators;
   std::unique_ptr<DenseIndex> dense;  // entry class vectors, ids = indices
+  std::shared_ptr<const PinyinTable> pinyin;  // null: pinyin channel off
+  Components components;
+  std::vector<std::string> warnings;  // see Retriever::warnings
 };
 
 }  // namespace faqbot::retrieval

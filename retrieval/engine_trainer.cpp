@@ -15,6 +15,9 @@ constexpr int kFolds = 5;
 // shortlist) also get lexical postings for candidate generation.
 constexpr size_t kPostingsFromEntries = 512;
 constexpr size_t kMaxPostings = 400;
+// The linear model holds vocab x classes weights: corpora with more entries
+// go without it.
+constexpr size_t kLinearMaxEntries = 2000;
 // Cross-validation on larger corpora runs on a sample of this many entries.
 constexpr size_t kCvMaxEntries = 1000;
 // Total training updates aimed for (epochs = this / examples, clamped):
@@ -42,7 +45,7 @@ TrainOptions train_options_for(size_t num_examples, int num_classes, int dim) {
   return o;
 }
 
-TrainedEngine train_engine(const PreparedCorpus& corpus, int dim) {
+TrainedEngine train_engine(const PreparedCorpus& corpus, int dim, const Components& components) {
   TrainedEngine t;
   std::vector<std::vector<Feature>> docs;
   for (const auto& entry : corpus.variant_features) {
@@ -64,9 +67,17 @@ TrainedEngine train_engine(const PreparedCorpus& corpus, int dim) {
     t.entry_offsets.push_back(static_cast<uint32_t>(variant_texts.size()));
   }
   for (const auto& f : corpus.negative_features) examples.push_back({t.vocab.encode(f), num_entries});
+  t.term_sources.assign(t.vocab.size(), 0);
+  for (const auto& ex : examples) {
+    const uint8_t source = ex.label == num_entries ? kTermInNegatives : kTermInEntries;
+    for (int32_t id : ex.text.ids) t.term_sources[id] |= source;
+  }
 
   const TrainOptions opt = train_options_for(examples.size(), num_entries + 1, dim);
   t.model = SupervisedModel::train(examples, t.vocab.size(), num_entries + 1, opt);
+  if (components.linear && static_cast<size_t>(num_entries) <= kLinearMaxEntries) {
+    t.linear = LinearModel::train(examples, t.vocab, num_entries + 1);
+  }
   t.lexical = LexicalIndex::build(variant_texts, t.entry_offsets, t.vocab.size());
   // Small corpora: complete postings, every entry scored at once. Large ones:
   // capped postings, for lexical candidate generation only.
@@ -88,33 +99,46 @@ namespace {
 struct Sample {
   std::vector<std::vector<float>> rows;
   std::vector<float> labels;
+  std::vector<int> entries;  // candidate rows: the entry (index in the full corpus)
 };
 
-void add_predictions(const Tokenizer& tokenizer, const TrainedEngine& t, int num_entries,
+// `entry_of` maps the view's entry indices to the full corpus's.
+void add_predictions(const EngineView& view, const std::vector<size_t>& entry_of,
                      const std::string& text, int truth, Sample& correct, Sample& scope) {
-  EngineView view;
-  view.tokenizer = &tokenizer;
-  view.vocab = &t.vocab;
-  view.model = &t.model;
-  view.lexical = &t.lexical;
-  view.entry_offsets = &t.entry_offsets;
-  view.variant_vectors = &t.variant_vectors;
-  view.num_entries = num_entries;
-  view.dense_search = [&](const float* q, size_t k) {
-    return brute_force_search(t.model, num_entries, q, k);
-  };
   const Analysis a = analyze(view, text);
   scope.rows.emplace_back(a.scope.begin(), a.scope.end());
   scope.labels.push_back(truth < 0 ? 1.0f : 0.0f);
   for (const auto& c : a.candidates) {
     correct.rows.emplace_back(c.features.begin(), c.features.end());
     correct.labels.push_back(c.entry == truth ? 1.0f : 0.0f);
+    correct.entries.push_back(static_cast<int>(entry_of[c.entry]));
   }
 }
 
 }  // namespace
 
-Calibrators fit_calibrators(const Tokenizer& tokenizer, const PreparedCorpus& full, int dim) {
+EngineView brute_force_view(const Tokenizer& tokenizer, const TrainedEngine& t, int num_entries,
+                            const Components& components) {
+  EngineView view;
+  view.tokenizer = &tokenizer;
+  view.vocab = &t.vocab;
+  view.model = &t.model;
+  view.lexical = &t.lexical;
+  view.linear = &t.linear;
+  view.term_sources = &t.term_sources;
+  view.components = components;
+  view.entry_offsets = &t.entry_offsets;
+  view.variant_vectors = &t.variant_vectors;
+  view.num_entries = num_entries;
+  const SupervisedModel* model = &t.model;
+  view.dense_search = [model, num_entries](const float* q, size_t k) {
+    return brute_force_search(*model, num_entries, q, k);
+  };
+  return view;
+}
+
+Calibrators fit_calibrators(const Tokenizer& tokenizer, const PreparedCorpus& full, int dim,
+                            const Components& components) {
   // On large corpora, a stride sample of entries and one fold.
   const size_t n_all = full.num_entries();
   const bool sampled = n_all > kCvMaxEntries;
@@ -151,14 +175,17 @@ Calibrators fit_calibrators(const Tokenizer& tokenizer, const PreparedCorpus& fu
         train.negative_features.push_back(full.negative_features[i]);
       }
     }
-    const TrainedEngine t = train_engine(train, dim);
-    const int ne = static_cast<int>(train.num_entries());
-    for (const auto& [text, truth] : held_out) {
-      add_predictions(tokenizer, t, ne, text, truth, correct, scope);
-    }
+    const TrainedEngine t = train_engine(train, dim, components);
+    const EngineView view =
+        brute_force_view(tokenizer, t, static_cast<int>(train.num_entries()), components);
+    for (const auto& [text, truth] : held_out) add_predictions(view, chosen, text, truth, correct, scope);
   }
   Calibrators c;
   c.correct = Calibrator::fit(correct.rows, correct.labels, {}, 1.0);
+  std::vector<double> logits;
+  logits.reserve(correct.rows.size());
+  for (const auto& row : correct.rows) logits.push_back(c.correct.logit(row.data(), row.size()));
+  c.entry_offsets = fit_class_offsets(logits, correct.entries, correct.labels, n_all);
   c.scope = Calibrator::fit(scope.rows, scope.labels, {}, 1.0);
   return c;
 }

@@ -9,9 +9,12 @@
 #include <vector>
 
 #include "retrieval/calibrator.h"
+#include "retrieval/components.h"
 #include "retrieval/feature_vocab.h"
 #include "retrieval/lexical_index.h"
+#include "retrieval/linear_model.h"
 #include "retrieval/supervised_model.h"
+#include "retrieval/scorer.h"
 #include "retrieval/tokenizer.h"
 
 namespace faqbot::retrieval {
@@ -31,12 +34,15 @@ struct TrainedEngine {
   FeatureVocab vocab;
   SupervisedModel model;  // classes: entries, then "none"
   LexicalIndex lexical;
+  LinearModel linear;  // classes: entries, then "none"; empty on large corpora
+  std::vector<uint8_t> term_sources;  // per vocabulary id, kTermIn* bits (scorer.h)
   std::vector<uint32_t> entry_offsets;  // num_entries + 1
   std::vector<float> variant_vectors;   // num_variants x dim, or empty
 };
 
 struct Calibrators {
   Calibrator correct;  // P(candidate is the right entry | candidate features)
+  std::vector<float> entry_offsets;  // per entry: log-odds correction of `correct`
   Calibrator scope;    // P(no entry answers | question features)
 };
 
@@ -44,10 +50,16 @@ struct Calibrators {
 // to keep variant vectors) for a model of dimension `dim`.
 TrainOptions train_options_for(size_t num_examples, int num_classes, int dim);
 
-TrainedEngine train_engine(const PreparedCorpus& corpus, int dim);
+TrainedEngine train_engine(const PreparedCorpus& corpus, int dim, const Components& components);
 
 // k-fold cross-validation over the variants (and negatives); on corpora with
 // many entries, a deterministic sample of entries and a single fold.
-Calibrators fit_calibrators(const Tokenizer& tokenizer, const PreparedCorpus& corpus, int dim);
+Calibrators fit_calibrators(const Tokenizer& tokenizer, const PreparedCorpus& corpus, int dim,
+                            const Components& components);
+
+// A view of a trained engine for scoring; dense search is brute force over
+// the class vectors (no FAISS index).
+EngineView brute_force_view(const Tokenizer& tokenizer, const TrainedEngine& t, int num_entries,
+                            const Components& components);
 
 }  // namespace faqbot::retrieval

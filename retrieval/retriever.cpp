@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 
 #include "retrieval/engine_cache.h"
@@ -49,7 +50,7 @@ std::vector<Document> canonical_docs(const Corpus& corpus) {
 }
 
 std::string cache_key(const std::vector<Document>& docs, const Corpus& corpus, int dim,
-                      const std::string& factory) {
+                      const std::string& factory, const Components& components) {
   StableHasher h(0x5eed5eed);
   StableHasher g(0xfeedf00d);
   auto add = [&](std::string_view s) {
@@ -61,6 +62,7 @@ std::string cache_key(const std::vector<Document>& docs, const Corpus& corpus, i
   g.add_u64(kEngineFormatVersion);
   add(std::to_string(dim));
   add(factory);
+  add(components.key());
   add("docs");
   for (const auto& d : docs) {
     add(d.id);
@@ -89,6 +91,9 @@ class EngineRetriever final : public Retriever {
     view_.vocab = &state_.trained.vocab;
     view_.model = &state_.trained.model;
     view_.lexical = &state_.trained.lexical;
+    view_.linear = &state_.trained.linear;
+    view_.term_sources = &state_.trained.term_sources;
+    view_.components = state_.components;
     view_.entry_offsets = &state_.trained.entry_offsets;
     view_.variant_vectors = &state_.trained.variant_vectors;
     view_.num_entries = static_cast<int>(state_.entry_ids.size());
@@ -110,7 +115,7 @@ class EngineRetriever final : public Retriever {
       for (const auto& c : a.candidates) {
         Candidate out;
         out.id = state_.entry_ids[c.entry];
-        out.confidence = state_.calibrators.correct.predict(c.features.data(), c.features.size());
+        out.confidence = confidence(c);
         out.dense = c.dense;
         out.lexical = c.lexical;
         cands.push_back(std::move(out));
@@ -145,6 +150,15 @@ class EngineRetriever final : public Retriever {
     }
   }
 
+  // Calibrated P(candidate is right), with its entry's own correction.
+  double confidence(const ScoredCandidate& c) const {
+    const auto& offsets = state_.calibrators.entry_offsets;
+    const double offset = static_cast<size_t>(c.entry) < offsets.size() ? offsets[c.entry] : 0.0;
+    return sigmoid(state_.calibrators.correct.logit(c.features.data(), c.features.size()) + offset);
+  }
+
+  std::vector<std::string> warnings() const override { return state_.warnings; }
+
   std::string normalize(std::string_view text) const override {
     try {
       return normalizer_->normalize(text);
@@ -161,8 +175,11 @@ class EngineRetriever final : public Retriever {
 };
 
 Result<EngineState> build_state(const std::vector<Document>& docs, const Corpus& corpus,
-                                const Normalizer& normalizer, int dim, const std::string& factory) {
+                                const Normalizer& normalizer, const Settings& settings,
+                                const Components& components, const std::string& factory) {
+  const int dim = settings.dim;
   EngineState state;
+  state.components = components;
   PreparedCorpus prepared;
   std::vector<std::string> all_lines;
   for (const auto& d : docs) {
@@ -184,6 +201,15 @@ Result<EngineState> build_state(const std::vector<Document>& docs, const Corpus&
   auto tok = Tokenizer::train(all_lines);
   if (!tok.ok()) return tok.status();
   state.tokenizer = std::move(tok).value();
+  if (components.pinyin) {
+    auto table = PinyinTable::load(settings.pinyin_readings);
+    if (table.ok()) {
+      state.pinyin = std::make_shared<const PinyinTable>(std::move(table).value());
+    } else {
+      state.warnings.push_back("pinyin channel off: " + table.status().message());
+    }
+  }
+  state.tokenizer->set_pinyin(state.pinyin);
   for (const auto& texts : prepared.variants) {
     prepared.variant_features.emplace_back();
     for (const auto& t : texts) prepared.variant_features.back().push_back(state.tokenizer->features(t));
@@ -191,8 +217,8 @@ Result<EngineState> build_state(const std::vector<Document>& docs, const Corpus&
   for (const auto& t : prepared.negatives) {
     prepared.negative_features.push_back(state.tokenizer->features(t));
   }
-  state.calibrators = fit_calibrators(*state.tokenizer, prepared, dim);
-  state.trained = train_engine(prepared, dim);
+  state.calibrators = fit_calibrators(*state.tokenizer, prepared, dim, components);
+  state.trained = train_engine(prepared, dim, components);
 
   const size_t n = state.entry_ids.size();
   std::vector<float> vectors(n * static_cast<size_t>(dim));
@@ -221,7 +247,10 @@ Result<std::shared_ptr<const Retriever>> Retriever::build(const Corpus& corpus,
     const std::vector<Document> docs = canonical_docs(corpus);
     PairSimilarity pairs = pair_similarity(docs, *normalizer.value());
     const std::string factory = resolve_factory(settings, docs.size());
-    const std::string key = cache_key(docs, corpus, settings.dim, factory);
+    std::string ablate = settings.ablate;
+    if (const char* env = std::getenv("FAQBOT_ABLATE")) ablate += std::string(",") + env;
+    const Components components = Components::without(ablate);
+    const std::string key = cache_key(docs, corpus, settings.dim, factory, components);
 
     if (!settings.cache_dir.empty()) {
       auto cached = load_engine(settings.cache_dir, key);
@@ -232,7 +261,7 @@ Result<std::shared_ptr<const Retriever>> Retriever::build(const Corpus& corpus,
       }
       // Missing or corrupt: rebuild below (and overwrite).
     }
-    auto state = build_state(docs, corpus, *normalizer.value(), settings.dim, factory);
+    auto state = build_state(docs, corpus, *normalizer.value(), settings, components, factory);
     if (!state.ok()) return state.status();
     if (!settings.cache_dir.empty()) {
       // A cache that cannot be written only costs the next start a rebuild.

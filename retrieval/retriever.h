@@ -34,6 +34,13 @@ struct Settings {
   // vectors costs several milliseconds a query). Any other factory string is
   // used as given.
   bool auto_large_index = true;
+  // Components switched off (comma separated names from components.h, for
+  // ablation measurements); the FAQBOT_ABLATE environment variable adds to it.
+  std::string ablate;
+  // Unihan readings (kMandarin) for the pinyin channel; when the file is
+  // absent the channel is off and warnings() says so. Read at build time
+  // only: a cached engine keeps the table it was built with.
+  std::string pinyin_readings = "/usr/share/unicode/Unihan_Readings.txt.bz2";
 };
 
 struct Candidate {
@@ -69,6 +76,10 @@ class Retriever {
 
   // The normalisation applied before search (width, case, t2s, synonyms…).
   virtual std::string normalize(std::string_view text) const = 0;
+
+  // Problems met while building that cost quality but not service (e.g. the
+  // pinyin readings file is missing). Empty when none.
+  virtual std::vector<std::string> warnings() const { return {}; }
 };
 
 }  // namespace faqbot::retrieval

@@ -17,6 +17,7 @@ constexpr size_t kLexicalCandidates = 16;
 // Shortlist: best by probability, plus best by lexical score.
 constexpr size_t kShortlistByProb = 10;
 constexpr size_t kShortlistByLexical = 3;
+constexpr size_t kShortlistByLinear = 3;
 
 }  // namespace
 
@@ -44,10 +45,35 @@ Analysis analyze(const EngineView& engine, const std::string& normalized) {
   out.known = model.hidden(text, h.data());
   const float coverage = text.coverage();
   const float length = std::log1p(static_cast<float>(utf8::decode(normalized).size()));
+  // Share of the question's feature weight no entry's variant has, and share
+  // only out-of-scope examples have ("花呗", "王者荣耀": someone else's things).
+  float foreign = 1, negative_only = 0;
+  if (engine.term_sources && text.total_weight > 0) {
+    float in_entries = 0, only_negatives = 0;
+    for (size_t k = 0; k < text.ids.size(); ++k) {
+      const uint8_t src = (*engine.term_sources)[text.ids[k]];
+      if (src & kTermInEntries) {
+        in_entries += text.weights[k];
+      } else if (src & kTermInNegatives) {
+        only_negatives += text.weights[k];
+      }
+    }
+    foreign = 1 - in_entries / text.total_weight;
+    negative_only = only_negatives / text.total_weight;
+  }
   if (!out.known || engine.num_entries == 0) {
-    out.scope = {0, 1, 0, 0, 0, coverage, length, 1};
+    out.scope = {0, 1, 0, 0, 0, coverage, length, 1, 0, 0, foreign, negative_only};
     return out;
   }
+  const Components& on = engine.components;
+  // Linear margins of every entry and of "none" (last), or empty.
+  std::vector<float> linear;
+  if (on.linear && engine.linear && !engine.linear->empty() &&
+      engine.linear->num_classes() == engine.num_entries + 1) {
+    linear.resize(static_cast<size_t>(engine.num_entries) + 1);
+    engine.linear->scores(text, linear.data());
+  }
+  const float linear_none = linear.empty() ? 0.0f : linear.back();
 
   const bool small = engine.num_entries <= static_cast<int>(kAllEntriesUpTo);
   const size_t want = small ? static_cast<size_t>(engine.num_entries) : kDenseCandidates;
@@ -100,6 +126,8 @@ Analysis analyze(const EngineView& engine, const std::string& normalized) {
     c.dense = hit.score;
     c.prob = std::exp(s * hit.score - mx) / denom;
     c.lexical = lexical_all.empty() ? lexical_hits[hi] : lexical_all[c.entry];
+    if (!on.lexical) c.lexical = 0;
+    c.linear = linear.empty() ? 0.0f : linear[c.entry];
     float vbest = c.dense;
     if (have_variants) {
       vbest = -1;
@@ -112,7 +140,7 @@ Analysis analyze(const EngineView& engine, const std::string& normalized) {
     all.push_back(c);
   }
   if (all.empty()) {
-    out.scope = {0, none_prob, 0, 0, 0, coverage, length, none_cos};
+    out.scope = {0, none_prob, 0, 0, 0, coverage, length, none_cos, 0, linear_none, foreign, negative_only};
     return out;
   }
 
@@ -128,6 +156,10 @@ Analysis analyze(const EngineView& engine, const std::string& normalized) {
   for (size_t i = 0; i < std::min(kShortlistByProb, order.size()); ++i) keep[order[i]] = 1;
   by([](const ScoredCandidate& c) { return c.lexical; });
   for (size_t i = 0; i < std::min(kShortlistByLexical, order.size()); ++i) keep[order[i]] = 1;
+  if (!linear.empty()) {
+    by([](const ScoredCandidate& c) { return c.linear; });
+    for (size_t i = 0; i < std::min(kShortlistByLinear, order.size()); ++i) keep[order[i]] = 1;
+  }
 
   // Bests and runners-up over the whole candidate set, for the gap features.
   auto top2 = [&](auto key) {
@@ -149,6 +181,7 @@ Analysis analyze(const EngineView& engine, const std::string& normalized) {
   const auto [l1, l2] = top2([](const ScoredCandidate& c) { return c.lexical; });
   const auto [v1, v2] = top2([](const ScoredCandidate& c) { return c.features[2]; });
   (void)v2;
+  const auto [n1, n2] = top2([](const ScoredCandidate& c) { return c.linear; });
 
   for (size_t i = 0; i < all.size(); ++i) {
     if (!keep[i]) continue;
@@ -164,9 +197,20 @@ Analysis analyze(const EngineView& engine, const std::string& normalized) {
     c.features[7] = none_prob;
     c.features[8] = coverage;
     c.features[9] = length;
+    c.features[10] = c.linear;
+    c.features[11] = gap(c.linear, n1, n2);
+    c.features[12] = linear_none;
+    c.features[13] = foreign;
+    c.features[14] = negative_only;
+    if (!on.dense) {
+      for (size_t f : {0, 1, 2, 4, 5, 7}) c.features[f] = 0;
+    }
     out.candidates.push_back(c);
   }
-  out.scope = {p1, none_prob, d1, v1, l1, coverage, length, none_cos};
+  out.scope = {p1, none_prob, d1, v1, l1, coverage, length, none_cos, n1, linear_none, foreign, negative_only};
+  if (!on.dense) {
+    for (size_t f : {0, 1, 2, 3, 7}) out.scope[f] = 0;
+  }
   return out;
 }
 

@@ -11,9 +11,11 @@
 #include <string>
 #include <vector>
 
+#include "retrieval/components.h"
 #include "retrieval/dense_index.h"
 #include "retrieval/feature_vocab.h"
 #include "retrieval/lexical_index.h"
+#include "retrieval/linear_model.h"
 #include "retrieval/supervised_model.h"
 #include "retrieval/tokenizer.h"
 
@@ -27,6 +29,9 @@ struct EngineView {
   const FeatureVocab* vocab = nullptr;
   const SupervisedModel* model = nullptr;
   const LexicalIndex* lexical = nullptr;
+  const LinearModel* linear = nullptr;  // may be empty (large corpora)
+  const std::vector<uint8_t>* term_sources = nullptr;  // TrainedEngine::term_sources
+  Components components;
   const std::vector<uint32_t>* entry_offsets = nullptr;
   const std::vector<float>* variant_vectors = nullptr;  // V x dim, or empty
   int num_entries = 0;
@@ -34,13 +39,18 @@ struct EngineView {
   std::function<std::vector<DenseIndex::Hit>(const float*, size_t)> dense_search;
 };
 
-constexpr size_t kCandidateFeatureCount = 10;
-constexpr size_t kScopeFeatureCount = 8;
+// Where a vocabulary feature was seen in training (bits).
+constexpr uint8_t kTermInEntries = 1;    // some entry's variant
+constexpr uint8_t kTermInNegatives = 2;  // some out-of-scope example
+
+constexpr size_t kCandidateFeatureCount = 15;
+constexpr size_t kScopeFeatureCount = 12;
 
 struct ScoredCandidate {
   int entry = 0;
   float dense = 0;    // cosine to the entry's class vector
   float lexical = 0;  // normalised BM25 of the best variant
+  float linear = 0;   // linear SVM margin of the entry
   float prob = 0;     // softmax over dense candidates and "none"
   std::array<float, kCandidateFeatureCount> features{};
 };

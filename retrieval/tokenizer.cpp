@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "retrieval/hashing.h"
+#include "retrieval/pinyin_features.h"
 #include "knowledge/utf8.h"
 
 namespace sentencepiece::logging {
@@ -32,7 +33,17 @@ constexpr float kWeightPieceBigram = 0.5f;
 // Longest question we featurise (code points); the rest is ignored.
 constexpr size_t kMaxChars = 256;
 
-uint64_t key_of(uint64_t seed, std::string_view bytes) { return mix64(fnv1a(bytes, seed)); }
+uint64_t key_of(uint64_t seed, std::string_view bytes) {
+  FeatureType type = FeatureType::kUnigram;
+  switch (seed) {
+    case kSeedBigram: type = FeatureType::kBigram; break;
+    case kSeedTrigram: type = FeatureType::kTrigram; break;
+    case kSeedPiece: type = FeatureType::kPiece; break;
+    case kSeedPieceBigram: type = FeatureType::kPieceBigram; break;
+    default: break;
+  }
+  return feature_key(type, mix64(fnv1a(bytes, seed)));
+}
 
 class VectorIterator : public sentencepiece::SentenceIterator {
  public:
@@ -157,6 +168,7 @@ std::vector<Feature> Tokenizer::features(std::string_view normalized) const {
       }
     }
   }
+  if (pinyin_) append_pinyin_features(*pinyin_, cps, raw);
   std::sort(raw.begin(), raw.end(), [](const Feature& a, const Feature& b) { return a.key < b.key; });
   std::vector<Feature> out;
   out.reserve(raw.size());

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "knowledge/status.h"
+#include "retrieval/pinyin.h"
 
 namespace sentencepiece {
 class SentencePieceProcessor;
@@ -22,6 +23,24 @@ struct Feature {
   uint64_t key = 0;
   float weight = 0;
 };
+
+// What a feature is; stored in the top 4 bits of its key, so models can pick
+// the types they learn from.
+enum class FeatureType : uint8_t {
+  kUnigram = 0,         // one character
+  kBigram = 1,          // two consecutive characters
+  kTrigram = 2,         // three consecutive characters
+  kPiece = 3,           // a sentencepiece piece (more than one character)
+  kPieceBigram = 4,     // two consecutive pieces
+  kSyllableBigram = 5,  // two consecutive pinyin syllables
+  kInitials = 6,        // pinyin initials of 2-3 consecutive syllables
+};
+constexpr size_t kFeatureTypeCount = 7;
+
+constexpr uint64_t feature_key(FeatureType type, uint64_t hash) {
+  return (hash & 0x0fffffffffffffffULL) | (static_cast<uint64_t>(type) << 60);
+}
+constexpr FeatureType feature_type(uint64_t key) { return static_cast<FeatureType>(key >> 60); }
 
 class Tokenizer {
  public:
@@ -46,6 +65,11 @@ class Tokenizer {
   // Only the character-bigram keys (sorted, unique); used for overlap scores.
   static std::vector<uint64_t> bigram_keys(std::string_view normalized);
 
+  // Adds the pinyin channel (see pinyin_features.h) to features(); null
+  // turns it off. Not thread-safe: call before sharing the tokenizer.
+  void set_pinyin(std::shared_ptr<const PinyinTable> table) { pinyin_ = std::move(table); }
+  const PinyinTable* pinyin() const { return pinyin_.get(); }
+
   // Pieces of a normalised text (diagnostics and tests).
   std::vector<std::string> pieces(std::string_view normalized) const;
 
@@ -53,6 +77,7 @@ class Tokenizer {
   Tokenizer() = default;
   std::unique_ptr<sentencepiece::SentencePieceProcessor> sp_;
   std::string serialized_;
+  std::shared_ptr<const PinyinTable> pinyin_;
 };
 
 }  // namespace faqbot::retrieval
