@@ -67,7 +67,12 @@ Decision Policy::decide(const retrieval::SearchResult& result, const knowledge::
     return d;
   };
 
-  // 3. Out of scope or nothing plausible.
+  // 3. Out of scope or nothing plausible; 3b. someone else's product.
+  if (!result.other_product.empty() && !clear_match) {
+    fallback();
+    d.other_product = result.other_product;
+    return d;
+  }
   if (!plausible) return fallback();
 
   // 4. Entries that go to a human at once.

@@ -13,6 +13,8 @@
 //      clear match as in 5), or no plausible entry
 //                                   -> fallback (offers a human); the second
 //                                      in a row becomes a handoff
+//   3b. the question names another company's product and is no clear match
+//                                   -> fallback saying so (other_product)
 //   4. top entry marked hand / hand_priority, answerable >= handoff_entry
 //      and ahead by margin          -> handoff (priority from the entry)
 //   5. clear match: answerable >= answer, ahead of the runner-up by margin
@@ -57,6 +59,9 @@ struct Decision {
   std::vector<retrieval::Candidate> suggestions;  // clarify: 1..max_suggestions
   bool offer_human = false;
   HandoffReason reason = HandoffReason::kNone;
+  // Fallback about another company's product: its name (worded from the
+  // `other_product` reply). "" otherwise.
+  std::string other_product;
   Priority priority = Priority::kNormal;
 };
 

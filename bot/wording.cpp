@@ -111,9 +111,16 @@ std::string compose(const knowledge::KnowledgeBase& kb, const Decision& d) {
       }
       break;
     }
-    case Action::kFallback:
-      join(out, canned(kb, "fallback"));
+    case Action::kFallback: {
+      std::string about_product = d.other_product.empty() ? "" : kb.reply("other_product");
+      const std::string placeholder = "{product}";
+      for (size_t at = about_product.find(placeholder); at != std::string::npos;
+           at = about_product.find(placeholder, at + d.other_product.size())) {
+        about_product.replace(at, placeholder.size(), d.other_product);
+      }
+      join(out, about_product.empty() ? canned(kb, "fallback") : about_product);
       break;
+    }
     case Action::kHandoff: {
       const bool upset = d.reason == HandoffReason::kAnger || d.reason == HandoffReason::kAbuse;
       if (upset) {

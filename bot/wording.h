@@ -12,6 +12,8 @@
 //   apology                  opens anger/abuse handoffs (default built in)
 //   too_long                 instead of the fallback when an over-long message
 //                            (> max_input_chars) finds no answer
+//   other_product            fallback about another company's product ({product}:
+//                            its name; default: the fallback)
 //   offer_human              line appended to `offer` answers
 //   pii_warning              prepended when personal data was typed (card,
 //                            ID or phone number, password, SMS code)

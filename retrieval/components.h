@@ -13,7 +13,7 @@ struct Components {
   bool linear = true;   // one-vs-rest linear SVM scores
   bool pinyin = true;   // pinyin features in the tokenizer
   bool clauses = true;  // answering the in-scope clause of a multi-clause question
-  bool augment = true;  // synthetic training variants (typos, dropped characters, clauses)
+  bool augment = true;  // synthetic training variants (homophone typos, dropped characters)
 
   // Components named in `list` (comma separated; unknown names ignored) off.
   static Components without(std::string_view list);

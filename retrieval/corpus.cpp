@@ -13,6 +13,11 @@ Corpus make_corpus(const knowledge::KnowledgeBase& kb) {
     corpus.docs.push_back(std::move(doc));
   }
   corpus.negatives = kb.out_of_scope;
+  for (const knowledge::OtherProduct& p : kb.other_products()) {
+    OtherProduct product{p.name, {p.name}};
+    product.forms.insert(product.forms.end(), p.aliases.begin(), p.aliases.end());
+    corpus.other_products.push_back(std::move(product));
+  }
   corpus.synonyms = kb.synonyms;
   return corpus;
 }

@@ -37,6 +37,7 @@ std::string serialize(const EngineState& s, uint64_t dense_sum) {
   w.pod<uint8_t>(s.pinyin ? 1 : 0);
   if (s.pinyin) s.pinyin->serialize(w);
   w.strings(s.warnings);
+  s.products.serialize(w);
   std::string out = w.data();
   const uint64_t sum = mix64(fnv1a(out));
   out.append(reinterpret_cast<const char*>(&sum), sizeof sum);
@@ -71,7 +72,7 @@ Status parse(const std::string& blob, EngineState& s, uint64_t& dense_sum) {
     if (!table->deserialize(r)) return corrupt;
     s.pinyin = std::move(table);
   }
-  if (!r.strings(s.warnings) || !r.at_end()) return corrupt;
+  if (!r.strings(s.warnings) || !s.products.deserialize(r) || !r.at_end()) return corrupt;
   const size_t n = s.entry_ids.size();
   const auto& m = s.trained.model;
   if (m.num_classes() != static_cast<int>(n) + 1 || s.trained.entry_offsets.size() != n + 1) {

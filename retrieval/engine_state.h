@@ -7,6 +7,7 @@
 #include "retrieval/components.h"
 #include "retrieval/dense_index.h"
 #include "retrieval/engine_trainer.h"
+#include "retrieval/product_mentions.h"
 #include "retrieval/tokenizer.h"
 
 namespace faqbot::retrieval {
@@ -19,6 +20,7 @@ struct EngineState {
   std::unique_ptr<DenseIndex> dense;  // entry class vectors, ids = indices
   std::shared_ptr<const PinyinTable> pinyin;  // null: pinyin channel off
   Components components;
+  ProductMentions products;
   std::vector<std::string> warnings;  // see Retriever::warnings
 };
 

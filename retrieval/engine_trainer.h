@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "retrieval/augment.h"
 #include "retrieval/calibrator.h"
 #include "retrieval/components.h"
 #include "retrieval/feature_vocab.h"
@@ -24,6 +25,10 @@ namespace faqbot::retrieval {
 struct PreparedCorpus {
   std::vector<std::vector<std::string>> variants;
   std::vector<std::vector<std::vector<Feature>>> variant_features;
+  // Synthetic variants (augment.h) per entry, with their features: they
+  // train the models but are no variants of their own (no lexical row).
+  std::vector<std::vector<AugmentedVariant>> augmented;
+  std::vector<std::vector<std::vector<Feature>>> augmented_features;
   std::vector<std::string> negatives;
   std::vector<std::vector<Feature>> negative_features;
   size_t num_entries() const { return variants.size(); }

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <exception>
 
+#include "retrieval/clauses.h"
 #include "retrieval/engine_cache.h"
 #include "retrieval/engine_state.h"
 #include "retrieval/hashing.h"
@@ -19,6 +20,9 @@ namespace faqbot::retrieval {
 namespace {
 
 constexpr size_t kLargeCorpus = 20000;
+// A whole question at least this answerable (P(top right) x P(in scope)) is
+// not split into clauses: more likely answered right than not.
+constexpr double kClearAnswerable = 0.5;
 // Large corpora: an HNSW graph over the class vectors reduced to 64
 // dimensions by PCA. It only proposes candidates (their dense scores are
 // recomputed exactly on the full vectors), so the reduction costs little
@@ -72,6 +76,13 @@ std::string cache_key(const std::vector<Document>& docs, const Corpus& corpus, i
   }
   add("negatives");
   for (const auto& n : corpus.negatives) add(n);
+  add("other products");
+  for (const auto& p : corpus.other_products) {
+    add(p.name);
+    h.add_u64(p.forms.size());
+    g.add_u64(p.forms.size());
+    for (const auto& f : p.forms) add(f);
+  }
   add("synonyms");
   for (const auto& [k, v] : corpus.synonyms) {
     add(k);
@@ -107,24 +118,24 @@ class EngineRetriever final : public Retriever {
     try {
       r.normalized = normalizer_->normalize(text);
       if (r.normalized.empty() || k == 0) return r;
-      const Analysis a = analyze(view_, r.normalized);
-      if (!a.known) return r;
-      r.out_of_scope = state_.calibrators.scope.predict(a.scope.data(), a.scope.size());
-      std::vector<Candidate> cands;
-      cands.reserve(a.candidates.size());
-      for (const auto& c : a.candidates) {
-        Candidate out;
-        out.id = state_.entry_ids[c.entry];
-        out.confidence = confidence(c);
-        out.dense = c.dense;
-        out.lexical = c.lexical;
-        cands.push_back(std::move(out));
+      const int product = state_.products.find(r.normalized);
+      if (product >= 0) r.other_product = state_.products.name(product);
+      score(r.normalized, k, r);
+      if (state_.components.clauses && answerable(r) < kClearAnswerable) {
+        // Not a clear match as a whole: the clause we are surest about.
+        const std::vector<std::string> clauses = split_clauses(text);
+        for (size_t i = 0; clauses.size() > 1 && i < clauses.size(); ++i) {
+          SearchResult c;
+          c.out_of_scope = 1.0;
+          const std::string normalized = normalizer_->normalize(clauses[i]);
+          if (normalized.empty()) continue;
+          score(normalized, k, c);
+          if (answerable(c) > answerable(r)) {
+            r.candidates = std::move(c.candidates);
+            r.out_of_scope = c.out_of_scope;
+          }
+        }
       }
-      std::sort(cands.begin(), cands.end(), [](const Candidate& x, const Candidate& y) {
-        return x.confidence != y.confidence ? x.confidence > y.confidence : x.id < y.id;
-      });
-      if (cands.size() > k) cands.resize(k);
-      r.candidates = std::move(cands);
     } catch (const std::exception&) {
       r.candidates.clear();
       r.out_of_scope = 1.0;
@@ -148,6 +159,34 @@ class EngineRetriever final : public Retriever {
     } catch (const std::exception&) {
       return 0.0;
     }
+  }
+
+  // P(top candidate right) x P(in scope).
+  static double answerable(const SearchResult& r) {
+    return r.candidates.empty() ? 0.0 : r.candidates[0].confidence * (1.0 - r.out_of_scope);
+  }
+
+  // Fills r.candidates (best first, at most k) and r.out_of_scope for one
+  // normalised text.
+  void score(const std::string& normalized, size_t k, SearchResult& r) const {
+    const Analysis a = analyze(view_, normalized);
+    if (!a.known) return;
+    r.out_of_scope = state_.calibrators.scope.predict(a.scope.data(), a.scope.size());
+    std::vector<Candidate> cands;
+    cands.reserve(a.candidates.size());
+    for (const auto& c : a.candidates) {
+      Candidate out;
+      out.id = state_.entry_ids[c.entry];
+      out.confidence = confidence(c);
+      out.dense = c.dense;
+      out.lexical = c.lexical;
+      cands.push_back(std::move(out));
+    }
+    std::sort(cands.begin(), cands.end(), [](const Candidate& x, const Candidate& y) {
+      return x.confidence != y.confidence ? x.confidence > y.confidence : x.id < y.id;
+    });
+    if (cands.size() > k) cands.resize(k);
+    r.candidates = std::move(cands);
   }
 
   // Calibrated P(candidate is right), with its entry's own correction.
@@ -198,6 +237,14 @@ Result<EngineState> build_state(const std::vector<Document>& docs, const Corpus&
     all_lines.push_back(n);
     prepared.negatives.push_back(std::move(n));
   }
+  std::vector<std::string> product_names;
+  std::vector<std::pair<std::string, uint32_t>> product_forms;
+  for (const auto& p : corpus.other_products) {
+    const auto index = static_cast<uint32_t>(product_names.size());
+    product_names.push_back(p.name);
+    for (const auto& f : p.forms) product_forms.emplace_back(normalizer.normalize(f), index);
+  }
+  state.products = ProductMentions(std::move(product_names), std::move(product_forms));
   auto tok = Tokenizer::train(all_lines);
   if (!tok.ok()) return tok.status();
   state.tokenizer = std::move(tok).value();
@@ -216,6 +263,16 @@ Result<EngineState> build_state(const std::vector<Document>& docs, const Corpus&
   }
   for (const auto& t : prepared.negatives) {
     prepared.negative_features.push_back(state.tokenizer->features(t));
+  }
+  if (components.augment) {
+    const Augmenter augmenter(state.pinyin.get(), all_lines);
+    for (size_t e = 0; e < prepared.variants.size(); ++e) {
+      prepared.augmented.push_back(augmenter.augment(prepared.variants[e], e));
+      prepared.augmented_features.emplace_back();
+      for (const auto& v : prepared.augmented.back()) {
+        prepared.augmented_features.back().push_back(state.tokenizer->features(v.text));
+      }
+    }
   }
   state.calibrators = fit_calibrators(*state.tokenizer, prepared, dim, components);
   state.trained = train_engine(prepared, dim, components);

@@ -18,8 +18,17 @@ struct Document {
   std::vector<std::string> texts;
 };
 
+// Another company's product ("花呗") under its names; a question naming it is
+// likely about their service, not ours (a scope feature the calibrators
+// weigh against the knowledge base's own variants that mention it).
+struct OtherProduct {
+  std::string name;                // how replies name it
+  std::vector<std::string> forms;  // name and aliases as typed
+};
+
 struct Corpus {
   std::vector<Document> docs;
+  std::vector<OtherProduct> other_products;
   std::vector<std::string> negatives;  // out-of-scope example questions
   std::map<std::string, std::string> synonyms;  // variant -> canonical
 };
@@ -54,6 +63,8 @@ struct SearchResult {
   std::vector<Candidate> candidates;  // best first, at most k
   double out_of_scope = 0;            // P(no entry answers), [0,1]
   std::string normalized;             // the normalised question
+  std::string other_product;          // name of another company's product the
+                                      // question mentions, "" when none
 };
 
 class Retriever {

@@ -158,6 +158,33 @@ TEST_F(PolicyTest, AnswerResetsTheFallbackStreak) {
   EXPECT_EQ(decide(result({}, 0.9)).action, Action::kFallback);
 }
 
+TEST_F(PolicyTest, OutOfScopeDoesNotVetoAClearMatch) {
+  // A look-alike out-of-scope example lifts P(out of scope) above its
+  // threshold, but the entry is still far more likely right.
+  // Answerable = 0.95 x (1 - 0.55) = 0.43 >= answer (0.35).
+  Decision d = decide(result({{"withdraw.fee", 0.95}, {"recharge.fee", 0.02}}, 0.55));
+  EXPECT_EQ(d.action, Action::kAnswer);
+  EXPECT_EQ(d.faq_id, "withdraw.fee");
+  // The same entry with out of scope likelier still: 0.95 x 0.2 = 0.19.
+  EXPECT_EQ(decide(result({{"withdraw.fee", 0.95}, {"recharge.fee", 0.02}}, 0.8)).action,
+            Action::kFallback);
+}
+
+TEST_F(PolicyTest, AnotherCompanysProductFallsBackNamingIt) {
+  retrieval::SearchResult r = result({{"recharge.fee", 0.3}, {"withdraw.fee", 0.05}}, 0.4);
+  r.other_product = "借呗";
+  Decision d = decide(r);
+  EXPECT_EQ(d.action, Action::kFallback);
+  EXPECT_EQ(d.other_product, "借呗");
+  EXPECT_EQ(d.faq_id, "");
+  // A clear match about our own service that merely names the product is answered.
+  retrieval::SearchResult ours = result({{"withdraw.fee", 0.9}, {"recharge.fee", 0.05}}, 0.1);
+  ours.other_product = "支付宝";
+  Decision a = decide(ours);
+  EXPECT_EQ(a.action, Action::kAnswer);
+  EXPECT_EQ(a.faq_id, "withdraw.fee");
+}
+
 TEST_F(PolicyTest, ThresholdsAreTunable) {
   Thresholds t;
   t.answer = 0.95;

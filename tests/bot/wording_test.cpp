@@ -52,6 +52,19 @@ TEST(Wording, AnswerRendersVariablesAndOfferLine) {
   EXPECT_EQ(compose(*kb, d), "示例贷不收取充值手续费。\n如需帮助可点击转人工。");
 }
 
+TEST(Wording, OtherProductFallbackNamesTheProduct) {
+  auto kb = testing::make_kb();
+  Decision d;
+  d.action = Action::kFallback;
+  d.other_product = "花呗";
+  // Without an other_product reply: the plain fallback.
+  EXPECT_EQ(compose(*kb, d), kb->reply("fallback"));
+  kb->replies["other_product"] = "{product}是其他公司的产品，请咨询{product}官方客服。{platform}的问题欢迎咨询。";
+  EXPECT_EQ(compose(*kb, d), "花呗是其他公司的产品，请咨询花呗官方客服。示例贷的问题欢迎咨询。");
+  d.other_product.clear();
+  EXPECT_EQ(compose(*kb, d), kb->reply("fallback"));
+}
+
 TEST(Wording, UpsetHandoffApologisesFirst) {
   auto kb = testing::make_kb();
   Decision d;

@@ -1,0 +1,19 @@
+#pragma once
+// Clause splitting of a raw question: "提现多久到账，今天天气真不错" holds one
+// question and one chit-chat clause. The retriever answers the clause it is
+// surest about when the whole text is not a clear match.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace faqbot::retrieval {
+
+// At most this many clauses are returned (the first ones).
+constexpr size_t kMaxClauses = 4;
+
+// The clauses of `raw` split at sentence and clause punctuation (ASCII and
+// full-width) and whitespace runs, trimmed, empty ones dropped. One clause
+// (or none) means there is nothing to choose between.
+std::vector<std::string> split_clauses(std::string_view raw);
+
+}  // namespace faqbot::retrieval

@@ -1,0 +1,40 @@
+#include "retrieval/clauses.h"
+
+#include <gtest/gtest.h>
+
+#include "fixture.h"
+
+namespace faqbot::retrieval {
+namespace {
+
+TEST(Clauses, SplitsAtPunctuationAndWhitespace) {
+  EXPECT_EQ(split_clauses("提现多久到账，今天天气真不错"),
+            (std::vector<std::string>{"提现多久到账", "今天天气真不错"}));
+  EXPECT_EQ(split_clauses("你好!请问 怎么充值?? "),
+            (std::vector<std::string>{"你好", "请问", "怎么充值"}));
+  EXPECT_EQ(split_clauses("怎么充值"), (std::vector<std::string>{"怎么充值"}));
+  EXPECT_TRUE(split_clauses("，。！").empty());
+  EXPECT_EQ(split_clauses("a,b,c,d,e,f").size(), kMaxClauses);
+}
+
+TEST(Clauses, ChitChatClauseDoesNotHideTheQuestion) {
+  Settings s;
+  auto r = Retriever::build(testing::tiny_corpus(), s);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  const char* q = "世界杯谁赢了你知道吗，对了提现收手续费吗，推荐一只股票吧";
+  auto with = r.value()->search(q, 3);
+  ASSERT_FALSE(with.candidates.empty());
+  EXPECT_EQ(with.candidates[0].id, "withdraw.fee");
+  const double answerable = with.candidates[0].confidence * (1 - with.out_of_scope);
+  s.ablate = "clauses";
+  auto off = Retriever::build(testing::tiny_corpus(), s);
+  ASSERT_TRUE(off.ok());
+  auto without = off.value()->search(q, 3);
+  const double answerable_off =
+      without.candidates.empty() ? 0 : without.candidates[0].confidence * (1 - without.out_of_scope);
+  EXPECT_GT(answerable, answerable_off);
+  EXPECT_GT(answerable, 0.5);
+}
+
+}  // namespace
+}  // namespace faqbot::retrieval
