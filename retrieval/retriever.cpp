@@ -312,6 +312,7 @@ Result<std::shared_ptr<const Retriever>> Retriever::build(const Corpus& corpus,
     if (!settings.cache_dir.empty()) {
       auto cached = load_engine(settings.cache_dir, key);
       if (cached.ok() && cached->entry_ids.size() == docs.size()) {
+        cached->components = components;  // part of the key, not of the file
         return std::shared_ptr<const Retriever>(
             std::make_shared<EngineRetriever>(std::move(normalizer).value(), std::move(cached).value(),
                                               std::move(pairs)));

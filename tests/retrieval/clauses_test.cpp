@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "fixture.h"
 
 namespace faqbot::retrieval {
@@ -34,6 +36,26 @@ TEST(Clauses, ChitChatClauseDoesNotHideTheQuestion) {
       without.candidates.empty() ? 0 : without.candidates[0].confidence * (1 - without.out_of_scope);
   EXPECT_GT(answerable, answerable_off);
   EXPECT_GT(answerable, 0.5);
+}
+
+TEST(Clauses, AnAblatedEngineLoadedFromTheCacheStaysAblated) {
+  Settings s;
+  s.ablate = "clauses";
+  s.cache_dir = (std::filesystem::temp_directory_path() / "faqbot_clauses_cache_test").string();
+  std::filesystem::remove_all(s.cache_dir);
+  const char* q = "世界杯谁赢了你知道吗，对了提现收手续费吗，推荐一只股票吧";
+  auto built = Retriever::build(testing::tiny_corpus(), s);
+  auto loaded = Retriever::build(testing::tiny_corpus(), s);  // from the cache
+  ASSERT_TRUE(built.ok() && loaded.ok());
+  const auto a = built.value()->search(q, 3);
+  const auto b = loaded.value()->search(q, 3);
+  EXPECT_DOUBLE_EQ(a.out_of_scope, b.out_of_scope);
+  ASSERT_EQ(a.candidates.size(), b.candidates.size());
+  for (size_t i = 0; i < a.candidates.size(); ++i) {
+    EXPECT_EQ(a.candidates[i].id, b.candidates[i].id);
+    EXPECT_DOUBLE_EQ(a.candidates[i].confidence, b.candidates[i].confidence);
+  }
+  std::filesystem::remove_all(s.cache_dir);
 }
 
 }  // namespace
