@@ -236,6 +236,9 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
   } else {  // the topic is kept; a type named is preferred
     filter.topic = conversation.topic;
     filter.type = named_type(named, kb, conversation.topic);
+    // A pronoun that names no type refers to what was just answered: it keeps
+    // the type too (preferred, not required: the new words may ask more).
+    if (kind == ReadingKind::kReference && filter.type.empty()) filter.type = conversation.type;
   }
   const std::string query =
       rewrite(kind, named, cues, reading.result.normalized,

@@ -40,7 +40,7 @@ struct Thresholds {
   // Defaults: the retriever's confidences are calibrated by cross-validation
   // on the knowledge base itself; these were checked (not fitted) on the
   // repository's probe sets.
-  double answer = 0.35;        // "answer": answerable confidence needed to answer
+  double answer = 0.32;        // "answer": answerable confidence needed to answer
   double margin = 0.1;         // "margin": top minus runner-up needed to answer
   double clarify = 0.2;        // "clarify": below this nothing is plausible
   double suggestion = 0.1;     // "suggestion": a suggestion's own minimum

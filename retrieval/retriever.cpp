@@ -293,6 +293,22 @@ Result<EngineState> build_state(const std::vector<Document>& docs, const Corpus&
 
 }  // namespace
 
+namespace {
+
+// similarity() over the documents, with the engine's pinyin readings when
+// the pinyin channel is on (the table is shared, read-only).
+PairSimilarity similarity_over(const std::vector<Document>& docs, const Normalizer& normalizer,
+                               const EngineState& state) {
+  Readings readings;
+  if (state.pinyin && !state.pinyin->empty()) {
+    std::shared_ptr<const PinyinTable> table = state.pinyin;
+    readings = [table](char32_t cp) { return table->syllable(cp); };
+  }
+  return pair_similarity(docs, normalizer, std::move(readings));
+}
+
+}  // namespace
+
 Result<std::shared_ptr<const Retriever>> Retriever::build(const Corpus& corpus,
                                                           const Settings& settings) {
   if (settings.dim < 8 || settings.dim > 2048) {
@@ -302,7 +318,6 @@ Result<std::shared_ptr<const Retriever>> Retriever::build(const Corpus& corpus,
     auto normalizer = Normalizer::create(corpus.synonyms);
     if (!normalizer.ok()) return normalizer.status();
     const std::vector<Document> docs = canonical_docs(corpus);
-    PairSimilarity pairs = pair_similarity(docs, *normalizer.value());
     const std::string factory = resolve_factory(settings, docs.size());
     std::string ablate = settings.ablate;
     if (const char* env = std::getenv("FAQBOT_ABLATE")) ablate += std::string(",") + env;
@@ -313,6 +328,7 @@ Result<std::shared_ptr<const Retriever>> Retriever::build(const Corpus& corpus,
       auto cached = load_engine(settings.cache_dir, key);
       if (cached.ok() && cached->entry_ids.size() == docs.size()) {
         cached->components = components;  // part of the key, not of the file
+        PairSimilarity pairs = similarity_over(docs, *normalizer.value(), cached.value());
         return std::shared_ptr<const Retriever>(
             std::make_shared<EngineRetriever>(std::move(normalizer).value(), std::move(cached).value(),
                                               std::move(pairs)));
@@ -325,6 +341,7 @@ Result<std::shared_ptr<const Retriever>> Retriever::build(const Corpus& corpus,
       // A cache that cannot be written only costs the next start a rebuild.
       (void)save_engine(settings.cache_dir, key, state.value());
     }
+    PairSimilarity pairs = similarity_over(docs, *normalizer.value(), state.value());
     return std::shared_ptr<const Retriever>(
         std::make_shared<EngineRetriever>(std::move(normalizer).value(), std::move(state).value(),
                                           std::move(pairs)));
