@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "adapters/channels/channels.h"
+#include "adapters/channels/json_fields.h"
 #include "adapters/channels/signatures.h"
 #include "bot/store/store.h"
 
@@ -50,7 +51,7 @@ class GenericChannel : public Channel {
     in.user_id = str(body, "user_id");
     in.text = str(body, "text");
     in.customer_name = str(body, "user_name");
-    in.from_bot = body.value("from_bot", false);
+    in.from_bot = field_bool(body, "from_bot", false);
     bind_signature(in, ts + "\n" + req.header("X-Faqbot-Signature"), req.body, /*signature_covers_body=*/true);
     std::string conv = str(body, "conversation_id");
     in.conversation = (conv.empty() ? in.user_id : conv) + "/" + in.user_id;

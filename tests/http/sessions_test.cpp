@@ -128,7 +128,9 @@ TEST_F(ServerTest, AnImSessionIsNotReachableThroughTheInvestorApi) {
   expect_every_route_refused(this, *client_, im, message, bearer(std::string(64, 'a')),
                              "?session_token=" + std::string(64, 'a'), "IM session, a token");
   // Nothing was injected: the agent sees only the investor's own messages.
-  for (const store::Message& m : app_->service().messages(im, 0).value()) {
+  const auto listed = app_->service().messages(im, 0);
+  ASSERT_TRUE(listed.ok());
+  for (const store::Message& m : listed.value()) {
     EXPECT_NE(m.text, "你好");
   }
 }
