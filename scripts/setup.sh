@@ -23,7 +23,7 @@ runtime_pkgs=(
   libgtest-dev libgmock-dev libbenchmark-dev
   unicode-data libbz2-dev
 )
-test_pkgs=(postgresql chromium chromium-driver fonts-wqy-microhei wrk python3-sklearn python3-numpy)
+test_pkgs=(postgresql nginx-light gnuplot-nox chromium chromium-driver fonts-wqy-microhei wrk python3-sklearn python3-numpy)
 fuzz_pkgs=(clang libclang-rt-14-dev libomp-dev)
 
 pkgs=("${runtime_pkgs[@]}")

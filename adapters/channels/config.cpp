@@ -6,54 +6,92 @@
 namespace faqbot::channels {
 namespace {
 
-void read(const char* name, std::string* out) {
-  const char* v = std::getenv(name);
-  if (v && *v) *out = v;
-}
+// One environment variable: where it goes and what it means. The same table
+// reads the environment and writes `faqbot serve --help`.
+struct EnvKey {
+  const char* env;
+  std::string ChannelsConfig::*text;  // a string setting, or
+  int64_t ChannelsConfig::*number;    // a number setting (>= min_number)
+  int64_t min_number;
+  const char* help;
+};
 
-template <typename T>
-void read_number(const char* name, T* out, T min_value) {
-  const char* v = std::getenv(name);
-  if (!v || !*v) return;
-  char* end = nullptr;
-  long long n = std::strtoll(v, &end, 10);
-  if (end && *end == '\0' && n >= static_cast<long long>(min_value)) *out = static_cast<T>(n);
-}
+constexpr int64_t kNoMin = 0;
+
+const EnvKey kEnvKeys[] = {
+    {"FAQBOT_WECOM_TOKEN", &ChannelsConfig::wecom_token, nullptr, kNoMin,
+     "WeCom app callback token; with AES key and corp id enables /im/wecom"},
+    {"FAQBOT_WECOM_AES_KEY", &ChannelsConfig::wecom_aes_key, nullptr, kNoMin, "WeCom EncodingAESKey (43 characters)"},
+    {"FAQBOT_WECOM_CORP_ID", &ChannelsConfig::wecom_corp_id, nullptr, kNoMin, "WeCom corp id (ww…)"},
+    {"FAQBOT_WECOM_SECRET", &ChannelsConfig::wecom_secret, nullptr, kNoMin, "WeCom app secret, for agent replies"},
+    {"FAQBOT_WECOM_AGENT_ID", &ChannelsConfig::wecom_agent_id, nullptr, kNoMin, "WeCom app agent id, for agent replies"},
+    {"FAQBOT_WECOM_API_BASE", &ChannelsConfig::wecom_api_base, nullptr, kNoMin, "WeCom API"},
+    {"FAQBOT_WECHAT_TOKEN", &ChannelsConfig::wechat_token, nullptr, kNoMin,
+     "WeChat Official Account token; enables /im/wechat"},
+    {"FAQBOT_WECHAT_AES_KEY", &ChannelsConfig::wechat_aes_key, nullptr, kNoMin,
+     "Official Account EncodingAESKey: only safe-mode requests accepted"},
+    {"FAQBOT_WECHAT_APP_ID", &ChannelsConfig::wechat_app_id, nullptr, kNoMin, "Official Account app id"},
+    {"FAQBOT_WECHAT_APP_SECRET", &ChannelsConfig::wechat_app_secret, nullptr, kNoMin,
+     "Official Account app secret, for agent replies"},
+    {"FAQBOT_WECHAT_API_BASE", &ChannelsConfig::wechat_api_base, nullptr, kNoMin, "WeChat API"},
+    {"FAQBOT_FEISHU_ENCRYPT_KEY", &ChannelsConfig::feishu_encrypt_key, nullptr, kNoMin,
+     "Feishu/Lark event encrypt key; enables /im/feishu"},
+    {"FAQBOT_FEISHU_VERIFICATION_TOKEN", &ChannelsConfig::feishu_verification_token, nullptr, kNoMin,
+     "Feishu/Lark verification token; enables /im/feishu"},
+    {"FAQBOT_FEISHU_APP_ID", &ChannelsConfig::feishu_app_id, nullptr, kNoMin, "Feishu app id, for agent replies"},
+    {"FAQBOT_FEISHU_APP_SECRET", &ChannelsConfig::feishu_app_secret, nullptr, kNoMin,
+     "Feishu app secret, for agent replies"},
+    {"FAQBOT_FEISHU_API_BASE", &ChannelsConfig::feishu_api_base, nullptr, kNoMin, "Feishu API"},
+    {"FAQBOT_DINGTALK_APP_SECRET", &ChannelsConfig::dingtalk_app_secret, nullptr, kNoMin,
+     "DingTalk robot app secret; enables /im/dingtalk"},
+    {"FAQBOT_DINGTALK_API_BASE", &ChannelsConfig::dingtalk_api_base, nullptr, kNoMin,
+     "replies go only to sessionWebhook URLs under it"},
+    {"FAQBOT_SLACK_SIGNING_SECRET", &ChannelsConfig::slack_signing_secret, nullptr, kNoMin,
+     "Slack signing secret; enables /im/slack"},
+    {"FAQBOT_SLACK_BOT_TOKEN", &ChannelsConfig::slack_bot_token, nullptr, kNoMin, "Slack bot token (xoxb-…), for sending"},
+    {"FAQBOT_SLACK_API_BASE", &ChannelsConfig::slack_api_base, nullptr, kNoMin, "Slack API"},
+    {"FAQBOT_TELEGRAM_SECRET_TOKEN", &ChannelsConfig::telegram_secret_token, nullptr, kNoMin,
+     "Telegram webhook secret_token; enables /im/telegram"},
+    {"FAQBOT_TELEGRAM_BOT_TOKEN", &ChannelsConfig::telegram_bot_token, nullptr, kNoMin, "Telegram bot token, for sending"},
+    {"FAQBOT_TELEGRAM_API_BASE", &ChannelsConfig::telegram_api_base, nullptr, kNoMin, "Telegram Bot API"},
+    {"FAQBOT_GENERIC_SECRET", &ChannelsConfig::generic_secret, nullptr, kNoMin,
+     "HMAC secret of the generic webhook; enables /im/generic"},
+    {"FAQBOT_GENERIC_CALLBACK_URL", &ChannelsConfig::generic_callback_url, nullptr, kNoMin,
+     "where agent replies to generic-webhook users are POSTed, signed"},
+    {"FAQBOT_WEBHOOK_MAX_SKEW_S", nullptr, &ChannelsConfig::max_skew_s, 0,
+     "max age (and lead) of a signed webhook timestamp in seconds; 0 = no check"},
+    {"FAQBOT_OUTBOX_MAX_ATTEMPTS", nullptr, &ChannelsConfig::max_attempts, 1,
+     "failed sends before an outgoing IM message is given up (kept, counted)"},
+    {"FAQBOT_OUTBOX_BACKOFF_MS", nullptr, &ChannelsConfig::backoff_ms, 1,
+     "first retry delay of an outgoing IM message in ms; doubles each attempt"},
+};
 
 }  // namespace
 
 ChannelsConfig ChannelsConfig::from_env() {
   ChannelsConfig c;
-  read("FAQBOT_WECOM_TOKEN", &c.wecom_token);
-  read("FAQBOT_WECOM_AES_KEY", &c.wecom_aes_key);
-  read("FAQBOT_WECOM_CORP_ID", &c.wecom_corp_id);
-  read("FAQBOT_WECOM_SECRET", &c.wecom_secret);
-  read("FAQBOT_WECOM_AGENT_ID", &c.wecom_agent_id);
-  read("FAQBOT_WECOM_API_BASE", &c.wecom_api_base);
-  read("FAQBOT_WECHAT_TOKEN", &c.wechat_token);
-  read("FAQBOT_WECHAT_AES_KEY", &c.wechat_aes_key);
-  read("FAQBOT_WECHAT_APP_ID", &c.wechat_app_id);
-  read("FAQBOT_WECHAT_APP_SECRET", &c.wechat_app_secret);
-  read("FAQBOT_WECHAT_API_BASE", &c.wechat_api_base);
-  read("FAQBOT_FEISHU_ENCRYPT_KEY", &c.feishu_encrypt_key);
-  read("FAQBOT_FEISHU_VERIFICATION_TOKEN", &c.feishu_verification_token);
-  read("FAQBOT_FEISHU_APP_ID", &c.feishu_app_id);
-  read("FAQBOT_FEISHU_APP_SECRET", &c.feishu_app_secret);
-  read("FAQBOT_FEISHU_API_BASE", &c.feishu_api_base);
-  read("FAQBOT_DINGTALK_APP_SECRET", &c.dingtalk_app_secret);
-  read("FAQBOT_DINGTALK_API_BASE", &c.dingtalk_api_base);
-  read("FAQBOT_SLACK_SIGNING_SECRET", &c.slack_signing_secret);
-  read("FAQBOT_SLACK_BOT_TOKEN", &c.slack_bot_token);
-  read("FAQBOT_SLACK_API_BASE", &c.slack_api_base);
-  read("FAQBOT_TELEGRAM_SECRET_TOKEN", &c.telegram_secret_token);
-  read("FAQBOT_TELEGRAM_BOT_TOKEN", &c.telegram_bot_token);
-  read("FAQBOT_TELEGRAM_API_BASE", &c.telegram_api_base);
-  read("FAQBOT_GENERIC_SECRET", &c.generic_secret);
-  read("FAQBOT_GENERIC_CALLBACK_URL", &c.generic_callback_url);
-  read_number("FAQBOT_WEBHOOK_MAX_SKEW_S", &c.max_skew_s, int64_t{0});
-  read_number("FAQBOT_OUTBOX_MAX_ATTEMPTS", &c.max_attempts, 1);
-  read_number("FAQBOT_OUTBOX_BACKOFF_MS", &c.backoff_ms, int64_t{1});
+  for (const EnvKey& key : kEnvKeys) {
+    const char* v = std::getenv(key.env);
+    if (!v || !*v) continue;
+    if (key.text) {
+      c.*key.text = v;
+      continue;
+    }
+    char* end = nullptr;
+    const long long n = std::strtoll(v, &end, 10);
+    if (end && *end == '\0' && n >= key.min_number) c.*key.number = n;
+  }
   return c;
+}
+
+std::string ChannelsConfig::usage() {
+  const ChannelsConfig defaults;
+  std::string out = "IM channels (environment only; a channel without its secret is off and answers 404):\n";
+  for (const EnvKey& key : kEnvKeys) {
+    const std::string value = key.text ? defaults.*key.text : std::to_string(defaults.*key.number);
+    out += "  " + std::string(key.env) + "\n      " + key.help + " [" + (value.empty() ? "none" : value) + "]\n";
+  }
+  return out;
 }
 
 }  // namespace faqbot::channels

@@ -41,7 +41,7 @@ struct ChannelsConfig {
   int64_t max_skew_s = 300;
 
   // Outbox sender (FAQBOT_OUTBOX_MAX_ATTEMPTS, FAQBOT_OUTBOX_BACKOFF_MS, added).
-  int max_attempts = 6;            // failed attempts before a message is given up (kept, counted)
+  int64_t max_attempts = 6;        // failed attempts before a message is given up (kept, counted)
   int64_t backoff_ms = 2000;       // first retry delay; doubles each attempt, capped
   int64_t backoff_max_ms = 300000;
   int poll_ms = 200;               // how often the sender looks for due messages
@@ -50,6 +50,9 @@ struct ChannelsConfig {
   // Reads the variables above; unset ones keep the defaults. Malformed
   // numbers keep the defaults too.
   static ChannelsConfig from_env();
+  // Every variable from_env() reads, its meaning and default (for
+  // `faqbot serve --help`).
+  static std::string usage();
 };
 
 }  // namespace faqbot::channels

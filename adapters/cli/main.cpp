@@ -4,6 +4,7 @@
 
 #include "adapters/cli/commands.h"
 #ifdef FAQBOT_HAVE_SERVE
+#include "adapters/channels/config.h"
 #include "adapters/channels/runtime.h"
 #include "adapters/http/serve.h"
 #endif
@@ -46,7 +47,8 @@ int main(int argc, char** argv) {
     // IM channels whose secrets are set in the environment are mounted
     // beside the core API; the others answer 404.
     auto channels = faqbot::channels::make_channels_provider(faqbot::channels::ChannelsConfig::from_env());
-    return faqbot::http::run_serve(rest_argc, rest_argv, {channels});
+    return faqbot::http::run_serve(rest_argc, rest_argv, {channels},
+                                   faqbot::channels::ChannelsConfig::usage());
   }
 #endif
   std::cerr << "faqbot: unknown command \"" << command << "\"\n";

@@ -13,11 +13,12 @@ namespace faqbot::http {
 
 int run_serve(int argc, char** argv) { return run_serve(argc, argv, {}); }
 
-int run_serve(int argc, char** argv, const std::vector<RouteProvider>& providers) {
+int run_serve(int argc, char** argv, const std::vector<RouteProvider>& providers,
+              const std::string& extra_usage) {
   std::vector<std::string> args(argv, argv + argc);
   for (const std::string& a : args) {
     if (a == "-h" || a == "--help") {
-      std::cout << settings_usage();
+      std::cout << settings_usage() << extra_usage;
       return 0;
     }
   }
