@@ -1,7 +1,8 @@
 // Feishu/Lark event subscription v2. Encrypted bodies {"encrypt": …} are
 // decrypted with the Encrypt Key. As in Feishu's own SDK, a
-// url_verification is checked by its verification token (top-level
-// `token`) and answered with the challenge; every other event is checked by
+// url_verification is checked by its verification token (top-level `token`,
+// or `header.token` in the schema-2.0 form the official SDKs' test events
+// use) and answered with the challenge; every other event is checked by
 // X-Lark-Signature (when an Encrypt Key is set; with a fresh
 // X-Lark-Request-Timestamp) and by header.token. im.message.receive_v1 text
 // messages are questions; card.action.trigger (a press on a suggestion
@@ -53,7 +54,9 @@ class FeishuChannel : public Channel {
       if (!body.is_object()) return reject("malformed decrypted JSON");
     }
     if (field_string(body, "type") == "url_verification") {
-      if (!token_ok(field_string(body, "token"))) return reject("bad verification token");
+      std::string token = field_string(body, "token");
+      if (token.empty()) token = field_string(field_object(body, "header"), "token");
+      if (!token_ok(token)) return reject("bad verification token");
       return respond(json_response(200, json{{"challenge", field_string(body, "challenge")}}.dump()));
     }
     if (!config_.feishu_encrypt_key.empty()) {

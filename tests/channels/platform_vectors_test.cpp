@@ -6,6 +6,8 @@
 // documented algorithm.
 #include <gtest/gtest.h>
 
+#include "adapters/channels/channels.h"
+#include "adapters/channels/config.h"
 #include "adapters/channels/crypto.h"
 #include "adapters/channels/feishu_crypt.h"
 #include "adapters/channels/signatures.h"
@@ -184,17 +186,54 @@ TEST(FeishuVectorsTest, DocumentedDecryptionExample) {
   EXPECT_FALSE(feishu_decrypt("test key", "AAAA").ok());
 }
 
+constexpr const char* kFeishuGoSdkEncrypted =
+    "bZ3L7yh6m3Fkuffl4g+3uGjIHnhOm5fVZbKVuyT8t7tcd5ABMYm8l28/X900ZL3knZ7n+sCREu/H2WnIzft0amC7+xWqNH8o25IU63N4BnZWfHh+4hyG76QPd19vkw2bPJCx9aqxK8Nz+xqFNbk0RdgyWhmgd30jSxHtcQXAllkI7FMpGpOCteJad3bLXPDBQIV/xkCtKICCS7Z63gakpxZCLaRZ3qCXP1fapHh+LBIupxenrU6ysc7I3nHmjmKie41IiWwS5puG4zQHhVbq6KWLcgWm/3NBZOPQy53ucMu75SXA55I7jarVLZXWUcqBGrcgE3vouWbtwgZuzmoTQl0GSh5VYSVvpW992BuGxUWj0XjPYdICJm6Cr7xouNXwMcdb7N8caVdkdSZeEnswG19qSyDoQhklwzNGW0yiaayulBqJNjfge/G5V3401c2XaIuAeEIo+QQ4RSNpRGfnHkbu/j55FGQAGWjpuBNaIwZbaUoVP3NkGP+vM5rpEDe3sL2GN+Xsd+g9yBs7FqdMV8mXTGgLjCqjrPrke5/km76Q3Pe6KPs2YexMRG4MkSx3xUTzZnNn7zIzShPcjeSwBd2pxk6ht5N+fzueZdxl6Oo=";
+
 // An encrypted url_verification from Lark's official Go SDK tests:
 // github.com/larksuite/oapi-sdk-go, event/dispatcher/dispatcher_test.go,
 // TestDecryptEvent (encrypt key "1212121212", verification token "v").
 TEST(FeishuVectorsTest, OfficialSdkEncryptedEvent) {
-  const std::string enc =
-      "bZ3L7yh6m3Fkuffl4g+3uGjIHnhOm5fVZbKVuyT8t7tcd5ABMYm8l28/X900ZL3knZ7n+sCREu/H2WnIzft0amC7+xWqNH8o25IU63N4BnZWfHh+4hyG76QPd19vkw2bPJCx9aqxK8Nz+xqFNbk0RdgyWhmgd30jSxHtcQXAllkI7FMpGpOCteJad3bLXPDBQIV/xkCtKICCS7Z63gakpxZCLaRZ3qCXP1fapHh+LBIupxenrU6ysc7I3nHmjmKie41IiWwS5puG4zQHhVbq6KWLcgWm/3NBZOPQy53ucMu75SXA55I7jarVLZXWUcqBGrcgE3vouWbtwgZuzmoTQl0GSh5VYSVvpW992BuGxUWj0XjPYdICJm6Cr7xouNXwMcdb7N8caVdkdSZeEnswG19qSyDoQhklwzNGW0yiaayulBqJNjfge/G5V3401c2XaIuAeEIo+QQ4RSNpRGfnHkbu/j55FGQAGWjpuBNaIwZbaUoVP3NkGP+vM5rpEDe3sL2GN+Xsd+g9yBs7FqdMV8mXTGgLjCqjrPrke5/km76Q3Pe6KPs2YexMRG4MkSx3xUTzZnNn7zIzShPcjeSwBd2pxk6ht5N+fzueZdxl6Oo=";
+  const std::string enc = kFeishuGoSdkEncrypted;
   auto plain = feishu_decrypt("1212121212", enc);
   ASSERT_TRUE(plain.ok()) << plain.status().message();
   EXPECT_NE(plain->find("\"type\":\"url_verification\""), std::string::npos);
   EXPECT_NE(plain->find("\"challenge\":\"1212\""), std::string::npos);
   EXPECT_NE(plain->find("\"token\":\"v\""), std::string::npos);
+}
+
+// The same schema-2.0 url_verification (its token in header.token, none at
+// the top level) is answered with its challenge, encrypted as the Go SDK
+// test sends it (kFeishuGoSdkEncrypted) and in plain as the Java SDK's MockEventSend.mockChallenge
+// sends it (github.com/larksuite/oapi-sdk-java, sample/…/mockevent/MockEventSend.java);
+// a wrong token in the header is refused.
+TEST(FeishuVectorsTest, OfficialSdkSchema2UrlVerificationIsAnswered) {
+  ChannelsConfig config;
+  config.feishu_encrypt_key = "1212121212";
+  config.feishu_verification_token = "v";
+  auto feishu = make_feishu(config);
+  const std::string plain =
+      "{\"schema\":\"2.0\",\"header\":{\"event_id\":\"f7984f25108f8137722bb63cee927e66\",\"event_type\":"
+      "\"contact.user.created_v3\",\"app_id\":\"cli_xxxxxxxx\",\"tenant_key\":\"xxxxxxx\",\"create_time\":"
+      "\"1603977298000000\",\"token\":\"v\"},\"event\":{\"object\":{\"open_id\":"
+      "\"ou_7dab8a3d3cdcc9da365777c7ad535d62\",\"union_id\":\"on_576833b917gda3d939b9a3c2d53e72c8\",\"user_id\":"
+      "\"e33ggbyz\",\"name\":\"张三\",\"employee_no\":\"employee_no\"}},\"challenge\":\"1212\",\"type\":"
+      "\"url_verification\"}";
+  auto answer = [&](const std::string& body) {
+    http::Request req;
+    req.method = "POST";
+    req.body = body;
+    return feishu->receive(req, 1700000000000);
+  };
+  for (const std::string& body : {plain, "{\"encrypt\":\"" + std::string(kFeishuGoSdkEncrypted) + "\"}"}) {
+    Received r = answer(body);
+    ASSERT_EQ(r.kind, Received::Kind::kRespond);
+    EXPECT_FALSE(r.rejected);
+    EXPECT_EQ(r.response.status, 200);
+    EXPECT_EQ(r.response.body, "{\"challenge\":\"1212\"}");
+  }
+  std::string wrong = plain;
+  wrong.replace(wrong.find("\"token\":\"v\""), 11, "\"token\":\"w\"");
+  EXPECT_TRUE(answer(wrong).rejected);
 }
 
 // A v1 event with its expected plaintext asserted in full by a Feishu SDK's
