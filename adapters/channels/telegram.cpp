@@ -3,7 +3,10 @@
 // update_id deduplicated; text messages and callback queries (a press on
 // our inline keyboard) are questions; messages from bots ignored. Replies
 // with sendMessage and an inline keyboard; the bot token is added to the
-// URL only at send time (never stored).
+// URL only at send time (never stored). A button press is acknowledged with
+// answerCallbackQuery, sent as the webhook's response body (the Bot API runs
+// a method given there: core.telegram.org/bots/api#making-requests-when-getting-updates),
+// so the investor's client stops its spinner at once, retries included.
 #include <nlohmann/json.hpp>
 
 #include "adapters/channels/channels.h"
@@ -50,6 +53,8 @@ class TelegramChannel : public Channel {
       from = field_object(q, "from");
       chat = field_object(field_object(q, "message"), "chat");
       in.text = field_string(q, "data");
+      const std::string query_id = field_string(q, "id");
+      if (!query_id.empty()) in.context["callback_query_id"] = query_id;
     } else {
       return respond(ack({}));
     }
@@ -60,6 +65,12 @@ class TelegramChannel : public Channel {
     in.conversation = chat_id + "/" + in.user_id;
     in.channel_ref = json{{"chat_id", chat_id}}.dump();
     return r;
+  }
+
+  http::Response ack(const Inbound& in) const override {
+    auto query = in.context.find("callback_query_id");
+    if (query == in.context.end()) return Channel::ack(in);
+    return json_response(200, json{{"method", "answerCallbackQuery"}, {"callback_query_id", query->second}}.dump());
   }
 
   Result<OutboundRequest> render(const std::string& channel_ref, const ReplyContent& reply) const override {

@@ -289,7 +289,14 @@ TEST_F(ChannelsE2ETest, TelegramSendMessageWithInlineKeyboardAndCallbackQuery) {
   json press = {{"update_id", 1002},
                 {"callback_query", {{"id", "cq1"}, {"from", {{"id", 42}, {"is_bot", false}}},
                                     {"message", {{"chat", {{"id", 42}}}}}, {"data", "faq:withdraw.arrival_time"}}}};
-  EXPECT_EQ(telegram(press)->status, 200);
+  auto pressed = telegram(press);
+  ASSERT_EQ(pressed->status, 200);
+  // The press is answered (answerCallbackQuery in the webhook response), a
+  // plain message is not.
+  json answer = json::parse(pressed->body);
+  EXPECT_EQ(answer["method"], "answerCallbackQuery");
+  EXPECT_EQ(answer["callback_query_id"], "cq1");
+  EXPECT_EQ(json::parse(telegram(update)->body).count("method"), 0u);
   sent = mock_.wait_for("/bot123:ABC/sendMessage", 2);
   ASSERT_EQ(sent.size(), 2u);
   EXPECT_NE(json::parse(sent[1].body)["text"].get<std::string>().find("一般预计当天到账"), std::string::npos);
