@@ -14,12 +14,14 @@ with socket.socket() as s:
 env = dict(os.environ, FAQBOT_RATE_CLIENT="0", FAQBOT_RATE_SESSION="0")
 def start():
     p = subprocess.Popen([BIN, "serve", "--host", "127.0.0.1", "--port", str(PORT), "--data-dir", DATA,
-                          "--config", CONFIG], env=env, stderr=subprocess.DEVNULL)
-    for _ in range(200):
+                          "--config", CONFIG], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 120  # a loaded 2-core machine: loading the index can take a while
+    while time.time() < deadline:
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{PORT}/readyz", timeout=1); return p
         except Exception: time.sleep(0.1)
-    raise SystemExit("not ready")
+    p.kill(); p.wait()  # never leave a server behind (it holds ctest's output pipe)
+    raise SystemExit("not ready within 120 s")
 p = start()
 acked = []; lock = threading.Lock(); stop = False
 def worker():
