@@ -1,5 +1,5 @@
-// to_string of the engine's enums (names used in JSON, logs and the store).
-#include "bot/engine.h"
+// to_string of the shared enums (names used in JSON, logs, metrics and the store).
+#include "bot/conversation.h"
 
 namespace faqbot::bot {
 
@@ -26,8 +26,25 @@ const char* to_string(HandoffReason reason) {
     case HandoffReason::kRepeatedQuestion: return "repeated_question";
     case HandoffReason::kAnger: return "anger";
     case HandoffReason::kAbuse: return "abuse";
+    case HandoffReason::kComplaint: return "complaint";
+    case HandoffReason::kMoneyAtRisk: return "money_at_risk";
   }
   return "none";
 }
+
+Priority priority_of(HandoffReason reason) {
+  switch (reason) {
+    case HandoffReason::kAnger:
+    case HandoffReason::kAbuse:
+    case HandoffReason::kComplaint:
+    case HandoffReason::kMoneyAtRisk: return Priority::kHigh;
+    default: return Priority::kNormal;
+  }
+}
+
+static_assert(static_cast<size_t>(HandoffReason::kMoneyAtRisk) + 1 == kHandoffReasonCount,
+              "kHandoffReasonCount counts every HandoffReason");
+static_assert(static_cast<size_t>(Action::kHandoff) + 1 == kActionCount,
+              "kActionCount counts every Action");
 
 }  // namespace faqbot::bot

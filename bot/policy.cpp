@@ -52,6 +52,7 @@ Decision Policy::decide(const retrieval::SearchResult& result, const knowledge::
   if (signals.any() && hint) d.faq_id = top->id;
   if (signals.abuse) return handoff(HandoffReason::kAbuse, Priority::kHigh);
   if (signals.anger) return handoff(HandoffReason::kAnger, Priority::kHigh);
+  if (signals.complaint) return handoff(HandoffReason::kComplaint, Priority::kHigh);
   if (signals.human_request) {
     return handoff(HandoffReason::kExplicitRequest,
                    priority_topic ? Priority::kHigh : Priority::kNormal);

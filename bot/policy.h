@@ -4,7 +4,7 @@
 // the signals of the message. Thread-safe (immutable after construction).
 //
 // Order of the rules (first that applies wins):
-//   1. abuse / anger               -> handoff, high priority
+//   1. abuse / anger / complaint   -> handoff, high priority
 //   2. explicit request for a human -> handoff (high when the question is
 //                                      about a hand_priority entry)
 //   "answerable" below = top confidence x (1 - out_of_scope): the top entry

@@ -102,6 +102,7 @@ Result<EngineSettings> parse_settings(const std::string& json_text) {
     SignalRules& r = s.signals;
     if (!read_list(g, "human", &r.human, &error) ||
         !read_list(g, "human_exact", &r.human_exact, &error) ||
+        !read_list(g, "complaint", &r.complaint, &error) ||
         !read_list(g, "anger", &r.anger, &error) ||
         !read_list(g, "abuse", &r.abuse, &error) ||
         !read_list(g, "negations", &r.negations, &error) ||

@@ -100,6 +100,8 @@ SignalRules SignalRules::defaults() {
     r.human.push_back(phrase);
   }
   r.human_exact = {"人工", "人工客服", "人工服务", "真人", "真人客服", "人工坐席", "客服人工"};
+  r.complaint = {"投诉", "举报", "监管部门", "银保监", "金融监管", "12378", "起诉", "律师函",
+                 "打官司"};
   r.anger = {"气死", "什么破", "破平台", "太差了", "太差劲", "坑人", "坑爹", "骗子", "骗钱",
              "黑平台", "垃圾", "无语", "恶心", "受够了", "烦死", "有病", "搞什么",
              "报警", "曝光", "维权", "忽悠", "耍我"};
@@ -121,6 +123,7 @@ Signals detect_signals(std::string_view text, std::string_view normalized,
     const std::string lp = ascii_lower(p);
     if (whole == lp || whole_normalized == lp) s.human_request = true;
   }
+  s.complaint = any_phrase(a, b, rules.complaint, rules.negations);
   s.abuse = any_phrase(a, b, rules.abuse, {});
   s.anger = any_phrase(a, b, rules.anger, rules.negations) ||
             exclamation_run(text, rules.exclamation_run);

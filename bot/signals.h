@@ -1,6 +1,6 @@
 #pragma once
 // Conversation signals read from the investor's own words, independent of
-// retrieval: an explicit request for a human, anger, abuse. Rule lists are
+// retrieval: an explicit request for a human, a complaint, anger, abuse. Rule lists are
 // plain data (built-in defaults, overridable from settings.json "signals").
 // Pure functions; thread-safe.
 #include <string>
@@ -15,6 +15,7 @@ struct SignalRules {
   // "人工客服几点上班" asks about the service, it requests nothing.
   std::vector<std::string> human;        // phrases found anywhere in the text
   std::vector<std::string> human_exact;  // the whole message, punctuation aside
+  std::vector<std::string> complaint;  // 投诉, 举报, 监管 …: a complaint raises priority
   std::vector<std::string> anger;      // 气死, 什么破, 太差了 …
   std::vector<std::string> abuse;      // insults
   std::vector<std::string> negations;  // "不用转人工" is no request: 不用, 不要, 别 …
@@ -25,9 +26,10 @@ struct SignalRules {
 
 struct Signals {
   bool human_request = false;
+  bool complaint = false;
   bool anger = false;
   bool abuse = false;
-  bool any() const { return human_request || anger || abuse; }
+  bool any() const { return human_request || complaint || anger || abuse; }
 };
 
 // `text` is the investor's (masked) text; `normalized` the retriever's

@@ -25,6 +25,23 @@ const std::map<std::string, std::string>& builtin_replies() {
        "温馨提示：为了保护您的信息安全，对话中较长的数字已为您隐藏显示。如需核对订单号等信息，"
        "告诉我们后四位即可。"},
       {"empty_input", "您好，请问有什么可以帮您？您可以直接输入想咨询的问题。"},
+      // The handoff's notices and state line (service/handoff_notices.h).
+      {"out_of_hours",
+       "现在不在人工客服的服务时间，暂时无法为您接通。您的问题已为您登记，预计在 {reply_time} 前后回复您。"
+       "如希望客服来电，请直接回复您的手机号码，回复即表示您同意客服致电您。"},
+      {"handoff_no_claim",
+       "非常抱歉，客服暂时未能接入，您的问题仍在排队，预计在 {reply_time} 前后与您联系。"
+       "如希望客服来电，请直接回复您的手机号码，回复即表示您同意客服致电您。"},
+      {"callback_scheduled", "已为您登记回电，客服预计在 {reply_time} 前后致电尾号 {phone_tail} 的手机。"},
+      {"agent_joined", "您好，人工客服 {agent} 已接入，请问有什么可以帮您？"},
+      {"agent_transferred", "您的对话已转交给人工客服 {agent}，请您稍候。"},
+      {"handoff_escalated", "收到，您的问题已标记为优先处理。"},
+      {"handoff_closed", "本次人工服务已结束，接下来由智能客服继续为您服务。"},
+      {"state_waiting", "排队中：您排在第 {queue_position} 位"},
+      {"state_promised", "已登记：预计 {reply_time} 前后回复"},
+      {"state_callback", "已登记回电：预计 {reply_time} 前后致电"},
+      {"state_agent", "人工客服 {agent} 为您服务"},
+      {"state_closed", "人工服务已结束"},
   };
   return replies;
 }
@@ -51,7 +68,8 @@ std::string canned(const knowledge::KnowledgeBase& kb, const std::string& key) {
 
 std::string fill_runtime(std::string_view text, const RuntimeVars& vars) {
   const std::map<std::string, const std::string*> known = {
-      {"queue_position", &vars.queue_position}, {"reply_time", &vars.reply_time}};
+      {"queue_position", &vars.queue_position}, {"reply_time", &vars.reply_time},
+      {"agent", &vars.agent}, {"phone_tail", &vars.phone_tail}};
   // Split into sentences; fill or drop each.
   const std::u32string cps = utf8::decode(text);
   std::string out;
@@ -122,7 +140,8 @@ std::string compose(const knowledge::KnowledgeBase& kb, const Decision& d) {
       break;
     }
     case Action::kHandoff: {
-      const bool upset = d.reason == HandoffReason::kAnger || d.reason == HandoffReason::kAbuse;
+      const bool upset = d.reason == HandoffReason::kAnger || d.reason == HandoffReason::kAbuse ||
+                         d.reason == HandoffReason::kComplaint;
       if (upset) {
         // The operator's own apology-and-handoff text when there is one.
         std::string notice = kb.reply("handoff_anger_notice");

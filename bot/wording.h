@@ -33,7 +33,7 @@ namespace faqbot::bot {
 // built-in default for that key when the knowledge base has none.
 std::string canned(const knowledge::KnowledgeBase& kb, const std::string& key);
 
-// Fills {customer}, {queue_position}, {reply_time} from `vars`. A sentence
+// Fills {customer}, {queue_position}, {reply_time}, {agent}, {phone_tail} from `vars`. A sentence
 // holding one of them without a value is dropped, so no placeholder reaches
 // an investor. {customer} without a name becomes 您.
 std::string fill_runtime(std::string_view text, const RuntimeVars& vars);

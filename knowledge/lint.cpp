@@ -334,7 +334,8 @@ class Linter {
 }  // namespace
 
 const std::vector<std::string>& runtime_variables() {
-  static const std::vector<std::string> names = {"queue_position", "reply_time", "customer", "product"};
+  static const std::vector<std::string> names = {"queue_position", "reply_time", "customer", "product",
+                                                 "agent", "phone_tail"};
   return names;
 }
 

@@ -8,10 +8,6 @@
 namespace faqbot::http {
 namespace {
 
-const char* kActions[] = {"answer", "clarify", "fallback", "handoff"};
-const char* kReasons[] = {"none", "entry", "explicit_request", "repeated_fallback",
-                          "repeated_question", "anger", "abuse"};
-
 std::string labels(const std::string& method, const std::string& path) {
   return "method=\"" + method + "\",route=\"" + path + "\"";
 }
@@ -110,12 +106,14 @@ void HttpMetrics::render_service(service::Service* service_ptr, std::ostringstre
   service::Service* service = service_ptr;
   const service::ServiceStats st = service->stats();
   out << "# HELP faqbot_answers_total Bot replies by action.\n# TYPE faqbot_answers_total counter\n";
-  for (size_t i = 0; i < 4; ++i) {
-    out << "faqbot_answers_total{action=\"" << kActions[i] << "\"} " << st.answers_by_action[i] << "\n";
+  for (size_t i = 0; i < bot::kActionCount; ++i) {
+    out << "faqbot_answers_total{action=\"" << bot::to_string(static_cast<bot::Action>(i)) << "\"} "
+        << st.answers_by_action[i] << "\n";
   }
   out << "# HELP faqbot_handoffs_total Handoffs to a human by reason.\n# TYPE faqbot_handoffs_total counter\n";
-  for (size_t i = 1; i < 7; ++i) {
-    out << "faqbot_handoffs_total{reason=\"" << kReasons[i] << "\"} " << st.handoffs_by_reason[i] << "\n";
+  for (size_t i = 1; i < bot::kHandoffReasonCount; ++i) {
+    out << "faqbot_handoffs_total{reason=\"" << bot::to_string(static_cast<bot::HandoffReason>(i)) << "\"} "
+        << st.handoffs_by_reason[i] << "\n";
   }
   out << "# HELP faqbot_handoff_queue_length Tickets by status now.\n# TYPE faqbot_handoff_queue_length gauge\n";
   for (auto status : {store::TicketStatus::kWaiting, store::TicketStatus::kActive}) {

@@ -36,9 +36,12 @@ const char* kDocument = R"JSON({
       "Handoff": {"type": "object", "properties": {
         "ticket_id": {"type": "integer"}, "priority": {"type": "string", "enum": ["normal", "high"]},
         "status": {"type": "string", "enum": ["waiting", "active", "closed"]},
+        "state": {"type": "string", "enum": ["waiting", "callback_scheduled", "claimed", "transferred", "closed"], "description": "the ticket's state machine state"},
         "queue_position": {"type": "integer", "description": "1-based while waiting, else 0"},
-        "reason": {"type": "string"},
-        "expected_reply_at": {"type": "integer", "nullable": true, "description": "promised reply time, ms since epoch"}}},
+        "reason": {"type": "string", "description": "explicit_request, entry, repeated_fallback, repeated_question, anger, abuse, complaint, money_at_risk"},
+        "expected_reply_at": {"type": "integer", "nullable": true, "description": "promised reply (or callback) time, ms since epoch"},
+        "agent": {"type": "string", "nullable": true, "description": "the agent serving the investor now"},
+        "line": {"type": "string", "description": "the state line to show the investor, in the operator's words (replies.json state_*)"}}},
       "ChatReply": {"type": "object", "properties": {
         "session_id": {"type": "string"},
         "session_token": {"type": "string", "description": "only when this request created the session: its credential (64 hex characters), shown once; keep it with the session"},
@@ -59,7 +62,12 @@ const char* kDocument = R"JSON({
         "priority": {"type": "string"}, "reason": {"type": "string"}, "created_at": {"type": "integer"},
         "claimed_by": {"type": "string", "nullable": true}, "queue_position": {"type": "integer"},
         "expected_reply_at": {"type": "integer", "nullable": true}, "channel": {"type": "string"},
-        "last_message": {"type": "string"}}}
+        "last_message": {"type": "string"},
+        "question": {"type": "string", "description": "the investor's real question: the last message that is more than a bare request for a human"},
+        "kind": {"type": "string", "enum": ["chat", "callback"]},
+        "state": {"type": "string", "enum": ["waiting", "callback_scheduled", "claimed", "transferred", "closed"]},
+        "callback_phone": {"type": "string", "nullable": true, "description": "in clear only for the agent who owns the ticket, masked (138****8000) for everyone else"},
+        "transferred_from": {"type": "string", "nullable": true}}}
     },
     "responses": {
       "Error": {"description": "error envelope", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
@@ -82,7 +90,8 @@ const char* kDocument = R"JSON({
       "parameters": [{"$ref": "#/components/parameters/SessionId"},
         {"name": "after", "in": "query", "schema": {"type": "integer"}, "description": "message id; omit for the whole transcript"}],
       "responses": {"200": {"description": "messages", "content": {"application/json": {"schema": {"type": "object", "properties": {
-        "session_id": {"type": "string"}, "messages": {"type": "array", "items": {"$ref": "#/components/schemas/Message"}}}}}}},
+        "session_id": {"type": "string"}, "messages": {"type": "array", "items": {"$ref": "#/components/schemas/Message"}},
+        "handoff": {"allOf": [{"$ref": "#/components/schemas/Handoff"}], "nullable": true, "description": "the current handoff, as POST /v1/chat returns it; null when none; status closed after close, until the investor writes to the bot again"}}}}}},
         "401": {"$ref": "#/components/responses/Error"}}}},
     "/v1/sessions/{id}/events": {"get": {"summary": "The same messages as Server-Sent Events (event: message, id: message id)",
       "security": [{"sessionToken": []}],
@@ -122,6 +131,15 @@ const char* kDocument = R"JSON({
       "parameters": [{"$ref": "#/components/parameters/TicketId"}],
       "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {"resolution": {"type": "string"}}}}}},
       "responses": {"200": {"description": "closed"}, "409": {"$ref": "#/components/responses/Error"}}}},
+    "/v1/handoffs/{id}/transfer": {"post": {"summary": "Hand a ticket this agent holds to another agent; the investor is told who serves them now", "security": [{"agentToken": []}],
+      "parameters": [{"$ref": "#/components/parameters/TicketId"}],
+      "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["to_agent"], "properties": {"to_agent": {"type": "string", "description": "an agent id of FAQBOT_AGENT_TOKENS"}}}}}},
+      "responses": {"200": {"description": "the ticket, transferred", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Ticket"}}}},
+        "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
+    "/v1/callbacks": {"get": {"summary": "Open tickets with a callback promised, earliest promised time first", "security": [{"agentToken": []}],
+      "responses": {"200": {"description": "callbacks", "content": {"application/json": {"schema": {"type": "object", "properties": {
+        "callbacks": {"type": "array", "items": {"$ref": "#/components/schemas/Ticket"}}}}}}},
+        "401": {"$ref": "#/components/responses/Error"}}}},
     "/v1/admin/reload": {"post": {"summary": "Reload the knowledge base atomically; a broken one answers 422 with the lint errors while the old one keeps serving",
       "security": [{"adminToken": []}],
       "responses": {"200": {"description": "reloaded"}, "401": {"$ref": "#/components/responses/Error"},

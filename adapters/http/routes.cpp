@@ -12,6 +12,7 @@
 #include "adapters/http/api_error.h"
 #include "adapters/http/openapi.h"
 #include "adapters/http/token_check.h"
+#include "bot/pii.h"
 #include "knowledge/utf8.h"
 #ifdef FAQBOT_HAVE_WEB
 #include "adapters/web/assets.h"
@@ -90,9 +91,12 @@ json handoff_json(const service::HandoffInfo& h) {
   return {{"ticket_id", h.ticket_id},
           {"priority", h.priority},
           {"status", h.status},
+          {"state", h.state},
           {"queue_position", h.queue_position},
           {"reason", h.reason},
-          {"expected_reply_at", h.expected_reply_at_ms ? json(h.expected_reply_at_ms) : json(nullptr)}};
+          {"expected_reply_at", h.expected_reply_at_ms ? json(h.expected_reply_at_ms) : json(nullptr)},
+          {"agent", nullable(h.agent)},
+          {"line", h.line}};
 }
 
 json ticket_json(const service::TicketView& v) {
@@ -110,7 +114,22 @@ json ticket_json(const service::TicketView& v) {
           {"expected_reply_at", t.expected_reply_at_ms ? json(t.expected_reply_at_ms) : json(nullptr)},
           {"queue_position", v.queue_position},
           {"channel", v.session.channel.empty() ? "web" : v.session.channel},
-          {"last_message", v.last_investor_text}};
+          {"last_message", v.last_investor_text},
+          {"question", v.question},
+          {"kind", v.kind.empty() ? "chat" : v.kind},
+          {"state", service::to_string(service::state_of(t))},
+          {"callback_phone", nullable(t.callback_phone)},
+          {"transferred_from", nullable(t.transferred_from)}};
+}
+
+// A ticket an agent has just acted on, as that agent may see it (the
+// callback number in clear only while the agent owns the ticket).
+json acted_ticket_json(store::Ticket t, const std::string& agent) {
+  service::TicketView v;
+  v.kind = t.callback_phone.empty() ? "chat" : "callback";
+  if (t.claimed_by != agent) t.callback_phone = bot::mask_pii(t.callback_phone).masked;
+  v.ticket = std::move(t);
+  return ticket_json(v);
 }
 
 std::string bearer_token(const Request& req) {
@@ -250,9 +269,13 @@ Response get_session_messages(ApiContext& ctx, const Request& req) {
   if (!owner.ok()) return error_response(owner.status());
   auto msgs = ctx.service.messages(req.path_param("id"), after);
   if (!msgs.ok()) return error_response(msgs.status());
+  auto handoff = ctx.service.handoff_of(req.path_param("id"));
+  if (!handoff.ok()) return error_response(handoff.status());
   json list = json::array();
   for (const store::Message& m : msgs.value()) list.push_back(message_json(m));
-  return json_response(dump({{"session_id", req.path_param("id")}, {"messages", std::move(list)}}));
+  return json_response(dump({{"session_id", req.path_param("id")},
+                             {"messages", std::move(list)},
+                             {"handoff", handoff->has_value() ? handoff_json(handoff.value().value()) : json(nullptr)}}));
 }
 
 Response get_session_events(ApiContext& ctx, const Request& req) {
@@ -336,7 +359,7 @@ Response get_handoffs(ApiContext& ctx, const Request& req) {
   if (status_text.empty()) status_text = "waiting";
   auto status = store::parse_ticket_status(status_text);
   if (!status.ok()) return error_response(ApiError::kValidation, "status must be waiting, active or closed");
-  auto tickets = ctx.service.list_tickets(status.value());
+  auto tickets = ctx.service.list_tickets(status.value(), 200, agent);
   if (!tickets.ok()) return error_response(tickets.status());
   json list = json::array();
   for (const service::TicketView& v : tickets.value()) list.push_back(ticket_json(v));
@@ -348,7 +371,7 @@ Response get_handoff(ApiContext& ctx, const Request& req) {
   Response error;
   int64_t id = 0;
   if (!authenticate_agent(ctx, req, &agent, &error) || !ticket_id_of(req, &id, &error)) return error;
-  auto detail = ctx.service.ticket_detail(id);
+  auto detail = ctx.service.ticket_detail(id, agent);
   if (!detail.ok()) return error_response(detail.status());
   const service::TicketDetail& d = detail.value();
   json out = ticket_json(d.view);
@@ -380,7 +403,38 @@ Response post_handoff_claim(ApiContext& ctx, const Request& req) {
   if (!authenticate_agent(ctx, req, &agent, &error) || !ticket_id_of(req, &id, &error)) return error;
   auto t = ctx.service.claim(id, agent);
   if (!t.ok()) return error_response(t.status());
-  return json_response(dump(ticket_json(service::TicketView{t.value(), 0, {}, {}})));
+  return json_response(dump(acted_ticket_json(t.value(), agent)));
+}
+
+// {"to_agent": "bob"}: hands the caller's ticket to another known agent.
+Response post_handoff_transfer(ApiContext& ctx, const Request& req) {
+  std::string agent;
+  Response error;
+  int64_t id = 0;
+  if (!authenticate_agent(ctx, req, &agent, &error) || !ticket_id_of(req, &id, &error)) return error;
+  json body;
+  std::string to_agent;
+  if (!parse_object(req, &body, &error) || !optional_string(body, "to_agent", &to_agent, &error)) return error;
+  bool known = false;
+  for (const auto& [token, name] : ctx.settings.agent_tokens) known = known || name == to_agent;
+  if (to_agent.empty() || !known) {
+    return error_response(ApiError::kValidation, "to_agent must name another agent");
+  }
+  auto t = ctx.service.transfer(id, agent, to_agent);
+  if (!t.ok()) return error_response(t.status());
+  return json_response(dump(acted_ticket_json(t.value(), agent)));
+}
+
+// Open tickets with a callback scheduled, earliest promised time first.
+Response get_callbacks(ApiContext& ctx, const Request& req) {
+  std::string agent;
+  Response error;
+  if (!authenticate_agent(ctx, req, &agent, &error)) return error;
+  auto views = ctx.service.callbacks(agent);
+  if (!views.ok()) return error_response(views.status());
+  json list = json::array();
+  for (const service::TicketView& v : views.value()) list.push_back(ticket_json(v));
+  return json_response(dump({{"callbacks", std::move(list)}}));
 }
 
 Response post_handoff_message(ApiContext& ctx, const Request& req) {
@@ -415,7 +469,7 @@ Response post_handoff_close(ApiContext& ctx, const Request& req) {
   }
   auto t = ctx.service.close(id, agent, resolution);
   if (!t.ok()) return error_response(t.status());
-  return json_response(dump(ticket_json(service::TicketView{t.value(), 0, {}, {}})));
+  return json_response(dump(acted_ticket_json(t.value(), agent)));
 }
 
 // ---------------------------------------------------------------- admin
@@ -531,6 +585,8 @@ void register_api_routes(HttpServer& server, ApiContext& ctx) {
   add("POST", "/v1/handoffs/{id}/claim", post_handoff_claim, "Claim a waiting handoff", false);
   add("POST", "/v1/handoffs/{id}/messages", post_handoff_message, "Reply to the investor", false);
   add("POST", "/v1/handoffs/{id}/close", post_handoff_close, "Close and return to the bot", false);
+  add("POST", "/v1/handoffs/{id}/transfer", post_handoff_transfer, "Hand a claimed ticket to another agent", false);
+  add("GET", "/v1/callbacks", get_callbacks, "Callbacks promised, earliest first", false);
   // admin API
   add("POST", "/v1/admin/reload", post_admin_reload, "Reload the knowledge base", false);
   add("GET", "/v1/admin/unanswered", get_admin_unanswered, "Questions the bot could not answer", false);

@@ -39,6 +39,7 @@
 
   var API = apiBase();
   var TITLE = (script && script.getAttribute('data-title')) || '在线客服';
+  var BOT_LINE = '智能客服为您服务，需要时可回复“转人工”';  // no handoff: the bot answers
   var START_OPEN = script && script.getAttribute('data-open') === 'true';
   var STORAGE_KEY = 'faqbot.session.v2.' + API;
   var MAX_CHARS = 2000;
@@ -63,6 +64,8 @@
     '.fb-close{border:0;background:transparent;color:#fff;font-size:22px;line-height:1;cursor:pointer;padding:4px 8px;border-radius:6px}',
     '.fb-status{padding:6px 14px;background:#fff7e6;color:#8a5300;font-size:12px;border-bottom:1px solid #f3e1bd}',
     '.fb-status[hidden]{display:none}',
+    '.fb-status[data-state=bot],.fb-status[data-state=closed]{background:#f5f7fa;color:#5c6b7a;border-bottom-color:#e6ebf0}',
+    '.fb-status[data-state=claimed],.fb-status[data-state=transferred]{background:#eaf6ee;color:#1f6b3a;border-bottom-color:#cde9d6}',
     '.fb-log{flex:1;overflow-y:auto;padding:12px;background:#f4f6fa}',
     '.fb-msg{margin:8px 0;display:flex;flex-direction:column;align-items:flex-start}',
     '.fb-msg[data-role=investor]{align-items:flex-end}',
@@ -288,33 +291,26 @@
     row.appendChild(box);
   }
 
-  function pad(n) { return (n < 10 ? '0' : '') + n; }
-
+  // The state line, from the server's handoff object only (POST /v1/chat and
+  // GET …/messages return the same shape): bot / waiting #n / agent / closed,
+  // worded by the operator (h.line). Restored on reload from the transcript.
   function showHandoff(h) {
-    if (!h || h.status === 'closed') {
-      state.handoffOpen = false;
-      stopEvents();
-      statusLine.hidden = true;
-      statusLine.textContent = '';
-      return;
-    }
-    state.handoffOpen = true;
-    var text;
-    if (h.status === 'active') {
-      text = '人工客服已接入，正在为您服务';
-    } else {
-      text = '正在为您转接人工客服';
-      if (h.queue_position > 1) text += '，前面预计还有约 ' + (h.queue_position - 1) + ' 位客户';
-      if (h.expected_reply_at) {
-        var d = new Date(h.expected_reply_at);
-        text += '，预计 ' + (d.getMonth() + 1) + '月' + d.getDate() + '日 ' + pad(d.getHours()) + ':' + pad(d.getMinutes()) + ' 前后回复您';
-      }
-      text += '，请您稍候';
-    }
-    if (h.ticket_id) text += '（工单号 ' + h.ticket_id + '）';
-    statusLine.textContent = text;
+    var open = !!h && h.status !== 'closed';
+    statusLine.setAttribute('data-state', h ? h.state : 'bot');
+    statusLine.setAttribute('data-ticket-id', h ? String(h.ticket_id) : '');
+    statusLine.textContent = h ? h.line + (open ? '（工单号 ' + h.ticket_id + '）' : '') : BOT_LINE;
     statusLine.hidden = false;
-    schedulePoll(0);
+    state.handoffOpen = open;
+    if (open) schedulePoll(0); else stopEvents();
+  }
+
+  // Re-reads the handoff state after a notice arrived over the event stream.
+  function refreshHandoff() {
+    if (!state.sessionId) return;
+    var path = '/v1/sessions/' + encodeURIComponent(state.sessionId) + '/messages?after=' + state.cursor;
+    request('GET', path).then(function (data) {
+      if (data && 'handoff' in data) showHandoff(data.handoff);
+    }, function () { /* the next notice or poll refreshes it */ });
   }
 
   // A message from the transcript (poll or restore); skips what is shown already.
@@ -337,11 +333,7 @@
       state.unread += 1;
       launcher.textContent = TITLE + '（' + state.unread + ' 条新消息）';
     }
-    if (m.role === 'agent') {
-      state.handoffOpen = true;
-      statusLine.textContent = '人工客服已接入，正在为您服务';
-      statusLine.hidden = false;
-    }
+    if (m.role === 'system' && state.events) refreshHandoff();
     state.lastActivity = Date.now();
   }
 
@@ -392,6 +384,7 @@
       (state.cursor ? '?after=' + state.cursor : '');
     request('GET', path).then(function (data) {
       ((data && data.messages) || []).forEach(takeTranscriptMessage);
+      if (data && 'handoff' in data) showHandoff(data.handoff);
     }, function () { /* try again at the next tick */ }).then(function () {
       state.polling = false;
       schedulePoll();
@@ -452,6 +445,7 @@
     if (state.restored) return;
     state.restored = true;
     var saved = loadSession();
+    showHandoff(null);
     if (!saved) {
       addMessage('bot', '您好，请问有什么可以帮您？您可以咨询充值、提现、出借等问题，需要时也可以点“转人工”。', null);
       return;
@@ -464,18 +458,9 @@
         addMessage('bot', '您好，请问有什么可以帮您？', null);
         return;
       }
-      var lastBotAction = null;
-      var human = false;
-      msgs.forEach(function (m) {
-        takeTranscriptMessage(m);
-        if (m.role === 'bot') { lastBotAction = m.action; human = false; }
-        if (m.role === 'agent' || m.role === 'system') human = true;
-      });
+      msgs.forEach(takeTranscriptMessage);
       state.lastAck = state.cursor;
-      if (lastBotAction === 'handoff' || human) {
-        state.handoffOpen = true;
-        schedulePoll(0);
-      }
+      showHandoff(data.handoff);
     }, function (err) {
       if (err.status === 401) dropSession();  // only a refused credential ends the session
       addMessage('bot', '您好，请问有什么可以帮您？', null);

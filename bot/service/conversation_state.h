@@ -3,7 +3,7 @@
 // Pure functions; thread-safe.
 #include <string>
 
-#include "bot/engine.h"
+#include "bot/conversation.h"
 
 namespace faqbot::service {
 

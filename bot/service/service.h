@@ -1,8 +1,14 @@
 #pragma once
 // faqbot's conversation service: what the HTTP API and the IM channels call.
-// No HTTP in here. It orchestrates one investor turn (engine + persistence),
-// the human handoff (tickets, queue, agent actions, promised reply times),
-// feedback and unanswered questions.
+// No HTTP in here. Its parts, one file each:
+//   chat_turn.cpp       one investor turn: the bot's reply, or the message
+//                       routed to the open ticket (callback number, escalation)
+//   handoff_desk.cpp    agents' actions on tickets: claim, transfer, reply,
+//                       close, and the sweep of unclaimed tickets
+//   console_views.cpp   what agents read: queue, ticket detail, callbacks
+//   service.cpp         sessions, credentials, transcript, feedback, stats
+// with the pure pieces beside them: ticket_state.h (the ticket's state
+// machine), handoff_notices.h (texts derived from the state).
 //
 // Rules it enforces:
 // - Sessions are capabilities. A web session ("web" channel) is created only
@@ -20,7 +26,17 @@
 // - Every text is masked (personal numbers) before it is stored.
 // - A ticket opened outside service hours promises a reply time at once; one
 //   no agent claimed within `no_claim_timeout_ms` gets a promise from sweep().
-//   Either way the ticket stays queued.
+//   Either way the ticket stays queued, and the investor is asked for a
+//   mobile number: a message holding one schedules a callback at that time
+//   (the number kept in clear only on the ticket, shown only to the agent
+//   who owns it).
+// - Each investor turn is one store transaction: the investor's message,
+//   the reply or notice, and any ticket change (opening, escalation,
+//   callback). Agents' actions commit the ticket change with its notice in
+//   one transaction too, conditional on the ticket not having changed
+//   meanwhile, so no notice contradicts the state (ticket_state.h).
+// - While a ticket waits, a message that the engine would hand over with
+//   high priority (complaint, anger, a hand_priority topic) raises it.
 // - Outgoing agent and system messages of a session on an IM channel are
 //   handed to the channel's outbound callback (see set_outbound).
 //
@@ -46,6 +62,7 @@
 
 #include "bot/engine.h"
 #include "bot/service/engine_holder.h"
+#include "bot/service/handoff_notices.h"
 #include "bot/service/message_bus.h"
 #include "bot/service/service_hours.h"
 #include "bot/store/store.h"
@@ -76,13 +93,17 @@ struct ChatRequest {
   std::string customer_name;  // "王先生" when the channel knows it
 };
 
+// The investor's view of a handoff, from the ticket's current state.
 struct HandoffInfo {
   int64_t ticket_id = 0;
   std::string priority;          // "normal" | "high"
   std::string status;            // "waiting" | "active" | "closed"
+  std::string state;             // to_string(TicketState): "waiting" | "callback_scheduled" | …
   int64_t queue_position = 0;    // 1-based while waiting, 0 otherwise
   std::string reason;            // bot::to_string(HandoffReason)
   int64_t expected_reply_at_ms = 0;  // 约定回话时间, 0 = none promised
+  std::string agent;             // the agent with the ticket, "" = none
+  std::string line;              // the state line to show (handoff_notices.h)
 };
 
 struct ChatReply {
@@ -101,11 +122,17 @@ struct ChatReply {
   std::optional<HandoffInfo> handoff;
 };
 
+// A ticket as an agent's console shows it. ticket.callback_phone is in
+// clear only in the view of the agent who owns the ticket; masked
+// (138****8000) in every other view.
 struct TicketView {
   store::Ticket ticket;
   int64_t queue_position = 0;      // waiting tickets only
   store::Session session;          // channel, user id, customer name
   std::string last_investor_text;  // masked
+  std::string question;            // the investor's real question: the last message
+                                   // that is more than a bare request for a human
+  std::string kind;                // "chat" | "callback"
 };
 
 struct AgentSuggestion {
@@ -123,8 +150,10 @@ struct TicketDetail {
 };
 
 struct ServiceStats {
-  std::array<int64_t, 4> answers_by_action{};   // index = bot::Action
-  std::array<int64_t, 7> handoffs_by_reason{};  // index = bot::HandoffReason
+  std::array<int64_t, bot::kActionCount> answers_by_action{};          // index = bot::Action
+  std::array<int64_t, bot::kHandoffReasonCount> handoffs_by_reason{};  // index = bot::HandoffReason
+  int64_t escalations = 0;        // waiting tickets raised by what the investor said
+  int64_t callbacks_scheduled = 0;
   int64_t messages_to_agents = 0;
   int64_t agent_messages = 0;
   std::map<std::string, int64_t> agent_replies_refused;  // by agent id
@@ -158,6 +187,10 @@ class Service {
   // credential check: authorize() first for an investor.
   Result<std::vector<store::Message>> messages(const std::string& session_id, int64_t after_id,
                                                int limit = 1000);
+  // The session's current handoff: its open ticket, else the ticket closed
+  // last until the investor's next message to the bot; nullopt when none.
+  // No credential check.
+  Result<std::optional<HandoffInfo>> handoff_of(const std::string& session_id);
 
   // Feedback on a bot message of the session, once per message: kNotFound
   // for a message that is not one of the session's bot messages,
@@ -165,9 +198,23 @@ class Service {
   Status feedback(const std::string& session_id, const std::string& token, int64_t message_id,
                   bool helpful, const std::string& comment);
 
-  Result<std::vector<TicketView>> list_tickets(store::TicketStatus status, int limit = 200);
-  Result<TicketDetail> ticket_detail(int64_t ticket_id);
+  // Console views (console_views.cpp), as seen by agent `viewer` (the
+  // callback number is shown in clear only to the ticket's owner).
+  Result<std::vector<TicketView>> list_tickets(store::TicketStatus status, int limit = 200,
+                                               const std::string& viewer = "");
+  Result<TicketDetail> ticket_detail(int64_t ticket_id, const std::string& viewer = "");
+  // Open tickets with a callback scheduled, earliest promised time first.
+  Result<std::vector<TicketView>> callbacks(const std::string& viewer, int limit = 200);
+
+  // The handoff desk (handoff_desk.cpp). Each commits the ticket change and
+  // its notice to the investor in one transaction; kFailedPrecondition when
+  // the ticket's state does not allow it (ticket_state.h) or it changed
+  // meanwhile.
   Result<store::Ticket> claim(int64_t ticket_id, const std::string& agent_id);
+  // Hands a ticket `from_agent` holds to `to_agent` (who must be a known
+  // agent: the caller checks). The investor is told who serves them now.
+  Result<store::Ticket> transfer(int64_t ticket_id, const std::string& from_agent,
+                                 const std::string& to_agent);
   // An agent's text to the investor of a ticket the agent has claimed.
   // A text that makes a promise (bot::promises_in with the current hedge
   // rules: banned phrases, absolute arrival promises) is refused whole,
@@ -184,8 +231,9 @@ class Service {
 
   Result<std::vector<store::Unanswered>> unanswered(int limit = 100);
 
-  // Promises a reply time on waiting tickets no agent claimed in time. Call
-  // periodically (the server does every second). Returns how many it told.
+  // Promises a reply time on waiting tickets no agent claimed in time and
+  // asks for a callback number. Call periodically (the server does every
+  // second). Returns how many it told.
   int sweep();
 
   // Registers the outbound callback of an IM channel ("slack", "wecom", …).
@@ -206,11 +254,28 @@ class Service {
 
  private:
   Result<ChatReply> route_to_ticket(const ChatRequest& request, store::Session session,
-                                    const store::Ticket& ticket, const std::string& masked);
-  std::string handoff_text(const bot::Engine& engine, const store::Ticket& ticket,
-                           int64_t queue_position) const;
+                                    const store::Ticket& ticket, const std::string& cleaned);
+  // Commits `to` (a transition of `from`) with one system notice for
+  // `event` (none when kNone) in one turn of the ticket's session, then
+  // publishes and delivers the notice. `session_change` edits the session
+  // in the same turn.
+  Result<store::Ticket> commit_transition(const store::Ticket& from, const store::Ticket& to,
+                                          std::optional<HandoffEvent> event,
+                                          const std::string& agent_id,
+                                          const std::function<void(store::Session&)>& session_change = {});
+  // Reads the ticket under its session's lock, applies `transition` and
+  // commits the result as commit_transition() does.
+  Result<store::Ticket> change_ticket(
+      int64_t ticket_id,
+      const std::function<Result<store::Ticket>(const store::Ticket&)>& transition,
+      std::optional<HandoffEvent> event, const std::string& agent_id,
+      const std::function<void(store::Session&)>& session_change = {});
+  HandoffInfo info_of(const bot::Engine& engine, const store::Ticket& ticket);
+  TicketView view_of(store::Ticket ticket, const std::string& viewer,
+                     const std::vector<store::Message>* transcript);
   Result<store::Message> append_and_publish(const std::string& session_id,
                                             const store::NewMessage& message);
+  void publish_and_deliver(const store::Session& session, const store::Message& message);
   void deliver_outbound(const std::string& session_id, const store::Message& message);
   std::mutex& session_lock(const std::string& session_id);
   Result<store::Session> find_session(const std::string& session_id);
@@ -228,8 +293,10 @@ class Service {
   std::mutex outbound_mu_;
   std::map<std::string, OutboundFn> outbound_;
 
-  std::array<std::atomic<int64_t>, 4> answers_by_action_{};
-  std::array<std::atomic<int64_t>, 7> handoffs_by_reason_{};
+  std::array<std::atomic<int64_t>, bot::kActionCount> answers_by_action_{};
+  std::array<std::atomic<int64_t>, bot::kHandoffReasonCount> handoffs_by_reason_{};
+  std::atomic<int64_t> escalations_{0};
+  std::atomic<int64_t> callbacks_scheduled_{0};
   std::atomic<int64_t> messages_to_agents_{0};
   std::atomic<int64_t> agent_messages_{0};
   mutable std::mutex refused_mu_;

@@ -36,6 +36,21 @@ NewMessage masked(NewMessage m) {
   return m;
 }
 
+// A callback number is kept in clear only when it is exactly a mainland
+// mobile number (the agent must dial it); anything else is masked like text.
+std::string callback_number(const std::string& phone) {
+  if (phone.empty()) return phone;
+  bool mobile = phone.size() == 11 && phone[0] == '1' && phone[1] >= '3' && phone[1] <= '9';
+  for (char c : phone) mobile = mobile && c >= '0' && c <= '9';
+  return mobile ? phone : bot::personal_text(phone);
+}
+
+TicketUpdate masked(TicketUpdate u) {
+  u.to.resolution = bot::personal_text(u.to.resolution);
+  u.to.callback_phone = callback_number(u.to.callback_phone);
+  return u;
+}
+
 class MaskingStore final : public Store {
  public:
   explicit MaskingStore(std::unique_ptr<Store> backend) : s_(std::move(backend)) {}
@@ -50,6 +65,7 @@ class MaskingStore final : public Store {
     t.session = masked(std::move(t.session));
     for (NewMessage& m : t.messages) m = masked(std::move(m));
     if (t.unanswered) t.unanswered = bot::personal_text(*t.unanswered);
+    if (t.ticket_update) t.ticket_update = masked(std::move(*t.ticket_update));
     return s_->record_turn(t);
   }
 

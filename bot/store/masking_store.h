@@ -10,7 +10,10 @@
 //   - a session's customer name and user id: the same;
 //   - a session's state (the serialised bot::Conversation, JSON): every
 //     string value in it, so the remembered question holds no number;
-//   - outbox error texts (a platform may echo the message it refused).
+//   - outbox error texts (a platform may echo the message it refused);
+//   - a ticket's callback number: kept in clear only when it is exactly an
+//     11-digit mainland mobile number (the one number an agent must dial,
+//     given with the investor's consent), masked otherwise.
 // Bot and system messages (the operator's own texts) and opaque routing data
 // (channel_ref, outbox payloads, ids) are stored as given. Reads pass through.
 //

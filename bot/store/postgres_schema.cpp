@@ -90,6 +90,12 @@ const std::vector<Migration>& postgres_migrations() {
                 id         INTEGER PRIMARY KEY CHECK (id = 1),
                 written_at BIGINT NOT NULL))",
        }},
+      {3,
+       "tickets: callback number, transfer",
+       {
+           "ALTER TABLE tickets ADD COLUMN callback_phone TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE tickets ADD COLUMN transferred_from TEXT NOT NULL DEFAULT ''",
+       }},
   };
   return steps;
 }

@@ -33,6 +33,8 @@ Result<Ticket> ticket_at(const Rows& r, int i) {
   t.closed_at_ms = r.int64(i, 8);
   t.resolution = r.text(i, 9);
   t.expected_reply_at_ms = r.int64(i, 10);
+  t.callback_phone = r.text(i, 11);
+  t.transferred_from = r.text(i, 12);
   return t;
 }
 
@@ -300,6 +302,25 @@ Status PostgresStore::put_session(const Session& session) {
   return with_connection([&](Connection& c) { return upsert_session(c, session, now); });
 }
 
+// Applies `u` (see TicketUpdate); kFailedPrecondition when the row changed.
+Result<Ticket> update_ticket_in(Connection& c, const TicketUpdate& u) {
+  static const std::string sql = detail::ticket_update_sql('$');
+  const Ticket& f = u.from;
+  const Ticket& t = u.to;
+  auto r = c.exec(sql, params(to_string(t.status), t.priority == Priority::kHigh ? 1 : 0, t.reason,
+                              t.claimed_by, t.claimed_at_ms, t.closed_at_ms, t.resolution,
+                              t.expected_reply_at_ms, t.callback_phone, t.transferred_from, f.id,
+                              to_string(f.status), f.claimed_by, f.priority == Priority::kHigh ? 1 : 0,
+                              f.expected_reply_at_ms, f.callback_phone));
+  if (!r.ok()) return r.status();
+  if (r->size() == 0) {
+    Status why = transition_error(c, "tickets", f.id, "as read");
+    if (why.code() == StatusCode::kNotFound) return why;
+    return Status(StatusCode::kFailedPrecondition, "ticket " + std::to_string(f.id) + " changed meanwhile");
+  }
+  return ticket_at(r.value(), 0);
+}
+
 Result<TurnResult> PostgresStore::record_turn(const Turn& turn) {
   TurnResult result;
   const int64_t now = detail::or_now(turn.session.updated_at_ms);
@@ -308,6 +329,11 @@ Result<TurnResult> PostgresStore::record_turn(const Turn& turn) {
     // The upsert locks the session row until COMMIT: appends to one session
     // are serialised, so its message ids follow commit order.
     if (Status s = upsert_session(c, turn.session, now); !s.ok()) return s;
+    if (turn.ticket_update) {
+      auto t = update_ticket_in(c, *turn.ticket_update);
+      if (!t.ok()) return t.status();
+      result.ticket = std::move(t).value();
+    }
     for (const NewMessage& m : turn.messages) {
       auto id = insert_message(c, turn.session.id, m);
       if (!id.ok()) return id.status();

@@ -92,6 +92,12 @@ const std::vector<Migration>& sqlite_migrations() {
                 id         INTEGER PRIMARY KEY CHECK (id = 1),
                 written_at INTEGER NOT NULL))",
        }},
+      {3,
+       "tickets: callback number, transfer",
+       {
+           "ALTER TABLE tickets ADD COLUMN callback_phone TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE tickets ADD COLUMN transferred_from TEXT NOT NULL DEFAULT ''",
+       }},
   };
   return steps;
 }

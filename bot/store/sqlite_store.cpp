@@ -37,6 +37,8 @@ Result<Ticket> ticket_from(const Query& q) {
   t.closed_at_ms = q.int_at(8);
   t.resolution = q.text_at(9);
   t.expected_reply_at_ms = q.int_at(10);
+  t.callback_phone = q.text_at(11);
+  t.transferred_from = q.text_at(12);
   return t;
 }
 
@@ -561,11 +563,41 @@ Status SqliteStore::put_session(const Session& session) {
   return write([&](Connection& c) { return upsert_session(c, session, now); });
 }
 
+// Applies `u` (see TicketUpdate); kFailedPrecondition when the row changed.
+Result<Ticket> update_ticket_in(Connection& c, const TicketUpdate& u) {
+  static const std::string sql = detail::ticket_update_sql('?');
+  const Ticket& f = u.from;
+  const Ticket& t = u.to;
+  auto q = c.prepare(sql);
+  if (!q.ok()) return q.status();
+  q->bind_all(to_string(t.status), t.priority == Priority::kHigh ? 1 : 0, t.reason, t.claimed_by,
+              t.claimed_at_ms, t.closed_at_ms, t.resolution, t.expected_reply_at_ms,
+              t.callback_phone, t.transferred_from, f.id, to_string(f.status), f.claimed_by,
+              f.priority == Priority::kHigh ? 1 : 0, f.expected_reply_at_ms, f.callback_phone);
+  auto ticket = one<Ticket>(q.value(), ticket_from, "");
+  if (ticket.ok()) {
+    q->run();  // finish the statement before COMMIT
+    return ticket;
+  }
+  if (ticket.status().code() != StatusCode::kNotFound) return ticket.status();
+  auto now = select_ticket(c, f.id);
+  if (!now.ok()) return now.status();
+  return Status(StatusCode::kFailedPrecondition,
+                "ticket " + std::to_string(f.id) + " changed meanwhile (now " +
+                    to_string(now->status) + ")");
+}
+
 Result<TurnResult> SqliteStore::record_turn(const Turn& turn) {
   TurnResult result;
   const int64_t now = detail::or_now(turn.session.updated_at_ms);
   Status st = write([&](Connection& c) -> Status {
+    result = TurnResult{};
     if (Status s = upsert_session(c, turn.session, now); !s.ok()) return s;
+    if (turn.ticket_update) {
+      auto t = update_ticket_in(c, *turn.ticket_update);
+      if (!t.ok()) return t.status();
+      result.ticket = std::move(t).value();
+    }
     for (const NewMessage& m : turn.messages) {
       auto id = insert_message(c, turn.session.id, m);
       if (!id.ok()) return id.status();

@@ -7,6 +7,8 @@
 #include "bot/store/postgres_store.h"
 #include "bot/store/sqlite_store.h"
 #include "bot/store/store_util.h"
+
+#include <iterator>
 #include "knowledge/utf8.h"
 
 namespace faqbot::store {
@@ -99,6 +101,28 @@ Status feedback_refusal(bool already_given, int64_t message_id) {
             "message " + std::to_string(message_id) + " already has feedback"};
   }
   return {StatusCode::kNotFound, "no bot message " + std::to_string(message_id) + " in this session"};
+}
+
+std::string ticket_update_sql(char mark) {
+  static const char* set[] = {"status", "priority", "reason", "claimed_by", "claimed_at", "closed_at",
+                              "resolution", "expected_reply_at", "callback_phone", "transferred_from"};
+  static const char* where[] = {"id", "status", "claimed_by", "priority", "expected_reply_at",
+                                "callback_phone"};
+  auto ph = [mark](int n) { return std::string(1, mark) + std::to_string(n); };
+  std::string sql = "UPDATE tickets SET ";
+  int n = 0;
+  for (const char* column : set) {
+    if (n > 0) sql += ", ";
+    ++n;
+    sql += std::string(column) + " = " + ph(n);
+  }
+  sql += " WHERE ";
+  for (size_t i = 0; i < std::size(where); ++i) {
+    if (i > 0) sql += " AND ";
+    ++n;
+    sql += std::string(where[i]) + " = " + ph(n);
+  }
+  return sql + " RETURNING " + kTicketColumns;
 }
 
 Status check_limit(int limit) {

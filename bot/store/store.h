@@ -37,7 +37,7 @@
 #include <string_view>
 #include <vector>
 
-#include "bot/engine.h"  // bot::Priority (header types only)
+#include "bot/conversation.h"  // bot::Priority
 #include "bot/store/migration.h"
 #include "knowledge/status.h"
 
@@ -113,6 +113,25 @@ struct Ticket {
   int64_t closed_at_ms = 0;
   std::string resolution;
   int64_t expected_reply_at_ms = 0;
+  // The investor's mobile number for a callback, in clear: the one personal
+  // number the store keeps unmasked (the agent must dial it). "" = none.
+  // Only an owning agent's ticket view may show it; every other reader masks
+  // it (service/console_views.h).
+  std::string callback_phone;
+  std::string transferred_from;       // the agent who handed the ticket over, "" = none
+};
+
+// A compare-and-set of one ticket inside a Turn: applied only while the
+// row still holds `from`'s status, claimed_by, priority, expected_reply_at
+// and callback_phone; then every mutable field takes `to`'s value (status,
+// priority, reason, claimed_by, claimed_at, closed_at, resolution,
+// expected_reply_at, callback_phone, transferred_from). A row that changed
+// meanwhile fails the whole turn with kFailedPrecondition (kNotFound when
+// the ticket does not exist), so a notice is never committed for a state
+// that no longer holds.
+struct TicketUpdate {
+  Ticket from;  // as read by the caller; from.id names the ticket
+  Ticket to;
 };
 
 // Everything one chat request writes, committed in ONE transaction.
@@ -127,11 +146,14 @@ struct Turn {
   std::optional<NewTicket> ticket;
   // Records the investor's question as unanswered (fallback).
   std::optional<std::string> unanswered;
+  // Changes a ticket of the session (claim, transfer, close, callback,
+  // escalation), applied before the messages that announce it.
+  std::optional<TicketUpdate> ticket_update;
 };
 
 struct TurnResult {
   std::vector<int64_t> message_ids;  // one per Turn::messages, same order
-  std::optional<Ticket> ticket;      // set when Turn::ticket was set
+  std::optional<Ticket> ticket;      // set when Turn::ticket or Turn::ticket_update was set
   bool ticket_created = false;       // false: an open ticket already existed
 };
 

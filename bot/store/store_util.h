@@ -33,7 +33,14 @@ Result<std::vector<Migration>> all_migrations(const std::vector<Migration>& buil
 // Column order used by both backends when reading a ticket / outbox row.
 constexpr const char* kTicketColumns =
     "id, session_id, status, priority, reason, created_at, claimed_by, claimed_at, "
-    "closed_at, resolution, expected_reply_at";
+    "closed_at, resolution, expected_reply_at, callback_phone, transferred_from";
+// The UPDATE of a TicketUpdate, with the dialect's placeholders: sets
+// status, priority, reason, claimed_by, claimed_at, closed_at, resolution,
+// expected_reply_at, callback_phone, transferred_from (placeholders 1-10)
+// where id, status, claimed_by, priority, expected_reply_at, callback_phone
+// match (11-16), RETURNING the ticket columns. `mark` is the dialect's
+// placeholder character: '?' (SQLite ?n) or '$' (PostgreSQL $n).
+std::string ticket_update_sql(char mark);
 constexpr const char* kMessageColumns =
     "id, session_id, role, text, action, faq_id, confidence, agent_id, created_at";
 constexpr const char* kOutboxColumns =

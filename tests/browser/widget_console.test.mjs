@@ -28,6 +28,7 @@ const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const SHOTS = process.env.FAQBOT_SCREENSHOTS || os.tmpdir();
 const EXTERNAL = process.env.FAQBOT_TEST_URL || '';
 const AGENT_TOKEN = 'secret-agent-1';  // the server wants tokens of 8+ characters
+const AGENT_ID = 'agent1';  // the agent of AGENT_TOKEN
 const QUICK_REPLIES = ['您好，请问有什么可以帮您？', '请稍等，正在为您查询。'];
 // Shown literally, never executed: each part would set window.__xss if run.
 const XSS = `<img src=x onerror="window.__xss='img'"><script>window.__xss='script'</script><b>粗体</b>`;
@@ -89,7 +90,7 @@ async function startServer() {
       FAQBOT_HOST: '127.0.0.1',
       FAQBOT_DATA_DIR: ctx.dataDir,
       FAQBOT_CONFIG_DIR: CONFIG_DIR,
-      FAQBOT_AGENT_TOKENS: `agent1:${AGENT_TOKEN}`,
+      FAQBOT_AGENT_TOKENS: `${AGENT_ID}:${AGENT_TOKEN}`,
       FAQBOT_QUICK_REPLIES: QUICK_REPLIES.join('|'),
       FAQBOT_SERVICE_HOURS: '00:00-24:00',  // an agent is on duty whenever the test runs
       FAQBOT_CORS_ORIGINS: ctx.otherOrigin,
@@ -255,8 +256,9 @@ test('investor asks, clicks a suggestion, goes to a human; agent claims and repl
 
   // 4. 转人工 opens a ticket; the status line tells the investor.
   await investor.getByRole('button', { name: '转人工' }).click();
-  await w.status.filter({ hasText: '人工客服' }).waitFor();
+  await investor.locator('#faqbot-widget .fb-status[data-state=waiting]').waitFor();
   const statusText = await w.status.textContent();
+  assert.match(statusText, /排队中/, `the state line says the ticket waits: ${statusText}`);
   const ticketId = (statusText.match(/工单号 (\d+)/) || [])[1];
   assert.ok(ticketId, `the status line names the ticket: ${statusText}`);
 
@@ -344,8 +346,12 @@ test('investor asks, clicks a suggestion, goes to a human; agent claims and repl
   assert.equal(await agentRow.locator('.fb-who').textContent(), '人工客服');
   assert.ok(streams.some((u) => /session_token=[0-9a-f]{64}/.test(u)),
     `during the handoff the widget streams with its token in the URL: ${streams}`);
-  await w.status.filter({ hasText: '已接入' }).waitFor();
+  await investor.locator('#faqbot-widget .fb-status[data-state=claimed]', { hasText: AGENT_ID }).waitFor();
   await investor.screenshot({ path: path.join(SHOTS, 'faqbot-widget-agent.png') });
+  // A reload restores the state line from GET …/messages.
+  await investor.reload();
+  await investor.getByRole('button', { name: /在线客服/ }).click();
+  await investor.locator('#faqbot-widget .fb-status[data-state=claimed]', { hasText: AGENT_ID }).waitFor();
 
   // The investor answers; the agent sees it in the transcript.
   await ask(investor, '好的，谢谢');
@@ -363,7 +369,7 @@ test('investor asks, clicks a suggestion, goes to a human; agent claims and repl
   await w.messages('system').filter({ hasText: '人工服务已结束' }).waitFor();
   const botsAfterClose = await ask(investor, '充值有手续费吗？');
   await w.messages('bot').nth(botsAfterClose).waitFor();
-  assert.equal(await w.status.isHidden(), true, 'no handoff status once the bot answers again');
+  assert.equal(await w.status.getAttribute('data-state'), 'bot', 'the bot state once the bot answers again');
 
   // The reloaded page restores the conversation from the server.
   await investor.reload();

@@ -2,11 +2,13 @@
 // A scripted bot::Engine for service and HTTP tests, where the answering
 // quality is not the point: keywords decide the action.
 //   "转人工"  -> handoff, explicit_request, normal priority
+//   "投诉"    -> handoff, complaint, high priority
 //   "被骗"    -> handoff, entry, high priority
 //   "提现"    -> answer withdraw.arrival_time (0.9)
 //   "天气"    -> fallback
 //   anything else -> clarify with two suggestions
 // Every reply text starts with "[<version>]" so tests can tell engines apart.
+#include <map>
 #include <memory>
 #include <string>
 
@@ -26,7 +28,10 @@ class NullRetriever : public retrieval::Retriever {
 
 class FakeEngine : public bot::Engine {
  public:
-  explicit FakeEngine(std::string version) : version_(std::move(version)) {
+  // `replies`: the canned replies (replies.json) of its knowledge base.
+  explicit FakeEngine(std::string version, std::map<std::string, std::string> replies = {})
+      : version_(std::move(version)) {
+    kb_.replies = std::move(replies);
     kb_.content_hash = "hash-" + version_;
     // A few of config/hedge.json's rules: agent replies are checked with them.
     kb_.hedge.banned = {"保本", "保本保息", "保证本金", "稳赚"};
@@ -47,7 +52,12 @@ class FakeEngine : public bot::Engine {
     r.masked_question = bot::mask_pii(text).masked;
     r.pii_detected = r.masked_question != text;
     auto has = [&](const char* word) { return text.find(word) != std::string::npos; };
-    if (has("转人工")) {
+    if (has("投诉")) {
+      r.action = bot::Action::kHandoff;
+      r.handoff_reason = bot::HandoffReason::kComplaint;
+      r.priority = bot::Priority::kHigh;
+      r.text = "[" + version_ + "] 非常抱歉，已为您优先转接人工客服。";
+    } else if (has("转人工")) {
       r.action = bot::Action::kHandoff;
       r.handoff_reason = bot::HandoffReason::kExplicitRequest;
       r.text = "[" + version_ + "] 好的，正在为您转接人工客服。";
@@ -94,9 +104,10 @@ class FakeEngine : public bot::Engine {
   NullRetriever retriever_;
 };
 
-inline bot::Engine::LoadOutcome fake_load(const std::string& version) {
+inline bot::Engine::LoadOutcome fake_load(const std::string& version,
+                                          std::map<std::string, std::string> replies = {}) {
   bot::Engine::LoadOutcome out;
-  out.engine = std::make_shared<FakeEngine>(version);
+  out.engine = std::make_shared<FakeEngine>(version, std::move(replies));
   return out;
 }
 

@@ -45,6 +45,31 @@ TEST_F(MaskingStoreTest, SessionFieldsAndStateAreMasked) {
   EXPECT_EQ(state["asks_per_entry"]["withdraw.fee"], 2);
 }
 
+TEST_F(MaskingStoreTest, OnlyAMobileNumberIsKeptForACallback) {
+  Turn open;
+  open.session.id = "s3";
+  open.ticket = NewTicket{};
+  auto opened = store_->record_turn(open);
+  ASSERT_TRUE(opened.ok()) << opened.status().message();
+  Ticket read = *opened->ticket;
+  for (const auto& [given, kept] : std::vector<std::pair<std::string, std::string>>{
+           {"13800138000", "13800138000"},           // the agent must dial it
+           {kCard, "6222********2231"},               // anything else is masked
+           {"138 0013 8000 ‮", "138 **** 8000"}}) {
+    Ticket next = read;
+    next.callback_phone = given;
+    next.resolution = std::string("核对") + kCard;
+    Turn change;
+    change.session.id = "s3";
+    change.ticket_update = TicketUpdate{read, next};
+    auto done = store_->record_turn(change);
+    ASSERT_TRUE(done.ok()) << done.status().message();
+    EXPECT_EQ(done->ticket->callback_phone, kept);
+    EXPECT_EQ(done->ticket->resolution, "核对6222********2231");
+    read = *done->ticket;
+  }
+}
+
 TEST_F(MaskingStoreTest, PeoplesTextsAreMaskedTheOperatorsAreNot) {
   Turn turn;
   turn.session.id = "s2";

@@ -207,6 +207,55 @@ TYPED_TEST_P(StoreTest, TurnOpensTicketOnceAndRecordsUnanswered) {
   EXPECT_EQ(open.value()->id, first->ticket->id);
 }
 
+// A ticket change rides in a turn: applied with the turn's messages only
+// while the row is as the caller read it; a stale read fails the whole turn.
+TYPED_TEST_P(StoreTest, TurnChangesATicketOnlyAsRead) {
+  Turn open;
+  open.session = this->session("s1");
+  open.messages.push_back(this->msg(Role::kInvestor, "转人工"));
+  open.ticket = NewTicket{};
+  auto opened = this->store().record_turn(open);
+  ASSERT_TRUE(opened.ok()) << opened.status().message();
+  const Ticket read = *opened->ticket;
+
+  Ticket claimed = read;
+  claimed.status = TicketStatus::kActive;
+  claimed.claimed_by = "a1";
+  claimed.claimed_at_ms = 7000;
+  claimed.callback_phone = "13800138000";
+  claimed.transferred_from = "a0";
+  Turn claim;
+  claim.session = this->session("s1");
+  claim.messages.push_back(this->msg(Role::kSystem, "a1 joined"));
+  claim.ticket_update = TicketUpdate{read, claimed};
+  auto done = this->store().record_turn(claim);
+  ASSERT_TRUE(done.ok()) << done.status().message();
+  ASSERT_TRUE(done->ticket.has_value());
+  EXPECT_EQ(done->ticket->status, TicketStatus::kActive);
+  EXPECT_EQ(done->ticket->claimed_by, "a1");
+  EXPECT_EQ(done->ticket->claimed_at_ms, 7000);
+  EXPECT_EQ(done->ticket->callback_phone, "13800138000");  // the one number kept in clear
+  EXPECT_EQ(done->ticket->transferred_from, "a0");
+  EXPECT_EQ(this->store().get_ticket(read.id)->claimed_by, "a1");
+
+  // The same change from the stale read: refused, and its message not written.
+  Ticket other = read;
+  other.status = TicketStatus::kActive;
+  other.claimed_by = "a2";
+  Turn stale;
+  stale.session = this->session("s1");
+  stale.messages.push_back(this->msg(Role::kSystem, "a2 joined"));
+  stale.ticket_update = TicketUpdate{read, other};
+  EXPECT_EQ(this->store().record_turn(stale).status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(this->store().get_ticket(read.id)->claimed_by, "a1");
+  EXPECT_EQ(this->store().messages_after("s1", 0)->size(), 2u);
+
+  Ticket missing = read;
+  missing.id = read.id + 1000;
+  stale.ticket_update = TicketUpdate{missing, missing};
+  EXPECT_EQ(this->store().record_turn(stale).status().code(), StatusCode::kNotFound);
+}
+
 TYPED_TEST_P(StoreTest, FailedTurnWritesNothing) {
   this->chat("s1", "hi");
   Turn turn;
@@ -712,6 +761,7 @@ REGISTER_TYPED_TEST_SUITE_P(StoreTest,
                             MessagesRoundTripAndAfter,
                             TurnOpensTicketOnceAndRecordsUnanswered,
                             FailedTurnWritesNothing,
+                            TurnChangesATicketOnlyAsRead,
                             FailingTurnsAmongConcurrentOnesLeaveNothing,
                             TicketLifecycle,
                             ConcurrentClaimsOnlyOneWins,
