@@ -3,6 +3,7 @@
 //   context) -> policy -> wording -> guard -> conversation update.
 #include <utility>
 
+#include "bot/dated_answers.h"
 #include "bot/engine.h"
 #include "bot/followup.h"
 #include "bot/followup_cues.h"
@@ -81,12 +82,14 @@ Reply EngineImpl::respond(Conversation& conversation, std::string_view text) con
 
   const std::string normalized = retriever_->normalize(query);
   const Signals signals = detect_signals(query, normalized, settings_.signals);
-  const Reading reading = read_message(*retriever_, *kb_, cues_, query, conversation,
+  Reading reading = read_message(*retriever_, *kb_, cues_, query, conversation,
                                        settings_.thresholds, settings_.top_k,
                                        settings_.followup_max_chars);
+  const knowledge::LocalTime now = kb_->calendar.now();
+  drop_inactive(reading.result, *kb_, now.date);
   Decision d = policy_.decide(reading.result, *kb_, conversation, signals);
 
-  std::string out = compose(*kb_, d);
+  std::string out = compose(*kb_, d, d.action == Action::kAnswer ? timed_note(*kb_, d.faq_id, now) : "");
   const bool truncated = query.size() < pii.masked.size();
   if (truncated && d.action == Action::kFallback) {
     const std::string too_long = kb_->reply("too_long");

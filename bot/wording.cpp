@@ -111,12 +111,14 @@ std::string address_customer(std::string_view text, const std::string& customer_
   return customer_name + "您好，" + std::string(text);
 }
 
-std::string compose(const knowledge::KnowledgeBase& kb, const Decision& d) {
+std::string compose(const knowledge::KnowledgeBase& kb, const Decision& d,
+                    const std::string& answer_note) {
   std::string out;
   const knowledge::Entry* entry = d.faq_id.empty() ? nullptr : kb.find(d.faq_id);
   switch (d.action) {
     case Action::kAnswer:
       if (entry) join(out, kb.render(entry->answer));
+      if (entry) join(out, answer_note);
       if (d.offer_human) join(out, canned(kb, "offer_human"));
       break;
     case Action::kClarify: {

@@ -47,6 +47,9 @@ std::string address_customer(std::string_view text, const std::string& customer_
 // A handoff for an entry marked hand / hand_priority says the entry's answer
 // (the operator's holding reply); other handoffs say handoff_notice (or
 // handoff_priority_notice), after an apology for anger and abuse.
-std::string compose(const knowledge::KnowledgeBase& kb, const Decision& d);
+// `answer_note` (e.g. a computed expected day, bot/dated_answers.h) follows
+// the entry's answer when d is an answer; "" adds nothing.
+std::string compose(const knowledge::KnowledgeBase& kb, const Decision& d,
+                    const std::string& answer_note = "");
 
 }  // namespace faqbot::bot

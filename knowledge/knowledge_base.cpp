@@ -12,6 +12,12 @@ const char* to_string(HandoffMode mode) {
   return "none";
 }
 
+bool Entry::active_on(const CivilDate& today) const {
+  if (auto from = parse_date(effective); from && today < *from) return false;
+  if (auto until = parse_date(expires); until && *until < today) return false;
+  return true;
+}
+
 const Entry* KnowledgeBase::find(const std::string& id) const {
   for (const Entry& e : entries) {
     if (e.id == id) return &e;

@@ -14,9 +14,12 @@
 //                        other companies' products (optional file)
 //   followup.json        topic/type cues for follow-ups (knowledge/slots.h)
 //   settings.json        bot and retrieval settings (read by their owners)
+//   calendar.json        working days, bank cut-off, timed answers (knowledge/calendar.h)
 #include <map>
 #include <string>
 #include <vector>
+
+#include "knowledge/calendar.h"
 
 namespace faqbot::knowledge {
 
@@ -46,6 +49,13 @@ struct Entry {
   bool explicit_topic = false;          // "topic" was written in the entry
   bool explicit_type = false;           // "type" was written in the entry
   std::string source_file;              // file it was loaded from (for errors)
+  // Optional dates in platform local time ("YYYY-MM-DD", validated by the
+  // loader; "" = open): the entry is answered from `effective` through
+  // `expires`, both inclusive, and never outside them.
+  std::string effective;
+  std::string expires;
+
+  bool active_on(const CivilDate& today) const;
 };
 
 // Hedge and courtesy rules (hedge.json). Phrases are matched on the text as
@@ -88,6 +98,7 @@ struct KnowledgeBase {
   // read it through other_products().
   std::vector<OtherProduct> other_products_list;
   FollowupCues followup;
+  HolidayCalendar calendar;  // loaded == false when calendar.json is absent
   std::string content_hash;  // hex digest of every loaded file's bytes
 
   // Other companies' products; empty when other_products.json is absent.

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "knowledge/calendar_file.h"
 #include "knowledge/slots.h"
 #include "knowledge/utf8.h"
 
@@ -360,6 +361,7 @@ bool contains_unnegated(const std::string& text, const std::string& phrase,
 std::vector<Diagnostic> lint(const KnowledgeBase& kb) {
   std::vector<Diagnostic> out = Linter(kb).run();
   for (Diagnostic& d : lint_slots(kb)) out.push_back(std::move(d));
+  for (Diagnostic& d : lint_dates(kb, kb.calendar.now().date)) out.push_back(std::move(d));
   return out;
 }
 

@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 
+#include "knowledge/calendar_file.h"
 #include "knowledge/lint.h"
 #include "knowledge/slots.h"
 
@@ -156,6 +157,12 @@ void load_category(const json& doc, const std::string& rel, KnowledgeBase* kb,
     e.type = reader.string_field(item, "type", label, false);
     e.explicit_topic = !e.topic.empty();
     e.explicit_type = !e.type.empty();
+    for (auto [key, field] : {std::pair{"effective", &e.effective}, std::pair{"expires", &e.expires}}) {
+      *field = reader.string_field(item, key, label, false);
+      if (!field->empty() && !parse_date(*field)) {
+        reader.error(label, std::string("field \"") + key + "\" must be a date YYYY-MM-DD, not \"" + *field + "\"");
+      }
+    }
     if (e.title.empty() && !e.questions.empty()) e.title = e.questions.front();
     kb->entries.push_back(std::move(e));
   }
@@ -301,6 +308,11 @@ LoadOutcome load(const std::string& config_dir) {
     FileReader reader("followup.json", &diags);
     json doc = read_json("followup.json", false, reader);
     if (!doc.is_null()) parse_followup_cues(doc, &kb->followup, &diags);
+  }
+  {
+    FileReader reader("calendar.json", &diags);
+    json doc = read_json("calendar.json", false, reader);
+    if (!doc.is_null()) parse_calendar(doc, &kb->calendar, &diags);
   }
   assign_slots(kb.get());
 
