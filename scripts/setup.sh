@@ -21,7 +21,7 @@ runtime_pkgs=(
   nlohmann-json3-dev libopencc-dev opencc libsqlite3-dev libpq-dev
   libcpp-httplib-dev libssl-dev zlib1g-dev libbrotli-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  unicode-data libbz2-dev
+  unicode-data libbz2-dev libxlsxwriter-dev xlsx2csv
 )
 test_pkgs=(postgresql nginx-light gnuplot-nox chromium chromium-driver fonts-wqy-microhei wrk python3-sklearn python3-numpy)
 fuzz_pkgs=(clang libclang-rt-14-dev libomp-dev)
