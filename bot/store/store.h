@@ -2,8 +2,9 @@
 // Persistence for faqbot: sessions, transcripts, handoff tickets, feedback,
 // unanswered questions, processed webhook events and the outbound IM queue.
 //
-// One abstract Store, two implementations (SQLite in a data directory, the
-// embedded default; PostgreSQL for several replicas), picked by open_store().
+// One abstract Store, implemented once in SQL (sql/sql_store.h) over SQLite
+// in a data directory (the embedded default) or PostgreSQL (for several
+// replicas), picked by open_store().
 //
 // Contract for every implementation:
 // - Thread-safe: one Store is shared by all request threads.

@@ -1,6 +1,9 @@
 // Throughput of the SQLite store on the chat write path: one record_turn =
 // session upsert + investor message + bot message in one transaction.
 //   store_bench --benchmark_filter=Turn
+// BM_RecordTurn continues 1,000 sessions a thread (the upsert updates);
+// BM_NewSessionTurn starts a new session every time (the upsert inserts, with
+// a credential hash, as the first message of a web chat does).
 // Arg 0 = synchronous=NORMAL (the default), 1 = FULL (fsync every commit).
 // With FAQBOT_BENCH_PG_URL=postgresql://… set, the same write path is also
 // measured on PostgreSQL (BM_RecordTurnPostgres, a fresh schema, dropped).
@@ -102,6 +105,29 @@ BENCHMARK(BM_RecordTurn)
     ->Threads(1)
     ->Threads(8)
     ->Threads(32)
+    ->UseRealTime();
+
+void BM_NewSessionTurn(benchmark::State& state) {
+  const std::string prefix = "new-" + std::to_string(state.thread_index()) + "-";
+  int i = 0;
+  for (auto _ : state) {
+    Turn turn = make_turn(prefix + std::to_string(i), i);
+    turn.session.token_hash = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    auto r = g_store->record_turn(turn);
+    if (!r.ok()) {
+      state.SkipWithError(r.status().message().c_str());
+      break;
+    }
+    ++i;
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_NewSessionTurn)
+    ->Setup(open_fresh)
+    ->Teardown(close_and_remove)
+    ->Arg(0)
+    ->Threads(1)
+    ->Threads(8)
     ->UseRealTime();
 
 // The read side of a chat: load the session, then a widget poll.

@@ -9,7 +9,7 @@
 
 #include <cstdio>
 
-#include "bot/store/sqlite_store.h"
+#include "bot/store/sql/sqlite_database.h"
 #include "server_fixture.h"
 
 namespace faqbot::testing {
@@ -66,7 +66,7 @@ TEST_F(ServerTest, ADamagedDatabaseFileStopsTheStart) {
   start();
   for (int i = 0; i < 60; ++i) chat("", "提现多久到账，我想知道具体时间" + std::to_string(i));
   stop();  // the WAL is folded into the file
-  const std::string path = dir_.path() + "/data/" + store::SqliteStore::kFileName;
+  const std::string path = dir_.path() + "/data/" + store::sql::SqliteDatabase::kFileName;
   struct stat st {};
   ASSERT_EQ(stat(path.c_str(), &st), 0);
   ASSERT_GE(st.st_size, 6 * 4096);
@@ -92,7 +92,7 @@ TEST_F(ServerTest, AReadOnlyDatabaseIsNotReadyAndChatsGetACleanError) {
   start();
   chat("a", "提现多久到账");
   stop();
-  const std::string path = dir_.path() + "/data/" + store::SqliteStore::kFileName;
+  const std::string path = dir_.path() + "/data/" + store::sql::SqliteDatabase::kFileName;
   ReadOnlyFile read_only(path);
   if (!read_only.effective()) GTEST_SKIP() << "cannot make " << path << " read-only on this machine";
   start();

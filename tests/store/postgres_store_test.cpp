@@ -1,6 +1,6 @@
 // The Store suite on PostgreSQL, plus what only a shared server has: several
 // replicas (stores) racing on the same database.
-#include "bot/store/postgres_store.h"
+#include "bot/store/sql/postgres_database.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // SQLite-only behaviour: the on-disk settings and surviving kill -9.
-#include "bot/store/sqlite_store.h"
+#include "bot/store/sql/sqlite_database.h"
 
 #include <gtest/gtest.h>
 #include <signal.h>
@@ -41,7 +41,7 @@ TEST(SqliteStoreTest, UsesWalAndRecordsSchemaVersion) {
   auto store = backend.open();
   ASSERT_TRUE(store.ok()) << store.status().message();
   EXPECT_STREQ(store.value()->backend(), "sqlite");
-  const std::string path = backend.dir() + "/data/" + SqliteStore::kFileName;
+  const std::string path = backend.dir() + "/data/" + sql::SqliteDatabase::kFileName;
   EXPECT_EQ(pragma(path, "journal_mode"), "wal");
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
@@ -50,8 +50,8 @@ TEST(SqliteStoreTest, UsesWalAndRecordsSchemaVersion) {
                                nullptr),
             SQLITE_OK);
   ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
-  EXPECT_EQ(sqlite3_column_int(stmt, 0), static_cast<int>(sqlite_migrations().size()));
-  EXPECT_EQ(sqlite3_column_int(stmt, 1), static_cast<int>(sqlite_migrations().size()));
+  EXPECT_EQ(sqlite3_column_int(stmt, 0), static_cast<int>(builtin_migrations().size()));
+  EXPECT_EQ(sqlite3_column_int(stmt, 1), static_cast<int>(builtin_migrations().size()));
   sqlite3_finalize(stmt);
   sqlite3_close(db);
 }
@@ -63,16 +63,16 @@ TEST(SqliteStoreTest, UnusableDirectoryIsAnError) {
   EXPECT_EQ(open_store("").status().code(), StatusCode::kInvalidArgument);
 }
 
-// Past SqliteStore::kCheckpointPages of WAL the background checkpointer
+// Past sql::SqliteDatabase::kCheckpointPages of WAL the background checkpointer
 // copies the WAL into the database file, so the WAL is reused instead of
 // growing for ever.
 TEST(SqliteStoreTest, BackgroundCheckpointCopiesTheWalIntoTheDatabase) {
   testing::SqliteBackend backend;
   auto store = backend.open();
   ASSERT_TRUE(store.ok()) << store.status().message();
-  const std::string path = backend.dir() + "/data/" + SqliteStore::kFileName;
+  const std::string path = backend.dir() + "/data/" + sql::SqliteDatabase::kFileName;
   const std::string filler(3000, 'x');  // about one page of WAL per turn
-  for (int i = 0; i < SqliteStore::kCheckpointPages + 500; ++i) {
+  for (int i = 0; i < sql::SqliteDatabase::kCheckpointPages + 500; ++i) {
     Turn turn;
     turn.session.id = "ckpt-" + std::to_string(i);
     turn.messages.push_back({Role::kInvestor, filler, "", "", 0, "", 0});
@@ -94,7 +94,7 @@ TEST(SqliteStoreTest, BackgroundCheckpointCopiesTheWalIntoTheDatabase) {
 // instead of serving until a request reaches the damaged pages.
 TEST(SqliteStoreTest, DamagedFileIsRefusedAtOpen) {
   testing::SqliteBackend backend;
-  const std::string path = backend.dir() + "/data/" + SqliteStore::kFileName;
+  const std::string path = backend.dir() + "/data/" + sql::SqliteDatabase::kFileName;
   {
     auto store = backend.open();
     ASSERT_TRUE(store.ok()) << store.status().message();

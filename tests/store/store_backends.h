@@ -14,7 +14,7 @@
 #include <random>
 #include <string>
 
-#include "bot/store/sqlite_store.h"
+#include "bot/store/sql/sqlite_database.h"
 #include "bot/store/store.h"
 
 namespace faqbot::store::testing {
@@ -40,7 +40,7 @@ class SqliteBackend {
     return open_store(dir_ + "/data", options);
   }
   const std::string& dir() const { return dir_; }
-  static int builtin_migrations() { return static_cast<int>(sqlite_migrations().size()); }
+  static int builtin_migrations() { return static_cast<int>(store::builtin_migrations().size()); }
 
  private:
   std::string dir_;
@@ -93,7 +93,7 @@ class PostgresBackend {
   }
   const std::string& url() const { return url_; }
   const std::string& schema() const { return schema_; }
-  static int builtin_migrations() { return static_cast<int>(postgres_migrations().size()); }
+  static int builtin_migrations() { return static_cast<int>(store::builtin_migrations().size()); }
 
  private:
   std::string url_;
