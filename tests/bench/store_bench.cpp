@@ -82,11 +82,14 @@ Turn make_turn(const std::string& session_id, int i) {
   return turn;
 }
 
-void BM_RecordTurn(benchmark::State& state) {
-  const std::string prefix = "bench-" + std::to_string(state.thread_index()) + "-";
+// Records make_turn(session_of(i), i) each iteration: a turn of 2 messages.
+template <typename SessionOf>
+void record_turns(benchmark::State& state, SessionOf session_of, const std::string& token_hash) {
   int i = 0;
   for (auto _ : state) {
-    auto r = g_store->record_turn(make_turn(prefix + std::to_string(i % 1000), i));
+    Turn turn = make_turn(session_of(i), i);
+    turn.session.token_hash = token_hash;
+    auto r = g_store->record_turn(turn);
     if (!r.ok()) {
       state.SkipWithError(r.status().message().c_str());
       break;
@@ -96,6 +99,11 @@ void BM_RecordTurn(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations());
   state.counters["messages/s"] =
       benchmark::Counter(2.0 * state.iterations(), benchmark::Counter::kIsRate);
+}
+
+void BM_RecordTurn(benchmark::State& state) {
+  const std::string prefix = "bench-" + std::to_string(state.thread_index()) + "-";
+  record_turns(state, [&](int i) { return prefix + std::to_string(i % 1000); }, "");
 }
 BENCHMARK(BM_RecordTurn)
     ->Setup(open_fresh)
@@ -109,18 +117,8 @@ BENCHMARK(BM_RecordTurn)
 
 void BM_NewSessionTurn(benchmark::State& state) {
   const std::string prefix = "new-" + std::to_string(state.thread_index()) + "-";
-  int i = 0;
-  for (auto _ : state) {
-    Turn turn = make_turn(prefix + std::to_string(i), i);
-    turn.session.token_hash = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
-    auto r = g_store->record_turn(turn);
-    if (!r.ok()) {
-      state.SkipWithError(r.status().message().c_str());
-      break;
-    }
-    ++i;
-  }
-  state.SetItemsProcessed(state.iterations());
+  record_turns(state, [&](int i) { return prefix + std::to_string(i); },
+               "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
 }
 BENCHMARK(BM_NewSessionTurn)
     ->Setup(open_fresh)
