@@ -1,5 +1,7 @@
 #include "adapters/channels/channel.h"
 
+#include "adapters/http/api_error.h"
+
 #include <nlohmann/json.hpp>
 
 #include "adapters/channels/crypto.h"
@@ -31,8 +33,7 @@ http::Response json_response(int status, const std::string& body) {
 }
 
 http::Response unauthorized(const std::string& why) {
-  nlohmann::json body = {{"error", {{"code", "unauthorized"}, {"message", why}}}};
-  return json_response(401, body.dump());
+  return http::error_response(http::ApiError::kUnauthorized, why);
 }
 
 Received respond(http::Response response) {

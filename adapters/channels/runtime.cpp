@@ -3,23 +3,18 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "adapters/http/api_error.h"
 #include "bot/store/store.h"
 #include "knowledge/utf8.h"
 
 namespace faqbot::channels {
 namespace {
 
-constexpr const char* kBusyText = "抱歉，系统暂时繁忙，请您稍后再试。";
+constexpr const char* kInvalidText = "抱歉，您的消息过长或无法识别，请您简要描述一下问题。";
 
+// Nothing was recorded: the platform retries the delivery later.
 http::Response unavailable() {
-  return json_response(503, "{\"error\":{\"code\":\"unavailable\",\"message\":\"storage unavailable\"}}");
-}
-
-std::string trim(const std::string& s) {
-  size_t b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return "";
-  size_t e = s.find_last_not_of(" \t\r\n");
-  return s.substr(b, e - b + 1);
+  return http::error_response(http::ApiError::kUnavailable, "storage unavailable");
 }
 
 }  // namespace
@@ -100,42 +95,10 @@ void ChannelRuntime::start_sender() {
 }
 
 
-void ChannelRuntime::remember_choices(const std::string& session_id, const ReplyContent& content) {
-  std::lock_guard<std::mutex> lock(choices_mu_);
-  if (content.choices.empty()) {
-    last_choices_.erase(session_id);
-  } else {
-    if (last_choices_.size() > 100000) last_choices_.clear();  // bound memory
-    last_choices_[session_id] = content.choices;
-  }
-}
-
-std::string ChannelRuntime::resolve_text(const std::string& session_id, const std::string& raw) const {
-  std::string text = trim(raw);
-  if (!text.empty() && text.size() <= 2 && text.find_first_not_of("0123456789") == std::string::npos) {
-    std::lock_guard<std::mutex> lock(choices_mu_);
-    auto it = last_choices_.find(session_id);
-    size_t n = static_cast<size_t>(std::stoi(text));
-    if (it != last_choices_.end() && n >= 1 && n <= it->second.size()) text = it->second[n - 1].payload;
-  }
-  if (text.rfind("faq:", 0) == 0) {
-    std::string id = text.substr(4);
-    auto engine = service_.engines().current();
-    if (engine) {
-      for (const auto& e : engine->kb().entries) {
-        if (e.id == id && !e.questions.empty()) return e.questions[0];
-      }
-    }
-    return id;
-  }
-  return text;
-}
-
 ReplyContent ChannelRuntime::content_of(const service::ChatReply& reply) const {
   ReplyContent c;
   c.text = reply.text;
-  for (const auto& s : reply.suggestions) c.choices.push_back({s.question, "faq:" + s.faq_id});
-  if (reply.offer_human && !reply.handoff) c.choices.push_back({"转人工", "转人工"});
+  for (const service::ChatChoice& choice : reply.choices) c.choices.push_back(Choice{choice.title, choice.payload});
   c.session_id = reply.session_id;
   c.action = reply.routed_to_agent ? "" : reply.action;
   c.faq_id = reply.faq_id;
@@ -148,28 +111,42 @@ ReplyContent ChannelRuntime::content_of(const service::ChatReply& reply) const {
   return c;
 }
 
-std::optional<http::Response> ChannelRuntime::refuse_replay(const Channel& channel, const Inbound& in) {
+std::optional<http::Response> ChannelRuntime::check_replay(const Channel& channel, const Inbound& in,
+                                                           std::vector<std::string>* keys) {
   // Keys share the processed-event table with the platforms' event ids,
-  // under prefixes no platform id has.
-  const bool bind = !in.signature_key.empty();
-  const bool dedup_on_digest = in.event_id.empty() && !in.replay_key.empty();
-  if (!bind && !dedup_on_digest) return std::nullopt;
+  // under prefixes no platform id has. Only read here: they are recorded
+  // with the turn that answers the delivery (Service::chat).
   ChannelCounters& count = counters(channel.name());
   store::Store& st = service_.store();
-  auto first_request = st.mark_event_processed(channel.name(), "replay:" + in.replay_key);
-  if (!first_request.ok()) return unavailable();
-  if (!first_request.value()) {
-    count.duplicates.fetch_add(1, std::memory_order_relaxed);
-    return channel.ack(in);
+  const bool bind = !in.signature_key.empty();
+  std::vector<std::string> seen_means_duplicate;
+  if (!in.event_id.empty()) seen_means_duplicate.push_back(in.event_id);
+  if (!in.replay_key.empty() && (bind || in.event_id.empty())) {
+    seen_means_duplicate.push_back("replay:" + in.replay_key);
   }
-  if (!bind) return std::nullopt;
-  auto first_signature = st.mark_event_processed(channel.name(), "signature:" + in.signature_key);
-  if (!first_signature.ok()) return unavailable();
-  if (!first_signature.value() && !in.signature_may_repeat) {
-    count.rejected.fetch_add(1, std::memory_order_relaxed);
-    return unauthorized("this signature was already used for another message");
+  for (const std::string& key : seen_means_duplicate) {
+    auto seen = st.event_processed(channel.name(), key);
+    if (!seen.ok()) return unavailable();
+    if (seen.value()) {
+      count.duplicates.fetch_add(1, std::memory_order_relaxed);
+      return channel.ack(in);
+    }
+    keys->push_back(key);
+  }
+  if (bind && !in.signature_may_repeat) {
+    const std::string key = "signature:" + in.signature_key;
+    auto seen = st.event_processed(channel.name(), key);
+    if (!seen.ok()) return unavailable();
+    if (seen.value()) return reused_signature(channel);
+    keys->push_back(key);
   }
   return std::nullopt;
+}
+
+http::Response ChannelRuntime::reused_signature(const Channel& channel) {
+  counters(channel.name()).rejected.fetch_add(1, std::memory_order_relaxed);
+  return http::error_response(http::ApiError::kUnauthorized,
+                              "this signature was already used for another message");
 }
 
 http::Response ChannelRuntime::handle(const Channel& channel, const http::Request& request) {
@@ -181,49 +158,49 @@ http::Response ChannelRuntime::handle(const Channel& channel, const http::Reques
     return r.response;
   }
   Inbound& in = r.inbound;
-  if (auto refused = refuse_replay(channel, in)) return *refused;
+  std::vector<std::string> keys;
+  if (auto refused = check_replay(channel, in, &keys)) return *refused;
   if (in.from_bot) {
     count.ignored_bots.fetch_add(1, std::memory_order_relaxed);
     return channel.ack(in);
   }
-  if (!in.event_id.empty()) {
-    auto first = service_.store().mark_event_processed(channel.name(), in.event_id);
-    if (!first.ok()) return unavailable();  // not recorded: let the platform retry later
-    if (!first.value()) {
-      count.duplicates.fetch_add(1, std::memory_order_relaxed);
-      return channel.ack(in);
-    }
-  }
   // Keyed by a server secret: nobody can compute an IM user's session id.
   auto keyed = service_.im_session_id(channel.name(), in.conversation);
-  if (!keyed.ok()) {
-    return json_response(503, "{\"error\":{\"code\":\"unavailable\",\"message\":\"storage unavailable\"}}");
-  }
+  if (!keyed.ok()) return unavailable();
   const std::string session_id = keyed.value();
-  std::string text = resolve_text(session_id, in.text);
   // Nothing visible (only zero-width or bidi characters): acknowledged, not answered.
-  if (utf8::trim(utf8::sanitize(text)).empty()) return channel.ack(in);
+  if (utf8::trim(utf8::sanitize(in.text)).empty()) return channel.ack(in);
 
   service::ChatRequest chat;
   chat.session_id = session_id;
   chat.user_id = in.user_id;
-  chat.text = text;
+  chat.text = in.text;  // a number or a button's payload is resolved by the service
   chat.channel = channel.name();
   chat.channel_ref = in.channel_ref;
   chat.customer_name = in.customer_name;
+  chat.event_keys = keys;
   auto reply = service_.chat(chat);
-  count.answered.fetch_add(1, std::memory_order_relaxed);
   ReplyContent content;
   if (reply.ok()) {
+    if (reply->duplicate) {
+      count.duplicates.fetch_add(1, std::memory_order_relaxed);
+      return channel.ack(in);
+    }
+    count.answered.fetch_add(1, std::memory_order_relaxed);
     content = content_of(reply.value());
-  } else {
-    // Already marked processed: answer something rather than nothing.
-    content.text = reply.status().code() == StatusCode::kInvalidArgument
-                       ? "抱歉，您的消息过长或无法识别，请您简要描述一下问题。"
-                       : kBusyText;
+  } else if (reply.status().code() == StatusCode::kFailedPrecondition) {
+    return reused_signature(channel);  // a later key of the delivery was already used
+  } else if (reply.status().code() == StatusCode::kInvalidArgument) {
+    // Answered with an apology, once: a retry is acknowledged only.
+    for (const std::string& key : keys) {
+      if (!service_.store().mark_event_processed(channel.name(), key).ok()) return unavailable();
+    }
+    count.answered.fetch_add(1, std::memory_order_relaxed);
+    content.text = kInvalidText;
     content.session_id = session_id;
+  } else {
+    return unavailable();  // nothing recorded: the platform's retry is answered
   }
-  remember_choices(session_id, content);
   if (content.text.empty()) return channel.ack(in);  // an agent answers in person
   if (auto body = channel.reply_in_body(in, content)) return *body;
   enqueue(channel, in.channel_ref, content);

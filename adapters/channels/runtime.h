@@ -4,15 +4,16 @@
 //
 // For each webhook request: channel.receive (verify, parse; 401 on a bad
 // signature/token/decryption or a stale timestamp, nothing stored) -> a
-// signature that does not cover the body is accepted with one body only
-// (401 for another) -> ignore messages from bots -> dedup through
-// Store::mark_event_processed on the platform's event id, or on a digest of
-// the signed request when there is none (a retry is acknowledged, not
-// answered twice, also after a restart) -> a number typed
-// after a numbered list, or a button payload "faq:<id>", becomes that
-// question -> Service::chat -> the reply in the response body where the
-// platform expects it, otherwise into the store's outbox and an immediate
-// acknowledgement. Agent and system messages of IM sessions (handoff) reach
+// delivery already answered (its event id, or a digest of the signed request
+// when there is none) is acknowledged, a signature that does not cover the
+// body is accepted with one body only (401 for another) -> ignore messages
+// from bots -> Service::chat, which records those keys in the transaction of
+// the turn (a retry is acknowledged, not answered twice, also after a restart
+// or on another replica; a turn that failed answers 503 and leaves the retry
+// to be answered) and resolves a number typed after a numbered list, or a
+// button payload "faq:<id>", from the choices stored with the session -> the
+// reply in the response body where the platform expects it, otherwise into
+// the store's outbox and an immediate acknowledgement. Agent and system messages of IM sessions (handoff) reach
 // the outbox through Service::set_outbound.
 //
 // The sender thread drains the outbox: authorize, send, check the platform's
@@ -82,13 +83,14 @@ class ChannelRuntime {
   const Channel* channel(const std::string& name) const;
 
  private:
-  // The answer to a replayed request (a byte-for-byte resend: acknowledged;
-  // a signature reused with another body: 401), or nullopt for a fresh one,
-  // now recorded. Uses Inbound::replay_key / signature_key.
-  std::optional<http::Response> refuse_replay(const Channel& channel, const Inbound& in);
+  // The answer to a replayed delivery (its event id or a byte-for-byte
+  // resend already answered: acknowledged; a signature already used with
+  // another body: 401), or nullopt for a fresh one, whose keys are appended
+  // to `keys` for the turn to record (ChatRequest::event_keys). Reads only.
+  std::optional<http::Response> check_replay(const Channel& channel, const Inbound& in,
+                                             std::vector<std::string>* keys);
+  http::Response reused_signature(const Channel& channel);
   ReplyContent content_of(const service::ChatReply& reply) const;
-  std::string resolve_text(const std::string& session_id, const std::string& text) const;
-  void remember_choices(const std::string& session_id, const ReplyContent& content);
   void sender_loop();
   int64_t backoff(int attempts) const;
   ChannelCounters& counters(const std::string& name);
@@ -98,9 +100,6 @@ class ChannelRuntime {
   ChannelsConfig config_;
   std::shared_ptr<Transport> transport_;
   std::map<std::string, std::unique_ptr<ChannelCounters>> counters_;  // fixed after construction
-
-  mutable std::mutex choices_mu_;
-  std::map<std::string, std::vector<Choice>> last_choices_;  // session -> numbered choices
 
   std::mutex sender_mu_;
   std::condition_variable sender_cv_;

@@ -2,12 +2,43 @@
 // message routed to the session's open ticket. One store transaction each.
 #include "bot/pii.h"
 #include "bot/service/conversation_state.h"
+#include "bot/service/numbered_choices.h"
 #include "bot/service/service.h"
 #include "bot/service/service_detail.h"
 #include "bot/service/session_credentials.h"
 #include "bot/wording.h"
 
 namespace faqbot::service {
+namespace {
+
+std::vector<store::EventKey> event_keys_of(const ChatRequest& request) {
+  std::vector<store::EventKey> keys;
+  for (const std::string& key : request.event_keys) keys.push_back({request.channel, key});
+  return keys;
+}
+
+// The answer to a retry of an event that was already answered.
+ChatReply duplicate_of(const std::string& session_id) {
+  ChatReply out;
+  out.session_id = session_id;
+  out.duplicate = true;
+  return out;
+}
+
+// The question an IM investor asks by choosing: a number of the session's
+// stored choices, or a button's payload. A chosen entry is asked by its
+// canonical question; any other text is asked as typed.
+std::string chosen_question(const bot::Engine& engine, const store::Session& session,
+                            const std::string& text) {
+  const std::string payload = chosen_payload(session.choices, text);
+  const std::string entry_id = entry_of_payload(payload);
+  if (entry_id.empty()) return payload;
+  const knowledge::Entry* entry = engine.kb().find(entry_id);
+  if (entry == nullptr || entry->questions.empty()) return text;  // an entry since removed
+  return entry->questions[0];
+}
+
+}  // namespace
 
 Result<ChatReply> Service::chat(const ChatRequest& request) {
   auto cleaned = detail::clean_text(request.text, options_.max_text_chars, "text");
@@ -66,17 +97,21 @@ Result<ChatReply> Service::chat(const ChatRequest& request) {
     if (open->has_value()) return route_to_ticket(request, session, *open.value(), cleaned.value());
   }
 
+  const std::string question = web ? cleaned.value() : chosen_question(*engine, session, cleaned.value());
   bot::Conversation conversation = conversation_from_json(session.state);
   if (!session.customer_name.empty()) conversation.customer_name = session.customer_name;
   conversation.closed_ticket_id = 0;  // the investor is back with the bot
-  bot::Reply reply = engine->respond(conversation, cleaned.value());
+  bot::Reply reply = engine->respond(conversation, question);
   const std::string masked =
-      reply.masked_question.empty() ? detail::mask(cleaned.value()) : reply.masked_question;
+      reply.masked_question.empty() ? detail::mask(question) : reply.masked_question;
   session.state = conversation_to_json(conversation);
+  std::vector<ChatChoice> choices = choices_of(reply);
+  if (!web) session.choices = choices_to_store(choices);
 
   const int64_t t = now();
   store::Turn turn;
   turn.session = session;
+  turn.events = event_keys_of(request);
   store::NewMessage investor;
   investor.role = store::Role::kInvestor;
   investor.text = masked;
@@ -116,7 +151,9 @@ Result<ChatReply> Service::chat(const ChatRequest& request) {
     count_storage_error();
     return recorded.status();
   }
+  if (recorded->duplicate) return duplicate_of(session_id);
   ChatReply out;
+  out.choices = std::move(choices);
   out.investor_message_id = recorded->message_ids.at(0);
   out.message_id = recorded->message_ids.at(1);
   if (handoff) {
@@ -162,7 +199,6 @@ bot::HandoffReason escalation_reason(const bot::Engine& engine, const std::strin
 // Otherwise nothing is said: the state line tells where the ticket is.
 Result<ChatReply> Service::route_to_ticket(const ChatRequest& request, store::Session session,
                                            const store::Ticket& ticket, const std::string& cleaned) {
-  (void)request;
   const auto engine = engines_.current();
   if (!engine) return Status(StatusCode::kInternal, "no knowledge base is loaded");
   const int64_t t = now();
@@ -193,6 +229,8 @@ Result<ChatReply> Service::route_to_ticket(const ChatRequest& request, store::Se
   store::Turn turn;
   turn.session = std::move(session);
   turn.session.updated_at_ms = t;
+  turn.session.choices.clear();  // the agent has the conversation now
+  turn.events = event_keys_of(request);
   store::NewMessage investor;
   investor.role = store::Role::kInvestor;
   investor.text = masked;
@@ -220,6 +258,7 @@ Result<ChatReply> Service::route_to_ticket(const ChatRequest& request, store::Se
     count_storage_error();
     return recorded.status();
   }
+  if (recorded->duplicate) return duplicate_of(turn.session.id);
   messages_to_agents_.fetch_add(1, std::memory_order_relaxed);
   if (event == HandoffEvent::kEscalated) escalations_.fetch_add(1, std::memory_order_relaxed);
   if (event == HandoffEvent::kCallbackScheduled) callbacks_scheduled_.fetch_add(1, std::memory_order_relaxed);

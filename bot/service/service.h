@@ -91,6 +91,20 @@ struct ChatRequest {
   std::string channel = "web";  // set by the route, never by the client
   std::string channel_ref;    // IM channels: opaque JSON of where replies go
   std::string customer_name;  // "王先生" when the channel knows it
+  // IM channels: the keys of the platform event this message came in (its
+  // event id, or a digest of the signed request; then the signature's key
+  // when the channel binds signatures to bodies). Recorded as processed in
+  // the turn's own transaction: a retry of an answered event gets
+  // ChatReply::duplicate, a turn that failed leaves the retry to be answered;
+  // a later key already used fails with kFailedPrecondition.
+  std::vector<std::string> event_keys;
+};
+
+// A numbered choice offered with a reply: a suggested entry
+// ("faq:<entry id>") or the offer of a human ("转人工").
+struct ChatChoice {
+  std::string title;    // what the investor sees
+  std::string payload;  // what choosing it sends
 };
 
 // The investor's view of a handoff, from the ticket's current state.
@@ -120,6 +134,11 @@ struct ChatReply {
   bool offer_human = false;
   bool routed_to_agent = false;     // the message went to an open ticket
   std::optional<HandoffInfo> handoff;
+  // Suggestions, then 转人工 when offered: on IM channels stored with the
+  // session, so that a later "2" (or a button's payload) is that choice on
+  // any replica, also after a restart.
+  std::vector<ChatChoice> choices;
+  bool duplicate = false;  // the event was already answered: nothing written, nothing to send
 };
 
 // A ticket as an agent's console shows it. ticket.callback_phone is in

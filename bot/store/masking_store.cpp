@@ -113,6 +113,9 @@ class MaskingStore final : public Store {
                                     int64_t now) override {
     return s_->mark_event_processed(channel, event_id, now);
   }
+  Result<bool> event_processed(const std::string& channel, const std::string& event_id) override {
+    return s_->event_processed(channel, event_id);
+  }
 
   Result<int64_t> enqueue_outbound(const NewOutbound& message) override {
     return s_->enqueue_outbound(message);

@@ -69,6 +69,11 @@ struct Session {
   // on first insert only; an upsert never changes it. The credential itself
   // is never stored.
   std::string token_hash;
+  // The numbered choices of the last bot reply on an IM channel, as a JSON
+  // array of payloads (["faq:withdraw.fee", "转人工"]): what a typed "2"
+  // means. "" = none. Entry ids and the operator's texts only, never what
+  // the investor typed.
+  std::string choices;
   int64_t created_at_ms = 0;  // set by the store on first insert, kept after
   int64_t updated_at_ms = 0;
 };
@@ -135,8 +140,21 @@ struct TicketUpdate {
   Ticket to;
 };
 
+// A platform event (an IM webhook delivery) a turn answers; see Turn::events.
+struct EventKey {
+  std::string channel;   // non-empty, <= 256 bytes
+  std::string event_id;  // non-empty, <= 256 bytes
+};
+
 // Everything one chat request writes, committed in ONE transaction.
 struct Turn {
+  // The keys of the channel event this turn answers, recorded as processed
+  // in the same transaction, so a crash before the commit leaves the
+  // platform's retry to be answered, and a retry after it is recognised.
+  // When events[0] was already recorded the turn writes nothing and
+  // TurnResult::duplicate is set; when a later key was (a signature reused
+  // for another request), the turn fails with kFailedPrecondition.
+  std::vector<EventKey> events;
   // Upserted: inserted when new (created_at = now), otherwise every field but
   // id and created_at is replaced. updated_at is set to now.
   Session session;
@@ -156,6 +174,7 @@ struct TurnResult {
   std::vector<int64_t> message_ids;  // one per Turn::messages, same order
   std::optional<Ticket> ticket;      // set when Turn::ticket or Turn::ticket_update was set
   bool ticket_created = false;       // false: an open ticket already existed
+  bool duplicate = false;            // events[0] was already processed: nothing written
 };
 
 struct Feedback {
@@ -260,6 +279,9 @@ class Store {
   virtual Result<bool> mark_event_processed(const std::string& channel,
                                             const std::string& event_id,
                                             int64_t now_ms = 0) = 0;
+  // Whether (channel, event_id) is recorded (by either of the above or a Turn).
+  virtual Result<bool> event_processed(const std::string& channel,
+                                       const std::string& event_id) = 0;
 
   // --- outbox of IM replies -----------------------------------------------
   virtual Result<int64_t> enqueue_outbound(const NewOutbound& message) = 0;

@@ -256,6 +256,49 @@ TYPED_TEST_P(StoreTest, TurnChangesATicketOnlyAsRead) {
   EXPECT_EQ(this->store().record_turn(stale).status().code(), StatusCode::kNotFound);
 }
 
+// The channel event's key commits with the turn: a retry after the commit is
+// recognised, a turn that failed leaves the retry to be answered.
+TYPED_TEST_P(StoreTest, TurnRecordsItsEventKeyInTheSameTransaction) {
+  Turn turn;
+  turn.session = this->session("im1");
+  turn.session.choices = R"(["faq:withdraw.fee","转人工"])";
+  turn.messages = {this->msg(Role::kInvestor, "提现手续费"), this->msg(Role::kBot, "…")};
+  turn.events = {{"slack", "Ev1"}};
+  auto first = this->store().record_turn(turn);
+  ASSERT_TRUE(first.ok()) << first.status().message();
+  EXPECT_FALSE(first->duplicate);
+  EXPECT_EQ(this->store().get_session("im1")->choices, turn.session.choices);
+  EXPECT_TRUE(this->store().event_processed("slack", "Ev1").value());
+
+  auto again = this->store().record_turn(turn);
+  ASSERT_TRUE(again.ok()) << again.status().message();
+  EXPECT_TRUE(again->duplicate);
+  EXPECT_TRUE(again->message_ids.empty());
+  EXPECT_EQ(this->store().messages_after("im1", 0)->size(), 2u);
+
+  // A turn that fails writes no key: the platform's retry is answered.
+  Turn broken = turn;
+  broken.events = {{"slack", "Ev2"}};
+  broken.messages = {this->msg(Role::kBot, std::string("\xff\xfe"))};
+  EXPECT_FALSE(this->store().record_turn(broken).ok());
+  EXPECT_FALSE(this->store().event_processed("slack", "Ev2").value());
+  broken.messages = {this->msg(Role::kInvestor, "再问一次")};
+  broken.session.choices = "";
+  auto retried = this->store().record_turn(broken);
+  ASSERT_TRUE(retried.ok()) << retried.status().message();
+  EXPECT_FALSE(retried->duplicate);
+  EXPECT_EQ(this->store().messages_after("im1", 0)->size(), 3u);
+  EXPECT_EQ(this->store().get_session("im1")->choices, "");
+
+  // A later key already used (a signature reused for another body): refused whole.
+  ASSERT_TRUE(this->store().mark_event_processed("slack", "signature:abc").value());
+  Turn reused = broken;
+  reused.events = {{"slack", "Ev3"}, {"slack", "signature:abc"}};
+  EXPECT_EQ(this->store().record_turn(reused).status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_FALSE(this->store().event_processed("slack", "Ev3").value());
+  EXPECT_EQ(this->store().messages_after("im1", 0)->size(), 3u);
+}
+
 TYPED_TEST_P(StoreTest, FailedTurnWritesNothing) {
   this->chat("s1", "hi");
   Turn turn;
@@ -762,6 +805,7 @@ REGISTER_TYPED_TEST_SUITE_P(StoreTest,
                             TurnOpensTicketOnceAndRecordsUnanswered,
                             FailedTurnWritesNothing,
                             TurnChangesATicketOnlyAsRead,
+                            TurnRecordsItsEventKeyInTheSameTransaction,
                             FailingTurnsAmongConcurrentOnesLeaveNothing,
                             TicketLifecycle,
                             ConcurrentClaimsOnlyOneWins,

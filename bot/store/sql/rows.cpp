@@ -9,7 +9,8 @@ Status data_loss(const Status& status) { return {StatusCode::kDataLoss, status.m
 }  // namespace
 
 const std::string kSessionColumns =
-    "id, user_id, channel, channel_ref, customer_name, state, created_at, updated_at, token_hash";
+    "id, user_id, channel, channel_ref, customer_name, state, created_at, updated_at, token_hash, "
+    "choices";
 Result<Session> session_from(const Query& q) {
   Session s;
   s.id = q.text_at(0);
@@ -21,6 +22,7 @@ Result<Session> session_from(const Query& q) {
   s.created_at_ms = q.int_at(6);
   s.updated_at_ms = q.int_at(7);
   s.token_hash = q.text_at(8);
+  s.choices = q.text_at(9);
   return s;
 }
 

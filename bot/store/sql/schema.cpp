@@ -100,6 +100,11 @@ const std::vector<Migration>& builtin_migrations() {
            "ALTER TABLE tickets ADD COLUMN callback_phone TEXT NOT NULL DEFAULT ''",
            "ALTER TABLE tickets ADD COLUMN transferred_from TEXT NOT NULL DEFAULT ''",
        }},
+      {4,
+       "sessions: numbered choices of IM conversations",
+       {
+           "ALTER TABLE sessions ADD COLUMN choices TEXT NOT NULL DEFAULT ''",
+       }},
   };
   return steps;
 }

@@ -77,6 +77,17 @@ class SqlStore final : public Store {
     const int64_t now = or_now(turn.session.updated_at_ms);
     return write<TurnResult>([&](Connection& c) -> Result<TurnResult> {
       TurnResult result;
+      for (size_t i = 0; i < turn.events.size(); ++i) {
+        auto fresh = record_event(c, turn.events[i], now);
+        if (!fresh.ok()) return fresh.status();
+        if (fresh.value()) continue;
+        if (i == 0) {
+          result.duplicate = true;  // a retry of an event already answered
+          return result;
+        }
+        return Status(StatusCode::kFailedPrecondition,
+                      "event key " + turn.events[i].event_id + " was already used");
+      }
       // The upsert locks the session row until the end of the transaction:
       // appends to one session are serialised, so its ids follow commit order.
       if (Status s = upsert_session(c, turn.session, now); !s.ok()) return s;
@@ -276,13 +287,17 @@ class SqlStore final : public Store {
                                     int64_t now) override {
     if (Status st = check_id(channel, "channel"); !st.ok()) return st;
     if (Status st = check_id(event_id, "event id"); !st.ok()) return st;
-    return write<bool>([&](Connection& c) -> Result<bool> {
-      auto n = execute(c,
-                       "INSERT INTO processed_events (channel, event_id, processed_at) "
-                       "VALUES (?1, ?2, ?3) ON CONFLICT (channel, event_id) DO NOTHING",
-                       channel, event_id, or_now(now));
-      if (!n.ok()) return n.status();
-      return n.value() == 1;
+    return write<bool>(
+        [&](Connection& c) { return record_event(c, EventKey{channel, event_id}, or_now(now)); });
+  }
+
+  Result<bool> event_processed(const std::string& channel, const std::string& event_id) override {
+    return read<bool>([&](Connection& c) -> Result<bool> {
+      auto found = query_maybe<int64_t>(
+          c, "SELECT 1 FROM processed_events WHERE channel = ?1 AND event_id = ?2", int_from,
+          channel, event_id);
+      if (!found.ok()) return found.status();
+      return found->has_value();
     });
   }
 
@@ -415,12 +430,13 @@ class SqlStore final : public Store {
     auto n = execute(
         c,
         "INSERT INTO sessions (id, user_id, channel, channel_ref, customer_name, state, "
-        "created_at, updated_at, token_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+        "created_at, updated_at, token_hash, choices) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
         "ON CONFLICT (id) DO UPDATE SET user_id = excluded.user_id, channel = excluded.channel, "
         "channel_ref = excluded.channel_ref, customer_name = excluded.customer_name, "
-        "state = excluded.state, updated_at = excluded.updated_at",
+        "state = excluded.state, updated_at = excluded.updated_at, choices = excluded.choices",
         s.id, s.user_id, s.channel.empty() ? std::string("web") : s.channel, s.channel_ref,
-        s.customer_name, s.state, created, now, s.token_hash);
+        s.customer_name, s.state, created, now, s.token_hash, s.choices);
     return n.ok() ? Status::Ok() : n.status();
   }
 
@@ -447,6 +463,18 @@ class SqlStore final : public Store {
       return Status(StatusCode::kNotFound, "no session " + session_id);
     }
     return id;
+  }
+
+  // Insert-or-ignore of the event key: true when this call recorded it.
+  static Result<bool> record_event(Connection& c, const EventKey& key, int64_t now) {
+    if (Status st = check_id(key.channel, "channel"); !st.ok()) return st;
+    if (Status st = check_id(key.event_id, "event id"); !st.ok()) return st;
+    auto n = execute(c,
+                     "INSERT INTO processed_events (channel, event_id, processed_at) "
+                     "VALUES (?1, ?2, ?3) ON CONFLICT (channel, event_id) DO NOTHING",
+                     key.channel, key.event_id, now);
+    if (!n.ok()) return n.status();
+    return n.value() == 1;
   }
 
   static Result<int64_t> insert_unanswered(Connection& c, const std::string& session_id,
