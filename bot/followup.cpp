@@ -12,10 +12,11 @@ double top_confidence(const retrieval::SearchResult& r) {
   return r.candidates.empty() ? 0.0 : r.candidates[0].confidence;
 }
 
+// The policy would answer the text alone.
 bool confident(const retrieval::SearchResult& r, const Thresholds& t) {
-  if (r.candidates.empty() || r.out_of_scope >= t.out_of_scope) return false;
+  if (r.candidates.empty()) return false;
   const double runner_up = r.candidates.size() > 1 ? r.candidates[1].confidence : 0.0;
-  return r.candidates[0].confidence >= t.answer && r.candidates[0].confidence - runner_up >= t.margin;
+  return is_clear_match(r.candidates[0].confidence, runner_up, r.out_of_scope, t);
 }
 
 std::u32string content(std::string_view text) {

@@ -9,6 +9,10 @@ bool is_hand(HandoffMode m) { return m == HandoffMode::kHand || m == HandoffMode
 
 }  // namespace
 
+bool is_clear_match(double top, double runner_up, double out_of_scope, const Thresholds& t) {
+  return top * (1.0 - out_of_scope) >= t.answer && top - runner_up >= t.margin;
+}
+
 Decision Policy::decide(const retrieval::SearchResult& result, const knowledge::KnowledgeBase& kb,
                         const Conversation& conversation, const Signals& signals) const {
   // Candidates the knowledge base knows, best first.
@@ -28,7 +32,7 @@ Decision Policy::decide(const retrieval::SearchResult& result, const knowledge::
   // vetoing it, so a clearly matching entry is answered despite a look-alike
   // out-of-scope example.
   const double answerable = top_conf * (1.0 - result.out_of_scope);
-  const bool clear_match = answerable >= t_.answer && ahead;
+  const bool clear_match = is_clear_match(top_conf, runner_up, result.out_of_scope, t_);
   const bool out_of_scope = result.out_of_scope >= t_.out_of_scope && !clear_match;
   const bool plausible = top && !out_of_scope && top_conf >= t_.clarify;
 
@@ -68,8 +72,9 @@ Decision Policy::decide(const retrieval::SearchResult& result, const knowledge::
     return d;
   };
 
-  // 3. Out of scope or nothing plausible; 3b. someone else's product.
-  if (!result.other_product.empty() && !clear_match) {
+  // 3. Out of scope or nothing plausible; 3b. someone else's product: a
+  // question about it is not ours however well it matches our entries.
+  if (!result.other_product.empty()) {
     fallback();
     d.other_product = result.other_product;
     return d;

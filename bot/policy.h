@@ -13,7 +13,8 @@
 //      clear match as in 5), or no plausible entry
 //                                   -> fallback (offers a human); the second
 //                                      in a row becomes a handoff
-//   3b. the question names another company's product and is no clear match
+//   3b. the question asks about another company's product (named, not as
+//       a means of ours: retrieval::SearchResult::other_product)
 //                                   -> fallback saying so (other_product)
 //   4. top entry marked hand / hand_priority, answerable >= handoff_entry
 //      and ahead by margin          -> handoff (priority from the entry)
@@ -64,6 +65,12 @@ struct Decision {
   std::string other_product;
   Priority priority = Priority::kNormal;
 };
+
+// Rule 5's test, shared with the follow-up reading (bot/followup.h) so that a
+// message the policy would not answer alone is never taken as complete:
+// answerable = top x (1 - out_of_scope) >= answer, and top - runner_up >=
+// margin. Confidences in [0, 1].
+bool is_clear_match(double top, double runner_up, double out_of_scope, const Thresholds& t);
 
 class Policy {
  public:

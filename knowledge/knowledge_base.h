@@ -10,7 +10,8 @@
 //   synonyms.json        {"<variant>": "<canonical>", …}
 //   hedge.json           see HedgeRules
 //   variables.json       {"platform": "示例贷", …}   template variables
-//   other_products.json  {"products":[{"name","aliases":[…],"company"}…]}
+//   other_products.json  {"products":[{"name","aliases":[…],"company"}…],
+//                         "as_means":[…], "about_us":[…]}
 //                        other companies' products (optional file)
 //   followup.json        topic/type cues for follow-ups (knowledge/slots.h)
 //   settings.json        bot and retrieval settings (read by their owners)
@@ -77,6 +78,16 @@ struct OtherProduct {
   std::string company;               // who runs it, e.g. "蚂蚁集团"; may be ""
 };
 
+// Words that tell whether a question naming another company's product asks
+// about that product or about ours (other_products.json, both optional).
+struct OtherProductCues {
+  // Just before the name, it is a means of ours: 用支付宝充值, 提到微信零钱,
+  // 像余额宝那样.
+  std::vector<std::string> as_means;
+  // Anywhere in the question, it is about us: 你们, 贵平台.
+  std::vector<std::string> about_us;
+};
+
 // Words that tell what a follow-up names (followup.json; knowledge/slots.h).
 struct FollowupCues {
   std::map<std::string, std::vector<std::string>> topic_cues;  // topic -> words
@@ -97,6 +108,7 @@ struct KnowledgeBase {
   // Filled by the loader (file order; names and aliases unique, non-empty);
   // read it through other_products().
   std::vector<OtherProduct> other_products_list;
+  OtherProductCues other_product_cues;
   FollowupCues followup;
   HolidayCalendar calendar;  // loaded == false when calendar.json is absent
   std::string content_hash;  // hex digest of every loaded file's bytes

@@ -168,7 +168,8 @@ void load_category(const json& doc, const std::string& rel, KnowledgeBase* kb,
   }
 }
 
-// other_products.json: {"products": [{"name", "aliases", "company"}…]}.
+// other_products.json: {"products": [{"name", "aliases", "company"}…],
+// "as_means": […], "about_us": […]}.
 void load_other_products(const json& doc, FileReader& reader, KnowledgeBase* kb) {
   auto products = doc.is_object() ? doc.find("products") : doc.end();
   if (!doc.is_object() || products == doc.end() || !products->is_array()) {
@@ -188,6 +189,8 @@ void load_other_products(const json& doc, FileReader& reader, KnowledgeBase* kb)
     p.company = reader.string_field(item, "company", label, false);
     kb->other_products_list.push_back(std::move(p));
   }
+  kb->other_product_cues.as_means = reader.string_list(doc, "as_means", "", false);
+  kb->other_product_cues.about_us = reader.string_list(doc, "about_us", "", false);
 }
 
 std::string sha256_hex(const std::string& data) {

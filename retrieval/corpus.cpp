@@ -18,6 +18,8 @@ Corpus make_corpus(const knowledge::KnowledgeBase& kb) {
     product.forms.insert(product.forms.end(), p.aliases.begin(), p.aliases.end());
     corpus.other_products.push_back(std::move(product));
   }
+  corpus.product_as_means = kb.other_product_cues.as_means;
+  corpus.product_about_us = kb.other_product_cues.about_us;
   corpus.synonyms = kb.synonyms;
   return corpus;
 }

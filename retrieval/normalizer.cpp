@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "knowledge/utf8.h"
+#include "retrieval/pinyin_syllables.h"
 
 namespace faqbot::retrieval {
 namespace {
@@ -131,6 +132,51 @@ std::string Normalizer::normalize(std::string_view text) const {
   return apply_synonyms(normalize_without_synonyms(text));
 }
 
+namespace {
+
+bool is_latin(char c) { return c >= 'a' && c <= 'z'; }
+
+}  // namespace
+
+// A run of Latin letters is one word: it is rewritten only when it reads
+// whole as synonym keys and pinyin syllables with at least one key
+// ("tixianduojiu" -> 提现多久, "txsxf" -> 提现手续费), else kept as typed
+// ("txt", "kfc", "zhuangxiu" are not rewritten). Among the readings, the one
+// with the most letters in keys, then the fewest pieces.
+std::string Normalizer::rewrite_latin_run(std::string_view run) const {
+  const size_t n = run.size();
+  if (n > kMaxLatinRun) return std::string(run);
+  struct Best {
+    int key_chars = -1;  // -1: no reading of this prefix
+    int pieces = 0;
+    size_t from = 0;
+    bool key = false;
+  };
+  std::vector<Best> best(n + 1);
+  best[0].key_chars = 0;
+  const size_t longest = std::max(max_key_chars_, kMaxPinyinSyllable);
+  for (size_t i = 0; i < n; ++i) {
+    if (best[i].key_chars < 0) continue;
+    for (size_t len = 1; len <= longest && i + len <= n; ++len) {
+      const std::string piece(run.substr(i, len));
+      const bool key = synonyms_.count(piece) > 0;
+      if (!key && !is_pinyin_syllable(piece)) continue;
+      Best b{best[i].key_chars + (key ? static_cast<int>(len) : 0), best[i].pieces + 1, i, key};
+      Best& at = best[i + len];
+      if (b.key_chars > at.key_chars || (b.key_chars == at.key_chars && b.pieces < at.pieces)) at = b;
+    }
+  }
+  if (best[n].key_chars <= 0) return std::string(run);
+  std::vector<std::string> pieces;
+  for (size_t end = n; end > 0; end = best[end].from) {
+    const std::string piece(run.substr(best[end].from, end - best[end].from));
+    pieces.push_back(best[end].key ? synonyms_.at(piece) : piece);
+  }
+  std::string out;
+  for (auto it = pieces.rbegin(); it != pieces.rend(); ++it) out += *it;
+  return out;
+}
+
 std::string Normalizer::apply_synonyms(const std::string& text) const {
   if (synonyms_.empty() || text.empty()) return text;
   // Byte offsets of each code point start, plus the end.
@@ -141,13 +187,21 @@ std::string Normalizer::apply_synonyms(const std::string& text) const {
   }
   starts.push_back(text.size());
   const size_t n = starts.size() - 1;
+  // Latin letters are one byte: code point i is a letter iff its byte is.
+  auto latin = [&](size_t cp) { return cp < n && is_latin(text[starts[cp]]); };
   std::string out;
   out.reserve(text.size());
   size_t i = 0;
   while (i < n) {
+    size_t run_end = i;
+    while (latin(run_end)) ++run_end;
     bool replaced = false;
     const size_t longest = std::min(max_key_chars_, n - i);
     for (size_t len = longest; len >= 1; --len) {
+      // A key never cuts a Latin word: inside a word only a key that covers
+      // it and more ("vip等级"); a key ending in a letter ends the word.
+      if (run_end > i && len <= run_end - i) break;
+      if (latin(i + len - 1) && latin(i + len)) continue;
       const std::string key = text.substr(starts[i], starts[i + len] - starts[i]);
       auto it = synonyms_.find(key);
       if (it != synonyms_.end()) {
@@ -157,7 +211,11 @@ std::string Normalizer::apply_synonyms(const std::string& text) const {
         break;
       }
     }
-    if (!replaced) {
+    if (replaced) continue;
+    if (run_end > i) {
+      out += rewrite_latin_run(std::string_view(text).substr(starts[i], run_end - i));
+      i = run_end;
+    } else {
       out.append(text, starts[i], starts[i + 1] - starts[i]);
       ++i;
     }

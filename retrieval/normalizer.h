@@ -2,7 +2,9 @@
 // Text normalisation applied to every question before tokenisation:
 // full-width -> half-width, ASCII lowercase, traditional -> simplified
 // (OpenCC t2s), removal of punctuation / emoji / whitespace / symbols, then
-// the operator's synonym map (longest match first, left to right).
+// the operator's synonym map (longest match first, left to right; a word of
+// Latin letters is rewritten only when it reads whole as keys and pinyin
+// syllables, so "tx" and "tixianduojiu" are rewritten and "txt" is not).
 #include <map>
 #include <memory>
 #include <mutex>
@@ -39,6 +41,10 @@ class Normalizer {
  private:
   Normalizer() = default;
   std::string apply_synonyms(const std::string& text) const;
+  // One whole word of Latin letters (see normalizer.cpp); longer runs than
+  // kMaxLatinRun letters are kept as typed (bounds the work per question).
+  std::string rewrite_latin_run(std::string_view run) const;
+  static constexpr size_t kMaxLatinRun = 64;
 
   // True when some t2s dictionary key that changes text starts with code
   // point `cp`: a text with no such character is left unchanged by OpenCC,

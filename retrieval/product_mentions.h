@@ -1,6 +1,6 @@
 #pragma once
-// Finds other companies' products named in a normalised question (the
-// names normalised the same way). Immutable; thread-safe.
+// Finds the other company's product a normalised question asks about (names
+// and cue words normalised the same way). Immutable; thread-safe.
 #include <string>
 #include <vector>
 
@@ -12,14 +12,23 @@ class ProductMentions {
  public:
   ProductMentions() = default;
   // names[i]: how product i is named in replies; forms: (normalised form,
-  // product index). Empty forms are ignored.
+  // product index); as_means, about_us: see Corpus. Empty strings are
+  // ignored.
   ProductMentions(std::vector<std::string> names,
-                  std::vector<std::pair<std::string, uint32_t>> forms);
+                  std::vector<std::pair<std::string, uint32_t>> forms,
+                  std::vector<std::string> as_means = {},
+                  std::vector<std::string> about_us = {});
 
   bool empty() const { return forms_.empty(); }
   // Index of the product with the longest form found in `normalized`, -1
   // when none.
   int find(const std::string& normalized) const;
+  // Index of the product the question is about: named (longest form first)
+  // not right after an as_means word, in a question without an about_us
+  // word; -1 when none.
+  int asked_about(const std::string& normalized) const;
+  // `normalized` without the products' names (longest form first).
+  std::string without_names(const std::string& normalized) const;
   const std::string& name(int product) const { return names_[static_cast<size_t>(product)]; }
 
   void serialize(BinaryWriter& w) const;
@@ -29,6 +38,8 @@ class ProductMentions {
   std::vector<std::string> names_;
   std::vector<std::string> forms_;         // longest first
   std::vector<uint32_t> form_product_;     // parallel to forms_
+  std::vector<std::string> as_means_;
+  std::vector<std::string> about_us_;
 };
 
 }  // namespace faqbot::retrieval

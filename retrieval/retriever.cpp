@@ -83,6 +83,10 @@ std::string cache_key(const std::vector<Document>& docs, const Corpus& corpus, i
     g.add_u64(p.forms.size());
     for (const auto& f : p.forms) add(f);
   }
+  add("product cues");
+  for (const auto& w : corpus.product_as_means) add(w);
+  add("about us");
+  for (const auto& w : corpus.product_about_us) add(w);
   add("synonyms");
   for (const auto& [k, v] : corpus.synonyms) {
     add(k);
@@ -118,22 +122,21 @@ class EngineRetriever final : public Retriever {
     try {
       r.normalized = normalizer_->normalize(text);
       if (r.normalized.empty() || k == 0) return r;
-      const int product = state_.products.find(r.normalized);
+      const int product = state_.products.asked_about(r.normalized);
       if (product >= 0) r.other_product = state_.products.name(product);
       score(r.normalized, k, r);
+      if (product < 0) {
+        // A product named only as a means of ours ("能用支付宝充值吗") may
+        // read as someone else's question: the reading without its name
+        // when that is more answerable.
+        const std::string without = state_.products.without_names(r.normalized);
+        if (without != r.normalized) consider(without, k, r);
+      }
       if (state_.components.clauses && answerable(r) < kClearAnswerable) {
         // Not a clear match as a whole: the clause we are surest about.
         const std::vector<std::string> clauses = split_clauses(text);
         for (size_t i = 0; clauses.size() > 1 && i < clauses.size(); ++i) {
-          SearchResult c;
-          c.out_of_scope = 1.0;
-          const std::string normalized = normalizer_->normalize(clauses[i]);
-          if (normalized.empty()) continue;
-          score(normalized, k, c);
-          if (answerable(c) > answerable(r)) {
-            r.candidates = std::move(c.candidates);
-            r.out_of_scope = c.out_of_scope;
-          }
+          consider(normalizer_->normalize(clauses[i]), k, r);
         }
       }
     } catch (const std::exception&) {
@@ -164,6 +167,19 @@ class EngineRetriever final : public Retriever {
   // P(top candidate right) x P(in scope).
   static double answerable(const SearchResult& r) {
     return r.candidates.empty() ? 0.0 : r.candidates[0].confidence * (1.0 - r.out_of_scope);
+  }
+
+  // Another reading of the question: `normalized` scored, and kept in `r`
+  // (candidates, out of scope) when more answerable.
+  void consider(const std::string& normalized, size_t k, SearchResult& r) const {
+    if (normalized.empty()) return;
+    SearchResult c;
+    c.out_of_scope = 1.0;
+    score(normalized, k, c);
+    if (answerable(c) > answerable(r)) {
+      r.candidates = std::move(c.candidates);
+      r.out_of_scope = c.out_of_scope;
+    }
   }
 
   // Fills r.candidates (best first, at most k) and r.out_of_scope for one
@@ -244,7 +260,14 @@ Result<EngineState> build_state(const std::vector<Document>& docs, const Corpus&
     product_names.push_back(p.name);
     for (const auto& f : p.forms) product_forms.emplace_back(normalizer.normalize(f), index);
   }
-  state.products = ProductMentions(std::move(product_names), std::move(product_forms));
+  auto normalized_all = [&](const std::vector<std::string>& words) {
+    std::vector<std::string> out;
+    for (const auto& w : words) out.push_back(normalizer.normalize(w));
+    return out;
+  };
+  state.products = ProductMentions(std::move(product_names), std::move(product_forms),
+                                   normalized_all(corpus.product_as_means),
+                                   normalized_all(corpus.product_about_us));
   auto tok = Tokenizer::train(all_lines);
   if (!tok.ok()) return tok.status();
   state.tokenizer = std::move(tok).value();

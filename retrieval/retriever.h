@@ -29,6 +29,11 @@ struct OtherProduct {
 struct Corpus {
   std::vector<Document> docs;
   std::vector<OtherProduct> other_products;
+  // A product named right after one of `product_as_means` (用, 提到 …), or in
+  // a question holding one of `product_about_us` (你们 …), is not what the
+  // question is about.
+  std::vector<std::string> product_as_means;
+  std::vector<std::string> product_about_us;
   std::vector<std::string> negatives;  // out-of-scope example questions
   std::map<std::string, std::string> synonyms;  // variant -> canonical
 };
@@ -64,7 +69,9 @@ struct SearchResult {
   double out_of_scope = 0;            // P(no entry answers), [0,1]
   std::string normalized;             // the normalised question
   std::string other_product;          // name of another company's product the
-                                      // question mentions, "" when none
+                                      // question is about ("花呗怎么提额"), ""
+                                      // when none or only named as a means of
+                                      // ours ("能用支付宝充值吗")
 };
 
 class Retriever {

@@ -97,6 +97,17 @@ TEST_F(FollowupTest, ClassifiesWhatTheMessageNames) {
   EXPECT_EQ(kind_of("谢谢", sure), ReadingKind::kAlone);            // sure, nothing named
 }
 
+TEST_F(FollowupTest, SureAloneMeansThePolicyWouldAnswerIt) {
+  // 0.4 x (1 - 0.3) = 0.28 < answer 0.32: the policy would clarify this text
+  // alone, so it is read in context, not taken as a complete question.
+  const auto dampened = result({{"recharge.fee", 0.4}, {"withdraw.fee", 0.05}}, 0.3);
+  EXPECT_EQ(kind_of("钱啥时候退", dampened), ReadingKind::kEllipsis);
+  EXPECT_FALSE(is_clear_match(0.4, 0.05, 0.3, Thresholds{}));
+  const auto clear = result({{"recharge.fee", 0.6}, {"withdraw.fee", 0.05}}, 0.3);
+  EXPECT_EQ(kind_of("钱啥时候退", clear), ReadingKind::kAlone);
+  EXPECT_TRUE(is_clear_match(0.6, 0.05, 0.3, Thresholds{}));
+}
+
 TEST_F(FollowupTest, TopicOnlyKeepsTheType) {
   // The text alone is sure of the wrong entry of the new topic; the slots
   // carry the fee over from the withdrawal question.

@@ -9,15 +9,15 @@
 namespace faqbot::cli {
 namespace {
 
-constexpr double kInScopeFloor = 0.96;   // answered with the right entry
+constexpr double kInScopeFloor = 0.965;  // answered with the right entry
 constexpr double kHandoffFloor = 0.98;   // handoff cases handed off
 constexpr double kNoAnswerFloor = 0.97;  // out-of-catalog not answered
 constexpr double kTop3Floor = 0.99;      // expected entry among the top 3
 
 // Our own probe sets (tests/fixtures/, written without seeing the dev set):
 // near-domain out-of-catalog questions, and in-catalog paraphrases.
-constexpr double kProbeNoAnswerFloor = 0.90;
-constexpr double kProbeInScopeFloor = 0.95;
+constexpr double kProbeNoAnswerFloor = 0.94;
+constexpr double kProbeInScopeFloor = 0.99;
 constexpr double kProbeHandoffFloor = 1.0;
 
 // Floors of the probe sets of issue 7 (tests/fixtures/probe_*.jsonl, written
@@ -29,10 +29,10 @@ struct ProbeFloors {
   double handoff;    // handoff cases handed off
   double no_answer;  // out-of-catalog (another company's product) not answered
 };
-constexpr ProbeFloors kTypoFloors = {"probe_typo.jsonl", 0.87, 1.0, 0};
-constexpr ProbeFloors kPinyinFloors = {"probe_pinyin.jsonl", 0.07, 0.16, 0};
-constexpr ProbeFloors kClauseFloors = {"probe_clause.jsonl", 0.83, 1.0, 0};
-constexpr ProbeFloors kOtherProductFloors = {"probe_other_product.jsonl", 0.33, 0, 0.60};
+constexpr ProbeFloors kTypoFloors = {"probe_typo.jsonl", 0.99, 1.0, 0};
+constexpr ProbeFloors kPinyinFloors = {"probe_pinyin.jsonl", 0.75, 0.66, 0};
+constexpr ProbeFloors kClauseFloors = {"probe_clause.jsonl", 0.97, 1.0, 0};
+constexpr ProbeFloors kOtherProductFloors = {"probe_other_product.jsonl", 0.80, 0, 1.0};
 
 EvalReport evaluate_file(const std::string& path) {
   auto cases = read_cases(path);

@@ -99,6 +99,13 @@ TEST(Loader, OtherProductsAreOptionalAndLoadedInFileOrder) {
   EXPECT_EQ(products[1].name, "微粒贷");
   EXPECT_TRUE(products[1].aliases.empty());
   EXPECT_EQ(products[1].company, "");
+  EXPECT_TRUE(out.kb->other_product_cues.as_means.empty());
+  fx.write("other_products.json", R"({"as_means": ["用", "提到"], "about_us": ["你们"],
+    "products": [{"name": "花呗"}]})");
+  LoadOutcome cued = load(fx.dir());
+  ASSERT_TRUE(cued.ok()) << format(cued.diagnostics.at(0));
+  EXPECT_EQ(cued.kb->other_product_cues.as_means, (std::vector<std::string>{"用", "提到"}));
+  EXPECT_EQ(cued.kb->other_product_cues.about_us, std::vector<std::string>{"你们"});
 }
 
 TEST(Loader, MalformedOtherProductsNameTheProduct) {

@@ -47,6 +47,19 @@ TEST(NormalizerTest, SynonymKeysAreNormalisedToo) {
   EXPECT_EQ(n->normalize("冲值怎么弄"), "充值怎么弄");
 }
 
+TEST(NormalizerTest, LatinWordsAreRewrittenWholeOrNotAtAll) {
+  auto n = make({{"tx", "提现"}, {"sxf", "手续费"}, {"tixian", "提现"}, {"kf", "客服"},
+                 {"vip等级", "会员等级"}, {"zhuan", "转"}});
+  EXPECT_EQ(n->normalize("tx要多久"), "提现要多久");
+  EXPECT_EQ(n->normalize("TX SXF"), "提现手续费");           // keys side by side
+  EXPECT_EQ(n->normalize("tixian yao duojiu"), "提现yaoduojiu");  // key and pinyin
+  EXPECT_EQ(n->normalize("txt文件打不开"), "txt文件打不开");     // a foreign word
+  EXPECT_EQ(n->normalize("kfc好吃吗"), "kfc好吃吗");
+  EXPECT_EQ(n->normalize("zhuangxiu"), "zhuangxiu");          // pinyin without a key
+  EXPECT_EQ(n->normalize("VIP等级"), "会员等级");              // a key covering the word
+  EXPECT_EQ(n->normalize("找kf"), "找客服");
+}
+
 TEST(NormalizerTest, SurvivesInvalidUtf8AndHugeInput) {
   auto n = make();
   EXPECT_EQ(n->normalize(std::string("\xff\xfe提现\xc3", 9)), "提现");
