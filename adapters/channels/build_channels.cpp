@@ -43,6 +43,11 @@ Result<std::vector<std::unique_ptr<Channel>>> build_channels(const ChannelsConfi
     if (!ch.ok()) return ch.status();
     out.push_back(std::move(ch).value());
   }
+  if (!c.wechat_kf_token.empty() && !c.wechat_kf_aes_key.empty() && !c.wechat_kf_corp_id.empty()) {
+    auto ch = make_wechat_kf(c);
+    if (!ch.ok()) return ch.status();
+    out.push_back(std::move(ch).value());
+  }
   if (!c.feishu_encrypt_key.empty() || !c.feishu_verification_token.empty()) out.push_back(make_feishu(c));
   if (!c.dingtalk_app_secret.empty()) out.push_back(make_dingtalk(c));
   if (!c.slack_signing_secret.empty()) out.push_back(make_slack(c));

@@ -76,10 +76,13 @@ struct Received {
   enum class Kind {
     kRespond,   // answer `response` as is: challenge, 401, or an event we ignore
     kMessage,   // an investor message: `inbound` is set
+    kPull,      // messages wait on the platform (WeChat Customer Service): the
+                // runtime passes `notice` to Channel::pull, then answers `response`
   };
   Kind kind = Kind::kRespond;
   http::Response response;
   Inbound inbound;
+  std::string notice;  // kPull: what pull() needs (token, account), channel-defined
   bool rejected = false;  // kRespond because verification failed (counted)
 };
 
@@ -141,6 +144,11 @@ class Channel {
 
   // Called after a rejected send, so a cached token is fetched again.
   virtual void invalidate_token() const {}
+
+  // For a kPull notice: fetches the waiting messages from the platform
+  // through `transport` (on the webhook request's thread). An error makes
+  // the runtime answer 503, so the platform calls again. Default: none.
+  virtual Result<std::vector<Inbound>> pull(const std::string& notice, Transport& transport) const;
 };
 
 // Sets in.replay_key from `signature` (what the platform sent to

@@ -1,6 +1,6 @@
 #pragma once
 #include <nlohmann/json.hpp>
-// Factories of the seven channels, one file each. A factory is only called
+// Factories of the eight channels, one file each. A factory is only called
 // for an enabled channel (its secret is set; see ChannelsConfig).
 #include <memory>
 
@@ -11,6 +11,7 @@ namespace faqbot::channels {
 
 Result<std::unique_ptr<Channel>> make_wecom(const ChannelsConfig& config);
 Result<std::unique_ptr<Channel>> make_wechat(const ChannelsConfig& config);
+Result<std::unique_ptr<Channel>> make_wechat_kf(const ChannelsConfig& config);
 std::unique_ptr<Channel> make_feishu(const ChannelsConfig& config);
 std::unique_ptr<Channel> make_dingtalk(const ChannelsConfig& config);
 std::unique_ptr<Channel> make_slack(const ChannelsConfig& config);

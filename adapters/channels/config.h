@@ -18,6 +18,11 @@ struct ChannelsConfig {
   // requests are accepted. FAQBOT_WECHAT_APP_SECRET (added) for agent replies.
   std::string wechat_token, wechat_aes_key, wechat_app_id, wechat_app_secret;
   std::string wechat_api_base = "https://api.weixin.qq.com";
+  // WeChat Customer Service (微信客服): FAQBOT_WECHAT_KF_TOKEN, _AES_KEY and
+  // _CORP_ID enable it; FAQBOT_WECHAT_KF_SECRET (the 微信客服 Secret) pulls
+  // messages (sync_msg) and sends replies.
+  std::string wechat_kf_token, wechat_kf_aes_key, wechat_kf_corp_id, wechat_kf_secret;
+  std::string wechat_kf_api_base = "https://qyapi.weixin.qq.com";
   // Feishu/Lark: FAQBOT_FEISHU_ENCRYPT_KEY and/or FAQBOT_FEISHU_VERIFICATION_TOKEN;
   // FAQBOT_FEISHU_APP_ID / FAQBOT_FEISHU_APP_SECRET (added) for sending.
   std::string feishu_encrypt_key, feishu_verification_token, feishu_app_id, feishu_app_secret;

@@ -157,7 +157,22 @@ http::Response ChannelRuntime::handle(const Channel& channel, const http::Reques
     if (r.rejected) count.rejected.fetch_add(1, std::memory_order_relaxed);
     return r.response;
   }
-  Inbound& in = r.inbound;
+  if (r.kind == Received::Kind::kPull) {
+    auto pulled = channel.pull(r.notice, *transport_);
+    if (!pulled.ok()) {
+      std::fprintf(stderr, "faqbot channels: %s: %s\n", channel.name().c_str(), pulled.status().message().c_str());
+      return json_response(503, "{\"error\":{\"code\":\"unavailable\",\"message\":\"platform unavailable\"}}");
+    }
+    // Each message answered (or deduplicated) in turn; one that fails stays
+    // unprocessed and is answered when it is pulled again.
+    for (Inbound& in : pulled.value()) handle_inbound(channel, in);
+    return r.response;
+  }
+  return handle_inbound(channel, r.inbound);
+}
+
+http::Response ChannelRuntime::handle_inbound(const Channel& channel, Inbound& in) {
+  ChannelCounters& count = counters(channel.name());
   std::vector<std::string> keys;
   if (auto refused = check_replay(channel, in, &keys)) return *refused;
   if (in.from_bot) {

@@ -73,6 +73,9 @@ class ChannelRuntime {
   void start_sender();
 
   http::Response handle(const Channel& channel, const http::Request& request);
+  // The pipeline after receive(): replay and bot checks, dedup, the turn, the
+  // reply. Also runs for each message a kPull notice fetched.
+  http::Response handle_inbound(const Channel& channel, Inbound& in);
   // Renders and enqueues a message for an IM conversation.
   void enqueue(const Channel& channel, const std::string& channel_ref, const ReplyContent& reply);
   // One pass of the sender (tests call it directly). Returns messages handled.

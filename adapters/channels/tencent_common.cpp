@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "adapters/channels/xml_lite.h"
+#include "adapters/channels/signatures.h"
 
 namespace faqbot::channels {
 
@@ -29,6 +29,41 @@ Result<TokenGrant> fetch_wx_token(Transport& transport, const std::string& url) 
     g.expires_in_s = body["expires_in"].get<int64_t>();
   }
   return g;
+}
+
+Result<TokenGrant> fetch_wecom_token(Transport& transport, const std::string& api_base, const std::string& corp_id,
+                                     const std::string& secret) {
+  return fetch_wx_token(transport, api_base + "/cgi-bin/gettoken?corpid=" + url_encode(corp_id) +
+                                       "&corpsecret=" + url_encode(secret));
+}
+
+bool open_wecom_callback(const WxCrypt& crypt, const http::Request& req, int64_t now_ms, int64_t max_skew_s,
+                         Received* answer, XmlDoc* inner, std::string* ts, std::string* nonce) {
+  const std::string sig = req.param("msg_signature");
+  *ts = req.param("timestamp");
+  *nonce = req.param("nonce");
+  if (sig.empty() || ts->empty()) return *answer = reject("missing msg_signature or timestamp"), false;
+  if (!check_timestamp(*ts, 1000, now_ms, max_skew_s).ok()) return *answer = reject("stale or malformed timestamp"), false;
+  if (req.method == "GET") {
+    const std::string echo = req.param("echostr");
+    if (!crypt.verify(sig, *ts, *nonce, echo)) return *answer = reject("bad msg_signature"), false;
+    auto plain = crypt.decrypt(echo);
+    if (!plain.ok()) return *answer = reject("echostr does not decrypt"), false;
+    http::Response r;
+    r.content_type = "text/plain; charset=utf-8";
+    r.body = plain->message;
+    return *answer = respond(r), false;
+  }
+  auto outer = parse_xml(req.body);
+  if (!outer.ok()) return *answer = reject("malformed XML"), false;
+  const std::string enc = outer->get("Encrypt");
+  if (!crypt.verify(sig, *ts, *nonce, enc)) return *answer = reject("bad msg_signature"), false;
+  auto plain = crypt.decrypt(enc);
+  if (!plain.ok()) return *answer = reject("message does not decrypt"), false;
+  auto msg = parse_xml(plain->message);
+  if (!msg.ok()) return *answer = reject("malformed inner XML"), false;
+  *inner = std::move(msg).value();
+  return true;
 }
 
 void put_token(std::string& text, const std::string& token) {

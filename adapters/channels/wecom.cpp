@@ -21,39 +21,21 @@ class WecomChannel : public Channel {
   std::vector<std::string> methods() const override { return {"GET", "POST"}; }
 
   Received receive(const http::Request& req, int64_t now_ms) const override {
-    const std::string sig = req.param("msg_signature"), ts = req.param("timestamp"),
-                      nonce = req.param("nonce");
-    if (sig.empty() || ts.empty()) return reject("missing msg_signature or timestamp");
-    if (!check_timestamp(ts, 1000, now_ms, config_.max_skew_s).ok()) return reject("stale or malformed timestamp");
-    if (req.method == "GET") {
-      const std::string echo = req.param("echostr");
-      if (!crypt_.verify(sig, ts, nonce, echo)) return reject("bad msg_signature");
-      auto plain = crypt_.decrypt(echo);
-      if (!plain.ok()) return reject("echostr does not decrypt");
-      http::Response r;
-      r.content_type = "text/plain; charset=utf-8";
-      r.body = plain->message;
-      return respond(r);
-    }
-    auto outer = parse_xml(req.body);
-    if (!outer.ok()) return reject("malformed XML");
-    const std::string enc = outer->get("Encrypt");
-    if (!crypt_.verify(sig, ts, nonce, enc)) return reject("bad msg_signature");
-    auto plain = crypt_.decrypt(enc);
-    if (!plain.ok()) return reject("message does not decrypt");
-    auto msg = parse_xml(plain->message);
-    if (!msg.ok()) return reject("malformed inner XML");
-    if (msg->get("MsgType") != "text") return respond(ack({}));  // events, images: acknowledged
+    Received answer;
+    XmlDoc msg;
+    std::string ts, nonce;
+    if (!open_wecom_callback(crypt_, req, now_ms, config_.max_skew_s, &answer, &msg, &ts, &nonce)) return answer;
+    if (msg.get("MsgType") != "text") return respond(ack({}));  // events, images: acknowledged
     Received r;
     r.kind = Received::Kind::kMessage;
     Inbound& in = r.inbound;
-    in.event_id = msg->get("MsgId");
-    in.user_id = msg->get("FromUserName");
-    in.text = msg->get("Content");
-    const std::string agent = msg->get("AgentID");
+    in.event_id = msg.get("MsgId");
+    in.user_id = msg.get("FromUserName");
+    in.text = msg.get("Content");
+    const std::string agent = msg.get("AgentID");
     in.conversation = agent + "/" + in.user_id;
     in.channel_ref = nlohmann::json{{"user", in.user_id}, {"agent_id", agent}}.dump();
-    in.context = {{"timestamp", ts}, {"nonce", nonce}, {"to", in.user_id}, {"from", msg->get("ToUserName")}};
+    in.context = {{"timestamp", ts}, {"nonce", nonce}, {"to", in.user_id}, {"from", msg.get("ToUserName")}};
     return r;
   }
 
@@ -94,9 +76,7 @@ class WecomChannel : public Channel {
       return Status(StatusCode::kFailedPrecondition, "FAQBOT_WECOM_SECRET is not set: cannot send");
     }
     auto token = tokens_.get([&] {
-      return fetch_wx_token(transport, config_.wecom_api_base + "/cgi-bin/gettoken?corpid=" +
-                                           url_encode(config_.wecom_corp_id) +
-                                           "&corpsecret=" + url_encode(config_.wecom_secret));
+      return fetch_wecom_token(transport, config_.wecom_api_base, config_.wecom_corp_id, config_.wecom_secret);
     });
     if (!token.ok()) return token.status();
     put_token(req.url, token.value());

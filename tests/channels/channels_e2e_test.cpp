@@ -64,6 +64,11 @@ class ChannelsE2ETest : public ::testing::Test {
     c.telegram_secret_token = "tg-secret";
     c.telegram_bot_token = "123:ABC";
     c.telegram_api_base = base;
+    c.wechat_kf_token = "kf-token";
+    c.wechat_kf_aes_key = kWecomAes;
+    c.wechat_kf_corp_id = "wwkfcorp";
+    c.wechat_kf_secret = "kf-secret";
+    c.wechat_kf_api_base = base;
     c.generic_secret = "generic-secret";
     c.generic_callback_url = base + "/generic-callback";
     c.backoff_ms = 30;
@@ -163,6 +168,34 @@ class ChannelsE2ETest : public ::testing::Test {
     return "<xml><ToUserName><![CDATA[" + to + "]]></ToUserName><FromUserName><![CDATA[" + from +
            "]]></FromUserName><CreateTime>1409659813</CreateTime><MsgType><![CDATA[text]]></MsgType>"
            "<Content><![CDATA[" + text + "]]></Content><MsgId>" + msg_id + "</MsgId><AgentID>1000002</AgentID></xml>";
+  }
+
+  // 微信客服: the callback event (encrypted XML) announcing messages on
+  // account wkA, and a customer's text as sync_msg lists it.
+  httplib::Result kf_callback(const WxCrypt& crypt, const std::string& token) {
+    const std::string inner =
+        "<xml><ToUserName><![CDATA[wwkfcorp]]></ToUserName><CreateTime>1348831860</CreateTime>"
+        "<MsgType><![CDATA[event]]></MsgType><Event><![CDATA[kf_msg_or_event]]></Event>"
+        "<Token><![CDATA[" + token + "]]></Token><OpenKfId><![CDATA[wkA]]></OpenKfId></xml>";
+    const std::string enc = crypt.encrypt(inner, std::string(16, 'k'));
+    const std::string body = "<xml><ToUserName><![CDATA[wwkfcorp]]></ToUserName><Encrypt><![CDATA[" + enc +
+                             "]]></Encrypt><AgentID><![CDATA[]]></AgentID></xml>";
+    return post("/webhooks/wechat_kf" + wx_query(crypt, enc, now_s(), false), {}, body, "application/xml");
+  }
+  static json kf_text(const std::string& msgid, const std::string& user, const std::string& text) {
+    return {{"msgid", msgid}, {"open_kfid", "wkA"}, {"external_userid", user}, {"send_time", 1615478585},
+            {"origin", 3}, {"msgtype", "text"}, {"text", {{"content", text}}}};
+  }
+  // What a send_msg shows the customer: a text, or a menu's head.
+  static std::string kf_shown(const json& body) {
+    return body["msgtype"] == "msgmenu" ? body["msgmenu"]["head_content"].get<std::string>()
+                                        : body["text"]["content"].get<std::string>();
+  }
+  static const Captured* sent_to(const std::vector<Captured>& sent, const std::string& user) {
+    for (const Captured& c : sent) {
+      if (json::parse(c.body)["touser"] == user) return &c;
+    }
+    return nullptr;
   }
 
   faqbot::testing::TempDir dir_;
@@ -268,6 +301,97 @@ TEST_F(ChannelsE2ETest, SlackPublishedExampleIsAcceptedWithTheSkewCheckOff) {
                                       {"X-Slack-Signature", "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b504"}},
                   body, "application/x-www-form-urlencoded");
   EXPECT_EQ(bad->status, 401);
+}
+
+// ---------------------------------------------------------------------------
+// 微信客服 (WeChat Customer Service), against a mock speaking its documented
+// protocol (developer.work.weixin.qq.com/document/path/94670, 94677): the
+// callback only announces; messages are pulled with sync_msg (callback token,
+// cursor, has_more paging) and answered with send_msg.
+TEST_F(ChannelsE2ETest, WechatKfPullsAnnouncedMessagesAndAnswersThroughSendMsg) {
+  start();
+  const WxCrypt crypt = WxCrypt::create("kf-token", kWecomAes, "wwkfcorp").value();
+  // URL check: the decrypted echostr comes back.
+  const std::string ts = now_s(), echo = crypt.encrypt("echo-123", std::string(16, 'e'));
+  auto check = client_->Get(("/webhooks/wechat_kf?msg_signature=" + crypt.signature(ts, "nonce1", echo) +
+                             "&timestamp=" + ts + "&nonce=nonce1&echostr=" + url_encode(echo)).c_str());
+  ASSERT_TRUE(check);
+  EXPECT_EQ(check->status, 200);
+  EXPECT_EQ(check->body, "echo-123");
+
+  const std::string token = "ENCApHxnGDNAVNY4AaSJKj4Tb5mwsEMzxhFmHVGcra996NR";
+  mock_.kf_setup(token, 2);
+  mock_.kf_queue(kf_text("m1", "wm_user1", "提现多久到账"));
+  mock_.kf_queue({{"msgid", "m2"}, {"open_kfid", "wkA"}, {"external_userid", "wm_user1"}, {"send_time", 1615478586},
+                  {"origin", 4}, {"msgtype", "event"}, {"event", {{"event_type", "enter_session"}}}});
+  mock_.kf_queue(kf_text("m3", "wm_user2", "那个钱的问题"));
+  json from_servicer = kf_text("m4", "wm_user1", "我是接待人员");
+  from_servicer["origin"] = 5;
+  mock_.kf_queue(from_servicer);
+  auto res = kf_callback(crypt, token);
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_EQ(res->body, "");
+  // Two pages of two, the second from the first's cursor, with the callback's token.
+  auto syncs = mock_.wait_for("/cgi-bin/kf/sync_msg", 2);
+  ASSERT_EQ(syncs.size(), 2u);
+  EXPECT_EQ(json::parse(syncs[0].body)["cursor"], "");
+  EXPECT_EQ(json::parse(syncs[1].body)["cursor"], "2");
+  EXPECT_EQ(json::parse(syncs[1].body)["token"], token);
+  EXPECT_EQ(json::parse(syncs[1].body)["open_kfid"], "wkA");
+  EXPECT_EQ(syncs[0].query_token, "WECOMTOK");
+  // The two customer texts are answered; the event and the servicer's own message are not.
+  auto sent = mock_.wait_for("/cgi-bin/kf/send_msg", 2);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  sent = mock_.wait_for("/cgi-bin/kf/send_msg", 2);
+  ASSERT_EQ(sent.size(), 2u);
+  const Captured* answer = sent_to(sent, "wm_user1");
+  ASSERT_NE(answer, nullptr);
+  json body = json::parse(answer->body);
+  EXPECT_EQ(answer->query_token, "WECOMTOK");
+  EXPECT_EQ(body["open_kfid"], "wkA");
+  EXPECT_NE(kf_shown(body).find("一般预计当天到账"), std::string::npos);
+  const Captured* menu = sent_to(sent, "wm_user2");
+  ASSERT_NE(menu, nullptr);
+  body = json::parse(menu->body);
+  ASSERT_EQ(body["msgtype"], "msgmenu");
+  EXPECT_EQ(body["msgmenu"]["list"][0]["type"], "click");
+  EXPECT_EQ(body["msgmenu"]["list"][0]["click"]["id"], "faq:recharge.limit");
+  EXPECT_EQ(body["msgmenu"]["list"][0]["click"]["content"], "充值限额是多少");
+
+  // A click on a menu item comes back as text with its id: that entry is answered.
+  json click = kf_text("m5", "wm_user2", "提现什么时候到");
+  click["text"]["menu_id"] = "faq:withdraw.arrival_time";
+  click["text"]["content"] = "随便点的";
+  mock_.kf_queue(click);
+  // …and a message pulled again (another replica's cursor, a restart) is not answered twice.
+  mock_.kf_queue(kf_text("m1", "wm_user1", "提现多久到账"));
+  ASSERT_EQ(kf_callback(crypt, token)->status, 200);
+  sent = mock_.wait_for("/cgi-bin/kf/send_msg", 3);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  sent = mock_.wait_for("/cgi-bin/kf/send_msg", 3);
+  ASSERT_EQ(sent.size(), 3u);
+  body = json::parse(sent[2].body);
+  EXPECT_EQ(body["touser"], "wm_user2");
+  EXPECT_NE(kf_shown(body).find("一般预计当天到账"), std::string::npos);
+
+  // sync_msg refused (expired access token): 503 so the platform calls
+  // again; the token is fetched anew and the next callback gets the message.
+  const size_t tokens_before = mock_.count("/cgi-bin/gettoken");
+  mock_.kf_fail_next_syncs(1);
+  mock_.kf_queue(kf_text("m6", "wm_user3", "提现要手续费吗"));
+  EXPECT_EQ(kf_callback(crypt, token)->status, 503);
+  EXPECT_EQ(kf_callback(crypt, token)->status, 200);
+  EXPECT_GT(mock_.count("/cgi-bin/gettoken"), tokens_before);
+  sent = mock_.wait_for("/cgi-bin/kf/send_msg", 4);
+  ASSERT_EQ(sent.size(), 4u);
+  EXPECT_EQ(json::parse(sent[3].body)["touser"], "wm_user3");
+
+  // A forged callback is refused before anything is pulled.
+  const size_t syncs_before = mock_.count("/cgi-bin/kf/sync_msg");
+  const WxCrypt forger = WxCrypt::create("not-the-token", kWecomAes, "wwkfcorp").value();
+  EXPECT_EQ(kf_callback(forger, token)->status, 401);
+  EXPECT_EQ(mock_.count("/cgi-bin/kf/sync_msg"), syncs_before);
 }
 
 // ---------------------------------------------------------------------------

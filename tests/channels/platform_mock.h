@@ -1,8 +1,10 @@
 #pragma once
 // A local httplib::Server that speaks the IM platforms' send and token APIs
-// (WeCom, WeChat, Feishu, DingTalk sessionWebhook, Slack, Telegram, the
-// generic callback) and records every request, for end-to-end tests.
+// (WeCom, WeChat, WeChat Customer Service, Feishu, DingTalk sessionWebhook,
+// Slack, Telegram, the generic callback) and records every request, for
+// end-to-end tests.
 #include <httplib.h>
+#include <nlohmann/json.hpp>
 
 #include <chrono>
 #include <condition_variable>
@@ -53,6 +55,32 @@ class PlatformMock {
     server_.Post("/api/chat.postMessage", ok("{\"ok\":true}"));
     server_.Post(R"(/bot([^/]+)/sendMessage)", ok("{\"ok\":true}"));
     server_.Post("/generic-callback", ok("{}"));
+    server_.Post("/cgi-bin/kf/send_msg", ok("{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":\"sent\"}"));
+    // 微信客服 sync_msg: the queued messages from the cursor on (the cursor is
+    // an index), kf_page_size at a time, with has_more; the access token and
+    // the callback token must be the issued ones (errcode 40014 / 95007).
+    server_.Post("/cgi-bin/kf/sync_msg", [this, ok](const httplib::Request& req, httplib::Response& res) {
+      ok("")(req, res);
+      std::lock_guard<std::mutex> lock(mu_);
+      const nlohmann::json in = nlohmann::json::parse(req.body, nullptr, false);
+      nlohmann::json out = {{"errcode", 0}, {"errmsg", "ok"}};
+      if (req.get_param_value("access_token") != "WECOMTOK" || kf_fail_syncs_ > 0) {
+        if (kf_fail_syncs_ > 0) --kf_fail_syncs_;
+        out = {{"errcode", 40014}, {"errmsg", "invalid access_token"}};
+      } else if (!in.is_object() || in.value("token", "") != kf_token_) {
+        out = {{"errcode", 95007}, {"errmsg", "invalid msg token"}};
+      } else {
+        const std::string cursor = in.value("cursor", "");
+        size_t from = cursor.empty() ? 0 : std::stoul(cursor);
+        size_t to = std::min(kf_messages_.size(), from + kf_page_size_);
+        nlohmann::json list = nlohmann::json::array();
+        for (size_t i = from; i < to; ++i) list.push_back(kf_messages_[i]);
+        out["msg_list"] = list;
+        out["next_cursor"] = std::to_string(to);
+        out["has_more"] = to < kf_messages_.size() ? 1 : 0;
+      }
+      res.set_content(out.dump(), "application/json");
+    });
     port_ = server_.bind_to_any_port("127.0.0.1");
     thread_ = std::thread([this] { server_.listen_after_bind(); });
     while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(2));
@@ -64,6 +92,20 @@ class PlatformMock {
 
   std::string base() const { return "http://127.0.0.1:" + std::to_string(port_); }
   int port() const { return port_; }
+  // 微信客服: the token the callbacks carry, messages waiting, page size.
+  void kf_setup(const std::string& token, size_t page_size) {
+    std::lock_guard<std::mutex> lock(mu_);
+    kf_token_ = token;
+    kf_page_size_ = page_size;
+  }
+  void kf_queue(const nlohmann::json& message) {
+    std::lock_guard<std::mutex> lock(mu_);
+    kf_messages_.push_back(message);
+  }
+  void kf_fail_next_syncs(int n) {
+    std::lock_guard<std::mutex> lock(mu_);
+    kf_fail_syncs_ = n;
+  }
   void fail_next_sends(int n) {
     std::lock_guard<std::mutex> lock(mu_);
     fail_sends_ = n;
@@ -95,6 +137,10 @@ class PlatformMock {
   std::condition_variable cv_;
   std::vector<Captured> captured_;
   int fail_sends_ = 0;
+  std::string kf_token_;
+  size_t kf_page_size_ = 1000;
+  std::vector<nlohmann::json> kf_messages_;
+  int kf_fail_syncs_ = 0;
 };
 
 }  // namespace faqbot::testing

@@ -31,6 +31,10 @@ inline channels::ChannelsConfig fuzz_config() {
   c.wecom_agent_id = "218";
   c.wechat_token = kWxToken;
   c.wechat_app_id = kWxReceiveId;
+  c.wechat_kf_token = kWxToken;
+  c.wechat_kf_aes_key = kWxAesKey;
+  c.wechat_kf_corp_id = kWxReceiveId;
+  c.wechat_kf_secret = "fuzz-kf-secret";
   c.feishu_encrypt_key = "fuzz-feishu-encrypt-key";
   c.feishu_verification_token = "fuzz-feishu-verification";
   c.dingtalk_app_secret = "fuzz-dingtalk-secret";
