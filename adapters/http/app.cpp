@@ -4,6 +4,8 @@
 
 #include <omp.h>
 
+#include <iostream>
+
 namespace faqbot::http {
 
 App::App(AppOptions options) : options_(std::move(options)) {}
@@ -99,14 +101,32 @@ void App::start_sweeper() {
   if (sweeper_.joinable()) return;
   sweeper_ = std::thread([this] {
     std::unique_lock<std::mutex> lock(sweep_mu_);
+    int64_t last_erase_ms = 0;
     while (!stopping_) {
       sweep_cv_.wait_for(lock, std::chrono::milliseconds(options_.sweep_interval_ms));
       if (stopping_) break;
       lock.unlock();
       service_->sweep();
+      erase_expired(&last_erase_ms);
       lock.lock();
     }
   });
+}
+
+void App::erase_expired(int64_t* last_ms) {
+  constexpr int64_t kEveryMs = 3'600'000;
+  const int days = options_.settings.retention_days;
+  if (days <= 0) return;
+  const int64_t now = options_.clock ? options_.clock() : store::now_ms();
+  if (*last_ms != 0 && now - *last_ms < kEveryMs) return;
+  *last_ms = now;
+  auto erased = service_->store().erase_older_than(now - days * int64_t{86'400'000});
+  if (!erased.ok()) {
+    std::cerr << "faqbot serve: retention: " << erased.status().message() << "\n";
+  } else if (erased.value() > 0) {
+    std::cerr << "faqbot serve: retention: erased " << erased.value() << " conversations idle for more than "
+              << days << " days\n";
+  }
 }
 
 Result<int> App::start() {

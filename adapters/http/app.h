@@ -65,6 +65,9 @@ class App {
   HttpMetrics metrics_;
   std::unique_ptr<ApiContext> context_;
   std::unique_ptr<HttpServer> server_;
+  // Retention (Settings::retention_days): at most hourly, from the sweeper.
+  // *last_ms: when it last ran (0 = never).
+  void erase_expired(int64_t* last_ms);
   std::thread sweeper_;
   std::mutex sweep_mu_;
   std::condition_variable sweep_cv_;

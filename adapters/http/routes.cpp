@@ -11,6 +11,7 @@
 
 #include "adapters/http/api_error.h"
 #include "adapters/http/openapi.h"
+#include "adapters/http/privacy_routes.h"
 #include "adapters/http/token_check.h"
 #include "bot/pii.h"
 #include "knowledge/utf8.h"
@@ -590,6 +591,7 @@ void register_api_routes(HttpServer& server, ApiContext& ctx) {
   // admin API
   add("POST", "/v1/admin/reload", post_admin_reload, "Reload the knowledge base", false);
   add("GET", "/v1/admin/unanswered", get_admin_unanswered, "Questions the bot could not answer", false);
+  register_privacy_routes(server, ctx);
   // operations
   add("GET", "/healthz", get_healthz, "Liveness", false);
   add("GET", "/readyz", get_readyz, "Readiness", false);

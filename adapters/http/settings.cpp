@@ -69,6 +69,9 @@ const Key kKeys[] = {
     {"sync_every_commit", "FAQBOT_SYNC_EVERY_COMMIT", "--sync-every-commit", true,
      "fsync every SQLite commit [false]"},
     {"sse_heartbeat_s", "FAQBOT_SSE_HEARTBEAT_S", "--sse-heartbeat-s", false, "event stream ping interval [15]"},
+    {"retention_days", "FAQBOT_RETENTION_DAYS", "--retention-days", false,
+     "erase conversations idle for DAYS (no open ticket) and webhook event ids older than that, hourly; "
+     "0 = keep [0]"},
 };
 
 std::vector<std::string> split(const std::string& s, char sep) {
@@ -219,6 +222,8 @@ class Builder {
       s.quick_replies = split(v, '|');
     } else if (key == "sync_every_commit") {
       if (parse_bool(v, &b)) s.sync_every_commit = b; else fail("expected true or false");
+    } else if (key == "retention_days") {
+      if (parse_int(v, 0, 36500, &n)) s.retention_days = static_cast<int>(n); else fail("expected 0-36500 days");
     } else if (key == "sse_heartbeat_s") {
       if (parse_int(v, 1, 3600, &n)) s.sse_heartbeat_s = static_cast<int>(n); else fail("expected 1-3600 seconds");
     }

@@ -35,6 +35,8 @@
 //   quick_replies      FAQBOT_QUICK_REPLIES ('|'-separated) — file: array of strings
 //   sync_every_commit  FAQBOT_SYNC_EVERY_COMMIT  --sync-every-commit (false)
 //   sse_heartbeat_s    FAQBOT_SSE_HEARTBEAT_S    --sse-heartbeat-s (15)
+//   retention_days     FAQBOT_RETENTION_DAYS     --retention-days (0 = keep; else erase idle sessions
+//                      and processed webhook ids older than that, hourly)
 // With a default token (is_default_token) the host becomes 127.0.0.1 unless
 // one was given; a given host other than loopback is then an error.
 #include <cstddef>
@@ -87,6 +89,7 @@ struct Settings {
   std::vector<std::string> quick_replies;
   bool sync_every_commit = false;
   int sse_heartbeat_s = 15;
+  int retention_days = 0;  // 0 = keep personal data; N = erase what is idle for N days
   // Said once at start (e.g. the host was narrowed to 127.0.0.1).
   std::vector<std::string> notices;
 

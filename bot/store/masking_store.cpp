@@ -134,6 +134,14 @@ class MaskingStore final : public Store {
     return s_->server_secret(name, candidate);
   }
   Status check_writable() override { return s_->check_writable(); }
+  Result<int64_t> erase_older_than(int64_t cutoff_ms) override { return s_->erase_older_than(cutoff_ms); }
+  // User ids are stored masked: look them up the same way.
+  Result<std::vector<std::string>> sessions_of_user(const std::string& user_id) override {
+    return s_->sessions_of_user(bot::personal_text(user_id));
+  }
+  Result<int64_t> erase_user(const std::string& user_id) override {
+    return s_->erase_user(bot::personal_text(user_id));
+  }
 
  private:
   std::unique_ptr<Store> s_;

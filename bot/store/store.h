@@ -283,6 +283,18 @@ class Store {
   virtual Result<bool> event_processed(const std::string& channel,
                                        const std::string& event_id) = 0;
 
+  // --- retention and investors' requests ------------------------------------
+  // Erases personal data older than cutoff_ms: sessions last updated before
+  // it that have no waiting or active ticket, with their messages, tickets,
+  // feedback and unanswered questions; processed webhook event ids and sent
+  // or failed outbox rows created before it. Returns the sessions erased.
+  virtual Result<int64_t> erase_older_than(int64_t cutoff_ms) = 0;
+  // Ids of the sessions of `user_id`, oldest first (an investor's export).
+  virtual Result<std::vector<std::string>> sessions_of_user(const std::string& user_id) = 0;
+  // Erases every session of `user_id` as above, open tickets included.
+  // Returns the sessions erased.
+  virtual Result<int64_t> erase_user(const std::string& user_id) = 0;
+
   // --- outbox of IM replies -----------------------------------------------
   virtual Result<int64_t> enqueue_outbound(const NewOutbound& message) = 0;
   // Pending messages with next_attempt_at <= now_ms, earliest first, at most

@@ -45,6 +45,8 @@ class ServerTest : public ::testing::Test {
     http::AppOptions o;
     o.settings = std::move(s);
     o.providers = providers_;
+    o.clock = clock_;
+    o.sweep_interval_ms = sweep_interval_ms_;
     o.loader = [this] {
       std::string v = version_;
       return v == "broken" ? broken_load() : fake_load(v);
@@ -118,6 +120,8 @@ class ServerTest : public ::testing::Test {
   TempDir dir_;
   std::string version_ = "v1";
   std::vector<http::RouteProvider> providers_;  // extension routes, mounted by start()
+  std::function<int64_t()> clock_;                // null = wall clock
+  int sweep_interval_ms_ = 1000;
   std::unique_ptr<http::App> app_;
   int port_ = 0;
   std::unique_ptr<httplib::Client> client_;

@@ -799,6 +799,58 @@ TYPED_TEST_P(StoreTest, SqlInjectionIsStoredVerbatim) {
   EXPECT_FALSE(this->store().mark_event_processed("slack", evil).value());
 }
 
+TYPED_TEST_P(StoreTest, RetentionErasesIdleSessionsOldEventIdsAndAnInvestorsData) {
+  const int64_t day = 86'400'000, now = now_ms();
+  // A session of `user` with a message, an unanswered question and (maybe)
+  // a ticket, last updated at `updated`.
+  auto put = [&](const std::string& id, const std::string& user, int64_t updated) {
+    Session s = this->session(id);
+    s.user_id = user;
+    s.created_at_ms = s.updated_at_ms = updated;
+    ASSERT_TRUE(this->store().put_session(s).ok());
+    ASSERT_TRUE(this->store().append_message(id, this->msg(Role::kInvestor, "提现多久到账")).ok());
+    ASSERT_TRUE(this->store().add_unanswered(id, "今天天气怎么样", updated).ok());
+    ASSERT_TRUE(this->store().put_session(s).ok());  // the message moved updated_at: back
+  };
+  put("old", "u1", now - 40 * day);
+  Ticket closed = this->ticket_for("old", Priority::kNormal, now - 40 * day);
+  ASSERT_TRUE(this->store().claim_ticket(closed.id, "alice").ok());
+  ASSERT_TRUE(this->store().close_ticket(closed.id, "done").ok());
+  put("old", "u1", now - 40 * day);
+  put("old-waiting", "u2", now - 40 * day);  // an investor still waits for an agent: kept
+  Ticket waiting = this->ticket_for("old-waiting", Priority::kNormal, now - 40 * day);
+  put("old-waiting", "u2", now - 40 * day);
+  put("recent", "u1", now - day);
+  put("recent-2", "u1", now - 2 * day);
+  ASSERT_TRUE(this->store().mark_event_processed("slack", "Ev-old", now - 40 * day).ok());
+  ASSERT_TRUE(this->store().mark_event_processed("slack", "Ev-new", now).ok());
+
+  auto erased = this->store().erase_older_than(now - 30 * day);
+  ASSERT_TRUE(erased.ok()) << erased.status().message();
+  EXPECT_EQ(erased.value(), 1);
+  EXPECT_EQ(this->store().get_session("old").status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(this->store().messages_after("old", 0).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(this->store().get_ticket(closed.id).status().code(), StatusCode::kNotFound);
+  EXPECT_TRUE(this->store().get_session("old-waiting").ok());
+  EXPECT_TRUE(this->store().get_ticket(waiting.id).ok());
+  EXPECT_TRUE(this->store().get_session("recent").ok());
+  EXPECT_EQ(this->store().list_unanswered(10)->size(), 4u);  // old-waiting 2, recent 1, recent-2 1
+  EXPECT_TRUE(this->store().mark_event_processed("slack", "Ev-old").value());  // forgotten: new again
+  EXPECT_FALSE(this->store().mark_event_processed("slack", "Ev-new").value());
+
+  // An investor's export and erasure.
+  auto mine = this->store().sessions_of_user("u1");
+  ASSERT_TRUE(mine.ok()) << mine.status().message();
+  EXPECT_EQ(mine.value(), (std::vector<std::string>{"recent-2", "recent"}));
+  EXPECT_EQ(this->store().erase_user("u1").value(), 2);
+  EXPECT_TRUE(this->store().sessions_of_user("u1")->empty());
+  EXPECT_EQ(this->store().messages_after("recent", 0).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(this->store().erase_user("u2").value(), 1);  // open tickets included
+  EXPECT_EQ(this->store().get_ticket(waiting.id).status().code(), StatusCode::kNotFound);
+  EXPECT_TRUE(this->store().list_unanswered(10)->empty());
+  EXPECT_EQ(this->store().erase_user("").status().code(), StatusCode::kInvalidArgument);
+}
+
 REGISTER_TYPED_TEST_SUITE_P(StoreTest,
                             SessionRoundTripKeepsCreatedAt,
                             MessagesRoundTripAndAfter,
@@ -820,6 +872,7 @@ REGISTER_TYPED_TEST_SUITE_P(StoreTest,
                             ConcurrentWritersLoseNothing,
                             ReopenKeepsEverything,
                             MigrationsAreOrderedAndIdempotent,
-                            SqlInjectionIsStoredVerbatim);
+                            SqlInjectionIsStoredVerbatim,
+                            RetentionErasesIdleSessionsOldEventIdsAndAnInvestorsData);
 
 }  // namespace faqbot::store

@@ -301,6 +301,40 @@ class SqlStore final : public Store {
     });
   }
 
+  // --- retention and investors' requests --------------------------------------
+
+  Result<int64_t> erase_older_than(int64_t cutoff_ms) override {
+    return write<int64_t>([&](Connection& c) -> Result<int64_t> {
+      auto erased = erase_sessions(
+          c,
+          "SELECT id FROM sessions WHERE updated_at < ?1 AND id NOT IN "
+          "(SELECT session_id FROM tickets WHERE status IN ('waiting', 'active'))",
+          cutoff_ms);
+      if (!erased.ok()) return erased;
+      // Webhook event ids and finished outbox rows (their targets are user ids).
+      for (const char* sql : {"DELETE FROM processed_events WHERE processed_at < ?1",
+                              "DELETE FROM outbox WHERE status IN ('sent', 'failed') AND created_at < ?1"}) {
+        auto n = execute(c, sql, cutoff_ms);
+        if (!n.ok()) return n.status();
+      }
+      return erased;
+    });
+  }
+
+  Result<std::vector<std::string>> sessions_of_user(const std::string& user_id) override {
+    return read<std::vector<std::string>>([&](Connection& c) {
+      return query_all<std::string>(c, "SELECT id FROM sessions WHERE user_id = ?1 ORDER BY created_at, id",
+                                    text_from, user_id);
+    });
+  }
+
+  Result<int64_t> erase_user(const std::string& user_id) override {
+    if (Status st = check_id(user_id, "user id"); !st.ok()) return st;
+    return write<int64_t>([&](Connection& c) {
+      return erase_sessions(c, "SELECT id FROM sessions WHERE user_id = ?1", user_id);
+    });
+  }
+
   // --- outbox -----------------------------------------------------------------
 
   Result<int64_t> enqueue_outbound(const NewOutbound& m) override {
@@ -408,6 +442,24 @@ class SqlStore final : public Store {
   }
 
  private:
+  // Erases the sessions `selection` picks (a SELECT of ids, ?1 = `value`)
+  // with their feedback, messages, unanswered questions and tickets, in one
+  // transaction (the caller's). Returns the sessions erased.
+  template <typename Value>
+  static Result<int64_t> erase_sessions(Connection& c, const std::string& selection, const Value& value) {
+    const std::string in = " IN (" + selection + ")";
+    int64_t sessions = 0;
+    for (const std::string& sql :
+         {"DELETE FROM feedback WHERE message_id IN (SELECT id FROM messages WHERE session_id" + in + ")",
+          "DELETE FROM messages WHERE session_id" + in, "DELETE FROM unanswered WHERE session_id" + in,
+          "DELETE FROM tickets WHERE session_id" + in, "DELETE FROM sessions WHERE id" + in}) {
+      auto n = execute(c, sql, value);
+      if (!n.ok()) return n.status();
+      sessions = n.value();
+    }
+    return sessions;
+  }
+
   template <typename T, typename Work>
   Result<T> write(Work work) {
     return produce<T>([&](const Database::Work& w) { return db_->write(w); }, work);
