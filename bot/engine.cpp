@@ -40,6 +40,31 @@ class EngineImpl final : public Engine {
   Reply respond(Conversation& conversation, std::string_view text) const override;
 
  private:
+  // An answer with the entry answered just before (small talk aside).
+  bool repeats_last_answer(const Decision& d, const Conversation& c) const {
+    if (d.action != Action::kAnswer || d.faq_id.empty() || d.faq_id != c.last_faq_id) return false;
+    const knowledge::Entry* e = kb_->find(d.faq_id);
+    return e && e->category != "smalltalk";
+  }
+
+  // The text of `d` (see wording.h): an entry's answer without the closing
+  // courtesy it was written with, then `note` (dated_answers.h), a closing
+  // said every third answer in turn;
+  // the same answer twice in a row says so instead of repeating it.
+  std::string word_decision(const Decision& d, const Conversation& c, const std::string& note) const {
+    if (repeats_last_answer(d, c)) return canned(*kb_, "repeat_answer");
+    const knowledge::Entry* e = d.faq_id.empty() ? nullptr : kb_->find(d.faq_id);
+    if (d.action != Action::kAnswer || !e || e->category == "smalltalk") return compose(*kb_, d, note);
+    const std::vector<std::string> closings = alternatives(canned(*kb_, "closing"));
+    std::string out = strip_closing(kb_->render(e->answer), closings);
+    if (!note.empty()) out += "\n" + note;
+    int answers_before = 0;
+    for (const auto& [id, n] : c.asks_per_entry) answers_before += n;
+    out += closing_for(answers_before, closings);
+    if (d.offer_human) out += "\n" + canned(*kb_, "offer_human");
+    return out;
+  }
+
   Suggestion suggestion(const retrieval::Candidate& c) const {
     Suggestion s;
     s.faq_id = c.id;
@@ -89,7 +114,9 @@ Reply EngineImpl::respond(Conversation& conversation, std::string_view text) con
   drop_inactive(reading.result, *kb_, now.date);
   Decision d = policy_.decide(reading.result, *kb_, conversation, signals);
 
-  std::string out = compose(*kb_, d, d.action == Action::kAnswer ? timed_note(*kb_, d.faq_id, now) : "");
+std::string out =
+      word_decision(d, conversation, d.action == Action::kAnswer ? timed_note(*kb_, d.faq_id, now) : "");
+  if (!first_turn) out = drop_greeting(out);  // greeted once per conversation
   const bool truncated = query.size() < pii.masked.size();
   if (truncated && d.action == Action::kFallback) {
     const std::string too_long = kb_->reply("too_long");
@@ -107,6 +134,7 @@ Reply EngineImpl::respond(Conversation& conversation, std::string_view text) con
   reply.handoff_reason = d.reason;
   reply.priority = d.priority;
   if (d.action == Action::kAnswer || d.action == Action::kHandoff) reply.faq_id = d.faq_id;
+  if (repeats_last_answer(d, conversation)) reply.offer_human = true;
   if (d.action == Action::kClarify) {
     for (const retrieval::Candidate& c : d.suggestions) reply.candidates.push_back(suggestion(c));
   } else {

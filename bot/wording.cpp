@@ -25,6 +25,10 @@ const std::map<std::string, std::string>& builtin_replies() {
        "温馨提示：为了保护您的信息安全，对话中较长的数字已为您隐藏显示。如需核对订单号等信息，"
        "告诉我们后四位即可。"},
       {"empty_input", "您好，请问有什么可以帮您？您可以直接输入想咨询的问题。"},
+      {"closing", "如有其他问题欢迎随时咨询。"},
+      {"repeat_answer",
+       "这个问题刚刚已经为您解答过了，您可以再看一下上面的回复。如果还没有解决您的疑问，"
+       "可以回复“转人工”由人工客服为您处理，或看看下面的相关问题。"},
       // The handoff's notices and state line (service/handoff_notices.h).
       {"out_of_hours",
        "现在不在人工客服的服务时间，暂时无法为您接通。您的问题已为您登记，预计在 {reply_time} 前后回复您。"
@@ -109,6 +113,55 @@ std::string address_customer(std::string_view text, const std::string& customer_
   if (text.find(customer_name) != std::string_view::npos) return std::string(text);
   if (!first_turn) return std::string(text);
   return customer_name + "您好，" + std::string(text);
+}
+
+std::string drop_greeting(std::string_view text) {
+  static const std::string hello = "您好";
+  if (text.compare(0, hello.size(), hello) != 0) return std::string(text);
+  std::u32string rest = utf8::decode(text.substr(hello.size()));
+  size_t i = 0;
+  while (i < rest.size() && (rest[i] == U'，' || rest[i] == U'！' || rest[i] == U'。' || rest[i] == ',' ||
+                             rest[i] == '!' || rest[i] == ' ' || rest[i] == U'～' || rest[i] == '~')) {
+    ++i;
+  }
+  if (i == 0 || i == rest.size()) return std::string(text);  // "您好呀…" or only a greeting
+  return utf8::encode(rest.substr(i));
+}
+
+std::vector<std::string> alternatives(const std::string& text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string line = utf8::trim(text.substr(start, end - start));
+    if (!line.empty()) out.push_back(std::move(line));
+    start = end + 1;
+  }
+  return out;
+}
+
+std::string strip_closing(std::string_view answer, const std::vector<std::string>& closings) {
+  std::string out = utf8::trim(std::string(answer));
+  for (const std::string& closing : closings) {
+    // The closing as written, or without its final punctuation.
+    for (std::string c : {closing, closing.substr(0, closing.size() >= 3 ? closing.size() - 3 : 0)}) {
+      if (c.empty() || out.size() <= c.size() || out.compare(out.size() - c.size(), c.size(), c) != 0) continue;
+      out.erase(out.size() - c.size());
+      static const std::string comma = "，";
+      if (out.size() >= comma.size() && out.compare(out.size() - comma.size(), comma.size(), comma) == 0) {
+        out.replace(out.size() - comma.size(), comma.size(), "。");
+      }
+      return utf8::trim(out);
+    }
+  }
+  return out;
+}
+
+std::string closing_for(int answers_before, const std::vector<std::string>& closings) {
+  constexpr int kEvery = 3;
+  if (closings.empty() || answers_before < 0 || answers_before % kEvery != kEvery - 1) return {};
+  return closings[static_cast<size_t>(answers_before / kEvery) % closings.size()];
 }
 
 std::string compose(const knowledge::KnowledgeBase& kb, const Decision& d,

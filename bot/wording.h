@@ -20,8 +20,13 @@
 //   long_number_notice       prepended when only a long number was masked
 //                            (12+ digits that are no card, ID or phone number)
 //   empty_input              reply to an empty message
+//   closing                  closing courtesies, one a line: stripped from the
+//                            end of answers, then one said every third answer,
+//                            in turn (closing_for)
+//   repeat_answer            instead of an answer the investor was just given
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "bot/engine.h"
 #include "bot/policy.h"
@@ -42,6 +47,22 @@ std::string fill_runtime(std::string_view text, const RuntimeVars& vars);
 // a conversation, "王先生您好，" is put in front. No name: text unchanged.
 std::string address_customer(std::string_view text, const std::string& customer_name,
                              bool first_turn);
+
+// `text` without a leading 您好 greeting ("您好，…" -> "…"): the investor is
+// greeted once per conversation.
+std::string drop_greeting(std::string_view text);
+
+// The alternatives of a multi-line canned reply, one a line, blanks skipped.
+std::vector<std::string> alternatives(const std::string& text);
+
+// `answer` without a closing courtesy (one of `closings`) at its end; a
+// comma left before it becomes a full stop.
+std::string strip_closing(std::string_view answer, const std::vector<std::string>& closings);
+
+// The closing courtesy to append to the conversation's answer number
+// `answers_before` (0-based): one every third answer (the third, sixth …),
+// the alternatives in turn; "" otherwise.
+std::string closing_for(int answers_before, const std::vector<std::string>& closings);
 
 // The reply text for `d` (not yet guarded, runtime variables not yet filled).
 // A handoff for an entry marked hand / hand_priority says the entry's answer

@@ -195,6 +195,24 @@ TEST_F(EngineTest, AddressesAKnownCustomer) {
   EXPECT_EQ(later.text.find("王先生"), std::string::npos);  // not on every line
 }
 
+TEST_F(EngineTest, GreetsOnceClosesSometimesAndDoesNotRepeatAnAnswer) {
+  auto kb = testing::make_kb();
+  for (knowledge::Entry& e : kb->entries) e.answer = "您好，" + e.answer + "如有其他问题欢迎随时咨询。";
+  kb->replies["closing"] = "如有其他问题欢迎随时咨询。\n祝您生活愉快！";
+  auto engine = Engine::create(kb, retriever_, EngineSettings{});
+  Conversation c;
+  Reply first = engine->respond(c, "提现多久到账");
+  EXPECT_EQ(first.text, "您好，工作日15:00前提交的提现，预计当天到账。");  // greeted once, no closing
+  Reply again = engine->respond(c, "提现多久到账");
+  EXPECT_EQ(again.action, Action::kAnswer);
+  EXPECT_EQ(again.faq_id, "withdraw.arrival_time");
+  EXPECT_EQ(again.text.find("预计当天到账"), std::string::npos) << again.text;  // not verbatim again
+  EXPECT_NE(again.text.find("刚刚"), std::string::npos) << again.text;
+  EXPECT_TRUE(again.offer_human);
+  Reply third = engine->respond(c, "提现手续费");
+  EXPECT_EQ(third.text, "每月前4次提现免费，之后每次2元。如有其他问题欢迎随时咨询。");  // the third answer closes
+}
+
 TEST_F(EngineTest, WordFillsRuntimeVariablesAndGuards) {
   RuntimeVars v;
   v.customer = "李女士";

@@ -96,3 +96,30 @@ TEST(Wording, EntryHandoffSaysTheHoldingReplyOnly) {
 
 }  // namespace
 }  // namespace faqbot::bot
+
+namespace faqbot::bot {
+namespace {
+
+TEST(Wording, GreetingDroppedAfterTheFirstTurn) {
+  EXPECT_EQ(drop_greeting("您好，提现预计当天到账。"), "提现预计当天到账。");
+  EXPECT_EQ(drop_greeting("您好！请问有什么可以帮您？"), "请问有什么可以帮您？");
+  EXPECT_EQ(drop_greeting("提现预计当天到账。"), "提现预计当天到账。");
+  EXPECT_EQ(drop_greeting("您好"), "您好");  // nothing but the greeting: kept
+}
+
+TEST(Wording, ClosingsAreStrippedThenSaidEveryThirdAnswerInTurn) {
+  const std::vector<std::string> closings =
+      alternatives("如有其他问题欢迎随时咨询。\n\n  祝您生活愉快！ \n");
+  ASSERT_EQ(closings, (std::vector<std::string>{"如有其他问题欢迎随时咨询。", "祝您生活愉快！"}));
+  EXPECT_EQ(strip_closing("预计当天到账。如有其他问题欢迎随时咨询。", closings), "预计当天到账。");
+  EXPECT_EQ(strip_closing("预计当天到账，如有其他问题欢迎随时咨询。", closings), "预计当天到账。");
+  EXPECT_EQ(strip_closing("预计当天到账。如有其他问题欢迎随时咨询", closings), "预计当天到账。");
+  EXPECT_EQ(strip_closing("预计当天到账。", closings), "预计当天到账。");
+  std::vector<std::string> said;
+  for (int n = 0; n < 9; ++n) said.push_back(closing_for(n, closings));
+  EXPECT_EQ(said, (std::vector<std::string>{"", "", "如有其他问题欢迎随时咨询。", "", "", "祝您生活愉快！", "",
+                                            "", "如有其他问题欢迎随时咨询。"}));
+}
+
+}  // namespace
+}  // namespace faqbot::bot
