@@ -69,6 +69,9 @@ struct Conversation {
   int consecutive_fallbacks = 0;
   std::map<std::string, int> asks_per_entry;  // entry id -> times answered
   std::string customer_name;     // "王先生" when known, else ""
+  // The investor was greeted: by the bot's first reply, or by the client
+  // itself (the web widget greets on opening). Later replies greet no more.
+  bool greeted = false;
   // Set by the service: the handoff ticket closed last, reported as the
   // session's handoff until the investor's next message to the bot; 0 = none.
   int64_t closed_ticket_id = 0;

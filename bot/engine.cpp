@@ -84,7 +84,8 @@ class EngineImpl final : public Engine {
 
 Reply EngineImpl::respond(Conversation& conversation, std::string_view text) const {
   Reply reply;
-  const bool first_turn = conversation.last_question.empty() && conversation.asks_per_entry.empty();
+  const bool first_turn = !conversation.greeted;
+  conversation.greeted = true;  // by this reply, whatever it says
   RuntimeVars vars;
   vars.customer = conversation.customer_name;
 
@@ -93,9 +94,9 @@ Reply EngineImpl::respond(Conversation& conversation, std::string_view text) con
   if (content_length(clean) == 0) {
     reply.action = Action::kFallback;
     reply.masked_question = mask_pii(clean).masked;
-    reply.text = guard_.apply(fill_runtime(
-        address_customer(canned(*kb_, "empty_input"), conversation.customer_name, first_turn),
-        vars));
+    std::string out = canned(*kb_, "empty_input");
+    if (!first_turn) out = drop_greeting(out);
+    reply.text = guard_.apply(fill_runtime(address_customer(out, conversation.customer_name, first_turn), vars));
     return reply;
   }
 

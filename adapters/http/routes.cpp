@@ -223,6 +223,10 @@ Response post_chat(ApiContext& ctx, const Request& req) {
       !optional_string(body, "user_id", &chat.user_id, &error)) {
     return error;
   }
+  if (auto greeted = body.find("greeted"); greeted != body.end() && !greeted->is_null()) {
+    if (!greeted->is_boolean()) return error_response(ApiError::kValidation, "greeted must be a boolean");
+    chat.client_greeted = greeted->get<bool>();
+  }
   // The channel comes from the route: this is the web API. A "channel" in
   // the body is ignored (IM channels set theirs in their webhook pipeline).
   chat.channel = "web";

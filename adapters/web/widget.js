@@ -402,7 +402,8 @@
     state.lastActivity = Date.now();
     state.sendChain = state.sendChain.then(function () {
       sendBtn.disabled = true;
-      var body = { text: text };
+      // The widget greeted on opening (restore): the bot does not greet again.
+      var body = { text: text, greeted: true };
       if (state.sessionId) body.session_id = state.sessionId;
       return request('POST', '/v1/chat', body).then(function (r) {
         var i = state.pendingLocal.indexOf(row);

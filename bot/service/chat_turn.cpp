@@ -101,6 +101,7 @@ Result<ChatReply> Service::chat(const ChatRequest& request) {
   bot::Conversation conversation = conversation_from_json(session.state);
   if (!session.customer_name.empty()) conversation.customer_name = session.customer_name;
   conversation.closed_ticket_id = 0;  // the investor is back with the bot
+if (request.client_greeted) conversation.greeted = true;
   bot::Reply reply = engine->respond(conversation, question);
   const std::string masked =
       reply.masked_question.empty() ? detail::mask(question) : reply.masked_question;

@@ -14,6 +14,7 @@ std::string conversation_to_json(const bot::Conversation& c) {
       {"asks_per_entry", c.asks_per_entry},
       {"customer_name", c.customer_name},
       {"closed_ticket_id", c.closed_ticket_id},
+      {"greeted", c.greeted},
   };
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -36,6 +37,8 @@ bot::Conversation conversation_from_json(const std::string& json_text) {
     }
     c.customer_name = j.value("customer_name", std::string());
     c.closed_ticket_id = j.value("closed_ticket_id", int64_t{0});
+    // A state written before the flag existed was written by a reply.
+    c.greeted = j.value("greeted", true);
   } catch (const nlohmann::json::exception&) {
     return bot::Conversation{};
   }

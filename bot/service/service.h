@@ -98,6 +98,9 @@ struct ChatRequest {
   // ChatReply::duplicate, a turn that failed leaves the retry to be answered;
   // a later key already used fails with kFailedPrecondition.
   std::vector<std::string> event_keys;
+  // The client greeted the investor itself (the web widget does on opening),
+  // so the bot's replies do not greet again.
+  bool client_greeted = false;
 };
 
 // A numbered choice offered with a reply: a suggested entry

@@ -213,6 +213,20 @@ TEST_F(EngineTest, GreetsOnceClosesSometimesAndDoesNotRepeatAnAnswer) {
   EXPECT_EQ(third.text, "每月前4次提现免费，之后每次2元。如有其他问题欢迎随时咨询。");  // the third answer closes
 }
 
+TEST_F(EngineTest, GreetsOnlyWhenNobodyHasGreeted) {
+  auto kb = testing::make_kb();
+  for (knowledge::Entry& e : kb->entries) e.answer = "您好，" + e.answer;
+  auto engine = Engine::create(kb, retriever_, EngineSettings{});
+  Conversation widget;
+  widget.greeted = true;  // the client greeted
+  EXPECT_EQ(engine->respond(widget, "提现多久到账").text, "工作日15:00前提交的提现，预计当天到账。");
+  Conversation im;
+  EXPECT_EQ(engine->respond(im, "").text, "您好，请问有什么可以帮您？");  // the first reply greets
+  EXPECT_TRUE(im.greeted);
+  EXPECT_EQ(engine->respond(im, "").text, "请问有什么可以帮您？");
+  EXPECT_EQ(engine->respond(im, "提现多久到账").text, "工作日15:00前提交的提现，预计当天到账。");
+}
+
 TEST_F(EngineTest, WordFillsRuntimeVariablesAndGuards) {
   RuntimeVars v;
   v.customer = "李女士";

@@ -226,6 +226,7 @@ test('investor asks, clicks a suggestion, goes to a human; agent claims and repl
   });
   const answerText = await answer.locator('.fb-bubble').textContent();
   assert.match(answerText, /提现|到账/, `the bot answers about withdrawals: ${answerText}`);
+  assert.doesNotMatch(answerText, /您好/, 'the widget greeted on opening: the answer does not greet again');
   const saved = await savedSession(investor);
   assert.match(saved.id || '', /^[0-9a-f]{43}$/, 'the server-issued session id is kept in localStorage');
   assert.match(saved.token || '', /^[0-9a-f]{64}$/, 'with its session token');

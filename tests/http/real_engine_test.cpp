@@ -95,6 +95,27 @@ TEST_F(RealEngineTest, DefaultKnowledgeBaseFullConversation) {
   EXPECT_EQ(again["routed_to_agent"], false);
 }
 
+// One greeting per conversation on every channel: a client that greeted
+// (the widget does on opening) gets no second 您好; a client that did not is
+// greeted by the first reply only, whatever that reply was.
+TEST_F(RealEngineTest, OneGreetingPerConversation) {
+  start_real(FAQBOT_DEFAULT_CONFIG);
+  const auto starts_with_hello = [](const json& r) { return r["text"].get<std::string>().rfind("您好", 0) == 0; };
+  json widget = post("/v1/chat", {{"text", "提现多久到账"}, {"greeted", true}}, 200);
+  EXPECT_EQ(widget["faq_id"], "withdraw.arrival_time") << widget;
+  EXPECT_FALSE(starts_with_hello(widget)) << widget;
+  EXPECT_NE(widget["text"].get<std::string>().find("到"), std::string::npos) << widget;  // the answer, unbroken
+
+  json unclear = chat("plain", "嗯嗯");  // no greeting from the client: the first reply greets
+  json answer = chat("plain", "提现多久到账");
+  EXPECT_EQ(answer["faq_id"], "withdraw.arrival_time") << answer;
+  EXPECT_FALSE(starts_with_hello(answer)) << unclear << answer;
+  json other = chat("other", "提现多久到账");
+  EXPECT_TRUE(starts_with_hello(other)) << other;
+
+  expect_envelope(post("/v1/chat", {{"text", "提现"}, {"greeted", "yes"}}, 422), "validation_failed");
+}
+
 TEST_F(RealEngineTest, FixtureKnowledgeBaseAnswersAndHandsOver) {
   http::AppOptions o;
   o.settings = settings();
