@@ -21,6 +21,12 @@ std::string replace_all(std::string text, const std::string& from, const std::st
   return text;
 }
 
+// Courtesy: the investor is addressed as 您 (你们 -> 咱们).
+std::string polite(std::string text) {
+  text = replace_all(std::move(text), "你们", "咱们");
+  return replace_all(std::move(text), "你", "您");
+}
+
 }  // namespace
 
 bool negated_at(std::string_view text, size_t pos, const std::vector<std::string>& negations) {
@@ -46,39 +52,8 @@ bool negated_at(std::string_view text, size_t pos, const std::vector<std::string
 }
 
 Guard::Guard(knowledge::HedgeRules rules, std::string refusal) : rules_(std::move(rules)) {
-  for (const auto& kv : rules_.rewrites) {
-    if (!kv.first.empty()) rewrites_.emplace_back(kv.first, kv.second);
-  }
-  std::stable_sort(rewrites_.begin(), rewrites_.end(), [](const auto& a, const auto& b) {
-    return a.first.size() > b.first.size();
-  });
-  refusal_ = rewrite(refusal);
+  refusal_ = polite(std::move(refusal));
   if (refusal_.empty() || has_banned(refusal_)) refusal_ = kBuiltinRefusal;
-}
-
-std::string Guard::rewrite(std::string_view input) const {
-  std::string text(input);
-  for (const auto& [from, to] : rewrites_) {
-    const size_t inner = to.find(from);  // "到账" -> "预计到账": skip if already there
-    std::string out;
-    size_t done = 0;
-    for (size_t pos = text.find(from); pos != std::string::npos; pos = text.find(from, pos + 1)) {
-      if (pos < done) continue;
-      const bool already =
-          inner != std::string::npos && pos >= inner &&
-          text.compare(pos - inner, to.size(), to) == 0;
-      if (already || negated_at(text, pos, rules_.negations)) continue;
-      out.append(text, done, pos - done);
-      out += to;
-      done = pos + from.size();
-    }
-    if (done == 0 && out.empty()) continue;
-    out.append(text, done, std::string::npos);
-    text = std::move(out);
-  }
-  text = replace_all(std::move(text), "你们", "咱们");
-  text = replace_all(std::move(text), "你", "您");
-  return text;
 }
 
 bool Guard::has_banned(std::string_view text) const {
@@ -156,7 +131,7 @@ std::vector<std::string> promises_in(std::string_view text, const knowledge::Hed
 }
 
 std::string Guard::apply(std::string_view text) const {
-  std::string out = rewrite(text);
+  std::string out = polite(std::string(text));
   if (has_banned(out)) return refusal_;
   return out;
 }

@@ -1,11 +1,12 @@
 #pragma once
-// The hedge and courtesy guard of house-style.md, applied to every outgoing
+// The courtesy and promise guard of house-style.md, applied to every outgoing
 // bot text:
-//   1. hedge rewrites (hedge.json "rewrites", longest phrase first), skipped
-//      where the phrase is negated ("无法保证" stays) or already rewritten;
-//   2. courtesy: 你们 -> 咱们, 你 -> 您;
-//   3. a text that still holds a banned promise (保本, 稳赚 …) not negated is
+//   1. courtesy: 你们 -> 咱们, 你 -> 您;
+//   2. a text that holds a banned promise (保本, 稳赚 …) not negated is
 //      refused: the refusal text (the canned fallback) is returned instead.
+// Absolute wording (一定, 立即到账 …) is not rewritten here: rewriting words
+// inside a sentence broke it ("提现一定预计很快到账"), so the knowledge base
+// refuses it at load instead (knowledge/lint.h, with a suggested hedge).
 // A phrase counts as negated when one of hedge.negations ends at most three
 // characters before it in the same clause (no punctuation in between), the
 // rule lint.h uses. Immutable; thread-safe.
@@ -25,9 +26,6 @@ class Guard {
 
   std::string apply(std::string_view text) const;
 
-  // Rewrites and courtesy only (steps 1-2), no refusal.
-  std::string rewrite(std::string_view text) const;
-
   // True when `text` holds a banned phrase that is not negated.
   bool has_banned(std::string_view text) const;
 
@@ -35,7 +33,6 @@ class Guard {
 
  private:
   knowledge::HedgeRules rules_;
-  std::vector<std::pair<std::string, std::string>> rewrites_;  // longest first
   std::string refusal_;
 };
 

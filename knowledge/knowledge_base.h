@@ -63,11 +63,14 @@ struct Entry {
 // written (simplified Chinese).
 struct HedgeRules {
   std::vector<std::string> banned;      // promises refused at load time (保本…)
-  std::vector<std::string> absolute;    // absolute words: warnings (保证, 马上…)
+  std::vector<std::string> absolute;    // absolute words: lint errors (一定, 立即到账…)
   std::vector<std::string> dead_end;    // negative dead ends: warnings (不知道…)
   std::vector<std::string> negations;   // prefixes that make a phrase a stated
                                         // risk, not a promise (不, 无法, 不承诺…)
-  std::map<std::string, std::string> rewrites;  // outgoing text rewrites
+  // Phrase -> the hedged wording lint suggests for it ("立即到账" ->
+  // "预计很快到账"); a phrase here that is no absolute word (当天到账,
+  // 年化收益) is an error too unless written in its suggested form.
+  std::map<std::string, std::string> suggestions;
 };
 
 // Another company's product that investors name (花呗, 微粒贷, 支付宝 …):

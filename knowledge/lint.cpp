@@ -6,6 +6,7 @@
 #include <set>
 
 #include "knowledge/calendar_file.h"
+#include "knowledge/hedge_lint.h"
 #include "knowledge/slots.h"
 #include "knowledge/utf8.h"
 
@@ -82,10 +83,9 @@ class Linter {
         add(Severity::kError, file, id, "banned promise \"" + phrase + "\"");
       }
     }
-    for (const std::string& word : h.absolute) {
-      if (contains_unnegated(text, word, h.negations)) {
-        add(Severity::kWarning, file, id, "absolute wording \"" + word + "\": prefer 预计/一般/通常");
-      }
+    // Variables' values included: they are said as part of the text.
+    for (const Unhedged& u : unhedged_phrases(kb_.render(text), h)) {
+      add(Severity::kError, file, id, "absolute wording \"" + u.phrase + "\": write " + u.suggestion + " instead");
     }
     for (const std::string& phrase : h.dead_end) {
       if (text.find(phrase) != std::string::npos) {
@@ -344,16 +344,19 @@ bool contains_unnegated(const std::string& text, const std::string& phrase,
                         const std::vector<std::string>& negations) {
   if (phrase.empty()) return false;
   for (size_t pos = text.find(phrase); pos != std::string::npos; pos = text.find(phrase, pos + 1)) {
-    bool negated = false;
-    for (size_t start : char_starts_before(text, pos, 4)) {
-      for (const std::string& neg : negations) {
-        if (!neg.empty() && text.compare(start, neg.size(), neg) == 0 &&
-            start + neg.size() <= pos && !is_clause_break(text, start, pos)) {
-          negated = true;
-        }
+    if (!negated_before(text, pos, negations)) return true;
+  }
+  return false;
+}
+
+bool negated_before(const std::string& text, size_t pos, const std::vector<std::string>& negations) {
+  for (size_t start : char_starts_before(text, pos, 4)) {
+    for (const std::string& neg : negations) {
+      if (!neg.empty() && text.compare(start, neg.size(), neg) == 0 && start + neg.size() <= pos &&
+          !is_clause_break(text, start, pos)) {
+        return true;
       }
     }
-    if (!negated) return true;
   }
   return false;
 }

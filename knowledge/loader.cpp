@@ -289,7 +289,10 @@ LoadOutcome load(const std::string& config_dir) {
       kb->hedge.absolute = reader.string_list(doc, "absolute", "", false);
       kb->hedge.dead_end = reader.string_list(doc, "dead_end", "", false);
       kb->hedge.negations = reader.string_list(doc, "negations", "", false);
-      if (doc.contains("rewrites")) kb->hedge.rewrites = reader.string_map(doc["rewrites"], "rewrites");
+      // "rewrites": their name when the bot rewrote them at run time.
+      for (const char* key : {"rewrites", "suggestions"}) {
+        if (doc.contains(key)) kb->hedge.suggestions = reader.string_map(doc[key], key);
+      }
     } else if (!doc.is_null()) {
       reader.error("", "must be a JSON object");
     }

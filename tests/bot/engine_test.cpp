@@ -231,8 +231,8 @@ TEST_F(EngineTest, WordFillsRuntimeVariablesAndGuards) {
   RuntimeVars v;
   v.customer = "李女士";
   v.queue_position = "2";
-  EXPECT_EQ(engine_->word("您好，{platform}客服马上到账，您前面还有{queue_position}位。", v),
-            "李女士您好，示例贷客服预计尽快到账，您前面还有2位。");
+  EXPECT_EQ(engine_->word("您好，{platform}客服为你服务，您前面还有{queue_position}位。", v),
+            "李女士您好，示例贷客服为您服务，您前面还有2位。");
   EXPECT_EQ(engine_->guard("你放心，稳赚"), engine_->guard(engine_->kb().reply("fallback")));
 }
 

@@ -13,15 +13,11 @@ class GuardTest : public ::testing::Test {
   Guard guard_;
 };
 
-TEST_F(GuardTest, AppliesHedgeRewrites) {
-  EXPECT_EQ(guard_.apply("提现马上到账。"), "提现预计尽快到账。");
-  EXPECT_EQ(guard_.apply("我们保证处理。"), "我们尽量处理。");
-}
-
-TEST_F(GuardTest, RewritesAreIdempotent) {
-  EXPECT_EQ(guard_.apply("当天到账"), "预计当天到账");
-  EXPECT_EQ(guard_.apply("预计当天到账"), "预计当天到账");
-  EXPECT_EQ(guard_.apply(guard_.apply("当天到账")), "预计当天到账");
+// Words inside a sentence are not rewritten (that made "提现一定预计很快到账"
+// of "提现一定立即到账"): absolute wording is refused by lint at load.
+TEST_F(GuardTest, LeavesTheWordingAsWritten) {
+  EXPECT_EQ(guard_.apply("提现一定立即到账。"), "提现一定立即到账。");
+  EXPECT_EQ(guard_.apply("工作日当天到账"), "工作日当天到账");
 }
 
 TEST_F(GuardTest, KeepsNegatedPhrases) {

@@ -53,7 +53,7 @@ inline std::shared_ptr<knowledge::KnowledgeBase> make_kb() {
   kb->hedge.banned = {"保本", "保息", "稳赚"};
   kb->hedge.absolute = {"保证", "马上", "一定"};
   kb->hedge.negations = {"不", "无法", "不承诺", "没有"};
-  kb->hedge.rewrites = {{"马上到账", "预计尽快到账"}, {"保证", "尽量"}, {"当天到账", "预计当天到账"}};
+  kb->hedge.suggestions = {{"马上到账", "预计尽快到账"}, {"保证", "尽量"}, {"当天到账", "预计当天到账"}};
   // Follow-up cues (config/followup.json) for the entries above.
   kb->followup.topic_cues = {{"withdraw", {"提现", "取现"}}, {"recharge", {"充值"}}};
   kb->followup.type_cues = {{"fee", {"手续费", "收费"}},

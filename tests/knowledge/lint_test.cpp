@@ -50,16 +50,48 @@ TEST(Lint, NegationInAnotherClauseDoesNotCount) {
   EXPECT_TRUE(contains_unnegated("保本", "保本", {"不"}));
 }
 
-TEST(Lint, AbsoluteWordsInformalYouAndDeadEndsAreWarnings) {
+TEST(Lint, InformalYouAndDeadEndsAreWarnings) {
   ConfigFixture fx;
-  fx.write("kb/invest.json", category_with_answer("你好,资金一定马上到账,其他的我不知道。"));
+  fx.write("kb/invest.json", category_with_answer("你好,资金预计当天到账,其他的我不知道。"));
   LoadOutcome out = load(fx.dir());
   EXPECT_TRUE(out.ok());
   auto warnings = diagnostic_lines(out, Severity::kWarning);
-  EXPECT_TRUE(any_contains(warnings, "invest.safe: warning: absolute wording \"一定\""));
-  EXPECT_TRUE(any_contains(warnings, "invest.safe: warning: absolute wording \"马上\""));
   EXPECT_TRUE(any_contains(warnings, "invest.safe: warning: uses 你"));
   EXPECT_TRUE(any_contains(warnings, "invest.safe: warning: dead-end phrasing \"不知道\""));
+}
+
+// The bot no longer rewrites absolute words at run time (that produced
+// "提现一定预计很快到账"): they refuse the knowledge base, each named with
+// the hedge to write instead.
+TEST(Lint, AbsoluteWordingIsAnErrorWithASuggestedHedge) {
+  ConfigFixture fx;
+  fx.write("kb/invest.json", category_with_answer("您好,提现一定马上到账,工作日当天到账。"));
+  LoadOutcome out = load(fx.dir());
+  EXPECT_FALSE(out.ok());
+  auto errors = diagnostic_lines(out, Severity::kError);
+  EXPECT_TRUE(any_contains(errors, "invest.safe: error: absolute wording \"一定\": write 一般/预计/通常 instead"))
+      << ::testing::PrintToString(errors);
+  EXPECT_TRUE(any_contains(errors, "invest.safe: error: absolute wording \"马上\""));
+  // A phrase with its own hedge in hedge.json is told that hedge.
+  EXPECT_TRUE(any_contains(errors, "invest.safe: error: absolute wording \"当天到账\": write 预计当天到账 instead"));
+  EXPECT_EQ(std::count_if(errors.begin(), errors.end(),
+                          [](const std::string& e) { return e.find("absolute wording") != std::string::npos; }),
+            3);
+}
+
+TEST(Lint, HedgedNegatedAndVariableWordingIsChecked) {
+  ConfigFixture fx;
+  fx.write("kb/invest.json", category_with_answer("您好,提现预计当天到账,平台不一定能处理,无法保证时间。"));
+  EXPECT_TRUE(load(fx.dir()).ok()) << ::testing::PrintToString(diagnostic_lines(load(fx.dir()), Severity::kError));
+  // A variable's value is said as part of the answer.
+  fx.write("variables.json", R"({"platform": "示例贷", "service_hours": "每天 09:00-21:00 一定有人"})");
+  fx.write("replies.json", R"({"fallback": "不好意思,这个问题已记录,欢迎您随时再来咨询。",
+      "clarify_prompt": "请问您是想咨询以下哪个问题呢?", "handoff_notice": "马上为您转接。",
+      "offer_human": "如需人工帮助,请回复“转人工”,客服时间 {service_hours}。"})");
+  auto errors = diagnostic_lines(load(fx.dir()), Severity::kError);
+  EXPECT_TRUE(any_contains(errors, "replies.json: offer_human: error: absolute wording \"一定\""))
+      << ::testing::PrintToString(errors);
+  EXPECT_TRUE(any_contains(errors, "replies.json: handoff_notice: error: absolute wording \"马上\""));
 }
 
 TEST(Lint, DuplicateIdsUnknownVariablesAndFollowUpsAreErrors) {
