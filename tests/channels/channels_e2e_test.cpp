@@ -458,13 +458,17 @@ TEST_F(ChannelsE2ETest, AReplyThatCannotBeSentIsKeptAndCounted) {
   EXPECT_EQ(telegram(update)->status, 200);
   mock_.wait_for("/bot123:ABC/sendMessage", 2);
   std::string m;
-  for (int i = 0; i < 100; ++i) {
+  // The outbox row is marked failed before the sender counts the failure:
+  // wait until both are visible (up to 10 s on a loaded machine).
+  const std::string kept = "faqbot_outbox_failed 1";
+  const std::string counted = "faqbot_channel_send_failed_total{channel=\"telegram\"} 1";
+  for (int i = 0; i < 500; ++i) {
     m = metrics();
-    if (m.find("faqbot_outbox_failed 1") != std::string::npos) break;
+    if (m.find(kept) != std::string::npos && m.find(counted) != std::string::npos) break;
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
-  EXPECT_NE(m.find("faqbot_outbox_failed 1"), std::string::npos) << m;
-  EXPECT_NE(m.find("faqbot_channel_send_failed_total{channel=\"telegram\"} 1"), std::string::npos) << m;
+  EXPECT_NE(m.find(kept), std::string::npos) << m;
+  EXPECT_NE(m.find(counted), std::string::npos) << m;
 }
 
 // ---------------------------------------------------------------------------
