@@ -10,8 +10,10 @@
 #include <nlohmann/json.hpp>
 
 #include "adapters/http/api_error.h"
+#include "adapters/http/console_routes.h"
 #include "adapters/http/openapi.h"
 #include "adapters/http/privacy_routes.h"
+#include "adapters/http/route_helpers.h"
 #include "adapters/http/token_check.h"
 #include "bot/pii.h"
 #include "knowledge/utf8.h"
@@ -21,9 +23,10 @@
 
 namespace faqbot::http {
 namespace {
-
-using nlohmann::json;
 constexpr auto kReplace = json::error_handler_t::replace;
+}  // namespace
+
+// The helpers of route_helpers.h, shared with console_routes.cpp.
 
 std::string dump(const json& j) { return j.dump(-1, ' ', false, kReplace); }
 
@@ -166,7 +169,10 @@ bool authenticate_agent(ApiContext& ctx, const Request& req, std::string* agent,
     return false;
   }
   *agent = agent_for_token(ctx.settings.agent_tokens, token);
-  if (!agent->empty()) return true;
+  if (!agent->empty()) {
+    ctx.presence.seen(*agent, wall_ms());
+    return true;
+  }
   if (!ctx.settings.admin_token.empty() && constant_time_equals(ctx.settings.admin_token, token)) {
     *error = error_response(ApiError::kForbidden, "the admin token cannot act as an agent");
     return false;
@@ -207,6 +213,8 @@ bool ticket_id_of(const Request& req, int64_t* id, Response* error) {
   return false;
 }
 
+namespace {
+
 // ---------------------------------------------------------------- investor
 
 Response post_chat(ApiContext& ctx, const Request& req) {
@@ -245,6 +253,7 @@ Response post_chat(ApiContext& ctx, const Request& req) {
   }
   auto reply = ctx.service.chat(chat);
   if (!reply.ok()) return error_response(reply.status());
+  ctx.typing.clear(reply->session_id, service::Typist::kInvestor);
   const service::ChatReply& r = reply.value();
   json suggestions = json::array();
   for (const bot::Suggestion& s : r.suggestions) {
@@ -311,8 +320,10 @@ Response get_session_events(ApiContext& ctx, const Request& req) {
   const auto heartbeat = std::chrono::seconds(ctx.settings.sse_heartbeat_s);
   // Released when the stream callback is destroyed, whether or not it ran.
   std::shared_ptr<void> slot(nullptr, [streams = &ctx.event_streams](void*) { streams->fetch_sub(1); });
-  r.stream = [service, session_id, after, heartbeat, slot](const StreamWriter& write) mutable {
+  service::TypingBoard* typing = &ctx.typing;
+  r.stream = [service, typing, session_id, after, heartbeat, slot](const StreamWriter& write) mutable {
     if (!write("retry: 2000\n\n")) return;
+    int64_t agent_mark = 0;  // the agent's typing mark last told (0 = not typing)
     while (!service->bus().stopped()) {
       auto msgs = service->messages(session_id, after, 100);
       if (!msgs.ok()) return;
@@ -322,8 +333,22 @@ Response get_session_events(ApiContext& ctx, const Request& req) {
           return;
         }
       }
+      // "typing" on every new mark of the agent (at most one a second) and
+      // once when it ends; the widget lets an indicator lapse after ttl.
+      const int64_t mark = typing->marked_at(session_id, service::Typist::kAgent, wall_ms());
+      if (mark != agent_mark) {
+        agent_mark = mark;
+        const json event = {{"agent_typing", mark != 0}, {"expires_in_ms", typing->ttl_ms()}};
+        if (!write("event: typing\ndata: " + dump(event) + "\n\n")) return;
+      }
       if (!msgs->empty()) continue;
-      if (!service->bus().wait(session_id, after, heartbeat)) {
+      // While the agent types, wake when the mark lapses (to say so).
+      std::chrono::milliseconds wait = heartbeat;
+      if (agent_mark != 0) {
+        const int64_t lapse_in = std::max<int64_t>(10, agent_mark + typing->ttl_ms() - wall_ms() + 10);
+        wait = std::min(wait, std::chrono::milliseconds(lapse_in));
+      }
+      if (!service->bus().wait(session_id, after, wait)) {
         if (service->bus().stopped() || !write(": ping\n\n")) return;
       }
     }
@@ -382,16 +407,24 @@ Response get_handoff(ApiContext& ctx, const Request& req) {
   json out = ticket_json(d.view);
   json transcript = json::array();
   for (const store::Message& m : d.transcript) transcript.push_back(message_json(m));
+  // Agent-assist reads the whole ticket (agent_assist.h).
+  const service::Assist assist = ctx.assist.assist(d.transcript);
   json suggestions = json::array();
-  for (const service::AgentSuggestion& s : d.suggestions) {
+  for (const service::AssistEntry& s : assist.entries) {
     suggestions.push_back({{"faq_id", s.faq_id}, {"question", s.question}, {"answer", s.answer}, {"score", s.score}});
+  }
+  json quick = json::array(), offered = json::array();
+  for (const service::AssistQuickReply& q : assist.quick_replies) {
+    quick.push_back({{"text", q.text}, {"score", q.score}, {"suggested", q.suggested}, {"refused", q.refused}});
+    if (q.refused.empty()) offered.push_back(q.text);
   }
   const store::Session& session = d.view.session;
   int investor_messages = 0;
   for (const store::Message& m : d.transcript) investor_messages += m.role == store::Role::kInvestor;
   out["transcript"] = std::move(transcript);
   out["suggestions"] = std::move(suggestions);
-  out["quick_replies"] = d.quick_replies;
+  out["quick_replies"] = std::move(offered);  // sendable ones, best first
+  out["assist"] = {{"questions", assist.questions}, {"quick_replies", std::move(quick)}};
   out["profile"] = {{"user_id", nullable(session.user_id)},
                     {"customer_name", nullable(session.customer_name)},
                     {"channel", session.channel.empty() ? "web" : session.channel},
@@ -457,6 +490,7 @@ Response post_handoff_message(ApiContext& ctx, const Request& req) {
   auto m = ctx.service.agent_reply(id, agent, text->get<std::string>(), &refused);
   if (!m.ok() && !refused.empty()) return error_response(ApiError::kCompliance, m.status().message());
   if (!m.ok()) return error_response(m.status());
+  ctx.typing.clear(m->session_id, service::Typist::kAgent);  // the stream tells the investor
   return json_response(dump(message_json(m.value())));
 }
 
@@ -559,6 +593,8 @@ Response get_index(ApiContext&, const Request&) { return get_asset("/"); }
 Response get_widget_js(ApiContext&, const Request&) { return get_asset("/widget.js"); }
 Response get_agent_console(ApiContext&, const Request&) { return get_asset("/agent"); }
 Response get_agent_js(ApiContext&, const Request&) { return get_asset("/agent.js"); }
+Response get_agent_alerts_js(ApiContext&, const Request&) { return get_asset("/agent_alerts.js"); }
+Response get_agent_panels_js(ApiContext&, const Request&) { return get_asset("/agent_panels.js"); }
 Response get_agent_css(ApiContext&, const Request&) { return get_asset("/agent.css"); }
 Response get_demo_css(ApiContext&, const Request&) { return get_asset("/demo.css"); }
 
@@ -584,14 +620,26 @@ void register_api_routes(HttpServer& server, ApiContext& ctx) {
   add("GET", "/v1/sessions/{id}/messages", get_session_messages, "Transcript since a message", true);
   add("GET", "/v1/sessions/{id}/events", get_session_events, "Transcript as Server-Sent Events", true);
   add("POST", "/v1/feedback", post_feedback, "Was an answer helpful", true);
+  add("GET", "/v1/sessions/{id}/typing", get_session_typing, "Is the agent typing", true);
+  add("POST", "/v1/sessions/{id}/typing", post_session_typing, "The investor is typing", true);
+  add("GET", "/v1/sessions/{id}/rating", get_session_rating, "Can this ticket be rated", true);
+  add("POST", "/v1/sessions/{id}/rating", post_session_rating, "Rate the human service (1-5)", true);
   // agent API
   add("GET", "/v1/handoffs", get_handoffs, "Handoff queue", false);
+  add("GET", "/v1/handoffs/summary", get_handoffs_summary, "Live counts, waiting ids, ratings per agent", false);
   add("GET", "/v1/handoffs/{id}", get_handoff, "One handoff with transcript", false);
   add("POST", "/v1/handoffs/{id}/claim", post_handoff_claim, "Claim a waiting handoff", false);
   add("POST", "/v1/handoffs/{id}/messages", post_handoff_message, "Reply to the investor", false);
   add("POST", "/v1/handoffs/{id}/close", post_handoff_close, "Close and return to the bot", false);
   add("POST", "/v1/handoffs/{id}/transfer", post_handoff_transfer, "Hand a claimed ticket to another agent", false);
   add("GET", "/v1/callbacks", get_callbacks, "Callbacks promised, earliest first", false);
+  add("GET", "/v1/handoffs/{id}/notes", get_handoff_notes, "Internal notes of the conversation", false);
+  add("POST", "/v1/handoffs/{id}/notes", post_handoff_note, "Add an internal note", false);
+  add("GET", "/v1/handoffs/{id}/typing", get_handoff_typing, "Is the investor typing", false);
+  add("POST", "/v1/handoffs/{id}/typing", post_handoff_typing, "The agent is typing", false);
+  add("GET", "/v1/agents", get_agents, "Agents, online and their open tickets", false);
+  add("GET", "/v1/conversations", get_conversations, "Search past conversations (agent or admin)", false);
+  add("GET", "/v1/conversations/{id}/messages", get_conversation_messages, "A past conversation (agent or admin)", false);
   // admin API
   add("POST", "/v1/admin/reload", post_admin_reload, "Reload the knowledge base", false);
   add("GET", "/v1/admin/unanswered", get_admin_unanswered, "Questions the bot could not answer", false);
@@ -606,6 +654,8 @@ void register_api_routes(HttpServer& server, ApiContext& ctx) {
   add("GET", "/widget.js", get_widget_js, "Embeddable widget", false);
   add("GET", "/agent", get_agent_console, "Agent console", false);
   add("GET", "/agent.js", get_agent_js, "Agent console script", false);
+  add("GET", "/agent_alerts.js", get_agent_alerts_js, "Agent console: new-ticket alerts", false);
+  add("GET", "/agent_panels.js", get_agent_panels_js, "Agent console: notes, transfer, search, ratings", false);
   add("GET", "/agent.css", get_agent_css, "Agent console styles", false);
   add("GET", "/demo.css", get_demo_css, "Demo page styles", false);
 }

@@ -7,12 +7,17 @@
 #include <string>
 #include <vector>
 
+#include "adapters/http/agent_presence.h"
 #include "adapters/http/http_types.h"
 #include "adapters/http/metrics.h"
 #include "adapters/http/rate_limiter.h"
 #include "adapters/http/server.h"
 #include "adapters/http/settings.h"
+#include "bot/service/agent_assist.h"
+#include "bot/service/ratings.h"
 #include "bot/service/service.h"
+#include "bot/service/ticket_notes.h"
+#include "bot/service/typing_board.h"
 
 namespace faqbot::http {
 
@@ -20,7 +25,10 @@ namespace faqbot::http {
 struct ApiContext {
   ApiContext(service::Service& svc, const Settings& s, HttpMetrics& m)
       : service(svc), settings(s), metrics(m), session_limiter(s.rate_session),
-        auth_failures(s.rate_auth_failures) {}
+        auth_failures(s.rate_auth_failures),
+        notes(svc.store(), svc.options().max_text_chars),
+        ratings(svc.store(), svc.options().max_text_chars),
+        assist(svc.engines(), svc.options().quick_replies) {}
   service::Service& service;
   const Settings& settings;
   HttpMetrics& metrics;
@@ -32,6 +40,12 @@ struct ApiContext {
   // Open Server-Sent Events streams. Each pins a worker thread, so at most
   // half the workers may stream; more answer 503 (the widget then polls).
   std::atomic<int> event_streams{0};
+  // The agent console's parts beside the handoff desk (console_routes.cpp).
+  service::TicketNotes notes;
+  service::Ratings ratings;
+  service::AgentAssist assist;
+  service::TypingBoard typing;
+  AgentPresence presence;
 };
 
 // Extension point for IM webhook channels (adapters/channels/): a provider

@@ -38,15 +38,29 @@
     return Math.floor(s / 86400) + ' 天前';
   }
 
+  var SUMMARY_MS = 3000;
+  var TYPING_POLL_MS = 1500;
+  var TYPING_SEND_MS = 2000;  // tell the investor at most this often while typing
+  var alerts = window.FaqbotAlerts;
+
   var state = {
     token: null,
+    agentId: '',
     tab: 'waiting',
     ticketId: null,
     ticket: null,
     transcriptKey: '',
     queueTimer: null,
-    detailTimer: null
+    detailTimer: null,
+    summaryTimer: null,
+    typingTimer: null,
+    typingSentAt: 0
   };
+
+  // What agent_panels.js plugs in: called with each ticket detail rendered,
+  // each summary, and on logout.
+  var hooks = { ticket: [], summary: [], leave: [] };
+  function run(list, arg) { list.forEach(function (f) { try { f(arg); } catch (e) { showError(e); } }); }
 
   // ---------------------------------------------------------------- API
 
@@ -99,17 +113,25 @@
     try { sessionStorage.removeItem(TOKEN_KEY); } catch (e) { /* ignore */ }
     clearTimeout(state.queueTimer);
     clearTimeout(state.detailTimer);
+    clearTimeout(state.summaryTimer);
+    clearTimeout(state.typingTimer);
     state.ticketId = null;
+    state.agentId = '';
+    alerts.reset();
+    run(hooks.leave);
     showLogin(message);
   }
 
   function enter(token) {
     state.token = token;
-    return api('GET', '/v1/handoffs?status=waiting').then(function () {
+    return api('GET', '/v1/handoffs/summary').then(function (summary) {
       try { sessionStorage.setItem(TOKEN_KEY, token); } catch (e) { /* memory only */ }
       $('login-view').hidden = true;
       $('console-view').hidden = false;
-      $('who').textContent = '已登录';
+      state.agentId = summary.agent_id || '';
+      $('who').textContent = '坐席 ' + state.agentId;
+      takeSummary(summary);
+      state.summaryTimer = setTimeout(refreshSummary, SUMMARY_MS);
       refreshQueue();
     }, function (err) {
       state.token = null;
@@ -123,8 +145,56 @@
     var t = $('token').value.trim();
     if (!t) { showLogin('请输入坐席令牌'); return; }
     $('token').value = '';
+    alerts.unlockAudio();
     enter(t);
   });
+  document.addEventListener('click', function () { alerts.unlockAudio(); });
+
+  function showSoundState() {
+    var on = alerts.soundOn();
+    $('sound-toggle').textContent = '提示音：' + (on ? '开' : '关');
+    $('sound-toggle').setAttribute('aria-pressed', on ? 'true' : 'false');
+  }
+  $('sound-toggle').addEventListener('click', function () {
+    alerts.setSound(!alerts.soundOn());
+    showSoundState();
+  });
+  function showNotifyState() {
+    var b = $('notify-enable');
+    var supported = 'Notification' in window;
+    b.hidden = !supported || Notification.permission === 'granted';
+    b.textContent = supported && Notification.permission === 'denied' ? '桌面通知已被浏览器禁止' : '开启桌面通知';
+    b.disabled = supported && Notification.permission === 'denied';
+  }
+  $('notify-enable').addEventListener('click', function () {
+    alerts.requestPermission().then(showNotifyState, showNotifyState);
+  });
+  showSoundState();
+  showNotifyState();
+
+  // ---------------------------------------------------------------- summary
+
+  // Live counts for every tab, new-ticket alerts, ratings: every few seconds
+  // and at once after the agent's own claim, close or transfer.
+  function takeSummary(summary) {
+    var counts = summary.counts || {};
+    [['waiting', counts.waiting], ['active', counts.active]].forEach(function (kv) {
+      var c = document.querySelector('.tabs button[data-status=' + kv[0] + '] .count');
+      if (c) c.textContent = '(' + (kv[1] || 0) + ')';
+    });
+    alerts.update(summary);
+    var mine = (summary.ratings || []).filter(function (r) { return r.agent_id === state.agentId; })[0];
+    $('my-rating').textContent = mine ? '我的满意度 ' + mine.average.toFixed(1) + '（' + mine.count + ' 次评价）' : '';
+    run(hooks.summary, summary);
+  }
+
+  function refreshSummary() {
+    clearTimeout(state.summaryTimer);
+    if (!state.token) return Promise.resolve();
+    return api('GET', '/v1/handoffs/summary').then(takeSummary, showError).then(function () {
+      if (state.token) state.summaryTimer = setTimeout(refreshSummary, SUMMARY_MS);
+    });
+  }
   $('logout').addEventListener('click', function () { logout(''); });
 
   // ---------------------------------------------------------------- queue
@@ -134,6 +204,13 @@
     Array.prototype.forEach.call(document.querySelectorAll('.tabs button'), function (b) {
       b.setAttribute('aria-selected', b.getAttribute('data-status') === status ? 'true' : 'false');
     });
+    $('search-form').hidden = status !== 'search';
+    if (status === 'search') {
+      clearTimeout(state.queueTimer);
+      clear($('queue'));
+      $('search-text').focus();
+      return;
+    }
     refreshQueue();
   }
   Array.prototype.forEach.call(document.querySelectorAll('.tabs button'), function (b) {
@@ -173,17 +250,15 @@
 
   function refreshQueue() {
     clearTimeout(state.queueTimer);
-    if (!state.token) return;
+    if (!state.token || state.tab === 'search') return;
     var tab = state.tab;
     api('GET', '/v1/handoffs?status=' + tab).then(function (data) {
       if (tab !== state.tab) return;
       var list = (data && data.handoffs) || [];
-      var btn = document.querySelector('.tabs button[data-status=' + tab + '] .count');
-      if (btn) btn.textContent = tab === 'closed' ? '' : '(' + list.length + ')';
       renderQueue(list);
       showError(null);
     }, showError).then(function () {
-      if (state.token) state.queueTimer = setTimeout(refreshQueue, POLL_MS);
+      if (state.token && state.tab !== 'search') state.queueTimer = setTimeout(refreshQueue, POLL_MS);
     });
   }
 
@@ -228,12 +303,16 @@
       dl.appendChild(el('dt', null, kv[0]));
       dl.appendChild(el('dd', null, kv[1]));
     });
+    var assist = d.assist || {};
+    var asked = assist.questions || [];
+    $('assist-questions').textContent = asked.length ? '依据客户的问题：' + asked.join(' / ') : '';
     var sug = $('suggestions');
     clear(sug);
     var list = d.suggestions || [];
     if (!list.length) sug.appendChild(el('div', 'muted', '暂无推荐'));
     list.forEach(function (s) {
       var box = el('div', 'sugg');
+      box.setAttribute('data-faq-id', s.faq_id);
       box.appendChild(el('div', 'q', s.question));
       box.appendChild(el('div', 'a', s.answer));
       var b = el('button', 'btn secondary', '插入回复框');
@@ -243,14 +322,23 @@
       box.appendChild(b);
       sug.appendChild(box);
     });
+    // Quick replies ranked for this ticket; the suggested ones first and
+    // marked; one the compliance guard refuses is shown but cannot be used.
     var quick = $('quick');
     clear(quick);
-    var q = d.quick_replies || [];
+    var q = assist.quick_replies || (d.quick_replies || []).map(function (text) { return { text: text, refused: [] }; });
     if (!q.length) quick.appendChild(el('div', 'muted', '暂无快捷短语'));
-    q.forEach(function (text) {
-      var b = el('button', null, text);
+    q.forEach(function (item) {
+      var b = el('button', item.suggested ? 'suggested' : null, item.text);
       b.type = 'button';
-      b.addEventListener('click', function () { insertText(text); });
+      if (item.suggested) b.setAttribute('aria-label', '推荐：' + item.text);
+      if (item.refused && item.refused.length) {
+        b.disabled = true;
+        b.className = 'refused';
+        b.title = '含不合规用语：' + item.refused.join('、') + '，不可使用';
+      } else {
+        b.addEventListener('click', function () { insertText(item.text); });
+      }
       quick.appendChild(b);
     });
   }
@@ -280,6 +368,7 @@
       t.status === 'closed' ? '会话已结束' + (t.resolution ? '：' + t.resolution : '') : '';
     renderTranscript(d.transcript || []);
     renderSide(d);
+    run(hooks.ticket, d);
   }
 
   function loadTicket() {
@@ -302,12 +391,13 @@
       showRefusal(null);
     }
     state.ticketId = id;
+    $('investor-typing').hidden = true;
     Array.prototype.forEach.call(document.querySelectorAll('#queue li button'), function (b) {
       var li = b.parentNode;
       if (li.getAttribute('data-ticket-id') === String(id)) b.setAttribute('aria-current', 'true');
       else b.removeAttribute('aria-current');
     });
-    loadTicket();
+    return loadTicket().then(pollInvestorTyping);
   }
 
   $('claim').addEventListener('click', function () {
@@ -315,6 +405,7 @@
     $('claim').disabled = true;
     api('POST', '/v1/handoffs/' + id + '/claim').then(function () {
       showError(null);
+      refreshSummary();
       selectTab('active');
       return loadTicket();
     }, showError).then(function () {
@@ -353,6 +444,35 @@
     });
   }
   $('reply-form').addEventListener('submit', function (e) { e.preventDefault(); sendReply(); });
+
+  // ---------------------------------------------------------------- typing
+
+  function mine(t) { return t && t.status === 'active' && t.claimed_by === state.agentId; }
+
+  // The investor sees "客服正在输入…" while the agent types (at most one
+  // report every TYPING_SEND_MS; the server lets it lapse).
+  $('reply-text').addEventListener('input', function () {
+    var t = state.ticket;
+    if (!mine(t) || !$('reply-text').value.trim()) return;
+    var now = Date.now();
+    if (now - state.typingSentAt < TYPING_SEND_MS) return;
+    state.typingSentAt = now;
+    api('POST', '/v1/handoffs/' + t.ticket_id + '/typing').then(null, function () { /* a hint only */ });
+  });
+
+  function pollInvestorTyping() {
+    clearTimeout(state.typingTimer);
+    var id = state.ticketId;
+    if (!id || !state.token) return;
+    var t = state.ticket;
+    var open = t && t.ticket_id === id && t.status !== 'closed';
+    var done = open ? api('GET', '/v1/handoffs/' + id + '/typing').then(function (r) {
+      if (id === state.ticketId) $('investor-typing').hidden = !r.investor_typing;
+    }, function () { /* keep the last state */ }) : Promise.resolve($('investor-typing').hidden = true);
+    done.then(function () {
+      if (state.token && state.ticketId === id) state.typingTimer = setTimeout(pollInvestorTyping, TYPING_POLL_MS);
+    });
+  }
   $('reply-text').addEventListener('keydown', function (e) {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); sendReply(); }
   });
@@ -363,6 +483,7 @@
     api('POST', '/v1/handoffs/' + id + '/close', { resolution: $('resolution').value.trim() }).then(function () {
       showError(null);
       $('resolution').value = '';
+      refreshSummary();
       refreshQueue();
       return loadTicket();
     }, showError);
@@ -370,7 +491,18 @@
 
   // ---------------------------------------------------------------- start
 
-  var saved = null;
-  try { saved = sessionStorage.getItem(TOKEN_KEY); } catch (e) { saved = null; }
-  if (saved) enter(saved); else showLogin('');
+  // For agent_panels.js (notes, transfer, search, ratings).
+  window.FaqbotConsole = {
+    api: api, el: el, clear: clear, fmtTime: fmtTime, hooks: hooks, state: state, ROLES: ROLES,
+    showError: showError, openTicket: openTicket, loadTicket: loadTicket, refreshSummary: refreshSummary,
+    refreshQueue: refreshQueue, selectTab: selectTab, renderTranscript: renderTranscript, mine: mine
+  };
+
+  // Started once every script of the page has loaded (agent_panels.js
+  // registers its hooks first).
+  document.addEventListener('DOMContentLoaded', function () {
+    var saved = null;
+    try { saved = sessionStorage.getItem(TOKEN_KEY); } catch (e) { saved = null; }
+    if (saved) enter(saved); else showLogin('');
+  });
 })();

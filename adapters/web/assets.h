@@ -19,7 +19,8 @@ struct Asset {
 //   "/"          demo.html   (the demo page of 示例贷 with the widget)
 //   "/widget.js" widget.js   (the embeddable chat widget)
 //   "/agent"     agent.html  (the agent console)
-//   "/agent.js", "/agent.css", "/demo.css"  the pages' script and styles
+//   "/agent.js", "/agent_alerts.js", "/agent_panels.js", "/agent.css",
+//   "/demo.css"  the pages' scripts and styles
 //                (separate files: the pages' CSP forbids inline code)
 // nullptr for any other path.
 const Asset* find_asset(std::string_view url_path);

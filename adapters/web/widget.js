@@ -21,6 +21,12 @@
  * human handoff is open the transcript as Server-Sent Events
  * (GET /v1/sessions/{id}/events?session_token=…: EventSource cannot send
  * headers), falling back to polling GET /v1/sessions/{id}/messages?after=….
+ * Typing: "正在输入" shows while the bot works on a message and while the
+ * agent types (the stream's "typing" events, or GET /v1/sessions/{id}/typing
+ * when polling); while a human is in the conversation the investor's own
+ * typing is reported (POST /v1/sessions/{id}/typing, at most every 2 s).
+ * When a conversation with an agent has ended, the investor is asked to
+ * rate it 1-5 (GET/POST /v1/sessions/{id}/rating), once per ticket.
  */
 (function () {
   'use strict';
@@ -46,6 +52,8 @@
   var POLL_FAST_MS = 2000;
   var POLL_SLOW_MS = 10000;
   var SLOW_AFTER_MS = 5 * 60 * 1000;
+  var TYPING_SEND_MS = 2000;
+  var TYPING_LAPSE_MS = 6000;  // an agent typing mark not renewed lapses (the server's default)
 
   var CSS = [
     ':host{all:initial}',
@@ -66,11 +74,24 @@
     '.fb-status[hidden]{display:none}',
     '.fb-status[data-state=bot],.fb-status[data-state=closed]{background:#f5f7fa;color:#5c6b7a;border-bottom-color:#e6ebf0}',
     '.fb-status[data-state=claimed],.fb-status[data-state=transferred]{background:#eaf6ee;color:#1f6b3a;border-bottom-color:#cde9d6}',
-    '.fb-log{flex:1;overflow-y:auto;padding:12px;background:#f4f6fa}',
+    '.fb-log{flex:1;overflow-y:auto;padding:12px 12px 16px;background:#f4f6fa}',
     '.fb-msg{margin:8px 0;display:flex;flex-direction:column;align-items:flex-start}',
     '.fb-msg[data-role=investor]{align-items:flex-end}',
     '.fb-msg[data-role=system]{align-items:center}',
     '.fb-who{font-size:12px;color:#5b6578;margin:0 4px 2px}',
+    '.fb-time{font-size:11px;color:#8a93a3;margin-left:6px;font-weight:400}',
+    '.fb-msg[data-role=system] .fb-time{display:block;text-align:center;margin:0}',
+    '.fb-typing{display:flex;align-items:center;gap:6px;margin:6px 0;font-size:12px;color:#5b6578}',
+    '.fb-typing[hidden]{display:none}',
+    '.fb-dots{display:inline-flex;gap:3px;padding:8px 10px;background:#fff;border:1px solid #e1e6ef;border-radius:10px}',
+    '.fb-dots i{width:6px;height:6px;border-radius:50%;background:#8a93a3;animation:fb-blink 1.2s infinite both}',
+    '.fb-dots i:nth-child(2){animation-delay:.2s}.fb-dots i:nth-child(3){animation-delay:.4s}',
+    '@keyframes fb-blink{0%,80%,100%{opacity:.25}40%{opacity:1}}',
+    '.fb-rate{margin:10px auto;padding:10px 12px;max-width:92%;background:#fff;border:1px solid #e1e6ef;border-radius:10px;text-align:center;font-size:13px}',
+    '.fb-stars{display:flex;justify-content:center;gap:4px;margin-top:6px}',
+    '.fb-stars button{border:0;background:transparent;font-size:24px;line-height:1;color:#c5cddb;cursor:pointer;padding:2px 4px}',
+    '.fb-stars button:hover,.fb-stars button.fb-on{color:#f5a623}',
+    '.fb-stars button:disabled{cursor:default}',
     '.fb-msg[data-role=agent] .fb-who{color:#b35c00;font-weight:600}',
     '.fb-bubble{max-width:85%;padding:8px 12px;border-radius:10px;background:#fff;border:1px solid #e1e6ef;white-space:pre-wrap;word-break:break-word;overflow-wrap:anywhere}',
     '.fb-msg[data-role=investor] .fb-bubble{background:#1f4e9c;color:#fff;border-color:#1f4e9c}',
@@ -137,6 +158,16 @@
   var statusLine = el('div', { 'class': 'fb-status', role: 'status', 'aria-live': 'polite' });
   statusLine.hidden = true;
   var log = el('div', { 'class': 'fb-log', role: 'log', 'aria-live': 'polite', 'aria-label': '对话记录', tabindex: '0' });
+  // "正在输入": kept as the last row of the log while shown.
+  var typingRow = el('div', { 'class': 'fb-typing', role: 'status' });
+  var typingDots = el('span', { 'class': 'fb-dots', 'aria-hidden': 'true' });
+  typingDots.appendChild(el('i'));
+  typingDots.appendChild(el('i'));
+  typingDots.appendChild(el('i'));
+  var typingText = el('span');
+  typingRow.appendChild(typingDots);
+  typingRow.appendChild(typingText);
+  typingRow.hidden = true;
   var form = el('form', { 'class': 'fb-form', novalidate: '' });
   var inputLabel = el('label', { 'class': 'fb-sr', 'for': 'fb-input' }, '请输入您的问题');
   var input = el('input', {
@@ -176,7 +207,12 @@
     polling: false,
     restored: false,
     unread: 0,            // agent/system messages that arrived while the panel was closed
-    sendChain: Promise.resolve()
+    sendChain: Promise.resolve(),
+    botWorking: 0,        // chat requests in flight
+    agentTypingUntil: 0,  // the agent's typing indicator lapses then (ms)
+    agentTypingTimer: null,
+    typingSentAt: 0,      // when the investor's typing was last reported
+    rated: {}             // ticket id -> 'asking' | 'shown' | 'done'
   };
 
   // {id, token} of this browser's conversation, or null.
@@ -237,17 +273,60 @@
 
   var WHO = { investor: '我', bot: '智能客服', agent: '人工客服', system: '' };
 
+  // The newest row (with its suggestions and feedback buttons) in view.
   function scrollToEnd() { log.scrollTop = log.scrollHeight; }
 
-  function addMessage(role, text, id, extraClass) {
+  function pad(n) { return (n < 10 ? '0' : '') + n; }
+  // "14:05" today, "3月2日 14:05" on another day.
+  function clock(ms) {
+    var d = new Date(ms || Date.now());
+    var hm = pad(d.getHours()) + ':' + pad(d.getMinutes());
+    var today = new Date();
+    return d.toDateString() === today.toDateString() ? hm : (d.getMonth() + 1) + '月' + d.getDate() + '日 ' + hm;
+  }
+
+  // Inserts `node` into the log, before the typing row when it is shown.
+  function append(node) {
+    log.insertBefore(node, typingRow.parentNode === log ? typingRow : null);
+    scrollToEnd();
+  }
+
+  function addMessage(role, text, id, extraClass, createdAt) {
     var row = el('div', { 'class': 'fb-msg' + (extraClass ? ' ' + extraClass : ''), 'data-role': role });
     if (id) row.setAttribute('data-message-id', String(id));
-    if (WHO[role]) row.appendChild(el('div', { 'class': 'fb-who' }, WHO[role]));
-    row.appendChild(el('div', { 'class': 'fb-bubble' }, text));
-    log.appendChild(row);
+    var when = el('time', { 'class': 'fb-time', datetime: new Date(createdAt || Date.now()).toISOString() },
+                  clock(createdAt));
+    if (role === 'system') {
+      row.appendChild(el('div', { 'class': 'fb-bubble' }, text));
+      row.appendChild(when);
+    } else {
+      var who = el('div', { 'class': 'fb-who' }, WHO[role] || '');
+      who.appendChild(when);
+      row.appendChild(who);
+      row.appendChild(el('div', { 'class': 'fb-bubble' }, text));
+    }
     if (id) state.seen[id] = row;
-    scrollToEnd();
+    append(row);
     return row;
+  }
+
+  // Shows "<who>正在输入" (the bot while a message is answered, the agent
+  // while typing), or hides it.
+  function renderTyping() {
+    var agent = state.agentTypingUntil > Date.now();
+    var bot = state.botWorking > 0 && !state.handoffOpen;
+    typingRow.hidden = !(agent || bot);
+    typingText.textContent = agent ? '人工客服正在输入…' : '智能客服正在输入…';
+    if (!typingRow.hidden) {
+      log.appendChild(typingRow);  // stays the last row
+      scrollToEnd();
+    }
+  }
+  function agentTyping(on, lapseMs) {
+    clearTimeout(state.agentTypingTimer);
+    state.agentTypingUntil = on ? Date.now() + (lapseMs || TYPING_LAPSE_MS) : 0;
+    if (on) state.agentTypingTimer = setTimeout(renderTyping, (lapseMs || TYPING_LAPSE_MS) + 50);
+    renderTyping();
   }
 
   function addSuggestions(row, suggestions) {
@@ -289,6 +368,53 @@
     box.appendChild(up);
     box.appendChild(down);
     row.appendChild(box);
+    scrollToEnd();  // the buttons, not only the answer, in view
+  }
+
+  // ------------------------------------------------------------ rating
+
+  // Asks for a 1-5 rating of a closed ticket's human service when the server
+  // says it can be rated (an agent had taken it, not rated yet).
+  function askRating(ticketId) {
+    if (!ticketId || state.rated[ticketId] || !state.sessionId) return;
+    state.rated[ticketId] = 'asking';
+    var path = '/v1/sessions/' + encodeURIComponent(state.sessionId) + '/rating';
+    request('GET', path + '?ticket_id=' + ticketId).then(function (r) {
+      state.rated[ticketId] = r && r.askable ? 'shown' : 'done';
+      if (r && r.askable) showRating(ticketId, path);
+    }, function () { delete state.rated[ticketId]; });
+  }
+
+  function showRating(ticketId, path) {
+    var box = el('div', { 'class': 'fb-rate', role: 'group', 'aria-label': '请为本次人工服务评分', 'data-ticket-id': String(ticketId) });
+    var label = el('div', null, '本次人工服务已结束，请您为客服的服务评分：');
+    var stars = el('div', { 'class': 'fb-stars' });
+    var names = ['非常不满意', '不满意', '一般', '满意', '非常满意'];
+    var buttons = names.map(function (name, i) {
+      var b = el('button', { type: 'button', 'aria-label': (i + 1) + ' 分：' + name, title: name, 'data-score': String(i + 1) }, '★');
+      b.addEventListener('mouseenter', function () { light(i + 1); });
+      b.addEventListener('focus', function () { light(i + 1); });
+      b.addEventListener('click', function () { rate(i + 1); });
+      stars.appendChild(b);
+      return b;
+    });
+    stars.addEventListener('mouseleave', function () { light(0); });
+    function light(n) {
+      buttons.forEach(function (b, i) { b.classList.toggle('fb-on', i < n); });
+    }
+    function rate(score) {
+      buttons.forEach(function (b) { b.disabled = true; });
+      light(score);
+      request('POST', path, { ticket_id: ticketId, score: score }).then(function () {
+        label.textContent = '感谢您的评价（' + score + ' 分），祝您生活愉快！';
+      }, function (err) {
+        buttons.forEach(function (b) { b.disabled = false; });
+        label.textContent = err.message;
+      });
+    }
+    box.appendChild(label);
+    box.appendChild(stars);
+    append(box);
   }
 
   // The state line, from the server's handoff object only (POST /v1/chat and
@@ -302,6 +428,8 @@
     statusLine.hidden = false;
     state.handoffOpen = open;
     if (open) schedulePoll(0); else stopEvents();
+    if (!open) agentTyping(false);
+    if (h && h.status === 'closed') askRating(h.ticket_id);
   }
 
   // Re-reads the handoff state after a notice arrived over the event stream.
@@ -327,8 +455,9 @@
       }
       if (m.message_id <= state.lastAck) return;  // sent from this page, already shown
     }
-    var row = addMessage(m.role, m.text, m.message_id);
+    var row = addMessage(m.role, m.text, m.message_id, null, m.created_at);
     if (m.role === 'bot' && m.action === 'answer' && m.faq_id) addFeedback(row, m.message_id);
+    if (m.role === 'agent') agentTyping(false);
     if ((m.role === 'agent' || m.role === 'system') && !root.classList.contains('fb-open')) {
       state.unread += 1;
       launcher.textContent = TITLE + '（' + state.unread + ' 条新消息）';
@@ -360,6 +489,12 @@
     source.addEventListener('message', function (e) {
       try { takeTranscriptMessage(JSON.parse(e.data)); } catch (err) { /* skip a malformed event */ }
     });
+    source.addEventListener('typing', function (e) {
+      try {
+        var t = JSON.parse(e.data);
+        agentTyping(!!t.agent_typing, t.expires_in_ms);
+      } catch (err) { /* skip a malformed event */ }
+    });
     source.onerror = function () {
       if (state.events !== source) return;
       stopEvents();
@@ -382,9 +517,12 @@
     state.polling = true;
     var path = '/v1/sessions/' + encodeURIComponent(state.sessionId) + '/messages' +
       (state.cursor ? '?after=' + state.cursor : '');
+    var typingPath = '/v1/sessions/' + encodeURIComponent(state.sessionId) + '/typing';
     request('GET', path).then(function (data) {
       ((data && data.messages) || []).forEach(takeTranscriptMessage);
       if (data && 'handoff' in data) showHandoff(data.handoff);
+      if (!state.handoffOpen) return null;
+      return request('GET', typingPath).then(function (t) { agentTyping(!!(t && t.agent_typing)); });
     }, function () { /* try again at the next tick */ }).then(function () {
       state.polling = false;
       schedulePoll();
@@ -400,6 +538,8 @@
     var row = addMessage('investor', text, null);
     state.pendingLocal.push(row);
     state.lastActivity = Date.now();
+    state.botWorking += 1;
+    renderTyping();
     state.sendChain = state.sendChain.then(function () {
       sendBtn.disabled = true;
       // The widget greeted on opening (restore): the bot does not greet again.
@@ -412,6 +552,8 @@
         // Show what was stored: personal numbers masked by the server.
         if (r.question) row.querySelector('.fb-bubble').textContent = r.question;
         if (r.message_id > state.lastAck) state.lastAck = r.message_id;
+        state.botWorking -= 1;
+        renderTyping();
         if (r.routed_to_agent) {
           // message_id is the investor's own message; the agent answers later.
           row.setAttribute('data-message-id', String(r.message_id));
@@ -429,6 +571,8 @@
         }
         showHandoff(r.handoff);
       }, function (err) {
+        state.botWorking -= 1;
+        renderTyping();
         var i = state.pendingLocal.indexOf(row);
         if (i >= 0) state.pendingLocal.splice(i, 1);
         if (err.status === 401) dropSession();  // the session is gone: the next message starts one
@@ -498,6 +642,14 @@
     input.focus();
   });
   humanBtn.addEventListener('click', function () { send('转人工'); });
+  // While a human is in the conversation, the agent sees the investor typing.
+  input.addEventListener('input', function () {
+    if (!state.handoffOpen || !state.sessionId || !input.value.trim()) return;
+    var now = Date.now();
+    if (now - state.typingSentAt < TYPING_SEND_MS) return;
+    state.typingSentAt = now;
+    request('POST', '/v1/sessions/' + encodeURIComponent(state.sessionId) + '/typing', {}).then(null, function () {});
+  });
   document.addEventListener('visibilitychange', function () {
     if (!document.hidden) schedulePoll(0);
   });

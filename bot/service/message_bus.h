@@ -16,8 +16,11 @@ class MessageBus {
  public:
   // Records that `session_id` now has messages up to `message_id`.
   void publish(const std::string& session_id, int64_t message_id);
+  // Wakes the session's waiters without a message (e.g. typing changed).
+  void poke(const std::string& session_id);
   // Blocks until the session has a message newer than `after_id` published,
-  // shutdown() was called, or `timeout` passed. True when woken by a message.
+  // a poke(), shutdown(), or `timeout` passed. True when woken by a message
+  // or a poke.
   bool wait(const std::string& session_id, int64_t after_id, std::chrono::milliseconds timeout);
   // Wakes every waiter and makes later waits return at once (server stop).
   void shutdown();
@@ -27,6 +30,7 @@ class MessageBus {
   struct Entry {
     int64_t latest = 0;
     int waiters = 0;
+    uint64_t pokes = 0;
   };
   mutable std::mutex mu_;
   std::condition_variable cv_;

@@ -109,6 +109,27 @@ class MaskingStore final : public Store {
   }
   Result<std::vector<Unanswered>> list_unanswered(int limit) override { return s_->list_unanswered(limit); }
 
+  Result<Note> add_note(const NewNote& note) override {
+    NewNote n = note;
+    n.text = bot::personal_text(n.text);
+    return s_->add_note(n);
+  }
+  Result<std::vector<Note>> notes_of(int64_t ticket_id) override { return s_->notes_of(ticket_id); }
+  Status add_rating(const Rating& rating) override {
+    Rating r = rating;
+    r.comment = bot::personal_text(r.comment);
+    return s_->add_rating(r);
+  }
+  Result<std::optional<Rating>> rating_of(int64_t ticket_id) override { return s_->rating_of(ticket_id); }
+  Result<std::vector<AgentRating>> agent_ratings() override { return s_->agent_ratings(); }
+  // What is stored is masked, so a number searched for is masked the same way.
+  Result<std::vector<ConversationHit>> search_conversations(const ConversationQuery& query) override {
+    ConversationQuery q = query;
+    q.text = bot::personal_text(q.text);
+    q.customer = bot::personal_text(q.customer);
+    return s_->search_conversations(q);
+  }
+
   Result<bool> mark_event_processed(const std::string& channel, const std::string& event_id,
                                     int64_t now) override {
     return s_->mark_event_processed(channel, event_id, now);

@@ -4,7 +4,8 @@
 // point that makes "nothing is stored unmasked" hold whatever the caller
 // forgot:
 //   - message texts of investors and agents, feedback comments, unanswered
-//     questions, ticket resolutions: bot::personal_text (bidi controls and
+//     questions, ticket resolutions, agents' ticket notes, rating comments:
+//     bot::personal_text (bidi controls and
 //     zero-width characters dropped, card / ID / phone numbers and secrets
 //     masked);
 //   - a session's customer name and user id: the same;
@@ -15,7 +16,8 @@
 //     11-digit mainland mobile number (the one number an agent must dial,
 //     given with the investor's consent), masked otherwise.
 // Bot and system messages (the operator's own texts) and opaque routing data
-// (channel_ref, outbox payloads, ids) are stored as given. Reads pass through.
+// (channel_ref, outbox payloads, ids) are stored as given. Reads pass through,
+// except that a conversation search's terms are masked like what they search.
 //
 // Thread-safety: as the wrapped store (the masking itself is pure).
 #include <memory>

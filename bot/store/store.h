@@ -213,6 +213,58 @@ struct Outbound {
   int64_t created_at_ms = 0;
 };
 
+// --- agent records: what agents keep besides the transcript ----------------
+
+// An agent's internal note on a ticket: never shown or sent to the investor.
+struct NewNote {
+  int64_t ticket_id = 0;
+  std::string agent_id;       // who wrote it, non-empty
+  std::string text;           // masked by the masking store
+  int64_t created_at_ms = 0;  // 0 = now
+};
+
+struct Note {
+  int64_t id = 0;
+  int64_t ticket_id = 0;
+  std::string agent_id;
+  std::string text;
+  int64_t created_at_ms = 0;
+};
+
+// The investor's satisfaction with a ticket's human service, 1 (worst) to 5.
+struct Rating {
+  int64_t ticket_id = 0;
+  int score = 0;              // 1..5
+  std::string comment;        // optional, masked by the masking store
+  std::string agent_id;       // output only: who had claimed the ticket
+  int64_t created_at_ms = 0;  // 0 = now
+};
+
+// The ratings of one agent's tickets.
+struct AgentRating {
+  std::string agent_id;
+  int64_t count = 0;
+  double average = 0;  // mean score, 1..5
+};
+
+// Past conversations: messages whose text contains `text` and whose session's
+// customer (user id or customer name containing `customer`, or the exact
+// session id) matches; an empty field does not filter, but not both empty.
+// Matching is case-insensitive for ASCII letters; % and _ are literal.
+struct ConversationQuery {
+  std::string text;
+  std::string customer;
+  int limit = 50;  // >= 1
+};
+
+struct ConversationHit {
+  Message message;            // as stored (masked)
+  std::string user_id;        // of its session
+  std::string customer_name;
+  std::string channel;
+  int64_t ticket_id = 0;      // the session's latest ticket, 0 = never handed over
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -271,6 +323,23 @@ class Store {
                                 int64_t now_ms = 0) = 0;
   // Newest first, at most `limit`.
   virtual Result<std::vector<Unanswered>> list_unanswered(int limit = 100) = 0;
+
+  // --- agent records ------------------------------------------------------
+  // kNotFound for an unknown ticket; kInvalidArgument for an empty text or agent.
+  virtual Result<Note> add_note(const NewNote& note) = 0;
+  // The notes of every ticket of the ticket's session, oldest first (what
+  // earlier agents wrote about this customer too). kNotFound for an unknown ticket.
+  virtual Result<std::vector<Note>> notes_of(int64_t ticket_id) = 0;
+  // Once per ticket: a second rating is kFailedPrecondition, a score outside
+  // 1..5 kInvalidArgument, an unknown ticket kNotFound. The agent is the
+  // ticket's claimed_by at the time of rating.
+  virtual Status add_rating(const Rating& rating) = 0;
+  // The ticket's rating, nullopt when not rated.
+  virtual Result<std::optional<Rating>> rating_of(int64_t ticket_id) = 0;
+  // Per agent with at least one rating, by agent id.
+  virtual Result<std::vector<AgentRating>> agent_ratings() = 0;
+  // Newest first, at most query.limit. See ConversationQuery.
+  virtual Result<std::vector<ConversationHit>> search_conversations(const ConversationQuery& query) = 0;
 
   // --- processed webhook events -------------------------------------------
   // Insert-or-ignore of (channel, event_id): true when this call recorded it

@@ -47,7 +47,8 @@ TEST(WebAssets, AgentIsTheConsole) {
 TEST(WebAssets, BodiesAreTheSourceFilesByteForByte) {
   const struct { const char* path; const char* file; } cases[] = {
       {"/", "demo.html"}, {"/widget.js", "widget.js"}, {"/agent", "agent.html"},
-      {"/agent.js", "agent.js"}, {"/agent.css", "agent.css"}, {"/demo.css", "demo.css"}};
+      {"/agent.js", "agent.js"}, {"/agent_alerts.js", "agent_alerts.js"},
+      {"/agent_panels.js", "agent_panels.js"}, {"/agent.css", "agent.css"}, {"/demo.css", "demo.css"}};
   for (const auto& c : cases) {
     const Asset* a = find_asset(c.path);
     ASSERT_NE(a, nullptr) << c.path;

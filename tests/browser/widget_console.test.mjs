@@ -11,21 +11,10 @@
 // agents on duty).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
+import { SHOTS, freePort, launchBrowser, missing, newPage as openPage, playwrightChromium, startFaqbot } from './harness.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, '..', '..');
-const BIN = process.env.FAQBOT_BIN || path.join(repo, 'build', 'faqbot');
-const CONFIG_DIR = process.env.FAQBOT_CONFIG_DIR || path.join(repo, 'config');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const SHOTS = process.env.FAQBOT_SCREENSHOTS || os.tmpdir();
 const EXTERNAL = process.env.FAQBOT_TEST_URL || '';
 const AGENT_TOKEN = 'secret-agent-1';  // the server wants tokens of 8+ characters
 const AGENT_ID = 'agent1';  // the agent of AGENT_TOKEN
@@ -35,81 +24,11 @@ const XSS = `<img src=x onerror="window.__xss='img'"><script>window.__xss='scrip
 const BANNED_REPLY = '保证本金安全，绝对今天到账';
 const AGENT_REPLY = '您好，我是人工客服小王。提现一般预计当天到账，具体以银行处理为准，请您放心。';
 
-function missing() {
-  if (!existsSync(CHROMIUM)) return `${CHROMIUM} is missing (apt-get install chromium)`;
-  if (!EXTERNAL && !existsSync(BIN)) return `the faqbot binary ${BIN} is missing (build it, or set FAQBOT_BIN)`;
-  return null;
-}
-const skipReason = missing();
+const skipReason = missing(!EXTERNAL);
 if (skipReason) console.log(`# browser tests skipped: ${skipReason}`);
-
-let chromium;
-try {
-  ({ chromium } = createRequire(import.meta.url)('playwright-core'));
-} catch (e) {
-  if (!skipReason) throw new Error('playwright-core is not installed: run `npm ci` in tests/browser');
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.unref();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitHealthy(url, proc, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (proc.exitCode !== null) throw new Error(`faqbot serve exited with ${proc.exitCode}`);
-    try {
-      const r = await fetch(url + '/healthz');
-      if (r.ok) return;
-    } catch { /* not listening yet */ }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('faqbot serve did not become healthy in time');
-}
+else playwrightChromium();  // fails early, saying to run npm ci
 
 const ctx = {};
-
-// Starts `faqbot serve` on a free loopback port with a fresh data directory.
-async function startServer() {
-  ctx.dataDir = mkdtempSync(path.join(os.tmpdir(), 'faqbot-browser-'));
-  ctx.port = await freePort();
-  ctx.base = `http://127.0.0.1:${ctx.port}`;
-  ctx.log = '';
-  ctx.server = spawn(BIN, ['serve'], {
-    env: {
-      ...process.env,
-      FAQBOT_PORT: String(ctx.port),
-      FAQBOT_HOST: '127.0.0.1',
-      FAQBOT_DATA_DIR: ctx.dataDir,
-      FAQBOT_CONFIG_DIR: CONFIG_DIR,
-      FAQBOT_AGENT_TOKENS: `${AGENT_ID}:${AGENT_TOKEN}`,
-      FAQBOT_QUICK_REPLIES: QUICK_REPLIES.join('|'),
-      FAQBOT_SERVICE_HOURS: '00:00-24:00',  // an agent is on duty whenever the test runs
-      FAQBOT_CORS_ORIGINS: ctx.otherOrigin,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  ctx.server.stdout.on('data', (d) => { ctx.log += d; });
-  ctx.server.stderr.on('data', (d) => { ctx.log += d; });
-  ctx.server.on('exit', (code, signal) => {
-    if (!ctx.stopping) {
-      console.log(`# faqbot serve died (exit ${code}, signal ${signal}) during the test\n# --- server log ---\n${ctx.log}`);
-    }
-  });
-  try {
-    await waitHealthy(ctx.base, ctx.server, 180000);
-  } catch (e) {
-    throw new Error(`${e.message}\n--- server log ---\n${ctx.log}`);
-  }
-}
 
 before(async () => {
   if (skipReason) return;
@@ -119,7 +38,12 @@ before(async () => {
   if (EXTERNAL) {
     ctx.base = EXTERNAL.replace(/\/+$/, '');
   } else {
-    await startServer();
+    ctx.faqbot = await startFaqbot({
+      FAQBOT_AGENT_TOKENS: `${AGENT_ID}:${AGENT_TOKEN}`,
+      FAQBOT_QUICK_REPLIES: QUICK_REPLIES.join('|'),
+      FAQBOT_CORS_ORIGINS: ctx.otherOrigin,
+    });
+    ctx.base = ctx.faqbot.base;
   }
   ctx.other = http.createServer((req, res) => {
     // A strict policy of its own, as a careful partner has: the widget may
@@ -132,46 +56,16 @@ before(async () => {
             `<body><h1>合作方页面</h1><script src="${ctx.base}/widget.js" data-open="true"></script></body></html>`);
   });
   await new Promise((r) => ctx.other.listen(ctx.otherPort, '127.0.0.1', r));
-
-  ctx.browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  ctx.browser = await launchBrowser();
 });
 
 after(async () => {
   if (ctx.browser) await ctx.browser.close();
   if (ctx.other) ctx.other.close();
-  if (ctx.server && ctx.server.exitCode === null && ctx.server.signalCode === null) {
-    ctx.stopping = true;
-    ctx.server.kill('SIGTERM');
-    await new Promise((r) => {
-      const t = setTimeout(() => { ctx.server.kill('SIGKILL'); r(); }, 5000);
-      ctx.server.on('exit', () => { clearTimeout(t); r(); });
-    });
-  }
-  if (ctx.dataDir) rmSync(ctx.dataDir, { recursive: true, force: true });
+  if (ctx.faqbot) await ctx.faqbot.stop();
 });
 
-// A fresh browser context per person (own storage), with every page
-// error and every dialog (alert from an injected script) recorded.
-async function newPage(viewport = { width: 1280, height: 860 }) {
-  const context = await ctx.browser.newContext({ viewport, locale: 'zh-CN' });
-  const page = await context.newPage();
-  page.problems = [];
-  page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
-  page.on('dialog', async (d) => { page.problems.push(`dialog: ${d.message()}`); await d.dismiss(); });
-  // A Content-Security-Policy violation (inline script or style) is a problem too.
-  page.on('console', (m) => {
-    if (/Content Security Policy/i.test(m.text())) page.problems.push(`csp: ${m.text()}`);
-  });
-  if (process.env.FAQBOT_TEST_DEBUG) {
-    page.on('response', (r) => console.log(`# ${viewport.width} ${r.status()} ${r.request().method()} ${r.url()}`));
-  }
-  return page;
-}
+const newPage = (viewport) => openPage(ctx.browser, viewport);
 
 // The widget's {id, token} from localStorage.
 async function savedSession(page) {

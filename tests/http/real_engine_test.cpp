@@ -50,18 +50,9 @@ std::vector<std::string> forms(const std::string& needle) {
 class RealEngineTest : public ServerTest {
  protected:
   void start_real(const std::string& config_dir) {
-    http::AppOptions o;
-    o.settings = settings();
-    o.settings.config_dir = config_dir;
-    o.settings.cache_dir = dir_.path() + "/cache";
-    auto app = http::App::create(std::move(o));  // loader: bot::Engine::load
-    ASSERT_TRUE(app.ok()) << app.status().message();
-    app_ = std::move(app).value();
-    auto port = app_->start();
-    ASSERT_TRUE(port.ok());
-    port_ = port.value();
-    client_ = std::make_unique<httplib::Client>("127.0.0.1", port_);
-    client_->set_read_timeout(10, 0);
+    http::Settings s = settings();
+    s.config_dir = config_dir;
+    ServerTest::start_real(std::move(s));
   }
 };
 

@@ -51,6 +51,20 @@ class ServerTest : public ::testing::Test {
       std::string v = version_;
       return v == "broken" ? broken_load() : fake_load(v);
     };
+    launch(std::move(o));
+  }
+  void start() { start(settings()); }
+
+  // The real engine (bot::Engine::load) over s.config_dir, its index cached
+  // in the temp dir.
+  void start_real(http::Settings s) {
+    s.cache_dir = dir_.path() + "/cache";
+    http::AppOptions o;
+    o.settings = std::move(s);
+    launch(std::move(o));
+  }
+
+  void launch(http::AppOptions o) {
     auto app = http::App::create(std::move(o));
     ASSERT_TRUE(app.ok()) << app.status().message();
     app_ = std::move(app).value();
@@ -60,7 +74,6 @@ class ServerTest : public ::testing::Test {
     client_ = std::make_unique<httplib::Client>("127.0.0.1", port_);
     client_->set_read_timeout(10, 0);
   }
-  void start() { start(settings()); }
 
   void stop() {
     client_.reset();

@@ -35,6 +35,22 @@ TEST(MessageBus, OtherSessionsAndOldIdsDoNotWake) {
   publisher.join();
 }
 
+TEST(MessageBus, APokeWakesTheSessionsWaitersWithoutAMessage) {
+  MessageBus bus;
+  bool woke = false;
+  std::thread waiter([&] { woke = bus.wait("s1", 5, milliseconds(5000)); });
+  for (int i = 0; i < 500 && !woke; ++i) {
+    bus.poke("other");  // another session's poke wakes nobody here
+    bus.poke("s1");
+    std::this_thread::sleep_for(milliseconds(2));
+  }
+  waiter.join();
+  EXPECT_TRUE(woke);
+  // A poke before anyone waits is not kept: the next wait sleeps its time.
+  bus.poke("s1");
+  EXPECT_FALSE(bus.wait("s1", 5, milliseconds(50)));
+}
+
 TEST(MessageBus, ShutdownEndsWaits) {
   MessageBus bus;
   std::thread stopper([&] {

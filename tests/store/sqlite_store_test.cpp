@@ -14,10 +14,12 @@
 
 #include "store_backends.h"
 #include "store_suite.h"
+#include "agent_records_suite.h"
 
 namespace faqbot::store {
 
 INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, StoreTest, testing::SqliteBackend);
+INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, AgentRecordsTest, testing::SqliteBackend);
 
 namespace {
 

@@ -105,6 +105,26 @@ const std::vector<Migration>& builtin_migrations() {
        {
            "ALTER TABLE sessions ADD COLUMN choices TEXT NOT NULL DEFAULT ''",
        }},
+      {5,
+       "agent records: ticket notes, satisfaction ratings; tickets by session",
+       {
+           R"(CREATE TABLE ticket_notes (
+                id         {serial_key},
+                ticket_id  {int64} NOT NULL REFERENCES tickets(id),
+                agent_id   TEXT NOT NULL,
+                text       TEXT NOT NULL,
+                created_at {int64} NOT NULL))",
+           "CREATE INDEX ticket_notes_by_ticket ON ticket_notes(ticket_id, id)",
+           // One rating a ticket; agent_id is who had claimed it.
+           R"(CREATE TABLE ratings (
+                ticket_id  {int64} PRIMARY KEY REFERENCES tickets(id),
+                score      INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+                comment    TEXT NOT NULL DEFAULT '',
+                agent_id   TEXT NOT NULL,
+                created_at {int64} NOT NULL))",
+           "CREATE INDEX ratings_by_agent ON ratings(agent_id)",
+           "CREATE INDEX tickets_by_session ON tickets(session_id, id)",
+       }},
   };
   return steps;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "bot/store/sql/agent_records.h"
 #include "bot/store/sql/rows.h"
 #include "bot/store/sql/schema.h"
 #include "knowledge/utf8.h"
@@ -429,6 +430,17 @@ class SqlStore final : public Store {
       if (!value->has_value()) return Status(StatusCode::kInternal, "secret " + name + " vanished");
       return std::move(*value.value());
     });
+  }
+
+  // --- agent records (agent_records.cpp) ----------------------------------------
+
+  Result<Note> add_note(const NewNote& note) override { return sql::add_note(*db_, note); }
+  Result<std::vector<Note>> notes_of(int64_t ticket_id) override { return sql::notes_of(*db_, ticket_id); }
+  Status add_rating(const Rating& rating) override { return sql::add_rating(*db_, rating); }
+  Result<std::optional<Rating>> rating_of(int64_t ticket_id) override { return sql::rating_of(*db_, ticket_id); }
+  Result<std::vector<AgentRating>> agent_ratings() override { return sql::agent_ratings(*db_); }
+  Result<std::vector<ConversationHit>> search_conversations(const ConversationQuery& query) override {
+    return sql::search_conversations(*db_, query);
   }
 
   Status check_writable() override {
