@@ -236,7 +236,7 @@
       l1.appendChild(title);
       l1.appendChild(el('span', 'meta', age(t.created_at)));
       b.appendChild(l1);
-      b.appendChild(el('div', 'preview', t.last_message || t.preview || '（无消息）'));
+      b.appendChild(el('div', 'preview', t.question || t.last_message || '（无消息）'));  // the real question, not 转人工
       var meta = (REASONS[t.reason] != null ? REASONS[t.reason] : (t.reason || ''));
       if (t.status === 'waiting' && t.queue_position) meta += ' · 排队第 ' + t.queue_position + ' 位';
       if (t.claimed_by) meta += ' · ' + t.claimed_by;
@@ -361,11 +361,12 @@
     if (t.expected_reply_at && t.status === 'waiting') reason += ' · 约定回话 ' + fmtTime(t.expected_reply_at);
     $('conv-reason').textContent = reason;
     $('claim').hidden = t.status !== 'waiting';
-    $('close-form').hidden = t.status === 'closed';
-    var canReply = t.status === 'active';
-    $('send').disabled = !canReply;
+    // Only the agent holding a ticket replies in it or closes it.
+    $('close-form').hidden = !(t.status === 'waiting' || mine(t));
+    $('send').disabled = !mine(t);
     $('reply-hint').textContent = t.status === 'waiting' ? '请先认领该会话再回复' :
-      t.status === 'closed' ? '会话已结束' + (t.resolution ? '：' + t.resolution : '') : '';
+      t.status === 'closed' ? '会话已结束' + (t.resolution ? '：' + t.resolution : '') :
+      !mine(t) ? '该会话由 ' + t.claimed_by + ' 处理' : '';
     renderTranscript(d.transcript || []);
     renderSide(d);
     run(hooks.ticket, d);
@@ -440,7 +441,7 @@
       }
       showError(err);
     }).then(function () {
-      $('send').disabled = !(state.ticket && state.ticket.status === 'active');
+      $('send').disabled = !mine(state.ticket);
     });
   }
   $('reply-form').addEventListener('submit', function (e) { e.preventDefault(); sendReply(); });

@@ -17,6 +17,8 @@
   var notesOf = null;        // ticket id whose notes are shown
   var notesLoadedAt = 0;
   var NOTES_REFRESH_MS = 10000;
+  var agentsLoadedAt = 0;
+  var AGENTS_REFRESH_MS = 15000;
 
   // ---------------------------------------------------------------- notes
 
@@ -58,8 +60,18 @@
   function showTransfer(t) {
     var form = $('transfer-form');
     form.hidden = !C.mine(t);
-    if (form.hidden || form.getAttribute('data-ticket-id') === String(t.ticket_id)) return;
+    if (form.hidden) return;
+    // A new ticket, or a list gone stale (who is online) while not in use.
+    var fresh = form.getAttribute('data-ticket-id') === String(t.ticket_id);
+    if (fresh && (Date.now() - agentsLoadedAt < AGENTS_REFRESH_MS || document.activeElement === $('transfer-to'))) return;
     form.setAttribute('data-ticket-id', String(t.ticket_id));
+    loadAgents();
+  }
+
+  // The other agents, who is online and how many tickets each holds.
+  function loadAgents() {
+    agentsLoadedAt = Date.now();
+    var chosen = $('transfer-to').value;
     api('GET', '/v1/agents').then(function (r) {
       var select = $('transfer-to');
       clear(select);
@@ -68,6 +80,7 @@
         o.value = a.agent_id;
         select.appendChild(o);
       });
+      if (chosen) select.value = chosen;
       $('transfer').disabled = !select.options.length;
     }, C.showError);
   }

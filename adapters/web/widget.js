@@ -78,7 +78,8 @@
     '.fb-msg{margin:8px 0;display:flex;flex-direction:column;align-items:flex-start}',
     '.fb-msg[data-role=investor]{align-items:flex-end}',
     '.fb-msg[data-role=system]{align-items:center}',
-    '.fb-who{font-size:12px;color:#5b6578;margin:0 4px 2px}',
+    '.fb-meta{margin:0 4px 2px}',
+    '.fb-who{font-size:12px;color:#5b6578}',
     '.fb-time{font-size:11px;color:#8a93a3;margin-left:6px;font-weight:400}',
     '.fb-msg[data-role=system] .fb-time{display:block;text-align:center;margin:0}',
     '.fb-typing{display:flex;align-items:center;gap:6px;margin:6px 0;font-size:12px;color:#5b6578}',
@@ -300,9 +301,10 @@
       row.appendChild(el('div', { 'class': 'fb-bubble' }, text));
       row.appendChild(when);
     } else {
-      var who = el('div', { 'class': 'fb-who' }, WHO[role] || '');
-      who.appendChild(when);
-      row.appendChild(who);
+      var head = el('div', { 'class': 'fb-meta' });
+      head.appendChild(el('span', { 'class': 'fb-who' }, WHO[role] || ''));
+      head.appendChild(when);
+      row.appendChild(head);
       row.appendChild(el('div', { 'class': 'fb-bubble' }, text));
     }
     if (id) state.seen[id] = row;
