@@ -111,14 +111,16 @@ std::optional<int64_t> parse_iso8601(const std::string& s) {
   return date->days() * 86400 + *hm * 60 + seconds - static_cast<int64_t>(*offset) * 60;
 }
 
-int64_t now_epoch() {
+int64_t now_epoch_ms() {
   if (const char* forced = std::getenv("FAQBOT_NOW")) {
-    if (auto t = parse_iso8601(forced)) return *t;
+    if (auto t = parse_iso8601(forced)) return *t * 1000;
   }
-  return std::chrono::duration_cast<std::chrono::seconds>(
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
              std::chrono::system_clock::now().time_since_epoch())
       .count();
 }
+
+int64_t now_epoch() { return now_epoch_ms() / 1000; }
 
 LocalTime to_local(int64_t epoch_seconds, int utc_offset_minutes) {
   const int64_t local = epoch_seconds + static_cast<int64_t>(utc_offset_minutes) * 60;

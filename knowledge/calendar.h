@@ -49,6 +49,8 @@ std::optional<int64_t> parse_iso8601(const std::string& text);
 // Seconds since the epoch: FAQBOT_NOW (ISO 8601) when set and valid, else the
 // system clock. Read at every call, so tests and demonstrations can set it.
 int64_t now_epoch();
+// The same clock in milliseconds.
+int64_t now_epoch_ms();
 
 // A moment in platform local time.
 struct LocalTime {

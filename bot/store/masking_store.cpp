@@ -108,6 +108,9 @@ class MaskingStore final : public Store {
     return s_->add_unanswered(session_id, bot::personal_text(text), now);
   }
   Result<std::vector<Unanswered>> list_unanswered(int limit) override { return s_->list_unanswered(limit); }
+  Result<Activity> activity(int64_t from_ms, int64_t to_ms, int limit) override {
+    return s_->activity(from_ms, to_ms, limit);
+  }
 
   Result<Note> add_note(const NewNote& note) override {
     NewNote n = note;

@@ -194,6 +194,21 @@ struct Unanswered {
   int64_t created_at_ms = 0;
 };
 
+// Feedback as reports read it: on which entry's reply, and when.
+struct Rating {
+  int64_t message_id = 0;
+  std::string faq_id;  // of the rated bot message ("" when it named none)
+  bool helpful = false;
+  int64_t created_at_ms = 0;
+};
+
+// What happened in a period, for reports (bot/ops/insights.h).
+struct Activity {
+  std::vector<Message> messages;  // created in the period, by id
+  std::vector<Ticket> tickets;    // created in the period, by id
+  std::vector<Rating> ratings;    // given in the period, by feedback id
+};
+
 struct NewOutbound {
   std::string channel;   // "slack", "telegram", …
   std::string target;    // where to send (chat id, session webhook, …)
@@ -340,6 +355,11 @@ class Store {
   virtual Result<std::vector<AgentRating>> agent_ratings() = 0;
   // Newest first, at most query.limit. See ConversationQuery.
   virtual Result<std::vector<ConversationHit>> search_conversations(const ConversationQuery& query) = 0;
+
+  // --- reports --------------------------------------------------------------
+  // Messages, tickets and feedback created in [from_ms, to_ms): the earliest
+  // `limit` (>= 1) of each.
+  virtual Result<Activity> activity(int64_t from_ms, int64_t to_ms, int limit) = 0;
 
   // --- processed webhook events -------------------------------------------
   // Insert-or-ignore of (channel, event_id): true when this call recorded it

@@ -851,6 +851,53 @@ TYPED_TEST_P(StoreTest, RetentionErasesIdleSessionsOldEventIdsAndAnInvestorsData
   EXPECT_EQ(this->store().erase_user("").status().code(), StatusCode::kInvalidArgument);
 }
 
+TYPED_TEST_P(StoreTest, ActivityOfAPeriod) {
+  Turn turn;
+  turn.session = this->session("a1");
+  NewMessage early = this->msg(Role::kInvestor, "昨天的问题");
+  early.created_at_ms = 500;
+  NewMessage q = this->msg(Role::kInvestor, "提现多久到账");
+  q.created_at_ms = 1000;
+  NewMessage a = this->msg(Role::kBot, "预计当天到账");
+  a.action = "answer";
+  a.faq_id = "withdraw.arrival_time";
+  a.created_at_ms = 1001;
+  NewMessage late = this->msg(Role::kInvestor, "明天的问题");
+  late.created_at_ms = 3000;
+  turn.messages = {early, q, a, late};
+  NewTicket t;
+  t.reason = "anger";
+  t.created_at_ms = 1500;
+  turn.ticket = t;
+  auto r = this->store().record_turn(turn);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  Feedback f;
+  f.session_id = "a1";
+  f.message_id = r->message_ids[2];
+  f.helpful = false;
+  f.created_at_ms = 1800;
+  ASSERT_TRUE(this->store().add_feedback(f).ok());
+
+  auto got = this->store().activity(1000, 2000, 100);
+  ASSERT_TRUE(got.ok()) << got.status().message();
+  ASSERT_EQ(got->messages.size(), 2u);
+  EXPECT_EQ(got->messages[0].text, "提现多久到账");
+  EXPECT_EQ(got->messages[1].faq_id, "withdraw.arrival_time");
+  EXPECT_EQ(got->messages[1].action, "answer");
+  ASSERT_EQ(got->tickets.size(), 1u);
+  EXPECT_EQ(got->tickets[0].reason, "anger");
+  ASSERT_EQ(got->ratings.size(), 1u);
+  EXPECT_EQ(got->ratings[0].faq_id, "withdraw.arrival_time");
+  EXPECT_FALSE(got->ratings[0].helpful);
+  EXPECT_EQ(got->ratings[0].created_at_ms, 1800);
+  auto limited = this->store().activity(0, 5000, 1);
+  ASSERT_TRUE(limited.ok());
+  ASSERT_EQ(limited->messages.size(), 1u);
+  EXPECT_EQ(limited->messages[0].text, "昨天的问题");
+  EXPECT_TRUE(this->store().activity(2000, 2500, 10)->messages.empty());
+  EXPECT_EQ(this->store().activity(0, 1, 0).status().code(), StatusCode::kInvalidArgument);
+}
+
 REGISTER_TYPED_TEST_SUITE_P(StoreTest,
                             SessionRoundTripKeepsCreatedAt,
                             MessagesRoundTripAndAfter,
@@ -873,6 +920,7 @@ REGISTER_TYPED_TEST_SUITE_P(StoreTest,
                             ReopenKeepsEverything,
                             MigrationsAreOrderedAndIdempotent,
                             SqlInjectionIsStoredVerbatim,
-                            RetentionErasesIdleSessionsOldEventIdsAndAnInvestorsData);
+                            RetentionErasesIdleSessionsOldEventIdsAndAnInvestorsData,
+                            ActivityOfAPeriod);
 
 }  // namespace faqbot::store

@@ -282,6 +282,36 @@ class SqlStore final : public Store {
     });
   }
 
+  // --- reports ----------------------------------------------------------------
+
+  Result<Activity> activity(int64_t from, int64_t to, int limit) override {
+    if (Status st = check_limit(limit); !st.ok()) return st;
+    return read<Activity>([&](Connection& c) -> Result<Activity> {
+      Activity out;
+      const std::string period = " WHERE created_at >= ?1 AND created_at < ?2 ORDER BY id LIMIT ?3";
+      auto messages = query_all<Message>(c, "SELECT " + kMessageColumns + " FROM messages" + period,
+                                         message_from, from, to, limit);
+      if (!messages.ok()) return messages.status();
+      out.messages = std::move(messages.value());
+      auto tickets = query_all<Ticket>(c, "SELECT " + kTicketColumns + " FROM tickets" + period, ticket_from,
+                                       from, to, limit);
+      if (!tickets.ok()) return tickets.status();
+      out.tickets = std::move(tickets.value());
+      auto ratings = query_all<Rating>(
+          c,
+          "SELECT f.message_id, m.faq_id, CASE WHEN f.helpful THEN 1 ELSE 0 END, f.created_at "
+          "FROM feedback f JOIN messages m ON m.id = f.message_id "
+          "WHERE f.created_at >= ?1 AND f.created_at < ?2 ORDER BY f.id LIMIT ?3",
+          [](const Query& q) -> Result<Rating> {
+            return Rating{q.int_at(0), q.text_at(1), q.int_at(2) != 0, q.int_at(3)};
+          },
+          from, to, limit);
+      if (!ratings.ok()) return ratings.status();
+      out.ratings = std::move(ratings.value());
+      return out;
+    });
+  }
+
   // --- webhook events ---------------------------------------------------------
 
   Result<bool> mark_event_processed(const std::string& channel, const std::string& event_id,

@@ -1,0 +1,92 @@
+#pragma once
+// The operators' report over a period: headline figures, a chart per day,
+// handoffs by reason, thumbs per entry, unanswered-question clusters and
+// per-entry figures. One computation serves `faqbot insights` and the admin
+// API (GET /v1/admin/insights), so both show the same numbers.
+//
+// Definitions (period = [from_ms, to_ms)):
+//   conversation  a session with at least one investor message in the period
+//   deflected     a conversation with no handoff ticket opened in the period
+//   clarify/fallback rate   clarify / fallback bot replies over all bot replies
+//   unanswered question     the investor message before a fallback or clarify
+//                 reply, or before a reply rated unhelpful
+//   clarified with   for each entry, the investor questions whose clarify
+//                 reply offered it (read from the reply's numbered list)
+// Satisfaction after human service is reported when the store records it
+// (not yet: `satisfaction` stays null).
+#include <cstdint>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "bot/engine.h"
+#include "bot/store/store.h"
+
+namespace faqbot::ops {
+
+struct InsightsOptions {
+  int64_t from_ms = 0, to_ms = 0;
+  int utc_offset_minutes = 8 * 60;  // days of the chart are local days
+  size_t max_clusters = 12;
+  size_t examples_per_cluster = 5;
+  // Average pairwise similarity (Retriever::similarity, [0, 1]) above which
+  // two groups of questions merge.
+  double merge_threshold = 0.35;
+  size_t max_questions = 400;  // distinct unanswered questions clustered (most frequent first)
+};
+
+struct DayFigures {
+  std::string day;  // "2026-12-04", local
+  int conversations = 0, bot_replies = 0, answers = 0, clarifies = 0, fallbacks = 0, handoffs = 0;
+};
+
+struct Count {
+  std::string text;
+  int count = 0;
+};
+
+struct EntryFigures {
+  std::string faq_id, title;
+  int answered = 0;          // answer replies with this entry
+  int helpful = 0, unhelpful = 0;
+  std::vector<Count> clarified_with;  // most frequent first, at most 3
+};
+
+struct Cluster {
+  int size = 0;                        // questions in it (repeats counted)
+  std::vector<Count> examples;         // masked, most frequent first
+  std::map<std::string, int> sources;  // "fallback" | "clarify" | "thumbs_down" -> count
+  std::string nearest_faq_id, nearest_title;  // the entry the engine finds closest, "" when none
+  double nearest_confidence = 0;
+};
+
+struct Insights {
+  int64_t from_ms = 0, to_ms = 0;
+  int conversations = 0, deflected = 0;
+  int bot_replies = 0, answers = 0, clarifies = 0, fallbacks = 0, handoff_replies = 0;
+  int handoffs = 0;  // tickets opened
+  std::map<std::string, int> handoffs_by_reason;
+  int thumbs_up = 0, thumbs_down = 0;
+  std::vector<DayFigures> days;
+  std::vector<EntryFigures> entries;  // entries with any figure, most answered first
+  std::vector<Cluster> clusters;      // largest first
+  std::string kb_hash;
+};
+
+// Pure over its inputs; `engine` gives titles, the similarity for clustering
+// and the nearest entry. Thread-safe for distinct calls.
+Insights compute_insights(const store::Activity& activity, const bot::Engine& engine,
+                          const InsightsOptions& options);
+
+// The figures as JSON: what GET /v1/admin/insights returns and
+// `faqbot insights --json` prints.
+nlohmann::json to_json(const Insights& insights);
+
+// A standalone HTML report (no script; an SVG chart drawn here).
+std::string to_html(const Insights& insights);
+
+// "7d", "24h", "30m" -> milliseconds; 0 when malformed.
+int64_t parse_period(const std::string& text);
+
+}  // namespace faqbot::ops
