@@ -23,6 +23,7 @@ void print_usage() {
                "  eval --multiturn FILE.tsv   follow-up accuracy over two-turn conversations\n"
                "  lint                        validate the knowledge base\n"
                "  similarity                  score text1<TAB>text2 lines in [0, 1]\n"
+               "  insights --since 7d --out FILE.html   the operators' report over the store\n"
                "  kb export --format csv|xlsx --out FILE   the knowledge base as a spreadsheet\n"
                "  kb import FILE              apply a spreadsheet (.csv/.xlsx) to the knowledge base\n"
                "common options: --config DIR (or FAQBOT_CONFIG_DIR, default config/),\n"
@@ -43,6 +44,7 @@ int main(int argc, char** argv) {
   if (command == "chat") return faqbot::cli::run_chat(rest_argc, rest_argv);
   if (command == "eval") return faqbot::cli::run_eval(rest_argc, rest_argv);
   if (command == "lint") return faqbot::cli::run_lint(rest_argc, rest_argv);
+  if (command == "insights") return faqbot::cli::run_insights(rest_argc, rest_argv);
   if (command == "kb") return faqbot::cli::run_kb(rest_argc, rest_argv);
   if (command == "similarity") return faqbot::cli::run_similarity(rest_argc, rest_argv);
 #ifdef FAQBOT_HAVE_SERVE

@@ -1,6 +1,8 @@
 // All routes of the faqbot HTTP API, in one block at the bottom.
 #include "adapters/http/routes.h"
 
+#include "adapters/http/admin_routes.h"
+
 #include <algorithm>
 #include <chrono>
 #include <memory>
@@ -658,6 +660,7 @@ void register_api_routes(HttpServer& server, ApiContext& ctx) {
   add("GET", "/agent_panels.js", get_agent_panels_js, "Agent console: notes, transfer, search, ratings", false);
   add("GET", "/agent.css", get_agent_css, "Agent console styles", false);
   add("GET", "/demo.css", get_demo_css, "Demo page styles", false);
+  register_admin_routes(server, ctx);  // /admin and /v1/admin/insights
 }
 
 bool is_metrics_route(const Route& route) {

@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""A scripted day of traffic gives the same figures in `faqbot insights` and
+in the admin API (GET /v1/admin/insights), and the figures are the traffic's.
+
+usage: insights_parity_test.py FAQBOT_BINARY CONFIG_DIR
+Starts `faqbot serve` on a free loopback port with a temporary SQLite data dir
+and an admin token, sends conversations over HTTP (answers, fallbacks, a
+handoff on request, thumbs up and down), then compares the API's JSON with
+`faqbot insights --since 1d --json` on the same data dir and checks the
+counts against the script. Exit status 1 on any difference."""
+import json, os, signal, socket, subprocess, sys, tempfile, time, urllib.request
+
+BIN, CONFIG = sys.argv[1], sys.argv[2]
+DATA = tempfile.mkdtemp(prefix="faqbot-insights-")
+ADMIN = "admin-token-for-insights"
+with socket.socket() as s:
+    s.bind(("127.0.0.1", 0)); PORT = s.getsockname()[1]
+env = dict(os.environ, FAQBOT_RATE_CLIENT="0", FAQBOT_RATE_SESSION="0", FAQBOT_ADMIN_TOKEN=ADMIN,
+           FAQBOT_DATA_DIR=DATA)
+server = subprocess.Popen([BIN, "serve", "--host", "127.0.0.1", "--port", str(PORT), "--data-dir", DATA,
+                           "--config", CONFIG], env=env, stderr=subprocess.DEVNULL)
+failures = []
+
+def check(ok, what):
+    if not ok: failures.append(what)
+
+def call(path, body=None, token=None):
+    req = urllib.request.Request(f"http://127.0.0.1:{PORT}{path}",
+                                 data=None if body is None else json.dumps(body).encode(),
+                                 headers={"Content-Type": "application/json"})
+    if token: req.add_header("Authorization", "Bearer " + token)
+    return json.load(urllib.request.urlopen(req, timeout=30))
+
+try:
+    for _ in range(1200):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/readyz", timeout=1); break
+        except Exception: time.sleep(0.1)
+    else:
+        raise SystemExit("server not ready")
+
+    actions = []
+    def chat(texts):
+        session = None
+        replies = []
+        for t in texts:
+            body = {"text": t}
+            if session: body["session_id"] = session[0]
+            r = call("/v1/chat", body, session[1] if session else None)
+            if not session: session = (r["session_id"], r["session_token"])
+            actions.append(r["action"]); replies.append(r)
+        return session, replies
+
+    s1, r1 = chat(["提现手续费怎么收"])
+    call("/v1/feedback", {"session_id": s1[0], "message_id": r1[0]["message_id"], "helpful": True}, s1[1])
+    s2, r2 = chat(["充值有手续费吗"])
+    call("/v1/feedback", {"session_id": s2[0], "message_id": r2[0]["message_id"], "helpful": False}, s2[1])
+    chat(["能帮我开一张增值税发票吗"])
+    chat(["可以开增值税发票吗"])
+    chat(["你们公司食堂午饭好吃吗"])
+    s6, _ = chat(["转人工"])
+
+    api = call("/v1/admin/insights?since=1d", token=ADMIN)
+    cli = subprocess.run([BIN, "insights", "--since", "1d", "--json", "--config", CONFIG],
+                         env=env, capture_output=True, text=True, timeout=300)
+    check(cli.returncode == 0, "faqbot insights failed: " + cli.stderr)
+    mine = json.loads(cli.stdout)
+    html = os.path.join(DATA, "report.html")
+    out = subprocess.run([BIN, "insights", "--since", "1d", "--out", html, "--config", CONFIG],
+                         env=env, capture_output=True, text=True, timeout=300)
+    check(out.returncode == 0 and "<svg" in open(html, encoding="utf-8").read(), "no HTML report with a chart")
+
+    # The same figures (the two windows end a few seconds apart: nothing happened between).
+    for key in ["conversations", "deflected", "bot_replies", "answers", "clarifies", "fallbacks", "handoffs",
+                "handoffs_by_reason", "thumbs_up", "thumbs_down", "entries", "clusters", "days"]:
+        check(api[key] == mine[key], f"{key}: api {api[key]!r} != cli {mine[key]!r}")
+
+    # ... and they are the traffic's.
+    check(api["conversations"] == 6, f"conversations {api['conversations']}")
+    check(api["bot_replies"] == len(actions), f"bot replies {api['bot_replies']} != {len(actions)}")
+    for a in ("answer", "clarify", "fallback"):
+        key = {"answer": "answers", "clarify": "clarifies", "fallback": "fallbacks"}[a]
+        check(api[key] == actions.count(a), f"{key} {api[key]} != {actions.count(a)} of {actions}")
+    check(api["handoffs"] == 1 and api["handoffs_by_reason"] == {"explicit_request": 1}, f"handoffs {api['handoffs_by_reason']}")
+    check(api["deflected"] == 5 and abs(api["deflection_rate"] - 5 / 6) < 1e-9, f"deflected {api['deflected']}")
+    check(api["thumbs_up"] == 1 and api["thumbs_down"] == 1, "thumbs")
+    fee = [e for e in api["entries"] if e["faq_id"] == "withdraw.fee"]
+    check(fee and fee[0]["answered"] == 1 and fee[0]["helpful_rate"] == 1.0, f"withdraw.fee {fee}")
+    check(sum(d["conversations"] for d in api["days"]) >= 6, "days")
+    # The two invoice questions fall back and land in one cluster, the largest.
+    biggest = api["clusters"][0] if api["clusters"] else {}
+    texts = [e["text"] for e in biggest.get("examples", [])]
+    check("能帮我开一张增值税发票吗" in texts and "可以开增值税发票吗" in texts, f"biggest cluster {biggest}")
+    thumbs_down = [c for c in api["clusters"] if c["sources"].get("thumbs_down")]
+    check(any("充值有手续费吗" in [e["text"] for e in c["examples"]] for c in thumbs_down), "thumbs-down question clustered")
+    # The admin API needs the admin token.
+    try:
+        call("/v1/admin/insights?since=1d"); check(False, "insights without a token")
+    except urllib.error.HTTPError as e:
+        check(e.code == 401, f"no token -> {e.code}")
+finally:
+    server.send_signal(signal.SIGTERM)
+    try: server.wait(timeout=20)
+    except Exception: server.kill()
+
+if failures:
+    print("\n".join(failures)); sys.exit(1)
+print("insights: CLI and API agree on a scripted day")
