@@ -194,6 +194,11 @@ const char* kDocument = R"JSON({
     "/v1/admin/investors/{id}": {"delete": {"summary": "Erase one investor's sessions with their messages, tickets, feedback and unanswered questions",
       "security": [{"adminToken": []}], "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
       "responses": {"200": {"description": "{\"erased_sessions\": n}"}, "401": {"$ref": "#/components/responses/Error"}}}},
+    "/v1/admin/insights": {"get": {"summary": "Operators' figures over a period (?since=7d): conversations, deflection, clarify and fallback rates, handoffs by reason, thumbs, per-day figures, unanswered clusters, per-entry figures",
+      "security": [{"adminToken": []}],
+      "parameters": [{"name": "since", "in": "query", "schema": {"type": "string", "default": "7d"}}],
+      "responses": {"200": {"description": "figures"}, "400": {"$ref": "#/components/responses/Error"},
+        "401": {"$ref": "#/components/responses/Error"}}}},
     "/healthz": {"get": {"summary": "Liveness", "responses": {"200": {"description": "alive"}}}},
     "/readyz": {"get": {"summary": "Readiness: a knowledge base is loaded and the store can commit a write",
       "responses": {"200": {"description": "ready"}, "503": {"$ref": "#/components/responses/Error"}}}},
@@ -206,7 +211,10 @@ const char* kDocument = R"JSON({
     "/agent.js": {"get": {"summary": "The agent console's script", "responses": {"200": {"description": "JavaScript"}}}},
     "/agent.css": {"get": {"summary": "The agent console's styles", "responses": {"200": {"description": "CSS"}}}},
     "/demo.css": {"get": {"summary": "The demo page's styles", "responses": {"200": {"description": "CSS"}}}},
-    "/agent": {"get": {"summary": "The agent console", "responses": {"200": {"description": "HTML"}}}}
+    "/agent": {"get": {"summary": "The agent console", "responses": {"200": {"description": "HTML"}}}},
+    "/admin": {"get": {"summary": "The operators' console", "responses": {"200": {"description": "HTML"}}}},
+    "/admin.js": {"get": {"summary": "The operators' console's script", "responses": {"200": {"description": "JavaScript"}}}},
+    "/admin.css": {"get": {"summary": "The operators' console's styles", "responses": {"200": {"description": "CSS"}}}}
   }
 })JSON";
 
