@@ -58,6 +58,7 @@ Result<std::unique_ptr<App>> App::create(AppOptions options) {
   }
   so.clock = app->options_.clock;
   app->service_ = std::make_unique<service::Service>(*app->store_, *app->engines_, std::move(so));
+  app->relay_ = std::make_unique<service::ReplicaRelay>(*app->store_, app->service_->bus());
 
   ServerOptions server_options;
   server_options.threads = s.threads;

@@ -14,9 +14,11 @@
 
 #include "adapters/http/metrics.h"
 #include "adapters/http/routes.h"
+#include "bot/service/replica_relay.h"
 #include "adapters/http/server.h"
 #include "adapters/http/settings.h"
 #include "bot/service/engine_holder.h"
+#include "bot/service/replica_relay.h"
 #include "bot/service/service.h"
 #include "bot/store/store.h"
 #include "knowledge/status.h"
@@ -62,6 +64,7 @@ class App {
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<service::EngineHolder> engines_;
   std::unique_ptr<service::Service> service_;
+  std::unique_ptr<service::ReplicaRelay> relay_;  // other replicas' messages -> the bus
   HttpMetrics metrics_;
   std::unique_ptr<ApiContext> context_;
   std::unique_ptr<HttpServer> server_;

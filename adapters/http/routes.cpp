@@ -294,6 +294,10 @@ Response get_session_messages(ApiContext& ctx, const Request& req) {
                              {"handoff", handoff->has_value() ? handoff_json(handoff.value().value()) : json(nullptr)}}));
 }
 
+// How often an event stream re-reads a shared store (PostgreSQL) when no
+// notice woke it: the fallback for a lost LISTEN connection.
+constexpr std::chrono::milliseconds kReplicaPoll{2000};
+
 Response get_session_events(ApiContext& ctx, const Request& req) {
   int64_t after = 0;
   std::string a = req.param("after");
@@ -322,10 +326,16 @@ Response get_session_events(ApiContext& ctx, const Request& req) {
   const auto heartbeat = std::chrono::seconds(ctx.settings.sse_heartbeat_s);
   // Released when the stream callback is destroyed, whether or not it ran.
   std::shared_ptr<void> slot(nullptr, [streams = &ctx.event_streams](void*) { streams->fetch_sub(1); });
+  // Another replica's message wakes the bus through the ReplicaRelay; in
+  // case a notice is lost, a shared store is also re-read every poll step.
+  const bool shared_store = std::string(service->store().backend()) != "sqlite";
+  const auto step = shared_store ? std::min<std::chrono::milliseconds>(heartbeat, kReplicaPoll)
+                                 : std::chrono::milliseconds(heartbeat);
   service::TypingBoard* typing = &ctx.typing;
-  r.stream = [service, typing, session_id, after, heartbeat, slot](const StreamWriter& write) mutable {
+  r.stream = [service, typing, session_id, after, heartbeat, step, slot](const StreamWriter& write) mutable {
     if (!write("retry: 2000\n\n")) return;
     int64_t agent_mark = 0;  // the agent's typing mark last told (0 = not typing)
+    auto quiet_since = std::chrono::steady_clock::now();
     while (!service->bus().stopped()) {
       auto msgs = service->messages(session_id, after, 100);
       if (!msgs.ok()) return;
@@ -343,15 +353,22 @@ Response get_session_events(ApiContext& ctx, const Request& req) {
         const json event = {{"agent_typing", mark != 0}, {"expires_in_ms", typing->ttl_ms()}};
         if (!write("event: typing\ndata: " + dump(event) + "\n\n")) return;
       }
-      if (!msgs->empty()) continue;
+      if (!msgs->empty()) {
+        quiet_since = std::chrono::steady_clock::now();
+        continue;
+      }
       // While the agent types, wake when the mark lapses (to say so).
-      std::chrono::milliseconds wait = heartbeat;
+      std::chrono::milliseconds wait = step;
       if (agent_mark != 0) {
         const int64_t lapse_in = std::max<int64_t>(10, agent_mark + typing->ttl_ms() - wall_ms() + 10);
         wait = std::min(wait, std::chrono::milliseconds(lapse_in));
       }
       if (!service->bus().wait(session_id, after, wait)) {
-        if (service->bus().stopped() || !write(": ping\n\n")) return;
+        if (service->bus().stopped()) return;
+        if (std::chrono::steady_clock::now() - quiet_since >= heartbeat) {
+          if (!write(": ping\n\n")) return;
+          quiet_since = std::chrono::steady_clock::now();
+        }
       }
     }
   };

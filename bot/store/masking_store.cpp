@@ -141,6 +141,10 @@ class MaskingStore final : public Store {
     return s_->event_processed(channel, event_id);
   }
 
+  Result<std::vector<MessageNotice>> wait_message_notices(int timeout_ms) override {
+    return s_->wait_message_notices(timeout_ms);
+  }
+
   Result<int64_t> enqueue_outbound(const NewOutbound& message) override {
     return s_->enqueue_outbound(message);
   }

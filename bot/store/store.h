@@ -140,6 +140,12 @@ struct TicketUpdate {
   Ticket to;
 };
 
+// A message committed to a session (Store::wait_message_notices).
+struct MessageNotice {
+  std::string session_id;
+  int64_t message_id = 0;
+};
+
 // A platform event (an IM webhook delivery) a turn answers; see Turn::events.
 struct EventKey {
   std::string channel;   // non-empty, <= 256 bytes
@@ -383,6 +389,15 @@ class Store {
   // Erases every session of `user_id` as above, open tickets included.
   // Returns the sessions erased.
   virtual Result<int64_t> erase_user(const std::string& user_id) = 0;
+
+  // --- messages committed by other replicas ------------------------------
+  // Waits up to timeout_ms for messages committed by any replica on this
+  // database (this one included) and returns them (session id, message id);
+  // empty on timeout. Notices of messages committed before the first call
+  // are not seen. kFailedPrecondition when the backend has none (SQLite:
+  // one host; the service's in-process bus sees every message). One thread
+  // at a time (the service's relay).
+  virtual Result<std::vector<MessageNotice>> wait_message_notices(int timeout_ms) = 0;
 
   // --- outbox of IM replies -----------------------------------------------
   virtual Result<int64_t> enqueue_outbound(const NewOutbound& message) = 0;

@@ -15,6 +15,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "bot/store/sql/dialect.h"
 #include "knowledge/status.h"
@@ -118,6 +119,15 @@ class Database {
   // Runs `work` outside a write transaction (each statement sees committed
   // data as of its start). Work must not write.
   virtual Status read(const Work& work) = 0;
+  // Notices sent by dialect().notify_message (in any process) and committed:
+  // waits up to timeout_ms for the first, returns every one pending (the
+  // payloads), empty on timeout. The first call starts listening; notices
+  // committed before it are not seen. A backend without notices returns
+  // kFailedPrecondition at once. Called by one thread at a time.
+  virtual Result<std::vector<std::string>> wait_notices(int timeout_ms) {
+    (void)timeout_ms;
+    return Status(StatusCode::kFailedPrecondition, "this database has no notices");
+  }
 };
 
 }  // namespace faqbot::store::sql

@@ -23,6 +23,10 @@ struct Dialect {
   const char* lock_rows;      // "" | " FOR UPDATE"
   // Same, skipping rows another transaction holds (work queues).
   const char* lock_rows_skip_locked;  // "" | " FOR UPDATE SKIP LOCKED"
+  // Run inside a write transaction after a message is added (?1 = its
+  // session id, ?2 = its id), so that other replicas learn of it at commit
+  // ("" = no cross-process notices: one host, the in-process bus suffices).
+  const char* notify_message;
   // Run first in each migration transaction so that concurrent openers apply
   // a step once ("" when the write transaction already excludes them).
   const char* migration_lock;

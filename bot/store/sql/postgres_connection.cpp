@@ -16,6 +16,8 @@ const Dialect kPostgresDialect = {
     /*returning_id=*/" RETURNING id",
     /*lock_rows=*/" FOR UPDATE",
     /*lock_rows_skip_locked=*/" FOR UPDATE SKIP LOCKED",
+    // Delivered to every LISTENing connection when the transaction commits.
+    /*notify_message=*/"SELECT pg_notify('faqbot_messages', CAST(?1 AS TEXT) || ' ' || CAST(?2 AS TEXT))",
     // Transaction-scoped, keyed by the schema: replicas of other deployments
     // in other schemas of the same database do not wait for each other.
     /*migration_lock=*/"SELECT pg_advisory_xact_lock(hashtext('faqbot.schema:' || current_schema()))",

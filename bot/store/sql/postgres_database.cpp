@@ -1,5 +1,7 @@
 #include "bot/store/sql/postgres_database.h"
 
+#include <poll.h>
+
 #include <algorithm>
 
 #include "bot/store/sql/postgres_connection.h"
@@ -15,6 +17,8 @@ Result<std::unique_ptr<PostgresDatabase>> PostgresDatabase::open(const std::stri
     quoted = q.value();
   }
   std::unique_ptr<PostgresDatabase> db(new PostgresDatabase());
+  db->conninfo_ = conninfo;
+  db->schema_ = options.postgres_schema;
   const int n = std::max(1, options.postgres_connections);
   for (int i = 0; i < n; ++i) {
     auto c = PostgresConnection::open(conninfo, options.postgres_schema);
@@ -67,6 +71,38 @@ Status PostgresDatabase::write(const Work& work) {
     if (!st.ok()) c.exec("ROLLBACK");
     return st;
   });
+}
+
+Result<std::vector<std::string>> PostgresDatabase::wait_notices(int timeout_ms) {
+  if (listener_ && PQstatus(listener_->raw()) != CONNECTION_OK) listener_.reset();
+  if (!listener_) {
+    auto c = PostgresConnection::open(conninfo_, schema_);
+    if (!c.ok()) return c.status();
+    if (Status st = c.value()->exec("LISTEN faqbot_messages"); !st.ok()) return st;
+    listener_ = std::move(c).value();
+  }
+  PGconn* conn = listener_->raw();
+  std::vector<std::string> out;
+  auto drain = [&] {
+    while (PGnotify* n = PQnotifies(conn)) {
+      out.emplace_back(n->extra);
+      PQfreemem(n);
+    }
+  };
+  drain();
+  if (out.empty()) {
+    pollfd fd{PQsocket(conn), POLLIN, 0};
+    if (::poll(&fd, 1, timeout_ms) > 0) {
+      if (PQconsumeInput(conn) == 0) {
+        Status lost(StatusCode::kInternal,
+                    std::string("PostgreSQL notices: ") + PQerrorMessage(conn));
+        listener_.reset();
+        return lost;
+      }
+      drain();
+    }
+  }
+  return out;
 }
 
 Status PostgresDatabase::read(const Work& work) {

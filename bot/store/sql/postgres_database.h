@@ -36,6 +36,8 @@ class PostgresDatabase final : public Database {
   const Dialect& dialect() const override;
   Status write(const Work& work) override;
   Status read(const Work& work) override;
+  // LISTEN faqbot_messages on a connection of its own (reconnected when lost).
+  Result<std::vector<std::string>> wait_notices(int timeout_ms) override;
 
  private:
   PostgresDatabase() = default;
@@ -45,6 +47,8 @@ class PostgresDatabase final : public Database {
   std::mutex pool_mutex_;
   std::condition_variable pool_cv_;
   std::vector<std::unique_ptr<PostgresConnection>> idle_;
+  std::string conninfo_, schema_;
+  std::unique_ptr<PostgresConnection> listener_;  // wait_notices only
 };
 
 }  // namespace faqbot::store::sql

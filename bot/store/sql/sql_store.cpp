@@ -1,6 +1,7 @@
 #include "bot/store/sql/sql_store.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <utility>
 
 #include "bot/store/sql/agent_records.h"
@@ -368,6 +369,18 @@ class SqlStore final : public Store {
 
   // --- outbox -----------------------------------------------------------------
 
+  Result<std::vector<MessageNotice>> wait_message_notices(int timeout_ms) override {
+    auto payloads = db_->wait_notices(timeout_ms);
+    if (!payloads.ok()) return payloads.status();
+    std::vector<MessageNotice> out;
+    for (const std::string& p : payloads.value()) {
+      const size_t space = p.rfind(' ');
+      if (space == std::string::npos) continue;
+      out.push_back({p.substr(0, space), std::strtoll(p.c_str() + space + 1, nullptr, 10)});
+    }
+    return out;
+  }
+
   Result<int64_t> enqueue_outbound(const NewOutbound& m) override {
     if (Status st = check_id(m.channel, "channel"); !st.ok()) return st;
     return write<int64_t>([&](Connection& c) -> Result<int64_t> {
@@ -555,6 +568,11 @@ class SqlStore final : public Store {
                      m.faq_id, m.confidence, m.agent_id, or_now(m.created_at_ms));
     if (id.status().code() == StatusCode::kNotFound) {
       return Status(StatusCode::kNotFound, "no session " + session_id);
+    }
+    if (id.ok() && *dialect_.notify_message) {
+      auto sent = query_maybe<std::string>(c, dialect_.notify_message, text_from, session_id,
+                                           id.value());
+      if (!sent.ok()) return sent.status();
     }
     return id;
   }

@@ -14,6 +14,7 @@ const Dialect kSqliteDialect = {
     // One writer at a time (BEGIN IMMEDIATE): nothing to lock row by row.
     /*lock_rows=*/"",
     /*lock_rows_skip_locked=*/"",
+    /*notify_message=*/"",
     /*migration_lock=*/"",
 };
 
