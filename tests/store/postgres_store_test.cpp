@@ -20,20 +20,6 @@ INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, AgentRecordsTest, testing::PostgresBack
 
 namespace {
 
-class PostgresReplicasTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    const std::string why = backend_.skip_reason();
-    if (!why.empty()) GTEST_SKIP() << why;
-  }
-  std::unique_ptr<Store> open() {
-    auto store = backend_.open();
-    EXPECT_TRUE(store.ok()) << store.status().message();
-    return store.ok() ? std::move(store).value() : nullptr;
-  }
-  testing::PostgresBackend backend_;
-};
-
 TEST_F(PostgresReplicasTest, FactoryPicksPostgresForItsUrls) {
   auto store = open();
   ASSERT_NE(store, nullptr);

@@ -13,21 +13,7 @@
 namespace faqbot::store {
 namespace {
 
-class ReplicaRelayTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    const std::string why = backend_.skip_reason();
-    if (!why.empty()) GTEST_SKIP() << why;
-  }
-  std::unique_ptr<Store> open() {
-    auto store = backend_.open();
-    EXPECT_TRUE(store.ok()) << store.status().message();
-    return store.ok() ? std::move(store).value() : nullptr;
-  }
-  testing::PostgresBackend backend_;
-};
-
-TEST_F(ReplicaRelayTest, AMessageCommittedOnOneReplicaWakesTheOthersBus) {
+TEST_F(PostgresReplicasTest, AMessageCommittedOnOneReplicaWakesTheOthersBus) {
   auto a = open();
   auto b = open();
   ASSERT_TRUE(a && b);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include <gtest/gtest.h>
 #include <libpq-fe.h>
 
 #include <atomic>
@@ -102,3 +103,23 @@ class PostgresBackend {
 };
 
 }  // namespace faqbot::store::testing
+
+namespace faqbot::store {
+
+// Several stores ("replicas") on one fresh PostgreSQL schema; skipped
+// without a server.
+class PostgresReplicasTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const std::string why = backend_.skip_reason();
+    if (!why.empty()) GTEST_SKIP() << why;
+  }
+  std::unique_ptr<Store> open() {
+    auto store = backend_.open();
+    EXPECT_TRUE(store.ok()) << store.status().message();
+    return store.ok() ? std::move(store).value() : nullptr;
+  }
+  testing::PostgresBackend backend_;
+};
+
+}  // namespace faqbot::store
