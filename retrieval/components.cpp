@@ -15,6 +15,7 @@ Components Components::without(std::string_view list) {
     if (name == "pinyin") c.pinyin = false;
     if (name == "clauses") c.clauses = false;
     if (name == "augment") c.augment = false;
+    if (name == "initials") c.initials = false;
     pos = end + 1;
   }
   return c;
@@ -23,7 +24,8 @@ Components Components::without(std::string_view list) {
 std::string Components::key() const {
   std::string k;
   for (auto [on, name] : {std::pair{dense, "dense"}, {lexical, "lexical"}, {linear, "linear"},
-                          {pinyin, "pinyin"}, {clauses, "clauses"}, {augment, "augment"}}) {
+                          {pinyin, "pinyin"}, {clauses, "clauses"}, {augment, "augment"},
+                          {initials, "initials"}}) {
     if (!on) k += std::string(name) + ",";
   }
   return k;

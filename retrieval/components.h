@@ -14,6 +14,7 @@ struct Components {
   bool pinyin = true;   // pinyin features in the tokenizer
   bool clauses = true;  // answering the in-scope clause of a multi-clause question
   bool augment = true;  // synthetic training variants (homophone typos, dropped characters)
+  bool initials = true;  // pinyin initials among the pinyin features ("tx", "sxf")
 
   // Components named in `list` (comma separated; unknown names ignored) off.
   static Components without(std::string_view list);

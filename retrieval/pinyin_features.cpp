@@ -20,7 +20,8 @@ constexpr size_t kMaxSyllableLetters = 6;
 bool is_letter(char32_t cp) { return cp >= 'a' && cp <= 'z'; }
 
 // Syllables and initials of one run, emitted as features.
-void emit(const std::vector<std::string_view>& syllables, std::vector<Feature>& out) {
+void emit(const std::vector<std::string_view>& syllables, bool with_initials,
+          std::vector<Feature>& out) {
   std::string s;
   for (size_t i = 0; i + 1 < syllables.size(); ++i) {
     s.assign(syllables[i]);
@@ -29,6 +30,7 @@ void emit(const std::vector<std::string_view>& syllables, std::vector<Feature>& 
     out.push_back({feature_key(FeatureType::kSyllableBigram, mix64(fnv1a(s, kSeedSyllableBigram))),
                    kWeightSyllableBigram});
   }
+  if (!with_initials) return;
   std::string initials;
   for (auto syl : syllables) initials.push_back(syl[0]);
   for (size_t n = 2; n <= 3; ++n) {
@@ -59,30 +61,31 @@ std::vector<std::string_view> split_syllables(const PinyinTable& table, std::str
   return {out.rbegin(), out.rend()};
 }
 
-void emit_latin_run(const PinyinTable& table, std::string_view letters, std::vector<Feature>& out) {
+void emit_latin_run(const PinyinTable& table, std::string_view letters, bool with_initials,
+                    std::vector<Feature>& out) {
   if (letters.size() < 2 || letters.size() > kMaxLatinRun) return;
   std::vector<std::string_view> syllables = split_syllables(table, letters);
   if (syllables.size() >= 2) {
-    emit(syllables, out);
+    emit(syllables, with_initials, out);
     return;
   }
   // Not pinyin: initials typed as an abbreviation ("sxf").
   std::vector<std::string_view> initials;
   for (size_t i = 0; i < letters.size(); ++i) initials.push_back(letters.substr(i, 1));
-  emit(initials, out);
+  emit(initials, with_initials, out);
 }
 
 }  // namespace
 
 void append_pinyin_features(const PinyinTable& table, const std::u32string& text,
-                            std::vector<Feature>& out) {
+                            std::vector<Feature>& out, bool initials) {
   if (table.empty()) return;
   std::vector<std::string_view> run;
   std::string latin;
   auto flush = [&]() {
-    if (run.size() >= 2) emit(run, out);
+    if (run.size() >= 2) emit(run, initials, out);
     run.clear();
-    if (!latin.empty()) emit_latin_run(table, latin, out);
+    if (!latin.empty()) emit_latin_run(table, latin, initials, out);
     latin.clear();
   };
   for (char32_t cp : text) {

@@ -16,8 +16,8 @@
 namespace faqbot::retrieval {
 
 // Appends the pinyin features of `text` (normalised code points) to `out`
-// (unsorted; keys may repeat).
+// (unsorted; keys may repeat); the initials only when `initials`.
 void append_pinyin_features(const PinyinTable& table, const std::u32string& text,
-                            std::vector<Feature>& out);
+                            std::vector<Feature>& out, bool initials = true);
 
 }  // namespace faqbot::retrieval

@@ -279,7 +279,7 @@ Result<EngineState> build_state(const std::vector<Document>& docs, const Corpus&
       state.warnings.push_back("pinyin channel off: " + table.status().message());
     }
   }
-  state.tokenizer->set_pinyin(state.pinyin);
+  state.tokenizer->set_pinyin(state.pinyin, components.initials);
   for (const auto& texts : prepared.variants) {
     prepared.variant_features.emplace_back();
     for (const auto& t : texts) prepared.variant_features.back().push_back(state.tokenizer->features(t));
@@ -344,13 +344,21 @@ Result<std::shared_ptr<const Retriever>> Retriever::build(const Corpus& corpus,
     const std::string factory = resolve_factory(settings, docs.size());
     std::string ablate = settings.ablate;
     if (const char* env = std::getenv("FAQBOT_ABLATE")) ablate += std::string(",") + env;
-    const Components components = Components::without(ablate);
+    Components components = Components::without(ablate);
+    if (docs.size() > kLargeCorpus) {
+      // At this size the synthetic variants and the pinyin initials (short
+      // keys shared by thousands of entries) cost more build time and query
+      // time than they add: measured in retrieval_bench (README).
+      components.augment = false;
+      components.initials = false;
+    }
     const std::string key = cache_key(docs, corpus, settings.dim, factory, components);
 
     if (!settings.cache_dir.empty()) {
       auto cached = load_engine(settings.cache_dir, key);
       if (cached.ok() && cached->entry_ids.size() == docs.size()) {
         cached->components = components;  // part of the key, not of the file
+        cached->tokenizer->set_pinyin(cached->pinyin, components.initials);
         PairSimilarity pairs = similarity_over(docs, *normalizer.value(), cached.value());
         return std::shared_ptr<const Retriever>(
             std::make_shared<EngineRetriever>(std::move(normalizer).value(), std::move(cached).value(),

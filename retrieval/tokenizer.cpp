@@ -168,7 +168,7 @@ std::vector<Feature> Tokenizer::features(std::string_view normalized) const {
       }
     }
   }
-  if (pinyin_) append_pinyin_features(*pinyin_, cps, raw);
+  if (pinyin_) append_pinyin_features(*pinyin_, cps, raw, initials_);
   std::sort(raw.begin(), raw.end(), [](const Feature& a, const Feature& b) { return a.key < b.key; });
   std::vector<Feature> out;
   out.reserve(raw.size());

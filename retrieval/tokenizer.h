@@ -65,9 +65,13 @@ class Tokenizer {
   // Only the character-bigram keys (sorted, unique); used for overlap scores.
   static std::vector<uint64_t> bigram_keys(std::string_view normalized);
 
-  // Adds the pinyin channel (see pinyin_features.h) to features(); null
-  // turns it off. Not thread-safe: call before sharing the tokenizer.
-  void set_pinyin(std::shared_ptr<const PinyinTable> table) { pinyin_ = std::move(table); }
+  // Adds the pinyin channel (see pinyin_features.h) to features(), with or
+  // without the initials; null turns it off. Not thread-safe: call before
+  // sharing the tokenizer.
+  void set_pinyin(std::shared_ptr<const PinyinTable> table, bool initials = true) {
+    pinyin_ = std::move(table);
+    initials_ = initials;
+  }
   const PinyinTable* pinyin() const { return pinyin_.get(); }
 
   // Pieces of a normalised text (diagnostics and tests).
@@ -78,6 +82,7 @@ class Tokenizer {
   std::unique_ptr<sentencepiece::SentencePieceProcessor> sp_;
   std::string serialized_;
   std::shared_ptr<const PinyinTable> pinyin_;
+  bool initials_ = true;
 };
 
 }  // namespace faqbot::retrieval
