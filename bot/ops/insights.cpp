@@ -166,7 +166,7 @@ Insights compute_insights(const store::Activity& activity, const bot::Engine& en
     days[day].day = day;
     ++days[day].handoffs;
   }
-  for (const store::Rating& r : activity.ratings) {
+  for (const store::AnswerFeedback& r : activity.feedback) {
     (r.helpful ? out.thumbs_up : out.thumbs_down)++;
     if (!r.faq_id.empty()) (r.helpful ? entries[r.faq_id].helpful : entries[r.faq_id].unhelpful)++;
     auto q = question_before.find(r.message_id);

@@ -201,7 +201,7 @@ struct Unanswered {
 };
 
 // Feedback as reports read it: on which entry's reply, and when.
-struct Rating {
+struct AnswerFeedback {
   int64_t message_id = 0;
   std::string faq_id;  // of the rated bot message ("" when it named none)
   bool helpful = false;
@@ -212,7 +212,7 @@ struct Rating {
 struct Activity {
   std::vector<Message> messages;  // created in the period, by id
   std::vector<Ticket> tickets;    // created in the period, by id
-  std::vector<Rating> ratings;    // given in the period, by feedback id
+  std::vector<AnswerFeedback> feedback;  // given in the period, by feedback id
 };
 
 struct NewOutbound {

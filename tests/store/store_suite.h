@@ -886,10 +886,10 @@ TYPED_TEST_P(StoreTest, ActivityOfAPeriod) {
   EXPECT_EQ(got->messages[1].action, "answer");
   ASSERT_EQ(got->tickets.size(), 1u);
   EXPECT_EQ(got->tickets[0].reason, "anger");
-  ASSERT_EQ(got->ratings.size(), 1u);
-  EXPECT_EQ(got->ratings[0].faq_id, "withdraw.arrival_time");
-  EXPECT_FALSE(got->ratings[0].helpful);
-  EXPECT_EQ(got->ratings[0].created_at_ms, 1800);
+  ASSERT_EQ(got->feedback.size(), 1u);
+  EXPECT_EQ(got->feedback[0].faq_id, "withdraw.arrival_time");
+  EXPECT_FALSE(got->feedback[0].helpful);
+  EXPECT_EQ(got->feedback[0].created_at_ms, 1800);
   auto limited = this->store().activity(0, 5000, 1);
   ASSERT_TRUE(limited.ok());
   ASSERT_EQ(limited->messages.size(), 1u);

@@ -298,17 +298,17 @@ class SqlStore final : public Store {
                                        from, to, limit);
       if (!tickets.ok()) return tickets.status();
       out.tickets = std::move(tickets.value());
-      auto ratings = query_all<Rating>(
+      auto feedback = query_all<AnswerFeedback>(
           c,
           "SELECT f.message_id, m.faq_id, CASE WHEN f.helpful THEN 1 ELSE 0 END, f.created_at "
           "FROM feedback f JOIN messages m ON m.id = f.message_id "
           "WHERE f.created_at >= ?1 AND f.created_at < ?2 ORDER BY f.id LIMIT ?3",
-          [](const Query& q) -> Result<Rating> {
-            return Rating{q.int_at(0), q.text_at(1), q.int_at(2) != 0, q.int_at(3)};
+          [](const Query& q) -> Result<AnswerFeedback> {
+            return AnswerFeedback{q.int_at(0), q.text_at(1), q.int_at(2) != 0, q.int_at(3)};
           },
           from, to, limit);
-      if (!ratings.ok()) return ratings.status();
-      out.ratings = std::move(ratings.value());
+      if (!feedback.ok()) return feedback.status();
+      out.feedback = std::move(feedback.value());
       return out;
     });
   }
