@@ -42,13 +42,6 @@ std::vector<std::string> split_lines(const std::string& cell) {
   return out;
 }
 
-bool valid_id(const std::string& id) {
-  if (id.empty() || id.find('.') == std::string::npos || id.front() == '.' || id.back() == '.') return false;
-  return std::all_of(id.begin(), id.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
-  });
-}
-
 bool read_text(const fs::path& p, std::string* out) {
   std::ifstream in(p, std::ios::binary);
   if (!in) return false;
@@ -185,7 +178,7 @@ class Importer {
     e->row = n;
     e->id = trim(cell(row, "id"));
     if (e->id.empty()) problem(n, "no id");
-    else if (!valid_id(e->id)) problem(n, "id \"" + e->id + "\" is not category.name (letters, digits, _ and -)");
+    else if (!valid_entry_id(e->id)) problem(n, "id \"" + e->id + "\" is not category.name (letters, digits, _ and -)");
     e->questions = split_lines(cell(row, "questions"));
     if (e->questions.empty()) problem(n, "no questions (one per line)");
     e->answer = trim(cell(row, "answer"));
@@ -301,6 +294,13 @@ class Importer {
 };
 
 }  // namespace
+
+bool valid_entry_id(const std::string& id) {
+  if (id.empty() || id.find('.') == std::string::npos || id.front() == '.' || id.back() == '.') return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
+  });
+}
 
 const std::vector<std::string>& table_columns() {
   static const std::vector<std::string> columns = {"id", "questions", "answer", "handoff", "tags", "effective", "expires"};

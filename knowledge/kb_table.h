@@ -13,6 +13,10 @@ namespace faqbot::knowledge {
 
 const std::vector<std::string>& table_columns();
 
+// An entry id is category.name: letters, digits, '_', '-' and at least one
+// inner '.'; the category (before the first '.') names its file kb/<category>.json.
+bool valid_entry_id(const std::string& id);
+
 // Header row, then one row per entry in file order.
 std::vector<std::vector<std::string>> kb_to_table(const KnowledgeBase& kb);
 
