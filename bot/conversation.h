@@ -32,6 +32,9 @@ enum class HandoffReason {
 // Every reason, in enum order: the one list counters and reports iterate.
 constexpr size_t kHandoffReasonCount = 9;
 const char* to_string(HandoffReason reason);  // "none" | "entry" | "explicit_request" | …
+// What agents and operators read for a reason (Chinese, UTF-8), by its
+// to_string code; an unknown code is returned as given.
+std::string reason_label(const std::string& code);
 // The priority a ticket opened or escalated for `reason` gets at least.
 Priority priority_of(HandoffReason reason);
 

@@ -32,6 +32,29 @@ const char* to_string(HandoffReason reason) {
   return "none";
 }
 
+static const char* label_of(HandoffReason reason) {
+  switch (reason) {
+    case HandoffReason::kNone: return "";
+    case HandoffReason::kEntry: return "问题需人工处理";
+    case HandoffReason::kExplicitRequest: return "客户要求人工";
+    case HandoffReason::kRepeatedFallback: return "连续未能解答";
+    case HandoffReason::kRepeatedQuestion: return "反复询问同一问题";
+    case HandoffReason::kAnger: return "客户情绪激动";
+    case HandoffReason::kAbuse: return "客户言辞激烈";
+    case HandoffReason::kComplaint: return "客户投诉";
+    case HandoffReason::kMoneyAtRisk: return "涉及资金安全";
+  }
+  return "";
+}
+
+std::string reason_label(const std::string& code) {
+  for (size_t i = 0; i < kHandoffReasonCount; ++i) {
+    const auto reason = static_cast<HandoffReason>(i);
+    if (code == to_string(reason)) return label_of(reason);
+  }
+  return code;
+}
+
 Priority priority_of(HandoffReason reason) {
   switch (reason) {
     case HandoffReason::kAnger:

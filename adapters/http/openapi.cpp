@@ -40,6 +40,7 @@ const char* kDocument = R"JSON({
         "state": {"type": "string", "enum": ["waiting", "callback_scheduled", "claimed", "transferred", "closed"], "description": "the ticket's state machine state"},
         "queue_position": {"type": "integer", "description": "1-based while waiting, else 0"},
         "reason": {"type": "string", "description": "explicit_request, entry, repeated_fallback, repeated_question, anger, abuse, complaint, money_at_risk"},
+        "reason_label": {"type": "string", "description": "the reason as agents read it (Chinese)"},
         "expected_reply_at": {"type": "integer", "nullable": true, "description": "promised reply (or callback) time, ms since epoch"},
         "agent": {"type": "string", "nullable": true, "description": "the agent serving the investor now"},
         "line": {"type": "string", "description": "the state line to show the investor, in the operator's words (replies.json state_*)"}}},
@@ -60,7 +61,7 @@ const char* kDocument = R"JSON({
         "faq_id": {"type": "string", "nullable": true}, "confidence": {"type": "number"}, "agent_id": {"type": "string"}}},
       "Ticket": {"type": "object", "properties": {
         "ticket_id": {"type": "integer"}, "session_id": {"type": "string"}, "status": {"type": "string"},
-        "priority": {"type": "string"}, "reason": {"type": "string"}, "created_at": {"type": "integer"},
+        "priority": {"type": "string"}, "reason": {"type": "string"}, "reason_label": {"type": "string"}, "created_at": {"type": "integer"},
         "claimed_by": {"type": "string", "nullable": true}, "queue_position": {"type": "integer"},
         "expected_reply_at": {"type": "integer", "nullable": true}, "channel": {"type": "string"},
         "last_message": {"type": "string"},

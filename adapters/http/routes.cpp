@@ -100,6 +100,7 @@ json handoff_json(const service::HandoffInfo& h) {
           {"state", h.state},
           {"queue_position", h.queue_position},
           {"reason", h.reason},
+          {"reason_label", bot::reason_label(h.reason)},
           {"expected_reply_at", h.expected_reply_at_ms ? json(h.expected_reply_at_ms) : json(nullptr)},
           {"agent", nullable(h.agent)},
           {"line", h.line}};
@@ -112,6 +113,7 @@ json ticket_json(const service::TicketView& v) {
           {"status", store::to_string(t.status)},
           {"priority", bot::to_string(t.priority)},
           {"reason", t.reason},
+          {"reason_label", bot::reason_label(t.reason)},
           {"created_at", t.created_at_ms},
           {"claimed_by", nullable(t.claimed_by)},
           {"claimed_at", t.claimed_at_ms ? json(t.claimed_at_ms) : json(nullptr)},

@@ -106,9 +106,7 @@
     });
   }
 
-  function renderReasons(byReason) {
-    var names = { explicit_request: '用户要求', anger: '情绪激动', abuse: '辱骂', entry: '条目要求转人工',
-                  repeated_fallback: '多次未答上', repeated_question: '重复提问' };
+  function renderReasons(byReason, names) {
     var body = $('reasons').tBodies[0];
     clear(body);
     var keys = Object.keys(byReason);
@@ -139,7 +137,7 @@
       renderFigures(d);
       renderChart(d.days);
       renderClusters(d.clusters);
-      renderReasons(d.handoffs_by_reason);
+      renderReasons(d.handoffs_by_reason, d.handoff_reason_labels || {});
       renderEntries(d.entries);
     });
   }

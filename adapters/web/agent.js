@@ -8,10 +8,6 @@
 
   var TOKEN_KEY = 'faqbot.agentToken';
   var POLL_MS = 3000;
-  var REASONS = {
-    entry: '问题需人工处理', explicit_request: '客户要求人工', repeated_fallback: '连续未能解答',
-    repeated_question: '反复询问同一问题', anger: '客户情绪激动', abuse: '客户言辞激烈', none: ''
-  };
   var STATUS = { waiting: '等待中', active: '处理中', closed: '已结束' };
   var ROLES = { investor: '客户', bot: '智能客服', agent: '人工客服', system: '系统' };
 
@@ -237,7 +233,7 @@
       l1.appendChild(el('span', 'meta', age(t.created_at)));
       b.appendChild(l1);
       b.appendChild(el('div', 'preview', t.question || t.last_message || '（无消息）'));  // the real question, not 转人工
-      var meta = (REASONS[t.reason] != null ? REASONS[t.reason] : (t.reason || ''));
+      var meta = t.reason_label || '';
       if (t.status === 'waiting' && t.queue_position) meta += ' · 排队第 ' + t.queue_position + ' 位';
       if (t.claimed_by) meta += ' · ' + t.claimed_by;
       if (t.channel && t.channel !== 'web') meta += ' · ' + t.channel;
@@ -356,7 +352,7 @@
     var pr = $('conv-priority');
     pr.textContent = t.priority === 'high' ? '高优先级' : '普通';
     pr.className = 'badge' + (t.priority === 'high' ? ' high' : '');
-    var reason = REASONS[t.reason] != null ? REASONS[t.reason] : (t.reason || '');
+    var reason = t.reason_label || '';
     if (t.claimed_by) reason += (reason ? ' · ' : '') + '处理人 ' + t.claimed_by;
     if (t.expected_reply_at && t.status === 'waiting') reason += ' · 约定回话 ' + fmtTime(t.expected_reply_at);
     $('conv-reason').textContent = reason;

@@ -190,6 +190,13 @@ Insights compute_insights(const store::Activity& activity, const bot::Engine& en
   return out;
 }
 
+// reason code -> what an operator reads, for every reason counted.
+static nlohmann::json reason_labels(const std::map<std::string, int>& by_reason) {
+  nlohmann::json labels = nlohmann::json::object();
+  for (const auto& [code, n] : by_reason) labels[code] = bot::reason_label(code);
+  return labels;
+}
+
 nlohmann::json to_json(const Insights& in) {
   using nlohmann::json;
   auto rate = [](int part, int whole) { return whole > 0 ? double(part) / whole : 0.0; };
@@ -234,6 +241,7 @@ nlohmann::json to_json(const Insights& in) {
           {"fallback_rate", rate(in.fallbacks, in.bot_replies)},
           {"handoffs", in.handoffs},
           {"handoffs_by_reason", in.handoffs_by_reason},
+          {"handoff_reason_labels", reason_labels(in.handoffs_by_reason)},
           {"thumbs_up", in.thumbs_up},
           {"thumbs_down", in.thumbs_down},
           {"satisfaction", nullptr},

@@ -82,7 +82,7 @@ std::string to_html(const Insights& in) {
   figure("人工服务满意度 satisfaction", "未记录");
   o << "</div><h2>每日 per day</h2>" << day_chart(in.days);
   o << "<h2>转人工原因 handoffs by reason</h2><table>";
-  for (const auto& [reason, n] : in.handoffs_by_reason) o << "<tr><td>" << esc(reason) << "</td><td>" << n << "</td></tr>";
+  for (const auto& [reason, n] : in.handoffs_by_reason) o << "<tr><td>" << esc(bot::reason_label(reason)) << "</td><td>" << n << "</td></tr>";
   o << "</table><h2>未解决问题 unanswered clusters</h2><table><tr><th>#</th><th>问题 examples</th><th>最近条目 nearest entry</th></tr>";
   for (const Cluster& c : in.clusters) {
     o << "<tr><td>" << c.size << "</td><td>";

@@ -219,5 +219,16 @@ TEST(PolicyHint, ExplicitRequestKeepsTheEntryAsAHintDespiteOutOfScope) {
   EXPECT_EQ(none.action, Action::kFallback);  // without the signal: out of scope
 }
 
+TEST(ReasonLabel, EveryReasonHasALabelAndUnknownCodesPassThrough) {
+  for (size_t i = 1; i < kHandoffReasonCount; ++i) {
+    const std::string code = to_string(static_cast<HandoffReason>(i));
+    EXPECT_NE(reason_label(code), code) << code;
+    EXPECT_FALSE(reason_label(code).empty()) << code;
+  }
+  EXPECT_EQ(reason_label("complaint"), "客户投诉");
+  EXPECT_EQ(reason_label("not_a_reason"), "not_a_reason");
+  EXPECT_EQ(reason_label("none"), "");
+}
+
 }  // namespace
 }  // namespace faqbot::bot

@@ -71,6 +71,7 @@ TEST_F(ServerTest, HandoffFromTriggerToClaimReplyAndClose) {
 
   json detail = get(t, 200, bearer(kAlice));
   EXPECT_EQ(detail["reason"], "explicit_request");
+  EXPECT_EQ(detail["reason_label"], "客户要求人工");
   EXPECT_GE(detail["transcript"].size(), 3u);
   ASSERT_FALSE(detail["suggestions"].empty());  // the bot's candidates for the last question
   EXPECT_EQ(detail["suggestions"][0]["faq_id"], "withdraw.arrival_time");
