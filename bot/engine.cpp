@@ -1,6 +1,7 @@
 // The Engine implementation: the respond() pipeline
 //   input checks -> PII masking -> signals -> retrieval (with follow-up
 //   context) -> policy -> wording -> guard -> conversation update.
+#include <optional>
 #include <utility>
 
 #include "bot/dated_answers.h"
@@ -38,8 +39,15 @@ class EngineImpl final : public Engine {
   std::string guard(std::string_view text) const override { return guard_.apply(text); }
 
   Reply respond(Conversation& conversation, std::string_view text) const override;
+  std::optional<Reply> answer_entry(Conversation& conversation,
+                                    std::string_view entry_id) const override;
 
  private:
+  // The policy, wording and conversation update of respond(), for a message
+  // already read: `query` is the masked text, `reading` its retrieval.
+  Reply decide(Conversation& conversation, Reply reply, const PiiScan& pii,
+               const std::string& query, const Signals& signals, Reading reading) const;
+
   // An answer with the entry answered just before (small talk aside).
   bool repeats_last_answer(const Decision& d, const Conversation& c) const {
     if (d.action != Action::kAnswer || d.faq_id.empty() || d.faq_id != c.last_faq_id) return false;
@@ -84,14 +92,13 @@ class EngineImpl final : public Engine {
 
 Reply EngineImpl::respond(Conversation& conversation, std::string_view text) const {
   Reply reply;
-  const bool first_turn = !conversation.greeted;
-  conversation.greeted = true;  // by this reply, whatever it says
-  RuntimeVars vars;
-  vars.customer = conversation.customer_name;
-
   // Input checks: ill-formed bytes and control characters dropped, blank = empty.
   const std::string clean = utf8::trim(utf8::sanitize(text));
   if (content_length(clean) == 0) {
+    const bool first_turn = !conversation.greeted;
+    conversation.greeted = true;  // by this reply, whatever it says
+    RuntimeVars vars;
+    vars.customer = conversation.customer_name;
     reply.action = Action::kFallback;
     reply.masked_question = mask_pii(clean).masked;
     std::string out = canned(*kb_, "empty_input");
@@ -111,6 +118,38 @@ Reply EngineImpl::respond(Conversation& conversation, std::string_view text) con
   Reading reading = read_message(*retriever_, *kb_, cues_, query, conversation,
                                        settings_.thresholds, settings_.top_k,
                                        settings_.followup_max_chars);
+  return decide(conversation, std::move(reply), pii, query, signals, std::move(reading));
+}
+
+std::optional<Reply> EngineImpl::answer_entry(Conversation& conversation,
+                                              std::string_view entry_id) const {
+  const knowledge::Entry* entry = kb_->find(std::string(entry_id));
+  if (entry == nullptr || entry->questions.empty()) return std::nullopt;
+  // The choice is read as the entry's own question matched for certain:
+  // the policy still hands over for a hand entry or a third ask, and the
+  // conversation's slots follow the entry; nothing is searched.
+  Reading reading;
+  reading.question = retriever_->normalize(entry->questions[0]);
+  reading.result.normalized = reading.question;
+  retrieval::Candidate chosen;
+  chosen.id = entry->id;
+  chosen.confidence = 1.0;
+  reading.result.candidates.push_back(chosen);
+  drop_inactive(reading.result, *kb_, kb_->calendar.now().date);
+  if (reading.result.candidates.empty()) return std::nullopt;  // not in force today
+  PiiScan pii;
+  pii.masked = entry->questions[0];
+  Reply reply;
+  reply.masked_question = pii.masked;
+  return decide(conversation, std::move(reply), pii, pii.masked, Signals{}, std::move(reading));
+}
+
+Reply EngineImpl::decide(Conversation& conversation, Reply reply, const PiiScan& pii,
+                         const std::string& query, const Signals& signals, Reading reading) const {
+  const bool first_turn = !conversation.greeted;
+  conversation.greeted = true;  // by this reply, whatever it says
+  RuntimeVars vars;
+  vars.customer = conversation.customer_name;
   const knowledge::LocalTime now = kb_->calendar.now();
   drop_inactive(reading.result, *kb_, now.date);
   Decision d = policy_.decide(reading.result, *kb_, conversation, signals);

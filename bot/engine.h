@@ -5,6 +5,7 @@
 // reload builds a new Engine and swaps a std::shared_ptr<const Engine>.
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,6 +47,17 @@ class Engine {
   // (> 2,000 characters: truncated for matching) or invalid-UTF-8 text gets a
   // courteous reply, not an error.
   virtual Reply respond(Conversation& conversation, std::string_view text) const = 0;
+
+  // The reply to an investor who chose entry `entry_id` (a button or a
+  // numbered choice that carries the id): decided, worded and guarded as
+  // respond() does for a certain match of that entry (a hand entry or a
+  // third ask still hands over), the conversation updated the same way;
+  // nothing is searched. Reply::masked_question is the entry's question.
+  // nullopt when the entry is not in this knowledge base (removed by a
+  // reload) or not in force today: the caller asks the text instead.
+  // Thread-safe as respond(); never throws.
+  virtual std::optional<Reply> answer_entry(Conversation& conversation,
+                                            std::string_view entry_id) const = 0;
 
   // The hedge and courtesy guard applied to every outgoing bot text.
   virtual std::string guard(std::string_view text) const = 0;

@@ -31,7 +31,8 @@ const char* kDocument = R"JSON({
         "session_id": {"type": "string", "description": "omit to start a new session (the reply then carries session_id and session_token); otherwise a session_id the server issued, with its token in Authorization: Bearer"},
         "user_id": {"type": "string"},
         "text": {"type": "string", "description": "1 to 2,000 characters (configurable)"},
-        "greeted": {"type": "boolean", "description": "true when the client greeted the investor itself (the widget does on opening): the bot's replies then greet no more"}},
+        "greeted": {"type": "boolean", "description": "true when the client greeted the investor itself (the widget does on opening): the bot's replies then greet no more"},
+        "faq_id": {"type": "string", "description": "the entry a suggestion button chose: answered from that entry without a new search (an entry no longer in the knowledge base: text is asked instead)"}},
         "description": "The channel is always web here; a channel field in the body is ignored."},
       "Suggestion": {"type": "object", "properties": {"faq_id": {"type": "string"}, "question": {"type": "string"}}},
       "Handoff": {"type": "object", "properties": {

@@ -232,9 +232,11 @@ Response post_chat(ApiContext& ctx, const Request& req) {
   }
   chat.text = text->get<std::string>();
   if (!optional_string(body, "session_id", &chat.session_id, &error) ||
-      !optional_string(body, "user_id", &chat.user_id, &error)) {
+      !optional_string(body, "user_id", &chat.user_id, &error) ||
+      !optional_string(body, "faq_id", &chat.entry_id, &error)) {
     return error;
   }
+  if (chat.entry_id.size() > 256) return error_response(ApiError::kValidation, "faq_id is too long");
   if (auto greeted = body.find("greeted"); greeted != body.end() && !greeted->is_null()) {
     if (!greeted->is_boolean()) return error_response(ApiError::kValidation, "greeted must be a boolean");
     chat.client_greeted = greeted->get<bool>();

@@ -338,7 +338,8 @@
     suggestions.forEach(function (s) {
       if (!s || !s.question) return;
       var b = el('button', { type: 'button', 'data-faq-id': s.faq_id || '' }, s.question);
-      b.addEventListener('click', function () { send(s.question); });
+      // The button carries its entry: answered from it, not searched again.
+      b.addEventListener('click', function () { send(s.question, s.faq_id); });
       box.appendChild(b);
     });
     row.appendChild(box);
@@ -533,7 +534,8 @@
 
   // ------------------------------------------------------------ sending
 
-  function send(text) {
+  // faqId: the entry a suggestion button chose (optional).
+  function send(text, faqId) {
     text = String(text == null ? '' : text).trim();
     if (!text) return Promise.resolve();
     if (text.length > MAX_CHARS) text = text.slice(0, MAX_CHARS);
@@ -547,6 +549,7 @@
       // The widget greeted on opening (restore): the bot does not greet again.
       var body = { text: text, greeted: true };
       if (state.sessionId) body.session_id = state.sessionId;
+      if (faqId) body.faq_id = faqId;
       return request('POST', '/v1/chat', body).then(function (r) {
         var i = state.pendingLocal.indexOf(row);
         if (i >= 0) state.pendingLocal.splice(i, 1);

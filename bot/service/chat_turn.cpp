@@ -25,17 +25,23 @@ ChatReply duplicate_of(const std::string& session_id) {
   return out;
 }
 
-// The question an IM investor asks by choosing: a number of the session's
-// stored choices, or a button's payload. A chosen entry is asked by its
-// canonical question; any other text is asked as typed.
-std::string chosen_question(const bot::Engine& engine, const store::Session& session,
-                            const std::string& text) {
+// The reply to the investor's `text`. A choice — a button carrying an
+// entry id (`chosen_entry`), a number of the session's stored choices or a
+// button's payload — is answered from its entry directly, without a search;
+// an entry a reload removed is asked by the text instead. Any other text is
+// asked as typed.
+bot::Reply reply_to(const bot::Engine& engine, bot::Conversation& conversation,
+                    const store::Session& session, const std::string& chosen_entry,
+                    const std::string& text) {
   const std::string payload = chosen_payload(session.choices, text);
-  const std::string entry_id = entry_of_payload(payload);
-  if (entry_id.empty()) return payload;
-  const knowledge::Entry* entry = engine.kb().find(entry_id);
-  if (entry == nullptr || entry->questions.empty()) return text;  // an entry since removed
-  return entry->questions[0];
+  const std::string entry_id = chosen_entry.empty() ? entry_of_payload(payload) : chosen_entry;
+  if (!entry_id.empty()) {
+    if (std::optional<bot::Reply> chosen = engine.answer_entry(conversation, entry_id)) {
+      return std::move(chosen).value();
+    }
+    return engine.respond(conversation, text);
+  }
+  return engine.respond(conversation, payload);
 }
 
 }  // namespace
@@ -97,17 +103,16 @@ Result<ChatReply> Service::chat(const ChatRequest& request) {
     if (open->has_value()) return route_to_ticket(request, session, *open.value(), cleaned.value());
   }
 
-  const std::string question = web ? cleaned.value() : chosen_question(*engine, session, cleaned.value());
   bot::Conversation conversation = conversation_from_json(session.state);
   if (!session.customer_name.empty()) conversation.customer_name = session.customer_name;
   conversation.closed_ticket_id = 0;  // the investor is back with the bot
-if (request.client_greeted) conversation.greeted = true;
-  bot::Reply reply = engine->respond(conversation, question);
+  if (request.client_greeted) conversation.greeted = true;
+  bot::Reply reply = reply_to(*engine, conversation, session, request.entry_id, cleaned.value());
   const std::string masked =
-      reply.masked_question.empty() ? detail::mask(question) : reply.masked_question;
+      reply.masked_question.empty() ? detail::mask(cleaned.value()) : reply.masked_question;
   session.state = conversation_to_json(conversation);
   std::vector<ChatChoice> choices = choices_of(reply);
-  if (!web) session.choices = choices_to_store(choices);
+  session.choices = choices_to_store(choices);
 
   const int64_t t = now();
   store::Turn turn;

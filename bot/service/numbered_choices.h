@@ -1,6 +1,6 @@
 #pragma once
-// Numbered choices of an IM conversation: a reply's suggestions (and the
-// offer of a human) become "1. … 2. …" or buttons on the platform; what the
+// Numbered choices of a conversation: a reply's suggestions (and the offer
+// of a human) become "1. … 2. …" or buttons (IM platforms, the widget); what the
 // investor answers ("2", or the button's payload) must mean that choice on
 // whichever replica gets it, so the payloads are stored with the session
 // (store::Session::choices). Pure functions; thread-safe.

@@ -101,6 +101,11 @@ struct ChatRequest {
   // The client greeted the investor itself (the web widget does on opening),
   // so the bot's replies do not greet again.
   bool client_greeted = false;
+  // The entry a button chose (the widget's suggestion buttons carry its id):
+  // answered from that entry without a search (bot::Engine::answer_entry);
+  // "" = none. An IM button's payload "faq:<id>" and a typed number of the
+  // stored choices are resolved the same way.
+  std::string entry_id;
 };
 
 // A numbered choice offered with a reply: a suggested entry
@@ -137,9 +142,9 @@ struct ChatReply {
   bool offer_human = false;
   bool routed_to_agent = false;     // the message went to an open ticket
   std::optional<HandoffInfo> handoff;
-  // Suggestions, then 转人工 when offered: on IM channels stored with the
-  // session, so that a later "2" (or a button's payload) is that choice on
-  // any replica, also after a restart.
+  // Suggestions, then 转人工 when offered: stored with the session, so that
+  // a later "2" (or a button's payload) is that choice on any replica, also
+  // after a restart.
   std::vector<ChatChoice> choices;
   bool duplicate = false;  // the event was already answered: nothing written, nothing to send
 };

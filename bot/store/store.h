@@ -69,7 +69,7 @@ struct Session {
   // on first insert only; an upsert never changes it. The credential itself
   // is never stored.
   std::string token_hash;
-  // The numbered choices of the last bot reply on an IM channel, as a JSON
+  // The numbered choices of the last bot reply, as a JSON
   // array of payloads (["faq:withdraw.fee", "转人工"]): what a typed "2"
   // means. "" = none. Entry ids and the operator's texts only, never what
   // the investor typed.

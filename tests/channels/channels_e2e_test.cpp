@@ -424,6 +424,8 @@ TEST_F(ChannelsE2ETest, TelegramSendMessageWithInlineKeyboardAndCallbackQuery) {
   sent = mock_.wait_for("/bot123:ABC/sendMessage", 2);
   ASSERT_EQ(sent.size(), 2u);
   EXPECT_NE(json::parse(sent[1].body)["text"].get<std::string>().find("一般预计当天到账"), std::string::npos);
+  // Answered from the button's entry (FakeEngine::answer_entry), not searched.
+  EXPECT_NE(json::parse(sent[1].body)["text"].get<std::string>().find("chosen:"), std::string::npos);
   // Wrong secret, and a bot sender.
   EXPECT_EQ(telegram(update, "tg-secreT")->status, 401);
   json from_bot = {{"update_id", 1003},

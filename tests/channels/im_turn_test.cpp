@@ -179,6 +179,11 @@ TEST_F(ImTurnTest, ANumberChosenOnAnotherReplicaIsThatChoice) {
   ASSERT_EQ(messages.size(), 4u);
   EXPECT_EQ(messages[2].text, "忘记密码怎么办");  // the second choice's question, as asked
   EXPECT_EQ(messages[3].role, store::Role::kBot);
+  // Answered from the chosen entry, not by searching its question again
+  // (the fake engine would only clarify "忘记密码怎么办").
+  EXPECT_EQ(messages[3].faq_id, "account.password");
+  EXPECT_EQ(messages[3].action, "answer");
+  EXPECT_NE(messages[3].text.find("chosen:"), std::string::npos) << messages[3].text;
   // A number with nothing listed before it is just text.
   const http::Response plain = b.deliver({{"user_id", "u4"}, {"text", "2"}});
   ASSERT_EQ(plain.status, 200);

@@ -107,6 +107,35 @@ TEST_F(RealEngineTest, OneGreetingPerConversation) {
   expect_envelope(post("/v1/chat", {{"text", "提现"}, {"greeted", "yes"}}, 422), "validation_failed");
 }
 
+// A suggestion button carries its entry id: the press is answered from that
+// entry, whatever its label says, without searching again; the transcript
+// shows the entry's question as what the investor asked. An id no longer in
+// the knowledge base asks the label instead.
+TEST_F(RealEngineTest, AButtonIsAnsweredFromItsEntryWithoutSearching) {
+  start_real(FAQBOT_DEFAULT_CONFIG);
+  json first = chat("investor", "提现多久到账");
+  ASSERT_EQ(first["faq_id"], "withdraw.arrival_time") << first;
+  // A label the search would never match to the entry.
+  json pressed = post("/v1/chat",
+                      {{"session_id", sid("investor")}, {"text", "今天天气怎么样"}, {"faq_id", "account.password_reset"}},
+                      200, auth("investor"));
+  EXPECT_EQ(pressed["action"], "answer") << pressed;
+  EXPECT_EQ(pressed["faq_id"], "account.password_reset") << pressed;
+  EXPECT_DOUBLE_EQ(pressed["confidence"].get<double>(), 1.0) << pressed;
+  const json messages = get(messages_path("investor"), 200, auth("investor"))["messages"];
+  ASSERT_EQ(messages.size(), 4u) << messages;
+  EXPECT_EQ(messages[2]["text"], "忘记登录密码怎么办") << messages;  // the entry's own question
+  EXPECT_EQ(messages[3]["faq_id"], "account.password_reset") << messages;
+  // The entry chosen counts as asked: a follow-up reads in its context.
+  json again = post("/v1/chat", {{"session_id", sid("investor")}, {"text", "x"}, {"faq_id", "account.password_reset"}},
+                    200, auth("investor"));
+  EXPECT_NE(again["text"], pressed["text"]) << again;  // not the same paragraph twice in a row
+  json gone = post("/v1/chat", {{"session_id", sid("investor")}, {"text", "提现多久到账"}, {"faq_id", "no.such_entry"}},
+                   200, auth("investor"));
+  EXPECT_EQ(gone["faq_id"], "withdraw.arrival_time") << gone;
+  expect_envelope(post("/v1/chat", {{"text", "x"}, {"faq_id", 7}}, 422), "validation_failed");
+}
+
 TEST_F(RealEngineTest, FixtureKnowledgeBaseAnswersAndHandsOver) {
   http::AppOptions o;
   o.settings = settings();

@@ -89,6 +89,23 @@ class FakeEngine : public bot::Engine {
     return r;
   }
 
+  // A chosen entry is answered with its own answer, marked "chosen", and
+  // counted as asked; unknown ids give nullopt.
+  std::optional<bot::Reply> answer_entry(bot::Conversation& c, std::string_view id) const override {
+    const knowledge::Entry* e = kb_.find(std::string(id));
+    if (e == nullptr) return std::nullopt;
+    bot::Reply r;
+    r.action = bot::Action::kAnswer;
+    r.faq_id = e->id;
+    r.confidence = 1;
+    r.masked_question = e->questions[0];
+    r.text = "[" + version_ + "] chosen: " + e->answer;
+    c.last_faq_id = e->id;
+    c.last_question = e->questions[0];
+    c.asks_per_entry[e->id]++;
+    return r;
+  }
+
  private:
   static knowledge::Entry entry(const std::string& id, const std::string& q, const std::string& a) {
     knowledge::Entry e;
