@@ -22,7 +22,7 @@ std::vector<std::string> split_clauses(std::string_view raw) {
   std::vector<std::string> out;
   std::u32string current;
   auto flush = [&]() {
-    if (!current.empty() && out.size() < kMaxClauses) out.push_back(utf8::encode(current));
+    if (!current.empty()) out.push_back(utf8::encode(current));
     current.clear();
   };
   for (char32_t cp : utf8::decode(raw)) {
@@ -33,6 +33,11 @@ std::vector<std::string> split_clauses(std::string_view raw) {
     }
   }
   flush();
+  if (out.size() > kMaxClauses) {
+    // The opening (a greeting or the question) and the closing clauses (the
+    // question after the situation): the middle is most often the story.
+    out.erase(out.begin() + 1, out.end() - static_cast<std::ptrdiff_t>(kMaxClauses - 1));
+  }
   return out;
 }
 

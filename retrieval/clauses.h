@@ -8,7 +8,7 @@
 
 namespace faqbot::retrieval {
 
-// At most this many clauses are returned (the first ones).
+// At most this many clauses are returned: the first and the last ones.
 constexpr size_t kMaxClauses = 4;
 
 // The clauses of `raw` split at sentence and clause punctuation (ASCII and

@@ -11,6 +11,7 @@ Corpus make_corpus(const knowledge::KnowledgeBase& kb) {
     doc.texts = e.questions;
     if (!e.title.empty()) doc.texts.push_back(e.title);
     corpus.docs.push_back(std::move(doc));
+    if (e.category == "smalltalk") corpus.small_talk.push_back(e.id);
   }
   corpus.negatives = kb.out_of_scope;
   for (const knowledge::OtherProduct& p : kb.other_products()) {

@@ -14,6 +14,11 @@ bool ends_with(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
 
+// Words joining a product to another means of the same list ("用微信或者支付宝").
+constexpr std::string_view kCoordinators[] = {"或者", "还是", "以及", "或", "和", "及", "与"};
+// How far back (bytes, about six CJK characters) the list's means word may be.
+constexpr size_t kListWindow = 18;
+
 }  // namespace
 
 ProductMentions::ProductMentions(std::vector<std::string> names,
@@ -59,12 +64,30 @@ int ProductMentions::asked_about(const std::string& normalized) const {
       if (inside) continue;
       seen.emplace_back(at, end);
       const std::string_view before = std::string_view(normalized).substr(0, at);
-      const bool means = std::any_of(as_means_.begin(), as_means_.end(),
-                                     [&](const std::string& w) { return ends_with(before, w); });
-      if (!means) return static_cast<int>(form_product_[i]);
+      if (!named_as_means(before)) return static_cast<int>(form_product_[i]);
     }
   }
   return -1;
+}
+
+bool ProductMentions::named_as_means(std::string_view before) const {
+  auto right_after_means = [&](std::string_view text) {
+    return std::any_of(as_means_.begin(), as_means_.end(),
+                       [&](const std::string& w) { return ends_with(text, w); });
+  };
+  if (right_after_means(before)) return true;
+  // The second item of a list of means: a means word shortly before the
+  // coordinator, the first item between them.
+  for (std::string_view c : kCoordinators) {
+    if (!ends_with(before, c)) continue;
+    const std::string_view list = before.substr(0, before.size() - c.size());
+    const size_t from = list.size() > kListWindow ? list.size() - kListWindow : 0;
+    const std::string_view window = list.substr(from);
+    return std::any_of(as_means_.begin(), as_means_.end(), [&](const std::string& w) {
+      return window.find(w) != std::string_view::npos;
+    });
+  }
+  return false;
 }
 
 std::string ProductMentions::without_names(const std::string& normalized) const {

@@ -2,6 +2,7 @@
 // Finds the other company's product a normalised question asks about (names
 // and cue words normalised the same way). Immutable; thread-safe.
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "retrieval/binary_io.h"
@@ -29,6 +30,9 @@ class ProductMentions {
   int asked_about(const std::string& normalized) const;
   // `normalized` without the products' names (longest form first).
   std::string without_names(const std::string& normalized) const;
+  // Whether a name preceded by `before` is named as a means of ours: right
+  // after an as_means word, or listed after a first means ("用微信或者支付宝").
+  bool named_as_means(std::string_view before) const;
   const std::string& name(int product) const { return names_[static_cast<size_t>(product)]; }
 
   void serialize(BinaryWriter& w) const;

@@ -6,7 +6,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <set>
 
+#include "knowledge/utf8.h"
 #include "retrieval/clauses.h"
 #include "retrieval/engine_cache.h"
 #include "retrieval/engine_state.h"
@@ -23,6 +25,9 @@ constexpr size_t kLargeCorpus = 20000;
 // A whole question at least this answerable (P(top right) x P(in scope)) is
 // not split into clauses: more likely answered right than not.
 constexpr double kClearAnswerable = 0.5;
+// A reading at least this answerable is a question the message asks, which
+// a courtesy clause beside it does not displace.
+constexpr double kSubstantive = 0.25;
 // Large corpora: an HNSW graph over the class vectors reduced to 64
 // dimensions by PCA. It only proposes candidates (their dense scores are
 // recomputed exactly on the full vectors), so the reduction costs little
@@ -100,8 +105,12 @@ std::string cache_key(const std::vector<Document>& docs, const Corpus& corpus, i
 
 class EngineRetriever final : public Retriever {
  public:
-  EngineRetriever(std::unique_ptr<Normalizer> normalizer, EngineState state, PairSimilarity pairs)
-      : normalizer_(std::move(normalizer)), state_(std::move(state)), pairs_(std::move(pairs)) {
+  EngineRetriever(std::unique_ptr<Normalizer> normalizer, EngineState state, PairSimilarity pairs,
+                  const std::vector<std::string>& small_talk)
+      : normalizer_(std::move(normalizer)),
+        state_(std::move(state)),
+        pairs_(std::move(pairs)),
+        small_talk_(small_talk.begin(), small_talk.end()) {
     view_.tokenizer = state_.tokenizer.get();
     view_.vocab = &state_.trained.vocab;
     view_.model = &state_.trained.model;
@@ -132,12 +141,8 @@ class EngineRetriever final : public Retriever {
         const std::string without = state_.products.without_names(r.normalized);
         if (without != r.normalized) consider(without, k, r);
       }
-      if (state_.components.clauses && answerable(r) < kClearAnswerable) {
-        // Not a clear match as a whole: the clause we are surest about.
-        const std::vector<std::string> clauses = split_clauses(text);
-        for (size_t i = 0; clauses.size() > 1 && i < clauses.size(); ++i) {
-          consider(normalizer_->normalize(clauses[i]), k, r);
-        }
+      if (state_.components.clauses && (answerable(r) < kClearAnswerable || courtesy(r))) {
+        read_clauses(text, k, r);
       }
     } catch (const std::exception&) {
       r.candidates.clear();
@@ -169,17 +174,60 @@ class EngineRetriever final : public Retriever {
     return r.candidates.empty() ? 0.0 : r.candidates[0].confidence * (1.0 - r.out_of_scope);
   }
 
+  // Whether the best reading so far is a courtesy (small-talk entry first).
+  bool courtesy(const SearchResult& r) const {
+    return !r.candidates.empty() && small_talk_.count(r.candidates[0].id) > 0;
+  }
+
+  // Whether reading `c` should replace reading `r`: the more answerable one,
+  // except that a courtesy never displaces a substantive reading and a
+  // substantive one displaces a courtesy ("能教一下吗，谢谢").
+  bool better(const SearchResult& c, const SearchResult& r) const {
+    const bool c_courtesy = courtesy(c), r_courtesy = courtesy(r);
+    if (c_courtesy != r_courtesy) {
+      return r_courtesy ? answerable(c) >= kSubstantive : answerable(r) < kSubstantive &&
+                                                             answerable(c) > answerable(r);
+    }
+    return answerable(c) > answerable(r);
+  }
+
   // Another reading of the question: `normalized` scored, and kept in `r`
-  // (candidates, out of scope) when more answerable.
-  void consider(const std::string& normalized, size_t k, SearchResult& r) const {
-    if (normalized.empty()) return;
+  // (candidates, out of scope) when better(). Returns the reading.
+  SearchResult consider(const std::string& normalized, size_t k, SearchResult& r) const {
     SearchResult c;
     c.out_of_scope = 1.0;
+    if (normalized.empty()) return c;
     score(normalized, k, c);
-    if (answerable(c) > answerable(r)) {
-      r.candidates = std::move(c.candidates);
+    if (better(c, r)) {
+      r.candidates = c.candidates;
       r.out_of_scope = c.out_of_scope;
     }
+    return c;
+  }
+
+  // The clauses of a message that is not a clear match as a whole (or reads
+  // as a courtesy): each clause, then the message without its courtesy
+  // clauses ("您好，打扰一下，我上个月投了两万，怎么提现到卡上，谢谢").
+  void read_clauses(std::string_view text, size_t k, SearchResult& r) const {
+    const std::vector<std::string> clauses = split_clauses(text);
+    if (clauses.size() < 2) return;
+    std::string rest;
+    size_t dropped = 0;
+    for (const std::string& clause : clauses) {
+      // A one-character clause ("行", "嗯") is a filler, not a question.
+      if (utf8::decode(clause).size() < 2) {
+        ++dropped;
+        continue;
+      }
+      const SearchResult c = consider(normalizer_->normalize(clause), k, r);
+      if (courtesy(c) && answerable(c) >= kClearAnswerable) {
+        ++dropped;
+      } else {
+        rest += clause;
+        rest += "，";
+      }
+    }
+    if (dropped > 0 && clauses.size() - dropped >= 2) consider(normalizer_->normalize(rest), k, r);
   }
 
   // Fills r.candidates (best first, at most k) and r.out_of_scope for one
@@ -227,6 +275,7 @@ class EngineRetriever final : public Retriever {
   EngineState state_;
   EngineView view_;
   PairSimilarity pairs_;  // similarity(): lexical and pinyin evidence beside the model
+  std::set<std::string> small_talk_;  // Corpus::small_talk
 };
 
 Result<EngineState> build_state(const std::vector<Document>& docs, const Corpus& corpus,
@@ -362,7 +411,7 @@ Result<std::shared_ptr<const Retriever>> Retriever::build(const Corpus& corpus,
         PairSimilarity pairs = similarity_over(docs, *normalizer.value(), cached.value());
         return std::shared_ptr<const Retriever>(
             std::make_shared<EngineRetriever>(std::move(normalizer).value(), std::move(cached).value(),
-                                              std::move(pairs)));
+                                              std::move(pairs), corpus.small_talk));
       }
       // Missing or corrupt: rebuild below (and overwrite).
     }
@@ -375,7 +424,7 @@ Result<std::shared_ptr<const Retriever>> Retriever::build(const Corpus& corpus,
     PairSimilarity pairs = similarity_over(docs, *normalizer.value(), state.value());
     return std::shared_ptr<const Retriever>(
         std::make_shared<EngineRetriever>(std::move(normalizer).value(), std::move(state).value(),
-                                          std::move(pairs)));
+                                          std::move(pairs), corpus.small_talk));
   } catch (const std::exception& e) {
     return Status(StatusCode::kInternal, std::string("retrieval build failed: ") + e.what());
   }

@@ -35,6 +35,10 @@ struct Corpus {
   std::vector<std::string> product_as_means;
   std::vector<std::string> product_about_us;
   std::vector<std::string> negatives;  // out-of-scope example questions
+  // Entries that answer courtesy, not a question (greetings, thanks …): a
+  // clause matching one does not make a message with another question
+  // clause about it ("您好，打扰一下，怎么提现").
+  std::vector<std::string> small_talk;
   std::map<std::string, std::string> synonyms;  // variant -> canonical
 };
 

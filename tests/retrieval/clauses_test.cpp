@@ -16,7 +16,36 @@ TEST(Clauses, SplitsAtPunctuationAndWhitespace) {
             (std::vector<std::string>{"你好", "请问", "怎么充值"}));
   EXPECT_EQ(split_clauses("怎么充值"), (std::vector<std::string>{"怎么充值"}));
   EXPECT_TRUE(split_clauses("，。！").empty());
-  EXPECT_EQ(split_clauses("a,b,c,d,e,f").size(), kMaxClauses);
+  static_assert(kMaxClauses == 4);
+  EXPECT_EQ(split_clauses("a,b,c,d,e,f"), (std::vector<std::string>{"a", "d", "e", "f"}))
+      << "the opening clause and the last ones (the question after the story)";
+}
+
+// A corpus with courtesy entries (Corpus::small_talk) beside the questions.
+Corpus with_small_talk() {
+  Corpus c = testing::tiny_corpus();
+  c.docs.push_back({"smalltalk.thanks", {"谢谢", "谢谢你", "好的谢谢", "太感谢了", "多谢", "谢谢你的解答"}});
+  c.docs.push_back({"smalltalk.greeting", {"你好", "您好", "在吗", "有人吗", "你好在吗", "打扰一下"}});
+  c.small_talk = {"smalltalk.thanks", "smalltalk.greeting"};
+  return c;
+}
+
+TEST(Clauses, ACourtesyClauseDoesNotDisplaceTheQuestion) {
+  auto r = Retriever::build(with_small_talk(), Settings{});
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  const std::pair<const char*, const char*> cases[] = {
+      {"您好，打扰一下，我上个月投了一笔，现在家里装修要用钱，想问下提现多久到账，谢谢",
+       "withdraw.arrival_time"},
+      {"我想往账户里转点钱进去，能教一下吗谢谢", "recharge.how"}};
+  for (const auto& [q, expected] : cases) {
+    auto found = r.value()->search(q, 3);
+    ASSERT_FALSE(found.candidates.empty()) << q;
+    EXPECT_EQ(found.candidates[0].id, expected) << q;
+  }
+  // A message of courtesies alone is one.
+  auto thanks = r.value()->search("好的，谢谢", 3);
+  ASSERT_FALSE(thanks.candidates.empty());
+  EXPECT_EQ(thanks.candidates[0].id, "smalltalk.thanks");
 }
 
 TEST(Clauses, ChitChatClauseDoesNotHideTheQuestion) {

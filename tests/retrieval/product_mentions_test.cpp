@@ -26,6 +26,12 @@ TEST(ProductMentions, NotWhenNamedAsAMeansOfOurs) {
   EXPECT_EQ(p.asked_about("能用支付宝充值吗"), -1);
   EXPECT_EQ(p.asked_about("余额能提到余额宝吗"), -1);
   EXPECT_EQ(p.asked_about("提现能像支付宝那样秒到吗"), -1);
+  // The second item of a list of means is a means too.
+  EXPECT_EQ(p.asked_about("能不能用微信或者支付宝转进来"), -1);
+  EXPECT_EQ(p.asked_about("用银行卡还是余额宝付"), -1);
+  // A list without a means word is a list of their products.
+  EXPECT_EQ(p.asked_about("微信或者支付宝提现收费吗"), 1);
+  EXPECT_EQ(p.asked_about("我用了好长时间的银行卡的和花呗额度"), 0) << "the means word too far back";
   // Any mention as the subject makes it theirs.
   EXPECT_EQ(p.asked_about("余额宝的钱能用支付宝转出吗"), 2);
 }
