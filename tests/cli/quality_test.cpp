@@ -33,6 +33,10 @@ constexpr ProbeFloors kTypoFloors = {"probe_typo.jsonl", 0.99, 1.0, 0};
 constexpr ProbeFloors kPinyinFloors = {"probe_pinyin.jsonl", 0.75, 0.66, 0};
 constexpr ProbeFloors kClauseFloors = {"probe_clause.jsonl", 0.97, 1.0, 0};
 constexpr ProbeFloors kOtherProductFloors = {"probe_other_product.jsonl", 0.80, 0, 1.0};
+// Questions as investors type them in a service chat: a situation first,
+// courtesies, emotions, typos, other companies' products as means; and
+// out-of-catalog ones in the same style (other apps' look-alike questions).
+constexpr ProbeFloors kRealisticFloors = {"probe_realistic.jsonl", 0.90, 0.88, 0.80};
 
 EvalReport evaluate_file(const std::string& path) {
   auto cases = read_cases(path);
@@ -80,6 +84,7 @@ TEST(Quality, HomophoneTypoProbesMeetTheFloors) { expect_probe_floors(kTypoFloor
 TEST(Quality, PinyinProbesMeetTheFloors) { expect_probe_floors(kPinyinFloors); }
 TEST(Quality, ChitChatClauseProbesMeetTheFloors) { expect_probe_floors(kClauseFloors); }
 TEST(Quality, OtherProductProbesMeetTheFloors) { expect_probe_floors(kOtherProductFloors); }
+TEST(Quality, RealisticPhrasingProbesMeetTheFloors) { expect_probe_floors(kRealisticFloors); }
 
 }  // namespace
 }  // namespace faqbot::cli
