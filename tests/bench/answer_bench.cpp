@@ -12,6 +12,7 @@
 
 #include "bot/engine.h"
 #include "bot/pii.h"
+#include "latency.h"
 
 namespace {
 
@@ -40,20 +41,21 @@ void BM_Answer(benchmark::State& state) {
     return;
   }
   const auto& qs = questions();
-  std::vector<double> micros;
+  std::vector<double> micros, cpu;
   micros.reserve(1 << 16);
+  cpu.reserve(1 << 16);
   size_t i = 0;
   for (auto _ : state) {
     faqbot::bot::Conversation conversation;
+    const double cpu_start = faqbot::bench::thread_cpu_micros();
     auto start = std::chrono::steady_clock::now();
     auto reply = e->respond(conversation, qs[i++ % qs.size()]);
     auto stop = std::chrono::steady_clock::now();
+    cpu.push_back(faqbot::bench::thread_cpu_micros() - cpu_start);
     benchmark::DoNotOptimize(reply);
     micros.push_back(std::chrono::duration<double, std::micro>(stop - start).count());
   }
-  std::sort(micros.begin(), micros.end());
-  state.counters["p50_us"] = micros[micros.size() / 2];
-  state.counters["p99_us"] = micros[std::min(micros.size() - 1, micros.size() * 99 / 100)];
+  faqbot::bench::report_latency(state, micros, cpu);
 }
 BENCHMARK(BM_Answer)->MinTime(2.0);
 

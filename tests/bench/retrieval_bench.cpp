@@ -18,12 +18,15 @@
 #include <vector>
 
 #include "knowledge/loader.h"
+#include "latency.h"
 #include "retrieval/corpus.h"
 #include "retrieval/retriever.h"
 
 namespace {
 
 namespace fs = std::filesystem;
+using faqbot::bench::report_latency;
+using faqbot::bench::thread_cpu_micros;
 using faqbot::retrieval::Corpus;
 using faqbot::retrieval::Document;
 using faqbot::retrieval::Retriever;
@@ -167,24 +170,6 @@ std::vector<std::string> queries_for(const Corpus& c, size_t n) {
 
 // Wall-clock p50/p99/max, and the same for the calling thread's CPU time
 // (cpu_*: what one query costs a core, unaffected by other load).
-void report_latency(benchmark::State& state, std::vector<double>& micros, std::vector<double>& cpu) {
-  if (micros.empty()) return;
-  auto pct = [](std::vector<double>& v, size_t num) { return v[std::min(v.size() - 1, v.size() * num / 100)]; };
-  std::sort(micros.begin(), micros.end());
-  std::sort(cpu.begin(), cpu.end());
-  state.counters["p50_us"] = pct(micros, 50);
-  state.counters["p99_us"] = pct(micros, 99);
-  state.counters["max_us"] = micros.back();
-  state.counters["cpu_p50_us"] = pct(cpu, 50);
-  state.counters["cpu_p99_us"] = pct(cpu, 99);
-}
-
-double thread_cpu_micros() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) * 1e6 + static_cast<double>(ts.tv_nsec) / 1e3;
-}
-
 void run_search(benchmark::State& state, const Retriever& r, const std::vector<std::string>& qs) {
   std::vector<double> micros, cpu;
   micros.reserve(1 << 16);
