@@ -148,8 +148,26 @@ bool HolidayCalendar::is_working_day(const CivilDate& d) const {
   return d.weekday() <= 5;
 }
 
+const DateRange* HolidayCalendar::provisional_on(const CivilDate& d) const {
+  for (const DateRange& r : provisional) {
+    if (r.contains(d)) return &r;
+  }
+  return nullptr;
+}
+
+bool HolidayCalendar::settled(const CivilDate& d) const {
+  if (!covers(d)) return false;
+  const DateRange* range = provisional_on(d);
+  if (!range) return true;
+  for (const Holiday& h : holidays) {
+    if (!range->contains(h.from) && !range->contains(h.to)) continue;
+    if (h.from.plus_days(-kProvisionalMarginDays) <= d && d <= h.to.plus_days(kProvisionalMarginDays)) return false;
+  }
+  return true;
+}
+
 std::optional<CivilDate> HolidayCalendar::next_working_day_after(const CivilDate& d) const {
-  for (CivilDate next = d.plus_days(1); covers(next); next = next.plus_days(1)) {
+  for (CivilDate next = d.plus_days(1); settled(next); next = next.plus_days(1)) {
     if (is_working_day(next)) return next;
   }
   return std::nullopt;

@@ -12,6 +12,10 @@
 //                                       complete for; outside, no day is computed
 //    "holidays": [{"name": "春节", "from": "2026-02-15", "to": "2026-02-23"}, …],
 //    "workdays": [{"date": "2026-02-14", "for": "春节"}, …],  调休 make-up days
+//    "provisional": [{"from": "2027-01-01", "to": "2027-12-31", "why": "…"}],
+//                                       parts of covers whose holidays are the
+//                                       statutory days only, before the State
+//                                       Council's notice (调休 not known)
 //    "source": "…"}                     where the dates come from (free text)
 #include <cstdint>
 #include <map>
@@ -66,6 +70,17 @@ struct Holiday {
   CivilDate from, to;  // inclusive
 };
 
+// Days off around a holiday of a provisional range that the State Council's
+// notice may add (bridging days, 调休): make-up days of 2026 fell up to 11
+// days before (2026-09-20 for 国庆节) and 5 days after their holiday.
+inline constexpr int kProvisionalMarginDays = 14;
+
+struct DateRange {
+  CivilDate from, to;  // inclusive
+  std::string why;     // free text, shown by lint
+  bool contains(const CivilDate& d) const { return from <= d && d <= to; }
+};
+
 struct HolidayCalendar {
   bool loaded = false;  // calendar.json was present and valid
   int utc_offset_minutes = 8 * 60;
@@ -75,16 +90,22 @@ struct HolidayCalendar {
   CivilDate covers_from, covers_to;
   std::vector<Holiday> holidays;
   std::map<int64_t, std::string> workdays;  // day number -> holiday it makes up for
+  std::vector<DateRange> provisional;       // inside covers, in file order
 
   bool covers(const CivilDate& d) const { return loaded && covers_from <= d && d <= covers_to; }
+  const DateRange* provisional_on(const CivilDate& d) const;
+  // Whether `d` is known to be a working day or not: covered, and not in a
+  // provisional range within kProvisionalMarginDays of one of its holidays
+  // (away from holidays the week decides, even before the notice).
+  bool settled(const CivilDate& d) const;
   // The public holiday `d` falls in, nullptr when none.
   const Holiday* holiday_on(const CivilDate& d) const;
   bool is_makeup_workday(const CivilDate& d) const { return workdays.count(d.days()) > 0; }
   // Monday–Friday not in a holiday, or a make-up working day. Outside covers()
   // the answer is about weekends only: callers check covers() first.
   bool is_working_day(const CivilDate& d) const;
-  // The first working day after `d`; nullopt when the calendar does not
-  // cover every day up to it.
+  // The first working day after `d`; nullopt when a day up to it is not
+  // settled().
   std::optional<CivilDate> next_working_day_after(const CivilDate& d) const;
   bool is_timed(const std::string& entry_id) const;
   LocalTime now() const { return to_local(now_epoch(), utc_offset_minutes); }

@@ -119,6 +119,26 @@ void parse_calendar(const json& doc, HolidayCalendar* out, std::vector<Diagnosti
     if (cal.holiday_on(*d)) r.error(where, d->iso() + " is inside a holiday");
     cal.workdays[d->days()] = for_holiday;
   }
+  index = 0;
+  for (const json& p : r.list(doc, "provisional")) {
+    const std::string where = "provisional #" + std::to_string(++index);
+    if (!p.is_object()) {
+      r.error(where, "must be {\"from\", \"to\", \"why\"}");
+      continue;
+    }
+    DateRange range;
+    auto from = r.date(p, "from", where);
+    auto to = r.date(p, "to", where);
+    range.why = r.text(p, "why", where, false);
+    if (!from || !to) continue;
+    range.from = *from;
+    range.to = *to;
+    if (*to < *from) r.error(where, "\"to\" is before \"from\"");
+    if (*from < cal.covers_from || cal.covers_to < *to) {
+      r.error(where, range.from.iso() + " to " + range.to.iso() + " is not inside covers");
+    }
+    cal.provisional.push_back(std::move(range));
+  }
   if (r.failed()) return;
   cal.loaded = true;
   *out = std::move(cal);
@@ -161,6 +181,14 @@ std::vector<Diagnostic> lint_dates(const KnowledgeBase& kb, const CivilDate& tod
         "holidays are listed for " + cal.covers_from.iso() + " to " + cal.covers_to.iso() +
             ", not through " + horizon.iso() +
             ": add the State Council's next holiday notice (timed answers fall back to their text outside)");
+  }
+  for (const DateRange& p : cal.provisional) {
+    if (p.to < today || horizon < p.from) continue;
+    add(Severity::kWarning, "calendar.json", "provisional",
+        p.from.iso() + " to " + p.to.iso() + " is provisional: " +
+            (p.why.empty() ? std::string("statutory holidays only, without 调休 make-up days") : p.why) +
+            "; timed answers name no day within " + std::to_string(kProvisionalMarginDays) +
+            " days of its holidays until the State Council's notice replaces it");
   }
   return out;
 }

@@ -20,7 +20,8 @@ void parse_calendar(const nlohmann::json& doc, HolidayCalendar* out, std::vector
 // exist, a bank cut-off other than variables.json's withdraw_cutoff.
 // Warnings (relative to `today`, platform local date): an entry that expires
 // within kExpiryWarningDays or has expired, a calendar that does not cover
-// the next kCalendarLookaheadDays, timed entries without a calendar.
+// the next kCalendarLookaheadDays, a provisional range (calendar.h) in them,
+// timed entries without a calendar.
 std::vector<Diagnostic> lint_dates(const KnowledgeBase& kb, const CivilDate& today);
 
 }  // namespace faqbot::knowledge

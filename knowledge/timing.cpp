@@ -25,7 +25,7 @@ std::string month_day(const CivilDate& d) {
 }
 
 std::string expected_arrival_sentence(const HolidayCalendar& cal, const LocalTime& now) {
-  if (!cal.covers(now.date)) return {};
+  if (!cal.settled(now.date)) return {};
   const CivilDate& today = now.date;
   std::string day = month_day(today) + "（" + weekday_name(today.weekday());
   if (cal.is_makeup_workday(today)) day += "，调休工作日";

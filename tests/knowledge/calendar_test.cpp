@@ -95,9 +95,18 @@ TEST(ExpectedArrival, TableAroundCutOffWeekendsHolidaysAndMakeUpDays) {
       {"2026-09-20T10:00:00+08:00", "现在是9月20日（周日，调休工作日）10:00，今天15:00前提交，预计今天到达"},
       {"2026-10-10T15:30:00+08:00", "（周六，调休工作日）15:30，今天15:00后提交，预计下一个工作日（周一，10月12日）到账"},
       {"2026-05-08T18:00:00+08:00", "预计下一个工作日（周六，5月9日）到账"},
-      // a day after the list ends: no computed day, the entry's text stands
+      // 2027 is provisional (statutory days, 调休 unknown): no computed day
+      // within 14 days of its holidays, the entry's text stands ...
       {"2026-12-31T16:00:00+08:00", ""},
       {"2027-01-04T10:00:00+08:00", ""},
+      {"2027-02-07T10:00:00+08:00", ""},
+      {"2027-03-20T10:00:00+08:00", ""},  // Monday 22nd is 14 days before 清明节
+      // ... away from them the week decides
+      {"2027-03-03T16:00:00+08:00", "今天15:00后提交，预计下一个工作日（周四，3月4日）到账"},
+      {"2027-03-05T16:00:00+08:00", "预计下一个工作日（周一，3月8日）到账"},
+      {"2027-07-20T10:00:00+08:00", "现在是7月20日（周二）10:00，今天15:00前提交，预计今天到达"},
+      // after the list ends
+      {"2028-01-04T10:00:00+08:00", ""},
   };
   for (const Case& c : cases) {
     const std::string sentence =
@@ -116,7 +125,8 @@ TEST(CalendarFile, ProblemsAreNamed) {
   testing::ConfigFixture cfg;
   cfg.write("calendar.json", R"({"bank_cutoff": "3pm", "covers": {"from": "2026-01-01", "to": "2025-01-01"},
     "holidays": [{"name": "春节", "from": "2026-02-15", "to": "2026-02-32"}],
-    "workdays": [{"date": "2026-02-16", "for": "春节"}, {"date": "2026-02-17"}]})");
+    "workdays": [{"date": "2026-02-16", "for": "春节"}, {"date": "2026-02-17"}],
+    "provisional": [{"from": "2026-06-01", "to": "2027-01-31"}]})");
   LoadOutcome out = load(cfg.dir());
   EXPECT_FALSE(out.ok());
   auto errors = diagnostic_lines(out, Severity::kError);
@@ -124,6 +134,24 @@ TEST(CalendarFile, ProblemsAreNamed) {
   EXPECT_TRUE(any_contains(errors, "calendar.json: covers: error: \"to\" is before \"from\""));
   EXPECT_TRUE(any_contains(errors, "calendar.json: holiday #1: error: field \"to\" is not a date"));
   EXPECT_TRUE(any_contains(errors, "calendar.json: workday #1: error: 2026-02-16 is a weekday already"));
+  EXPECT_TRUE(any_contains(errors, "calendar.json: provisional #1: error: 2026-06-01 to 2027-01-31 is not inside covers"));
+}
+
+TEST(CalendarFile, TheDefaultCalendarCoversTheComingYearAndSaysWhatIsProvisional) {
+  setenv("FAQBOT_NOW", "2026-12-01T10:00:00+08:00", 1);
+  LoadOutcome out = load(FAQBOT_DEFAULT_CONFIG);
+  unsetenv("FAQBOT_NOW");
+  ASSERT_TRUE(out.ok());
+  auto warnings = diagnostic_lines(out, Severity::kWarning);
+  EXPECT_FALSE(any_contains(warnings, "calendar.json: covers:"));
+  EXPECT_TRUE(any_contains(warnings, "calendar.json: provisional: warning: 2027-01-01 to 2027-12-31 is provisional"));
+  const HolidayCalendar& cal = out.kb->calendar;
+  EXPECT_EQ(cal.holiday_on(date("2027-02-05"))->name, "春节");  // 除夕 of 2027-02-06
+  EXPECT_EQ(cal.holiday_on(date("2027-06-09"))->name, "端午节");
+  EXPECT_EQ(cal.holiday_on(date("2027-09-15"))->name, "中秋节");
+  EXPECT_FALSE(cal.settled(date("2027-09-28")));
+  EXPECT_TRUE(cal.settled(date("2027-08-20")));
+  EXPECT_TRUE(cal.settled(date("2026-09-28")));  // 2026 is the notice's: settled however near
 }
 
 TEST(LintDates, ExpiryAndCoverageAreWarnedAhead) {
@@ -155,6 +183,10 @@ TEST(LintDates, ExpiryAndCoverageAreWarnedAhead) {
   EXPECT_FALSE(any_contains(lines("2025-12-01"), "covers"));  // 2025-12-01 + 365 days is inside
   EXPECT_TRUE(any_contains(lines("2025-11-30"), "covers"));   // today itself is not
   EXPECT_TRUE(any_contains(lines("2026-01-02"), "covers: warning: holidays are listed for 2025-12-01 to 2026-12-31, not through 2027-01-02"));
+  kb.calendar.provisional.push_back({date("2026-12-01"), date("2026-12-31"), "no notice yet"});
+  EXPECT_FALSE(any_contains(lines("2025-11-30"), "provisional"));  // more than 12 months ahead
+  EXPECT_TRUE(any_contains(lines("2025-12-01"), "calendar.json: provisional: warning: 2026-12-01 to 2026-12-31 is provisional: no notice yet; timed answers name no day within 14 days"));
+  EXPECT_FALSE(any_contains(lines("2027-01-01"), "provisional"));  // past
   EXPECT_FALSE(any_contains(lines("2026-11-29"), "promo.winter"));
   EXPECT_TRUE(any_contains(lines("2026-11-30"), "kb/promo.json: promo.winter: warning: expires on 2026-12-14 (in 14 days)"));
   EXPECT_TRUE(any_contains(lines("2026-12-15"), "promo.winter: warning: expired on 2026-12-14: it is never answered"));
