@@ -38,12 +38,12 @@ int run_insights(int argc, char** argv) {
   opt.to_ms = knowledge::now_epoch_ms() + 1;  // include this millisecond
   opt.from_ms = opt.to_ms - period;
   opt.utc_offset_minutes = engine->kb().calendar.utc_offset_minutes;
-  auto activity = store.value()->activity(opt.from_ms, opt.to_ms, 200000);
-  if (!activity.ok()) {
-    std::cerr << "faqbot insights: cannot read the store: " << activity.status().message() << "\n";
+  auto computed = ops::insights_from_store(*store.value(), *engine, opt, 200000);
+  if (!computed.ok()) {
+    std::cerr << "faqbot insights: cannot read the store: " << computed.status().message() << "\n";
     return 1;
   }
-  const ops::Insights insights = ops::compute_insights(activity.value(), *engine, opt);
+  const ops::Insights& insights = computed.value();
   if (options.json) std::cout << ops::to_json(insights).dump() << "\n";
   if (!out.empty()) {
     std::ofstream file(out, std::ios::binary | std::ios::trunc);

@@ -1,11 +1,9 @@
 #include "adapters/http/admin_routes.h"
 
 #include "adapters/http/api_error.h"
+#include "adapters/http/route_helpers.h"
 #include "bot/ops/insights.h"
 #include "knowledge/calendar.h"
-#ifdef FAQBOT_HAVE_WEB
-#include "adapters/web/assets.h"
-#endif
 
 namespace faqbot::http {
 namespace {
@@ -24,22 +22,20 @@ Response get_admin_insights(ApiContext& ctx, const Request& req) {
   opt.to_ms = knowledge::now_epoch_ms() + 1;  // include this millisecond
   opt.from_ms = opt.to_ms - period;
   opt.utc_offset_minutes = engine->kb().calendar.utc_offset_minutes;
-  auto activity = ctx.service.store().activity(opt.from_ms, opt.to_ms, kMaxActivityRows);
-  if (!activity.ok()) return error_response(activity.status());
-  return json_response(ops::to_json(ops::compute_insights(activity.value(), *engine, opt)).dump());
+  auto insights = ops::insights_from_store(ctx.service.store(), *engine, opt, kMaxActivityRows);
+  if (!insights.ok()) return error_response(insights.status());
+  return json_response(ops::to_json(insights.value()).dump());
 }
 
-Response asset(const std::string& path) {
-#ifdef FAQBOT_HAVE_WEB
-  if (const web::Asset* a = web::find_asset(path)) {
-    Response r;
-    r.content_type = std::string(a->content_type);
-    r.body = std::string(a->body);
-    r.headers.emplace_back("Cache-Control", "no-cache");
-    return r;
+// The live knowledge base's entries, for the console's entry picker.
+Response get_admin_kb_entries(ApiContext& ctx, const Request&) {
+  auto engine = ctx.service.engines().current();
+  if (!engine) return error_response(ApiError::kUnavailable, "no knowledge base is loaded");
+  json entries = json::array();
+  for (const knowledge::Entry& e : engine->kb().entries) {
+    entries.push_back({{"id", e.id}, {"title", e.title}, {"category", e.category}, {"questions", e.questions.size()}});
   }
-#endif
-  return error_response(ApiError::kNotFound, "the web asset " + path + " is not built into this server");
+  return json_response(dump({{"kb_hash", engine->kb().content_hash}, {"entries", std::move(entries)}}));
 }
 
 }  // namespace
@@ -49,9 +45,13 @@ void register_admin_routes(HttpServer& server, ApiContext& ctx) {
                          admin_only(ctx, [&ctx](const Request& r) { return get_admin_insights(ctx, r); }),
                          "Operators' insights over a period (?since=7d)"},
                    false);
+  server.add_route(Route{"GET", "/v1/admin/kb/entries",
+                         admin_only(ctx, [&ctx](const Request& r) { return get_admin_kb_entries(ctx, r); }),
+                         "The live knowledge base's entries (id, title, category, number of questions)"},
+                   false);
   for (const char* path : {"/admin", "/admin.js", "/admin.css"}) {
     const std::string p = path;
-    server.add_route(Route{"GET", p, [p](const Request&) { return asset(p); }, "Operators' console"}, false);
+    server.add_route(Route{"GET", p, [p](const Request&) { return get_asset(p); }, "Operators' console"}, false);
   }
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // The operators' console: GET /admin (+ admin.js, admin.css) and its admin
-// API, GET /v1/admin/insights?since=7d (bot/ops/insights.h), behind the admin
-// token.
+// API, GET /v1/admin/insights?since=7d (bot/ops/insights.h) and
+// GET /v1/admin/kb/entries (the entry picker), behind the admin token.
 #include "adapters/http/routes.h"
 
 namespace faqbot::http {

@@ -1,5 +1,5 @@
 #pragma once
-// Helpers the route handlers share (routes.cpp, console_routes.cpp): JSON
+// Helpers the route handlers share (routes.cpp, console_routes.cpp, admin_routes.cpp): JSON
 // bodies, ids, token checks and the JSON shapes of stored records. Each one
 // that can fail fills `error` with the response to send and returns false.
 #include <cstdint>
@@ -35,5 +35,8 @@ Result<store::Session> authorize_session(ApiContext& ctx, const Request& req,
                                          const std::string& session_id, bool query_allowed);
 // The {id} path parameter as a ticket id (else 404).
 bool ticket_id_of(const Request& req, int64_t* id, Response* error);
+// A page, script or style built into the server (adapters/web/assets.h),
+// sent with Cache-Control: no-cache; 404 when this build has no such asset.
+Response get_asset(const std::string& path);
 
 }  // namespace faqbot::http

@@ -217,6 +217,19 @@ bool ticket_id_of(const Request& req, int64_t* id, Response* error) {
   return false;
 }
 
+Response get_asset(const std::string& path) {
+#ifdef FAQBOT_HAVE_WEB
+  if (const web::Asset* asset = web::find_asset(path)) {
+    Response r;
+    r.content_type = std::string(asset->content_type);
+    r.body = std::string(asset->body);
+    r.headers.emplace_back("Cache-Control", "no-cache");
+    return r;
+  }
+#endif
+  return error_response(ApiError::kNotFound, "the web asset " + path + " is not built into this server");
+}
+
 namespace {
 
 // ---------------------------------------------------------------- investor
@@ -597,19 +610,6 @@ Response get_metrics(ApiContext& ctx, const Request& req) {
 
 Response get_openapi(ApiContext& ctx, const Request&) {
   return json_response(openapi_json(ctx.server ? ctx.server->routes() : std::vector<MountedRoute>{}));
-}
-
-Response get_asset(const std::string& path) {
-#ifdef FAQBOT_HAVE_WEB
-  if (const web::Asset* asset = web::find_asset(path)) {
-    Response r;
-    r.content_type = std::string(asset->content_type);
-    r.body = std::string(asset->body);
-    r.headers.emplace_back("Cache-Control", "no-cache");
-    return r;
-  }
-#endif
-  return error_response(ApiError::kNotFound, "the web asset " + path + " is not built into this server");
 }
 
 Response get_index(ApiContext&, const Request&) { return get_asset("/"); }

@@ -101,7 +101,8 @@ int64_t parse_period(const std::string& text) {
   return n * unit_ms;
 }
 
-Insights compute_insights(const store::Activity& activity, const bot::Engine& engine, const InsightsOptions& opt) {
+Insights compute_insights(const store::Activity& activity, const std::vector<store::Rating>& ratings,
+                          const bot::Engine& engine, const InsightsOptions& opt) {
   Insights out;
   out.from_ms = opt.from_ms;
   out.to_ms = opt.to_ms;
@@ -173,6 +174,13 @@ Insights compute_insights(const store::Activity& activity, const bot::Engine& en
     if (!r.helpful && q != question_before.end()) unanswered.add(q->second, "thumbs_down");
   }
 
+  for (const store::Rating& r : ratings) {
+    if (r.score < 1 || r.score > 5) continue;
+    ++out.ratings;
+    out.rating_sum += r.score;
+    ++out.ratings_by_score[r.score];
+  }
+
   out.conversations = static_cast<int>(conversations.size());
   for (const std::string& s : conversations) out.deflected += with_ticket.count(s) ? 0 : 1;
   for (auto& [day, figures] : days) out.days.push_back(figures);
@@ -195,6 +203,19 @@ static nlohmann::json reason_labels(const std::map<std::string, int>& by_reason)
   nlohmann::json labels = nlohmann::json::object();
   for (const auto& [code, n] : by_reason) labels[code] = bot::reason_label(code);
   return labels;
+}
+
+Result<Insights> insights_from_store(store::Store& store, const bot::Engine& engine, const InsightsOptions& opt,
+                                     int max_rows) {
+  auto activity = store.activity(opt.from_ms, opt.to_ms, max_rows);
+  if (!activity.ok()) return activity.status();
+  std::vector<store::Rating> ratings;
+  for (const store::Ticket& t : activity->tickets) {
+    auto rating = store.rating_of(t.id);
+    if (!rating.ok()) return rating.status();
+    if (rating.value()) ratings.push_back(*rating.value());
+  }
+  return compute_insights(activity.value(), ratings, engine, opt);
 }
 
 nlohmann::json to_json(const Insights& in) {
@@ -227,6 +248,15 @@ nlohmann::json to_json(const Insights& in) {
                                         : json{{"faq_id", c.nearest_faq_id}, {"title", c.nearest_title},
                                                {"confidence", c.nearest_confidence}}}});
   }
+  nlohmann::json satisfaction = nullptr;
+  if (in.ratings > 0) {
+    json by_score = json::object();
+    for (int score = 1; score <= 5; ++score) {
+      auto it = in.ratings_by_score.find(score);
+      by_score[std::to_string(score)] = it == in.ratings_by_score.end() ? 0 : it->second;
+    }
+    satisfaction = {{"average", double(in.rating_sum) / in.ratings}, {"ratings", in.ratings}, {"by_score", by_score}};
+  }
   return {{"from", in.from_ms},
           {"to", in.to_ms},
           {"kb_hash", in.kb_hash},
@@ -244,7 +274,7 @@ nlohmann::json to_json(const Insights& in) {
           {"handoff_reason_labels", reason_labels(in.handoffs_by_reason)},
           {"thumbs_up", in.thumbs_up},
           {"thumbs_down", in.thumbs_down},
-          {"satisfaction", nullptr},
+          {"satisfaction", satisfaction},
           {"days", days},
           {"entries", entries},
           {"clusters", clusters}};

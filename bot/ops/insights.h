@@ -12,8 +12,9 @@
 //                 reply, or before a reply rated unhelpful
 //   clarified with   for each entry, the investor questions whose clarify
 //                 reply offered it (read from the reply's numbered list)
-// Satisfaction after human service is reported when the store records it
-// (not yet: `satisfaction` stays null).
+//   satisfaction  the investors' 1-5 ratings of the human service of the
+//                 tickets opened in the period (Store::rating_of each): their
+//                 mean, count and count per score; null when none was rated
 #include <cstdint>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -68,6 +69,8 @@ struct Insights {
   int handoffs = 0;  // tickets opened
   std::map<std::string, int> handoffs_by_reason;
   int thumbs_up = 0, thumbs_down = 0;
+  int ratings = 0, rating_sum = 0;             // satisfaction after human service
+  std::map<int, int> ratings_by_score;         // 1..5 -> count
   std::vector<DayFigures> days;
   std::vector<EntryFigures> entries;  // entries with any figure, most answered first
   std::vector<Cluster> clusters;      // largest first
@@ -75,9 +78,16 @@ struct Insights {
 };
 
 // Pure over its inputs; `engine` gives titles, the similarity for clustering
-// and the nearest entry. Thread-safe for distinct calls.
-Insights compute_insights(const store::Activity& activity, const bot::Engine& engine,
-                          const InsightsOptions& options);
+// and the nearest entry; `ratings` are those of activity's tickets.
+// Thread-safe for distinct calls.
+Insights compute_insights(const store::Activity& activity, const std::vector<store::Rating>& ratings,
+                          const bot::Engine& engine, const InsightsOptions& options);
+
+// Reads the period's activity (at most `max_rows` of each kind) and the
+// ratings of its tickets from `store`, then computes: what the CLI and the
+// admin API both call. The store's error when a read fails.
+Result<Insights> insights_from_store(store::Store& store, const bot::Engine& engine,
+                                     const InsightsOptions& options, int max_rows);
 
 // The figures as JSON: what GET /v1/admin/insights returns and
 // `faqbot insights --json` prints.

@@ -56,6 +56,14 @@ std::string day_chart(const std::vector<DayFigures>& days) {
   return svg.str();
 }
 
+// "4.5 / 5（2 个评价）", or 未记录 when no ticket of the period was rated.
+std::string satisfaction_text(const Insights& in) {
+  if (in.ratings <= 0) return "未记录";
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.1f / 5（%d 个评价）", double(in.rating_sum) / in.ratings, in.ratings);
+  return buf;
+}
+
 }  // namespace
 
 std::string to_html(const Insights& in) {
@@ -79,7 +87,7 @@ std::string to_html(const Insights& in) {
   figure("兜底率 fallback rate", percent(in.fallbacks, in.bot_replies));
   figure("转人工 handoffs", std::to_string(in.handoffs));
   figure("👍 / 👎", std::to_string(in.thumbs_up) + " / " + std::to_string(in.thumbs_down));
-  figure("人工服务满意度 satisfaction", "未记录");
+  figure("人工服务满意度 satisfaction", satisfaction_text(in));
   o << "</div><h2>每日 per day</h2>" << day_chart(in.days);
   o << "<h2>转人工原因 handoffs by reason</h2><table>";
   for (const auto& [reason, n] : in.handoffs_by_reason) o << "<tr><td>" << esc(bot::reason_label(reason)) << "</td><td>" << n << "</td></tr>";

@@ -5,7 +5,8 @@ in the admin API (GET /v1/admin/insights), and the figures are the traffic's.
 usage: insights_parity_test.py FAQBOT_BINARY CONFIG_DIR
 Starts `faqbot serve` on a free loopback port with a temporary SQLite data dir
 and an admin token, sends conversations over HTTP (answers, fallbacks, a
-handoff on request, thumbs up and down), then compares the API's JSON with
+handoff on request that an agent serves and the investor rates 4 of 5, thumbs
+up and down), then compares the API's JSON with
 `faqbot insights --since 1d --json` on the same data dir and checks the
 counts against the script. Exit status 1 on any difference."""
 import json, os, signal, socket, subprocess, sys, tempfile, time, urllib.request
@@ -13,10 +14,11 @@ import json, os, signal, socket, subprocess, sys, tempfile, time, urllib.request
 BIN, CONFIG = sys.argv[1], sys.argv[2]
 DATA = tempfile.mkdtemp(prefix="faqbot-insights-")
 ADMIN = "admin-token-for-insights"
+AGENT = "agent-token-for-insights"
 with socket.socket() as s:
     s.bind(("127.0.0.1", 0)); PORT = s.getsockname()[1]
 env = dict(os.environ, FAQBOT_RATE_CLIENT="0", FAQBOT_RATE_SESSION="0", FAQBOT_ADMIN_TOKEN=ADMIN,
-           FAQBOT_DATA_DIR=DATA)
+           FAQBOT_AGENT_TOKENS="li:" + AGENT, FAQBOT_SERVICE_HOURS="00:00-24:00", FAQBOT_DATA_DIR=DATA)
 server = subprocess.Popen([BIN, "serve", "--host", "127.0.0.1", "--port", str(PORT), "--data-dir", DATA,
                            "--config", CONFIG], env=env, stderr=subprocess.DEVNULL)
 failures = []
@@ -58,7 +60,13 @@ try:
     chat(["能帮我开一张增值税发票吗"])
     chat(["可以开增值税发票吗"])
     chat(["你们公司食堂午饭好吃吗"])
-    s6, _ = chat(["转人工"])
+    s6, r6 = chat(["转人工"])
+    ticket = (r6[0].get("handoff") or {}).get("ticket_id")
+    check(ticket is not None, f"no ticket for 转人工: {r6[0]}")
+    if ticket is not None:  # the agent serves it, the investor rates the service
+        call(f"/v1/handoffs/{ticket}/claim", {}, AGENT)
+        call(f"/v1/handoffs/{ticket}/close", {}, AGENT)
+        call(f"/v1/sessions/{s6[0]}/rating", {"ticket_id": ticket, "score": 4}, s6[1])
 
     api = call("/v1/admin/insights?since=1d", token=ADMIN)
     cli = subprocess.run([BIN, "insights", "--since", "1d", "--json", "--config", CONFIG],
@@ -72,7 +80,7 @@ try:
 
     # The same figures (the two windows end a few seconds apart: nothing happened between).
     for key in ["conversations", "deflected", "bot_replies", "answers", "clarifies", "fallbacks", "handoffs",
-                "handoffs_by_reason", "thumbs_up", "thumbs_down", "entries", "clusters", "days"]:
+                "handoffs_by_reason", "thumbs_up", "thumbs_down", "satisfaction", "entries", "clusters", "days"]:
         check(api[key] == mine[key], f"{key}: api {api[key]!r} != cli {mine[key]!r}")
 
     # ... and they are the traffic's.
@@ -84,6 +92,9 @@ try:
     check(api["handoffs"] == 1 and api["handoffs_by_reason"] == {"explicit_request": 1}, f"handoffs {api['handoffs_by_reason']}")
     check(api["deflected"] == 5 and abs(api["deflection_rate"] - 5 / 6) < 1e-9, f"deflected {api['deflected']}")
     check(api["thumbs_up"] == 1 and api["thumbs_down"] == 1, "thumbs")
+    check(api["satisfaction"] == {"average": 4.0, "ratings": 1, "by_score": {"1": 0, "2": 0, "3": 0, "4": 1, "5": 0}},
+          f"satisfaction {api['satisfaction']}")
+    check("4.0 / 5（1 个评价）" in open(html, encoding="utf-8").read(), "satisfaction in the HTML report")
     fee = [e for e in api["entries"] if e["faq_id"] == "withdraw.fee"]
     check(fee and fee[0]["answered"] == 1 and fee[0]["helpful_rate"] == 1.0, f"withdraw.fee {fee}")
     check(sum(d["conversations"] for d in api["days"]) >= 6, "days")
