@@ -162,6 +162,16 @@ class MaskingStore final : public Store {
     return s_->server_secret(name, candidate);
   }
   Status check_writable() override { return s_->check_writable(); }
+
+  // Knowledge-base versions hold the operators' own texts (entries, notes)
+  // and admin names; the questions a change adds come from the console's
+  // clusters, which were masked when stored. Passed through as given.
+  Result<KbVersion> create_kb_version(const NewKbVersion& v) override { return s_->create_kb_version(v); }
+  Result<KbVersion> change_kb_version(const KbVersionChange& c) override { return s_->change_kb_version(c); }
+  Result<KbVersion> kb_version(int64_t id) override { return s_->kb_version(id); }
+  Result<std::vector<KbVersion>> kb_versions(int limit) override { return s_->kb_versions(limit); }
+  Result<int64_t> live_kb_version() override { return s_->live_kb_version(); }
+  Result<std::vector<KbAudit>> kb_audit(int limit) override { return s_->kb_audit(limit); }
   Result<int64_t> erase_older_than(int64_t cutoff_ms) override { return s_->erase_older_than(cutoff_ms); }
   // User ids are stored masked: look them up the same way.
   Result<std::vector<std::string>> sessions_of_user(const std::string& user_id) override {

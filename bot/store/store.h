@@ -86,6 +86,7 @@ struct NewMessage {
   double confidence = 0;
   std::string agent_id;       // agent messages: who wrote it
   int64_t created_at_ms = 0;  // 0 = now
+  int64_t kb_version = 0;     // bot messages: the knowledge-base version that produced it, 0 = unknown
 };
 
 struct Message {
@@ -98,6 +99,7 @@ struct Message {
   double confidence = 0;
   std::string agent_id;
   int64_t created_at_ms = 0;
+  int64_t kb_version = 0;     // see NewMessage
 };
 
 struct NewTicket {
@@ -286,6 +288,71 @@ struct ConversationHit {
   int64_t ticket_id = 0;      // the session's latest ticket, 0 = never handed over
 };
 
+// --- knowledge-base versions: candidates, gated releases, audit -------------
+
+// Statuses of a knowledge-base version. "released" is the live one: exactly
+// one version has it once the first was released; a release or rollback
+// makes the previous live version "retired".
+//   candidate -> approved -> released -> retired -> released (rollback) …
+//   candidate | approved -> refused
+struct KbVersion {
+  int64_t id = 0;              // 1, 2, … assigned by the store
+  int64_t parent_id = 0;       // the version it was made from, 0 = none
+  std::string author;          // admin identity, "system" for the first
+  std::string note;
+  int64_t created_at_ms = 0;   // 0 = now (input)
+  std::string status;          // "candidate" | "approved" | "released" | "refused" | "retired"
+  // The whole knowledge base: a JSON object of config-relative path ->
+  // file text. Empty in kb_versions() lists (read one version for it).
+  std::string files;
+  std::string content_hash;    // of the loaded knowledge base
+  std::string changes;         // JSON array of the edit that made it, "" = none
+  std::string evaluation;      // JSON object of the release gate, "" = not evaluated
+  std::string approved_by;
+  std::string released_by;     // who made it live last
+  int64_t released_at_ms = 0;  // when it went live last, 0 = never
+  std::string override_reason; // why it was released despite its evaluation
+};
+
+// One line of the audit log of knowledge-base changes.
+struct KbAudit {
+  int64_t id = 0;
+  int64_t at_ms = 0;
+  std::string actor;           // admin identity
+  // "created" | "approved" | "released" | "release_refused" | "rolled_back" | "reloaded"
+  std::string action;
+  int64_t version_id = 0;
+  std::string detail;          // free text (an override reason, a note)
+};
+
+// A new version with its audit line, written in one transaction.
+struct NewKbVersion {
+  KbVersion version;           // id ignored; status "candidate" or "released"
+  std::string action;          // audit action ("created", "reloaded")
+  std::string detail;          // audit detail
+  // Only when the store holds no version yet (the first start): otherwise
+  // nothing is written and kFailedPrecondition is returned.
+  bool only_if_first = false;
+};
+
+// A status change of one version with its audit line, in one transaction.
+struct KbVersionChange {
+  int64_t version_id = 0;
+  // The statuses the version may have now; any other is kFailedPrecondition
+  // (naming the current one), an unknown version kNotFound.
+  std::vector<std::string> from;
+  // The new status; "" = unchanged (an audit-only line, e.g. release_refused).
+  // "approved" records actor as approved_by. "released" records actor as
+  // released_by (now as released_at) and makes it the live version, the
+  // previous live one "retired".
+  std::string to;
+  std::string actor;
+  std::string action;          // audit action
+  std::string detail;          // audit detail
+  std::string evaluation;      // replaces the stored evaluation when non-empty
+  std::string override_reason; // recorded with a release when non-empty
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -398,6 +465,20 @@ class Store {
   // one host; the service's in-process bus sees every message). One thread
   // at a time (the service's relay).
   virtual Result<std::vector<MessageNotice>> wait_message_notices(int timeout_ms) = 0;
+
+  // --- knowledge-base versions (see KbVersion) -------------------------------
+  // Every replica serves live_kb_version() and polls it, so one replica's
+  // release reaches the others.
+  virtual Result<KbVersion> create_kb_version(const NewKbVersion& version) = 0;
+  virtual Result<KbVersion> change_kb_version(const KbVersionChange& change) = 0;
+  // With its files; kNotFound when there is none.
+  virtual Result<KbVersion> kb_version(int64_t id) = 0;
+  // Newest first, at most `limit` (>= 1), without their files.
+  virtual Result<std::vector<KbVersion>> kb_versions(int limit) = 0;
+  // The live version's id, 0 when none was released yet. One small read.
+  virtual Result<int64_t> live_kb_version() = 0;
+  // Newest first, at most `limit` (>= 1).
+  virtual Result<std::vector<KbAudit>> kb_audit(int limit) = 0;
 
   // --- outbox of IM replies -----------------------------------------------
   virtual Result<int64_t> enqueue_outbound(const NewOutbound& message) = 0;

@@ -12,11 +12,13 @@
 #include "store_backends.h"
 #include "store_suite.h"
 #include "agent_records_suite.h"
+#include "kb_versions_suite.h"
 
 namespace faqbot::store {
 
 INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, StoreTest, testing::PostgresBackend);
 INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, AgentRecordsTest, testing::PostgresBackend);
+INSTANTIATE_TYPED_TEST_SUITE_P(Postgres, KbVersionsTest, testing::PostgresBackend);
 
 namespace {
 

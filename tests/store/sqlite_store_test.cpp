@@ -15,11 +15,13 @@
 #include "store_backends.h"
 #include "store_suite.h"
 #include "agent_records_suite.h"
+#include "kb_versions_suite.h"
 
 namespace faqbot::store {
 
 INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, StoreTest, testing::SqliteBackend);
 INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, AgentRecordsTest, testing::SqliteBackend);
+INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, KbVersionsTest, testing::SqliteBackend);
 
 namespace {
 

@@ -1,7 +1,6 @@
 #include "bot/store/sql/agent_records.h"
 
 #include "bot/store/sql/rows.h"
-#include "knowledge/utf8.h"
 
 namespace faqbot::store::sql {
 namespace {
@@ -9,13 +8,6 @@ namespace {
 const std::string kNoteColumns = "n.id, n.ticket_id, n.agent_id, n.text, n.created_at";
 
 Status invalid(const std::string& message) { return {StatusCode::kInvalidArgument, message}; }
-
-// Text both backends can store (PostgreSQL refuses NUL and malformed UTF-8).
-bool storable(const std::string& text) {
-  return utf8::valid(text) && text.find('\0') == std::string::npos;
-}
-
-int64_t or_now(int64_t ms) { return ms != 0 ? ms : now_ms(); }
 
 Result<Note> note_from(const Query& q) {
   return Note{q.int_at(0), q.int_at(1), q.text_at(2), q.text_at(3), q.int_at(4)};
@@ -35,10 +27,11 @@ Result<ConversationHit> hit_from(const Query& q) {
   if (!m.ok()) return m.status();
   ConversationHit h;
   h.message = std::move(m).value();
-  h.user_id = q.text_at(9);
-  h.customer_name = q.text_at(10);
-  h.channel = q.text_at(11);
-  h.ticket_id = q.int_at(12);
+  const int n = kMessageColumnCount;
+  h.user_id = q.text_at(n);
+  h.customer_name = q.text_at(n + 1);
+  h.channel = q.text_at(n + 2);
+  h.ticket_id = q.int_at(n + 3);
   return h;
 }
 
@@ -67,21 +60,6 @@ std::string message_columns_of_m() {
     out += c;
     if (c == ' ') out += "m.";
   }
-  return out;
-}
-
-// The result `work` returns, run in a read (or write) of `db`.
-template <typename T, typename Work>
-Result<T> produce(Database& db, bool writes, Work work) {
-  T out{};
-  auto run = [&](Connection& c) -> Status {
-    Result<T> r = work(c);
-    if (!r.ok()) return r.status();
-    out = std::move(r).value();
-    return Status::Ok();
-  };
-  Status st = writes ? db.write(run) : db.read(run);
-  if (!st.ok()) return st;
   return out;
 }
 

@@ -1,5 +1,7 @@
 #include "bot/store/sql/rows.h"
 
+#include "knowledge/utf8.h"
+
 namespace faqbot::store::sql {
 
 namespace {
@@ -50,7 +52,8 @@ Result<Ticket> ticket_from(const Query& q) {
 }
 
 const std::string kMessageColumns =
-    "id, session_id, role, text, action, faq_id, confidence, agent_id, created_at";
+    "id, session_id, role, text, action, faq_id, confidence, agent_id, created_at, kb_version";
+const int kMessageColumnCount = 10;
 Result<Message> message_from(const Query& q) {
   Message m;
   m.id = q.int_at(0);
@@ -64,6 +67,7 @@ Result<Message> message_from(const Query& q) {
   m.confidence = q.double_at(6);
   m.agent_id = q.text_at(7);
   m.created_at_ms = q.int_at(8);
+  m.kb_version = q.int_at(9);
   return m;
 }
 
@@ -87,6 +91,10 @@ Result<Outbound> outbound_from(const Query& q) {
 
 Result<Unanswered> unanswered_from(const Query& q) {
   return Unanswered{q.int_at(0), q.text_at(1), q.text_at(2), q.int_at(3)};
+}
+
+bool storable(const std::string& text) {
+  return utf8::valid(text) && text.find('\0') == std::string::npos;
 }
 
 Result<int64_t> int_from(const Query& q) { return q.int_at(0); }

@@ -16,6 +16,7 @@ namespace faqbot::store::sql {
 extern const std::string kSessionColumns;
 extern const std::string kTicketColumns;
 extern const std::string kMessageColumns;
+extern const int kMessageColumnCount;  // columns in kMessageColumns
 extern const std::string kOutboxColumns;
 Result<Session> session_from(const Query& q);
 Result<Ticket> ticket_from(const Query& q);
@@ -92,6 +93,28 @@ Result<int64_t> execute(Connection& c, const std::string& sql, const Args&... ar
   q->bind_all(args...);
   if (Status st = q->run(); !st.ok()) return st;
   return q->affected();
+}
+
+// 0 -> now_ms(), otherwise the value.
+inline int64_t or_now(int64_t ms) { return ms != 0 ? ms : now_ms(); }
+
+// Text both backends can store (PostgreSQL refuses NUL and malformed UTF-8).
+bool storable(const std::string& text);
+
+// The result `work` (Connection& -> Result<T>) returns, run in a write
+// transaction of `db` (writes) or a read.
+template <typename T, typename Work>
+Result<T> produce(Database& db, bool writes, Work work) {
+  T out{};
+  auto run = [&](Connection& c) -> Status {
+    Result<T> r = work(c);
+    if (!r.ok()) return r.status();
+    out = std::move(r).value();
+    return Status::Ok();
+  };
+  Status st = writes ? db.write(run) : db.read(run);
+  if (!st.ok()) return st;
+  return out;
 }
 
 }  // namespace faqbot::store::sql

@@ -125,6 +125,40 @@ const std::vector<Migration>& builtin_migrations() {
            "CREATE INDEX ratings_by_agent ON ratings(agent_id)",
            "CREATE INDEX tickets_by_session ON tickets(session_id, id)",
        }},
+      {6,
+       "knowledge-base versions, the live one, their audit log; messages name their version",
+       {
+           R"(CREATE TABLE kb_versions (
+                id              {serial_key},
+                parent_id       {int64} NOT NULL DEFAULT 0,
+                author          TEXT NOT NULL,
+                note            TEXT NOT NULL DEFAULT '',
+                created_at      {int64} NOT NULL,
+                status          TEXT NOT NULL CHECK (status IN
+                                  ('candidate','approved','released','refused','retired')),
+                files           TEXT NOT NULL,
+                content_hash    TEXT NOT NULL DEFAULT '',
+                changes         TEXT NOT NULL DEFAULT '',
+                evaluation      TEXT NOT NULL DEFAULT '',
+                approved_by     TEXT NOT NULL DEFAULT '',
+                released_by     TEXT NOT NULL DEFAULT '',
+                released_at     {int64} NOT NULL DEFAULT 0,
+                override_reason TEXT NOT NULL DEFAULT ''))",
+           // One row: the live version (0 = none yet). Every knowledge-base
+           // write locks it first, so releases are serialised across replicas.
+           R"(CREATE TABLE kb_live (
+                id         INTEGER PRIMARY KEY CHECK (id = 1),
+                version_id {int64} NOT NULL,
+                changed_at {int64} NOT NULL))",
+           R"(CREATE TABLE kb_audit (
+                id         {serial_key},
+                at         {int64} NOT NULL,
+                actor      TEXT NOT NULL,
+                action     TEXT NOT NULL,
+                version_id {int64} NOT NULL DEFAULT 0,
+                detail     TEXT NOT NULL DEFAULT ''))",
+           "ALTER TABLE messages ADD COLUMN kb_version {int64} NOT NULL DEFAULT 0",
+       }},
   };
   return steps;
 }

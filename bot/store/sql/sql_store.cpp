@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "bot/store/sql/agent_records.h"
+#include "bot/store/sql/kb_versions.h"
 #include "bot/store/sql/rows.h"
 #include "bot/store/sql/schema.h"
 #include "knowledge/utf8.h"
@@ -14,9 +15,6 @@ namespace faqbot::store::sql {
 namespace {
 
 constexpr size_t kMaxIdBytes = 256;
-
-// 0 -> now_ms(), otherwise the value.
-int64_t or_now(int64_t ms) { return ms != 0 ? ms : now_ms(); }
 
 // kInvalidArgument unless 1 <= size <= kMaxIdBytes.
 Status check_id(const std::string& id, const char* what) {
@@ -36,7 +34,7 @@ Status check_limit(int limit) {
 // Well-formed UTF-8 without NUL bytes, which PostgreSQL text cannot hold
 // (SQLite would store it): every backend refuses it the same way.
 Status check_utf8(const std::string& text, const char* what) {
-  if (utf8::valid(text) && text.find('\0') == std::string::npos) return Status::Ok();
+  if (storable(text)) return Status::Ok();
   return {StatusCode::kInvalidArgument, std::string(what) + " is not valid UTF-8 text"};
 }
 
@@ -486,6 +484,15 @@ class SqlStore final : public Store {
     return sql::search_conversations(*db_, query);
   }
 
+  // --- knowledge-base versions (kb_versions.cpp) --------------------------------
+
+  Result<KbVersion> create_kb_version(const NewKbVersion& v) override { return sql::create_kb_version(*db_, v); }
+  Result<KbVersion> change_kb_version(const KbVersionChange& c) override { return sql::change_kb_version(*db_, c); }
+  Result<KbVersion> kb_version(int64_t id) override { return sql::kb_version(*db_, id); }
+  Result<std::vector<KbVersion>> kb_versions(int limit) override { return sql::kb_versions(*db_, limit); }
+  Result<int64_t> live_kb_version() override { return sql::live_kb_version(*db_); }
+  Result<std::vector<KbAudit>> kb_audit(int limit) override { return sql::kb_audit(*db_, limit); }
+
   Status check_writable() override {
     return db_->write([&](Connection& c) -> Status {
       auto n = execute(c,
@@ -565,7 +572,7 @@ class SqlStore final : public Store {
                                  const NewMessage& m) {
     if (Status st = check_utf8(m.text, "message text"); !st.ok()) return st;
     auto id = insert(c, insert_message_sql_, session_id, to_string(m.role), m.text, m.action,
-                     m.faq_id, m.confidence, m.agent_id, or_now(m.created_at_ms));
+                     m.faq_id, m.confidence, m.agent_id, or_now(m.created_at_ms), m.kb_version);
     if (id.status().code() == StatusCode::kNotFound) {
       return Status(StatusCode::kNotFound, "no session " + session_id);
     }
@@ -697,7 +704,7 @@ class SqlStore final : public Store {
   const Dialect& dialect_;
   const std::string insert_message_sql_ = with_returning_id(
       "INSERT INTO messages (session_id, role, text, action, faq_id, confidence, agent_id, "
-      "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+      "created_at, kb_version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
   const std::string insert_outbound_sql_ = with_returning_id(
       "INSERT INTO outbox (channel, target, payload, status, next_attempt_at, created_at) "
       "VALUES (?1, ?2, ?3, 'pending', ?4, ?5)");
