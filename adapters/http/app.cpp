@@ -21,7 +21,7 @@ Result<std::unique_ptr<App>> App::create(AppOptions options) {
     std::filesystem::create_directories(s.data_dir, ec);
     if (ec) return Status(StatusCode::kInternal, "cannot create the data directory " + s.data_dir + ": " + ec.message());
   }
-  store::StoreOptions store_options;
+  store::StoreOptions store_options = app->options_.store_options;
   store_options.sync_every_commit = s.sync_every_commit;
   auto opened = store::open_store(s.store_location(), store_options);
   if (!opened.ok()) {
@@ -31,16 +31,29 @@ Result<std::unique_ptr<App>> App::create(AppOptions options) {
   app->store_ = std::move(opened).value();
 
   service::EngineHolder::Loader loader = app->options_.loader;
-  if (!loader) {
+  const bool from_store = !loader;
+  if (from_store) {
     const std::string config_dir = s.config_dir, cache_dir = s.index_cache_dir();
     loader = [config_dir, cache_dir] { return bot::Engine::load(config_dir, cache_dir); };
   }
   app->engines_ = std::make_unique<service::EngineHolder>(loader);
-  auto loaded = app->engines_->reload();
-  if (!loaded.ok) {
-    std::string message = "the knowledge base in " + s.config_dir + " does not load: " + loaded.message;
-    for (const auto& d : loaded.errors) message += "\n" + knowledge::format(d);
-    return Status(StatusCode::kInvalidArgument, message);
+  if (from_store) {
+    ops::KbReleaseOptions ko;
+    ko.config_dir = s.config_dir;
+    ko.cache_dir = s.index_cache_dir();
+    ko.poll_interval_ms = app->options_.kb_poll_interval_ms;
+    app->releases_ = std::make_unique<ops::KbReleases>(*app->store_, *app->engines_, ko);
+    if (Status started = app->releases_->start(); !started.ok()) {
+      if (started.code() == StatusCode::kInvalidArgument) return started;
+      return Status(StatusCode::kInternal, "cannot load the live knowledge base from the store: " + started.message());
+    }
+  } else {
+    auto loaded = app->engines_->reload();
+    if (!loaded.ok) {
+      std::string message = "the knowledge base in " + s.config_dir + " does not load: " + loaded.message;
+      for (const auto& d : loaded.errors) message += "\n" + knowledge::format(d);
+      return Status(StatusCode::kInvalidArgument, message);
+    }
   }
 
   service::ServiceOptions so;
@@ -82,6 +95,7 @@ Result<std::unique_ptr<App>> App::create(AppOptions options) {
   app->server_ = std::make_unique<HttpServer>(server_options, app->metrics_);
   app->metrics_.add_exposition([server = app->server_.get()] { return server->transport_metrics(); });
   app->context_ = std::make_unique<ApiContext>(*app->service_, app->options_.settings, app->metrics_);
+  app->context_->releases = app->releases_.get();
   register_api_routes(*app->server_, *app->context_);
   for (const RouteProvider& provider : app->options_.providers) {
     for (Route& r : provider(*app->service_)) {
@@ -100,6 +114,7 @@ Result<std::unique_ptr<App>> App::create(AppOptions options) {
 
 void App::start_sweeper() {
   if (sweeper_.joinable()) return;
+  if (releases_) releases_->start_polling();
   sweeper_ = std::thread([this] {
     std::unique_lock<std::mutex> lock(sweep_mu_);
     int64_t last_erase_ms = 0;

@@ -14,7 +14,7 @@
 
 #include "adapters/http/metrics.h"
 #include "adapters/http/routes.h"
-#include "bot/service/replica_relay.h"
+#include "bot/ops/kb_releases.h"
 #include "adapters/http/server.h"
 #include "adapters/http/settings.h"
 #include "bot/service/engine_holder.h"
@@ -27,8 +27,13 @@ namespace faqbot::http {
 
 struct AppOptions {
   Settings settings;
-  // Builds the engine; null = bot::Engine::load(settings.config_dir, cache dir).
+  // Builds the engine; null = the live knowledge-base version of the store
+  // (bot/ops/kb_releases.h: the config dir becomes version 1 on first start;
+  // releases, rollbacks and reloads through any replica reach this one).
+  // Given (tests with a scripted engine): knowledge-base versions are off.
   service::EngineHolder::Loader loader;
+  int kb_poll_interval_ms = 2000;        // how often the live version id is read
+  store::StoreOptions store_options;     // sync_every_commit comes from settings
   std::vector<RouteProvider> providers;  // extension routes (IM channels)
   std::function<int64_t()> clock;        // null = wall clock (tests move time)
   int sweep_interval_ms = 1000;
@@ -63,6 +68,7 @@ class App {
   AppOptions options_;
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<service::EngineHolder> engines_;
+  std::unique_ptr<ops::KbReleases> releases_;  // null with AppOptions::loader
   std::unique_ptr<service::Service> service_;
   std::unique_ptr<service::ReplicaRelay> relay_;  // other replicas' messages -> the bus
   HttpMetrics metrics_;

@@ -16,9 +16,8 @@ using service::Typist;
 bool authenticate_agent_or_admin(ApiContext& ctx, const Request& req, std::string* who,
                                  Response* error) {
   const std::string token = bearer_token(req);
-  if (!token.empty() && !ctx.settings.admin_token.empty() &&
-      constant_time_equals(ctx.settings.admin_token, token)) {
-    *who = "admin";
+  if (std::string admin = token.empty() ? "" : admin_for_token(ctx.settings, token); !admin.empty()) {
+    *who = admin;
     return true;
   }
   return authenticate_agent(ctx, req, who, error);

@@ -28,7 +28,11 @@ json message_json(const store::Message& m);
 std::string bearer_token(const Request& req);
 // The agent id for a valid agent token; 401/403/429 otherwise.
 bool authenticate_agent(ApiContext& ctx, const Request& req, std::string* agent, Response* error);
-bool authenticate_admin(ApiContext& ctx, const Request& req, Response* error);
+// An admin token: FAQBOT_ADMINS' named ones, or FAQBOT_ADMIN_TOKEN as
+// "admin". Sets *name (when non-null) to the admin's name; 401/403/429 otherwise.
+bool authenticate_admin(ApiContext& ctx, const Request& req, Response* error, std::string* name = nullptr);
+// The admin named by `token`, "" when it is none (constant-time comparisons).
+std::string admin_for_token(const Settings& settings, const std::string& token);
 // The investor's own session (credential as Bearer, or ?session_token=
 // where `query_allowed`); any failure is the same 401.
 Result<store::Session> authorize_session(ApiContext& ctx, const Request& req,

@@ -2,6 +2,7 @@
 #include "adapters/http/routes.h"
 
 #include "adapters/http/admin_routes.h"
+#include "adapters/http/kb_routes.h"
 
 #include <algorithm>
 #include <chrono>
@@ -88,6 +89,7 @@ json message_json(const store::Message& m) {
     j["action"] = m.action;
     j["faq_id"] = nullable(m.faq_id);
     j["confidence"] = m.confidence;
+    j["kb_version"] = m.kb_version != 0 ? json(m.kb_version) : json(nullptr);  // null = not from a stored version
   }
   if (!m.agent_id.empty()) j["agent_id"] = m.agent_id;
   return j;
@@ -177,7 +179,7 @@ bool authenticate_agent(ApiContext& ctx, const Request& req, std::string* agent,
     ctx.presence.seen(*agent, wall_ms());
     return true;
   }
-  if (!ctx.settings.admin_token.empty() && constant_time_equals(ctx.settings.admin_token, token)) {
+  if (!admin_for_token(ctx.settings, token).empty()) {
     *error = error_response(ApiError::kForbidden, "the admin token cannot act as an agent");
     return false;
   }
@@ -185,14 +187,25 @@ bool authenticate_agent(ApiContext& ctx, const Request& req, std::string* agent,
   return false;
 }
 
-bool authenticate_admin(ApiContext& ctx, const Request& req, Response* error) {
+std::string admin_for_token(const Settings& settings, const std::string& token) {
+  std::string name = agent_for_token(settings.admin_tokens, token);  // same comparison for admins
+  if (name.empty() && !settings.admin_token.empty() && constant_time_equals(settings.admin_token, token)) {
+    name = "admin";
+  }
+  return name;
+}
+
+bool authenticate_admin(ApiContext& ctx, const Request& req, Response* error, std::string* name) {
   if (auth_throttled(ctx, req, error)) return false;
   const std::string token = bearer_token(req);
   if (token.empty()) {
     *error = error_response(ApiError::kUnauthorized, "the admin token is required (Authorization: Bearer …)");
     return false;
   }
-  if (!ctx.settings.admin_token.empty() && constant_time_equals(ctx.settings.admin_token, token)) return true;
+  if (std::string admin = admin_for_token(ctx.settings, token); !admin.empty()) {
+    if (name != nullptr) *name = std::move(admin);
+    return true;
+  }
   if (!agent_for_token(ctx.settings.agent_tokens, token).empty()) {
     *error = error_response(ApiError::kForbidden, "agent tokens cannot use the admin API");
     return false;
@@ -549,9 +562,27 @@ Response post_handoff_close(ApiContext& ctx, const Request& req) {
 
 // ---------------------------------------------------------------- admin
 
+// The config directory as on disk, released as a new knowledge-base version
+// that every replica then serves.
+Response post_admin_reload_version(ApiContext& ctx, const std::string& admin) {
+  ops::KbOutcome out = ctx.releases->reload_from_disk(admin);
+  if (!out.ok()) {
+    if (out.refusal != ops::KbRefusal::kInvalid) return kb_refusal_response(out);
+    json body = {{"error", {{"code", "validation_failed"}, {"message", out.message}, {"details", out.details}}},
+                 {"serving", ctx.service.engines().current() ? ctx.service.engines().current()->kb().content_hash : ""}};
+    return json_response(dump(body), 422);
+  }
+  return json_response(dump({{"ok", true},
+                             {"content_hash", out.version.content_hash},
+                             {"version", out.version.id},
+                             {"warnings", out.details}}));
+}
+
 Response post_admin_reload(ApiContext& ctx, const Request& req) {
   Response error;
-  if (!authenticate_admin(ctx, req, &error)) return error;
+  std::string admin;
+  if (!authenticate_admin(ctx, req, &error, &admin)) return error;
+  if (ctx.releases != nullptr) return post_admin_reload_version(ctx, admin);
   service::EngineHolder::ReloadResult r = ctx.service.engines().reload();
   json warnings = json::array();
   for (const auto& d : r.warnings) warnings.push_back(knowledge::format(d));
@@ -682,6 +713,7 @@ void register_api_routes(HttpServer& server, ApiContext& ctx) {
   add("GET", "/agent.css", get_agent_css, "Agent console styles", false);
   add("GET", "/demo.css", get_demo_css, "Demo page styles", false);
   register_admin_routes(server, ctx);  // /admin and /v1/admin/insights
+  register_kb_routes(server, ctx);     // /v1/admin/kb/*, /v1/admin/audit, /v1/admin/whoami
 }
 
 bool is_metrics_route(const Route& route) {

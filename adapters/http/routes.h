@@ -19,6 +19,10 @@
 #include "bot/service/ticket_notes.h"
 #include "bot/service/typing_board.h"
 
+namespace faqbot::ops {
+class KbReleases;
+}
+
 namespace faqbot::http {
 
 // What the handlers share. Owned by the App; outlives the server.
@@ -46,6 +50,9 @@ struct ApiContext {
   service::AgentAssist assist;
   service::TypingBoard typing;
   AgentPresence presence;
+  // Knowledge-base versions and releases; null when the engine does not come
+  // from the store (AppOptions::loader given: tests with a scripted engine).
+  ops::KbReleases* releases = nullptr;
 };
 
 // Extension point for IM webhook channels (adapters/channels/): a provider

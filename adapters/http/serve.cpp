@@ -65,8 +65,8 @@ int run_serve(int argc, char** argv, const std::vector<RouteProvider>& providers
   if (s.agent_tokens.empty()) {
     std::cerr << "faqbot serve: warning: FAQBOT_AGENT_TOKENS is empty: no agent can log in to /agent\n";
   }
-  if (s.admin_token.empty()) {
-    std::cerr << "faqbot serve: warning: FAQBOT_ADMIN_TOKEN is empty: /v1/admin/* answers 401\n";
+  if (s.admin_token.empty() && s.admin_tokens.empty()) {
+    std::cerr << "faqbot serve: warning: FAQBOT_ADMIN_TOKEN and FAQBOT_ADMINS are empty: /v1/admin/* answers 401\n";
   }
   std::cerr << "faqbot serve: listening on http://" << s.host << ":" << port.value() << " (store "
             << s.store_location() << ", " << s.threads << " threads)\n";

@@ -50,7 +50,10 @@ const Key kKeys[] = {
     {"agent_tokens", "FAQBOT_AGENT_TOKENS", "--agent-tokens", false,
      "agent_id:token,… for /agent and /v1/handoffs; tokens >= 8 characters [none]"},
     {"admin_token", "FAQBOT_ADMIN_TOKEN", "--admin-token", false,
-     "token for /v1/admin/* and /metrics; >= 8 characters [none]"},
+     "token for /v1/admin/* and /metrics, acting as admin \"admin\"; >= 8 characters [none]"},
+    {"admins", "FAQBOT_ADMINS", "--admins", false,
+     "named admins name:token,… (e.g. alice:T1,bob:T2) for /admin and /v1/admin/*; a knowledge-base "
+     "version is approved by another admin than its author; tokens >= 8 characters [none]"},
     {"cors_origins", "FAQBOT_CORS_ORIGINS", "--cors-origins", false,
      "origins allowed to call the API from a browser: * or https://a,https://b [none]"},
     {"rate_session", "FAQBOT_RATE_SESSION", "--rate-session", false, "messages per session RATE/BURST or 0 [1/5]"},
@@ -181,24 +184,9 @@ class Builder {
     } else if (key == "max_text_chars") {
       if (parse_int(v, 1, 1000000, &n)) s.max_text_chars = static_cast<size_t>(n); else fail("expected 1-1000000 characters");
     } else if (key == "agent_tokens") {
-      s.agent_tokens.clear();
-      std::set<std::string> agents;
-      for (const std::string& pair : split(v, ',')) {
-        auto colon = pair.find(':');
-        if (colon == std::string::npos || colon == 0 || colon + 1 == pair.size()) {
-          fail("expected agent_id:token pairs separated by commas");
-          return;
-        }
-        std::string agent = pair.substr(0, colon), token = pair.substr(colon + 1);
-        if (token.size() < 8) {
-          errors.push_back(source + ": the token of agent \"" + agent + "\" is shorter than 8 characters");
-          return;
-        }
-        if (!agents.insert(agent).second || !s.agent_tokens.emplace(token, agent).second) {
-          errors.push_back(source + ": agent \"" + agent + "\" or its token appears twice");
-          return;
-        }
-      }
+      token_pairs(v, "agent", source, &s.agent_tokens);
+    } else if (key == "admins") {
+      token_pairs(v, "admin", source, &s.admin_tokens);
     } else if (key == "admin_token") {
       if (v.empty() || v.size() >= 8) s.admin_token = v; else fail("expected a token of at least 8 characters");
     } else if (key == "cors_origins") {
@@ -226,6 +214,30 @@ class Builder {
       if (parse_int(v, 0, 36500, &n)) s.retention_days = static_cast<int>(n); else fail("expected 0-36500 days");
     } else if (key == "sse_heartbeat_s") {
       if (parse_int(v, 1, 3600, &n)) s.sse_heartbeat_s = static_cast<int>(n); else fail("expected 1-3600 seconds");
+    }
+  }
+
+  // "name:token,name:token" into token -> name: tokens of >= 8 characters,
+  // no name or token twice.
+  void token_pairs(const std::string& v, const char* role, const std::string& source,
+                   std::map<std::string, std::string>* out) {
+    out->clear();
+    std::set<std::string> names;
+    for (const std::string& pair : split(v, ',')) {
+      auto colon = pair.find(':');
+      if (colon == std::string::npos || colon == 0 || colon + 1 == pair.size()) {
+        errors.push_back(source + ": expected " + role + "_id:token pairs separated by commas");
+        return;
+      }
+      std::string name = pair.substr(0, colon), token = pair.substr(colon + 1);
+      if (token.size() < 8) {
+        errors.push_back(source + ": the token of " + role + " \"" + name + "\" is shorter than 8 characters");
+        return;
+      }
+      if (!names.insert(name).second || !out->emplace(token, name).second) {
+        errors.push_back(source + ": " + role + " \"" + name + "\" or its token appears twice");
+        return;
+      }
     }
   }
 
@@ -266,7 +278,7 @@ class Builder {
         if (k == "quick_replies") s.quick_replies = list; else s.cors_origins = list;
         continue;
       }
-      if (k == "agent_tokens" && value.is_object()) {  // {"agent": "token"}
+      if ((k == "agent_tokens" || k == "admins") && value.is_object()) {  // {"name": "token"}
         std::string joined;
         for (auto& [agent, token] : value.items()) {
           joined += (joined.empty() ? "" : ",") + agent + ":" + (token.is_string() ? token.get<std::string>() : "");
@@ -287,12 +299,20 @@ class Builder {
     if (!s.admin_token.empty() && s.agent_tokens.count(s.admin_token)) {
       errors.push_back("admin_token: must differ from every agent token");
     }
+    for (const auto& [token, name] : s.admin_tokens) {
+      if (s.agent_tokens.count(token) || token == s.admin_token) {
+        errors.push_back("admins: the token of admin \"" + name + "\" must differ from every other token");
+      }
+    }
     // Default tokens are known to everyone: serve them on this machine only.
     std::vector<std::string> weak;
     for (const auto& [token, agent] : s.agent_tokens) {
       if (is_default_token(token)) weak.push_back("the token of agent \"" + agent + "\"");
     }
     if (is_default_token(s.admin_token)) weak.push_back("admin_token");
+    for (const auto& [token, name] : s.admin_tokens) {
+      if (is_default_token(token)) weak.push_back("the token of admin \"" + name + "\"");
+    }
     if (!weak.empty()) {
       std::string which;
       for (const std::string& w : weak) which += (which.empty() ? "" : ", ") + w;

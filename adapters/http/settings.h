@@ -23,7 +23,8 @@
 //   rate_auth_failures FAQBOT_RATE_AUTH_FAILURES --rate-auth-failures ("0.2/10" failed token checks per address)
 //   max_text_chars     FAQBOT_MAX_TEXT_CHARS     --max-text-chars (2000)
 //   agent_tokens       FAQBOT_AGENT_TOKENS       --agent-tokens  ("agent_id:token,agent_id:token")
-//   admin_token        FAQBOT_ADMIN_TOKEN        --admin-token
+//   admin_token        FAQBOT_ADMIN_TOKEN        --admin-token   (the admin named "admin")
+//   admins             FAQBOT_ADMINS             --admins        ("name:token,name:token": named admins)
 //   cors_origins       FAQBOT_CORS_ORIGINS       --cors-origins  ("" = no CORS; "*" or "https://a,https://b")
 //   rate_session       FAQBOT_RATE_SESSION       --rate-session  ("1/5": 1 message/s, burst 5; "0" = off)
 //   rate_client        FAQBOT_RATE_CLIENT        --rate-client   ("20/40" per client address; "0" = off)
@@ -76,7 +77,8 @@ struct Settings {
   size_t max_header_bytes = 16 * 1024;
   size_t max_text_chars = 2000;
   std::map<std::string, std::string> agent_tokens;  // token -> agent id
-  std::string admin_token;
+  std::string admin_token;                          // acts as the admin "admin"
+  std::map<std::string, std::string> admin_tokens;  // token -> admin name (FAQBOT_ADMINS)
   std::vector<std::string> cors_origins;
   RateLimit rate_session{1, 5};
   RateLimit rate_client{20, 40};

@@ -62,7 +62,8 @@ Result<ChatReply> Service::chat(const ChatRequest& request) {
     return detail::invalid("session_id must be 1-" + std::to_string(options_.max_session_id_bytes) +
                    " characters of A-Z a-z 0-9 _ . : -");
   }
-  std::shared_ptr<const bot::Engine> engine = engines_.current();
+  const EngineHolder::Serving serving = engines_.serving();
+  const std::shared_ptr<const bot::Engine>& engine = serving.engine;
   if (!engine) return Status(StatusCode::kInternal, "no knowledge base is loaded");
 
   std::lock_guard<std::mutex> lock(session_lock(session_id));
@@ -128,6 +129,7 @@ Result<ChatReply> Service::chat(const ChatRequest& request) {
   bot_message.action = bot::to_string(reply.action);
   bot_message.faq_id = reply.faq_id;
   bot_message.confidence = reply.confidence;
+  bot_message.kb_version = serving.kb_version;
   bot_message.created_at_ms = t;
   const bool handoff = reply.action == bot::Action::kHandoff;
   if (handoff) {

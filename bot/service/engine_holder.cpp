@@ -14,6 +14,19 @@ std::shared_ptr<const bot::Engine> EngineHolder::current() const {
   return engine_;
 }
 
+EngineHolder::Serving EngineHolder::serving() const {
+  std::lock_guard<std::mutex> lock(ptr_mu_);
+  return {engine_, kb_version_};
+}
+
+void EngineHolder::install(std::shared_ptr<const bot::Engine> engine, int64_t kb_version) {
+  std::lock_guard<std::mutex> serial(reload_mu_);
+  std::lock_guard<std::mutex> lock(ptr_mu_);
+  engine_ = std::move(engine);
+  kb_version_ = kb_version;
+  ++reloads_;
+}
+
 int64_t EngineHolder::reload_count() const {
   std::lock_guard<std::mutex> lock(ptr_mu_);
   return reloads_;
@@ -36,6 +49,7 @@ EngineHolder::ReloadResult EngineHolder::reload() {
   if (outcome.engine) {
     std::lock_guard<std::mutex> lock(ptr_mu_);
     engine_ = std::move(outcome.engine);
+    kb_version_ = 0;
     ++reloads_;
     result.ok = true;
     result.content_hash = engine_->kb().content_hash;

@@ -28,6 +28,18 @@ class EngineHolder {
   // Null until a load succeeded.
   std::shared_ptr<const bot::Engine> current() const;
 
+  // The serving engine with the id of the knowledge-base version (in the
+  // store) it was loaded from, read together; 0 = not from a stored version.
+  struct Serving {
+    std::shared_ptr<const bot::Engine> engine;
+    int64_t kb_version = 0;
+  };
+  Serving serving() const;
+
+  // Swaps in an engine the caller loaded from stored version `kb_version`
+  // (bot/ops/kb_releases.h); counted as a reload. `engine` non-null.
+  void install(std::shared_ptr<const bot::Engine> engine, int64_t kb_version);
+
   struct ReloadResult {
     bool ok = false;
     std::string message;                       // why it failed
@@ -44,6 +56,7 @@ class EngineHolder {
   std::mutex reload_mu_;
   mutable std::mutex ptr_mu_;  // guards engine_ (held only for a pointer copy)
   std::shared_ptr<const bot::Engine> engine_;
+  int64_t kb_version_ = 0;  // guarded by ptr_mu_
   int64_t reloads_ = 0;
 };
 

@@ -50,6 +50,7 @@ store::Message as_stored(const std::string& session_id, int64_t id, const store:
   out.faq_id = m.faq_id;
   out.confidence = m.confidence;
   out.agent_id = m.agent_id;
+  out.kb_version = m.kb_version;
   out.created_at_ms = m.created_at_ms ? m.created_at_ms : now_ms;
   return out;
 }

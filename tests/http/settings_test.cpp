@@ -67,6 +67,25 @@ TEST(Settings, ClearErrorsNamingTheirSource) {
   EXPECT_NE(m.find("service_hours"), std::string::npos) << m;
 }
 
+TEST(Settings, NamedAdminsBesideTheAdminToken) {
+  Env env;
+  env.vars = {{"FAQBOT_ADMINS", "alice:alice-token-1, bob:bob-token-22"}, {"FAQBOT_ADMIN_TOKEN", "admin-secret"}};
+  auto s = load_settings({"--config", "/nonexistent"}, env.fn());
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  EXPECT_EQ(s->admin_tokens.at("alice-token-1"), "alice");
+  EXPECT_EQ(s->admin_tokens.at("bob-token-22"), "bob");
+  EXPECT_EQ(s->admin_token, "admin-secret");
+  EXPECT_NE(settings_usage().find("FAQBOT_ADMINS"), std::string::npos);
+
+  for (const char* bad : {"alice:short", "alice", "alice:alice-token-1,alice:other-token-2",
+                          "alice:agent-token-1"}) {
+    env.vars = {{"FAQBOT_ADMINS", bad}, {"FAQBOT_AGENT_TOKENS", "ag:agent-token-1"}};
+    auto refused = load_settings({"--config", "/nonexistent"}, env.fn());
+    ASSERT_FALSE(refused.ok()) << bad;
+    EXPECT_NE(refused.status().message().find("admin"), std::string::npos) << refused.status().message();
+  }
+}
+
 TEST(Settings, UnknownOptionAndMissingValue) {
   Env env;
   EXPECT_FALSE(load_settings({"--prot", "1"}, env.fn()).ok());
