@@ -49,7 +49,7 @@ void register_admin_routes(HttpServer& server, ApiContext& ctx) {
                          admin_only(ctx, [&ctx](const Request& r) { return get_admin_kb_entries(ctx, r); }),
                          "The live knowledge base's entries (id, title, category, number of questions)"},
                    false);
-  for (const char* path : {"/admin", "/admin.js", "/admin.css"}) {
+  for (const char* path : {"/admin", "/admin.js", "/admin_fix.js", "/admin_releases.js", "/admin.css"}) {
     const std::string p = path;
     server.add_route(Route{"GET", p, [p](const Request&) { return get_asset(p); }, "Operators' console"}, false);
   }

@@ -276,6 +276,8 @@ const char* kDocument = R"JSON({
     "/agent": {"get": {"summary": "The agent console", "responses": {"200": {"description": "HTML"}}}},
     "/admin": {"get": {"summary": "The operators' console", "responses": {"200": {"description": "HTML"}}}},
     "/admin.js": {"get": {"summary": "The operators' console's script", "responses": {"200": {"description": "JavaScript"}}}},
+    "/admin_fix.js": {"get": {"summary": "The operators' console: fixing an unanswered cluster (candidate versions)", "responses": {"200": {"description": "JavaScript"}}}},
+    "/admin_releases.js": {"get": {"summary": "The operators' console: versions, approval, release, rollback, audit log", "responses": {"200": {"description": "JavaScript"}}}},
     "/admin.css": {"get": {"summary": "The operators' console's styles", "responses": {"200": {"description": "CSS"}}}}
   }
 })JSON";

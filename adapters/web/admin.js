@@ -1,13 +1,25 @@
 /*
- * faqbot operators' console. Reads GET /v1/admin/insights with the admin
- * token kept in sessionStorage (Authorization: Bearer). Every text from the
- * server is set with textContent; the chart is SVG built with DOM calls.
+ * faqbot operators' console: login, the two tabs, and the insights tab
+ * (GET /v1/admin/insights). The admin token is kept in sessionStorage and
+ * sent as Authorization: Bearer. Every text from the server is set with
+ * textContent; the chart is SVG built with DOM calls.
+ *
+ * Shared with admin_fix.js (fixing a cluster) and admin_releases.js
+ * (versions, approval, release, rollback, audit) as window.faqbotAdmin:
+ *   api(path, {method, body}) -> Promise of the JSON body; rejects with an
+ *     Error carrying .status, .code and .details of the error envelope
+ *   el, clear, $, percent, showError, notice(text), showTab('insights'|'releases'),
+ *   entries() -> Promise of the live entries [{id, title, category}],
+ *   state.name (the logged-in admin, '' when the server does not say),
+ *   onEnter / onClusters: hooks the other scripts add to.
  */
 (function () {
   'use strict';
   var TOKEN_KEY = 'faqbot.admin.token';
   var SVG = 'http://www.w3.org/2000/svg';
-  var state = { token: null };
+  var state = { token: null, name: '' };
+  var hooks = { onEnter: [], onClusters: [] };
+  var entriesPromise = null;
 
   function $(id) { return document.getElementById(id); }
   function el(tag, cls, text) {
@@ -26,17 +38,52 @@
   function percent(x) { return (x * 100).toFixed(1) + '%'; }
   function showError(id, text) { var e = $(id); e.textContent = text; e.hidden = !text; }
 
-  function api(path) {
-    return fetch(path, { headers: { 'Authorization': 'Bearer ' + state.token } }).then(function (r) {
+  function api(path, opts) {
+    opts = opts || {};
+    var init = { method: opts.method || 'GET', headers: { 'Authorization': 'Bearer ' + state.token } };
+    if (opts.body !== undefined) {
+      init.headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(opts.body);
+    }
+    return fetch(path, init).then(function (r) {
       return r.json().catch(function () { return {}; }).then(function (body) {
         if (!r.ok) {
-          var err = new Error((body.error && body.error.message) || ('HTTP ' + r.status));
+          var e = body.error || {};
+          var err = new Error(e.message || ('HTTP ' + r.status));
           err.status = r.status;
+          err.code = e.code || '';
+          err.details = e.details;
           throw err;
         }
         return body;
       });
     });
+  }
+
+  var noticeTimer = null;
+  function notice(text) {
+    var n = $('notice');
+    n.textContent = text;
+    n.hidden = !text;
+    clearTimeout(noticeTimer);
+    if (text) noticeTimer = setTimeout(function () { n.hidden = true; }, 8000);
+  }
+
+  function showTab(name) {
+    ['insights', 'releases'].forEach(function (t) {
+      $(t + '-view').hidden = t !== name;
+      $('tab-' + t).setAttribute('aria-pressed', String(t === name));
+    });
+    if (name === 'insights') load().catch(function (err) { showError('error', '加载失败：' + err.message); });
+  }
+
+  // The live knowledge base's entries, fetched once a login (and after a release).
+  function entries(refresh) {
+    if (!entriesPromise || refresh) {
+      entriesPromise = api('/v1/admin/kb/entries').then(function (d) { return d.entries; });
+      entriesPromise.catch(function () { entriesPromise = null; });
+    }
+    return entriesPromise;
   }
 
   function figure(label, value, name) {
@@ -56,7 +103,9 @@
     box.appendChild(figure('兜底率', d.bot_replies ? percent(d.fallback_rate) : '–', 'fallback_rate'));
     box.appendChild(figure('转人工', d.handoffs, 'handoffs'));
     box.appendChild(figure('有帮助 / 没帮助', d.thumbs_up + ' / ' + d.thumbs_down, 'thumbs'));
-    box.appendChild(figure('人工服务满意度', d.satisfaction === null ? '未记录' : d.satisfaction, 'satisfaction'));
+    var sat = d.satisfaction;
+    box.appendChild(figure('人工服务满意度' + (sat ? '（' + sat.ratings + ' 个评价）' : ''),
+                           sat ? sat.average.toFixed(1) + ' / 5' : '未记录', 'satisfaction'));
   }
 
   // Bars per day: conversations, and in front of them the handoffs.
@@ -102,6 +151,7 @@
       }).join('，');
       li.appendChild(el('div', 'nearest', (c.nearest ? '最接近的条目：' + c.nearest.faq_id + '（' + c.nearest.title + '）' : '没有接近的条目') +
                                           ' · ' + sources));
+      hooks.onClusters.forEach(function (f) { f(li, c); });
       list.appendChild(li);
     });
   }
@@ -124,10 +174,13 @@
     entries.forEach(function (e) {
       var tr = body.insertRow();
       tr.dataset.faqId = e.faq_id;
-      tr.appendChild(el('td', '', e.faq_id + ' ' + e.title));
-      tr.appendChild(el('td', '', e.answered));
-      tr.appendChild(el('td', '', e.helpful_rate === null ? '–' : percent(e.helpful_rate) + '（' + e.thumbs_up + '/' + (e.thumbs_up + e.thumbs_down) + '）'));
-      tr.appendChild(el('td', '', e.clarified_with.map(function (c) { return c.text + ' ×' + c.count; }).join('；')));
+      [['条目', e.faq_id + ' ' + e.title], ['回答次数', e.answered],
+       ['有帮助', e.helpful_rate === null ? '–' : percent(e.helpful_rate) + '（' + e.thumbs_up + '/' + (e.thumbs_up + e.thumbs_down) + '）'],
+       ['一起反问', e.clarified_with.map(function (c) { return c.text + ' ×' + c.count; }).join('；')]].forEach(function (kv) {
+        var td = el('td', '', kv[1]);
+        td.dataset.label = kv[0];  // shown before the value where a phone stacks the row
+        tr.appendChild(td);
+      });
     });
   }
 
@@ -149,12 +202,27 @@
     $('token').focus();
   }
 
+  // The admin's name from GET /v1/admin/whoami; '' when the server has no such route.
+  function whoami() {
+    return api('/v1/admin/whoami').then(function (d) { return d.name || ''; }, function (err) {
+      if (err.status === 401 || err.status === 403) throw err;
+      return '';
+    });
+  }
+
   function enter(token) {
     state.token = token;
-    return load().then(function () {
+    entriesPromise = null;
+    return whoami().then(function (name) {
+      state.name = name;
+      $('whoami').textContent = name ? '当前管理员：' + name : '';
+      $('whoami').hidden = !name;
+      return load();
+    }).then(function () {
       try { sessionStorage.setItem(TOKEN_KEY, token); } catch (e) { /* memory only */ }
       $('login-view').hidden = true;
       $('admin-view').hidden = false;
+      hooks.onEnter.forEach(function (f) { f(); });
     }).catch(function (err) {
       if (err.status === 401 || err.status === 403) {
         state.token = null;
@@ -174,6 +242,7 @@
   });
   $('logout').addEventListener('click', function () {
     state.token = null;
+    state.name = '';
     try { sessionStorage.removeItem(TOKEN_KEY); } catch (e) { /* ignore */ }
     showLogin('');
   });
@@ -181,7 +250,19 @@
     load().catch(function (err) { showError('error', '加载失败：' + err.message); });
   });
 
-  var saved = null;
-  try { saved = sessionStorage.getItem(TOKEN_KEY); } catch (e) { saved = null; }
-  if (saved) enter(saved); else showLogin('');
+  $('tab-insights').addEventListener('click', function () { showTab('insights'); });
+  $('tab-releases').addEventListener('click', function () { showTab('releases'); });
+
+  window.faqbotAdmin = {
+    state: state, $: $, el: el, clear: clear, api: api, percent: percent, showError: showError,
+    notice: notice, showTab: showTab, entries: entries, reload: load,
+    onEnter: hooks.onEnter, onClusters: hooks.onClusters,
+  };
+
+  // After the other console scripts have added their hooks.
+  document.addEventListener('DOMContentLoaded', function () {
+    var saved = null;
+    try { saved = sessionStorage.getItem(TOKEN_KEY); } catch (e) { saved = null; }
+    if (saved) enter(saved); else showLogin('');
+  });
 })();
