@@ -21,7 +21,7 @@ import { CONFIG_DIR, SHOTS, launchBrowser, missing, newPage, startFaqbot } from 
 const ALICE = 'alice-token-for-the-flow';
 const BOB = 'bob-token-for-the-flow';
 const INVOICE = ['能帮我开一张增值税发票吗', '可以开增值税发票吗', '发票怎么开', '借款能开发票吗'];
-const FIX_ENTRY = 'service.contact';  // where the operator decides invoice requests belong
+const FIX_ENTRY = 'service.human';  // the operator decides an agent handles invoice requests
 const STOLEN_FROM = 'withdraw.fee';   // the entry whose golden questions the bad draft takes
 
 const skip = missing();
@@ -102,7 +102,7 @@ test('fix a cluster, maker-checker release gated by evaluation, refusal, overrid
   const form = cluster.locator('form.add-variants');
   await form.getByLabel('加入条目').selectOption(FIX_ENTRY);
   for (const q of INVOICE) assert.ok(await form.getByLabel(new RegExp(q)).isChecked(), `${q} is ticked`);
-  await form.getByLabel('修改说明').fill('发票问题先引导到客服渠道');
+  await form.getByLabel('修改说明').fill('开发票需要人工处理，直接转人工');
   await alice.screenshot({ path: path.join(SHOTS, 'faqbot-admin-fix-1280x860.png'), fullPage: false });
   await form.getByRole('button', { name: '生成候选版本' }).click();
   await alice.locator('#releases-view').waitFor({ state: 'visible' });
@@ -141,7 +141,7 @@ test('fix a cluster, maker-checker release gated by evaluation, refusal, overrid
   await input.fill(INVOICE[1]);
   await input.press('Enter');
   await bots.nth(before).waitFor();
-  assert.match(await bots.nth(before).locator('.fb-bubble').textContent(), /客服热线/);
+  assert.match(await bots.nth(before).locator('.fb-bubble').textContent(), /人工客服/);
   for (const q of INVOICE) {
     const r = await chat(q);
     assert.equal(r.faq_id, FIX_ENTRY, `${q} -> ${r.action} ${r.faq_id}`);
