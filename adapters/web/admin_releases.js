@@ -27,7 +27,8 @@
     ['false_answer_rate', '答错的比例（越低越好）', true],
   ];
   var ACTIONS = { created: '提交候选', candidate: '提交候选', approved: '批准', released: '发布',
-                  release_refused: '发布被拒绝', rolled_back: '回滚', rollback: '回滚', refused: '拒绝' };
+                  release_refused: '发布被拒绝', rolled_back: '回滚', rollback: '回滚', refused: '拒绝',
+                  reloaded: '重新载入配置目录' };
 
   function when(ms) {
     if (!ms) return '';
