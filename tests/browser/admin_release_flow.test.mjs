@@ -157,6 +157,7 @@ test('fix a cluster, maker-checker release gated by evaluation, refusal, overrid
   await draft.getByLabel('问题（每行一个）').fill(ctx.golden.join('\n'));
   await draft.getByLabel('回答').fill('您好，每月提现的免费次数和之后的手续费以页面显示为准。如有其他问题欢迎随时咨询。');
   await draft.getByRole('button', { name: '生成候选版本' }).click();
+  await alice.locator(`#version-detail:not([data-version-id="${fixId}"])`).waitFor();  // alice's page showed the fix
   await alice.locator('#version-title').filter({ hasText: '候选' }).waitFor();
   const badId = Number(await alice.locator('#version-detail').getAttribute('data-version-id'));
   assert.ok(badId > fixId);
