@@ -50,6 +50,10 @@ struct Reply {
   double confidence = 0;     // calibrated, [0, 1]
   std::string text;          // final outgoing text: rendered, guarded
   std::vector<Suggestion> candidates;  // best first (clarify buttons, agent hints)
+  // An answer's related entries, the answered entry's "follow_ups" in the
+  // operator's order (active ones only): what "您可能想问" offers. Empty
+  // for every other action.
+  std::vector<Suggestion> related;
   bool offer_human = false;  // show a "转人工" offer with this reply
   HandoffReason handoff_reason = HandoffReason::kNone;
   Priority priority = Priority::kNormal;

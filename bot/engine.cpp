@@ -73,6 +73,22 @@ class EngineImpl final : public Engine {
     return out;
   }
 
+  // The follow_ups of `faq_id` that exist and are active on `today`.
+  std::vector<Suggestion> related_entries(const std::string& faq_id, const knowledge::CivilDate& today) const {
+    std::vector<Suggestion> out;
+    const knowledge::Entry* e = kb_->find(faq_id);
+    if (!e) return out;
+    for (const std::string& id : e->follow_ups) {
+      const knowledge::Entry* f = kb_->find(id);
+      if (!f || id == faq_id || !f->active_on(today) || f->questions.empty()) continue;
+      Suggestion s;
+      s.faq_id = id;
+      s.question = f->questions[0];
+      out.push_back(std::move(s));
+    }
+    return out;
+  }
+
   Suggestion suggestion(const retrieval::Candidate& c) const {
     Suggestion s;
     s.faq_id = c.id;
@@ -175,6 +191,7 @@ std::string out =
   reply.priority = d.priority;
   if (d.action == Action::kAnswer || d.action == Action::kHandoff) reply.faq_id = d.faq_id;
   if (repeats_last_answer(d, conversation)) reply.offer_human = true;
+  if (d.action == Action::kAnswer) reply.related = related_entries(d.faq_id, now.date);
   if (d.action == Action::kClarify) {
     for (const retrieval::Candidate& c : d.suggestions) reply.candidates.push_back(suggestion(c));
   } else {

@@ -178,7 +178,7 @@ Result<ChatReply> Service::chat(const ChatRequest& request) {
   out.faq_id = reply.faq_id;
   out.confidence = reply.confidence;
   out.text = bot_message.text;
-  out.suggestions = reply.candidates;
+  out.suggestions = offered_suggestions(reply);
   out.offer_human = reply.offer_human;
   return out;
 }

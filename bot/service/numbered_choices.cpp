@@ -4,9 +4,13 @@
 
 namespace faqbot::service {
 
+const std::vector<bot::Suggestion>& offered_suggestions(const bot::Reply& reply) {
+  return reply.action == bot::Action::kAnswer ? reply.related : reply.candidates;
+}
+
 std::vector<ChatChoice> choices_of(const bot::Reply& reply) {
   std::vector<ChatChoice> out;
-  for (const bot::Suggestion& s : reply.candidates) {
+  for (const bot::Suggestion& s : offered_suggestions(reply)) {
     out.push_back({s.question, kEntryPayloadPrefix + s.faq_id});
   }
   if (reply.offer_human && reply.action != bot::Action::kHandoff) {

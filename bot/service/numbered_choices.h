@@ -17,8 +17,12 @@ constexpr const char* kEntryPayloadPrefix = "faq:";
 // Title and payload of the offer of a human.
 constexpr const char* kHumanChoice = "转人工";
 
-// The reply's suggestions, then 转人工 when a human is offered and no
-// handoff happened.
+// What a reply offers the investor to ask next: an answer's related entries
+// (Reply::related), else the engine's candidates (clarify buttons).
+const std::vector<bot::Suggestion>& offered_suggestions(const bot::Reply& reply);
+
+// offered_suggestions, then 转人工 when a human is offered and no handoff
+// happened.
 std::vector<ChatChoice> choices_of(const bot::Reply& reply);
 
 // Payloads as stored in Session::choices ("" for none).

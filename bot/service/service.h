@@ -138,7 +138,7 @@ struct ChatReply {
   std::string faq_id;               // "" = none
   double confidence = 0;
   std::string text;                 // what to show the investor
-  std::vector<bot::Suggestion> suggestions;
+  std::vector<bot::Suggestion> suggestions;  // offered_suggestions (numbered_choices.h)
   bool offer_human = false;
   bool routed_to_agent = false;     // the message went to an open ticket
   std::optional<HandoffInfo> handoff;

@@ -50,6 +50,26 @@ TEST_F(EngineTest, AnswersWithGuardedEntryText) {
   EXPECT_EQ(r.masked_question, "提现多久到账");
 }
 
+TEST(EngineRelated, AnAnswerOffersItsEntrysFollowUpsThatExistAndAreActive) {
+  auto kb = testing::make_kb();
+  for (knowledge::Entry& e : kb->entries) {
+    if (e.id == "withdraw.arrival_time") e.follow_ups = {"withdraw.holiday", "no.such_entry", "withdraw.fee"};
+    if (e.id == "withdraw.fee") e.expires = "2000-01-01";  // long expired
+  }
+  auto retriever = std::make_shared<FakeRetriever>();
+  retriever->on("提现多久到账", result({{"withdraw.arrival_time", 0.9}, {"recharge.fee", 0.01}}));
+  auto engine = Engine::create(kb, retriever, EngineSettings{});
+  Conversation c;
+  Reply answer = engine->respond(c, "提现多久到账");
+  ASSERT_EQ(answer.action, Action::kAnswer);
+  ASSERT_EQ(answer.related.size(), 1u);  // unknown and expired follow-ups left out
+  EXPECT_EQ(answer.related[0].faq_id, "withdraw.holiday");
+  EXPECT_EQ(answer.related[0].question, "周末提现什么时候到账");
+  Reply fallback = engine->respond(c, "今天天气怎么样");
+  EXPECT_EQ(fallback.action, Action::kFallback);
+  EXPECT_TRUE(fallback.related.empty());
+}
+
 TEST_F(EngineTest, EmptyInputGetsACourteousPrompt) {
   for (const char* text : {"", "   ", "\n\t", "。。？"}) {
     Conversation c;

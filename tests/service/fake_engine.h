@@ -72,6 +72,7 @@ class FakeEngine : public bot::Engine {
       r.confidence = 0.9;
       r.text = "[" + version_ + "] 一般预计当天到账，具体以银行处理为准。";
       r.candidates = {{"withdraw.arrival_time", "提现多久到账", 0.9}, {"recharge.limit", "充值限额是多少", 0.2}};
+      r.related = {{"recharge.limit", "充值限额是多少", 0}};
       c.last_faq_id = r.faq_id;
       c.asks_per_entry[r.faq_id]++;
     } else if (has("天气")) {
