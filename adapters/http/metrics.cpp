@@ -137,6 +137,8 @@ void HttpMetrics::render_service(service::Service* service_ptr, std::ostringstre
       << "faqbot_storage_errors_total " << st.storage_errors << "\n";
   out << "# HELP faqbot_kb_reloads_total Successful knowledge-base reloads.\n# TYPE faqbot_kb_reloads_total counter\n"
       << "faqbot_kb_reloads_total " << service->engines().reload_count() << "\n";
+  out << "# HELP faqbot_kb_version The knowledge-base version this replica serves (0 = not from the store).\n"
+      << "# TYPE faqbot_kb_version gauge\nfaqbot_kb_version " << service->engines().serving().kb_version << "\n";
 }
 
 }  // namespace faqbot::http

@@ -122,7 +122,9 @@ Result<KbFiles> KbReleases::files_of(const store::KbVersion& version) const {
 Status KbReleases::start() {
   auto live = store_.live_kb_version();
   if (!live.ok()) return live.status();
-  if (live.value() == 0) {
+  if (live.value() != 0) {
+    note_config_drift(live.value());
+  } else {
     auto files = read_config_files(options_.config_dir);
     if (!files.ok()) return files.status();
     Loaded loaded = load(files.value());
@@ -148,6 +150,17 @@ Status KbReleases::start() {
   if (!synced.ok()) return synced.status();
   if (serving_version() == 0) return Status(StatusCode::kInternal, "the live knowledge-base version did not load");
   return Status::Ok();
+}
+
+void KbReleases::note_config_drift(int64_t live) const {
+  auto version = store_.kb_version(live);
+  auto on_disk = read_config_files(options_.config_dir);
+  if (!version.ok() || !on_disk.ok()) return;
+  auto stored = files_of(version.value());
+  if (stored.ok() && stored.value() != on_disk.value()) {
+    std::cerr << "faqbot: serving knowledge-base version " << live << " from the store; " << options_.config_dir
+              << " differs from it (POST /v1/admin/reload publishes the files on disk)\n";
+  }
 }
 
 Result<bool> KbReleases::sync() {

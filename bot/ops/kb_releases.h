@@ -109,6 +109,8 @@ class KbReleases {
   // Makes `version` serve here at once (after a release or rollback).
   void serve(const store::KbVersion& version);
   KbOutcome stored(Result<store::KbVersion> r);
+  // Logs when the config directory is not what version `live` holds.
+  void note_config_drift(int64_t live) const;
   void poll_loop();
 
   store::Store& store_;

@@ -121,10 +121,10 @@ json lines_diff(const std::vector<std::string>& a, const std::vector<std::string
     while (i < n || j < m) {
       if (i < n && j < m && a[i] == b[j]) {
         ops.emplace_back('=', i++), ++j;
-      } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-        ops.emplace_back('+', j++);
+      } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+        ops.emplace_back('-', i++);  // removals before additions, as in unified diffs
       } else {
-        ops.emplace_back('-', i++);
+        ops.emplace_back('+', j++);
       }
     }
   } else {
