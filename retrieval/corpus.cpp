@@ -22,6 +22,9 @@ Corpus make_corpus(const knowledge::KnowledgeBase& kb) {
   corpus.product_as_means = kb.other_product_cues.as_means;
   corpus.product_about_us = kb.other_product_cues.about_us;
   corpus.synonyms = kb.synonyms;
+  for (const auto& [topic, words] : kb.followup.topic_cues) {
+    corpus.topic_words.insert(corpus.topic_words.end(), words.begin(), words.end());
+  }
   return corpus;
 }
 

@@ -106,11 +106,15 @@ std::string cache_key(const std::vector<Document>& docs, const Corpus& corpus, i
 class EngineRetriever final : public Retriever {
  public:
   EngineRetriever(std::unique_ptr<Normalizer> normalizer, EngineState state, PairSimilarity pairs,
-                  const std::vector<std::string>& small_talk)
+                  const Corpus& corpus)
       : normalizer_(std::move(normalizer)),
         state_(std::move(state)),
         pairs_(std::move(pairs)),
-        small_talk_(small_talk.begin(), small_talk.end()) {
+        small_talk_(corpus.small_talk.begin(), corpus.small_talk.end()) {
+    for (const std::string& w : corpus.topic_words) {
+      std::string n = normalizer_->normalize(w);
+      if (!n.empty()) topic_words_.push_back(std::move(n));
+    }
     view_.tokenizer = state_.tokenizer.get();
     view_.vocab = &state_.trained.vocab;
     view_.model = &state_.trained.model;
@@ -174,6 +178,15 @@ class EngineRetriever final : public Retriever {
     return r.candidates.empty() ? 0.0 : r.candidates[0].confidence * (1.0 - r.out_of_scope);
   }
 
+  // Whether a normalised clause names one of the knowledge base's topics
+  // (always true when the corpus lists none).
+  bool names_topic(const std::string& normalized) const {
+    if (topic_words_.empty()) return true;
+    return std::any_of(topic_words_.begin(), topic_words_.end(), [&](const std::string& w) {
+      return normalized.find(w) != std::string::npos;
+    });
+  }
+
   // Whether the best reading so far is a courtesy (small-talk entry first).
   bool courtesy(const SearchResult& r) const {
     return !r.candidates.empty() && small_talk_.count(r.candidates[0].id) > 0;
@@ -192,22 +205,21 @@ class EngineRetriever final : public Retriever {
   }
 
   // Another reading of the question: `normalized` scored, and kept in `r`
-  // (candidates, out of scope) when better(). Returns the reading.
-  SearchResult consider(const std::string& normalized, size_t k, SearchResult& r) const {
+  // (candidates, out of scope) when better().
+  void consider(const std::string& normalized, size_t k, SearchResult& r) const {
+    if (normalized.empty()) return;
     SearchResult c;
     c.out_of_scope = 1.0;
-    if (normalized.empty()) return c;
     score(normalized, k, c);
     if (better(c, r)) {
-      r.candidates = c.candidates;
+      r.candidates = std::move(c.candidates);
       r.out_of_scope = c.out_of_scope;
     }
-    return c;
   }
 
   // The clauses of a message that is not a clear match as a whole (or reads
-  // as a courtesy): each clause, then the message without its courtesy
-  // clauses ("您好，打扰一下，我上个月投了两万，怎么提现到卡上，谢谢").
+  // as a courtesy): each clause naming a topic (or a courtesy), then the
+  // message without its courtesy clauses ("您好，打扰一下，我上个月投了两万，怎么提现到卡上，谢谢").
   void read_clauses(std::string_view text, size_t k, SearchResult& r) const {
     const std::vector<std::string> clauses = split_clauses(text);
     if (clauses.size() < 2) return;
@@ -219,12 +231,23 @@ class EngineRetriever final : public Retriever {
         ++dropped;
         continue;
       }
-      const SearchResult c = consider(normalizer_->normalize(clause), k, r);
+      const std::string normalized = normalizer_->normalize(clause);
+      if (normalized.empty()) {
+        ++dropped;
+        continue;
+      }
+      SearchResult c;
+      c.out_of_scope = 1.0;
+      score(normalized, k, c);
       if (courtesy(c) && answerable(c) >= kClearAnswerable) {
         ++dropped;
       } else {
         rest += clause;
         rest += "，";
+      }
+      if ((courtesy(c) || names_topic(normalized)) && better(c, r)) {
+        r.candidates = std::move(c.candidates);
+        r.out_of_scope = c.out_of_scope;
       }
     }
     if (dropped > 0 && clauses.size() - dropped >= 2) consider(normalizer_->normalize(rest), k, r);
@@ -275,7 +298,8 @@ class EngineRetriever final : public Retriever {
   EngineState state_;
   EngineView view_;
   PairSimilarity pairs_;  // similarity(): lexical and pinyin evidence beside the model
-  std::set<std::string> small_talk_;  // Corpus::small_talk
+  std::set<std::string> small_talk_;      // Corpus::small_talk
+  std::vector<std::string> topic_words_;  // Corpus::topic_words, normalised
 };
 
 Result<EngineState> build_state(const std::vector<Document>& docs, const Corpus& corpus,
@@ -411,7 +435,7 @@ Result<std::shared_ptr<const Retriever>> Retriever::build(const Corpus& corpus,
         PairSimilarity pairs = similarity_over(docs, *normalizer.value(), cached.value());
         return std::shared_ptr<const Retriever>(
             std::make_shared<EngineRetriever>(std::move(normalizer).value(), std::move(cached).value(),
-                                              std::move(pairs), corpus.small_talk));
+                                              std::move(pairs), corpus));
       }
       // Missing or corrupt: rebuild below (and overwrite).
     }
@@ -424,7 +448,7 @@ Result<std::shared_ptr<const Retriever>> Retriever::build(const Corpus& corpus,
     PairSimilarity pairs = similarity_over(docs, *normalizer.value(), state.value());
     return std::shared_ptr<const Retriever>(
         std::make_shared<EngineRetriever>(std::move(normalizer).value(), std::move(state).value(),
-                                          std::move(pairs), corpus.small_talk));
+                                          std::move(pairs), corpus));
   } catch (const std::exception& e) {
     return Status(StatusCode::kInternal, std::string("retrieval build failed: ") + e.what());
   }

@@ -39,6 +39,11 @@ struct Corpus {
   // clause matching one does not make a message with another question
   // clause about it ("您好，打扰一下，怎么提现").
   std::vector<std::string> small_talk;
+  // Words naming the knowledge base's topics (提现, 充值, 借款 …). A clause
+  // read on its own must name one: a fragment without its subject ("要交违
+  // 约金吗" after "房贷提前还款…") is not a question of ours. Empty: any
+  // clause may be read on its own.
+  std::vector<std::string> topic_words;
   std::map<std::string, std::string> synonyms;  // variant -> canonical
 };
 

@@ -48,6 +48,28 @@ TEST(Clauses, ACourtesyClauseDoesNotDisplaceTheQuestion) {
   EXPECT_EQ(thanks.candidates[0].id, "smalltalk.thanks");
 }
 
+TEST(Clauses, AFragmentWithoutATopicIsNotReadAlone) {
+  // "收手续费吗" after an unrelated question is that question's fragment,
+  // not a question about our fees; "提现收手续费吗" names our topic.
+  Corpus corpus = testing::tiny_corpus();
+  const char* fragment = "明天去杭州的高铁票怎么买，收手续费吗";
+  auto top_answerable = [](const SearchResult& r) {
+    return r.candidates.empty() ? 0.0 : r.candidates[0].confidence * (1 - r.out_of_scope);
+  };
+  auto any = Retriever::build(corpus, Settings{});
+  ASSERT_TRUE(any.ok()) << any.status().message();
+  const double fragment_alone = top_answerable(any.value()->search(fragment, 3));
+  corpus.topic_words = {"提现", "充值", "注册", "密码", "客服", "平台"};
+  auto topics = Retriever::build(corpus, Settings{});
+  ASSERT_TRUE(topics.ok()) << topics.status().message();
+  EXPECT_LT(top_answerable(topics.value()->search(fragment, 3)), fragment_alone);
+  EXPECT_LT(top_answerable(topics.value()->search(fragment, 3)), 0.4);
+  auto named = topics.value()->search("明天去杭州的高铁票怎么买，提现收手续费吗", 3);
+  ASSERT_FALSE(named.candidates.empty());
+  EXPECT_EQ(named.candidates[0].id, "withdraw.fee");
+  EXPECT_GT(top_answerable(named), 0.4);
+}
+
 TEST(Clauses, ChitChatClauseDoesNotHideTheQuestion) {
   Settings s;
   auto r = Retriever::build(testing::tiny_corpus(), s);
