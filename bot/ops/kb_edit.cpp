@@ -171,6 +171,17 @@ bool wanted(const fs::path& p) {
   return ext == ".json" || ext == ".jsonl";
 }
 
+// settings.json without its "server" section: the HTTP settings (tokens
+// among them) are the process's, read from the directory at start, and never
+// belong in a stored knowledge-base version. Text that is no JSON object is
+// kept as it is, for the lint to report.
+std::string without_server_section(const std::string& text) {
+  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+  if (j.is_discarded() || !j.is_object() || !j.contains("server")) return text;
+  j.erase("server");
+  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
 bool safe_relative(const std::string& rel) {
   const fs::path p(rel);
   if (rel.empty() || p.is_absolute()) return false;
@@ -247,7 +258,8 @@ Result<KbFiles> read_config_files(const std::string& dir) {
     if (!in || !(text << in.rdbuf())) {
       return Status(StatusCode::kDataLoss, it->path().string() + " cannot be read");
     }
-    out[fs::relative(it->path(), root).generic_string()] = text.str();
+    const std::string rel = fs::relative(it->path(), root).generic_string();
+    out[rel] = rel == "settings.json" ? without_server_section(text.str()) : text.str();
   }
   if (ec) return Status(StatusCode::kDataLoss, dir + ": " + ec.message());
   return out;

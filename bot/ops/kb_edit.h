@@ -54,7 +54,9 @@ struct KbEdit {
 Result<KbEdit> apply_kb_changes(const KbFiles& base, const nlohmann::json& changes);
 
 // Every *.json and *.jsonl file under `dir` (recursively, hidden entries
-// skipped), keyed by relative path with '/'. kNotFound when `dir` is no
+// skipped), keyed by relative path with '/'; settings.json without its
+// "server" section (the process's HTTP settings and tokens, never part of a
+// knowledge-base version). kNotFound when `dir` is no
 // directory, kDataLoss when a file cannot be read.
 Result<KbFiles> read_config_files(const std::string& dir);
 

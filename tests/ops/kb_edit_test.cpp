@@ -130,6 +130,22 @@ TEST(KbEdit, MalformedChangesAreRefusedByIndex) {
   EXPECT_EQ(apply_kb_changes(base, many).status().code(), StatusCode::kInvalidArgument);
 }
 
+TEST(KbEdit, TheServerSectionOfSettingsNeverEntersTheFiles) {
+  const auto dir = std::filesystem::temp_directory_path() / ("faqbot-kb-edit-server-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  KbFiles files = default_config();
+  files["settings.json"] =
+      R"({"policy": {"max_suggestions": 2}, "server": {"admin_token": "s3cret-admin-token", "port": 9000}})";
+  ASSERT_TRUE(write_config_files(files, dir.string()).ok());
+  auto back = read_config_files(dir.string());
+  ASSERT_TRUE(back.ok());
+  const std::string& settings = back.value().at("settings.json");
+  EXPECT_EQ(settings.find("s3cret"), std::string::npos);
+  EXPECT_EQ(settings.find("server"), std::string::npos);
+  EXPECT_EQ(json::parse(settings)["policy"]["max_suggestions"], 2);  // the engine's settings stay
+  std::filesystem::remove_all(dir);
+}
+
 TEST(KbEdit, WrittenFilesReadBackAndUnsafePathsAreRefused) {
   const auto dir = std::filesystem::temp_directory_path() / ("faqbot-kb-edit-test-" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
