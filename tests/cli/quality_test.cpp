@@ -37,6 +37,11 @@ constexpr ProbeFloors kOtherProductFloors = {"probe_other_product.jsonl", 0.80, 
 // courtesies, emotions, typos, other companies' products as means; and
 // out-of-catalog ones in the same style (other apps' look-alike questions).
 constexpr ProbeFloors kRealisticFloors = {"probe_realistic.jsonl", 0.90, 0.88, 0.90};
+// Short chat-log style (6-20 characters, 咋/啥, no punctuation, homophones,
+// no subject): borrowing, limits, repayment, review, disbursement, cards,
+// phones, withdrawal, recharge; out of catalog, other companies' products as
+// the subject and unrelated services.
+constexpr ProbeFloors kShortFloors = {"probe_short.jsonl", 0.86, 0.91, 0.95};
 
 EvalReport evaluate_file(const std::string& path) {
   auto cases = read_cases(path);
@@ -85,6 +90,7 @@ TEST(Quality, PinyinProbesMeetTheFloors) { expect_probe_floors(kPinyinFloors); }
 TEST(Quality, ChitChatClauseProbesMeetTheFloors) { expect_probe_floors(kClauseFloors); }
 TEST(Quality, OtherProductProbesMeetTheFloors) { expect_probe_floors(kOtherProductFloors); }
 TEST(Quality, RealisticPhrasingProbesMeetTheFloors) { expect_probe_floors(kRealisticFloors); }
+TEST(Quality, ShortChatProbesMeetTheFloors) { expect_probe_floors(kShortFloors); }
 
 }  // namespace
 }  // namespace faqbot::cli
