@@ -25,6 +25,8 @@ Corpus make_corpus(const knowledge::KnowledgeBase& kb) {
   for (const auto& [topic, words] : kb.followup.topic_cues) {
     corpus.topic_words.insert(corpus.topic_words.end(), words.begin(), words.end());
   }
+  corpus.topic_cues = kb.followup.topic_cues;
+  corpus.type_cues = kb.followup.type_cues;
   return corpus;
 }
 

@@ -27,8 +27,9 @@ std::vector<std::u32string> code_points(std::string_view text) {
 
 }  // namespace
 
-PairSimilarity::PairSimilarity(const std::vector<std::string>& normalized_texts, Readings readings)
-    : readings_(std::move(readings)) {
+PairSimilarity::PairSimilarity(const std::vector<std::string>& normalized_texts, Readings readings,
+                               QuestionFacets facets)
+    : readings_(std::move(readings)), facets_(std::move(facets)) {
   for (const std::string& t : normalized_texts) {
     if (t.empty()) continue;
     ++num_texts_;
@@ -69,29 +70,39 @@ double PairSimilarity::idf(const std::unordered_map<std::u32string, int>& df,
   return std::log((1.0 + num_texts_) / (1.0 + n)) + 1.0;
 }
 
-double PairSimilarity::cosine(const Grams& a, const Grams& b,
-                              const std::unordered_map<std::u32string, int>& df) const {
-  double dot = 0, na = 0, nb = 0;
+double PairSimilarity::match(const Grams& a, const Grams& b,
+                             const std::unordered_map<std::u32string, int>& df) const {
+  double dot = 0, na = 0, nb = 0, mass_a = 0, mass_b = 0, held_a = 0, held_b = 0;
   for (const auto& [gram, n] : a) {
-    const double w = n * idf(df, gram);
+    const double idf_gram = idf(df, gram), w = n * idf_gram;
     na += w * w;
+    mass_a += idf_gram;
     auto it = b.find(gram);
-    if (it != b.end()) dot += w * it->second * idf(df, gram);
+    if (it != b.end()) {
+      dot += w * it->second * idf_gram;
+      held_a += idf_gram;
+    }
   }
   for (const auto& [gram, n] : b) {
-    const double w = n * idf(df, gram);
+    const double idf_gram = idf(df, gram), w = n * idf_gram;
     nb += w * w;
+    mass_b += idf_gram;
+    if (a.count(gram)) held_b += idf_gram;
   }
-  return na > 0 && nb > 0 ? std::clamp(dot / std::sqrt(na * nb), 0.0, 1.0) : 0.0;
+  if (na <= 0 || nb <= 0) return 0.0;
+  const double cosine = std::clamp(dot / std::sqrt(na * nb), 0.0, 1.0);
+  // Coverage of the text with fewer grams (by IDF mass).
+  const double coverage = mass_a <= mass_b ? held_a / mass_a : held_b / mass_b;
+  return 0.5 * (cosine + coverage);
 }
 
 double PairSimilarity::lexical(std::string_view a, std::string_view b) const {
-  return cosine(char_grams(a), char_grams(b), char_df_);
+  return match(char_grams(a), char_grams(b), char_df_);
 }
 
 double PairSimilarity::pinyin(std::string_view a, std::string_view b) const {
   if (!readings_) return 0.0;
-  return cosine(syllable_grams(a), syllable_grams(b), syllable_df_);
+  return match(syllable_grams(a), syllable_grams(b), syllable_df_);
 }
 
 double PairSimilarity::familiarity(std::string_view text) const {
@@ -107,20 +118,35 @@ double PairSimilarity::familiarity(std::string_view text) const {
 double PairSimilarity::score(std::string_view a, std::string_view b, double model_cosine) const {
   if (a.empty() || b.empty()) return 0.0;
   if (a == b) return 1.0;
-  const double evidence = std::max(lexical(a, b), pinyin(a, b));
-  if (model_cosine < 0) return evidence;
-  const double f = std::min(familiarity(a), familiarity(b));
-  const double w = kModelWeight * f * f;
-  return std::clamp(w * model_cosine + (1 - w) * evidence, 0.0, 1.0);
+  const double lex = lexical(a, b);
+  // Pinyin adds what the characters miss (homophones), at half weight: a
+  // shared syllable is weaker evidence than a shared character.
+  double evidence = lex + 0.5 * std::max(0.0, pinyin(a, b) - lex);
+  if (model_cosine >= 0) {
+    const double f = std::min(familiarity(a), familiarity(b));
+    const double w = kModelWeight * f * f;
+    evidence = w * model_cosine + (1 - w) * evidence;
+  }
+  if (evidence <= 0) return 0.0;  // what they ask alone does not make two texts alike
+  const FacetAgreement agree = facets_.compare(a, b);
+  const double shift = kTypeWeight * agree.type + kActionWeight * agree.action +
+                       kSubjectWeight * agree.subject - (agree.polarity_clash ? kClashWeight : 0.0);
+  if (shift == 0) return std::min(evidence, 1.0);
+  // Shift the log-odds of the evidence (kept off 0 and 1 so that it moves).
+  const double p = std::clamp(evidence, 1e-4, 1 - 1e-4);
+  const double odds = p / (1 - p) * std::exp(shift);
+  return std::clamp(odds / (1 + odds), 0.0, 1.0);
 }
 
 PairSimilarity pair_similarity(const std::vector<Document>& docs, const Normalizer& normalizer,
-                               Readings readings) {
+                               Readings readings, const QuestionFacets::Cues& type_cues,
+                               const QuestionFacets::Cues& topic_cues) {
   std::vector<std::string> texts;
   for (const Document& d : docs) {
     for (const std::string& t : d.texts) texts.push_back(normalizer.normalize(t));
   }
-  return PairSimilarity(texts, std::move(readings));
+  QuestionFacets facets(type_cues, topic_cues, normalizer, readings);
+  return PairSimilarity(texts, std::move(readings), std::move(facets));
 }
 
 }  // namespace faqbot::retrieval

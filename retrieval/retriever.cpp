@@ -166,7 +166,10 @@ class EngineRetriever final : public Retriever {
       std::vector<float> ha(d), hb(d);
       const bool okA = model.hidden(state_.trained.vocab.encode(state_.tokenizer->features(na)), ha.data());
       const bool okB = model.hidden(state_.trained.vocab.encode(state_.tokenizer->features(nb)), hb.data());
-      const double cos = okA && okB ? std::max(0.0f, dot(ha.data(), hb.data(), d)) : -1.0;
+      // With the dense component ablated the model's cosine is left out.
+      const double cos = okA && okB && state_.components.dense
+                             ? std::max(0.0f, dot(ha.data(), hb.data(), d))
+                             : -1.0;
       return pairs_.score(na, nb, cos);
     } catch (const std::exception&) {
       return 0.0;
@@ -393,14 +396,14 @@ namespace {
 
 // similarity() over the documents, with the engine's pinyin readings when
 // the pinyin channel is on (the table is shared, read-only).
-PairSimilarity similarity_over(const std::vector<Document>& docs, const Normalizer& normalizer,
-                               const EngineState& state) {
+PairSimilarity similarity_over(const std::vector<Document>& docs, const Corpus& corpus,
+                               const Normalizer& normalizer, const EngineState& state) {
   Readings readings;
   if (state.pinyin && !state.pinyin->empty()) {
     std::shared_ptr<const PinyinTable> table = state.pinyin;
     readings = [table](char32_t cp) { return table->syllable(cp); };
   }
-  return pair_similarity(docs, normalizer, std::move(readings));
+  return pair_similarity(docs, normalizer, std::move(readings), corpus.type_cues, corpus.topic_cues);
 }
 
 }  // namespace
@@ -432,7 +435,7 @@ Result<std::shared_ptr<const Retriever>> Retriever::build(const Corpus& corpus,
       if (cached.ok() && cached->entry_ids.size() == docs.size()) {
         cached->components = components;  // part of the key, not of the file
         cached->tokenizer->set_pinyin(cached->pinyin, components.initials);
-        PairSimilarity pairs = similarity_over(docs, *normalizer.value(), cached.value());
+        PairSimilarity pairs = similarity_over(docs, corpus, *normalizer.value(), cached.value());
         return std::shared_ptr<const Retriever>(
             std::make_shared<EngineRetriever>(std::move(normalizer).value(), std::move(cached).value(),
                                               std::move(pairs), corpus));
@@ -445,7 +448,7 @@ Result<std::shared_ptr<const Retriever>> Retriever::build(const Corpus& corpus,
       // A cache that cannot be written only costs the next start a rebuild.
       (void)save_engine(settings.cache_dir, key, state.value());
     }
-    PairSimilarity pairs = similarity_over(docs, *normalizer.value(), state.value());
+    PairSimilarity pairs = similarity_over(docs, corpus, *normalizer.value(), state.value());
     return std::shared_ptr<const Retriever>(
         std::make_shared<EngineRetriever>(std::move(normalizer).value(), std::move(state).value(),
                                           std::move(pairs), corpus));

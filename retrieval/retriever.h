@@ -44,6 +44,9 @@ struct Corpus {
   // 约金吗" after "房贷提前还款…") is not a question of ours. Empty: any
   // clause may be read on its own.
   std::vector<std::string> topic_words;
+  // The same topics' and the question types' cue words (followup.json,
+  // name -> words): what similarity() compares two questions by.
+  std::map<std::string, std::vector<std::string>> topic_cues, type_cues;
   std::map<std::string, std::string> synonyms;  // variant -> canonical
 };
 

@@ -1,19 +1,23 @@
 #!/usr/bin/python3
 """Question-pair similarity: `faqbot similarity` against character TF-IDF cosine.
 
-Usage: tests/bench/similarity_bench.py [--build DIR] [--config DIR] [--pairs FILE]
+Usage: tests/bench/similarity_bench.py [--build DIR] [--config DIR] [--pairs FILE ...]
 
-Pairs: text1<TAB>text2<TAB>label (1 = same question, 0 = related but
-different); lines starting with '#' are skipped. Default:
-tests/fixtures/similarity_pairs.tsv, bank and consumer-credit questions
-written outside the knowledge base.
+Pairs: text1<TAB>text2<TAB>label[<TAB>kind] (1 = same question, 0 = related
+but different; kind names what makes the pair hard); lines starting with '#'
+are skipped. Default: tests/fixtures/similarity_pairs.tsv and
+similarity_pairs_service.tsv, bank and consumer-credit questions written
+outside the knowledge base.
 
 The baseline is the cosine of sklearn's TfidfVectorizer(analyzer='char',
 ngram_range=(1, 2)) vectors, its IDF fitted on the knowledge base's question
 variants plus every text of the pairs. faqbot is run as shipped:
-`faqbot similarity --config DIR --no-cache`. Both are scored by ROC AUC
-(sklearn.metrics.roc_auc_score) over all pairs, and over the pairs without
-and with Latin letters or typos the normaliser knows.
+`faqbot similarity --config DIR --no-cache`, and again with the engine's
+model (the dense embedder) left out (FAQBOT_ABLATE=dense), to show what it
+adds. All are scored by ROC AUC (sklearn.metrics.roc_auc_score) over all
+pairs, per file, per kind and over the pairs with Latin letters; the
+throughput of `faqbot similarity` (pairs per second, engine build excluded)
+is printed last.
 
 Needs Debian's python3-sklearn and python3-numpy (scripts/setup.sh --test).
 Not part of the test suite's pass/fail (tests/cli/similarity_quality_test.cpp
@@ -25,6 +29,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -40,8 +45,9 @@ def read_pairs(path):
             line = line.rstrip("\n").rstrip("\r")
             if not line or line.startswith("#"):
                 continue
-            a, b, label = line.split("\t")
-            pairs.append((a, b, int(label)))
+            fields = line.split("\t")
+            kind = fields[3] if len(fields) > 3 else ""
+            pairs.append((fields[0], fields[1], int(fields[2]), kind))
     return pairs
 
 
@@ -54,18 +60,22 @@ def kb_questions(config):
     return texts
 
 
-def faqbot_scores(build, config, pairs):
-    lines = "".join(f"{a}\t{b}\n" for a, b, _ in pairs)
+def faqbot_scores(build, config, pairs, ablate="", repeat=1):
+    """Scores of `faqbot similarity` (the pairs sent `repeat` times, the
+    first copy's scores returned) and the seconds it took."""
+    lines = "".join(f"{a}\t{b}\n" for a, b, *_ in pairs) * repeat
+    env = dict(os.environ, FAQBOT_ABLATE=ablate)
+    start = time.monotonic()
     out = subprocess.run([os.path.join(build, "faqbot"), "similarity", "--config", config, "--no-cache"],
-                         input=lines, capture_output=True, text=True, check=True).stdout
-    return [float(x) for x in out.split()]
+                         input=lines, capture_output=True, text=True, check=True, env=env).stdout
+    return [float(x) for x in out.split()[:len(pairs)]], time.monotonic() - start
 
 
 def tfidf_scores(kb_texts, pairs):
     vectorizer = TfidfVectorizer(analyzer="char", ngram_range=(1, 2))
-    vectorizer.fit(kb_texts + [a for a, _, _ in pairs] + [b for _, b, _ in pairs])
-    va = vectorizer.transform([a for a, _, _ in pairs])
-    vb = vectorizer.transform([b for _, b, _ in pairs])
+    vectorizer.fit(kb_texts + [p[0] for p in pairs] + [p[1] for p in pairs])
+    va = vectorizer.transform([p[0] for p in pairs])
+    vb = vectorizer.transform([p[1] for p in pairs])
     return np.asarray(va.multiply(vb).sum(axis=1)).ravel().tolist()  # rows are L2-normalised
 
 
@@ -77,27 +87,42 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--build", default=os.path.join(REPO, "build"))
     ap.add_argument("--config", default=os.path.join(REPO, "config"))
-    ap.add_argument("--pairs", default=os.path.join(REPO, "tests", "fixtures", "similarity_pairs.tsv"))
+    ap.add_argument("--pairs", nargs="+", default=[os.path.join(REPO, "tests", "fixtures", name) for name in
+                                                   ("similarity_pairs.tsv", "similarity_pairs_service.tsv")])
     args = ap.parse_args()
 
-    pairs = read_pairs(args.pairs)
-    labels = [label for _, _, label in pairs]
-    ours = faqbot_scores(args.build, args.config, pairs)
+    pairs, files = [], []
+    for path in args.pairs:
+        read = read_pairs(path)
+        pairs += read
+        files += [os.path.basename(path)] * len(read)
+    labels = [p[2] for p in pairs]
+    ours, _ = faqbot_scores(args.build, args.config, pairs)
+    no_model, _ = faqbot_scores(args.build, args.config, pairs, ablate="dense")
     base = tfidf_scores(kb_questions(args.config), pairs)
-    if len(ours) != len(pairs):
+    if len(ours) != len(pairs) or len(no_model) != len(pairs):
         sys.exit(f"faqbot similarity wrote {len(ours)} scores for {len(pairs)} pairs")
 
-    latin = [any(c.isascii() and c.isalpha() for c in a + b) for a, b, _ in pairs]
-    subsets = [("all pairs", [True] * len(pairs)), ("Chinese only", [not x for x in latin]),
-               ("with Latin letters", latin)]
-    print(f"{'pairs':<20} {'n':>4} {'faqbot AUC':>11} {'TF-IDF AUC':>11}")
+    latin = [any(c.isascii() and c.isalpha() for c in p[0] + p[1]) for p in pairs]
+    subsets = [("all pairs", [True] * len(pairs))]
+    subsets += [(name, [f == name for f in files]) for name in dict.fromkeys(files)]
+    subsets += [(f"kind {k}", [p[3] == k for p in pairs]) for k in sorted({p[3] for p in pairs} - {""})]
+    subsets += [("with Latin letters", latin)]
+    print(f"{'pairs':<30} {'n':>4} {'faqbot':>7} {'no model':>9} {'TF-IDF':>7}")
     for name, keep in subsets:
         idx = [i for i, k in enumerate(keep) if k]
         if not idx:
             continue
         lab = [labels[i] for i in idx]
-        print(f"{name:<20} {len(idx):>4} {auc(lab, [ours[i] for i in idx]):>11.3f} "
-              f"{auc(lab, [base[i] for i in idx]):>11.3f}")
+        print(f"{name:<30} {len(idx):>4} {auc(lab, [ours[i] for i in idx]):>7.3f} "
+              f"{auc(lab, [no_model[i] for i in idx]):>9.3f} {auc(lab, [base[i] for i in idx]):>7.3f}")
+
+    # Throughput: the engine build is the difference between two runs.
+    repeat = 20
+    _, once = faqbot_scores(args.build, args.config, pairs[:1])
+    _, many = faqbot_scores(args.build, args.config, pairs, repeat=repeat)
+    print(f"faqbot similarity: {len(pairs) * repeat / max(many - once, 1e-9):,.0f} pairs/s "
+          f"({len(pairs) * repeat} pairs, engine build {once:.1f} s excluded)")
 
 
 if __name__ == "__main__":
