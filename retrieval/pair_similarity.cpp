@@ -25,7 +25,54 @@ std::vector<std::u32string> code_points(std::string_view text) {
   return out;
 }
 
+bool is_latin_letter(char32_t cp) { return cp >= U'a' && cp <= U'z'; }
+
+constexpr size_t kMaxLatinRun = 32;  // longer runs are left as typed
+constexpr size_t kMaxSpan = 8;       // characters a run may stand for
+
 }  // namespace
+
+std::string PairSimilarity::latin_read_as(std::string_view text, std::string_view other) const {
+  if (!readings_) return std::string(text);
+  const std::u32string t = utf8::decode(utf8::sanitize(text));
+  if (std::none_of(t.begin(), t.end(), is_latin_letter)) return std::string(text);
+  const std::u32string o = utf8::decode(utf8::sanitize(other));
+  std::u32string out;
+  for (size_t i = 0; i < t.size();) {
+    if (!is_latin_letter(t[i])) {
+      out += t[i++];
+      continue;
+    }
+    size_t end = i;
+    while (end < t.size() && is_latin_letter(t[end])) ++end;
+    std::string run;
+    for (size_t k = i; k < end; ++k) run += static_cast<char>(t[k]);
+    // The longest span of `other` whose syllables or initials spell the run.
+    std::u32string best;
+    if (run.size() >= 2 && run.size() <= kMaxLatinRun) {
+      for (size_t from = 0; from < o.size(); ++from) {
+        std::string syllables, initials;
+        for (size_t to = from; to < o.size() && to - from < kMaxSpan; ++to) {
+          const std::string_view syl = readings_(o[to]);
+          if (syl.empty()) break;
+          syllables += syl;
+          initials += syl[0];
+          if (to > from && (syllables == run || initials == run) && to + 1 - from > best.size()) {
+            best = o.substr(from, to + 1 - from);
+          }
+          if (syllables.size() > run.size() && initials.size() > run.size()) break;
+        }
+      }
+    }
+    if (best.empty()) {
+      out.append(t, i, end - i);
+    } else {
+      out += best;
+    }
+    i = end;
+  }
+  return utf8::encode(out);
+}
 
 PairSimilarity::PairSimilarity(const std::vector<std::string>& normalized_texts, Readings readings,
                                QuestionFacets facets)
@@ -106,8 +153,12 @@ double PairSimilarity::pinyin(std::string_view a, std::string_view b) const {
 }
 
 double PairSimilarity::familiarity(std::string_view text) const {
+  return familiarity_of(char_grams(text));
+}
+
+double PairSimilarity::familiarity_of(const Grams& grams) const {
   double known = 0, total = 0;
-  for (const auto& [gram, n] : char_grams(text)) {
+  for (const auto& [gram, n] : grams) {
     const double w = n * idf(char_df_, gram);
     total += w;
     if (char_df_.count(gram)) known += w;
@@ -115,22 +166,27 @@ double PairSimilarity::familiarity(std::string_view text) const {
   return total > 0 ? known / total : 0.0;
 }
 
-double PairSimilarity::score(std::string_view a, std::string_view b, double model_cosine) const {
-  if (a.empty() || b.empty()) return 0.0;
-  if (a == b) return 1.0;
-  const double lex = lexical(a, b);
+double PairSimilarity::score(std::string_view a_typed, std::string_view b_typed,
+                             double model_cosine) const {
+  if (a_typed.empty() || b_typed.empty()) return 0.0;
+  if (a_typed == b_typed) return 1.0;
+  const std::string a = latin_read_as(a_typed, b_typed), b = latin_read_as(b_typed, a_typed);
+  const Grams ga = char_grams(a), gb = char_grams(b);
+  const double lex = match(ga, gb, char_df_);
   // Pinyin adds what the characters miss (homophones), at half weight: a
   // shared syllable is weaker evidence than a shared character.
   double evidence = lex + 0.5 * std::max(0.0, pinyin(a, b) - lex);
   if (model_cosine >= 0) {
-    const double f = std::min(familiarity(a), familiarity(b));
+    const double f = std::min(familiarity_of(ga), familiarity_of(gb));
     const double w = kModelWeight * f * f;
     evidence = w * model_cosine + (1 - w) * evidence;
   }
   if (evidence <= 0) return 0.0;  // what they ask alone does not make two texts alike
   const FacetAgreement agree = facets_.compare(a, b);
-  const double shift = kTypeWeight * agree.type + kActionWeight * agree.action +
-                       kSubjectWeight * agree.subject - (agree.polarity_clash ? kClashWeight : 0.0);
+  double shift = agree.polarity_clash ? -kClashWeight : 0.0;
+  for (double x : {agree.type, agree.action, agree.subject}) {
+    shift += x > 0 ? kAgreeWeight * x : kDisagreeWeight * x;
+  }
   if (shift == 0) return std::min(evidence, 1.0);
   // Shift the log-odds of the evidence (kept off 0 and 1 so that it moves).
   const double p = std::clamp(evidence, 1e-4, 1 - 1e-4);

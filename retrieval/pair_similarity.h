@@ -9,7 +9,9 @@
 //     IDF share of the shorter text's grams the longer one holds, so a long
 //     chatty message still matches the short question inside it);
 //   - pinyin (when readings are given): the same over toneless syllable
-//     1-2-grams, so a homophone typo (带款 for 贷款) still matches;
+//     1-2-grams, so a homophone typo (带款 for 贷款) still matches; and
+//     pinyin typed in Latin letters (daikuan, jk) reads as the span of the
+//     other text it spells;
 //   - the engine's model: the cosine of the two texts' hidden vectors,
 //     trained to tell the knowledge base's entries apart;
 //   - what the questions ask (QuestionFacets): agreement on question type,
@@ -33,11 +35,12 @@ struct Document;
 class Normalizer;
 
 inline constexpr double kModelWeight = 0.5;
-// Log-odds shift per unit of facet agreement, and for a polarity clash.
-inline constexpr double kTypeWeight = 0.8;
-inline constexpr double kActionWeight = 0.8;
-inline constexpr double kSubjectWeight = 0.8;
-inline constexpr double kClashWeight = 0.8;
+// Log-odds shift per unit of facet agreement (agreeing and disagreeing
+// weighed apart: one different ask outweighs a shared subject), and for a
+// polarity clash.
+inline constexpr double kAgreeWeight = 0.4;
+inline constexpr double kDisagreeWeight = 2.0;
+inline constexpr double kClashWeight = 2.0;
 
 class PairSimilarity {
  public:
@@ -60,11 +63,16 @@ class PairSimilarity {
     return facets_.compare(a, b);
   }
   double familiarity(std::string_view text) const;               // [0, 1]
+  // `text` with each run of Latin letters that spells the toneless
+  // syllables or the initials of a span of `other` replaced by that span
+  // (daikuan / jk against 贷款: 贷款); unchanged without readings.
+  std::string latin_read_as(std::string_view text, std::string_view other) const;
 
  private:
   using Grams = std::unordered_map<std::u32string, double>;  // gram -> weight
   Grams char_grams(std::string_view text) const;
   Grams syllable_grams(std::string_view text) const;
+  double familiarity_of(const Grams& char_grams) const;
   // (cosine + coverage) / 2 of the two gram bags under `df`'s IDF.
   double match(const Grams& a, const Grams& b, const std::unordered_map<std::u32string, int>& df) const;
   double idf(const std::unordered_map<std::u32string, int>& df, const std::u32string& gram) const;

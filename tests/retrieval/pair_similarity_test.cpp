@@ -1,8 +1,11 @@
 // PairSimilarity: TF-IDF over character grams with the knowledge base's IDF,
-// pinyin evidence, and the model weighted by how familiar both texts are.
+// pinyin evidence (typed pinyin read as the other text's span), the model
+// weighted by how familiar both texts are, and what the questions ask.
 #include "retrieval/pair_similarity.h"
 
 #include <gtest/gtest.h>
+
+#include "retrieval/normalizer.h"
 
 namespace faqbot::retrieval {
 namespace {
@@ -18,6 +21,7 @@ std::string_view reading(char32_t cp) {
     case U'款': return "kuan";
     case U'多': return "duo";
     case U'久': return "jiu";
+    case U'借': return "jie";
     default: return "";
   }
 }
@@ -66,6 +70,32 @@ TEST(PairSimilarity, ModelSpeaksOnlyForWhatItKnows) {
   EXPECT_NEAR(high - low, kModelWeight, 1e-9);
   // No model opinion: lexical and pinyin evidence only.
   EXPECT_DOUBLE_EQ(s.score("提现多久到账", "充值多久到账", -1), s.lexical("提现多久到账", "充值多久到账"));
+}
+
+TEST(PairSimilarity, TypedPinyinReadsAsTheSpanOfTheOtherTextItSpells) {
+  PairSimilarity with(kTexts, reading), without(kTexts, {});
+  EXPECT_EQ(with.latin_read_as("daikuan多久", "贷款多久"), "贷款多久");  // syllables
+  EXPECT_EQ(with.latin_read_as("jk多久", "借款多久"), "借款多久");       // initials
+  EXPECT_EQ(with.latin_read_as("dk多久", "借款多久"), "dk多久");         // spells nothing there
+  EXPECT_EQ(without.latin_read_as("jk多久", "借款多久"), "jk多久");
+  EXPECT_GT(with.score("jk多久", "借款多久", -1), without.score("jk多久", "借款多久", -1));
+}
+
+TEST(PairSimilarity, DifferentAsksAndPolarityClashesLowerTheScore) {
+  auto normalizer = Normalizer::create({});
+  ASSERT_TRUE(normalizer.ok()) << normalizer.status().message();
+  PairSimilarity plain(kTexts, {});
+  PairSimilarity asks(kTexts, {},
+                      QuestionFacets({{"fee", {"手续费"}}, {"how_long", {"多久"}}}, {}, *normalizer.value(), {}));
+  // Same subject, another question type.
+  EXPECT_LT(asks.score("提现多久到账", "提现手续费", -1), plain.score("提现多久到账", "提现手续费", -1));
+  // Same question type: agreement raises the score.
+  EXPECT_GT(asks.score("提现多久到账", "提现要多久", -1), plain.score("提现多久到账", "提现要多久", -1));
+  // 成功 on one side, 没成功 on the other: below the lexical evidence alone.
+  EXPECT_LT(plain.score("提现成功了", "提现没成功", -1), plain.lexical("提现成功了", "提现没成功"));
+  const double s = asks.score("提现多久到账", "提现手续费", 0.7);
+  EXPECT_GE(s, 0.0);
+  EXPECT_LE(s, 1.0);
 }
 
 }  // namespace
