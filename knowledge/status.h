@@ -17,6 +17,7 @@ enum class StatusCode {
   kDataLoss,         // a file exists but cannot be read / parsed
   kInternal,
   kUnauthenticated,  // a credential is missing or wrong (says nothing about what exists)
+  kAborted,          // a concurrent change won: re-read and try again
 };
 
 class Status {

@@ -60,7 +60,8 @@ Response error_response(const Status& status) {
   switch (status.code()) {
     case StatusCode::kInvalidArgument: return error_response(ApiError::kValidation, status.message());
     case StatusCode::kNotFound: return error_response(ApiError::kNotFound, status.message());
-    case StatusCode::kFailedPrecondition: return error_response(ApiError::kConflict, status.message());
+    case StatusCode::kFailedPrecondition:
+    case StatusCode::kAborted: return error_response(ApiError::kConflict, status.message());
     case StatusCode::kUnauthenticated: return error_response(ApiError::kUnauthorized, status.message());
     default: {
       // The database's (or engine's) own text stays in the log: it names

@@ -66,7 +66,21 @@ Result<ChatReply> Service::chat(const ChatRequest& request) {
   const std::shared_ptr<const bot::Engine>& engine = serving.engine;
   if (!engine) return Status(StatusCode::kInternal, "no knowledge base is loaded");
 
+  // Turns of one session are serialised in this process by its lock, and
+  // across replicas by the turn's expectation on the session row: a turn
+  // that lost to another replica's is run again on what that one left.
   std::lock_guard<std::mutex> lock(session_lock(session_id));
+  for (int attempt = 1;; ++attempt) {
+    Result<ChatReply> out = chat_attempt(request, session_id, new_token, engine, cleaned.value());
+    if (out.ok() || out.status().code() != StatusCode::kAborted || attempt == kTurnAttempts) return out;
+  }
+}
+
+Result<ChatReply> Service::chat_attempt(const ChatRequest& request, const std::string& session_id,
+                                        const std::string& new_token,
+                                        const std::shared_ptr<const bot::Engine>& engine,
+                                        const std::string& cleaned_text) {
+  const bool web = detail::is_web(request.channel);
   store::Session session;
   bool known = false;
   if (web && new_token.empty()) {
@@ -85,6 +99,8 @@ Result<ChatReply> Service::chat(const ChatRequest& request) {
       return got.status();
     }
   }
+  // What this turn was computed from: committed only if it still holds.
+  const store::Turn::Expected expected{known, session.state, session.choices};
   if (!known) {
     session.id = session_id;
     session.channel = web ? "web" : request.channel;
@@ -101,16 +117,16 @@ Result<ChatReply> Service::chat(const ChatRequest& request) {
       count_storage_error();
       return open.status();
     }
-    if (open->has_value()) return route_to_ticket(request, session, *open.value(), cleaned.value());
+    if (open->has_value()) return route_to_ticket(request, session, expected, *open.value(), cleaned_text);
   }
 
   bot::Conversation conversation = conversation_from_json(session.state);
   if (!session.customer_name.empty()) conversation.customer_name = session.customer_name;
   conversation.closed_ticket_id = 0;  // the investor is back with the bot
   if (request.client_greeted) conversation.greeted = true;
-  bot::Reply reply = reply_to(*engine, conversation, session, request.entry_id, cleaned.value());
+  bot::Reply reply = reply_to(*engine, conversation, session, request.entry_id, cleaned_text);
   const std::string masked =
-      reply.masked_question.empty() ? detail::mask(cleaned.value()) : reply.masked_question;
+      reply.masked_question.empty() ? detail::mask(cleaned_text) : reply.masked_question;
   session.state = conversation_to_json(conversation);
   std::vector<ChatChoice> choices = choices_of(reply);
   session.choices = choices_to_store(choices);
@@ -118,6 +134,7 @@ Result<ChatReply> Service::chat(const ChatRequest& request) {
   const int64_t t = now();
   store::Turn turn;
   turn.session = session;
+  turn.expected_session = expected;
   turn.events = event_keys_of(request);
   store::NewMessage investor;
   investor.role = store::Role::kInvestor;
@@ -156,7 +173,7 @@ Result<ChatReply> Service::chat(const ChatRequest& request) {
   turn.messages = {investor, bot_message};
   auto recorded = store_.record_turn(turn);
   if (!recorded.ok()) {
-    count_storage_error();
+    if (recorded.status().code() != StatusCode::kAborted) count_storage_error();
     return recorded.status();
   }
   if (recorded->duplicate) return duplicate_of(session_id);
@@ -206,6 +223,7 @@ bot::HandoffReason escalation_reason(const bot::Engine& engine, const std::strin
 //   - a complaint, anger or a money-at-risk topic raises its priority.
 // Otherwise nothing is said: the state line tells where the ticket is.
 Result<ChatReply> Service::route_to_ticket(const ChatRequest& request, store::Session session,
+                                           const store::Turn::Expected& expected,
                                            const store::Ticket& ticket, const std::string& cleaned) {
   const auto engine = engines_.current();
   if (!engine) return Status(StatusCode::kInternal, "no knowledge base is loaded");
@@ -238,6 +256,7 @@ Result<ChatReply> Service::route_to_ticket(const ChatRequest& request, store::Se
   turn.session = std::move(session);
   turn.session.updated_at_ms = t;
   turn.session.choices.clear();  // the agent has the conversation now
+  turn.expected_session = expected;
   turn.events = event_keys_of(request);
   store::NewMessage investor;
   investor.role = store::Role::kInvestor;
@@ -263,7 +282,7 @@ Result<ChatReply> Service::route_to_ticket(const ChatRequest& request, store::Se
     recorded = store_.record_turn(turn);
   }
   if (!recorded.ok()) {
-    count_storage_error();
+    if (recorded.status().code() != StatusCode::kAborted) count_storage_error();
     return recorded.status();
   }
   if (recorded->duplicate) return duplicate_of(turn.session.id);

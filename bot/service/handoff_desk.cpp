@@ -20,8 +20,9 @@ Result<store::Ticket> Service::commit_transition(const store::Ticket& from, cons
   if (!engine) return Status(StatusCode::kInternal, "no knowledge base is loaded");
   auto session = find_session(from.session_id);
   if (!session.ok()) return session.status();
-  if (session_change) session_change(session.value());
   store::Turn turn;
+  turn.expected_session = store::Turn::Expected{true, session->state, session->choices};
+  if (session_change) session_change(session.value());
   turn.session = session.value();
   turn.ticket_update = store::TicketUpdate{from, to};
   const int64_t t = now();
@@ -53,11 +54,16 @@ Result<store::Ticket> Service::change_ticket(
   auto found = store_.get_ticket(ticket_id);
   if (!found.ok()) return found.status();
   std::lock_guard<std::mutex> lock(session_lock(found->session_id));
-  auto current = store_.get_ticket(ticket_id);  // as it is under the session's lock
-  if (!current.ok()) return current.status();
-  auto next = transition(current.value());
-  if (!next.ok()) return next.status();
-  return commit_transition(current.value(), next.value(), event, agent_id, session_change);
+  // The session may change on another replica meanwhile (the investor's
+  // turn): kAborted, and the change is tried again on what is there now.
+  for (int attempt = 1;; ++attempt) {
+    auto current = store_.get_ticket(ticket_id);  // as it is under the session's lock
+    if (!current.ok()) return current.status();
+    auto next = transition(current.value());
+    if (!next.ok()) return next.status();
+    auto done = commit_transition(current.value(), next.value(), event, agent_id, session_change);
+    if (done.ok() || done.status().code() != StatusCode::kAborted || attempt == kTurnAttempts) return done;
+  }
 }
 
 Result<store::Ticket> Service::claim(int64_t ticket_id, const std::string& agent_id) {

@@ -19,7 +19,8 @@ int http_status_of(StatusCode code) {
     case StatusCode::kOk: return 200;
     case StatusCode::kInvalidArgument: return 422;
     case StatusCode::kNotFound: return 404;
-    case StatusCode::kFailedPrecondition: return 409;
+    case StatusCode::kFailedPrecondition:
+    case StatusCode::kAborted: return 409;
     case StatusCode::kUnauthenticated: return 401;
     case StatusCode::kDataLoss:
     case StatusCode::kInternal: return 500;

@@ -41,7 +41,10 @@
 //   handed to the channel's outbound callback (see set_outbound).
 //
 // Thread-safety: every public method may be called from any thread. Turns of
-// one session are serialised; different sessions run in parallel.
+// one session are serialised in a process; across replicas (Services on one
+// database) a turn or ticket change commits only if the session row still
+// holds the conversation it was computed from (store::Turn::expected_session)
+// and is otherwise run again on the new one. Different sessions run in parallel.
 // Never throws; failures are Status values:
 //   kInvalidArgument    validation (empty text, text too long, bad ids)
 //   kNotFound           unknown session / ticket / message
@@ -280,7 +283,17 @@ class Service {
   static std::string new_session_id();
 
  private:
+  // How often a turn that lost to a concurrent one on another replica
+  // (kAborted) is run again before the investor gets the conflict.
+  static constexpr int kTurnAttempts = 5;
+  // One try of chat(), under the session's lock: reads the session, answers,
+  // commits the turn conditional on the session as read.
+  Result<ChatReply> chat_attempt(const ChatRequest& request, const std::string& session_id,
+                                 const std::string& new_token,
+                                 const std::shared_ptr<const bot::Engine>& engine,
+                                 const std::string& cleaned_text);
   Result<ChatReply> route_to_ticket(const ChatRequest& request, store::Session session,
+                                    const store::Turn::Expected& expected,
                                     const store::Ticket& ticket, const std::string& cleaned);
   // Commits `to` (a transition of `from`) with one system notice for
   // `event` (none when kNone) in one turn of the ticket's session, then

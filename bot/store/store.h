@@ -14,6 +14,8 @@
 //     kFailedPrecondition a state transition that is not allowed (claiming a
 //                         ticket that is not waiting, closing a closed one),
 //                         or a database newer than this build's schema,
+//     kAborted            a compare-and-set lost to a concurrent writer
+//                         (Turn::expected_session),
 //     kInternal           the database failed (I/O, busy past the timeout,
 //                         connection lost).
 // - Durable: when a write returns ok, its transaction is committed and
@@ -166,6 +168,17 @@ struct Turn {
   // Upserted: inserted when new (created_at = now), otherwise every field but
   // id and created_at is replaced. updated_at is set to now.
   Session session;
+  // Optimistic concurrency on the conversation, for turns of one session
+  // that may run at once on several replicas: when set, the turn commits
+  // only while the session row still holds what the caller read (its state
+  // and choices; no row at all when !exists). Otherwise the whole turn fails
+  // with kAborted, writing nothing: the caller re-reads and runs it again.
+  struct Expected {
+    bool exists = false;
+    std::string state;
+    std::string choices;
+  };
+  std::optional<Expected> expected_session;
   // Appended in order to session.id.
   std::vector<NewMessage> messages;
   // Opens a ticket for the session; if the session already has an open

@@ -469,6 +469,41 @@ TYPED_TEST_P(StoreTest, QueueOrderAndPosition) {
   EXPECT_EQ(this->store().queue_position(tie_b.id).value(), 5);
 }
 
+// A turn with an expectation commits only on the session as read: a row
+// changed meanwhile (or created, for a turn that expected none) fails the
+// whole turn with kAborted and writes nothing.
+TYPED_TEST_P(StoreTest, TurnCommitsOnlyOnTheSessionAsRead) {
+  Turn first;
+  first.session.id = "s-cas";
+  first.session.state = "{\"v\":1}";
+  first.expected_session = Turn::Expected{false, "", ""};
+  first.messages = {NewMessage{Role::kInvestor, "一"}};
+  ASSERT_TRUE(this->store().record_turn(first).ok());
+  // Another turn expecting no row: the row exists now.
+  EXPECT_EQ(this->store().record_turn(first).status().code(), StatusCode::kAborted);
+
+  Turn second = first;
+  second.session.state = "{\"v\":2}";
+  second.session.choices = "[\"faq:a\"]";
+  second.expected_session = Turn::Expected{true, "{\"v\":1}", ""};
+  second.messages = {NewMessage{Role::kInvestor, "二"}};
+  ASSERT_TRUE(this->store().record_turn(second).ok());
+  // Computed from v1 too, but v2 is there: nothing of it is written.
+  Turn stale = second;
+  stale.session.state = "{\"v\":3}";
+  stale.events = {{"slack", "ev-stale"}};
+  stale.messages = {NewMessage{Role::kInvestor, "三"}};
+  EXPECT_EQ(this->store().record_turn(stale).status().code(), StatusCode::kAborted);
+  EXPECT_FALSE(this->store().event_processed("slack", "ev-stale").value());
+  // The same state with other choices is another conversation too.
+  stale.expected_session = Turn::Expected{true, "{\"v\":2}", ""};
+  EXPECT_EQ(this->store().record_turn(stale).status().code(), StatusCode::kAborted);
+  stale.expected_session = Turn::Expected{true, "{\"v\":2}", "[\"faq:a\"]"};
+  ASSERT_TRUE(this->store().record_turn(stale).ok());
+  EXPECT_EQ(this->store().get_session("s-cas")->state, "{\"v\":3}");
+  EXPECT_EQ(this->store().messages_after("s-cas", 0)->size(), 3u);
+}
+
 TYPED_TEST_P(StoreTest, EventDedupSurvivesReopen) {
   EXPECT_TRUE(this->store().mark_event_processed("slack", "Ev123").value());
   EXPECT_FALSE(this->store().mark_event_processed("slack", "Ev123").value());
@@ -905,6 +940,7 @@ REGISTER_TYPED_TEST_SUITE_P(StoreTest,
                             FailedTurnWritesNothing,
                             TurnChangesATicketOnlyAsRead,
                             TurnRecordsItsEventKeyInTheSameTransaction,
+                            TurnCommitsOnlyOnTheSessionAsRead,
                             FailingTurnsAmongConcurrentOnesLeaveNothing,
                             TicketLifecycle,
                             ConcurrentClaimsOnlyOneWins,

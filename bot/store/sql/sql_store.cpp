@@ -90,7 +90,7 @@ class SqlStore final : public Store {
       }
       // The upsert locks the session row until the end of the transaction:
       // appends to one session are serialised, so its ids follow commit order.
-      if (Status s = upsert_session(c, turn.session, now); !s.ok()) return s;
+      if (Status s = upsert_session(c, turn.session, now, turn.expected_session); !s.ok()) return s;
       if (turn.ticket_update) {
         auto t = update_ticket_in(c, *turn.ticket_update);
         if (!t.ok()) return t.status();
@@ -538,20 +538,41 @@ class SqlStore final : public Store {
     return n->value_or(0);
   }
 
-  static Status upsert_session(Connection& c, const Session& s, int64_t now) {
+  // With `expected`, a row that exists against the expectation, or no
+  // longer holds the expected state and choices, is left alone: kAborted.
+  // The condition is in the statement itself, so the database checks it on
+  // the row as it is when the statement runs (after a concurrent writer's
+  // commit), not on an earlier read.
+  static Status upsert_session(Connection& c, const Session& s, int64_t now,
+                               const std::optional<Turn::Expected>& expected = std::nullopt) {
     if (Status st = check_id(s.id, "session id"); !st.ok()) return st;
     const int64_t created = s.created_at_ms != 0 ? s.created_at_ms : now;
-    auto n = execute(
-        c,
+    const std::string insert =
         "INSERT INTO sessions (id, user_id, channel, channel_ref, customer_name, state, "
         "created_at, updated_at, token_hash, choices) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
-        "ON CONFLICT (id) DO UPDATE SET user_id = excluded.user_id, channel = excluded.channel, "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT (id) ";
+    const std::string update =
+        "DO UPDATE SET user_id = excluded.user_id, channel = excluded.channel, "
         "channel_ref = excluded.channel_ref, customer_name = excluded.customer_name, "
-        "state = excluded.state, updated_at = excluded.updated_at, choices = excluded.choices",
-        s.id, s.user_id, s.channel.empty() ? std::string("web") : s.channel, s.channel_ref,
-        s.customer_name, s.state, created, now, s.token_hash, s.choices);
-    return n.ok() ? Status::Ok() : n.status();
+        "state = excluded.state, updated_at = excluded.updated_at, choices = excluded.choices";
+    const std::string channel = s.channel.empty() ? std::string("web") : s.channel;
+    Result<int64_t> n = 0;
+    if (!expected) {
+      n = execute(c, insert + update, s.id, s.user_id, channel, s.channel_ref, s.customer_name, s.state,
+                  created, now, s.token_hash, s.choices);
+    } else if (!expected->exists) {
+      n = execute(c, insert + "DO NOTHING", s.id, s.user_id, channel, s.channel_ref, s.customer_name,
+                  s.state, created, now, s.token_hash, s.choices);
+    } else {
+      n = execute(c, insert + update + " WHERE sessions.state = ?11 AND sessions.choices = ?12", s.id,
+                  s.user_id, channel, s.channel_ref, s.customer_name, s.state, created, now, s.token_hash,
+                  s.choices, expected->state, expected->choices);
+    }
+    if (!n.ok()) return n.status();
+    if (expected && n.value() == 0) {
+      return {StatusCode::kAborted, "session " + s.id + " changed meanwhile"};
+    }
+    return Status::Ok();
   }
 
   // Runs an INSERT of one row into a table keyed by {serial_key} (`sql` is
