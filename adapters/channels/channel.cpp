@@ -16,9 +16,7 @@ std::optional<http::Response> Channel::reply_in_body(const Inbound&, const Reply
 
 Status Channel::authorize(OutboundRequest&, Transport&) const { return Status::Ok(); }
 
-Result<std::vector<Inbound>> Channel::pull(const std::string&, Transport&) const {
-  return std::vector<Inbound>{};
-}
+Result<Pulled> Channel::pull(const std::string&, const std::string&, Transport&) const { return Pulled{}; }
 
 void bind_signature(Inbound& in, std::string_view signature, std::string_view body,
                     bool signature_covers_body) {

@@ -83,6 +83,9 @@ struct Received {
   http::Response response;
   Inbound inbound;
   std::string notice;  // kPull: what pull() needs (token, account), channel-defined
+  // kPull: the name under which the runtime keeps this stream's read
+  // position in the store (Store::channel_cursor), "" = none kept.
+  std::string cursor_name;
   bool rejected = false;  // kRespond because verification failed (counted)
 };
 
@@ -100,6 +103,15 @@ struct SendResult {
   int status = 0;       // HTTP status, 0 = transport error
   std::string body;
   std::string error;    // transport error text
+};
+
+// What Channel::pull fetched: the messages, oldest first, and the position
+// after them. The runtime stores `cursor` only once every message is
+// answered (or recognised as answered), so a restart neither fetches them
+// again nor skips one.
+struct Pulled {
+  std::vector<Inbound> messages;
+  std::string cursor;  // "" = unchanged
 };
 
 class Channel {
@@ -145,10 +157,12 @@ class Channel {
   // Called after a rejected send, so a cached token is fetched again.
   virtual void invalidate_token() const {}
 
-  // For a kPull notice: fetches the waiting messages from the platform
-  // through `transport` (on the webhook request's thread). An error makes
-  // the runtime answer 503, so the platform calls again. Default: none.
-  virtual Result<std::vector<Inbound>> pull(const std::string& notice, Transport& transport) const;
+  // For a kPull notice: fetches the messages waiting after `cursor` (the
+  // stored position of Received::cursor_name, "" = from the platform's
+  // oldest) through `transport`, on the webhook request's thread. An error
+  // makes the runtime answer 503, so the platform calls again. Default: none.
+  virtual Result<Pulled> pull(const std::string& notice, const std::string& cursor,
+                              Transport& transport) const;
 };
 
 // Sets in.replay_key from `signature` (what the platform sent to

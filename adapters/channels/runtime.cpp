@@ -157,18 +157,38 @@ http::Response ChannelRuntime::handle(const Channel& channel, const http::Reques
     if (r.rejected) count.rejected.fetch_add(1, std::memory_order_relaxed);
     return r.response;
   }
-  if (r.kind == Received::Kind::kPull) {
-    auto pulled = channel.pull(r.notice, *transport_);
-    if (!pulled.ok()) {
-      std::fprintf(stderr, "faqbot channels: %s: %s\n", channel.name().c_str(), pulled.status().message().c_str());
-      return json_response(503, "{\"error\":{\"code\":\"unavailable\",\"message\":\"platform unavailable\"}}");
-    }
-    // Each message answered (or deduplicated) in turn; one that fails stays
-    // unprocessed and is answered when it is pulled again.
-    for (Inbound& in : pulled.value()) handle_inbound(channel, in);
-    return r.response;
-  }
+  if (r.kind == Received::Kind::kPull) return handle_pull(channel, r);
   return handle_inbound(channel, r.inbound);
+}
+
+http::Response ChannelRuntime::handle_pull(const Channel& channel, const Received& r) {
+  // One pull at a time in this process: two would fetch the same messages.
+  std::lock_guard<std::mutex> lock(pull_mu_);
+  std::string from;
+  if (!r.cursor_name.empty()) {
+    auto stored = service_.store().channel_cursor(r.cursor_name);
+    if (!stored.ok()) return unavailable();
+    from = stored.value();
+  }
+  auto pulled = channel.pull(r.notice, from, *transport_);
+  if (!pulled.ok()) {
+    std::fprintf(stderr, "faqbot channels: %s: %s\n", channel.name().c_str(), pulled.status().message().c_str());
+    return json_response(503, "{\"error\":{\"code\":\"unavailable\",\"message\":\"platform unavailable\"}}");
+  }
+  // Each message answered (or deduplicated) in turn. The position moves on
+  // only when none failed: a failed one is fetched again with the next
+  // notice (the answered ones around it are then recognised by their ids).
+  bool all_handled = true;
+  for (Inbound& in : pulled->messages) {
+    if (handle_inbound(channel, in).status >= 500) all_handled = false;
+  }
+  if (all_handled && !r.cursor_name.empty() && !pulled->cursor.empty() && pulled->cursor != from) {
+    if (Status saved = service_.store().set_channel_cursor(r.cursor_name, pulled->cursor); !saved.ok()) {
+      std::fprintf(stderr, "faqbot channels: %s: cursor not saved: %s\n", channel.name().c_str(),
+                   saved.message().c_str());
+    }
+  }
+  return r.response;
 }
 
 http::Response ChannelRuntime::handle_inbound(const Channel& channel, Inbound& in) {

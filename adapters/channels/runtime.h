@@ -93,6 +93,9 @@ class ChannelRuntime {
   std::optional<http::Response> check_replay(const Channel& channel, const Inbound& in,
                                              std::vector<std::string>* keys);
   http::Response reused_signature(const Channel& channel);
+  // A kPull notice: fetches from the stored position, answers each message,
+  // then stores the new position (see Pulled).
+  http::Response handle_pull(const Channel& channel, const Received& r);
   ReplyContent content_of(const service::ChatReply& reply) const;
   void sender_loop();
   int64_t backoff(int attempts) const;
@@ -104,6 +107,7 @@ class ChannelRuntime {
   std::shared_ptr<Transport> transport_;
   std::map<std::string, std::unique_ptr<ChannelCounters>> counters_;  // fixed after construction
 
+  std::mutex pull_mu_;  // one kPull notice handled at a time (handle_pull)
   std::mutex sender_mu_;
   std::condition_variable sender_cv_;
   bool stopping_ = false;

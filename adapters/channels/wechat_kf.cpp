@@ -13,15 +13,15 @@
 // text whose menu_id is the choice's payload ("faq:<id>"). Events, agents'
 // own messages (origin 5) and other message types are skipped.
 //
-// The cursor lives in memory: after a restart sync_msg starts again from the
-// oldest message it keeps (3 days) and the runtime's dedup on msgid answers
-// each message once; replicas each keep their own cursor, same dedup.
+// The cursor of each OpenKfId is kept in the store by the runtime (name
+// "wechat_kf/<OpenKfId>"), advanced once the messages before it are
+// answered: a restart continues where the last pull ended, and every
+// replica reads from the same position. Two pulls at once (two replicas)
+// may fetch a message twice; the runtime's dedup on msgid answers it once.
 //
 // Replies: POST /cgi-bin/kf/send_msg, a text, or with choices a msgmenu (one
 // click item per choice) when the text fits a menu head; the access token
 // from /cgi-bin/gettoken with the corp id and the 微信客服 Secret.
-#include <map>
-#include <mutex>
 #include <optional>
 
 #include <nlohmann/json.hpp>
@@ -61,6 +61,7 @@ class WechatKfChannel : public Channel {
     Received r = respond(ack({}));
     r.kind = Received::Kind::kPull;
     r.notice = json{{"token", event.get("Token")}, {"open_kfid", event.get("OpenKfId")}}.dump();
+    r.cursor_name = "wechat_kf/" + event.get("OpenKfId");
     return r;
   }
 
@@ -71,14 +72,14 @@ class WechatKfChannel : public Channel {
     return r;
   }
 
-  Result<std::vector<Inbound>> pull(const std::string& notice, Transport& transport) const override {
+  Result<Pulled> pull(const std::string& notice, const std::string& cursor,
+                      Transport& transport) const override {
     const json n = json::parse(notice, nullptr, false);
     const std::string token = field_string(n, "token"), open_kfid = field_string(n, "open_kfid");
-    // One pull at a time: two at once would read the same cursor twice.
-    std::lock_guard<std::mutex> lock(pull_mu_);
-    std::vector<Inbound> out;
+    Pulled out;
+    std::string from = cursor;
     for (int page = 0; page < kMaxPagesPerNotice; ++page) {
-      json body = {{"cursor", cursors_[open_kfid]}, {"token", token}, {"limit", 1000}, {"voice_format", 0}};
+      json body = {{"cursor", from}, {"token", token}, {"limit", 1000}, {"voice_format", 0}};
       if (!open_kfid.empty()) body["open_kfid"] = open_kfid;
       OutboundRequest req;
       req.url = config_.wechat_kf_api_base + "/cgi-bin/kf/sync_msg?access_token={access_token}";
@@ -95,11 +96,11 @@ class WechatKfChannel : public Channel {
       auto list = answer.find("msg_list");
       if (list != answer.end() && list->is_array()) {
         for (const json& m : *list) {
-          if (auto in = inbound_of(m)) out.push_back(std::move(*in));
+          if (auto in = inbound_of(m)) out.messages.push_back(std::move(*in));
         }
       }
       const std::string next = field_string(answer, "next_cursor");
-      if (!next.empty()) cursors_[open_kfid] = next;
+      if (!next.empty()) from = out.cursor = next;
       if (field_int(answer, "has_more", 0) != 1 || next.empty()) break;
     }
     return out;
@@ -171,8 +172,6 @@ class WechatKfChannel : public Channel {
   ChannelsConfig config_;
   WxCrypt crypt_;
   mutable TokenCache tokens_;
-  mutable std::mutex pull_mu_;
-  mutable std::map<std::string, std::string> cursors_;  // open_kfid -> next_cursor; guarded by pull_mu_
 };
 
 }  // namespace

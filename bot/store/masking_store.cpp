@@ -158,6 +158,11 @@ class MaskingStore final : public Store {
   Result<int64_t> count_failed() override { return s_->count_failed(); }
   Result<Outbound> get_outbound(int64_t outbound_id) override { return s_->get_outbound(outbound_id); }
   // Secrets and the write probe hold no personal text.
+  // A platform's opaque position, no personal data.
+  Result<std::string> channel_cursor(const std::string& name) override { return s_->channel_cursor(name); }
+  Status set_channel_cursor(const std::string& name, const std::string& value) override {
+    return s_->set_channel_cursor(name, value);
+  }
   Result<std::string> server_secret(const std::string& name, const std::string& candidate) override {
     return s_->server_secret(name, candidate);
   }

@@ -511,6 +511,14 @@ class Store {
   virtual Result<int64_t> count_failed() = 0;
   virtual Result<Outbound> get_outbound(int64_t outbound_id) = 0;
 
+  // --- IM channels' read positions -------------------------------------------
+  // Where a channel has read a platform's message stream up to (the 微信客服
+  // sync_msg cursor of one OpenKfId), by a name of the channel's choosing
+  // (non-empty, <= 256 bytes); "" when none is recorded. Shared by every
+  // replica and kept across restarts. The last set wins.
+  virtual Result<std::string> channel_cursor(const std::string& name) = 0;
+  virtual Status set_channel_cursor(const std::string& name, const std::string& value) = 0;
+
   // --- server secrets and health ------------------------------------------
   // The secret stored under `name`; when there is none yet, `candidate` is
   // stored and returned. Every replica on one database gets the same value

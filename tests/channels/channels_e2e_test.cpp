@@ -394,6 +394,31 @@ TEST_F(ChannelsE2ETest, WechatKfPullsAnnouncedMessagesAndAnswersThroughSendMsg) 
   EXPECT_EQ(mock_.count("/cgi-bin/kf/sync_msg"), syncs_before);
 }
 
+// The 微信客服 cursor is kept in the store: after a restart the first
+// sync_msg continues where the last pull ended (nothing fetched again,
+// nothing skipped).
+TEST_F(ChannelsE2ETest, WechatKfCursorSurvivesARestart) {
+  start();
+  const WxCrypt crypt = WxCrypt::create("kf-token", kWecomAes, "wwkfcorp").value();
+  const std::string token = "ENCApHxnGDNAVNY4AaSJKj4Tb5mwsEMzxhFmHVGcra996NR";
+  mock_.kf_setup(token, 1000);
+  mock_.kf_queue(kf_text("m1", "wm_user1", "提现多久到账"));
+  mock_.kf_queue(kf_text("m2", "wm_user2", "提现要多久"));
+  ASSERT_EQ(kf_callback(crypt, token)->status, 200);
+  ASSERT_EQ(mock_.wait_for("/cgi-bin/kf/send_msg", 2).size(), 2u);
+
+  stop();
+  start();  // the same data directory: a restarted process
+  mock_.kf_queue(kf_text("m3", "wm_user3", "提现多久能到"));
+  ASSERT_EQ(kf_callback(crypt, token)->status, 200);
+  auto syncs = mock_.wait_for("/cgi-bin/kf/sync_msg", 2);
+  ASSERT_EQ(syncs.size(), 2u);
+  EXPECT_EQ(json::parse(syncs[1].body)["cursor"], "2");  // after m1, m2: not from the start
+  auto sent = mock_.wait_for("/cgi-bin/kf/send_msg", 3);
+  ASSERT_EQ(sent.size(), 3u);
+  EXPECT_EQ(json::parse(sent[2].body)["touser"], "wm_user3");  // m3 answered, none twice
+}
+
 // ---------------------------------------------------------------------------
 TEST_F(ChannelsE2ETest, TelegramSendMessageWithInlineKeyboardAndCallbackQuery) {
   start();

@@ -516,6 +516,17 @@ TYPED_TEST_P(StoreTest, EventDedupSurvivesReopen) {
   EXPECT_TRUE(this->store().mark_event_processed("telegram", "Ev123").value());
 }
 
+TYPED_TEST_P(StoreTest, ChannelCursorIsKeptAcrossReopen) {
+  EXPECT_EQ(this->store().channel_cursor("wechat_kf/wkA").value(), "");
+  ASSERT_TRUE(this->store().set_channel_cursor("wechat_kf/wkA", "4gw7MepFLfgF2VC5npN").ok());
+  ASSERT_TRUE(this->store().set_channel_cursor("wechat_kf/wkB", "b1").ok());
+  ASSERT_TRUE(this->store().set_channel_cursor("wechat_kf/wkA", "4gw7MepFLfgF2VC5npO").ok());
+  this->reopen();
+  EXPECT_EQ(this->store().channel_cursor("wechat_kf/wkA").value(), "4gw7MepFLfgF2VC5npO");
+  EXPECT_EQ(this->store().channel_cursor("wechat_kf/wkB").value(), "b1");
+  EXPECT_EQ(this->store().channel_cursor("").status().code(), StatusCode::kInvalidArgument);
+}
+
 TYPED_TEST_P(StoreTest, ConcurrentEventDedupExactlyOnce) {
   std::atomic<int> fresh{0};
   std::vector<std::thread> threads;
@@ -947,6 +958,7 @@ REGISTER_TYPED_TEST_SUITE_P(StoreTest,
                             QueueOrderAndPosition,
                             EventDedupSurvivesReopen,
                             ConcurrentEventDedupExactlyOnce,
+                            ChannelCursorIsKeptAcrossReopen,
                             OutboxRetryStates,
                             OutboxDueOrderAndLimit,
                             FeedbackOncePerBotMessageOfItsOwnSession,

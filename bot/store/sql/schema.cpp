@@ -159,6 +159,14 @@ const std::vector<Migration>& builtin_migrations() {
                 detail     TEXT NOT NULL DEFAULT ''))",
            "ALTER TABLE messages ADD COLUMN kb_version {int64} NOT NULL DEFAULT 0",
        }},
+      {7,
+       "channel cursors: where a channel read a platform's message stream up to",
+       {
+           R"(CREATE TABLE channel_cursors (
+                name       TEXT PRIMARY KEY,
+                value      TEXT NOT NULL,
+                updated_at {int64} NOT NULL))",
+       }},
   };
   return steps;
 }

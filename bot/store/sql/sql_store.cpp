@@ -452,6 +452,30 @@ class SqlStore final : public Store {
     });
   }
 
+  // --- channel cursors ----------------------------------------------------------
+
+  Result<std::string> channel_cursor(const std::string& name) override {
+    if (Status st = check_id(name, "cursor name"); !st.ok()) return st;
+    return read<std::string>([&](Connection& c) -> Result<std::string> {
+      auto value = query_maybe<std::string>(c, "SELECT value FROM channel_cursors WHERE name = ?1",
+                                            text_from, name);
+      if (!value.ok()) return value.status();
+      return value->value_or("");
+    });
+  }
+
+  Status set_channel_cursor(const std::string& name, const std::string& value) override {
+    if (Status st = check_id(name, "cursor name"); !st.ok()) return st;
+    if (Status st = check_utf8(value, "cursor"); !st.ok()) return st;
+    return db_->write([&](Connection& c) -> Status {
+      auto n = execute(c,
+                       "INSERT INTO channel_cursors (name, value, updated_at) VALUES (?1, ?2, ?3) "
+                       "ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+                       name, value, now_ms());
+      return n.ok() ? Status::Ok() : n.status();
+    });
+  }
+
   // --- server secrets, health -------------------------------------------------
 
   Result<std::string> server_secret(const std::string& name,
