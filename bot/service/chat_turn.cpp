@@ -71,15 +71,16 @@ Result<ChatReply> Service::chat(const ChatRequest& request) {
   // that lost to another replica's is run again on what that one left.
   std::lock_guard<std::mutex> lock(session_lock(session_id));
   for (int attempt = 1;; ++attempt) {
-    Result<ChatReply> out = chat_attempt(request, session_id, new_token, engine, cleaned.value());
+    Result<ChatReply> out = chat_attempt(request, session_id, new_token, serving, cleaned.value());
     if (out.ok() || out.status().code() != StatusCode::kAborted || attempt == kTurnAttempts) return out;
   }
 }
 
 Result<ChatReply> Service::chat_attempt(const ChatRequest& request, const std::string& session_id,
                                         const std::string& new_token,
-                                        const std::shared_ptr<const bot::Engine>& engine,
+                                        const EngineHolder::Serving& serving,
                                         const std::string& cleaned_text) {
+  const std::shared_ptr<const bot::Engine>& engine = serving.engine;
   const bool web = detail::is_web(request.channel);
   store::Session session;
   bool known = false;

@@ -290,7 +290,7 @@ class Service {
   // commits the turn conditional on the session as read.
   Result<ChatReply> chat_attempt(const ChatRequest& request, const std::string& session_id,
                                  const std::string& new_token,
-                                 const std::shared_ptr<const bot::Engine>& engine,
+                                 const EngineHolder::Serving& serving,
                                  const std::string& cleaned_text);
   Result<ChatReply> route_to_ticket(const ChatRequest& request, store::Session session,
                                     const store::Turn::Expected& expected,

@@ -52,9 +52,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (received.kind == channels::Received::Kind::kPull) {
     FakePlatform platform;
     platform.sync_answer = in.payload;
-    auto pulled = channel->pull(received.notice, platform);
+    auto pulled = channel->pull(received.notice, /*cursor=*/"", platform);
     if (pulled.ok()) {
-      for (const channels::Inbound& message : pulled.value()) {
+      for (const channels::Inbound& message : pulled.value().messages) {
         channels::Received one;
         one.kind = channels::Received::Kind::kMessage;
         one.inbound = message;
