@@ -2,7 +2,6 @@
 
 #include <cstdio>
 #include <fstream>
-#include <nlohmann/json.hpp>
 #include <sstream>
 
 namespace faqbot::cli {
@@ -10,31 +9,9 @@ namespace faqbot::cli {
 Result<std::vector<EvalCase>> read_cases(const std::string& path) {
   std::ifstream in(path);
   if (!in) return Status(StatusCode::kNotFound, path + ": cannot open cases file");
-  std::vector<EvalCase> cases;
-  int line_no = 0;
-  for (std::string line; std::getline(in, line);) {
-    ++line_no;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    auto doc = nlohmann::json::parse(line, nullptr, false);
-    auto where = path + ":" + std::to_string(line_no) + ": ";
-    if (doc.is_discarded() || !doc.is_object()) {
-      return Status(StatusCode::kInvalidArgument, where + "not a JSON object");
-    }
-    if (!doc.contains("q") || !doc["q"].is_string() || !doc.contains("expect") ||
-        !doc["expect"].is_string()) {
-      return Status(StatusCode::kInvalidArgument, where + "needs string fields \"q\" and \"expect\"");
-    }
-    EvalCase c;
-    c.question = doc["q"].get<std::string>();
-    c.expect = doc["expect"].get<std::string>();
-    c.action = doc.value("action", c.expect == "none" ? "no_answer" : "answer");
-    if (c.action != "answer" && c.action != "handoff" && c.action != "no_answer") {
-      return Status(StatusCode::kInvalidArgument, where + "unknown action \"" + c.action + "\"");
-    }
-    c.line = line_no;
-    cases.push_back(std::move(c));
-  }
-  return cases;
+  std::ostringstream text;
+  text << in.rdbuf();
+  return ops::parse_golden(text.str(), path);
 }
 
 EvalReport evaluate(const bot::Engine& engine, const std::vector<EvalCase>& cases) {

@@ -1,24 +1,19 @@
 #pragma once
-// Quality evaluation over labelled cases (shared/eval/dev.jsonl format):
-// one JSON object a line, {"q", "expect": entry id | "none",
-// "action": "answer" | "handoff" | "no_answer"}. Every case is an independent
-// conversation.
+// Quality evaluation over labelled cases (shared/eval/dev.jsonl format,
+// bot/ops/golden_cases.h). Every case is an independent conversation.
 #include <string>
 #include <vector>
 
 #include "bot/engine.h"
+#include "bot/ops/golden_cases.h"
 #include "knowledge/status.h"
 
 namespace faqbot::cli {
 
-struct EvalCase {
-  std::string question;
-  std::string expect;  // entry id or "none"
-  std::string action;  // "answer" | "handoff" | "no_answer"
-  int line = 0;
-};
+using EvalCase = ops::GoldenCase;
 
-// Reads a cases file; a malformed line is an error naming the file and line.
+// Reads a cases file (ops::parse_golden); a malformed line is an error
+// naming the file and line.
 Result<std::vector<EvalCase>> read_cases(const std::string& path);
 
 struct EvalMiss {

@@ -1,9 +1,8 @@
 #pragma once
 // The release gate of a knowledge-base candidate: the operators' golden set
-// (config/golden.jsonl, the format of the dev set: one JSON object a line,
-// {"q", "expect": entry id | "none", "action"?: "answer" | "handoff" |
-// "no_answer"}) plus built-in out-of-catalog probes, answered by the live
-// engine and by the candidate's, each question as a fresh conversation.
+// (config/golden.jsonl, in the format of bot/ops/golden_cases.h) plus
+// built-in out-of-catalog probes, answered by the live engine and by the
+// candidate's, each question as a fresh conversation.
 //
 // Figures (each in [0, 1]):
 //   answered_right     "answer" cases answered with the expected entry
@@ -21,18 +20,10 @@
 #include <nlohmann/json.hpp>
 
 #include "bot/engine.h"
+#include "bot/ops/golden_cases.h"
 #include "knowledge/status.h"
 
 namespace faqbot::ops {
-
-struct GoldenCase {
-  std::string question;
-  std::string expect;  // entry id or "none"
-  std::string action;  // "answer" | "handoff" | "no_answer"
-};
-
-// Parses golden.jsonl text; a bad line is kInvalidArgument naming it ("line 3: …").
-Result<std::vector<GoldenCase>> parse_golden(const std::string& text);
 
 // The built-in out-of-catalog probes (expect "none"), always added.
 const std::vector<GoldenCase>& builtin_probes();
