@@ -30,13 +30,13 @@ struct ProbeFloors {
   double no_answer;  // out-of-catalog (another company's product) not answered
 };
 constexpr ProbeFloors kTypoFloors = {"probe_typo.jsonl", 0.99, 1.0, 0};
-constexpr ProbeFloors kPinyinFloors = {"probe_pinyin.jsonl", 0.75, 0.66, 0};
+constexpr ProbeFloors kPinyinFloors = {"probe_pinyin.jsonl", 0.85, 0.83, 0};
 constexpr ProbeFloors kClauseFloors = {"probe_clause.jsonl", 0.97, 1.0, 0};
 constexpr ProbeFloors kOtherProductFloors = {"probe_other_product.jsonl", 0.80, 0, 1.0};
 // Questions as investors type them in a service chat: a situation first,
 // courtesies, emotions, typos, other companies' products as means; and
 // out-of-catalog ones in the same style (other apps' look-alike questions).
-constexpr ProbeFloors kRealisticFloors = {"probe_realistic.jsonl", 0.90, 0.88, 0.90};
+constexpr ProbeFloors kRealisticFloors = {"probe_realistic.jsonl", 0.90, 0.88, 0.92};
 // Short chat-log style (6-20 characters, 咋/啥, no punctuation, homophones,
 // no subject): borrowing, limits, repayment, review, disbursement, cards,
 // phones, withdrawal, recharge; out of catalog, other companies' products as
