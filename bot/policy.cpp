@@ -86,8 +86,9 @@ Decision Policy::decide(const retrieval::SearchResult& result, const knowledge::
     return handoff(HandoffReason::kEntry, priority_topic ? Priority::kHigh : Priority::kNormal);
   }
 
-  // 5. A confident answer.
-  if (clear_match) {
+  // 5. A confident answer. A hand entry's text says the investor is being
+  // transferred, so it goes out only with a handoff (4), never as an answer.
+  if (clear_match && !is_hand(entry->handoff)) {
     auto it = conversation.asks_per_entry.find(top->id);
     const int before = it == conversation.asks_per_entry.end() ? 0 : it->second;
     if (entry->category != "smalltalk" && before + 1 >= t_.answers_before_handoff) {

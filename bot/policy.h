@@ -18,7 +18,9 @@
 //                                   -> fallback saying so (other_product)
 //   4. top entry marked hand / hand_priority, answerable >= handoff_entry
 //      and ahead by margin          -> handoff (priority from the entry)
-//   5. clear match: answerable >= answer, ahead of the runner-up by margin
+//   5. clear match: answerable >= answer, ahead of the runner-up by margin,
+//      and not a hand entry (its text announces a transfer, so it is only
+//      ever sent with a handoff: below 4 it is clarified as in 6)
 //                                   -> answer (offer_human for `offer` entries);
 //                                      the same entry a third time in a session
 //                                      -> handoff

@@ -94,6 +94,18 @@ TEST_F(PolicyTest, HandPriorityEntryHandsOffWithHighPriority) {
   EXPECT_EQ(d.faq_id, "withdraw.delayed");
 }
 
+TEST_F(PolicyTest, HandEntryBelowTheHandoffThresholdIsClarifiedNotAnswered) {
+  // Enough to answer (>= 0.32 by default), not to hand over (< 0.4): its text
+  // announces a transfer, so sending it without a ticket would be a false notice.
+  Policy policy;
+  ASSERT_LT(policy.thresholds().answer, 0.35);
+  ASSERT_GT(policy.thresholds().handoff_entry, 0.35);
+  Decision d = policy.decide(result({{"withdraw.delayed", 0.35}}), *kb_, conversation_, {});
+  EXPECT_EQ(d.action, Action::kClarify);
+  ASSERT_FALSE(d.suggestions.empty());
+  EXPECT_EQ(d.suggestions[0].id, "withdraw.delayed");
+}
+
 TEST_F(PolicyTest, ExplicitRequestHandsOffWhateverRetrievalSays) {
   Signals s;
   s.human_request = true;
