@@ -146,48 +146,56 @@ void QuestionFacets::add(Facet* facet, const Cues& classes, const Normalizer& no
     const size_t cls = facet->num_classes++;
     for (const std::string& w : words) {
       Cue cue;
-      cue.text = normalizer.normalize(w);
-      if (cue.text.empty()) continue;
-      if (utf8::decode(cue.text).size() >= 2) cue.pinyin = pinyin_of(cue.text);
+      cue.chars = utf8::decode(utf8::sanitize(normalizer.normalize(w)));
+      if (cue.chars.empty()) continue;
+      if (readings_ && cue.chars.size() >= 2) {
+        for (char32_t cp : cue.chars) {
+          const std::string_view syl = readings_(cp);
+          if (syl.empty()) {
+            cue.syllables.clear();
+            break;
+          }
+          cue.syllables.emplace_back(syl);
+        }
+      }
       cue.cls = cls;
+      const size_t index = facet->cues.size();
+      facet->by_char[cue.chars[0]].push_back(index);
+      if (!cue.syllables.empty()) facet->by_syllable[cue.syllables[0]].push_back(index);
       facet->cues.push_back(std::move(cue));
     }
   }
 }
 
-// Space-led syllables of the CJK characters with a reading, e.g. " dai kuan";
-// any other code point breaks the run with a '|'.
-std::string QuestionFacets::pinyin_of(std::string_view text) const {
-  if (!readings_) return "";
-  std::string out;
-  for (char32_t cp : utf8::decode(text)) {
-    const std::string_view s = readings_(cp);
-    if (s.empty()) {
-      out += '|';
-    } else {
-      out += ' ';
-      out += s;
-    }
+QuestionFacets::Text QuestionFacets::prepare(std::string_view normalized) const {
+  Text t;
+  t.chars = utf8::decode(utf8::sanitize(normalized));
+  if (readings_) {
+    t.syllables.reserve(t.chars.size());
+    for (char32_t cp : t.chars) t.syllables.push_back(readings_(cp));
   }
-  return out;
+  return t;
 }
 
-QuestionFacets::Classes QuestionFacets::classes_of(const Facet& facet, std::string_view text,
-                                                   std::string_view text_pinyin) const {
+QuestionFacets::Classes QuestionFacets::classes_of(const Facet& facet, const Text& text) {
   Classes out;
-  for (const Cue& cue : facet.cues) {
-    if (out.test(cue.cls)) continue;
-    if (text.find(cue.text) != std::string_view::npos) {
-      out.set(cue.cls);
-    } else if (!cue.pinyin.empty() && !text_pinyin.empty()) {
-      // A whole-syllable match: the cue's syllables followed by a boundary.
-      for (size_t at = text_pinyin.find(cue.pinyin); at != std::string_view::npos;
-           at = text_pinyin.find(cue.pinyin, at + 1)) {
-        const size_t end = at + cue.pinyin.size();
-        if (end == text_pinyin.size() || text_pinyin[end] == ' ' || text_pinyin[end] == '|') {
-          out.set(cue.cls);
-          break;
-        }
+  const size_t n = text.chars.size();
+  for (size_t i = 0; i < n; ++i) {
+    if (auto it = facet.by_char.find(text.chars[i]); it != facet.by_char.end()) {
+      for (size_t c : it->second) {
+        const Cue& cue = facet.cues[c];
+        if (!out.test(cue.cls) && text.chars.compare(i, cue.chars.size(), cue.chars) == 0) out.set(cue.cls);
+      }
+    }
+    if (text.syllables.empty() || text.syllables[i].empty()) continue;
+    // A homophone spelling of a cue of two or more characters (带款 for 贷款).
+    if (auto it = facet.by_syllable.find(std::string(text.syllables[i])); it != facet.by_syllable.end()) {
+      for (size_t c : it->second) {
+        const Cue& cue = facet.cues[c];
+        if (out.test(cue.cls) || i + cue.syllables.size() > n) continue;
+        bool same = true;
+        for (size_t k = 1; k < cue.syllables.size() && same; ++k) same = text.syllables[i + k] == cue.syllables[k];
+        if (same) out.set(cue.cls);
       }
     }
   }
@@ -195,11 +203,11 @@ QuestionFacets::Classes QuestionFacets::classes_of(const Facet& facet, std::stri
 }
 
 FacetAgreement QuestionFacets::compare(std::string_view a, std::string_view b) const {
-  const std::string pa = pinyin_of(a), pb = pinyin_of(b);
+  const Text ta = prepare(a), tb = prepare(b);
   FacetAgreement out;
-  out.type = agreement(classes_of(type_, a, pa), classes_of(type_, b, pb));
-  out.action = agreement(classes_of(action_, a, pa), classes_of(action_, b, pb));
-  out.subject = agreement(classes_of(subject_, a, pa), classes_of(subject_, b, pb));
+  out.type = agreement(classes_of(type_, ta), classes_of(type_, tb));
+  out.action = agreement(classes_of(action_, ta), classes_of(action_, tb));
+  out.subject = agreement(classes_of(subject_, ta), classes_of(subject_, tb));
   out.polarity_clash = polarity_clash(a, b);
   return out;
 }

@@ -21,6 +21,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace faqbot::retrieval {
@@ -57,17 +58,25 @@ class QuestionFacets {
  private:
   using Classes = std::bitset<kMaxClasses>;
   struct Cue {
-    std::string text;     // normalised
-    std::string pinyin;   // space-joined syllables; "" = match on characters only
+    std::u32string chars;                // normalised
+    std::vector<std::string> syllables;  // empty = match on characters only
     size_t cls = 0;
   };
+  // A facet's cues, indexed by first character and by first syllable, so
+  // that a text is scanned once per position, not once per cue.
   struct Facet {
     std::vector<Cue> cues;
+    std::unordered_map<char32_t, std::vector<size_t>> by_char;
+    std::unordered_map<std::string, std::vector<size_t>> by_syllable;
     size_t num_classes = 0;
   };
+  struct Text {
+    std::u32string chars;
+    std::vector<std::string_view> syllables;  // per character, "" = none
+  };
   void add(Facet* facet, const Cues& classes, const Normalizer& normalizer);
-  Classes classes_of(const Facet& facet, std::string_view text, std::string_view text_pinyin) const;
-  std::string pinyin_of(std::string_view text) const;  // " ji ..." ("" without readings)
+  Text prepare(std::string_view normalized) const;
+  static Classes classes_of(const Facet& facet, const Text& text);
 
   Facet type_, action_, subject_;
   Readings readings_;
