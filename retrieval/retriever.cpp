@@ -28,6 +28,9 @@ constexpr double kClearAnswerable = 0.5;
 // A reading at least this answerable is a question the message asks, which
 // a courtesy clause beside it does not displace.
 constexpr double kSubstantive = 0.25;
+// Characters beside a message's courtesy clauses from which it asks a
+// question of its own ("你好，在吗" asks none).
+constexpr size_t kMinQuestionChars = 4;
 // Large corpora: an HNSW graph over the class vectors reduced to 64
 // dimensions by PCA. It only proposes candidates (their dense scores are
 // recomputed exactly on the full vectors), so the reduction costs little
@@ -115,6 +118,10 @@ class EngineRetriever final : public Retriever {
       std::string n = normalizer_->normalize(w);
       if (!n.empty()) topic_words_.push_back(std::move(n));
     }
+    for (const std::string& w : corpus.product_about_us) {
+      std::string n = normalizer_->normalize(w);
+      if (!n.empty()) about_us_.push_back(std::move(n));
+    }
     view_.tokenizer = state_.tokenizer.get();
     view_.vocab = &state_.trained.vocab;
     view_.model = &state_.trained.model;
@@ -190,6 +197,14 @@ class EngineRetriever final : public Retriever {
     });
   }
 
+  // Whether a normalised clause addresses us (Corpus::product_about_us:
+  // 你们, 贵平台 …): a question put to us, not a fragment of someone else's.
+  bool addresses_us(const std::string& normalized) const {
+    return std::any_of(about_us_.begin(), about_us_.end(), [&](const std::string& w) {
+      return normalized.find(w) != std::string::npos;
+    });
+  }
+
   // Whether the best reading so far is a courtesy (small-talk entry first).
   bool courtesy(const SearchResult& r) const {
     return !r.candidates.empty() && small_talk_.count(r.candidates[0].id) > 0;
@@ -221,36 +236,51 @@ class EngineRetriever final : public Retriever {
   }
 
   // The clauses of a message that is not a clear match as a whole (or reads
-  // as a courtesy): each clause naming a topic (or a courtesy), then the
-  // message without its courtesy clauses ("您好，打扰一下，我上个月投了两万，怎么提现到卡上，谢谢").
+  // as a courtesy): each clause naming a topic or addressing us (a courtesy
+  // when the message asks nothing else), then the message without its
+  // courtesy clauses ("您好，打扰一下，我上个月投了两万，怎么提现到卡上，谢谢").
   void read_clauses(std::string_view text, size_t k, SearchResult& r) const {
     const std::vector<std::string> clauses = split_clauses(text);
     if (clauses.size() < 2) return;
+    struct ClauseReading {
+      std::string normalized;
+      SearchResult result;
+    };
+    std::vector<ClauseReading> readings;
     std::string rest;
-    size_t dropped = 0;
+    size_t dropped = 0, asked_chars = 0;
     for (const std::string& clause : clauses) {
       // A one-character clause ("行", "嗯") is a filler, not a question.
-      if (utf8::decode(clause).size() < 2) {
+      const size_t chars = utf8::decode(clause).size();
+      if (chars < 2) {
         ++dropped;
         continue;
       }
-      const std::string normalized = normalizer_->normalize(clause);
-      if (normalized.empty()) {
+      ClauseReading c;
+      c.normalized = normalizer_->normalize(clause);
+      if (c.normalized.empty()) {
         ++dropped;
         continue;
       }
-      SearchResult c;
-      c.out_of_scope = 1.0;
-      score(normalized, k, c);
-      if (courtesy(c) && answerable(c) >= kClearAnswerable) {
+      c.result.out_of_scope = 1.0;
+      score(c.normalized, k, c.result);
+      if (courtesy(c.result) && answerable(c.result) >= kClearAnswerable) {
         ++dropped;
       } else {
         rest += clause;
         rest += "，";
+        asked_chars += chars;
       }
-      if ((courtesy(c) || names_topic(normalized)) && better(c, r)) {
-        r.candidates = std::move(c.candidates);
-        r.out_of_scope = c.out_of_scope;
+      readings.push_back(std::move(c));
+    }
+    // What the courtesies leave is a question of its own ("你好，哪个网贷平台
+    // 利息最低"): a courtesy does not answer the message, however clear.
+    const bool asks = asked_chars >= kMinQuestionChars;
+    for (ClauseReading& c : readings) {
+      const bool own = courtesy(c.result) ? !asks : names_topic(c.normalized) || addresses_us(c.normalized);
+      if (own && better(c.result, r)) {
+        r.candidates = std::move(c.result.candidates);
+        r.out_of_scope = c.result.out_of_scope;
       }
     }
     if (dropped > 0 && clauses.size() - dropped >= 2) consider(normalizer_->normalize(rest), k, r);
@@ -303,6 +333,7 @@ class EngineRetriever final : public Retriever {
   PairSimilarity pairs_;  // similarity(): lexical and pinyin evidence beside the model
   std::set<std::string> small_talk_;      // Corpus::small_talk
   std::vector<std::string> topic_words_;  // Corpus::topic_words, normalised
+  std::vector<std::string> about_us_;     // Corpus::product_about_us, normalised
 };
 
 Result<EngineState> build_state(const std::vector<Document>& docs, const Corpus& corpus,

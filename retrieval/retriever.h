@@ -40,9 +40,10 @@ struct Corpus {
   // clause about it ("您好，打扰一下，怎么提现").
   std::vector<std::string> small_talk;
   // Words naming the knowledge base's topics (提现, 充值, 借款 …). A clause
-  // read on its own must name one: a fragment without its subject ("要交违
-  // 约金吗" after "房贷提前还款…") is not a question of ours. Empty: any
-  // clause may be read on its own.
+  // read on its own must name one or address us (product_about_us: "你们保
+  // 本吗"): a fragment without its subject ("要交违约金吗" after "房贷提前
+  // 还款…") is not a question of ours. Empty: any clause may be read on its
+  // own.
   std::vector<std::string> topic_words;
   // The same topics' and the question types' cue words (followup.json,
   // name -> words): what similarity() compares two questions by.

@@ -36,7 +36,7 @@ constexpr ProbeFloors kOtherProductFloors = {"probe_other_product.jsonl", 0.80, 
 // Questions as investors type them in a service chat: a situation first,
 // courtesies, emotions, typos, other companies' products as means; and
 // out-of-catalog ones in the same style (other apps' look-alike questions).
-constexpr ProbeFloors kRealisticFloors = {"probe_realistic.jsonl", 0.90, 0.88, 0.92};
+constexpr ProbeFloors kRealisticFloors = {"probe_realistic.jsonl", 0.906, 0.88, 0.92};
 // Short chat-log style (6-20 characters, 咋/啥, no punctuation, homophones,
 // no subject): borrowing, limits, repayment, review, disbursement, cards,
 // phones, withdrawal, recharge; out of catalog, other companies' products as

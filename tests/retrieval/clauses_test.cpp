@@ -21,6 +21,11 @@ TEST(Clauses, SplitsAtPunctuationAndWhitespace) {
       << "the opening clause and the last ones (the question after the story)";
 }
 
+// P(first candidate right) x P(in scope) of a search result.
+double top_answerable(const SearchResult& r) {
+  return r.candidates.empty() ? 0.0 : r.candidates[0].confidence * (1 - r.out_of_scope);
+}
+
 // A corpus with courtesy entries (Corpus::small_talk) beside the questions.
 Corpus with_small_talk() {
   Corpus c = testing::tiny_corpus();
@@ -53,9 +58,6 @@ TEST(Clauses, AFragmentWithoutATopicIsNotReadAlone) {
   // not a question about our fees; "提现收手续费吗" names our topic.
   Corpus corpus = testing::tiny_corpus();
   const char* fragment = "明天去杭州的高铁票怎么买，收手续费吗";
-  auto top_answerable = [](const SearchResult& r) {
-    return r.candidates.empty() ? 0.0 : r.candidates[0].confidence * (1 - r.out_of_scope);
-  };
   auto any = Retriever::build(corpus, Settings{});
   ASSERT_TRUE(any.ok()) << any.status().message();
   const double fragment_alone = top_answerable(any.value()->search(fragment, 3));
@@ -68,6 +70,40 @@ TEST(Clauses, AFragmentWithoutATopicIsNotReadAlone) {
   ASSERT_FALSE(named.candidates.empty());
   EXPECT_EQ(named.candidates[0].id, "withdraw.fee");
   EXPECT_GT(top_answerable(named), 0.4);
+}
+
+TEST(Clauses, ACourtesyDoesNotAnswerAMessageThatAsksSomethingElse) {
+  auto r = Retriever::build(with_small_talk(), Settings{});
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  // The greeting read as a clear answer (first and likely right).
+  auto greeting = [](const SearchResult& found) {
+    return !found.candidates.empty() && found.candidates[0].id == "smalltalk.greeting" &&
+           top_answerable(found) >= 0.5;
+  };
+  // Someone else's question after a greeting is not answered with ours.
+  EXPECT_FALSE(greeting(r.value()->search("你好，北京到上海的高铁票哪里买最便宜", 3)));
+  // Courtesies alone, or with a filler, still are one.
+  EXPECT_TRUE(greeting(r.value()->search("你好，在吗", 3)));
+  EXPECT_TRUE(greeting(r.value()->search("您好，嗯", 3)));
+}
+
+TEST(Clauses, AClauseAddressingUsIsReadAlone) {
+  // "你们靠谱吗" names no topic word but is put to us; the story beside it
+  // ("我朋友说…", read as out of scope) is not the question.
+  Corpus corpus = testing::tiny_corpus();
+  corpus.topic_words = {"提现", "充值", "注册", "密码", "客服"};
+  const char* q = "你们靠谱吗？我朋友说还不如去做基金定投，或者推荐一只股票给我";
+  auto topics_only = Retriever::build(corpus, Settings{});
+  ASSERT_TRUE(topics_only.ok()) << topics_only.status().message();
+  const double without = top_answerable(topics_only.value()->search(q, 3));
+  corpus.product_about_us = {"你们"};
+  auto addressed = Retriever::build(corpus, Settings{});
+  ASSERT_TRUE(addressed.ok()) << addressed.status().message();
+  const SearchResult found = addressed.value()->search(q, 3);
+  ASSERT_FALSE(found.candidates.empty());
+  EXPECT_EQ(found.candidates[0].id, "risk.platform_safety");
+  EXPECT_GT(top_answerable(found), without);
+  EXPECT_GT(top_answerable(found), 0.5);
 }
 
 TEST(Clauses, ChitChatClauseDoesNotHideTheQuestion) {
