@@ -62,7 +62,7 @@ Analysis analyze(const EngineView& engine, const std::string& normalized) {
     negative_only = only_negatives / text.total_weight;
   }
   if (!out.known || engine.num_entries == 0) {
-    out.scope = {0, 1, 0, 0, 0, coverage, length, 1, 0, 0, foreign, negative_only};
+    out.scope = {0, 1, 0, 0, 0, coverage, 1, 0, 0, foreign, negative_only};
     return out;
   }
   const Components& on = engine.components;
@@ -140,7 +140,7 @@ Analysis analyze(const EngineView& engine, const std::string& normalized) {
     all.push_back(c);
   }
   if (all.empty()) {
-    out.scope = {0, none_prob, 0, 0, 0, coverage, length, none_cos, 0, linear_none, foreign, negative_only};
+    out.scope = {0, none_prob, 0, 0, 0, coverage, none_cos, 0, linear_none, foreign, negative_only};
     return out;
   }
 
@@ -207,9 +207,13 @@ Analysis analyze(const EngineView& engine, const std::string& normalized) {
     }
     out.candidates.push_back(c);
   }
-  out.scope = {p1, none_prob, d1, v1, l1, coverage, length, none_cos, n1, linear_none, foreign, negative_only};
+  // No length among the scope features: in the knowledge base the out-of-
+  // scope examples are written a little longer than the variants, and a
+  // calibrator that learned "longer is less ours" sends investors' real,
+  // three-times-longer questions to fallback (你们保本吗？我家里人说…).
+  out.scope = {p1, none_prob, d1, v1, l1, coverage, none_cos, n1, linear_none, foreign, negative_only};
   if (!on.dense) {
-    for (size_t f : {0, 1, 2, 3, 7}) out.scope[f] = 0;
+    for (size_t f : {0, 1, 2, 3, 6}) out.scope[f] = 0;
   }
   return out;
 }

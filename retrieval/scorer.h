@@ -44,7 +44,7 @@ constexpr uint8_t kTermInEntries = 1;    // some entry's variant
 constexpr uint8_t kTermInNegatives = 2;  // some out-of-scope example
 
 constexpr size_t kCandidateFeatureCount = 15;
-constexpr size_t kScopeFeatureCount = 12;
+constexpr size_t kScopeFeatureCount = 11;
 
 struct ScoredCandidate {
   int entry = 0;
