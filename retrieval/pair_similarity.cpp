@@ -167,7 +167,7 @@ double PairSimilarity::familiarity_of(const Grams& grams) const {
 }
 
 double PairSimilarity::score(std::string_view a_typed, std::string_view b_typed,
-                             double model_cosine) const {
+                             double model_cosine, View view) const {
   if (a_typed.empty() || b_typed.empty()) return 0.0;
   if (a_typed == b_typed) return 1.0;
   const std::string a = latin_read_as(a_typed, b_typed), b = latin_read_as(b_typed, a_typed);
@@ -182,7 +182,8 @@ double PairSimilarity::score(std::string_view a_typed, std::string_view b_typed,
     evidence = w * model_cosine + (1 - w) * evidence;
   }
   if (evidence <= 0) return 0.0;  // what they ask alone does not make two texts alike
-  const FacetAgreement agree = facets_.compare(a, b);
+  FacetAgreement agree = facets_.compare(a, b);
+  if (view == View::kSameNeed) agree.type = 0;
   double shift = agree.polarity_clash ? -kClashWeight : 0.0;
   for (double x : {agree.type, agree.action, agree.subject}) {
     shift += x > 0 ? kAgreeWeight * x : kDisagreeWeight * x;

@@ -51,9 +51,16 @@ class PairSimilarity {
   PairSimilarity(const std::vector<std::string>& normalized_texts, Readings readings,
                  QuestionFacets facets = {});
 
+  // What two texts must share to score high: the same question (what they
+  // ask included: 额度怎么提升 / 额度怎么查询 differ), or the same need, the
+  // form of the question left out (发票怎么开 / 可以开增值税发票吗 agree):
+  // how operators want unanswered questions grouped.
+  enum class View { kSameQuestion, kSameNeed };
+
   // Similarity in [0, 1] of two normalised texts; `model_cosine` is the
   // engine's cosine in [0, 1], or < 0 when the model knows neither text.
-  double score(std::string_view a, std::string_view b, double model_cosine) const;
+  double score(std::string_view a, std::string_view b, double model_cosine,
+               View view = View::kSameQuestion) const;
 
   // The parts of score(), for diagnostics and tests.
   // Mean of cosine and coverage, each in [0, 1].

@@ -163,6 +163,14 @@ class EngineRetriever final : public Retriever {
   }
 
   double similarity(std::string_view a, std::string_view b) const override {
+    return pair_score(a, b, PairSimilarity::View::kSameQuestion);
+  }
+
+  double need_similarity(std::string_view a, std::string_view b) const override {
+    return pair_score(a, b, PairSimilarity::View::kSameNeed);
+  }
+
+  double pair_score(std::string_view a, std::string_view b, PairSimilarity::View view) const {
     try {
       const std::string na = normalizer_->normalize(a);
       const std::string nb = normalizer_->normalize(b);
@@ -177,7 +185,7 @@ class EngineRetriever final : public Retriever {
       const double cos = okA && okB && state_.components.dense
                              ? std::max(0.0f, dot(ha.data(), hb.data(), d))
                              : -1.0;
-      return pairs_.score(na, nb, cos);
+      return pairs_.score(na, nb, cos, view);
     } catch (const std::exception&) {
       return 0.0;
     }

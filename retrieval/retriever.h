@@ -105,6 +105,12 @@ class Retriever {
   // engine can tell). Used by `faqbot similarity` and the confusability lint.
   virtual double similarity(std::string_view a, std::string_view b) const = 0;
 
+  // Whether two questions are about the same need, whatever form they are put
+  // in (发票怎么开 / 可以开增值税发票吗 agree; similarity() tells them apart):
+  // how the operators' insights group unanswered questions. In [0, 1].
+  // Default: similarity().
+  virtual double need_similarity(std::string_view a, std::string_view b) const { return similarity(a, b); }
+
   // The normalisation applied before search (width, case, t2s, synonyms…).
   virtual std::string normalize(std::string_view text) const = 0;
 

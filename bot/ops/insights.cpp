@@ -67,7 +67,7 @@ std::vector<Cluster> clusters_of(const Unanswered& u, const bot::Engine& engine,
   if (texts.size() > opt.max_questions) texts.resize(opt.max_questions);
   const retrieval::Retriever& retriever = engine.retriever();
   auto groups = cluster_texts(
-      texts, [&](const std::string& a, const std::string& b) { return retriever.similarity(a, b); },
+      texts, [&](const std::string& a, const std::string& b) { return retriever.need_similarity(a, b); },
       opt.merge_threshold);
   std::vector<Cluster> out;
   for (const auto& g : groups) {

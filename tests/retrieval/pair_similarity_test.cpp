@@ -98,5 +98,21 @@ TEST(PairSimilarity, DifferentAsksAndPolarityClashesLowerTheScore) {
   EXPECT_LE(s, 1.0);
 }
 
+TEST(PairSimilarity, TheSameNeedViewLeavesTheQuestionTypeOut) {
+  auto normalizer = Normalizer::create({});
+  ASSERT_TRUE(normalizer.ok()) << normalizer.status().message();
+  PairSimilarity asks(kTexts, {},
+                      QuestionFacets({{"fee", {"手续费"}}, {"how_long", {"多久"}}}, {}, *normalizer.value(), {}));
+  using View = PairSimilarity::View;
+  // Another question type about one subject: apart as questions, one need.
+  const double as_question = asks.score("提现多久到账", "提现手续费", -1, View::kSameQuestion);
+  const double as_need = asks.score("提现多久到账", "提现手续费", -1, View::kSameNeed);
+  EXPECT_LT(as_question, as_need);
+  PairSimilarity plain(kTexts, {});
+  EXPECT_DOUBLE_EQ(as_need, plain.score("提现多久到账", "提现手续费", -1));
+  // A polarity clash still counts: 成功 and 没成功 are different needs.
+  EXPECT_LT(plain.score("提现成功了", "提现没成功", -1, View::kSameNeed), plain.lexical("提现成功了", "提现没成功"));
+}
+
 }  // namespace
 }  // namespace faqbot::retrieval
