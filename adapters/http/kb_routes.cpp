@@ -152,6 +152,7 @@ Response kb_refusal_response(const ops::KbOutcome& out) {
     case R::kForbidden: code = "forbidden", status = 403; break;
     case R::kConflict: code = "conflict", status = 409; break;
     case R::kNotApproved: code = "not_approved", status = 409; break;
+    case R::kBusy: code = "busy", status = 409; break;
     case R::kRegressed: code = "evaluation_regressed"; break;
     case R::kUnavailable:
       std::cerr << "faqbot serve: knowledge-base action failed: " << out.message << "\n";

@@ -19,7 +19,7 @@ void register_kb_routes(HttpServer& server, ApiContext& ctx);
 
 // The response to a refused release action: 422 validation_failed |
 // 404 not_found | 403 forbidden | 409 conflict | 409 not_approved |
-// 422 evaluation_regressed | 503 unavailable, details when there are any.
+// 409 busy (another action is running) | 422 evaluation_regressed | 503 unavailable, details when there are any.
 Response kb_refusal_response(const ops::KbOutcome& outcome);
 
 }  // namespace faqbot::http

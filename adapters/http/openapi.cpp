@@ -24,7 +24,7 @@ const char* kDocument = R"JSON({
         "required": ["code", "message"], "properties": {
           "code": {"type": "string", "enum": ["malformed_json", "invalid_utf8", "bad_request", "unauthorized",
             "forbidden", "not_found", "conflict", "payload_too_large", "validation_failed", "compliance",
-            "rate_limited", "internal", "unavailable", "not_approved", "evaluation_regressed"]},
+            "rate_limited", "internal", "unavailable", "not_approved", "evaluation_regressed", "busy"]},
           "message": {"type": "string"},
           "details": {"type": "array", "items": {"type": "string"}}}}}},
       "ChatRequest": {"type": "object", "required": ["text"], "properties": {

@@ -49,7 +49,9 @@
       return r.json().catch(function () { return {}; }).then(function (body) {
         if (!r.ok) {
           var e = body.error || {};
-          var err = new Error(e.message || ('HTTP ' + r.status));
+          // busy: another admin's knowledge-base action is running; nothing was done.
+          var text = e.code === 'busy' ? '另一项知识库操作正在进行（评测需要几秒钟），请稍后再试。' : e.message;
+          var err = new Error(text || ('HTTP ' + r.status));
           err.status = r.status;
           err.code = e.code || '';
           err.details = e.details;

@@ -33,6 +33,14 @@ KbOutcome refused(KbRefusal why, std::string message, std::vector<std::string> d
   return out;
 }
 
+// An admin action does not queue behind another: an evaluation holds the
+// action lock for seconds, and every request waiting on it would hold a
+// server worker.
+KbOutcome busy() {
+  return refused(KbRefusal::kBusy,
+                 "another knowledge-base action is in progress (an evaluation takes a few seconds); try again shortly");
+}
+
 KbOutcome refused(const Status& st) {
   switch (st.code()) {
     case StatusCode::kInvalidArgument: return refused(KbRefusal::kInvalid, st.message());
@@ -248,7 +256,8 @@ KbOutcome KbReleases::stored(Result<store::KbVersion> r) {
 
 KbOutcome KbReleases::create_candidate(const std::string& author, const std::string& note,
                                        const nlohmann::json& changes, int64_t base) {
-  std::lock_guard<std::mutex> lock(action_mu_);
+  std::unique_lock<std::mutex> lock(action_mu_, std::try_to_lock);
+  if (!lock.owns_lock()) return busy();
   if (base == 0) {
     auto live = store_.live_kb_version();
     if (!live.ok()) return refused(live.status());
@@ -285,7 +294,8 @@ KbOutcome KbReleases::create_candidate(const std::string& author, const std::str
 }
 
 KbOutcome KbReleases::approve(int64_t id, const std::string& approver) {
-  std::lock_guard<std::mutex> lock(action_mu_);
+  std::unique_lock<std::mutex> lock(action_mu_, std::try_to_lock);
+  if (!lock.owns_lock()) return busy();
   auto version = store_.kb_version(id);
   if (!version.ok()) return refused(version.status());
   if (version->author == approver) {
@@ -298,7 +308,8 @@ KbOutcome KbReleases::approve(int64_t id, const std::string& approver) {
 }
 
 KbOutcome KbReleases::release(int64_t id, const std::string& actor, const std::string& override_reason) {
-  std::lock_guard<std::mutex> lock(action_mu_);
+  std::unique_lock<std::mutex> lock(action_mu_, std::try_to_lock);
+  if (!lock.owns_lock()) return busy();
   auto version = store_.kb_version(id);
   if (!version.ok()) return refused(version.status());
   if (version->status != "approved") {
@@ -346,7 +357,8 @@ KbOutcome KbReleases::release(int64_t id, const std::string& actor, const std::s
 }
 
 KbOutcome KbReleases::rollback(int64_t to, const std::string& actor) {
-  std::lock_guard<std::mutex> lock(action_mu_);
+  std::unique_lock<std::mutex> lock(action_mu_, std::try_to_lock);
+  if (!lock.owns_lock()) return busy();
   auto version = store_.kb_version(to);
   if (!version.ok()) return refused(version.status());
   if (version->status != "retired") {

@@ -13,8 +13,10 @@
 // all within about one interval plus a load (the index is cached by content,
 // so a version evaluated once loads from the cache).
 //
-// Thread-safe: actions are serialised per process (and across replicas by
-// the store's kb_live lock); readers of the EngineHolder never wait.
+// Thread-safe: one action at a time per process (and across replicas by
+// the store's kb_live lock). The admin actions (candidate, approve, release,
+// rollback) refuse with kBusy instead of waiting for another;
+// reload_from_disk waits. Readers of the EngineHolder never wait.
 #include <condition_variable>
 #include <cstdint>
 #include <memory>
@@ -49,6 +51,7 @@ enum class KbRefusal {
   kNotApproved,    // a release of a version that is not approved
   kRegressed,      // the gate found regressions and no override reason was given (details)
   kUnavailable,    // the store or an engine load failed
+  kBusy,           // another action runs in this process: try again shortly
 };
 
 struct KbOutcome {
@@ -116,7 +119,7 @@ class KbReleases {
   store::Store& store_;
   service::EngineHolder& engines_;
   KbReleaseOptions options_;
-  std::mutex action_mu_;     // one action at a time in this process
+  std::mutex action_mu_;     // one action at a time in this process (see kBusy)
   mutable std::mutex sync_mu_;  // guards serving_, failed_
   int64_t serving_ = 0;      // version installed in engines_
   int64_t failed_ = 0;       // live version that did not load here (not retried until it changes)

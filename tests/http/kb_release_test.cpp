@@ -1,6 +1,10 @@
 // Gated knowledge-base releases over loopback HTTP with the real engine:
 // candidates, maker-checker, the evaluation gate and its override, rollback,
 // the audit log, the version of each answer, reload as a version.
+#include <atomic>
+#include <thread>
+#include <vector>
+
 #include "kb_release_fixture.h"
 
 namespace faqbot::testing {
@@ -163,6 +167,43 @@ TEST_F(KbReleaseTest, PassingCandidateReleasesWithoutOverrideAndReloadIsAVersion
   stop();
   start_real(with_admins(settings(), config_));
   EXPECT_EQ(get("/v1/admin/kb/versions", 200, bearer(kAliceAdmin))["versions"].size(), 3u);
+}
+
+TEST_F(KbReleaseTest, ConcurrentCandidatesDoNotQueueTheOthersAreToldBusy) {
+  // Four admins propose at once: an evaluation takes seconds, so the ones
+  // that find it running are answered at once with 409 busy (no worker waits
+  // on the lock), and every created candidate is listed.
+  constexpr int kAdmins = 4;
+  std::vector<int> status(kAdmins, 0);
+  std::vector<std::string> code(kAdmins);
+  std::vector<std::thread> threads;
+  std::atomic<int> ready{0};
+  for (int i = 0; i < kAdmins; ++i) {
+    threads.emplace_back([&, i] {
+      httplib::Client client("127.0.0.1", port_);
+      client.set_read_timeout(60, 0);
+      const json body = {{"note", "并发 " + std::to_string(i)}, {"changes", breaking_change()}};
+      ++ready;
+      while (ready.load() < kAdmins) std::this_thread::yield();
+      auto res = client.Post("/v1/admin/kb/candidates", bearer(kAliceAdmin), body.dump(), "application/json");
+      if (!res) return;
+      status[i] = res->status;
+      json reply = json::parse(res->body, nullptr, false);
+      if (reply.is_object() && reply.contains("error")) code[i] = reply["error"].value("code", "");
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  int created = 0, busy = 0;
+  for (int i = 0; i < kAdmins; ++i) {
+    if (status[i] == 201) ++created;
+    if (status[i] == 409 && code[i] == "busy") ++busy;
+  }
+  EXPECT_EQ(created + busy, kAdmins) << ::testing::PrintToString(status);
+  EXPECT_GE(created, 1);
+  EXPECT_GE(busy, 1);
+  EXPECT_EQ(get("/v1/admin/kb/versions", 200, bearer(kAliceAdmin))["versions"].size(), 1u + created);
+  // Once the evaluation is done the next proposal is accepted.
+  post("/v1/admin/kb/candidates", {{"note", "之后"}, {"changes", breaking_change()}}, 201, bearer(kAliceAdmin));
 }
 
 }  // namespace
