@@ -1,6 +1,7 @@
 // Retrieval latency and index build time (Google Benchmark), one thread.
 //   retrieval_bench                       default knowledge base only
 //   FAQBOT_BENCH_LARGE=1 retrieval_bench  also a generated 100,000-entry base
+// BM_SimilarityDefault is the pair score of `faqbot similarity` and insights.
 // Latency benchmarks report p50/p99 in microseconds as counters; build
 // benchmarks time one cold build (no cache) per iteration.
 #include <benchmark/benchmark.h>
@@ -256,6 +257,36 @@ void BM_SearchDefault(benchmark::State& state) {
   state.counters["entries"] = static_cast<double>(b.corpus.docs.size());
 }
 BENCHMARK(BM_SearchDefault)->Unit(benchmark::kMicrosecond);
+
+// `faqbot similarity` per pair (both texts prepared, facets and the pair
+// score): pairs of the default base's perturbed questions, so most pairs
+// are unrelated and some share an entry, as in an insights run.
+void BM_SimilarityDefault(benchmark::State& state) {
+  const Built& b = default_kb();
+  if (!b.retriever) {
+    state.SkipWithError("default knowledge base did not build");
+    return;
+  }
+  std::vector<double> micros, cpu;
+  micros.reserve(1 << 16);
+  cpu.reserve(1 << 16);
+  const std::vector<std::string>& qs = b.queries;
+  size_t i = 0;
+  for (auto _ : state) {
+    const std::string& a = qs[i % qs.size()];
+    const std::string& c = qs[(i * 7 + 1) % qs.size()];
+    ++i;
+    const double cpu_start = thread_cpu_micros();
+    const auto start = std::chrono::steady_clock::now();
+    double score = b.retriever->similarity(a, c);
+    const auto stop = std::chrono::steady_clock::now();
+    cpu.push_back(thread_cpu_micros() - cpu_start);
+    benchmark::DoNotOptimize(score);
+    micros.push_back(std::chrono::duration<double, std::micro>(stop - start).count());
+  }
+  report_latency(state, micros, cpu);
+}
+BENCHMARK(BM_SimilarityDefault)->Unit(benchmark::kMicrosecond);
 
 bool large_enabled() {
   const char* env = std::getenv("FAQBOT_BENCH_LARGE");
