@@ -160,9 +160,8 @@ Response get_agents(ApiContext& ctx, const Request& req) {
   for (const std::string& id : ids) {
     int64_t holding = 0;
     for (const store::Ticket& t : active.value()) holding += t.claimed_by == id;
-    const int64_t seen = ctx.presence.last_seen(id);
     list.push_back({{"agent_id", id},
-                    {"online", seen > 0 && now - seen < AgentPresence::kOnlineMs},
+                    {"online", ctx.presence.online(id, now)},
                     {"active_tickets", holding},
                     {"me", id == agent}});
   }

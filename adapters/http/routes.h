@@ -32,7 +32,9 @@ struct ApiContext {
         auth_failures(s.rate_auth_failures),
         notes(svc.store(), svc.options().max_text_chars),
         ratings(svc.store(), svc.options().max_text_chars),
-        assist(svc.engines(), svc.options().quick_replies) {}
+        assist(svc.engines(), svc.options().quick_replies),
+        typing(svc.store()),
+        presence(svc.store()) {}
   service::Service& service;
   const Settings& settings;
   HttpMetrics& metrics;

@@ -1,19 +1,24 @@
 #pragma once
 // Who is typing in which conversation right now: the investor (shown to the
-// agent) or the agent (shown to the investor). In memory only: a typing
-// indicator is a hint that expires within seconds, not a record (behind
-// several replicas each replica knows the typing it was told about).
+// agent) or the agent (shown to the investor). A typing indicator is a hint
+// that expires within seconds, not a record, but behind several replicas the
+// investor and the agent talk to different ones: the marks live in the store
+// (Store::set_live_mark, names "typing/i/<session>" and "typing/a/<session>")
+// so every replica sees what one was told.
 //
 // A typist's mark lasts ttl_ms; marks closer together than throttle_ms are
-// ignored (mark() returns false), so a client that reports every keystroke
-// costs one update a second. clear() ends a mark at once (the message was
-// sent). Entries past their expiry are dropped as new marks come in, so the
-// board holds only the conversations typed in within the last ttl_ms.
+// not written (mark() returns false), so a client that reports every
+// keystroke costs one store write a second (the throttle is per process).
+// clear() ends a mark at once (the message was sent). Marks past their expiry
+// are swept from the store at most once a ttl per process. A store that
+// fails reads as "nobody types": the indicator is never an error.
 // Thread-safe.
 #include <cstdint>
 #include <mutex>
 #include <string>
 #include <unordered_map>
+
+#include "bot/store/store.h"
 
 namespace faqbot::service {
 
@@ -24,11 +29,13 @@ class TypingBoard {
   static constexpr int64_t kDefaultTtlMs = 6000;
   static constexpr int64_t kDefaultThrottleMs = 1000;
 
-  explicit TypingBoard(int64_t ttl_ms = kDefaultTtlMs, int64_t throttle_ms = kDefaultThrottleMs)
-      : ttl_ms_(ttl_ms), throttle_ms_(throttle_ms) {}
+  explicit TypingBoard(store::Store& store, int64_t ttl_ms = kDefaultTtlMs,
+                       int64_t throttle_ms = kDefaultThrottleMs)
+      : store_(store), ttl_ms_(ttl_ms), throttle_ms_(throttle_ms) {}
 
   // Records that `who` types in `session_id` at now_ms. False when throttled
-  // (an earlier mark of the same typist is younger than throttle_ms).
+  // (this process wrote a mark of the same typist less than throttle_ms ago)
+  // or when the store refused it.
   bool mark(const std::string& session_id, Typist who, int64_t now_ms);
   void clear(const std::string& session_id, Typist who);
   // When `who` last marked, while that mark is younger than ttl_ms; else 0.
@@ -39,18 +46,15 @@ class TypingBoard {
   int64_t ttl_ms() const { return ttl_ms_; }
 
  private:
-  struct Marks {
-    int64_t investor_at = 0;  // 0 = none
-    int64_t agent_at = 0;
-  };
-  static int64_t& at(Marks& m, Typist who) { return who == Typist::kInvestor ? m.investor_at : m.agent_at; }
-  void drop_expired(int64_t now_ms);  // holds mu_
+  static std::string name_of(const std::string& session_id, Typist who);
+  void sweep(int64_t now_ms);  // holds mu_
 
+  store::Store& store_;
   const int64_t ttl_ms_;
   const int64_t throttle_ms_;
-  mutable std::mutex mu_;
-  std::unordered_map<std::string, Marks> marks_;  // guarded by mu_
-  int64_t last_sweep_ms_ = 0;                     // guarded by mu_
+  std::mutex mu_;
+  std::unordered_map<std::string, int64_t> written_;  // mark name -> this process's last write; guarded by mu_
+  int64_t last_sweep_ms_ = 0;                         // guarded by mu_
 };
 
 }  // namespace faqbot::service

@@ -163,6 +163,13 @@ class MaskingStore final : public Store {
   Status set_channel_cursor(const std::string& name, const std::string& value) override {
     return s_->set_channel_cursor(name, value);
   }
+  // Marks are named by session and agent ids and hold a time: no personal text.
+  Status set_live_mark(const std::string& name, int64_t at_ms) override { return s_->set_live_mark(name, at_ms); }
+  Result<int64_t> live_mark(const std::string& name) override { return s_->live_mark(name); }
+  Status clear_live_mark(const std::string& name) override { return s_->clear_live_mark(name); }
+  Result<int64_t> drop_live_marks(const std::string& prefix, int64_t before_ms) override {
+    return s_->drop_live_marks(prefix, before_ms);
+  }
   Result<std::string> server_secret(const std::string& name, const std::string& candidate) override {
     return s_->server_secret(name, candidate);
   }

@@ -519,6 +519,18 @@ class Store {
   virtual Result<std::string> channel_cursor(const std::string& name) = 0;
   virtual Status set_channel_cursor(const std::string& name, const std::string& value) = 0;
 
+  // --- live marks shared by replicas ---------------------------------------
+  // "X happened at" marks that every replica must see though only one was
+  // told: who is typing in a conversation, when an agent was last active.
+  // By name (non-empty, <= 256 bytes, of the caller's choosing; no personal
+  // data). set_live_mark records at_ms (the last set wins); live_mark is 0
+  // when there is none; drop_live_marks removes the marks whose name starts
+  // with `prefix` and whose time is before `before_ms` (returns how many).
+  virtual Status set_live_mark(const std::string& name, int64_t at_ms) = 0;
+  virtual Result<int64_t> live_mark(const std::string& name) = 0;
+  virtual Status clear_live_mark(const std::string& name) = 0;
+  virtual Result<int64_t> drop_live_marks(const std::string& prefix, int64_t before_ms) = 0;
+
   // --- server secrets and health ------------------------------------------
   // The secret stored under `name`; when there is none yet, `candidate` is
   // stored and returned. Every replica on one database gets the same value

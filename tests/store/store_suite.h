@@ -527,6 +527,25 @@ TYPED_TEST_P(StoreTest, ChannelCursorIsKeptAcrossReopen) {
   EXPECT_EQ(this->store().channel_cursor("").status().code(), StatusCode::kInvalidArgument);
 }
 
+TYPED_TEST_P(StoreTest, LiveMarksAreSharedUpdatedAndDroppedByPrefixAndAge) {
+  EXPECT_EQ(this->store().live_mark("typing/i/s1").value(), 0);
+  ASSERT_TRUE(this->store().set_live_mark("typing/i/s1", 1000).ok());
+  ASSERT_TRUE(this->store().set_live_mark("typing/i/s1", 2000).ok());
+  ASSERT_TRUE(this->store().set_live_mark("typing/a/s1", 1500).ok());
+  ASSERT_TRUE(this->store().set_live_mark("seen/a_1%", 500).ok());
+  EXPECT_EQ(this->store().live_mark("typing/i/s1").value(), 2000) << "the last set wins";
+  // Only the prefix's marks older than the cut; LIKE wildcards are plain.
+  EXPECT_EQ(this->store().drop_live_marks("typing/", 1600).value(), 1);
+  EXPECT_EQ(this->store().drop_live_marks("seen/a_", 10000).value(), 1);
+  EXPECT_EQ(this->store().drop_live_marks("seen/%", 10000).value(), 0);
+  EXPECT_EQ(this->store().live_mark("typing/a/s1").value(), 0);
+  EXPECT_EQ(this->store().live_mark("typing/i/s1").value(), 2000);
+  ASSERT_TRUE(this->store().clear_live_mark("typing/i/s1").ok());
+  EXPECT_EQ(this->store().live_mark("typing/i/s1").value(), 0);
+  ASSERT_TRUE(this->store().clear_live_mark("typing/i/none").ok());
+  EXPECT_EQ(this->store().set_live_mark("", 1).code(), StatusCode::kInvalidArgument);
+}
+
 TYPED_TEST_P(StoreTest, ConcurrentEventDedupExactlyOnce) {
   std::atomic<int> fresh{0};
   std::vector<std::thread> threads;
@@ -959,6 +978,7 @@ REGISTER_TYPED_TEST_SUITE_P(StoreTest,
                             EventDedupSurvivesReopen,
                             ConcurrentEventDedupExactlyOnce,
                             ChannelCursorIsKeptAcrossReopen,
+                            LiveMarksAreSharedUpdatedAndDroppedByPrefixAndAge,
                             OutboxRetryStates,
                             OutboxDueOrderAndLimit,
                             FeedbackOncePerBotMessageOfItsOwnSession,

@@ -167,6 +167,13 @@ const std::vector<Migration>& builtin_migrations() {
                 value      TEXT NOT NULL,
                 updated_at {int64} NOT NULL))",
        }},
+      {8,
+       "live marks: typing and agent presence, shared by replicas",
+       {
+           R"(CREATE TABLE live_marks (
+                name  TEXT PRIMARY KEY,
+                at_ms {int64} NOT NULL))",
+       }},
   };
   return steps;
 }

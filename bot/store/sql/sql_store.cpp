@@ -476,6 +476,44 @@ class SqlStore final : public Store {
     });
   }
 
+  // --- live marks -------------------------------------------------------------
+
+  Status set_live_mark(const std::string& name, int64_t at_ms) override {
+    if (Status st = check_id(name, "mark name"); !st.ok()) return st;
+    return db_->write([&](Connection& c) -> Status {
+      auto n = execute(c,
+                       "INSERT INTO live_marks (name, at_ms) VALUES (?1, ?2) "
+                       "ON CONFLICT (name) DO UPDATE SET at_ms = excluded.at_ms",
+                       name, at_ms);
+      return n.ok() ? Status::Ok() : n.status();
+    });
+  }
+
+  Result<int64_t> live_mark(const std::string& name) override {
+    if (Status st = check_id(name, "mark name"); !st.ok()) return st;
+    return read<int64_t>([&](Connection& c) -> Result<int64_t> {
+      auto at = query_maybe<int64_t>(c, "SELECT at_ms FROM live_marks WHERE name = ?1", int_from, name);
+      if (!at.ok()) return at.status();
+      return at->value_or(0);
+    });
+  }
+
+  Status clear_live_mark(const std::string& name) override {
+    if (Status st = check_id(name, "mark name"); !st.ok()) return st;
+    return db_->write([&](Connection& c) -> Status {
+      auto n = execute(c, "DELETE FROM live_marks WHERE name = ?1", name);
+      return n.ok() ? Status::Ok() : n.status();
+    });
+  }
+
+  Result<int64_t> drop_live_marks(const std::string& prefix, int64_t before_ms) override {
+    return write<int64_t>([&](Connection& c) -> Result<int64_t> {
+      // substr/length rather than LIKE: a prefix may hold LIKE's wildcards.
+      return execute(c, "DELETE FROM live_marks WHERE substr(name, 1, length(CAST(?1 AS TEXT))) = CAST(?1 AS TEXT) AND at_ms < ?2", prefix,
+                     before_ms);
+    });
+  }
+
   // --- server secrets, health -------------------------------------------------
 
   Result<std::string> server_secret(const std::string& name,
