@@ -102,6 +102,16 @@ Response post_approve(ApiContext& ctx, const Request& req, const std::string& ad
   return outcome_response(ctx.releases->approve(id, admin));
 }
 
+Response post_refuse(ApiContext& ctx, const Request& req, const std::string& admin) {
+  Response error;
+  int64_t id = 0;
+  if (!version_id_of(req, &id, &error)) return error;
+  json body;
+  std::string reason;
+  if (!parse_object(req, &body, &error) || !optional_string(body, "reason", &reason, &error)) return error;
+  return outcome_response(ctx.releases->refuse(id, admin, reason));
+}
+
 Response post_release(ApiContext& ctx, const Request& req, const std::string& admin) {
   Response error;
   int64_t id = 0;
@@ -172,6 +182,7 @@ void register_kb_routes(HttpServer& server, ApiContext& ctx) {
   add("GET", "/v1/admin/kb/versions", get_versions, "Knowledge-base versions, newest first, and the live one");
   add("GET", "/v1/admin/kb/versions/{id}", get_version, "One version with its evaluation and diff");
   add("POST", "/v1/admin/kb/versions/{id}/approve", post_approve, "Approve a candidate (not its author)");
+  add("POST", "/v1/admin/kb/versions/{id}/refuse", post_refuse, "Refuse a candidate or approved version, with a reason");
   add("POST", "/v1/admin/kb/versions/{id}/release", post_release, "Release an approved version, gated by evaluation");
   add("POST", "/v1/admin/kb/rollback", post_rollback, "Make an earlier version live again");
   add("GET", "/v1/admin/audit", get_audit, "Audit log of knowledge-base changes, newest first");

@@ -5,6 +5,7 @@
  *                                         figures, golden questions that change
  *                                         answer, regressions) and diff
  *   POST …/versions/{id}/approve          maker-checker: not by the author
+ *   POST …/versions/{id}/refuse {"reason"} it will not be released (any admin)
  *   POST …/versions/{id}/release          {"override_reason"?}: a regressed
  *                                         evaluation is refused without one
  *   POST /v1/admin/kb/rollback {"to"}     back to a version that was live
@@ -215,6 +216,34 @@
     return b;
   }
 
+  // A labelled reason textarea (kept in the audit) appended to `box`.
+  function reasonField(box, id, question, example) {
+    var field = el('textarea');
+    field.id = id;
+    field.rows = 2;
+    field.maxLength = 500;
+    field.placeholder = example;
+    var label = el('label', 'override', question + '（会记入操作记录）：');
+    label.htmlFor = id;
+    box.appendChild(label);
+    box.appendChild(field);
+    return field;
+  }
+
+  // A reason field and 拒绝 (the author withdraws, a checker says no).
+  function renderRefuse(box, v) {
+    var why = reasonField(box, 'refusal-reason', '不发布这个版本？写明理由', '例如：答案口径与最新公告不一致，请修改后重新提交');
+    box.appendChild(button('拒绝', 'warn', function () {
+      var reason = why.value.trim();
+      if (!reason) {
+        A.showError('action-error', '拒绝需要填写理由。');
+        why.focus();
+        return null;
+      }
+      return act('/v1/admin/kb/versions/' + v.id + '/refuse', { reason: reason }, '已拒绝 #' + v.id + '，它不会被发布。');
+    }));
+  }
+
   function renderActions(v) {
     var box = $('version-actions');
     clear(box);
@@ -231,14 +260,7 @@
     if (v.status === 'approved') {
       var regressed = v.evaluation && v.evaluation.passes === false;
       if (regressed) {
-        var reason = el('textarea');
-        reason.id = 'override-reason';
-        reason.rows = 2;
-        reason.placeholder = '例如：新政策必须今天上线，答错的问题下一版修正';
-        var label = el('label', 'override', '评测变差了。如仍要发布，请写明理由（会记入操作记录）：');
-        label.htmlFor = 'override-reason';
-        box.appendChild(label);
-        box.appendChild(reason);
+        reasonField(box, 'override-reason', '评测变差了。如仍要发布，请写明理由', '例如：新政策必须今天上线，答错的问题下一版修正');
       }
       box.appendChild(button(regressed ? '发布（需填写理由）' : '发布', '', function () {
         var r = $('override-reason');
@@ -247,6 +269,7 @@
       }));
       if (v.approved_by) box.appendChild(el('span', 'why', '由 ' + v.approved_by + ' 批准'));
     }
+    if (v.status === 'candidate' || v.status === 'approved') renderRefuse(box, v);
     if (v.status === 'retired' && v.id !== liveId) {
       box.appendChild(button('回滚到此版本', 'warn', function () {
         return act('/v1/admin/kb/rollback', { to: v.id }, '已回滚到 #' + v.id + '。');
@@ -265,6 +288,7 @@
       if (v.approved_by) meta.push(v.approved_by + ' 批准');
       if (v.released_by) meta.push(v.released_by + ' 发布于 ' + when(v.released_at));
       if (v.override_reason) meta.push('越过评测发布的理由：' + v.override_reason);
+      if (v.refused_by) meta.push(v.refused_by + ' 拒绝：' + (v.refusal_reason || ''));
       if (v.note) meta.push('说明：' + v.note);
       $('version-meta').textContent = meta.join(' · ');
       renderEvaluation(v.evaluation);

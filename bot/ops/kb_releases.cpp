@@ -9,6 +9,7 @@
 
 #include "bot/ops/kb_views.h"
 #include "bot/ops/release_gate.h"
+#include "knowledge/utf8.h"
 
 namespace faqbot::ops {
 namespace fs = std::filesystem;
@@ -305,6 +306,20 @@ KbOutcome KbReleases::approve(int64_t id, const std::string& approver) {
     return refused(KbRefusal::kConflict, "version " + std::to_string(id) + " is " + version->status + ", not a candidate");
   }
   return stored(store_.change_kb_version(change_of(id, {"candidate"}, "approved", approver, "approved")));
+}
+
+KbOutcome KbReleases::refuse(int64_t id, const std::string& admin, const std::string& reason) {
+  const size_t chars = utf8::length(reason);
+  if (reason.find_first_not_of(" \t\r\n") == std::string::npos || chars > kMaxReasonChars) {
+    return refused(KbRefusal::kInvalid,
+                   "a refusal needs a reason of 1-" + std::to_string(kMaxReasonChars) + " characters");
+  }
+  std::unique_lock<std::mutex> lock(action_mu_, std::try_to_lock);
+  if (!lock.owns_lock()) return busy();
+  store::KbVersionChange c = change_of(id, {"candidate", "approved"}, "refused", admin, "refused");
+  c.refusal_reason = reason;
+  c.detail = reason;
+  return stored(store_.change_kb_version(c));
 }
 
 KbOutcome KbReleases::release(int64_t id, const std::string& actor, const std::string& override_reason) {

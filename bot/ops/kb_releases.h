@@ -84,6 +84,11 @@ class KbReleases {
   KbOutcome create_candidate(const std::string& author, const std::string& note, const nlohmann::json& changes,
                              int64_t base);
   KbOutcome approve(int64_t id, const std::string& approver);
+  // A candidate or approved version will not be released: by any admin (the
+  // author withdrawing it, or a checker saying no), with a reason (kInvalid
+  // when blank or longer than kMaxReasonChars) shown with the version.
+  KbOutcome refuse(int64_t id, const std::string& admin, const std::string& reason);
+  static constexpr size_t kMaxReasonChars = 500;
   // Re-evaluates when the live version changed since the evaluation.
   KbOutcome release(int64_t id, const std::string& actor, const std::string& override_reason);
   KbOutcome rollback(int64_t to, const std::string& actor);

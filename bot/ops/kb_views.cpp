@@ -167,7 +167,9 @@ json version_json(const store::KbVersion& v) {
           {"approved_by", text_or_null(v.approved_by)},
           {"released_by", text_or_null(v.released_by)},
           {"released_at", id_or_null(v.released_at_ms)},
-          {"override_reason", text_or_null(v.override_reason)}};
+          {"override_reason", text_or_null(v.override_reason)},
+          {"refused_by", text_or_null(v.refused_by)},
+          {"refusal_reason", text_or_null(v.refusal_reason)}};
 }
 
 json diff_files(const KbFiles& before, const KbFiles& after) {

@@ -177,9 +177,17 @@ class MaskingStore final : public Store {
 
   // Knowledge-base versions hold the operators' own texts (entries, notes)
   // and admin names; the questions a change adds come from the console's
-  // clusters, which were masked when stored. Passed through as given.
+  // clusters, which were masked when stored. Passed through as given, except
+  // the free-text reasons an admin writes about a case (an override, a
+  // refusal, the audit detail), which may quote a customer's number.
   Result<KbVersion> create_kb_version(const NewKbVersion& v) override { return s_->create_kb_version(v); }
-  Result<KbVersion> change_kb_version(const KbVersionChange& c) override { return s_->change_kb_version(c); }
+  Result<KbVersion> change_kb_version(const KbVersionChange& c) override {
+    KbVersionChange m = c;
+    m.detail = bot::personal_text(m.detail);
+    m.override_reason = bot::personal_text(m.override_reason);
+    m.refusal_reason = bot::personal_text(m.refusal_reason);
+    return s_->change_kb_version(m);
+  }
   Result<KbVersion> kb_version(int64_t id) override { return s_->kb_version(id); }
   Result<std::vector<KbVersion>> kb_versions(int limit) override { return s_->kb_versions(limit); }
   Result<int64_t> live_kb_version() override { return s_->live_kb_version(); }

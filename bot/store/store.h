@@ -325,6 +325,8 @@ struct KbVersion {
   std::string released_by;     // who made it live last
   int64_t released_at_ms = 0;  // when it went live last, 0 = never
   std::string override_reason; // why it was released despite its evaluation
+  std::string refused_by;      // who refused it ("refused"), "" = not refused
+  std::string refusal_reason;  // why, as its refuser wrote it
 };
 
 // One line of the audit log of knowledge-base changes.
@@ -332,7 +334,7 @@ struct KbAudit {
   int64_t id = 0;
   int64_t at_ms = 0;
   std::string actor;           // admin identity
-  // "created" | "approved" | "released" | "release_refused" | "rolled_back" | "reloaded"
+  // "created" | "approved" | "refused" | "released" | "release_refused" | "rolled_back" | "reloaded"
   std::string action;
   int64_t version_id = 0;
   std::string detail;          // free text (an override reason, a note)
@@ -364,6 +366,8 @@ struct KbVersionChange {
   std::string detail;          // audit detail
   std::string evaluation;      // replaces the stored evaluation when non-empty
   std::string override_reason; // recorded with a release when non-empty
+  // "refused" records actor as refused_by and this as refusal_reason.
+  std::string refusal_reason;
 };
 
 class Store {

@@ -8,7 +8,9 @@
 //      its evaluation lists the regressions, bob's release is refused, then
 //      goes through only with an override reason, and the audit log says so;
 //   3. bob rolls back to the previous version and the golden questions are
-//      answered by their entry again.
+//      answered by their entry again;
+//   4. bob refuses alice's next candidate: not without a reason, and then
+//      it cannot be approved.
 // Screenshots (desktop 1280 and phone 390 wide) land in FAQBOT_SCREENSHOTS.
 //
 //   cd tests/browser && npm ci && FAQBOT_BIN=../../build/faqbot node --test admin_release_flow.test.mjs
@@ -192,6 +194,25 @@ test('fix a cluster, maker-checker release gated by evaluation, refusal, overrid
   await bob.locator('#tab-releases').click();
   await bob.locator(`#versions li[data-version-id="${fixId}"][data-status="live"]`).waitFor();
   await bob.screenshot({ path: path.join(SHOTS, 'faqbot-admin-versions-1280x860.png'), fullPage: true });
+
+  // ------------------------------------------------ a checker refuses a candidate
+  const proposed = await fetch(`${ctx.server.base}/v1/admin/kb/candidates`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${ALICE}` },
+    body: JSON.stringify({ note: '补充说法', changes: [{ op: 'add_variants', entry_id: STOLEN_FROM, questions: ['提现收不收钱呀'] }] }),
+  });
+  assert.equal(proposed.status, 201);
+  const refuseId = (await proposed.json()).id;
+  await bob.locator('#tab-releases').click();  // the list is re-read
+  await openVersion(bob, refuseId);
+  await bob.getByRole('button', { name: '拒绝' }).click();
+  await bob.locator('#action-error').filter({ hasText: '拒绝需要填写理由' }).waitFor();
+  await bob.getByLabel(/不发布这个版本/).fill('这个说法已经被现有问题覆盖，不必新增');
+  await bob.getByRole('button', { name: '拒绝' }).click();
+  await bob.locator('#version-title').filter({ hasText: '已拒绝' }).waitFor();
+  await bob.locator('#version-meta').filter({ hasText: 'bob 拒绝：这个说法已经被现有问题覆盖' }).waitFor();
+  assert.equal(await bob.getByRole('button', { name: '批准' }).count(), 0, 'a refused version offers no approval');
+  await bob.locator('#audit tr[data-action="refused"]').first().waitFor();
+  await bob.screenshot({ path: path.join(SHOTS, 'faqbot-admin-refuse-1280x860.png'), fullPage: true });
 
   // ------------------------------------------------ the same on a phone
   const phone = await newPage(ctx.browser, { width: 390, height: 844 }, { isMobile: true, hasTouch: true });

@@ -169,6 +169,43 @@ TEST_F(KbReleaseTest, PassingCandidateReleasesWithoutOverrideAndReloadIsAVersion
   EXPECT_EQ(get("/v1/admin/kb/versions", 200, bearer(kAliceAdmin))["versions"].size(), 3u);
 }
 
+TEST_F(KbReleaseTest, ACheckerRefusesWithAReasonAndTheVersionCannotGoLive) {
+  json candidate = post("/v1/admin/kb/candidates", {{"note", "减免活动"}, {"changes", breaking_change()}}, 201,
+                        bearer(kAliceAdmin));
+  const std::string path = "/v1/admin/kb/versions/" + std::to_string(candidate["id"].get<int64_t>());
+  expect_error(post(path + "/refuse", json::object(), 422, bearer(kBobAdmin)), "validation_failed");
+  expect_error(post(path + "/refuse", {{"reason", "  "}}, 422, bearer(kBobAdmin)), "validation_failed");
+  expect_error(post(path + "/refuse", {{"reason", std::string(501, 'x')}}, 422, bearer(kBobAdmin)),
+               "validation_failed");
+  expect_error(post("/v1/admin/kb/versions/99/refuse", {{"reason", "不对"}}, 404, bearer(kBobAdmin)), "not_found");
+  expect_error(post("/v1/admin/kb/versions/1/refuse", {{"reason", "不对"}}, 409, bearer(kBobAdmin)), "conflict");
+
+  json refused = post(path + "/refuse", {{"reason", "口径与公告不一致，客户13812345678投诉过"}}, 200, bearer(kBobAdmin));
+  EXPECT_EQ(refused["status"], "refused");
+  EXPECT_EQ(refused["refused_by"], "bob");
+  const std::string reason = refused["refusal_reason"];
+  EXPECT_EQ(reason.find("13812345678"), std::string::npos) << "a customer's number is masked: " << reason;
+  EXPECT_NE(reason.find("口径与公告不一致"), std::string::npos);
+  EXPECT_EQ(get(path, 200, bearer(kAliceAdmin))["refusal_reason"], reason);
+
+  // Refused is final: it is neither approved nor released, nor refused again.
+  expect_error(post(path + "/approve", json::object(), 409, bearer(kBobAdmin)), "conflict");
+  expect_error(post(path + "/release", json::object(), 409, bearer(kBobAdmin)), "not_approved");
+  expect_error(post(path + "/refuse", {{"reason", "再次"}}, 409, bearer(kBobAdmin)), "conflict");
+  EXPECT_EQ(answer_of("提现扣手续费吗"), "withdraw.fee");
+  json audit = get("/v1/admin/audit?limit=1", 200, bearer(kAliceAdmin));
+  EXPECT_EQ(audit[0]["action"], "refused");
+  EXPECT_EQ(audit[0]["actor"], "bob");
+  EXPECT_EQ(audit[0]["detail"], reason);
+
+  // The author may withdraw an approved version of their own.
+  json second = post("/v1/admin/kb/candidates", {{"note", "第二版"}, {"changes", breaking_change()}}, 201,
+                     bearer(kAliceAdmin));
+  const std::string second_path = "/v1/admin/kb/versions/" + std::to_string(second["id"].get<int64_t>());
+  post(second_path + "/approve", json::object(), 200, bearer(kBobAdmin));
+  EXPECT_EQ(post(second_path + "/refuse", {{"reason", "撤回，改天再提"}}, 200, bearer(kAliceAdmin))["refused_by"], "alice");
+}
+
 TEST_F(KbReleaseTest, ConcurrentCandidatesDoNotQueueTheOthersAreToldBusy) {
   // Four admins propose at once: an evaluation takes seconds, so the ones
   // that find it running are answered at once with 409 busy (no worker waits

@@ -10,7 +10,7 @@ namespace {
 
 const std::string kVersionFields =
     "id, parent_id, author, note, created_at, status, {files}, content_hash, changes, evaluation, "
-    "approved_by, released_by, released_at, override_reason";
+    "approved_by, released_by, released_at, override_reason, refused_by, refusal_reason";
 
 // kVersionFields with the files column, or '' in its place (lists).
 std::string version_columns(bool with_files) {
@@ -35,6 +35,8 @@ Result<KbVersion> version_from(const Query& q) {
   v.released_by = q.text_at(11);
   v.released_at_ms = q.int_at(12);
   v.override_reason = q.text_at(13);
+  v.refused_by = q.text_at(14);
+  v.refusal_reason = q.text_at(15);
   return v;
 }
 
@@ -133,7 +135,10 @@ Result<KbVersion> create_kb_version(Database& db, const NewKbVersion& in) {
 Result<KbVersion> change_kb_version(Database& db, const KbVersionChange& ch) {
   if (!ch.to.empty() && !known_status(ch.to)) return invalid("unknown knowledge-base status \"" + ch.to + "\"");
   if (ch.actor.empty() || ch.action.empty()) return invalid("a knowledge-base change needs an actor and an action");
-  if (Status s = check_texts({&ch.actor, &ch.detail, &ch.evaluation, &ch.override_reason}); !s.ok()) return s;
+  if (Status s = check_texts({&ch.actor, &ch.detail, &ch.evaluation, &ch.override_reason, &ch.refusal_reason});
+      !s.ok()) {
+    return s;
+  }
   return produce<KbVersion>(db, true, [&](Connection& c) -> Result<KbVersion> {
     const int64_t now = now_ms();
     if (Status s = lock_live(c, now); !s.ok()) return s;
@@ -154,9 +159,11 @@ Result<KbVersion> change_kb_version(Database& db, const KbVersionChange& ch) {
         "released_by = CASE WHEN ?2 = 'released' THEN ?3 ELSE released_by END, "
         "released_at = CASE WHEN ?2 = 'released' THEN CAST(?4 AS BIGINT) ELSE released_at END, "
         "override_reason = CASE WHEN ?2 = 'released' THEN ?5 ELSE override_reason END, "
-        "evaluation = CASE WHEN ?6 = '' THEN evaluation ELSE ?6 END "
+        "evaluation = CASE WHEN ?6 = '' THEN evaluation ELSE ?6 END, "
+        "refused_by = CASE WHEN ?2 = 'refused' THEN ?3 ELSE refused_by END, "
+        "refusal_reason = CASE WHEN ?2 = 'refused' THEN ?7 ELSE refusal_reason END "
         "WHERE id = ?1",
-        ch.version_id, ch.to, ch.actor, now, ch.override_reason, ch.evaluation);
+        ch.version_id, ch.to, ch.actor, now, ch.override_reason, ch.evaluation, ch.refusal_reason);
     if (!n.ok()) return n.status();
     if (Status s = audit(c, now, ch.actor, ch.action, ch.version_id, ch.detail); !s.ok()) return s;
     return select_version(c, ch.version_id);

@@ -174,6 +174,12 @@ const std::vector<Migration>& builtin_migrations() {
                 name  TEXT PRIMARY KEY,
                 at_ms {int64} NOT NULL))",
        }},
+      {9,
+       "knowledge-base versions: who refused a candidate and why",
+       {
+           "ALTER TABLE kb_versions ADD COLUMN refused_by TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE kb_versions ADD COLUMN refusal_reason TEXT NOT NULL DEFAULT ''",
+       }},
   };
   return steps;
 }
