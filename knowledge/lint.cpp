@@ -58,6 +58,9 @@ std::vector<std::string> variables_in(const std::string& text) {
 // 你 that is not part of 您 (different code points, so any 你 counts).
 bool has_informal_you(const std::string& text) { return text.find("你") != std::string::npos; }
 
+// The category of entries that answer courtesy, not a question.
+constexpr const char* kSmallTalkCategory = "smalltalk";
+
 class Linter {
  public:
   explicit Linter(const KnowledgeBase& kb) : kb_(kb) {}
@@ -67,6 +70,7 @@ class Linter {
     check_replies();
     check_other_products();
     check_synonyms();
+    check_courtesy_clauses();
     return std::move(out_);
   }
 
@@ -243,6 +247,51 @@ class Linter {
         add(Severity::kError, "synonyms.json", key, "rewriting it breaks " + broken[key]);
       }
     }
+  }
+
+  // A small-talk clause ("你好", "hi", "谢谢您") opening or closing a variant
+  // of another entry is learned as evidence for that entry, so the bare
+  // courtesy is then read as that question (questions are split into
+  // clauses when asked, so the question alone is enough). Warnings.
+  void check_courtesy_clauses() {
+    std::map<std::u32string, std::string> courtesies;  // clause -> "entry: \"variant\""
+    for (const Entry& e : kb_.entries) {
+      if (e.category != kSmallTalkCategory) continue;
+      for (const std::string& q : e.questions) {
+        std::vector<std::u32string> c = clauses_of(q);
+        if (c.size() == 1) courtesies.emplace(c[0], e.id + ": \"" + q + "\"");
+      }
+    }
+    for (const Entry& e : kb_.entries) {
+      if (e.category == kSmallTalkCategory) continue;
+      for (const std::string& q : e.questions) {
+        std::vector<std::u32string> c = clauses_of(q);
+        if (c.size() < 2) continue;
+        auto it = courtesies.find(c.front());
+        if (it == courtesies.end()) it = courtesies.find(c.back());
+        if (it == courtesies.end()) continue;
+        add(Severity::kWarning, e.source_file, e.id,
+            "variant \"" + q + "\" holds a small-talk clause (" + it->second +
+                "), which then counts as evidence for this entry: write the question alone");
+      }
+    }
+  }
+
+  // The clauses of `text` split at punctuation and whitespace, ASCII
+  // lowercased and 你 read as 您 (investors write either).
+  static std::vector<std::u32string> clauses_of(const std::string& text) {
+    static const std::u32string breaks = U",.!?;~，。！？；、～…";
+    std::vector<std::u32string> out(1);
+    for (char32_t cp : utf8::decode(text)) {
+      if (utf8::is_space(cp) || breaks.find(cp) != std::u32string::npos) {
+        if (!out.back().empty()) out.emplace_back();
+        continue;
+      }
+      if (cp >= U'A' && cp <= U'Z') cp += U'a' - U'A';
+      out.back().push_back(cp == U'你' ? U'您' : cp);
+    }
+    if (out.back().empty()) out.pop_back();
+    return out;
   }
 
   struct Firing {

@@ -9,7 +9,9 @@
 //             synonym keys of one character or that break other words
 //   warnings: 你 instead of 您, dead-end phrasing,
 //             fewer than kMinQuestions variants, duplicate variants, variants
-//             that name another company's product, slots and follow-up
+//             that name another company's product, variants of an entry
+//             outside small talk that open or close with a small-talk
+//             variant as a clause ("你好,我要提现"), slots and follow-up
 //             cues nothing uses (knowledge/slots.h)
 #include <string>
 #include <vector>

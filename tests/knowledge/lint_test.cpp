@@ -23,6 +23,20 @@ std::string category_with_answer(const std::string& answer) {
   return s;
 }
 
+// Writes kb/withdraw.json with one entry, withdraw.how, asked as `questions`
+// (a JSON array).
+void write_withdraw_how(ConfigFixture& fx, const std::string& questions) {
+  fx.write("kb/withdraw.json", R"({"entries": [{"id": "withdraw.how", "questions": )" + questions +
+                                   R"(, "answer": "您好,提现只能到您本人绑定的银行卡。"}]})");
+}
+
+// The warnings of the knowledge base in `fx`, which must load.
+std::vector<std::string> warnings_of(const ConfigFixture& fx) {
+  LoadOutcome out = load(fx.dir());
+  EXPECT_TRUE(out.ok());
+  return diagnostic_lines(out, Severity::kWarning);
+}
+
 TEST(Lint, BannedPromiseRefusesTheKnowledgeBaseAndNamesEntryAndPhrase) {
   ConfigFixture fx;
   fx.write("kb/invest.json", category_with_answer("您好,咱们的产品保本保息,请放心出借。"));
@@ -147,18 +161,35 @@ TEST(Lint, WarnsWhichEntriesNameAnotherCompanysProduct) {
   ConfigFixture fx;
   fx.write("other_products.json", R"({"products": [
     {"name": "支付宝", "aliases": ["alipay"]}, {"name": "花呗"}, {"name": "微粒贷"}]})");
-  fx.write("kb/withdraw.json", R"({"entries": [{"id": "withdraw.how",
-    "questions": ["怎么提现", "提现到支付宝行吗", "能提到alipay吗", "花呗能还吗", "提现步骤",
-                  "提现入口", "如何提现", "提现流程"],
-    "answer": "您好,提现只能到您本人绑定的银行卡。"}]})");
-  LoadOutcome out = load(fx.dir());
-  ASSERT_TRUE(out.ok());
-  auto warnings = diagnostic_lines(out, Severity::kWarning);
+  write_withdraw_how(fx, R"(["怎么提现", "提现到支付宝行吗", "能提到alipay吗", "花呗能还吗", "提现步骤",
+                             "提现入口", "如何提现", "提现流程"])");
+  auto warnings = warnings_of(fx);
   EXPECT_TRUE(any_contains(warnings,
       "kb/withdraw.json: withdraw.how: warning: variants name another company's product: "
       "支付宝 (\"提现到支付宝行吗\"), 花呗 (\"花呗能还吗\")"))
       << ::testing::PrintToString(warnings);
   EXPECT_FALSE(any_contains(warnings, "微粒贷"));
+}
+
+TEST(Lint, WarnsOfSmallTalkClausesInOtherEntriesVariants) {
+  ConfigFixture fx;
+  fx.write("kb/smalltalk.json", R"({"entries": [{"id": "smalltalk.greeting",
+    "questions": ["您好", "Hi", "在吗", "您好,在吗?"], "answer": "您好,请问有什么可以帮您?"}]})");
+  write_withdraw_how(fx, R"(["你好,我要提现", "怎么提现 hi", "您好呀怎么提现", "在吗在吗 提现", "提现步骤"])");
+  std::vector<std::string> warnings;
+  for (const std::string& w : warnings_of(fx)) {
+    if (w.find("small-talk clause") != std::string::npos) warnings.push_back(w);
+  }
+  ASSERT_EQ(warnings.size(), 2u) << ::testing::PrintToString(warnings);
+  EXPECT_EQ(warnings[0],
+            "kb/withdraw.json: withdraw.how: warning: variant \"你好,我要提现\" holds a small-talk clause "
+            "(smalltalk.greeting: \"您好\"), which then counts as evidence for this entry: write the question "
+            "alone");
+  EXPECT_TRUE(any_contains(warnings, "variant \"怎么提现 hi\" holds a small-talk clause (smalltalk.greeting: \"Hi\")"));
+  // Only a whole clause counts, and only a small-talk variant of one clause.
+  EXPECT_FALSE(any_contains(warnings, "您好呀怎么提现"));
+  EXPECT_FALSE(any_contains(warnings, "在吗在吗"));
+  EXPECT_FALSE(any_contains(warnings, "smalltalk.greeting: warning: variant"));
 }
 
 TEST(Lint, ProductPlaceholderIsARuntimeVariable) {
