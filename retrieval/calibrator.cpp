@@ -46,7 +46,7 @@ bool solve(std::vector<double> a, std::vector<double> b, size_t n, std::vector<d
 
 Calibrator Calibrator::fit(const std::vector<std::vector<float>>& rows,
                            const std::vector<float>& labels, const std::vector<float>& weights,
-                           double l2) {
+                           double l2, const std::vector<double>& offsets) {
   Calibrator c;
   const size_t m = rows.size();
   const size_t nf = m ? rows[0].size() : 0;
@@ -73,7 +73,8 @@ Calibrator Calibrator::fit(const std::vector<std::vector<float>>& rows,
     c.scale_[f] = var > 1e-12 ? std::sqrt(var) : 1.0;
   }
   const double base = std::clamp(pos / wsum, 1e-4, 1 - 1e-4);
-  c.coef_[0] = std::log(base / (1 - base));
+  c.coef_[0] = offsets.empty() ? std::log(base / (1 - base)) : 0.0;
+  auto offset = [&](size_t i) { return offsets.empty() ? 0.0 : offsets[i]; };
   if (pos <= 0 || pos >= wsum) return c;
 
   const size_t n = nf + 1;
@@ -86,7 +87,7 @@ Calibrator Calibrator::fit(const std::vector<std::vector<float>>& rows,
   auto loss = [&](const std::vector<double>& coef) {
     double l = 0;
     for (size_t i = 0; i < m; ++i) {
-      double s = 0;
+      double s = offset(i);
       for (size_t k = 0; k < n; ++k) s += coef[k] * zs[i][k];
       // log(1 + e^s) - y s, computed stably
       const double soft = s > 0 ? s + std::log1p(std::exp(-s)) : std::log1p(std::exp(s));
@@ -103,7 +104,7 @@ Calibrator Calibrator::fit(const std::vector<std::vector<float>>& rows,
     std::fill(hess.begin(), hess.end(), 0.0);
     for (size_t i = 0; i < m; ++i) {
       const auto& z = zs[i];
-      double s = 0;
+      double s = offset(i);
       for (size_t k = 0; k < n; ++k) s += c.coef_[k] * z[k];
       const double p = sigmoid(s);
       const double w = w_of(i);

@@ -14,9 +14,11 @@ class Calibrator {
   // rows: samples x features (all rows the same length); labels 0/1;
   // weights >= 0 per sample (empty = all 1). With no usable data the
   // calibrator predicts the base rate (0.5 when there are no samples).
+  // offsets: per sample, log-odds the fitted ones add to (empty = none); a
+  // calibrator fitted with offsets is used as offset + logit(features).
   static Calibrator fit(const std::vector<std::vector<float>>& rows,
                         const std::vector<float>& labels, const std::vector<float>& weights,
-                        double l2 = 1.0);
+                        double l2 = 1.0, const std::vector<double>& offsets = {});
 
   // P(label = 1 | features), in (0, 1). `n` must equal num_features().
   double predict(const float* features, size_t n) const;

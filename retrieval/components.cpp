@@ -16,6 +16,7 @@ Components Components::without(std::string_view list) {
     if (name == "clauses") c.clauses = false;
     if (name == "augment") c.augment = false;
     if (name == "initials") c.initials = false;
+    if (name == "slots") c.slots = false;
     pos = end + 1;
   }
   return c;
@@ -25,7 +26,7 @@ std::string Components::key() const {
   std::string k;
   for (auto [on, name] : {std::pair{dense, "dense"}, {lexical, "lexical"}, {linear, "linear"},
                           {pinyin, "pinyin"}, {clauses, "clauses"}, {augment, "augment"},
-                          {initials, "initials"}}) {
+                          {initials, "initials"}, {slots, "slots"}}) {
     if (!on) k += std::string(name) + ",";
   }
   return k;

@@ -15,6 +15,7 @@ struct Components {
   bool clauses = true;  // answering the in-scope clause of a multi-clause question
   bool augment = true;  // synthetic training variants (homophone typos, dropped characters)
   bool initials = true;  // pinyin initials among the pinyin features ("tx", "sxf")
+  bool slots = true;     // what a question names against each candidate (slot_evidence.h)
 
   // Components named in `list` (comma separated; unknown names ignored) off.
   static Components without(std::string_view list);

@@ -10,6 +10,8 @@ Corpus make_corpus(const knowledge::KnowledgeBase& kb) {
     doc.id = e.id;
     doc.texts = e.questions;
     if (!e.title.empty()) doc.texts.push_back(e.title);
+    doc.topic = e.topic;
+    doc.type = e.type;
     corpus.docs.push_back(std::move(doc));
     if (e.category == "smalltalk") corpus.small_talk.push_back(e.id);
   }

@@ -32,12 +32,14 @@ std::string serialize(const EngineState& s, uint64_t dense_sum) {
   s.calibrators.correct.serialize(w);
   s.calibrators.scope.serialize(w);
   w.vec(s.calibrators.entry_offsets);
+  s.calibrators.slots.serialize(w);
   s.trained.linear.serialize(w);
   w.vec(s.trained.term_sources);
   w.pod<uint8_t>(s.pinyin ? 1 : 0);
   if (s.pinyin) s.pinyin->serialize(w);
   w.strings(s.warnings);
   s.products.serialize(w);
+  s.slots.serialize(w);
   std::string out = w.data();
   const uint64_t sum = mix64(fnv1a(out));
   out.append(reinterpret_cast<const char*>(&sum), sizeof sum);
@@ -61,6 +63,7 @@ Status parse(const std::string& blob, EngineState& s, uint64_t& dense_sum) {
       !s.trained.lexical.deserialize(r) || !r.vec(s.trained.entry_offsets) ||
       !r.vec(s.trained.variant_vectors) || !s.calibrators.correct.deserialize(r) ||
       !s.calibrators.scope.deserialize(r) || !r.vec(s.calibrators.entry_offsets) ||
+      !s.calibrators.slots.deserialize(r) ||
       !s.trained.linear.deserialize(r) ||
       !r.vec(s.trained.term_sources) || s.trained.term_sources.size() != keys.size()) {
     return corrupt;
@@ -72,10 +75,11 @@ Status parse(const std::string& blob, EngineState& s, uint64_t& dense_sum) {
     if (!table->deserialize(r)) return corrupt;
     s.pinyin = std::move(table);
   }
-  if (!r.strings(s.warnings) || !s.products.deserialize(r) || !r.at_end()) return corrupt;
+  if (!r.strings(s.warnings) || !s.products.deserialize(r) || !s.slots.deserialize(r) || !r.at_end()) return corrupt;
   const size_t n = s.entry_ids.size();
   const auto& m = s.trained.model;
-  if (m.num_classes() != static_cast<int>(n) + 1 || s.trained.entry_offsets.size() != n + 1) {
+  if (m.num_classes() != static_cast<int>(n) + 1 || s.trained.entry_offsets.size() != n + 1 ||
+      s.slots.num_entries() != n) {
     return corrupt;
   }
   auto tok = Tokenizer::load(sp);

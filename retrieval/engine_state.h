@@ -8,6 +8,7 @@
 #include "retrieval/dense_index.h"
 #include "retrieval/engine_trainer.h"
 #include "retrieval/product_mentions.h"
+#include "retrieval/slot_evidence.h"
 #include "retrieval/tokenizer.h"
 
 namespace faqbot::retrieval {
@@ -21,6 +22,7 @@ struct EngineState {
   std::shared_ptr<const PinyinTable> pinyin;  // null: pinyin channel off
   Components components;
   ProductMentions products;
+  SlotEvidence slots;  // profiles of the whole corpus; matcher set after load
   std::vector<std::string> warnings;  // see Retriever::warnings
 };
 

@@ -210,16 +210,32 @@ Calibrators fit_calibrators(const Tokenizer& tokenizer, const PreparedCorpus& fu
       }
     }
     const TrainedEngine t = train_engine(train, dim, components);
-    const EngineView view =
-        brute_force_view(tokenizer, t, static_cast<int>(train.num_entries()), components);
+    EngineView view = brute_force_view(tokenizer, t, static_cast<int>(train.num_entries()), components);
+    const SlotEvidence fold_slots = full.slots.fitted(chosen, train.variants);  // this fold's profiles
+    view.slots = &fold_slots;
     for (const HeldOut& h : held_out) add_predictions(view, chosen, h.text, h.truth, h.weight, correct, scope);
   }
   Calibrators c;
-  c.correct = Calibrator::fit(correct.rows, correct.labels, correct.weights, 1.0);
+  std::vector<std::vector<float>> words(correct.rows.size());
+  for (size_t i = 0; i < words.size(); ++i) {
+    words[i].assign(correct.rows[i].begin(), correct.rows[i].begin() + kWordFeatureCount);
+  }
+  c.correct = Calibrator::fit(words, correct.labels, correct.weights, 1.0);
   std::vector<double> logits;
-  logits.reserve(correct.rows.size());
-  for (const auto& row : correct.rows) logits.push_back(c.correct.logit(row.data(), row.size()));
+  logits.reserve(words.size());
+  for (const auto& row : words) logits.push_back(c.correct.logit(row.data(), row.size()));
   c.entry_offsets = fit_class_offsets(logits, correct.entries, correct.labels, n_all);
+  if (components.slots) {
+    // The slot evidence added to the words' log-odds, once those are known.
+    std::vector<std::vector<float>> slot_rows(words.size());
+    std::vector<double> words_logits(words.size());
+    for (size_t i = 0; i < slot_rows.size(); ++i) {
+      const auto e = static_cast<size_t>(correct.entries[i]);
+      words_logits[i] = logits[i] + (e < c.entry_offsets.size() ? c.entry_offsets[e] : 0.0);
+      slot_rows[i].assign(correct.rows[i].begin() + kWordFeatureCount, correct.rows[i].end());
+    }
+    c.slots = Calibrator::fit(slot_rows, correct.labels, correct.weights, 1.0, words_logits);
+  }
   c.scope = Calibrator::fit(scope.rows, scope.labels, scope.weights, 1.0);
   return c;
 }

@@ -31,6 +31,7 @@ struct PreparedCorpus {
   std::vector<std::vector<std::vector<Feature>>> augmented_features;
   std::vector<std::string> negatives;
   std::vector<std::vector<Feature>> negative_features;
+  SlotEvidence slots;  // matcher and entry types, no profiles (may be empty)
   size_t num_entries() const { return variants.size(); }
   size_t num_variants() const;
 };
@@ -46,8 +47,14 @@ struct TrainedEngine {
 };
 
 struct Calibrators {
-  Calibrator correct;  // P(candidate is the right entry | candidate features)
+  // P(candidate is the right entry | its first kWordFeatureCount features:
+  // the question's words)
+  Calibrator correct;
   std::vector<float> entry_offsets;  // per entry: log-odds correction of `correct`
+  // The slot evidence's log-odds added to the words' (those of `correct`
+  // with the entry's offset), over the kSlotFeatureCount slot features;
+  // empty when the slots component is off.
+  Calibrator slots;
   Calibrator scope;    // P(no entry answers | question features)
 };
 

@@ -144,6 +144,7 @@ void QuestionFacets::add(Facet* facet, const Cues& classes, const Normalizer& no
   for (const auto& [name, words] : classes) {
     if (facet->num_classes >= kMaxClasses) return;
     const size_t cls = facet->num_classes++;
+    facet->class_of_name.emplace(name, cls);
     for (const std::string& w : words) {
       Cue cue;
       cue.chars = utf8::decode(utf8::sanitize(normalizer.normalize(w)));
@@ -210,6 +211,16 @@ FacetAgreement QuestionFacets::compare(std::string_view a, std::string_view b) c
   out.subject = agreement(classes_of(subject_, ta), classes_of(subject_, tb));
   out.polarity_clash = polarity_clash(a, b);
   return out;
+}
+
+QuestionFacets::Named QuestionFacets::named(std::string_view normalized) const {
+  const Text t = prepare(normalized);
+  return {classes_of(type_, t), classes_of(action_, t), classes_of(subject_, t)};
+}
+
+int QuestionFacets::class_index(const Facet& facet, const std::string& name) {
+  const auto it = facet.class_of_name.find(name);
+  return it == facet.class_of_name.end() ? -1 : static_cast<int>(it->second);
 }
 
 bool polarity_clash(std::string_view a, std::string_view b) {

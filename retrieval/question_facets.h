@@ -54,9 +54,17 @@ class QuestionFacets {
   FacetAgreement compare(std::string_view a, std::string_view b) const;
 
   static constexpr size_t kMaxClasses = 128;  // per facet; more are ignored
+  using Classes = std::bitset<kMaxClasses>;
+  // The classes a normalised text names, per facet.
+  struct Named {
+    Classes type, action, subject;
+  };
+  Named named(std::string_view normalized) const;
+  // Index of the operator's type class `name` (as given to the
+  // constructor), -1 when there is none (or it was beyond kMaxClasses).
+  int type_class(const std::string& name) const { return class_index(type_, name); }
 
  private:
-  using Classes = std::bitset<kMaxClasses>;
   struct Cue {
     std::u32string chars;                // normalised
     std::vector<std::string> syllables;  // empty = match on characters only
@@ -69,6 +77,7 @@ class QuestionFacets {
     std::unordered_map<char32_t, std::vector<size_t>> by_char;
     std::unordered_map<std::string, std::vector<size_t>> by_syllable;
     size_t num_classes = 0;
+    std::unordered_map<std::string, size_t> class_of_name;
   };
   struct Text {
     std::u32string chars;
@@ -77,6 +86,7 @@ class QuestionFacets {
   void add(Facet* facet, const Cues& classes, const Normalizer& normalizer);
   Text prepare(std::string_view normalized) const;
   static Classes classes_of(const Facet& facet, const Text& text);
+  static int class_index(const Facet& facet, const std::string& name);
 
   Facet type_, action_, subject_;
   Readings readings_;

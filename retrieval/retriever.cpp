@@ -48,16 +48,20 @@ std::string resolve_factory(const Settings& s, size_t num_docs) {
 }
 
 // Documents merged by id (a repeated id adds its texts) and sorted by id.
+// The first non-empty topic and type of an id are its own.
 std::vector<Document> canonical_docs(const Corpus& corpus) {
-  std::map<std::string, std::vector<std::string>> by_id;
+  std::map<std::string, Document> by_id;
   for (const auto& d : corpus.docs) {
     if (d.id.empty()) continue;
-    auto& texts = by_id[d.id];
-    texts.insert(texts.end(), d.texts.begin(), d.texts.end());
+    Document& doc = by_id[d.id];
+    doc.id = d.id;
+    doc.texts.insert(doc.texts.end(), d.texts.begin(), d.texts.end());
+    if (doc.topic.empty()) doc.topic = d.topic;
+    if (doc.type.empty()) doc.type = d.type;
   }
   std::vector<Document> out;
   out.reserve(by_id.size());
-  for (auto& [id, texts] : by_id) out.push_back({id, std::move(texts)});
+  for (auto& [id, doc] : by_id) out.push_back(std::move(doc));
   return out;
 }
 
@@ -81,6 +85,17 @@ std::string cache_key(const std::vector<Document>& docs, const Corpus& corpus, i
     h.add_u64(d.texts.size());
     g.add_u64(d.texts.size());
     for (const auto& t : d.texts) add(t);
+    add(d.topic);
+    add(d.type);
+  }
+  for (const auto* cues : {&corpus.type_cues, &corpus.topic_cues}) {
+    add("cues");
+    for (const auto& [name, words] : *cues) {
+      add(name);
+      h.add_u64(words.size());
+      g.add_u64(words.size());
+      for (const auto& w : words) add(w);
+    }
   }
   add("negatives");
   for (const auto& n : corpus.negatives) add(n);
@@ -132,6 +147,7 @@ class EngineRetriever final : public Retriever {
     view_.entry_offsets = &state_.trained.entry_offsets;
     view_.variant_vectors = &state_.trained.variant_vectors;
     view_.num_entries = static_cast<int>(state_.entry_ids.size());
+    view_.slots = &state_.slots;
     const DenseIndex* dense = state_.dense.get();
     view_.dense_search = [dense](const float* q, size_t k) { return dense->search(q, k); };
   }
@@ -302,13 +318,42 @@ class EngineRetriever final : public Retriever {
     r.out_of_scope = state_.calibrators.scope.predict(a.scope.data(), a.scope.size());
     std::vector<Candidate> cands;
     cands.reserve(a.candidates.size());
+    const Calibrator& slots = state_.calibrators.slots;
+    const bool weigh_slots = state_.components.slots && slots.num_features() == kSlotFeatureCount;
+    // The evidence relative to a candidate with none against it (all 0).
+    const float no_evidence[kSlotFeatureCount] = {};
+    const double shift = weigh_slots ? slots.logit(no_evidence, kSlotFeatureCount) : 0.0;
+    // Per sibling group (a topic, or an entry without one): the confidence
+    // from the words alone and with the slot evidence.
+    std::map<int64_t, std::pair<double, double>> mass;
+    std::vector<int64_t> group;
+    group.reserve(a.candidates.size());
     for (const auto& c : a.candidates) {
       Candidate out;
       out.id = state_.entry_ids[c.entry];
-      out.confidence = confidence(c);
+      const double z = words_logit(c);
+      const double words = sigmoid(z);
+      out.confidence = words;
+      if (weigh_slots) {
+        out.confidence = sigmoid(z + slots.logit(c.features.data() + kWordFeatureCount, kSlotFeatureCount) - shift);
+      }
+      const int32_t topic = state_.slots.topic_of(c.entry);
+      group.push_back(topic >= 0 ? topic : -1 - static_cast<int64_t>(c.entry));
+      mass[group.back()].first += words;
+      mass[group.back()].second += out.confidence;
       out.dense = c.dense;
       out.lexical = c.lexical;
       cands.push_back(std::move(out));
+    }
+    // Slot evidence moves confidence between sibling candidates and adds
+    // none: each topic's candidates hold in total what the words alone give
+    // them (an out-of-scope question naming one of our question types is no
+    // more ours, nor is one that merely asks 怎么回事 like some entries do).
+    if (weigh_slots) {
+      for (size_t i = 0; i < cands.size(); ++i) {
+        const auto [words, slotted] = mass[group[i]];
+        if (slotted > 0) cands[i].confidence = std::min(1.0, cands[i].confidence * words / slotted);
+      }
     }
     std::sort(cands.begin(), cands.end(), [](const Candidate& x, const Candidate& y) {
       return x.confidence != y.confidence ? x.confidence > y.confidence : x.id < y.id;
@@ -317,11 +362,12 @@ class EngineRetriever final : public Retriever {
     r.candidates = std::move(cands);
   }
 
-  // Calibrated P(candidate is right), with its entry's own correction.
-  double confidence(const ScoredCandidate& c) const {
+  // Calibrated log-odds that the candidate is right from the question's
+  // words, with its entry's own correction.
+  double words_logit(const ScoredCandidate& c) const {
     const auto& offsets = state_.calibrators.entry_offsets;
     const double offset = static_cast<size_t>(c.entry) < offsets.size() ? offsets[c.entry] : 0.0;
-    return sigmoid(state_.calibrators.correct.logit(c.features.data(), c.features.size()) + offset);
+    return state_.calibrators.correct.logit(c.features.data(), kWordFeatureCount) + offset;
   }
 
   std::vector<std::string> warnings() const override { return state_.warnings; }
@@ -343,6 +389,22 @@ class EngineRetriever final : public Retriever {
   std::vector<std::string> topic_words_;  // Corpus::topic_words, normalised
   std::vector<std::string> about_us_;     // Corpus::product_about_us, normalised
 };
+
+// The engine's pinyin readings when the pinyin channel is on (the table is
+// shared, read-only), else none.
+Readings readings_of(const EngineState& state) {
+  if (!state.pinyin || state.pinyin->empty()) return {};
+  std::shared_ptr<const PinyinTable> table = state.pinyin;
+  return [table](char32_t cp) { return table->syllable(cp); };
+}
+
+// The slot matcher over the corpus's cues (null when the component is off).
+std::shared_ptr<const QuestionFacets> slot_facets(const Corpus& corpus, const Normalizer& normalizer,
+                                                  const EngineState& state) {
+  if (!state.components.slots) return nullptr;
+  return std::make_shared<const QuestionFacets>(corpus.type_cues, corpus.topic_cues, normalizer,
+                                                readings_of(state));
+}
 
 Result<EngineState> build_state(const std::vector<Document>& docs, const Corpus& corpus,
                                 const Normalizer& normalizer, const Settings& settings,
@@ -412,7 +474,18 @@ Result<EngineState> build_state(const std::vector<Document>& docs, const Corpus&
       }
     }
   }
+  if (auto facets = slot_facets(corpus, normalizer, state)) {
+    std::vector<std::string> topics, types;
+    for (const auto& d : docs) {
+      topics.push_back(d.topic);
+      types.push_back(d.type);
+    }
+    prepared.slots = SlotEvidence(std::move(facets), topics, types);
+  }
   state.calibrators = fit_calibrators(*state.tokenizer, prepared, dim, components);
+  std::vector<size_t> all(docs.size());
+  for (size_t e = 0; e < all.size(); ++e) all[e] = e;
+  state.slots = prepared.slots.fitted(all, prepared.variants);
   state.trained = train_engine(prepared, dim, components);
 
   const size_t n = state.entry_ids.size();
@@ -437,12 +510,7 @@ namespace {
 // the pinyin channel is on (the table is shared, read-only).
 PairSimilarity similarity_over(const std::vector<Document>& docs, const Corpus& corpus,
                                const Normalizer& normalizer, const EngineState& state) {
-  Readings readings;
-  if (state.pinyin && !state.pinyin->empty()) {
-    std::shared_ptr<const PinyinTable> table = state.pinyin;
-    readings = [table](char32_t cp) { return table->syllable(cp); };
-  }
-  return pair_similarity(docs, normalizer, std::move(readings), corpus.type_cues, corpus.topic_cues);
+  return pair_similarity(docs, normalizer, readings_of(state), corpus.type_cues, corpus.topic_cues);
 }
 
 }  // namespace
@@ -466,6 +534,7 @@ Result<std::shared_ptr<const Retriever>> Retriever::build(const Corpus& corpus,
       // time than they add: measured in retrieval_bench (README).
       components.augment = false;
       components.initials = false;
+      components.slots = false;
     }
     const std::string key = cache_key(docs, corpus, settings.dim, factory, components);
 
@@ -474,6 +543,7 @@ Result<std::shared_ptr<const Retriever>> Retriever::build(const Corpus& corpus,
       if (cached.ok() && cached->entry_ids.size() == docs.size()) {
         cached->components = components;  // part of the key, not of the file
         cached->tokenizer->set_pinyin(cached->pinyin, components.initials);
+        cached->slots.set_facets(slot_facets(corpus, *normalizer.value(), cached.value()));
         PairSimilarity pairs = similarity_over(docs, corpus, *normalizer.value(), cached.value());
         return std::shared_ptr<const Retriever>(
             std::make_shared<EngineRetriever>(std::move(normalizer).value(), std::move(cached).value(),

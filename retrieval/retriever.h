@@ -16,6 +16,10 @@ namespace faqbot::retrieval {
 struct Document {
   std::string id;
   std::vector<std::string> texts;
+  // The entry's topic and question type ("withdraw", "fee"; "" = none;
+  // Corpus::type_cues names the types): entries of one topic are siblings
+  // that slot evidence tells apart (slot_evidence.h).
+  std::string topic, type;
 };
 
 // Another company's product ("花呗") under its names; a question naming it is
@@ -46,7 +50,8 @@ struct Corpus {
   // own.
   std::vector<std::string> topic_words;
   // The same topics' and the question types' cue words (followup.json,
-  // name -> words): what similarity() compares two questions by.
+  // name -> words): what similarity() compares two questions by, and what
+  // search weighs against each candidate's type and variants.
   std::map<std::string, std::vector<std::string>> topic_cues, type_cues;
   std::map<std::string, std::string> synonyms;  // variant -> canonical
 };

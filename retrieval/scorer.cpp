@@ -182,6 +182,8 @@ Analysis analyze(const EngineView& engine, const std::string& normalized) {
   const auto [v1, v2] = top2([](const ScoredCandidate& c) { return c.features[2]; });
   (void)v2;
   const auto [n1, n2] = top2([](const ScoredCandidate& c) { return c.linear; });
+  const bool slots = on.slots && engine.slots != nullptr;
+  const SlotEvidence::Named named = slots ? engine.slots->read(normalized) : SlotEvidence::Named{};
 
   for (size_t i = 0; i < all.size(); ++i) {
     if (!keep[i]) continue;
@@ -202,10 +204,19 @@ Analysis analyze(const EngineView& engine, const std::string& normalized) {
     c.features[12] = linear_none;
     c.features[13] = foreign;
     c.features[14] = negative_only;
+    if (slots) engine.slots->features(named, c.entry, c.features.data() + kWordFeatureCount);
     if (!on.dense) {
       for (size_t f : {0, 1, 2, 4, 5, 7}) c.features[f] = 0;
     }
     out.candidates.push_back(c);
+  }
+  if (slots) {
+    // What a candidate leaves uncovered counts against it relative to the
+    // shortlist's best-covering one: a class no entry names ("信用卡") is
+    // evidence between none of them.
+    float least = 1;
+    for (const auto& c : out.candidates) least = std::min(least, c.features[kWordFeatureCount]);
+    for (auto& c : out.candidates) c.features[kWordFeatureCount] -= least;
   }
   // No length among the scope features: in the knowledge base the out-of-
   // scope examples are written a little longer than the variants, and a

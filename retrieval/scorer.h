@@ -16,6 +16,7 @@
 #include "retrieval/feature_vocab.h"
 #include "retrieval/lexical_index.h"
 #include "retrieval/linear_model.h"
+#include "retrieval/slot_evidence.h"
 #include "retrieval/supervised_model.h"
 #include "retrieval/tokenizer.h"
 
@@ -35,6 +36,7 @@ struct EngineView {
   const std::vector<uint32_t>* entry_offsets = nullptr;
   const std::vector<float>* variant_vectors = nullptr;  // V x dim, or empty
   int num_entries = 0;
+  const SlotEvidence* slots = nullptr;  // may be null: slot features 0
   // Best k entries by inner product with a unit query vector.
   std::function<std::vector<DenseIndex::Hit>(const float*, size_t)> dense_search;
 };
@@ -43,7 +45,10 @@ struct EngineView {
 constexpr uint8_t kTermInEntries = 1;    // some entry's variant
 constexpr uint8_t kTermInNegatives = 2;  // some out-of-scope example
 
-constexpr size_t kCandidateFeatureCount = 15;
+// A candidate's features: kWordFeatureCount from the question's words
+// (scores, gaps, scope), then kSlotFeatureCount of slot evidence.
+constexpr size_t kWordFeatureCount = 15;
+constexpr size_t kCandidateFeatureCount = kWordFeatureCount + kSlotFeatureCount;
 constexpr size_t kScopeFeatureCount = 11;
 
 struct ScoredCandidate {

@@ -29,6 +29,27 @@ TEST(CalibratorTest, SeparableDataStaysFinite) {
   EXPECT_LT(p, 0.95);
 }
 
+TEST(CalibratorTest, WithOffsetsLearnsOnlyWhatTheOffsetsLeaveOut) {
+  // The label follows the offset's sign; the feature x adds evidence of its
+  // own only on the samples where it is 1.
+  std::vector<std::vector<float>> rows;
+  std::vector<float> labels;
+  std::vector<double> offsets;
+  for (int i = 0; i < 400; ++i) {
+    const bool x = i % 4 == 0;
+    const double offset = (i % 2 == 0 ? 3.0 : -3.0);
+    rows.push_back({x ? 1.0f : 0.0f});
+    offsets.push_back(offset);
+    labels.push_back(x ? 0.0f : (offset > 0 ? 1.0f : 0.0f));  // x = 1: never right
+  }
+  const Calibrator c = Calibrator::fit(rows, labels, {}, 1.0, offsets);
+  const float on = 1, off = 0;
+  // Used as offset + logit: x = 1 pulls a confident offset down, x = 0 keeps it.
+  EXPECT_LT(sigmoid(3.0 + c.logit(&on, 1)), 0.5);
+  EXPECT_GT(sigmoid(3.0 + c.logit(&off, 1)), 0.9);
+  EXPECT_LT(sigmoid(-3.0 + c.logit(&off, 1)), 0.1);
+}
+
 TEST(CalibratorTest, SerialisationRoundTrips) {
   const Calibrator c = Calibrator::fit({{0, 1}, {1, 0}, {0.5f, 0.5f}}, {0, 1, 1}, {});
   BinaryWriter w;
