@@ -4,6 +4,7 @@
 
 #include "knowledge/utf8.h"
 #include "retrieval/prng.h"
+#include "retrieval/stable_order.h"
 
 namespace faqbot::retrieval {
 namespace {
@@ -11,6 +12,8 @@ namespace {
 // Shortest variant (code points) that still makes sense with a character
 // dropped.
 constexpr size_t kMinCharsToDrop = 5;
+// Salt of the augmenter's keyed draws (stable_order.h).
+constexpr uint64_t kPurposeAugment = 0xa5;
 
 }  // namespace
 
@@ -54,11 +57,10 @@ std::u32string Augmenter::homophone_typo(const std::u32string& text, uint64_t se
   return out;
 }
 
-std::vector<AugmentedVariant> Augmenter::augment(const std::vector<std::string>& variants,
-                                                 uint64_t seed) const {
+std::vector<AugmentedVariant> Augmenter::augment(const std::vector<std::string>& variants) const {
   std::vector<AugmentedVariant> out;
-  Prng rng(seed);
   for (size_t j = 0; j < variants.size(); ++j) {
+    Prng rng = keyed_prng(content_key(variants[j], -1), kPurposeAugment);
     const std::u32string text = utf8::decode(variants[j]);
     const auto source = static_cast<uint32_t>(j);
     if (!by_syllable_.empty()) {

@@ -27,10 +27,10 @@ class Augmenter {
   // the augmenter.
   Augmenter(const PinyinTable* pinyin, const std::vector<std::string>& corpus_texts);
 
-  // Synthetic variants of one entry's normalised variants; `seed` makes
-  // each entry's choices independent of the others'.
-  std::vector<AugmentedVariant> augment(const std::vector<std::string>& variants,
-                                        uint64_t seed) const;
+  // Synthetic variants of one entry's normalised variants. A variant's
+  // synthetic variants are drawn from its own text (stable_order.h): they
+  // do not change when other variants are added, removed or reordered.
+  std::vector<AugmentedVariant> augment(const std::vector<std::string>& variants) const;
 
  private:
   std::u32string homophone_typo(const std::u32string& text, uint64_t seed) const;

@@ -64,8 +64,10 @@ TrainOptions train_options_for(size_t num_examples, int num_classes, int dim);
 
 TrainedEngine train_engine(const PreparedCorpus& corpus, int dim, const Components& components);
 
-// k-fold cross-validation over the variants (and negatives); on corpora with
-// many entries, a deterministic sample of entries and a single fold.
+// k-fold cross-validation over the variants (and negatives), each text's
+// fold a hash of the text (stable_order.h: an edit moves no other text to
+// another fold); on corpora with many entries, a deterministic sample of
+// entries and a single fold.
 Calibrators fit_calibrators(const Tokenizer& tokenizer, const PreparedCorpus& corpus, int dim,
                             const Components& components);
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "retrieval/prng.h"
+#include "retrieval/stable_order.h"
 
 namespace faqbot::retrieval {
 namespace {
@@ -15,9 +15,10 @@ using SparseRow = std::vector<std::pair<int32_t, float>>;
 
 // Dual coordinate descent for one binary problem (y = +1 for `positive`).
 // w has vocab_size + 1 entries (the last is the bias weight).
+// orders[pass] is the visiting order of that pass.
 void train_binary(const std::vector<SparseRow>& rows, const std::vector<int32_t>& labels,
-                  int positive, const LinearOptions& o, const std::vector<uint32_t>& order0,
-                  std::vector<float>& w) {
+                  int positive, const LinearOptions& o,
+                  const std::vector<std::vector<size_t>>& orders, std::vector<float>& w) {
   const size_t n = rows.size();
   const float diag = 0.5f / o.c;  // D_ii of the squared hinge dual
   std::vector<float> alpha(n, 0.0f);
@@ -28,12 +29,9 @@ void train_binary(const std::vector<SparseRow>& rows, const std::vector<int32_t>
     qii[i] = q;
   }
   const size_t bias = w.size() - 1;
-  std::vector<uint32_t> order = order0;
-  Prng rng(o.seed + static_cast<uint64_t>(positive));
-  for (int pass = 0; pass < o.max_passes; ++pass) {
-    for (size_t i = n; i > 1; --i) std::swap(order[i - 1], order[rng.below(i)]);
+  for (const std::vector<size_t>& order : orders) {
     float pg_max = -1e30f, pg_min = 1e30f;
-    for (uint32_t i : order) {
+    for (size_t i : order) {
       const float y = labels[i] == positive ? 1.0f : -1.0f;
       float wx = w[bias] * kBiasInput;
       for (const auto& [j, v] : rows[i]) wx += w[j] * v;
@@ -99,8 +97,15 @@ LinearModel LinearModel::train(const std::vector<TrainingExample>& examples,
     m.input(examples[i].text, rows[i]);
     labels[i] = examples[i].label;
   }
-  std::vector<uint32_t> order(examples.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(i);
+  // Each pass visits the examples in an order keyed by their content, the
+  // same for every class: an added example is inserted, the others keep
+  // their relative order.
+  std::vector<uint64_t> keys(examples.size());
+  for (size_t i = 0; i < examples.size(); ++i) keys[i] = examples[i].key;
+  std::vector<std::vector<size_t>> orders;
+  for (int pass = 0; pass < options.max_passes; ++pass) {
+    orders.push_back(keyed_order(keys, options.seed, static_cast<uint64_t>(pass)));
+  }
 
   const size_t classes = static_cast<size_t>(num_classes);
   m.weights_.assign(vocab_size * classes, 0.0f);
@@ -108,7 +113,7 @@ LinearModel LinearModel::train(const std::vector<TrainingExample>& examples,
   std::vector<float> w(vocab_size + 1);
   for (int c = 0; c < num_classes; ++c) {
     std::fill(w.begin(), w.end(), 0.0f);
-    train_binary(rows, labels, c, options, order, w);
+    train_binary(rows, labels, c, options, orders, w);
     for (size_t j = 0; j < vocab_size; ++j) m.weights_[j * classes + c] = w[j];
     m.bias_[c] = w[vocab_size] * kBiasInput;
   }

@@ -467,7 +467,7 @@ Result<EngineState> build_state(const std::vector<Document>& docs, const Corpus&
   if (components.augment) {
     const Augmenter augmenter(state.pinyin.get(), all_lines);
     for (size_t e = 0; e < prepared.variants.size(); ++e) {
-      prepared.augmented.push_back(augmenter.augment(prepared.variants[e], e));
+      prepared.augmented.push_back(augmenter.augment(prepared.variants[e]));
       prepared.augmented_features.emplace_back();
       for (const auto& v : prepared.augmented.back()) {
         prepared.augmented_features.back().push_back(state.tokenizer->features(v.text));

@@ -5,9 +5,20 @@
 #include <numeric>
 
 #include "retrieval/prng.h"
+#include "retrieval/stable_order.h"
 #include "retrieval/vec_math.h"
 
 namespace faqbot::retrieval {
+namespace {
+
+// Salts of the model's keyed draws (stable_order.h), mixed with the seed.
+constexpr uint64_t kPurposeInputRow = 0x1a;
+constexpr uint64_t kPurposeClassRow = 0x2b;
+constexpr uint64_t kPurposeOrder = 0x3c;
+constexpr uint64_t kPurposeDraws = 0x4d;
+constexpr uint64_t kPurposeMember = 0x5e;
+
+}  // namespace
 
 bool SupervisedModel::hidden(const EncodedText& text, float* out) const {
   std::fill(out, out + dim_, 0.0f);
@@ -15,25 +26,72 @@ bool SupervisedModel::hidden(const EncodedText& text, float* out) const {
   for (size_t i = 0; i < text.ids.size(); ++i) {
     axpy(text.weights[i], input_.data() + static_cast<size_t>(text.ids[i]) * dim_, out, dim_);
   }
-  return normalize_in_place(out, dim_) > 0;
+  if (members_ == 1) return normalize_in_place(out, dim_) > 0;
+  const size_t width = static_cast<size_t>(dim_ / members_);
+  const float part = 1.0f / std::sqrt(static_cast<float>(members_));
+  bool any = false;
+  for (int k = 0; k < members_; ++k) {
+    float* slice = out + k * width;
+    if (normalize_in_place(slice, width) > 0) any = true;
+    for (size_t j = 0; j < width; ++j) slice[j] *= part;
+  }
+  return any;
 }
 
 SupervisedModel SupervisedModel::train(const std::vector<TrainingExample>& examples,
-                                       size_t vocab_size, int num_classes,
+                                       const std::vector<uint64_t>& row_keys, int num_classes,
                                        const TrainOptions& opt) {
+  const int members = std::max(1, opt.members);
+  if (members == 1 || opt.dim % members != 0) return train_member(examples, row_keys, num_classes, opt);
+  SupervisedModel m;
+  m.dim_ = opt.dim;
+  m.members_ = members;
+  m.num_classes_ = num_classes;
+  m.scale_ = opt.scale;
+  const size_t d = static_cast<size_t>(opt.dim);
+  const size_t width = d / static_cast<size_t>(members);
+  const float part = 1.0f / std::sqrt(static_cast<float>(members));
+  m.input_.assign(row_keys.size() * d, 0.0f);
+  m.classes_.assign(static_cast<size_t>(num_classes) * d, 0.0f);
+  for (int k = 0; k < members; ++k) {
+    TrainOptions member = opt;
+    member.dim = static_cast<int>(width);
+    member.members = 1;
+    member.seed = salted_key(opt.seed, kPurposeMember, static_cast<uint64_t>(k));
+    const SupervisedModel one = train_member(examples, row_keys, num_classes, member);
+    for (size_t r = 0; r < row_keys.size(); ++r) {
+      std::copy_n(one.input_.data() + r * width, width, m.input_.data() + r * d + k * width);
+    }
+    for (size_t c = 0; c < static_cast<size_t>(num_classes); ++c) {
+      for (size_t j = 0; j < width; ++j) m.classes_[c * d + k * width + j] = one.classes_[c * width + j] * part;
+    }
+  }
+  return m;
+}
+
+SupervisedModel SupervisedModel::train_member(const std::vector<TrainingExample>& examples,
+                                              const std::vector<uint64_t>& row_keys,
+                                              int num_classes, const TrainOptions& opt) {
   SupervisedModel m;
   m.dim_ = opt.dim;
   m.num_classes_ = num_classes;
   m.scale_ = opt.scale;
   const size_t d = static_cast<size_t>(opt.dim);
-  Prng rng(opt.seed);
-  // Input rows ~ unit length; class rows unit length.
-  m.input_.resize(vocab_size * d);
+  // Input rows ~ unit length, each drawn from its feature's key; class rows
+  // unit length, drawn from the class index.
+  m.input_.resize(row_keys.size() * d);
   const float a = std::sqrt(3.0f / static_cast<float>(d));
-  for (float& x : m.input_) x = (2.0f * rng.uniform() - 1.0f) * a;
+  for (size_t r = 0; r < row_keys.size(); ++r) {
+    Prng rng = keyed_prng(row_keys[r], opt.seed ^ kPurposeInputRow);
+    for (size_t k = 0; k < d; ++k) m.input_[r * d + k] = (2.0f * rng.uniform() - 1.0f) * a;
+  }
   m.classes_.resize(static_cast<size_t>(num_classes) * d);
-  for (float& x : m.classes_) x = 2.0f * rng.uniform() - 1.0f;
-  for (int c = 0; c < num_classes; ++c) normalize_in_place(m.classes_.data() + c * d, d);
+  for (int c = 0; c < num_classes; ++c) {
+    Prng rng = keyed_prng(static_cast<uint64_t>(c), opt.seed ^ kPurposeClassRow);
+    float* row = m.classes_.data() + static_cast<size_t>(c) * d;
+    for (size_t k = 0; k < d; ++k) row[k] = 2.0f * rng.uniform() - 1.0f;
+    normalize_in_place(row, d);
+  }
   if (examples.empty() || num_classes == 0) return m;
 
   const bool sampled = opt.sampled_negatives > 0 && opt.sampled_negatives + 2 < num_classes;
@@ -42,8 +100,8 @@ SupervisedModel SupervisedModel::train(const std::vector<TrainingExample>& examp
     cls.resize(num_classes);
     std::iota(cls.begin(), cls.end(), 0);
   }
-  std::vector<size_t> order(examples.size());
-  std::iota(order.begin(), order.end(), 0);
+  std::vector<uint64_t> keys(examples.size());
+  for (size_t i = 0; i < examples.size(); ++i) keys[i] = examples[i].key;
   std::vector<float> u(d), h(d), dh(d), du(d), logits, grads;
   std::vector<int32_t> ids;
   std::vector<float> ws;
@@ -51,9 +109,10 @@ SupervisedModel SupervisedModel::train(const std::vector<TrainingExample>& examp
   const size_t total_steps = static_cast<size_t>(opt.epochs) * examples.size();
   size_t step = 0;
   for (int epoch = 0; epoch < opt.epochs; ++epoch) {
-    rng.shuffle(order);
+    const std::vector<size_t> order = keyed_order(keys, opt.seed ^ kPurposeOrder, epoch);
     for (size_t oi = 0; oi < order.size(); ++oi, ++step) {
       const TrainingExample& ex = examples[order[oi]];
+      Prng rng = keyed_prng(ex.key, opt.seed ^ kPurposeDraws, epoch);
       const float lr = opt.learning_rate * (1.0f - static_cast<float>(step) / total_steps);
       // Feature dropout (keep at least one feature).
       ids.clear();
@@ -127,6 +186,7 @@ SupervisedModel SupervisedModel::train(const std::vector<TrainingExample>& examp
 
 void SupervisedModel::serialize(BinaryWriter& w) const {
   w.pod<int32_t>(dim_);
+  w.pod<int32_t>(members_);
   w.pod<int32_t>(num_classes_);
   w.pod<float>(scale_);
   w.vec(input_);
@@ -134,13 +194,14 @@ void SupervisedModel::serialize(BinaryWriter& w) const {
 }
 
 bool SupervisedModel::deserialize(BinaryReader& r) {
-  int32_t dim = 0, nc = 0;
-  if (!r.pod(dim) || !r.pod(nc) || !r.pod(scale_) || !r.vec(input_) || !r.vec(classes_)) return false;
-  if (dim <= 0 || nc < 0 || classes_.size() != static_cast<size_t>(nc) * dim ||
+  int32_t dim = 0, members = 0, nc = 0;
+  if (!r.pod(dim) || !r.pod(members) || !r.pod(nc) || !r.pod(scale_) || !r.vec(input_) || !r.vec(classes_)) return false;
+  if (dim <= 0 || members <= 0 || dim % members != 0 || nc < 0 || classes_.size() != static_cast<size_t>(nc) * dim ||
       input_.size() % static_cast<size_t>(dim) != 0) {
     return false;
   }
   dim_ = dim;
+  members_ = members;
   num_classes_ = nc;
   return true;
 }

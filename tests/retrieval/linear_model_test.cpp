@@ -2,6 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+
+#include "encoded_text_fixture.h"
+#include "retrieval/stable_order.h"
+
 namespace faqbot::retrieval {
 namespace {
 
@@ -11,14 +17,6 @@ FeatureVocab vocab6() {
   std::vector<uint64_t> keys;
   for (uint64_t k = 1; k <= 6; ++k) keys.push_back(feature_key(FeatureType::kUnigram, k));
   return FeatureVocab::from_keys(keys);
-}
-
-EncodedText text(std::vector<int32_t> ids) {
-  EncodedText t;
-  t.ids = ids;
-  t.weights.assign(ids.size(), 1.0f);
-  t.known_weight = t.total_weight = static_cast<float>(ids.size());
-  return t;
 }
 
 TEST(LinearModel, SeparatesClassesByTheirFeatures) {
@@ -34,6 +32,25 @@ TEST(LinearModel, SeparatesClassesByTheirFeatures) {
       if (o != c) EXPECT_GT(s[c], s[o]) << "class " << c;
     }
     EXPECT_GT(s[c], 0.0f);
+  }
+}
+
+TEST(LinearModel, TrainingDoesNotDependOnTheExamplesPositions) {
+  std::vector<TrainingExample> ex;
+  for (int c = 0; c < 3; ++c) {
+    ex.push_back({text({2 * c, 2 * c + 1}), c, content_key("a" + std::to_string(c), c)});
+    ex.push_back({text({2 * c}), c, content_key("b" + std::to_string(c), c)});
+    ex.push_back({text({2 * c + 1, (2 * c + 2) % 6}), c, content_key("c" + std::to_string(c), c)});
+  }
+  const LinearModel a = LinearModel::train(ex, vocab6(), 3);
+  std::reverse(ex.begin(), ex.end());
+  std::rotate(ex.begin(), ex.begin() + 2, ex.end());
+  const LinearModel b = LinearModel::train(ex, vocab6(), 3);
+  for (int32_t f = 0; f < 6; ++f) {
+    float sa[3], sb[3];
+    a.scores(text({f}), sa);
+    b.scores(text({f}), sb);
+    for (int c = 0; c < 3; ++c) EXPECT_EQ(sa[c], sb[c]) << f << " " << c;
   }
 }
 
