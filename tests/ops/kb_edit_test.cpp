@@ -44,8 +44,8 @@ TEST(KbEdit, AddedVariantsChangeOnlyTheEntrysLinesMaskedAndWithoutDuplicates) {
   ASSERT_TRUE(edit.ok()) << edit.status().message();
   EXPECT_EQ(edit->changed_paths, std::vector<std::string>{"kb/withdraw.json"});
   EXPECT_TRUE(edit->errors.empty()) << knowledge::format(edit->errors.front());
-  const std::string expected = replaced(base.at("kb/withdraw.json"), "        \"取现在哪里操作\"\n",
-                                        "        \"取现在哪里操作\",\n"
+  const std::string expected = replaced(base.at("kb/withdraw.json"), "        \"咋把平台的钱弄到卡上\"\n",
+                                        "        \"咋把平台的钱弄到卡上\",\n"
                                         "        \"钱放在账户里怎么转走\",\n"
                                         "        \"卡号6222***********3445怎么提现出来\"\n");
   EXPECT_EQ(edit->files.at("kb/withdraw.json"), expected);
