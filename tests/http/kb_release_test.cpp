@@ -144,7 +144,7 @@ TEST_F(KbReleaseTest, ChangesThatDoNotApplyOrLintAreRefusedAndTokensAreChecked) 
 }
 
 TEST_F(KbReleaseTest, PassingCandidateReleasesWithoutOverrideAndReloadIsAVersion) {
-  json add = {{{"op", "add_variants"}, {"entry_id", "recharge.fee"}, {"questions", {"充值收不收钱", "冲钱要手续费吗"}}}};
+  json add = {{{"op", "add_variants"}, {"entry_id", "recharge.fee"}, {"questions", {"充值收不收钱", "用网银充钱要钱不"}}}};
   json candidate = post("/v1/admin/kb/candidates", {{"note", "充值变体"}, {"changes", add}}, 201, bearer(kBobAdmin));
   ASSERT_TRUE(candidate["evaluation"].is_object()) << candidate;
   ASSERT_EQ(candidate["evaluation"]["passes"], true) << candidate["evaluation"];
@@ -152,7 +152,7 @@ TEST_F(KbReleaseTest, PassingCandidateReleasesWithoutOverrideAndReloadIsAVersion
   post("/v1/admin/kb/versions/" + id + "/approve", json::object(), 200, bearer(kAdmin));
   json released = post("/v1/admin/kb/versions/" + id + "/release", json::object(), 200, bearer(kAliceAdmin));
   EXPECT_EQ(released["override_reason"], nullptr);
-  EXPECT_EQ(answer_of("冲钱要手续费吗"), "recharge.fee");
+  EXPECT_EQ(answer_of("用网银充钱要钱不"), "recharge.fee");
 
   // A reload records the directory on disk as the next released version.
   json reloaded = post("/v1/admin/reload", json::object(), 200, bearer(kAliceAdmin));
