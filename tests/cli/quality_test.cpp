@@ -42,6 +42,11 @@ constexpr ProbeFloors kRealisticFloors = {"probe_realistic.jsonl", 0.93, 0.88, 0
 // phones, withdrawal, recharge; out of catalog, other companies' products as
 // the subject and unrelated services.
 constexpr ProbeFloors kShortFloors = {"probe_short.jsonl", 0.86, 0.91, 0.95};
+// Written blind from the catalog as customers of banks and consumer-credit
+// apps write: 借钱/贷款/下款/取现/转入, 咋/啥/俺, homophone typos, stories
+// and complaints around the question; out of catalog, other apps' products,
+// bank loans and life questions.
+constexpr ProbeFloors kCustomerFloors = {"probe_customer.jsonl", 0.91, 0.90, 1.0};
 
 EvalReport evaluate_file(const std::string& path) {
   auto cases = read_cases(path);
@@ -91,6 +96,7 @@ TEST(Quality, ChitChatClauseProbesMeetTheFloors) { expect_probe_floors(kClauseFl
 TEST(Quality, OtherProductProbesMeetTheFloors) { expect_probe_floors(kOtherProductFloors); }
 TEST(Quality, RealisticPhrasingProbesMeetTheFloors) { expect_probe_floors(kRealisticFloors); }
 TEST(Quality, ShortChatProbesMeetTheFloors) { expect_probe_floors(kShortFloors); }
+TEST(Quality, CustomerChatProbesMeetTheFloors) { expect_probe_floors(kCustomerFloors); }
 
 }  // namespace
 }  // namespace faqbot::cli
