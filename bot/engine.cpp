@@ -173,6 +173,7 @@ Reply EngineImpl::decide(Conversation& conversation, Reply reply, const PiiScan&
 std::string out =
       word_decision(d, conversation, d.action == Action::kAnswer ? timed_note(*kb_, d.faq_id, now) : "");
   if (!first_turn) out = drop_greeting(out);  // greeted once per conversation
+  if (d.apologize) out = open_with_apology(*kb_, out);
   const bool truncated = query.size() < pii.masked.size();
   if (truncated && d.action == Action::kFallback) {
     const std::string too_long = kb_->reply("too_long");

@@ -72,6 +72,15 @@ Decision Policy::decide(const retrieval::SearchResult& result, const knowledge::
     return d;
   };
 
+  // 1b. Impatience: a clear question is answered (with an apology first and a
+  // human offered); the rest goes to a human at once, as anger does.
+  if (signals.frustration) {
+    const bool answerable_here = plausible && clear_match && !is_hand(entry->handoff) &&
+                                 result.other_product.empty();
+    if (!answerable_here) return handoff(HandoffReason::kAnger, Priority::kHigh);
+    d.apologize = true;
+  }
+
   // 3. Out of scope or nothing plausible; 3b. someone else's product: a
   // question about it is not ours however well it matches our entries.
   if (!result.other_product.empty()) {
@@ -95,7 +104,7 @@ Decision Policy::decide(const retrieval::SearchResult& result, const knowledge::
       return handoff(HandoffReason::kRepeatedQuestion, Priority::kNormal);
     }
     d.action = Action::kAnswer;
-    d.offer_human = entry->handoff == HandoffMode::kOffer;
+    d.offer_human = entry->handoff == HandoffMode::kOffer || d.apologize;
     return d;
   }
 

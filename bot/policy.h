@@ -5,6 +5,9 @@
 //
 // Order of the rules (first that applies wins):
 //   1. abuse / anger / complaint   -> handoff, high priority
+//   1b. frustration (impatience, no hostility): a clear match as in 5 is
+//       answered with an apology first and a human offered (apologize,
+//       offer_human); anything else -> handoff, high priority, as anger
 //   2. explicit request for a human -> handoff (high when the question is
 //                                      about a hand_priority entry)
 //   "answerable" below = top confidence x (1 - out_of_scope): the top entry
@@ -61,6 +64,8 @@ struct Decision {
   double confidence = 0;
   std::vector<retrieval::Candidate> suggestions;  // clarify: 1..max_suggestions
   bool offer_human = false;
+  // Answer to an impatient investor: the reply opens with an apology.
+  bool apologize = false;
   HandoffReason reason = HandoffReason::kNone;
   // Fallback about another company's product: its name (worded from the
   // `other_product` reply). "" otherwise.

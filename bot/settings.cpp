@@ -104,6 +104,7 @@ Result<EngineSettings> parse_settings(const std::string& json_text) {
         !read_list(g, "human_exact", &r.human_exact, &error) ||
         !read_list(g, "complaint", &r.complaint, &error) ||
         !read_list(g, "anger", &r.anger, &error) ||
+        !read_list(g, "frustration", &r.frustration, &error) ||
         !read_list(g, "abuse", &r.abuse, &error) ||
         !read_list(g, "negations", &r.negations, &error) ||
         !read_int(g, "signals", "exclamation_run", 0, &r.exclamation_run, &error)) {

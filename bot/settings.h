@@ -5,8 +5,9 @@
 //    "policy":    {"answer": 0.4, "margin": 0.1, "clarify": 0.2, "suggestion": 0.1,
 //                  "out_of_scope": 0.5, "handoff_entry": 0.4, "max_suggestions": 3,
 //                  "fallbacks_before_handoff": 2, "answers_before_handoff": 3},
-//    "signals":   {"human": [...], "human_exact": [...], "anger": [...], "abuse": [...],
-//                  "negations": [...], "exclamation_run": 3},
+//    "signals":   {"human": [...], "human_exact": [...], "anger": [...],
+//                  "frustration": [...], "abuse": [...], "negations": [...],
+//                  "exclamation_run": 3},
 //    "followup":  {"max_chars": 10}}
 // A list under "signals" replaces the built-in list of that name.
 // Unknown keys are ignored (other modules own them).

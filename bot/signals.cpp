@@ -103,8 +103,9 @@ SignalRules SignalRules::defaults() {
   r.complaint = {"投诉", "举报", "监管部门", "银保监", "金融监管", "12378", "起诉", "律师函",
                  "打官司"};
   r.anger = {"气死", "什么破", "破平台", "太差了", "太差劲", "坑人", "坑爹", "骗子", "骗钱",
-             "黑平台", "垃圾", "无语", "恶心", "受够了", "烦死", "有病", "搞什么",
-             "报警", "曝光", "维权", "忽悠", "耍我"};
+             "黑平台", "垃圾", "恶心", "受够了", "有病", "报警", "曝光", "维权", "忽悠", "耍我"};
+  r.frustration = {"烦死", "烦人", "好烦", "真烦", "无语", "急死", "着急死", "搞什么", "闹心",
+                   "郁闷", "崩溃"};
   r.abuse = {"傻逼", "傻b", "sb", "煞笔", "妈的", "他妈", "你妈", "尼玛", "操你", "草泥马",
              "废物", "白痴", "脑残", "智障", "蠢货", "去死", "滚蛋", "滚!", "滚！", "狗东西",
              "王八蛋", "混蛋", "贱", "fuck", "shit"};
@@ -125,8 +126,9 @@ Signals detect_signals(std::string_view text, std::string_view normalized,
   }
   s.complaint = any_phrase(a, b, rules.complaint, rules.negations);
   s.abuse = any_phrase(a, b, rules.abuse, {});
-  s.anger = any_phrase(a, b, rules.anger, rules.negations) ||
-            exclamation_run(text, rules.exclamation_run);
+  s.anger = any_phrase(a, b, rules.anger, rules.negations);
+  s.frustration = any_phrase(a, b, rules.frustration, rules.negations) ||
+                  exclamation_run(text, rules.exclamation_run);
   // A bare "滚" as the whole message is abuse too.
   if (whole == "滚" || whole == "滚滚滚") s.abuse = true;
   return s;

@@ -1,6 +1,7 @@
 #pragma once
 // Conversation signals read from the investor's own words, independent of
-// retrieval: an explicit request for a human, a complaint, anger, abuse. Rule lists are
+// retrieval: an explicit request for a human, a complaint, anger, impatience,
+// abuse. Rule lists are
 // plain data (built-in defaults, overridable from settings.json "signals").
 // Pure functions; thread-safe.
 #include <string>
@@ -16,10 +17,14 @@ struct SignalRules {
   std::vector<std::string> human;        // phrases found anywhere in the text
   std::vector<std::string> human_exact;  // the whole message, punctuation aside
   std::vector<std::string> complaint;  // 投诉, 举报, 监管 …: a complaint raises priority
-  std::vector<std::string> anger;      // 气死, 什么破, 太差了 …
+  std::vector<std::string> anger;      // hostility: 气死, 什么破, 骗子, 太差了 …
+  // Impatience without hostility (烦死了, 无语, 急死了 …, or a run of
+  // exclamation marks): a clear question asked this way is still answered,
+  // with an apology first (bot::Policy).
+  std::vector<std::string> frustration;
   std::vector<std::string> abuse;      // insults
   std::vector<std::string> negations;  // "不用转人工" is no request: 不用, 不要, 别 …
-  int exclamation_run = 3;             // this many !/！ in a row count as anger
+  int exclamation_run = 3;             // this many !/！ in a row count as frustration
 
   static SignalRules defaults();
 };
@@ -28,8 +33,9 @@ struct Signals {
   bool human_request = false;
   bool complaint = false;
   bool anger = false;
+  bool frustration = false;
   bool abuse = false;
-  bool any() const { return human_request || complaint || anger || abuse; }
+  bool any() const { return human_request || complaint || anger || frustration || abuse; }
 };
 
 // `text` is the investor's (masked) text; `normalized` the retriever's

@@ -17,6 +17,7 @@ const std::map<std::string, std::string>& builtin_replies() {
       {"handoff_priority_notice", "已为您优先转接人工客服，请您稍等，同事会尽快为您处理。"},
       {"fallback_handoff", "非常抱歉，刚才没能帮您找到满意的答案。"},
       {"apology", "非常抱歉给您带来不好的体验，我们理解您的心情。"},
+      {"impatience_apology", "不好意思让您着急了，您的心情我们理解，这个问题先为您解答："},
       {"offer_human", "如需进一步帮助，您可以点击“转人工”，由人工客服为您服务。"},
       {"pii_warning",
        "温馨提示：为了您的账户和资金安全，请不要在对话中发送银行卡号、身份证号、手机号、密码或验证码，"
@@ -126,6 +127,12 @@ std::string drop_greeting(std::string_view text) {
   }
   if (i == 0 || i == rest.size()) return std::string(text);  // "您好呀…" or only a greeting
   return utf8::encode(rest.substr(i));
+}
+
+std::string open_with_apology(const knowledge::KnowledgeBase& kb, std::string_view text) {
+  std::string out = canned(kb, "impatience_apology");
+  join(out, drop_greeting(text));
+  return out;
 }
 
 std::vector<std::string> alternatives(const std::string& text) {

@@ -10,11 +10,14 @@
 //   fallback_handoff         opens a handoff after repeated fallbacks
 //   handoff_anger_notice     anger/abuse handoff (default: apology + notice)
 //   apology                  opens anger/abuse handoffs (default built in)
+//   impatience_apology       opens an answer to an impatient investor
+//                            (Decision::apologize; default built in)
 //   too_long                 instead of the fallback when an over-long message
 //                            (> max_input_chars) finds no answer
 //   other_product            fallback about another company's product ({product}:
 //                            its name; default: the fallback)
-//   offer_human              line appended to `offer` answers
+//   offer_human              line appended to `offer` answers and to answers
+//                            that open with impatience_apology
 //   pii_warning              prepended when personal data was typed (card,
 //                            ID or phone number, password, SMS code)
 //   long_number_notice       prepended when only a long number was masked
@@ -51,6 +54,11 @@ std::string address_customer(std::string_view text, const std::string& customer_
 // `text` without a leading 您好 greeting ("您好，…" -> "…"): the investor is
 // greeted once per conversation.
 std::string drop_greeting(std::string_view text);
+
+// An answer to an impatient investor (Decision::apologize): the
+// impatience_apology line, then `text` without its leading 您好 (the apology
+// is the greeting).
+std::string open_with_apology(const knowledge::KnowledgeBase& kb, std::string_view text);
 
 // The alternatives of a multi-line canned reply, one a line, blanks skipped.
 std::vector<std::string> alternatives(const std::string& text);

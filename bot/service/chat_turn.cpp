@@ -5,6 +5,8 @@
 #include "bot/service/numbered_choices.h"
 #include "bot/service/service.h"
 #include "bot/service/service_detail.h"
+#include "bot/settings.h"
+#include "bot/signals.h"
 #include "bot/service/session_credentials.h"
 #include "bot/wording.h"
 
@@ -207,6 +209,12 @@ namespace {
 // the engine as if the message opened a handoff: kNone when it would not be
 // handed over with high priority. A hand_priority topic counts as money at risk.
 bot::HandoffReason escalation_reason(const bot::Engine& engine, const std::string& text) {
+  // Impatience while waiting raises the ticket, even where the bot alone
+  // would answer the question with an apology.
+  if (bot::detect_signals(text, engine.retriever().normalize(text), engine.settings().signals)
+          .frustration) {
+    return bot::HandoffReason::kAnger;
+  }
   bot::Conversation scratch;
   const bot::Reply r = engine.respond(scratch, text);
   if (r.action != bot::Action::kHandoff || r.priority != bot::Priority::kHigh) return bot::HandoffReason::kNone;
@@ -221,7 +229,8 @@ bot::HandoffReason escalation_reason(const bot::Engine& engine, const std::strin
 // at most, committed with the message and its notice in one turn):
 //   - after a reply time was promised, a mobile number schedules the
 //     callback (the investor was asked for it, and replying is consent);
-//   - a complaint, anger or a money-at-risk topic raises its priority.
+//   - a complaint, anger, impatience or a money-at-risk topic raises its
+//     priority.
 // Otherwise nothing is said: the state line tells where the ticket is.
 Result<ChatReply> Service::route_to_ticket(const ChatRequest& request, store::Session session,
                                            const store::Turn::Expected& expected,

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "bot/settings.h"
+#include "bot/wording.h"
 #include "knowledge/utf8.h"
 #include "fake_retriever.h"
 #include "kb_fixture.h"
@@ -31,6 +32,23 @@ class EngineTest : public ::testing::Test {
   std::shared_ptr<const Engine> engine_;
   Conversation conversation_;
 };
+
+TEST_F(EngineTest, ImpatientClearQuestionIsAnsweredWithApologyAndHumanOffered) {
+  retriever_->on("提现手续费烦死了", result({{"withdraw.fee", 0.9}}));
+  Reply r = ask("提现手续费烦死了");
+  EXPECT_EQ(r.action, Action::kAnswer);
+  EXPECT_EQ(r.faq_id, "withdraw.fee");
+  EXPECT_TRUE(r.offer_human);
+  EXPECT_EQ(r.text.rfind(canned(engine_->kb(), "impatience_apology"), 0), 0u) << r.text;
+  EXPECT_NE(r.text.find(canned(engine_->kb(), "offer_human")), std::string::npos) << r.text;
+
+  // Impatient and unsure: a human at once, not a list to choose from.
+  Conversation other;
+  retriever_->on("手续费烦死了", result({{"withdraw.fee", 0.4}, {"recharge.fee", 0.38}}));
+  Reply unsure = engine_->respond(other, "手续费烦死了");
+  EXPECT_EQ(unsure.action, Action::kHandoff);
+  EXPECT_EQ(unsure.priority, Priority::kHigh);
+}
 
 TEST_F(EngineTest, CreateNeedsBothParts) {
   EXPECT_EQ(Engine::create(nullptr, retriever_, EngineSettings{}), nullptr);

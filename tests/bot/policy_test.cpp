@@ -140,6 +140,42 @@ TEST_F(PolicyTest, AngerAndAbuseHandOffWithHighPriority) {
   EXPECT_EQ(b.faq_id, "");
 }
 
+TEST_F(PolicyTest, ImpatienceWithAClearQuestionIsAnsweredWithAnApology) {
+  Signals impatient;
+  impatient.frustration = true;
+  Decision d = decide(result({{"withdraw.fee", 0.9}, {"recharge.fee", 0.05}}), impatient);
+  EXPECT_EQ(d.action, Action::kAnswer);
+  EXPECT_EQ(d.faq_id, "withdraw.fee");
+  EXPECT_TRUE(d.apologize);
+  EXPECT_TRUE(d.offer_human);
+
+  // Without the impatience the same answer neither apologises nor offers.
+  Decision calm = decide(result({{"withdraw.fee", 0.9}, {"recharge.fee", 0.05}}));
+  EXPECT_FALSE(calm.apologize);
+  EXPECT_FALSE(calm.offer_human);
+}
+
+TEST_F(PolicyTest, ImpatienceWithoutAClearAnswerGoesToAHumanAtOnce) {
+  Signals impatient;
+  impatient.frustration = true;
+  // Unsure between two entries: no suggestions list for an impatient investor.
+  Decision unsure = decide(result({{"withdraw.fee", 0.5}, {"recharge.fee", 0.45}}), impatient);
+  EXPECT_EQ(unsure.action, Action::kHandoff);
+  EXPECT_EQ(unsure.reason, HandoffReason::kAnger);
+  EXPECT_EQ(unsure.priority, Priority::kHigh);
+  EXPECT_EQ(unsure.faq_id, "withdraw.fee");  // a hint for the agent
+
+  // A hand entry (money at risk) is handed over, never answered.
+  Decision late = decide(result({{"withdraw.delayed", 0.95}}), impatient);
+  EXPECT_EQ(late.action, Action::kHandoff);
+  EXPECT_EQ(late.priority, Priority::kHigh);
+
+  // Nothing matches: no fallback that asks an impatient investor to rephrase.
+  Decision nothing = decide(result({}, 0.9), impatient);
+  EXPECT_EQ(nothing.action, Action::kHandoff);
+  EXPECT_EQ(nothing.reason, HandoffReason::kAnger);
+}
+
 TEST_F(PolicyTest, SameEntryThirdTimeHandsOff) {
   const auto r = result({{"withdraw.fee", 0.9}});
   update_conversation(conversation_, decide(r), "q");

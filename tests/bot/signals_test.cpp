@@ -26,13 +26,26 @@ TEST(Signals, NoRequestWhenNegatedOrOnlyAskingWhoIsThere) {
 }
 
 TEST(Signals, Anger) {
-  for (const char* q : {"气死我了，钱呢", "什么破平台", "服务太差了", "你们就是骗子", "怎么还没到账!!!",
-                        "还不到账！！！"}) {
+  for (const char* q : {"气死我了，钱呢", "什么破平台", "服务太差了", "你们就是骗子", "骗钱的黑平台"}) {
     Signals s = detect(q);
     EXPECT_TRUE(s.anger) << q;
+    EXPECT_FALSE(s.frustration) << q;
   }
   EXPECT_FALSE(detect("提现多久到账!").anger);
   EXPECT_FALSE(detect("谢谢！").anger);
+}
+
+// Impatience is not hostility: the policy still answers a clear question
+// asked this way (PolicyTest.ImpatienceWithAClearQuestionIsAnsweredWithAnApology).
+TEST(Signals, ImpatienceIsNotAnger) {
+  for (const char* q : {"怎么还没到账!!!", "还不到账！！！", "钱一直冻着烦死了", "无语，怎么提现啊",
+                        "急死了，充值到底多久到"}) {
+    Signals s = detect(q);
+    EXPECT_TRUE(s.frustration) << q;
+    EXPECT_FALSE(s.anger) << q;
+    EXPECT_TRUE(s.any()) << q;
+  }
+  EXPECT_FALSE(detect("提现多久到账!").frustration);
 }
 
 TEST(Signals, Abuse) {
@@ -55,7 +68,7 @@ TEST(Signals, RulesAreData) {
   rules.exclamation_run = 0;
   EXPECT_TRUE(detect_signals("叫你们经理来", "", rules).human_request);
   EXPECT_FALSE(detect_signals("转人工", "", rules).human_request);
-  EXPECT_FALSE(detect_signals("啊!!!!!!", "", rules).anger);
+  EXPECT_FALSE(detect_signals("啊!!!!!!", "", rules).frustration);
 }
 
 }  // namespace

@@ -52,6 +52,15 @@ TEST(Wording, AnswerRendersVariablesAndOfferLine) {
   EXPECT_EQ(compose(*kb, d), "示例贷不收取充值手续费。\n如需帮助可点击转人工。");
 }
 
+TEST(Wording, AnswerToAnImpatientInvestorOpensWithTheApologyInsteadOfAGreeting) {
+  auto kb = testing::make_kb();
+  const std::string apology = canned(*kb, "impatience_apology");
+  ASSERT_FALSE(apology.empty());
+  EXPECT_EQ(open_with_apology(*kb, "您好，示例贷不收取充值手续费。"), apology + "\n示例贷不收取充值手续费。");
+  kb->replies["impatience_apology"] = "不好意思让您着急了。";
+  EXPECT_EQ(open_with_apology(*kb, "示例贷不收取充值手续费。"), "不好意思让您着急了。\n示例贷不收取充值手续费。");
+}
+
 TEST(Wording, OtherProductFallbackNamesTheProduct) {
   auto kb = testing::make_kb();
   Decision d;
