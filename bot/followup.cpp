@@ -124,6 +124,46 @@ std::string named_type(const MessageCues& cues, const knowledge::KnowledgeBase& 
   return cues.types.empty() ? std::string() : cues.types[0].slot;
 }
 
+// A follow-up naming only types the answered type is refined by asks about
+// the same answer (提现失败了 → 几天能回来).
+bool refines_answer(const knowledge::FollowupCues& cues, const std::string& answered_type,
+                    const MessageCues& named) {
+  auto it = cues.refined_by.find(answered_type);
+  if (it == cues.refined_by.end() || named.types.empty()) return false;
+  return std::all_of(named.types.begin(), named.types.end(), [&](const NamedSlot& t) {
+    return std::find(it->second.begin(), it->second.end(), t.slot) != it->second.end();
+  });
+}
+
+// The best confidence `r` gives an entry of `topic`, 0 when none.
+double topic_best(const retrieval::SearchResult& r, const knowledge::KnowledgeBase& kb,
+                  const std::string& topic) {
+  double best = 0;
+  for (const retrieval::Candidate& c : r.candidates) {
+    const knowledge::Entry* e = kb.find(c.id);
+    if (e && e->topic == topic) best = std::max(best, c.confidence);
+  }
+  return best;
+}
+
+// The text alone's best entry is of a type the message names (or the message
+// names none): it may be a complete question of its own ("几点下班").
+bool alone_answers_named_type(const retrieval::SearchResult& alone,
+                              const knowledge::KnowledgeBase& kb, const MessageCues& named) {
+  if (named.types.empty() || alone.candidates.empty()) return true;
+  const knowledge::Entry* e = kb.find(alone.candidates[0].id);
+  return e == nullptr || std::any_of(named.types.begin(), named.types.end(),
+                                     [&](const NamedSlot& t) { return t.slot == e->type; });
+}
+
+// The text alone is small talk (category smalltalk) the policy would answer.
+bool sure_small_talk(const retrieval::SearchResult& alone, const knowledge::KnowledgeBase& kb,
+                     const Thresholds& t) {
+  if (!confident(alone, t)) return false;
+  const knowledge::Entry* e = kb.find(alone.candidates[0].id);
+  return e != nullptr && e->category == "smalltalk";
+}
+
 }  // namespace
 
 const char* to_string(ReadingKind kind) {
@@ -178,13 +218,14 @@ ReadingKind classify(const MessageCues& cues, const retrieval::SearchResult& alo
 }
 
 bool within_slots(const retrieval::SearchResult& result, const knowledge::KnowledgeBase& kb,
-                  const SlotFilter& filter, retrieval::SearchResult* out) {
+                  const SlotFilter& filter, retrieval::SearchResult* out,
+                  const retrieval::SearchResult* share_of) {
   const bool typed_topic = !filter.type.empty() && topic_has_type(kb, filter.topic, filter.type);
   const double floor = floor_of(result);
   retrieval::SearchResult in;
   in.normalized = result.normalized;
   in.out_of_scope = result.out_of_scope;
-  double sum = 0, best = 0;
+  double sum = 0;
   for (const knowledge::Entry& e : kb.entries) {
     if (e.topic != filter.topic) continue;
     const bool of_type = typed_topic && e.type == filter.type;
@@ -195,13 +236,15 @@ bool within_slots(const retrieval::SearchResult& result, const knowledge::Knowle
     retrieval::Candidate c;
     c.id = e.id;
     c.confidence = (listed < 0 ? floor : listed) * (of_type ? kTypePrior : 1.0);
-    best = std::max(best, c.confidence);
     sum += c.confidence;
     in.candidates.push_back(std::move(c));
   }
   if (in.candidates.empty() || sum <= 0) return false;
   // Without the type to hold it, the topic must hold its share of the best.
-  if (!typed_topic && best < kTopicShare * top_confidence(result)) return false;
+  const retrieval::SearchResult& reference = share_of != nullptr ? *share_of : result;
+  if (!typed_topic && topic_best(reference, kb, filter.topic) < kTopicShare * top_confidence(reference)) {
+    return false;
+  }
   for (retrieval::Candidate& c : in.candidates) c.confidence /= sum;
   std::stable_sort(in.candidates.begin(), in.candidates.end(), [](const auto& x, const auto& y) {
     return x.confidence != y.confidence ? x.confidence > y.confidence : x.id < y.id;
@@ -222,9 +265,12 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
 
   const MessageCues named = cues.read(reading.result.normalized);
   const bool short_text = content_length(text) <= max_chars;
-  const ReadingKind kind = short_text || named.reference
-                               ? classify(named, reading.result, text, conversation, thresholds)
-                               : ReadingKind::kAlone;
+  ReadingKind kind = short_text || named.reference
+                         ? classify(named, reading.result, text, conversation, thresholds)
+                         : ReadingKind::kAlone;
+  if (kind == ReadingKind::kEllipsis && sure_small_talk(reading.result, kb, thresholds)) {
+    kind = ReadingKind::kAlone;  // "那行 拜拜" ends the topic, it does not refine it
+  }
   if (kind == ReadingKind::kAlone) {
     keep_at_most(reading.result, k);
     return reading;
@@ -241,10 +287,16 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
     // the type too (preferred, not required: the new words may ask more).
     if (kind == ReadingKind::kReference && filter.type.empty()) filter.type = conversation.type;
   }
+  // A refinement keeps the answered type, and its reference points at the
+  // answer itself, not at the topic's words.
+  const bool refines = kind != ReadingKind::kTopic &&
+                       refines_answer(kb.followup, conversation.type, named);
+  if (refines) filter.type = conversation.type;
+  const std::string title = previous_title(kb, retriever, conversation);
   const std::string query =
       rewrite(kind, named, cues, reading.result.normalized,
-              previous_subject(cues, kb, retriever, conversation),
-              previous_title(kb, retriever, conversation), filter.type, conversation);
+              refines ? title : previous_subject(cues, kb, retriever, conversation), title,
+              filter.type, conversation);
   const retrieval::SearchResult searched = retriever.search(query, std::max(k, kContextSearchK));
   // A topic or reference rewrite is a complete question; a type or an
   // ellipsis adds new words to the previous question: both experts vote.
@@ -255,10 +307,16 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
   const bool out_of_scope = in_context.out_of_scope >= thresholds.out_of_scope &&
                             reading.result.out_of_scope >= thresholds.out_of_scope;
   const double alone_out_of_scope = reading.result.out_of_scope;
+  // Another company's product named in the message stays named in context
+  // ("借款额度有多少" → "那花呗额度呢" asks about 花呗).
+  const std::string other_product = reading.result.other_product;
   retrieval::SearchResult in;
-  if (!out_of_scope && within_slots(in_context, kb, filter, &in)) {
+  const bool alone_may_veto = alone_answers_named_type(reading.result, kb, named);
+  if (!out_of_scope &&
+      within_slots(in_context, kb, filter, &in, alone_may_veto ? nullptr : &searched)) {
     reading.result = std::move(in);
     reading.result.out_of_scope = std::min(in_context.out_of_scope, alone_out_of_scope);
+    reading.result.other_product = other_product;
     reading.kind = kind;
     reading.question = searched.normalized;
   }

@@ -19,11 +19,19 @@
 //               "那周末呢"): the reference (or the front) filled with the
 //               previous subject, read within the kept topic;
 //   kAlone      anything else: a complete question replaces the context and
-//               is not bent by it.
+//               is not bent by it; so does small talk the text alone is sure
+//               of, marker or not ("那行 拜拜").
+// A follow-up naming only types the answered type is refined_by
+// (followup.json: failed -> how_long) asks about the answer itself: the type
+// is kept and the answer's title stands for the subject ("我提现失败了" →
+// "几天能回来" is still withdraw.failed). Another company's product the text
+// names stays named in context (the policy says it is not ours).
 // An in-context reading gives way to the text alone when the context
-// cannot hold it: no candidate of the kept topic close to the rewritten
-// search's best (kTopicShare), the rewritten text out of scope, or the text
-// alone confident on the very entry the rewritten search ranks first.
+// cannot hold it: no candidate of the kept topic close to the best of both
+// experts (kTopicShare; of the rewritten search alone when the message names
+// a type the text alone's best entry does not have: "要填哪些信息" after
+// 实名认证 is not about privacy), the rewritten text out of scope, or the
+// text alone confident on the very entry the rewritten search ranks first.
 // Thread-safe as the Retriever is.
 #include <string>
 #include <string_view>
@@ -83,9 +91,11 @@ struct SlotFilter {
 // `result` restricted by `filter`, confidences renormalised within it (an
 // entry of the type the result does not list counts at its floor). False
 // when nothing is left, or when, without an entry of the type in the topic,
-// the topic's best holds less than kTopicShare of the result's best. Pure.
+// the topic's best in `share_of` (null: `result`) holds less than
+// kTopicShare of share_of's best. Pure.
 bool within_slots(const retrieval::SearchResult& result, const knowledge::KnowledgeBase& kb,
-                  const SlotFilter& filter, retrieval::SearchResult* out);
+                  const SlotFilter& filter, retrieval::SearchResult* out,
+                  const retrieval::SearchResult* share_of = nullptr);
 
 Reading read_message(const retrieval::Retriever& retriever, const knowledge::KnowledgeBase& kb,
                      const CueReader& cues, std::string_view text,

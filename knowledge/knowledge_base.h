@@ -96,6 +96,9 @@ struct FollowupCues {
   std::map<std::string, std::vector<std::string>> topic_cues;  // topic -> words
   std::map<std::string, std::vector<std::string>> type_cues;   // type -> words
   std::map<std::string, std::string> type_of_suffix;           // id suffix -> type
+  // type -> the types that, named alone right after an answer of that type,
+  // ask about the same entry (failed -> how_long: 提现失败了 → 几天能回来).
+  std::map<std::string, std::vector<std::string>> refined_by;
   std::vector<std::string> references;  // 这个, 它 … (point back at the subject)
   std::vector<std::string> fillers;     // 那边, 的话 … (carry no content)
 };

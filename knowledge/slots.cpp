@@ -83,6 +83,9 @@ void parse_followup_cues(const json& doc, FollowupCues* cues, std::vector<Diagno
       if (auto c = t.value().find("cues"); c != t.value().end()) {
         cues->type_cues[t.key()] = words(*c, where + " \"cues\"", diags);
       }
+      if (auto r = t.value().find("refined_by"); r != t.value().end()) {
+        cues->refined_by[t.key()] = words(*r, where + " \"refined_by\"", diags);
+      }
     }
   }
   if (auto it = doc.find("topics"); it != doc.end()) {
@@ -125,6 +128,14 @@ std::vector<Diagnostic> lint_slots(const KnowledgeBase& kb) {
   }
   for (const auto& [type, list] : cues.type_cues) {
     if (!type_users.count(type)) warn(&out, kFile, "-", "cues for type \"" + type + "\" that no entry has");
+  }
+  for (const auto& [type, refining] : cues.refined_by) {
+    for (const std::string& r : refining) {
+      if (!cues.type_cues.count(r)) {
+        warn(&out, kFile, "-",
+             "type \"" + type + "\" is refined_by \"" + r + "\", a type without cues that no follow-up names");
+      }
+    }
   }
   std::map<std::string, std::string> cue_topic;
   for (const auto& [topic, list] : cues.topic_cues) {

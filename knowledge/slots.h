@@ -10,7 +10,12 @@
 // loan.review_time both "how_long").
 //
 // followup.json (optional):
-//   {"types":  {"<type>": {"suffixes": ["cost", …], "cues": ["手续费", …]}, …},
+//   {"types":  {"<type>": {"suffixes": ["cost", …], "cues": ["手续费", …],
+//                          "refined_by": ["how_long", …]}, …},
+//              refined_by: types that, named alone right after an answer of
+//              this type, ask about that same answer: a type that tells what
+//              happened (failed) is refined by how long or how to go on
+//              ("提现失败了" → "几天能回来" is still withdraw.failed)
 //    "topics": {"<topic>": ["提现", "取现", …], …},
 //    "references": ["这个", "它", …],   words pointing back at what was asked
 //    "fillers":    ["那边", "的话", …]}  words a short follow-up carries besides
@@ -40,7 +45,8 @@ void parse_followup_cues(const nlohmann::json& doc, FollowupCues* cues,
 
 // Lint of the slots (warnings): explicit topic/type values no other entry
 // and no cue list knows (a typo, or a slot no follow-up can reach), cue lists
-// for topics/types no entry has, a cue word listed under two topics.
+// for topics/types no entry has, a cue word listed under two topics, a
+// refined_by naming a type without cues.
 std::vector<Diagnostic> lint_slots(const KnowledgeBase& kb);
 
 }  // namespace faqbot::knowledge

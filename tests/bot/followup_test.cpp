@@ -177,6 +177,85 @@ TEST_F(FollowupTest, ContextThatCannotHoldTheWordsGivesWay) {
   EXPECT_EQ(r.result.candidates[0].id, "withdraw.arrival_time");
 }
 
+TEST_F(FollowupTest, ATypeThatRefinesTheAnswerKeepsIt) {
+  // 提现失败了 → 几天能回来: how long the failed money takes to come back,
+  // not how long a withdrawal takes, because failed is refined_by how_long.
+  kb_->entries.push_back(testing::entry("withdraw.failed", "提现失败钱会退回吗", "一般1-3个工作日退回。"));
+  kb_->followup.type_cues["failed"] = {"失败"};
+  kb_->followup.refined_by["failed"] = {"how_long"};
+  knowledge::assign_slots(kb_.get());
+  cues_ = CueReader(kb_->followup, retriever_);
+  conversation_.last_question = "我提现失败了";
+  conversation_.last_faq_id = "withdraw.failed";
+  conversation_.type = "failed";
+  retriever_.on("几天能回来", result({{"withdraw.arrival_time", 0.9}}));
+  retriever_.on("提现失败钱会退回吗几天能回来",
+                result({{"withdraw.failed", 0.6}, {"withdraw.arrival_time", 0.35}}));
+  Reading r = read("几天能回来");
+  EXPECT_EQ(r.kind, ReadingKind::kType);
+  EXPECT_EQ(retriever_.queries.back(), "提现失败钱会退回吗几天能回来");  // the answer's title
+  EXPECT_EQ(r.result.candidates[0].id, "withdraw.failed");
+  // A reference points at the answer itself.
+  retriever_.on("提现失败钱会退回吗要几天", result({{"withdraw.failed", 0.7}}));
+  EXPECT_EQ(read("这个要几天").result.candidates[0].id, "withdraw.failed");
+  EXPECT_EQ(retriever_.queries.back(), "提现失败钱会退回吗要几天");
+
+  // Without refined_by, how_long is a new type: the subject and its entry.
+  kb_->followup.refined_by.clear();
+  retriever_.on("提现几天能回来", result({{"withdraw.arrival_time", 0.8}, {"withdraw.failed", 0.1}}));
+  r = read("几天能回来");
+  EXPECT_EQ(retriever_.queries.back(), "提现几天能回来");
+  EXPECT_EQ(r.result.candidates[0].id, "withdraw.arrival_time");
+}
+
+TEST_F(FollowupTest, AnotherCompanysProductStaysNamedInContext) {
+  conversation_.last_question = "提现手续费多少";
+  conversation_.last_faq_id = "withdraw.fee";
+  conversation_.type = "fee";
+  auto alone = result({{"withdraw.fee", 0.2}});
+  alone.other_product = "支付宝";
+  retriever_.on("那支付宝呢", alone);
+  retriever_.on("提现手续费多少那支付宝呢", result({{"withdraw.fee", 0.9}}));
+  Reading r = read("那支付宝呢");
+  EXPECT_TRUE(r.in_context());
+  EXPECT_EQ(r.result.other_product, "支付宝");  // the policy says it is not ours
+}
+
+TEST_F(FollowupTest, TheTextAloneVetoesTheContextOnlyWithAnEntryOfTheNamedType) {
+  // After a recharge fee question, "要几天" names how_long. Alone it is sure
+  // of an entry of another topic; both experts put that entry first.
+  conversation_.last_question = "充值收手续费吗";
+  conversation_.last_faq_id = "recharge.fee";
+  conversation_.topic = "recharge";
+  conversation_.type = "fee";
+  retriever_.on("充值要几天", result({{"withdraw.arrival_time", 0.5}, {"recharge.fee", 0.45}}));
+  // That entry is of the named type: it may be a question of its own.
+  retriever_.on("要几天", result({{"withdraw.arrival_time", 0.97}, {"withdraw.fee", 0.02},
+                                  {"recharge.fee", 0.01}}));
+  Reading r = read("要几天");
+  EXPECT_FALSE(r.in_context());
+  EXPECT_EQ(r.result.candidates[0].id, "withdraw.arrival_time");
+  // An entry of another type matched on incidental words: the context holds,
+  // as the rewritten search alone keeps the topic close to its best.
+  retriever_.on("要几天", result({{"smalltalk.thanks", 0.97}, {"withdraw.fee", 0.02},
+                                  {"recharge.fee", 0.01}}));
+  retriever_.on("充值要几天", result({{"smalltalk.thanks", 0.5}, {"recharge.fee", 0.45}}));
+  r = read("要几天");
+  EXPECT_TRUE(r.in_context());
+  EXPECT_EQ(r.result.candidates[0].id, "recharge.fee");
+}
+
+TEST_F(FollowupTest, SmallTalkTheTextAloneIsSureOfEndsTheTopic) {
+  retriever_.on("那好谢谢", result({{"smalltalk.thanks", 0.9}}));
+  retriever_.on("提现多久到账那好谢谢", result({{"withdraw.arrival_time", 0.9}}));
+  EXPECT_EQ(kind_of("那好谢谢", result({{"smalltalk.thanks", 0.9}})), ReadingKind::kEllipsis);
+  Reading r = read("那好谢谢");  // a marker, but small talk for certain
+  EXPECT_FALSE(r.in_context());
+  EXPECT_EQ(r.result.candidates[0].id, "smalltalk.thanks");
+  retriever_.on("那好谢谢", result({{"smalltalk.thanks", 0.3}, {"withdraw.fee", 0.25}}));
+  EXPECT_TRUE(read("那好谢谢").in_context());  // unsure alone: read in context
+}
+
 TEST_F(FollowupTest, OutOfScopeOnlyWhenBothSaySo) {
   retriever_.on("要手续费吗", result({{"withdraw.fee", 0.3}}, 0.7));
   retriever_.on("提现要手续费吗", result({{"withdraw.fee", 0.8}}, 0.6));

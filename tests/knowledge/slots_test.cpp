@@ -38,7 +38,7 @@ TEST(Slots, LoadedFromFollowupJsonAndExplicitFields) {
   ConfigFixture cfg;
   cfg.write("kb/recharge.json", kRecharge);
   cfg.write("followup.json", R"({"types": {"fee": {"suffixes": ["cost"], "cues": ["手续费"]},
-    "how": {"cues": ["怎么"]}}, "topics": {"recharge": ["充值"], "withdraw": ["提现"]},
+    "how": {"cues": ["怎么"], "refined_by": ["fee"]}}, "topics": {"recharge": ["充值"], "withdraw": ["提现"]},
     "references": ["它"], "fillers": ["呢"]})");
   LoadOutcome out = load(cfg.dir());
   ASSERT_TRUE(out.ok()) << (out.diagnostics.empty() ? "" : format(out.diagnostics[0]));
@@ -53,17 +53,20 @@ TEST(Slots, LoadedFromFollowupJsonAndExplicitFields) {
   EXPECT_EQ(out.kb->find("withdraw.fee")->type, "fee");
   EXPECT_EQ(out.kb->followup.topic_cues.at("withdraw"), std::vector<std::string>{"提现"});
   EXPECT_EQ(out.kb->followup.references, std::vector<std::string>{"它"});
+  EXPECT_EQ(out.kb->followup.refined_by.at("how"), std::vector<std::string>{"fee"});
   EXPECT_TRUE(diagnostic_lines(out, Severity::kWarning).empty());
 }
 
 TEST(Slots, MalformedFollowupJsonIsAnError) {
   ConfigFixture cfg;
-  cfg.write("followup.json", R"({"types": {"fee": {"cues": "手续费"}}, "topics": {"withdraw": [3]}})");
+  cfg.write("followup.json",
+            R"({"types": {"fee": {"cues": "手续费", "refined_by": "how"}}, "topics": {"withdraw": [3]}})");
   LoadOutcome out = load(cfg.dir());
   EXPECT_FALSE(out.ok());
   auto errors = diagnostic_lines(out, Severity::kError);
   EXPECT_TRUE(any_contains(errors, "followup.json: -: error: type \"fee\" \"cues\" must be a list"));
   EXPECT_TRUE(any_contains(errors, "topic \"withdraw\" holds an item that is not a non-empty string"));
+  EXPECT_TRUE(any_contains(errors, "type \"fee\" \"refined_by\" must be a list"));
 
   cfg.write("followup.json", R"({"types": {"fee": {"suffixes": ["cost"]}, "cost": {"suffixes": ["cost"]}}})");
   EXPECT_TRUE(any_contains(diagnostic_lines(load(cfg.dir()), Severity::kError),
@@ -76,7 +79,7 @@ TEST(Slots, LintWarnsAboutSlotsNothingElseKnows) {
   kb.replace(kb.find("\"type\": \"how\""), 13, "\"type\": \"hwo\"");        // a typo
   kb.replace(kb.find("\"topic\": \"recharge\""), 19, "\"topic\": \"rechrage\"");
   cfg.write("kb/recharge.json", kb);
-  cfg.write("followup.json", R"({"types": {"fee": {"suffixes": ["cost"]}, "holiday": {"cues": ["周末"]}},
+  cfg.write("followup.json", R"({"types": {"fee": {"suffixes": ["cost"], "refined_by": ["speed"]}, "holiday": {"cues": ["周末"]}},
     "topics": {"withdraw": ["提现", "充值"], "recharge": ["充值"], "promo": ["红包"]}})");
   LoadOutcome out = load(cfg.dir());
   ASSERT_TRUE(out.ok());  // warnings only
@@ -86,6 +89,7 @@ TEST(Slots, LintWarnsAboutSlotsNothingElseKnows) {
   EXPECT_TRUE(any_contains(warnings, "cues for type \"holiday\" that no entry has"));
   EXPECT_TRUE(any_contains(warnings, "cues for topic \"promo\" that no entry has"));
   EXPECT_TRUE(any_contains(warnings, "cue \"充值\" names two topics"));
+  EXPECT_TRUE(any_contains(warnings, "type \"fee\" is refined_by \"speed\", a type without cues"));
 }
 
 TEST(Slots, DefaultKnowledgeBaseHasCuesForEveryTopic) {
