@@ -1,8 +1,8 @@
 #pragma once
 // Conversation signals read from the investor's own words, independent of
 // retrieval: an explicit request for a human, a complaint, anger, impatience,
-// abuse. Rule lists are
-// plain data (built-in defaults, overridable from settings.json "signals").
+// abuse. Rule lists are plain data (built-in defaults, overridable from
+// settings.json "signals").
 // Pure functions; thread-safe.
 #include <string>
 #include <string_view>

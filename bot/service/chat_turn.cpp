@@ -5,9 +5,9 @@
 #include "bot/service/numbered_choices.h"
 #include "bot/service/service.h"
 #include "bot/service/service_detail.h"
+#include "bot/service/session_credentials.h"
 #include "bot/settings.h"
 #include "bot/signals.h"
-#include "bot/service/session_credentials.h"
 #include "bot/wording.h"
 
 namespace faqbot::service {
