@@ -51,7 +51,13 @@ async function waitLive(id) {
   }
 }
 
+// A candidate's verdict and a release wait for an engine to train and load:
+// seconds on an idle machine, up to a minute when the machine is loaded, so
+// the console's pages wait longer than Playwright's default 30 s.
+const CONSOLE_WAIT_MS = 90000;
+
 async function login(page, token) {
+  page.setDefaultTimeout(CONSOLE_WAIT_MS);
   await page.goto(ctx.server.base + '/admin');
   await page.getByLabel('管理员令牌').fill(token);
   await page.getByRole('button', { name: '登录' }).click();
