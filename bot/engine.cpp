@@ -30,7 +30,7 @@ class EngineImpl final : public Engine {
         settings_(std::move(settings)),
         policy_(settings_.thresholds),
         guard_(kb_->hedge, canned(*kb_, "fallback")),
-        cues_(kb_->followup, *retriever_) {}
+        cues_(*kb_, *retriever_) {}
 
   const knowledge::KnowledgeBase& kb() const override { return *kb_; }
   const retrieval::Retriever& retriever() const override { return *retriever_; }

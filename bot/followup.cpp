@@ -263,7 +263,7 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
   reading.question = reading.result.normalized;
   if (!has_context) return reading;
 
-  const MessageCues named = cues.read(reading.result.normalized);
+  const MessageCues named = cues.read(reading.result.normalized, conversation.topic);
   const bool short_text = content_length(text) <= max_chars;
   ReadingKind kind = short_text || named.reference
                          ? classify(named, reading.result, text, conversation, thresholds)
@@ -293,8 +293,12 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
                        refines_answer(kb.followup, conversation.type, named);
   if (refines) filter.type = conversation.type;
   const std::string title = previous_title(kb, retriever, conversation);
+  // A product is searched in context without its name: the context says
+  // what is asked of it, and its name would read as someone else's question.
+  const std::string words = named.product ? cues.without_products(reading.result.normalized)
+                                          : reading.result.normalized;
   const std::string query =
-      rewrite(kind, named, cues, reading.result.normalized,
+      rewrite(kind, named, cues, words,
               refines ? title : previous_subject(cues, kb, retriever, conversation), title,
               filter.type, conversation);
   const retrieval::SearchResult searched = retriever.search(query, std::max(k, kContextSearchK));
@@ -308,8 +312,13 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
                             reading.result.out_of_scope >= thresholds.out_of_scope;
   const double alone_out_of_scope = reading.result.out_of_scope;
   // Another company's product named in the message stays named in context
-  // ("借款额度有多少" → "那花呗额度呢" asks about 花呗).
-  const std::string other_product = reading.result.other_product;
+  // ("借款额度有多少" → "那花呗额度呢" asks about 花呗), unless it follows an
+  // answer of the type products name: then it is a means of ours
+  // ("充值支持哪些方式" → "那支付宝呢" asks about recharging with it).
+  const bool means_of_ours = named.product && !kb.followup.product_type.empty() &&
+                             conversation.type == kb.followup.product_type &&
+                             filter.type == conversation.type;
+  const std::string other_product = means_of_ours ? std::string() : reading.result.other_product;
   retrieval::SearchResult in;
   const bool alone_may_veto = alone_answers_named_type(reading.result, kb, named);
   if (!out_of_scope &&

@@ -25,7 +25,10 @@
 // (followup.json: failed -> how_long) asks about the answer itself: the type
 // is kept and the answer's title stands for the subject ("我提现失败了" →
 // "几天能回来" is still withdraw.failed). Another company's product the text
-// names stays named in context (the policy says it is not ours).
+// names stays named in context (the policy says it is not ours), except right
+// after an answer of the type products name (followup.json named_by_products:
+// "充值支持哪些方式" → "那支付宝呢"): there it is a means of ours, and the
+// context is searched without its name.
 // An in-context reading gives way to the text alone when the context
 // cannot hold it: no candidate of the kept topic close to the best of both
 // experts (kTopicShare; of the rewritten search alone when the message names

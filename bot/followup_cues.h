@@ -1,8 +1,13 @@
 #pragma once
 // What a message names, read with the operator's follow-up cues
 // (config/followup.json, knowledge/slots.h): the topics and question types
-// it names, whether it points back at what was asked before (这个, 它…), and
-// how much it says besides cue and filler words.
+// it names, whether it points back at what was asked before (这个, 它…),
+// whether it names another company's product (other_products.json: a cue of
+// the product type, FollowupCues::product_type), and how much it says
+// besides cue and filler words. A follow-up-only cue (followup_cues) names
+// its type only within the topics whose entry of that type is asked with it
+// (the entries' questions, normalised, are looked at once when the reader is
+// built).
 //
 // Cue words are normalised once, with the Retriever's normalisation, when the
 // reader is built; read() takes normalised text. Matching is leftmost-longest
@@ -25,6 +30,7 @@ struct MessageCues {
   std::vector<NamedSlot> topics;  // in text order; a topic may repeat
   std::vector<NamedSlot> types;   // in text order
   bool reference = false;         // a reference word (这个, 它…) occurs
+  bool product = false;           // another company's product is named
   size_t residual_chars = 0;      // code points outside every cue and filler word
 
   bool names_topic(const std::string& topic) const;
@@ -37,9 +43,13 @@ struct MessageCues {
 class CueReader {
  public:
   CueReader() = default;  // reads nothing: every message is all residual
-  CueReader(const knowledge::FollowupCues& cues, const retrieval::Retriever& normalizer);
+  // The cues of kb.followup, the names of kb.other_products(), and the
+  // topics where each follow-up-only cue applies (from kb.entries).
+  CueReader(const knowledge::KnowledgeBase& kb, const retrieval::Retriever& normalizer);
 
-  MessageCues read(std::string_view normalized) const;
+  // `topic`: the conversation's topic, where follow-up-only cues may apply
+  // ("" = none applies; such a word is then residual).
+  MessageCues read(std::string_view normalized, const std::string& topic = "") const;
 
   // `normalized` with every word that names a topic replaced by `word` (the
   // first occurrence) or removed (later ones); `word` put in front when the
@@ -48,6 +58,9 @@ class CueReader {
 
   // `normalized` without its filler words ("那充值呢" -> "充值").
   std::string without_fillers(std::string_view normalized) const;
+
+  // `normalized` without the products' names ("那支付宝呢" -> "那呢").
+  std::string without_products(std::string_view normalized) const;
 
   // `normalized` with its first reference word replaced by `subject`;
   // `subject` put in front when the text holds no reference word.
@@ -59,12 +72,18 @@ class CueReader {
     std::string text;  // normalised, non-empty
     Kind kind;
     std::string slot;  // topic/type name; "" for references and fillers
+    bool product = false;  // a product's name (kind kType, the product type)
+    bool gated = false;    // a follow-up-only cue: a type only in `topics`
+    std::vector<std::string> topics;  // sorted
   };
   struct Match {
     size_t begin = 0, end = 0;  // byte offsets in the text
     const Word* word = nullptr;
   };
   std::vector<Match> matches(std::string_view normalized) const;
+  // `normalized` without the words of kind `kind` (and products only, when
+  // `products`).
+  std::string without(std::string_view normalized, Kind kind, bool products) const;
 
   std::vector<Word> words_;  // longest first
 };

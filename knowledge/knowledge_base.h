@@ -101,6 +101,15 @@ struct FollowupCues {
   std::map<std::string, std::vector<std::string>> refined_by;
   std::vector<std::string> references;  // 这个, 它 … (point back at the subject)
   std::vector<std::string> fillers;     // 那边, 的话 … (carry no content)
+  // type -> words that name it in a follow-up only (not for ranking), and
+  // only within a topic where an entry of that type has a question holding
+  // the word (利息 names fee after a loan question, as loan.cost is asked
+  // with it, and nothing after a withdrawal question).
+  std::map<std::string, std::vector<std::string>> followup_type_cues;
+  // The type another company's product names in a follow-up ("" = none);
+  // right after an answer of that type the product is a means of ours
+  // (那支付宝呢 after 充值方式: recharging with it, not its own service).
+  std::string product_type;
 };
 
 struct KnowledgeBase {

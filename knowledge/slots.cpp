@@ -86,6 +86,19 @@ void parse_followup_cues(const json& doc, FollowupCues* cues, std::vector<Diagno
       if (auto r = t.value().find("refined_by"); r != t.value().end()) {
         cues->refined_by[t.key()] = words(*r, where + " \"refined_by\"", diags);
       }
+      if (auto f = t.value().find("followup_cues"); f != t.value().end()) {
+        cues->followup_type_cues[t.key()] = words(*f, where + " \"followup_cues\"", diags);
+      }
+      if (auto p = t.value().find("named_by_products"); p != t.value().end()) {
+        if (!p->is_boolean()) {
+          error(diags, where + " \"named_by_products\" must be true or false");
+        } else if (p->get<bool>() && !cues->product_type.empty()) {
+          error(diags, "types \"" + cues->product_type + "\" and \"" + t.key() +
+                           "\" are both named_by_products");
+        } else if (p->get<bool>()) {
+          cues->product_type = t.key();
+        }
+      }
     }
   }
   if (auto it = doc.find("topics"); it != doc.end()) {
@@ -126,8 +139,13 @@ std::vector<Diagnostic> lint_slots(const KnowledgeBase& kb) {
   for (const auto& [topic, list] : cues.topic_cues) {
     if (!topic_users.count(topic)) warn(&out, kFile, "-", "cues for topic \"" + topic + "\" that no entry has");
   }
-  for (const auto& [type, list] : cues.type_cues) {
-    if (!type_users.count(type)) warn(&out, kFile, "-", "cues for type \"" + type + "\" that no entry has");
+  for (const auto* typed : {&cues.type_cues, &cues.followup_type_cues}) {
+    for (const auto& [type, list] : *typed) {
+      if (!type_users.count(type)) warn(&out, kFile, "-", "cues for type \"" + type + "\" that no entry has");
+    }
+  }
+  if (!cues.product_type.empty() && !type_users.count(cues.product_type)) {
+    warn(&out, kFile, "-", "type \"" + cues.product_type + "\" is named_by_products but no entry has it");
   }
   for (const auto& [type, refining] : cues.refined_by) {
     for (const std::string& r : refining) {

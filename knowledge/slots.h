@@ -11,11 +11,19 @@
 //
 // followup.json (optional):
 //   {"types":  {"<type>": {"suffixes": ["cost", …], "cues": ["手续费", …],
-//                          "refined_by": ["how_long", …]}, …},
+//                          "refined_by": ["how_long", …],
+//                          "followup_cues": ["利息", …],
+//                          "named_by_products": true}, …},
 //              refined_by: types that, named alone right after an answer of
 //              this type, ask about that same answer: a type that tells what
 //              happened (failed) is refined by how long or how to go on
-//              ("提现失败了" → "几天能回来" is still withdraw.failed)
+//              ("提现失败了" → "几天能回来" is still withdraw.failed);
+//              followup_cues: words naming the type in a follow-up only, not
+//              in ranking, and only within a topic whose entry of the type
+//              is asked with the word (FollowupCues::followup_type_cues);
+//              named_by_products (one type at most): other companies'
+//              products name it in a follow-up, and right after its answer
+//              a product is a means of ours (FollowupCues::product_type)
 //    "topics": {"<topic>": ["提现", "取现", …], …},
 //    "references": ["这个", "它", …],   words pointing back at what was asked
 //    "fillers":    ["那边", "的话", …]}  words a short follow-up carries besides
@@ -46,7 +54,8 @@ void parse_followup_cues(const nlohmann::json& doc, FollowupCues* cues,
 // Lint of the slots (warnings): explicit topic/type values no other entry
 // and no cue list knows (a typo, or a slot no follow-up can reach), cue lists
 // for topics/types no entry has, a cue word listed under two topics, a
-// refined_by naming a type without cues.
+// refined_by naming a type without cues, cues or named_by_products for a
+// type no entry has.
 std::vector<Diagnostic> lint_slots(const KnowledgeBase& kb);
 
 }  // namespace faqbot::knowledge

@@ -35,7 +35,7 @@ TEST(Followup, SlotsDerivedFromIdsWithTheSuffixTable) {
 
 class FollowupTest : public ::testing::Test {
  protected:
-  FollowupTest() : cues_(kb_->followup, retriever_) {
+  FollowupTest() : cues_(*kb_, retriever_) {
     conversation_.last_question = "提现多久到账";
     conversation_.last_faq_id = "withdraw.arrival_time";
     conversation_.topic = "withdraw";
@@ -184,7 +184,7 @@ TEST_F(FollowupTest, ATypeThatRefinesTheAnswerKeepsIt) {
   kb_->followup.type_cues["failed"] = {"失败"};
   kb_->followup.refined_by["failed"] = {"how_long"};
   knowledge::assign_slots(kb_.get());
-  cues_ = CueReader(kb_->followup, retriever_);
+  cues_ = CueReader(*kb_, retriever_);
   conversation_.last_question = "我提现失败了";
   conversation_.last_faq_id = "withdraw.failed";
   conversation_.type = "failed";
@@ -219,6 +219,60 @@ TEST_F(FollowupTest, AnotherCompanysProductStaysNamedInContext) {
   Reading r = read("那支付宝呢");
   EXPECT_TRUE(r.in_context());
   EXPECT_EQ(r.result.other_product, "支付宝");  // the policy says it is not ours
+}
+
+TEST_F(FollowupTest, AProductRightAfterAnAnswerOfTheProductTypeIsAMeansOfOurs) {
+  knowledge::Entry channels = testing::entry("recharge.channels", "充值支持哪些方式", "快捷支付或网银转账。");
+  channels.topic = "recharge";
+  channels.type = "methods";
+  kb_->entries.push_back(channels);
+  kb_->followup.product_type = "methods";
+  kb_->other_products_list = {{"支付宝", {"alipay"}, "蚂蚁集团"}};
+  cues_ = CueReader(*kb_, retriever_);
+  EXPECT_TRUE(cues_.read("那alipay呢").product);
+  EXPECT_EQ(cues_.without_products("那支付宝呢"), "那呢");
+
+  conversation_.last_question = "充值支持哪些方式";
+  conversation_.last_faq_id = "recharge.channels";
+  conversation_.topic = "recharge";
+  conversation_.type = "methods";
+  auto alone = result({{"recharge.channels", 0.1}}, 0.9);
+  alone.other_product = "支付宝";
+  retriever_.on("那支付宝呢", alone);
+  // Searched in context without its name, which would read as their question.
+  retriever_.on("充值支持哪些方式那呢", result({{"recharge.channels", 0.9}, {"recharge.fee", 0.05}}));
+  Reading r = read("那支付宝呢");
+  EXPECT_EQ(r.kind, ReadingKind::kType);
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "recharge.channels");
+  EXPECT_EQ(r.result.other_product, "");  // ours: the policy answers
+
+  // After an answer of another type the product stays theirs.
+  conversation_.last_question = "充值收手续费吗";
+  conversation_.last_faq_id = "recharge.fee";
+  conversation_.type = "fee";
+  retriever_.on("充值那呢", result({{"recharge.fee", 0.9}}));
+  r = read("那支付宝呢");
+  EXPECT_EQ(r.result.other_product, "支付宝");
+}
+
+TEST_F(FollowupTest, AFollowupOnlyCueNamesItsTypeWhereTheTopicIsAskedWithIt) {
+  knowledge::Entry cost = testing::entry("loan.cost", "借款利息多少", "参考年化利率以借款页面为准。");
+  cost.topic = "loan";
+  cost.type = "fee";
+  kb_->entries.push_back(cost);
+  kb_->followup.followup_type_cues = {{"fee", {"利息"}}};
+  cues_ = CueReader(*kb_, retriever_);
+  MessageCues loan = cues_.read("利息咋算", "loan");
+  ASSERT_EQ(loan.types.size(), 1u);
+  EXPECT_EQ(loan.types[0].slot, "fee");
+  EXPECT_EQ(loan.residual_chars, 2u);
+  // withdraw.fee is never asked with 利息: after a withdrawal question the
+  // word is content, not the fee type; without a topic it never applies.
+  EXPECT_TRUE(cues_.read("利息咋算", "withdraw").types.empty());
+  EXPECT_EQ(cues_.read("利息咋算", "withdraw").residual_chars, 4u);
+  EXPECT_TRUE(cues_.read("利息咋算").types.empty());
+  EXPECT_EQ(cues_.read("手续费咋算", "withdraw").types[0].slot, "fee");  // ordinary cues still do
 }
 
 TEST_F(FollowupTest, TheTextAloneVetoesTheContextOnlyWithAnEntryOfTheNamedType) {

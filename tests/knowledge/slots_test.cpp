@@ -73,6 +73,30 @@ TEST(Slots, MalformedFollowupJsonIsAnError) {
                            "id suffix \"cost\" is listed under types"));
 }
 
+TEST(Slots, FollowupOnlyCuesAndTheProductType) {
+  ConfigFixture cfg;
+  cfg.write("kb/recharge.json", kRecharge);
+  cfg.write("followup.json", R"({"types": {"fee": {"suffixes": ["cost"], "cues": ["手续费"],
+    "followup_cues": ["利息"]}, "how": {"cues": ["怎么"], "named_by_products": true}}})");
+  LoadOutcome out = load(cfg.dir());
+  ASSERT_TRUE(out.ok());
+  EXPECT_EQ(out.kb->followup.followup_type_cues.at("fee"), std::vector<std::string>{"利息"});
+  EXPECT_EQ(out.kb->followup.type_cues.at("fee"), std::vector<std::string>{"手续费"});  // kept apart
+  EXPECT_EQ(out.kb->followup.product_type, "how");
+  EXPECT_TRUE(diagnostic_lines(out, Severity::kWarning).empty());
+
+  cfg.write("followup.json", R"({"types": {"fee": {"named_by_products": true},
+    "how": {"named_by_products": true}, "holiday": {"named_by_products": "yes"}}})");
+  auto errors = diagnostic_lines(load(cfg.dir()), Severity::kError);
+  EXPECT_TRUE(any_contains(errors, "types \"fee\" and \"how\" are both named_by_products"));
+  EXPECT_TRUE(any_contains(errors, "type \"holiday\" \"named_by_products\" must be true or false"));
+
+  cfg.write("followup.json", R"({"types": {"speed": {"followup_cues": ["快吗"], "named_by_products": true}}})");
+  auto warnings = diagnostic_lines(load(cfg.dir()), Severity::kWarning);
+  EXPECT_TRUE(any_contains(warnings, "cues for type \"speed\" that no entry has"));
+  EXPECT_TRUE(any_contains(warnings, "type \"speed\" is named_by_products but no entry has it"));
+}
+
 TEST(Slots, LintWarnsAboutSlotsNothingElseKnows) {
   ConfigFixture cfg;
   std::string kb = kRecharge;
