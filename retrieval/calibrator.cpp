@@ -46,14 +46,34 @@ bool solve(std::vector<double> a, std::vector<double> b, size_t n, std::vector<d
 
 Calibrator Calibrator::fit(const std::vector<std::vector<float>>& rows,
                            const std::vector<float>& labels, const std::vector<float>& weights,
-                           double l2, const std::vector<double>& offsets) {
+                           double l2, const std::vector<double>& offsets,
+                           const std::vector<size_t>& seen_by_both) {
   Calibrator c;
   const size_t m = rows.size();
   const size_t nf = m ? rows[0].size() : 0;
   c.mean_.assign(nf, 0);
   c.scale_.assign(nf, 1);
   c.coef_.assign(nf + 1, 0);
+  c.lo_.assign(nf, 0.0f);
+  c.hi_.assign(nf, 0.0f);
   if (m == 0) return c;
+  for (size_t f = 0; f < nf; ++f) {
+    // Per label (0, 1): the smallest and largest value of the feature.
+    float lo[2] = {1e30f, 1e30f}, hi[2] = {-1e30f, -1e30f};
+    for (size_t i = 0; i < m; ++i) {
+      const int y = labels[i] > 0.5f ? 1 : 0;
+      lo[y] = std::min(lo[y], rows[i][f]);
+      hi[y] = std::max(hi[y], rows[i][f]);
+    }
+    c.lo_[f] = std::min(lo[0], lo[1]);
+    c.hi_[f] = std::max(hi[0], hi[1]);
+    const float both_lo = std::max(lo[0], lo[1]), both_hi = std::min(hi[0], hi[1]);
+    const bool both = std::find(seen_by_both.begin(), seen_by_both.end(), f) != seen_by_both.end();
+    if (both && both_lo <= both_hi) {
+      c.lo_[f] = both_lo;
+      c.hi_[f] = both_hi;
+    }
+  }
   auto w_of = [&](size_t i) { return weights.empty() ? 1.0 : static_cast<double>(weights[i]); };
   double wsum = 0, pos = 0;
   for (size_t i = 0; i < m; ++i) {
@@ -144,7 +164,10 @@ double Calibrator::logit(const float* features, size_t n) const {
   if (coef_.empty()) return 0.0;
   double s = coef_[0];
   const size_t nf = std::min(n, mean_.size());
-  for (size_t f = 0; f < nf; ++f) s += coef_[f + 1] * (features[f] - mean_[f]) / scale_[f];
+  for (size_t f = 0; f < nf; ++f) {
+    const float x = std::clamp(features[f], lo_[f], hi_[f]);
+    s += coef_[f + 1] * (x - mean_[f]) / scale_[f];
+  }
   return s;
 }
 
@@ -183,11 +206,14 @@ void Calibrator::serialize(BinaryWriter& w) const {
   w.vec(mean_);
   w.vec(scale_);
   w.vec(coef_);
+  w.vec(lo_);
+  w.vec(hi_);
 }
 
 bool Calibrator::deserialize(BinaryReader& r) {
-  if (!r.vec(mean_) || !r.vec(scale_) || !r.vec(coef_)) return false;
-  return scale_.size() == mean_.size() && coef_.size() == mean_.size() + 1;
+  if (!r.vec(mean_) || !r.vec(scale_) || !r.vec(coef_) || !r.vec(lo_) || !r.vec(hi_)) return false;
+  return scale_.size() == mean_.size() && coef_.size() == mean_.size() + 1 &&
+         lo_.size() == mean_.size() && hi_.size() == mean_.size();
 }
 
 }  // namespace faqbot::retrieval

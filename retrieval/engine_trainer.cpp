@@ -301,7 +301,10 @@ Calibrators fit_calibrators(const Tokenizer& tokenizer, const PreparedCorpus& fu
   for (size_t i = 0; i < words.size(); ++i) {
     words[i].assign(correct.rows[i].begin(), correct.rows[i].begin() + kWordFeatureCount);
   }
-  c.correct = Calibrator::fit(words, correct.labels, correct.weights, 1.0);
+  // The knowledge base's variants are short and its out-of-scope examples
+  // longer: beyond the longest right-answered held-out text, length would
+  // only say "not a variant" (an investor's story is three times as long).
+  c.correct = Calibrator::fit(words, correct.labels, correct.weights, 1.0, {}, {kLengthFeature});
   std::vector<double> logits;
   logits.reserve(words.size());
   for (const auto& row : words) logits.push_back(c.correct.logit(row.data(), row.size()));

@@ -198,7 +198,7 @@ Analysis analyze(const EngineView& engine, const std::string& normalized) {
     c.features[6] = gap(c.lexical, l1, l2);
     c.features[7] = none_prob;
     c.features[8] = coverage;
-    c.features[9] = length;
+    c.features[kLengthFeature] = length;
     c.features[10] = c.linear;
     c.features[11] = gap(c.linear, n1, n2);
     c.features[12] = linear_none;

@@ -50,6 +50,8 @@ constexpr uint8_t kTermInNegatives = 2;  // some out-of-scope example
 constexpr size_t kWordFeatureCount = 15;
 constexpr size_t kCandidateFeatureCount = kWordFeatureCount + kSlotFeatureCount;
 constexpr size_t kScopeFeatureCount = 11;
+// The candidate feature holding the question's length (log(1 + characters)).
+constexpr size_t kLengthFeature = 9;
 
 struct ScoredCandidate {
   int entry = 0;

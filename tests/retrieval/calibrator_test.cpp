@@ -50,6 +50,34 @@ TEST(CalibratorTest, WithOffsetsLearnsOnlyWhatTheOffsetsLeaveOut) {
   EXPECT_LT(sigmoid(-3.0 + c.logit(&off, 1)), 0.1);
 }
 
+TEST(CalibratorTest, DoesNotExtrapolateBeyondWhereBothLabelsWereSeen) {
+  // Right answers are seen up to x = 1; longer rows (x up to 3) are all
+  // wrong. A row at x = 3 reads as x = 1: no lower than the fit's evidence.
+  std::vector<std::vector<float>> rows;
+  std::vector<float> labels;
+  for (int i = 0; i <= 100; ++i) {
+    const float x = static_cast<float>(i) / 100.0f;
+    rows.push_back({x});
+    labels.push_back(i % 3 == 2 ? 0.0f : 1.0f);
+    rows.push_back({3.0f * x});
+    labels.push_back(0.0f);
+  }
+  const Calibrator c = Calibrator::fit(rows, labels, {}, 1.0, {}, {0});
+  const auto [lo, hi] = c.fitted_range(0);
+  EXPECT_FLOAT_EQ(lo, 0.0f);
+  EXPECT_FLOAT_EQ(hi, 1.0f);
+  const float edge = 1.0f, far = 3.0f, inside = 0.5f;
+  EXPECT_LT(c.predict(&edge, 1), c.predict(&inside, 1));  // the fit's slope holds inside
+  EXPECT_DOUBLE_EQ(c.predict(&far, 1), c.predict(&edge, 1));
+
+  // Not named: the whole fitted range counts, and nothing beyond it.
+  const Calibrator d = Calibrator::fit(rows, labels, {});
+  EXPECT_FLOAT_EQ(d.fitted_range(0).second, 3.0f);
+  const float further = 30.0f;
+  EXPECT_LT(d.predict(&far, 1), d.predict(&edge, 1));
+  EXPECT_DOUBLE_EQ(d.predict(&further, 1), d.predict(&far, 1));
+}
+
 TEST(CalibratorTest, SerialisationRoundTrips) {
   const Calibrator c = Calibrator::fit({{0, 1}, {1, 0}, {0.5f, 0.5f}}, {0, 1, 1}, {});
   BinaryWriter w;
@@ -57,8 +85,9 @@ TEST(CalibratorTest, SerialisationRoundTrips) {
   BinaryReader r(w.data());
   Calibrator d;
   ASSERT_TRUE(d.deserialize(r));
-  const float x[2] = {0.3f, 0.7f};
+  const float x[2] = {0.3f, 0.7f}, outside[2] = {-2.0f, 5.0f};
   EXPECT_DOUBLE_EQ(c.predict(x, 2), d.predict(x, 2));
+  EXPECT_DOUBLE_EQ(c.predict(outside, 2), d.predict(outside, 2));
   BinaryReader truncated(std::string_view(w.data()).substr(0, 10));
   Calibrator e;
   EXPECT_FALSE(e.deserialize(truncated));
