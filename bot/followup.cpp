@@ -263,7 +263,8 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
   reading.question = reading.result.normalized;
   if (!has_context) return reading;
 
-  const MessageCues named = cues.read(reading.result.normalized, conversation.topic);
+  const MessageCues named =
+      cues.read(reading.result.normalized, conversation.topic, conversation.type);
   const bool short_text = content_length(text) <= max_chars;
   ReadingKind kind = short_text || named.reference
                          ? classify(named, reading.result, text, conversation, thresholds)
@@ -297,27 +298,44 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
   // what is asked of it, and its name would read as someone else's question.
   const std::string words = named.product ? cues.without_products(reading.result.normalized)
                                           : reading.result.normalized;
-  const std::string query =
-      rewrite(kind, named, cues, words,
-              refines ? title : previous_subject(cues, kb, retriever, conversation), title,
-              filter.type, conversation);
-  const retrieval::SearchResult searched = retriever.search(query, std::max(k, kContextSearchK));
+  const std::string subject = refines ? title : previous_subject(cues, kb, retriever, conversation);
   // A topic or reference rewrite is a complete question; a type or an
   // ellipsis adds new words to the previous question: both experts vote.
   const bool rewritten = kind == ReadingKind::kTopic || kind == ReadingKind::kReference;
-  const retrieval::SearchResult in_context = rewritten ? searched : product(reading.result, searched);
+  auto search_in_context = [&](const std::string& query, retrieval::SearchResult* searched) {
+    *searched = retriever.search(query, std::max(k, kContextSearchK));
+    return rewritten ? *searched : product(reading.result, *searched);
+  };
   // Out of scope only when both the text and its rewrite say so (the rewrite
   // of an in-scope fragment may read oddly; the text alone may be too short).
-  const bool out_of_scope = in_context.out_of_scope >= thresholds.out_of_scope &&
-                            reading.result.out_of_scope >= thresholds.out_of_scope;
+  auto both_out_of_scope = [&](const retrieval::SearchResult& in_context) {
+    return in_context.out_of_scope >= thresholds.out_of_scope &&
+           reading.result.out_of_scope >= thresholds.out_of_scope;
+  };
+  const std::string query = rewrite(kind, named, cues, words, subject, title, filter.type, conversation);
+  retrieval::SearchResult searched;
+  retrieval::SearchResult in_context = search_in_context(query, &searched);
+  bool out_of_scope = both_out_of_scope(in_context);
+  // The answer's title and new words may read as no question at all
+  // ("提现多久到账" + "建设银行会慢吗"): then the subject and the new words.
+  const std::string plain = subject + words;
+  if (out_of_scope && !rewritten && plain != query) {
+    retrieval::SearchResult plain_searched;
+    retrieval::SearchResult plain_in_context = search_in_context(plain, &plain_searched);
+    if (!both_out_of_scope(plain_in_context)) {
+      searched = std::move(plain_searched);
+      in_context = std::move(plain_in_context);
+      out_of_scope = false;
+    }
+  }
   const double alone_out_of_scope = reading.result.out_of_scope;
   // Another company's product named in the message stays named in context
-  // ("借款额度有多少" → "那花呗额度呢" asks about 花呗), unless it follows an
-  // answer of the type products name: then it is a means of ours
-  // ("充值支持哪些方式" → "那支付宝呢" asks about recharging with it).
-  const bool means_of_ours = named.product && !kb.followup.product_type.empty() &&
-                             conversation.type == kb.followup.product_type &&
-                             filter.type == conversation.type;
+  // ("借款额度有多少" → "那花呗额度呢" asks about 花呗), unless, right after an
+  // answer of the type products name (MessageCues::product), it is the only
+  // thing named: then it is a means of ours ("充值支持哪些方式" → "那支付宝呢"
+  // asks about recharging with it; "微粒贷怎么还款" names its own topic).
+  const bool means_of_ours =
+      named.product && named.topics.empty() && filter.type == conversation.type;
   const std::string other_product = means_of_ours ? std::string() : reading.result.other_product;
   retrieval::SearchResult in;
   const bool alone_may_veto = alone_answers_named_type(reading.result, kb, named);

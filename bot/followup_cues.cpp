@@ -95,12 +95,14 @@ std::vector<CueReader::Match> CueReader::matches(std::string_view text) const {
   return out;
 }
 
-MessageCues CueReader::read(std::string_view text, const std::string& topic) const {
+MessageCues CueReader::read(std::string_view text, const std::string& topic,
+                            const std::string& type) const {
   MessageCues out;
   size_t covered = 0;
   for (const Match& m : matches(text)) {
     const Word& w = *m.word;
     if (w.gated && !std::binary_search(w.topics.begin(), w.topics.end(), topic)) continue;
+    if (w.product && w.slot != type) continue;
     covered += utf8::length(text.substr(m.begin, m.end - m.begin));
     switch (w.kind) {
       case Kind::kTopic: out.topics.push_back({w.slot, w.text}); break;

@@ -30,7 +30,8 @@ struct MessageCues {
   std::vector<NamedSlot> topics;  // in text order; a topic may repeat
   std::vector<NamedSlot> types;   // in text order
   bool reference = false;         // a reference word (这个, 它…) occurs
-  bool product = false;           // another company's product is named
+  bool product = false;           // a product is named right after an answer
+                                  // of the product type (read()'s `type`)
   size_t residual_chars = 0;      // code points outside every cue and filler word
 
   bool names_topic(const std::string& topic) const;
@@ -47,9 +48,12 @@ class CueReader {
   // topics where each follow-up-only cue applies (from kb.entries).
   CueReader(const knowledge::KnowledgeBase& kb, const retrieval::Retriever& normalizer);
 
-  // `topic`: the conversation's topic, where follow-up-only cues may apply
-  // ("" = none applies; such a word is then residual).
-  MessageCues read(std::string_view normalized, const std::string& topic = "") const;
+  // `topic`, `type`: the conversation's slots. Follow-up-only cues name
+  // their type only within their topics, products only right after an
+  // answer of the product type ("" = neither applies; such a word is then
+  // residual, as any other word).
+  MessageCues read(std::string_view normalized, const std::string& topic = "",
+                   const std::string& type = "") const;
 
   // `normalized` with every word that names a topic replaced by `word` (the
   // first occurrence) or removed (later ones); `word` put in front when the
@@ -72,7 +76,7 @@ class CueReader {
     std::string text;  // normalised, non-empty
     Kind kind;
     std::string slot;  // topic/type name; "" for references and fillers
-    bool product = false;  // a product's name (kind kType, the product type)
+    bool product = false;  // a product's name (kind kType, slot the product type)
     bool gated = false;    // a follow-up-only cue: a type only in `topics`
     std::vector<std::string> topics;  // sorted
   };

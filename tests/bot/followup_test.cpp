@@ -229,7 +229,9 @@ TEST_F(FollowupTest, AProductRightAfterAnAnswerOfTheProductTypeIsAMeansOfOurs) {
   kb_->followup.product_type = "methods";
   kb_->other_products_list = {{"支付宝", {"alipay"}, "蚂蚁集团"}};
   cues_ = CueReader(*kb_, retriever_);
-  EXPECT_TRUE(cues_.read("那alipay呢").product);
+  EXPECT_TRUE(cues_.read("那alipay呢", "recharge", "methods").product);
+  EXPECT_FALSE(cues_.read("那alipay呢", "recharge", "fee").product);  // only after a means answer
+  EXPECT_EQ(cues_.read("那alipay呢", "recharge", "fee").residual_chars, 6u);
   EXPECT_EQ(cues_.without_products("那支付宝呢"), "那呢");
 
   conversation_.last_question = "充值支持哪些方式";
@@ -247,13 +249,39 @@ TEST_F(FollowupTest, AProductRightAfterAnAnswerOfTheProductTypeIsAMeansOfOurs) {
   EXPECT_EQ(r.result.candidates[0].id, "recharge.channels");
   EXPECT_EQ(r.result.other_product, "");  // ours: the policy answers
 
+  // Naming a topic of its own, it is their product's question.
+  auto theirs = result({{"recharge.channels", 0.3}}, 0.6);
+  theirs.other_product = "支付宝";
+  retriever_.on("支付宝怎么充值", theirs);
+  retriever_.on("充值支持哪些方式支付宝怎么充值", result({{"recharge.channels", 0.9}}));
+  r = read("支付宝怎么充值");
+  EXPECT_EQ(r.result.other_product, "支付宝");
+
   // After an answer of another type the product stays theirs.
   conversation_.last_question = "充值收手续费吗";
   conversation_.last_faq_id = "recharge.fee";
   conversation_.type = "fee";
-  retriever_.on("充值那呢", result({{"recharge.fee", 0.9}}));
+  retriever_.on("充值收手续费吗那支付宝呢", result({{"recharge.fee", 0.9}}));
   r = read("那支付宝呢");
+  EXPECT_TRUE(r.in_context());
   EXPECT_EQ(r.result.other_product, "支付宝");
+}
+
+TEST_F(FollowupTest, ATitleRewriteOutOfScopeGivesWayToTheSubjectAndTheNewWords) {
+  // "提现多久到账" + "建设银行要几天" reads as no question; "提现建设银行要几天" does.
+  retriever_.on("建设银行要几天", result({{"withdraw.arrival_time", 0.3}}, 0.8));
+  retriever_.on("提现建设银行要几天", result({{"withdraw.arrival_time", 0.9}}, 0.1));
+  Reading r = read("建设银行要几天");
+  EXPECT_EQ(r.kind, ReadingKind::kType);
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "withdraw.arrival_time");
+  EXPECT_EQ(r.question, "提现建设银行要几天");
+  ASSERT_GE(retriever_.queries.size(), 2u);
+  EXPECT_EQ(retriever_.queries[retriever_.queries.size() - 2], "提现多久到账建设银行要几天");
+  // Out of scope that way too: the text alone stands.
+  retriever_.on("提现建设银行要几天", result({{"withdraw.arrival_time", 0.9}}, 0.9));
+  r = read("建设银行要几天");
+  EXPECT_FALSE(r.in_context());
 }
 
 TEST_F(FollowupTest, AFollowupOnlyCueNamesItsTypeWhereTheTopicIsAskedWithIt) {

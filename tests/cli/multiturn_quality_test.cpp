@@ -10,7 +10,8 @@
 // (written while extending the follow-up code, not blind: products named as a
 // means of ours after a question about means, 利息 after a loan question,
 // holidays, amounts and falling rates named in a follow-up, a time word
-// holding 这个, and complete new questions after each). These floors only ever go up: raise them
+// holding 这个, a title rewrite that reads out of scope, and complete new
+// questions after each, other companies' products among them). These floors only ever go up: raise them
 // when the engine improves.
 #include <gtest/gtest.h>
 
@@ -29,8 +30,8 @@ constexpr double kShortFollowupFloor = 0.96;  // 31/32 when set
 constexpr double kShortFirstTurnFloor = 0.96; // 31/32 when set
 constexpr double kFreshFollowupFloor = 0.98;  // 80/81 when set (74/81 on adding it)
 constexpr double kFreshFirstTurnFloor = 0.97; // 79/81 when set
-constexpr double kContextFollowupFloor = 0.95;   // 169/176 when set (158/176 before the fixes it holds)
-constexpr double kContextFirstTurnFloor = 0.98;  // 174/176 when set
+constexpr double kContextFollowupFloor = 0.95;   // 251/262 when set (236/262 before the fixes it holds)
+constexpr double kContextFirstTurnFloor = 0.98;  // 259/262 when set
 
 MultiturnReport evaluate_file(const std::string& path) {
   auto cases = read_multiturn(path);
@@ -78,7 +79,7 @@ TEST(MultiturnQuality, FreshBlindProbesMeetTheFloors) {
 }
 
 TEST(MultiturnQuality, ContextProbesMeetTheFloors) {
-  expect_probe_floors("multiturn_context.tsv", 170, kContextFollowupFloor, kContextFirstTurnFloor);
+  expect_probe_floors("multiturn_context.tsv", 260, kContextFollowupFloor, kContextFirstTurnFloor);
 }
 
 }  // namespace
