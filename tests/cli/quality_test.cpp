@@ -30,23 +30,30 @@ struct ProbeFloors {
   double no_answer;  // out-of-catalog (another company's product) not answered
 };
 constexpr ProbeFloors kTypoFloors = {"probe_typo.jsonl", 0.99, 1.0, 0};
-constexpr ProbeFloors kPinyinFloors = {"probe_pinyin.jsonl", 0.85, 0.83, 0};
+constexpr ProbeFloors kPinyinFloors = {"probe_pinyin.jsonl", 0.90, 0.83, 0};
 constexpr ProbeFloors kClauseFloors = {"probe_clause.jsonl", 0.97, 1.0, 0};
 constexpr ProbeFloors kOtherProductFloors = {"probe_other_product.jsonl", 0.80, 0, 1.0};
 // Questions as investors type them in a service chat: a situation first,
 // courtesies, emotions, typos, other companies' products as means; and
 // out-of-catalog ones in the same style (other apps' look-alike questions).
-constexpr ProbeFloors kRealisticFloors = {"probe_realistic.jsonl", 0.93, 0.88, 0.92};
+constexpr ProbeFloors kRealisticFloors = {"probe_realistic.jsonl", 0.96, 0.88, 0.92};
 // Short chat-log style (6-20 characters, 咋/啥, no punctuation, homophones,
 // no subject): borrowing, limits, repayment, review, disbursement, cards,
 // phones, withdrawal, recharge; out of catalog, other companies' products as
 // the subject and unrelated services.
-constexpr ProbeFloors kShortFloors = {"probe_short.jsonl", 0.86, 0.91, 0.95};
+constexpr ProbeFloors kShortFloors = {"probe_short.jsonl", 0.94, 0.91, 0.95};
 // Written blind from the catalog as customers of banks and consumer-credit
 // apps write: 借钱/贷款/下款/取现/转入, 咋/啥/俺, homophone typos, stories
 // and complaints around the question; out of catalog, other apps' products,
 // bank loans and life questions.
-constexpr ProbeFloors kCustomerFloors = {"probe_customer.jsonl", 0.93, 0.90, 1.0};
+constexpr ProbeFloors kCustomerFloors = {"probe_customer.jsonl", 0.96, 0.90, 1.0};
+// Written blind from the catalog alone as bank and consumer-credit chat logs
+// read (stories with amounts, dates and bank names around the question,
+// 咋/啥/木有, homophone typos, pinyin abbreviations; out of catalog: other
+// apps' products, banks' own services, life questions), and measured only
+// once, when it landed: there the SVM baseline answered 0.952 and handed off
+// 0.917, so its answered-right and handoff floors have room to go up.
+constexpr ProbeFloors kBankFloors = {"probe_bank.jsonl", 0.91, 0.75, 0.97};
 
 EvalReport evaluate_file(const std::string& path) {
   auto cases = read_cases(path);
@@ -97,6 +104,7 @@ TEST(Quality, OtherProductProbesMeetTheFloors) { expect_probe_floors(kOtherProdu
 TEST(Quality, RealisticPhrasingProbesMeetTheFloors) { expect_probe_floors(kRealisticFloors); }
 TEST(Quality, ShortChatProbesMeetTheFloors) { expect_probe_floors(kShortFloors); }
 TEST(Quality, CustomerChatProbesMeetTheFloors) { expect_probe_floors(kCustomerFloors); }
+TEST(Quality, BankChatProbesMeetTheFloors) { expect_probe_floors(kBankFloors); }
 
 }  // namespace
 }  // namespace faqbot::cli
