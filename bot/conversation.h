@@ -55,6 +55,9 @@ struct Reply {
   // for every other action.
   std::vector<Suggestion> related;
   bool offer_human = false;  // show a "转人工" offer with this reply
+  // The investor asked again what was just answered (the same entry, nothing
+  // new asked): the text says so instead of repeating the answer.
+  bool repeated = false;
   HandoffReason handoff_reason = HandoffReason::kNone;
   Priority priority = Priority::kNormal;
   bool pii_detected = false;     // the investor typed a card/ID/phone/password/code

@@ -48,19 +48,23 @@ class EngineImpl final : public Engine {
   Reply decide(Conversation& conversation, Reply reply, const PiiScan& pii,
                const std::string& query, const Signals& signals, Reading reading) const;
 
-  // An answer with the entry answered just before (small talk aside).
-  bool repeats_last_answer(const Decision& d, const Conversation& c) const {
+  // An answer with the entry answered just before (small talk aside) to a
+  // message that asks it again (asks_again: read on its own, nothing new
+  // named). A follow-up asking something new of the same entry ("充值支持哪些
+  // 方式" → "那支付宝呢") is answered again instead.
+  bool repeats_last_answer(const Decision& d, const Conversation& c, const Reading& r) const {
     if (d.action != Action::kAnswer || d.faq_id.empty() || d.faq_id != c.last_faq_id) return false;
     const knowledge::Entry* e = kb_->find(d.faq_id);
-    return e && e->category != "smalltalk";
+    return e && e->category != "smalltalk" && asks_again(cues_, r, c);
   }
 
   // The text of `d` (see wording.h): an entry's answer without the closing
   // courtesy it was written with, then `note` (dated_answers.h), a closing
   // said every third answer in turn;
-  // the same answer twice in a row says so instead of repeating it.
-  std::string word_decision(const Decision& d, const Conversation& c, const std::string& note) const {
-    if (repeats_last_answer(d, c)) return canned(*kb_, "repeat_answer");
+  // the same question asked again (`repeat`) is told so instead.
+  std::string word_decision(const Decision& d, const Conversation& c, const std::string& note,
+                            bool repeat) const {
+    if (repeat) return canned(*kb_, "repeat_answer");
     const knowledge::Entry* e = d.faq_id.empty() ? nullptr : kb_->find(d.faq_id);
     if (d.action != Action::kAnswer || !e || e->category == "smalltalk") return compose(*kb_, d, note);
     const std::vector<std::string> closings = alternatives(canned(*kb_, "closing"));
@@ -170,8 +174,9 @@ Reply EngineImpl::decide(Conversation& conversation, Reply reply, const PiiScan&
   drop_inactive(reading.result, *kb_, now.date);
   Decision d = policy_.decide(reading.result, *kb_, conversation, signals);
 
-std::string out =
-      word_decision(d, conversation, d.action == Action::kAnswer ? timed_note(*kb_, d.faq_id, now) : "");
+  const bool repeat = repeats_last_answer(d, conversation, reading);
+  std::string out = word_decision(
+      d, conversation, d.action == Action::kAnswer ? timed_note(*kb_, d.faq_id, now) : "", repeat);
   if (!first_turn) out = drop_greeting(out);  // greeted once per conversation
   if (d.apologize) out = open_with_apology(*kb_, out);
   const bool truncated = query.size() < pii.masked.size();
@@ -191,7 +196,7 @@ std::string out =
   reply.handoff_reason = d.reason;
   reply.priority = d.priority;
   if (d.action == Action::kAnswer || d.action == Action::kHandoff) reply.faq_id = d.faq_id;
-  if (repeats_last_answer(d, conversation)) reply.offer_human = true;
+  if (repeat) reply.offer_human = reply.repeated = true;
   if (d.action == Action::kAnswer) reply.related = related_entries(d.faq_id, now.date);
   if (d.action == Action::kClarify) {
     for (const retrieval::Candidate& c : d.suggestions) reply.candidates.push_back(suggestion(c));

@@ -351,6 +351,30 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
   return reading;
 }
 
+bool asks_again(const CueReader& cues, const Reading& reading, const Conversation& c) {
+  if (reading.in_context() || c.last_question.empty() || has_followup_marker(reading.question)) {
+    return false;
+  }
+  const MessageCues now = cues.read(reading.question, c.topic, c.type);
+  const MessageCues before = cues.read(c.last_question, c.topic, c.type);
+  auto named_before = [](const std::vector<NamedSlot>& slots, const NamedSlot& s) {
+    return std::any_of(slots.begin(), slots.end(), [&](const NamedSlot& b) { return b.slot == s.slot; });
+  };
+  for (const NamedSlot& t : now.topics) {
+    if (!named_before(before.topics, t)) return false;
+  }
+  for (const NamedSlot& t : now.types) {
+    if (!named_before(before.types, t)) return false;
+  }
+  if (now.product && !before.product) return false;
+  const std::u32string said = content(c.last_question);
+  const std::u32string asked = content(cues.without_fillers(reading.question));
+  if (asked.empty()) return false;
+  const size_t seen = static_cast<size_t>(std::count_if(
+      asked.begin(), asked.end(), [&](char32_t cp) { return said.find(cp) != std::u32string::npos; }));
+  return static_cast<double>(seen) >= kRepeatShare * static_cast<double>(asked.size());
+}
+
 void remember_slots(Conversation& conversation, const knowledge::Entry& entry,
                     const MessageCues& asked) {
   conversation.topic = entry.topic;

@@ -105,6 +105,15 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
                      const Conversation& conversation, const Thresholds& thresholds, size_t k,
                      size_t max_chars);
 
+// A message asks again what was answered last (Conversation::last_question):
+// it is read on its own (reading.kind kAlone) without a follow-up marker,
+// names no topic, type or product the last question did not, and at least
+// kRepeatShare of its characters besides filler words occur in the last
+// question ("充值方式有哪些" → "充值有哪些方式"). New words ("工商银行提现多久到账"
+// after "提现多久到账") ask something new of the same entry. Pure.
+inline constexpr double kRepeatShare = 0.8;
+bool asks_again(const CueReader& cues, const Reading& reading, const Conversation& conversation);
+
 // Records the slots of an answered turn: the entry's topic, and the type the
 // question named (`asked`, its cues) or else the entry's type.
 void remember_slots(Conversation& conversation, const knowledge::Entry& entry,

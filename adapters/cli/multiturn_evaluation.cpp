@@ -68,6 +68,7 @@ MultiturnReport evaluate_multiturn(const bot::Engine& engine,
     const bool ok = answered_with(followup, c.followup_expect);
     r.followup.total++;
     r.followup.hits += ok;
+    if (ok && followup.repeated) r.repeats.push_back({c, first, followup});
     if (!ok) r.misses.push_back({c, std::move(first), std::move(followup)});
   }
   return r;
@@ -81,6 +82,11 @@ std::string format_multiturn_report(const MultiturnReport& r) {
     out << "  line " << c.line << ": " << c.first << " -> " << c.followup << "  expected "
         << c.followup_expect << ", got " << describe(m.followup) << "; first turn "
         << (answered_with(m.first, c.first_expect) ? "right" : "got " + describe(m.first)) << "\n";
+  }
+  out << "repeat replies: " << r.repeats.size() << "\n";
+  for (const MultiturnMiss& m : r.repeats) {
+    out << "  line " << m.expected.line << ": " << m.expected.first << " -> " << m.expected.followup
+        << "\n";
   }
   out << format_figure("follow-up accuracy:", r.followup) << "\n"
       << format_figure("first-turn accuracy:", r.first) << "\n";

@@ -36,6 +36,10 @@ struct MultiturnReport {
   Ratio first;     // first turns answered (or handed off) with their entry
   Ratio followup;  // follow-ups answered (or handed off) with their entry
   std::vector<MultiturnMiss> misses;  // follow-up misses
+  // Follow-ups answered with their entry whose reply only said the answer was
+  // just given (Reply::repeated): right when the investor asked again,
+  // unhelpful when the follow-up asked something new of the same entry.
+  std::vector<MultiturnMiss> repeats;
 };
 
 // True when the reply gives the investor `entry`'s answer (answer, or a

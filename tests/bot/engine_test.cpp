@@ -247,8 +247,22 @@ TEST_F(EngineTest, GreetsOnceClosesSometimesAndDoesNotRepeatAnAnswer) {
   EXPECT_EQ(again.text.find("预计当天到账"), std::string::npos) << again.text;  // not verbatim again
   EXPECT_NE(again.text.find("刚刚"), std::string::npos) << again.text;
   EXPECT_TRUE(again.offer_human);
+  EXPECT_TRUE(again.repeated);
   Reply third = engine->respond(c, "提现手续费");
   EXPECT_EQ(third.text, "每月前4次提现免费，之后每次2元。如有其他问题欢迎随时咨询。");  // the third answer closes
+}
+
+TEST_F(EngineTest, AFollowUpAskingSomethingNewOfTheSameEntryGetsItsAnswerAgain) {
+  retriever_->on("工商银行的卡呢", result({{"withdraw.arrival_time", 0.9}}));
+  retriever_->on("工商银行的卡提现多久到账", result({{"withdraw.arrival_time", 0.9}}));
+  ask("提现多久到账");
+  Reply r = ask("工商银行的卡提现多久到账");
+  EXPECT_EQ(r.action, Action::kAnswer);
+  EXPECT_EQ(r.faq_id, "withdraw.arrival_time");
+  EXPECT_FALSE(r.repeated);
+  EXPECT_NE(r.text.find("预计当天到账"), std::string::npos) << r.text;
+  EXPECT_EQ(r.text.find("刚刚"), std::string::npos) << r.text;
+  // (the same question again is told so: GreetsOnceClosesSometimesAndDoesNotRepeatAnAnswer)
 }
 
 TEST_F(EngineTest, GreetsOnlyWhenNobodyHasGreeted) {

@@ -400,5 +400,25 @@ TEST_F(FollowupTest, RememberedSlotsPreferTheTypeTheQuestionNamed) {
   EXPECT_EQ(c.type, "how_long");
 }
 
+TEST_F(FollowupTest, AsksAgainOnlyWhenTheMessageRepeatsTheLastQuestion) {
+  auto alone = [](const std::string& normalized) {
+    Reading r;
+    r.question = normalized;
+    return r;
+  };
+  // last_question: 提现多久到账
+  EXPECT_TRUE(asks_again(cues_, alone("提现多久到账"), conversation_));
+  EXPECT_TRUE(asks_again(cues_, alone("提现到账要多久"), conversation_));  // reordered, one new char
+  EXPECT_FALSE(asks_again(cues_, alone("工商银行提现多久到账"), conversation_));  // new words
+  EXPECT_FALSE(asks_again(cues_, alone("提现周末多久到账"), conversation_));  // a new type
+  EXPECT_FALSE(asks_again(cues_, alone("充值多久到账"), conversation_));      // a new topic
+  EXPECT_FALSE(asks_again(cues_, alone("提现多久到账呢"), conversation_));    // a follow-up marker
+  Reading in_context = alone("提现多久到账");
+  in_context.kind = ReadingKind::kType;  // read as a follow-up: it asks within the answer
+  EXPECT_FALSE(asks_again(cues_, in_context, conversation_));
+  Conversation fresh;
+  EXPECT_FALSE(asks_again(cues_, alone("提现多久到账"), fresh));
+}
+
 }  // namespace
 }  // namespace faqbot::bot

@@ -59,7 +59,9 @@ TEST(MultiturnQuality, DevSetMeetsTheFloors) {
 }
 
 // Our own probe file `name` in tests/fixtures/: at least `min_total`
-// conversations, each accuracy at its floor.
+// conversations, each accuracy at its floor, and no follow-up told "already
+// answered" (every follow-up in our files asks something new, also when its
+// entry is the first turn's: "充值支持哪些方式" → "那支付宝呢").
 void expect_probe_floors(const std::string& name, int min_total, double followup_floor,
                          double first_turn_floor) {
   MultiturnReport report = evaluate_file(FAQBOT_FIXTURES "/" + name);
@@ -67,6 +69,7 @@ void expect_probe_floors(const std::string& name, int min_total, double followup
   const std::string details = format_multiturn_report(report);
   EXPECT_GE(report.followup.value(), followup_floor) << details;
   EXPECT_GE(report.first.value(), first_turn_floor) << details;
+  EXPECT_TRUE(report.repeats.empty()) << details;
   std::cout << details;
 }
 
