@@ -146,6 +146,26 @@ double topic_best(const retrieval::SearchResult& r, const knowledge::KnowledgeBa
   return best;
 }
 
+// Right after an answer of the type products name (MessageCues::product), a
+// product named with no other topic or type is a means of ours ("充值支持哪些
+// 方式" → "那支付宝呢" asks about recharging with it; "微粒贷怎么还款" names its
+// own topic; "借呗的额度怎么提高" asks about 借呗's credit line).
+bool names_means_of_ours(const MessageCues& named, const Conversation& c) {
+  if (!named.product || !named.topics.empty()) return false;
+  return std::all_of(named.types.begin(), named.types.end(),
+                     [&](const NamedSlot& t) { return t.slot == c.type; });
+}
+
+// The id of the first entry of `topic` in `r`, "" when none.
+std::string best_of_topic(const retrieval::SearchResult& r, const knowledge::KnowledgeBase& kb,
+                          const std::string& topic) {
+  for (const retrieval::Candidate& c : r.candidates) {
+    const knowledge::Entry* e = kb.find(c.id);
+    if (e && e->topic == topic) return c.id;
+  }
+  return "";
+}
+
 // The text alone's best entry is of a type the message names (or the message
 // names none): it may be a complete question of its own ("几点下班").
 bool alone_answers_named_type(const retrieval::SearchResult& alone,
@@ -253,6 +273,148 @@ bool within_slots(const retrieval::SearchResult& result, const knowledge::Knowle
   return true;
 }
 
+namespace {
+
+// What read_message() knows of a message once its text alone is searched.
+struct MessageState {
+  const retrieval::Retriever& retriever;
+  const knowledge::KnowledgeBase& kb;
+  const CueReader& cues;
+  const Conversation& conversation;
+  const Thresholds& thresholds;
+  size_t k;
+  const retrieval::SearchResult& alone;  // the text alone, kContextSearchK deep
+  const MessageCues& named;
+};
+
+// The message read in context as `kind` (not kAlone): false when the
+// context cannot hold it (see followup.h). `in_context` receives the search
+// in context before the slots restrict it (the product of both experts for a
+// type or an ellipsis).
+bool read_in_context(const MessageState& m, ReadingKind kind, Reading* reading,
+                     retrieval::SearchResult* in_context) {
+  const Conversation& conversation = m.conversation;
+  const MessageCues& named = m.named;
+  SlotFilter filter;
+  if (kind == ReadingKind::kTopic) {  // a new topic keeps the type
+    filter.topic = named.topics[0].slot;
+    filter.type = conversation.type;
+    filter.only_type = true;
+  } else {  // the topic is kept; a type named is preferred
+    filter.topic = conversation.topic;
+    filter.type = named_type(named, m.kb, conversation.topic);
+    // A pronoun that names no type refers to what was just answered: it keeps
+    // the type too (preferred, not required: the new words may ask more).
+    if (kind == ReadingKind::kReference && filter.type.empty()) filter.type = conversation.type;
+  }
+  // A refinement keeps the answered type, and its reference points at the
+  // answer itself, not at the topic's words.
+  const bool refines = kind != ReadingKind::kTopic &&
+                       refines_answer(m.kb.followup, conversation.type, named);
+  if (refines) filter.type = conversation.type;
+  const std::string title = previous_title(m.kb, m.retriever, conversation);
+  // Another company's product named in the message stays named in context
+  // ("借款额度有多少" → "那花呗额度呢" asks about 花呗), unless it is a means of
+  // ours (names_means_of_ours). Such a product is searched in context
+  // without its name: the context says what is asked of it, and its name
+  // would read as someone else's question.
+  const bool means_of_ours = names_means_of_ours(named, conversation);
+  const std::string words =
+      means_of_ours ? m.cues.without_products(m.alone.normalized) : m.alone.normalized;
+  const std::string subject =
+      refines ? title : previous_subject(m.cues, m.kb, m.retriever, conversation);
+  // A topic or reference rewrite is a complete question; a type or an
+  // ellipsis adds new words to the previous question: both experts vote.
+  const bool rewritten = kind == ReadingKind::kTopic || kind == ReadingKind::kReference;
+  const size_t depth = std::max(m.k, kContextSearchK);
+  auto search_in_context = [&](const std::string& query, retrieval::SearchResult* searched) {
+    *searched = m.retriever.search(query, depth);
+    return rewritten ? *searched : product(m.alone, *searched);
+  };
+  // Out of scope only when both the text and its rewrite say so (the rewrite
+  // of an in-scope fragment may read oddly; the text alone may be too short).
+  auto both_out_of_scope = [&](const retrieval::SearchResult& r) {
+    return r.out_of_scope >= m.thresholds.out_of_scope &&
+           m.alone.out_of_scope >= m.thresholds.out_of_scope;
+  };
+  const std::string query =
+      rewrite(kind, named, m.cues, words, subject, title, filter.type, conversation);
+  retrieval::SearchResult searched;
+  *in_context = search_in_context(query, &searched);
+  bool out_of_scope = both_out_of_scope(*in_context);
+  // The answer's title and new words may read as no question at all
+  // ("提现多久到账" + "建设银行会慢吗"): then the subject and the new words.
+  const std::string plain = subject + words;
+  if (out_of_scope && !rewritten && plain != query) {
+    retrieval::SearchResult plain_searched;
+    retrieval::SearchResult plain_in_context = search_in_context(plain, &plain_searched);
+    if (!both_out_of_scope(plain_in_context)) {
+      searched = std::move(plain_searched);
+      *in_context = std::move(plain_in_context);
+      out_of_scope = false;
+    }
+  }
+  if (out_of_scope) return false;
+  retrieval::SearchResult in;
+  const bool alone_may_veto = alone_answers_named_type(m.alone, m.kb, named);
+  if (!within_slots(*in_context, m.kb, filter, &in, alone_may_veto ? nullptr : &searched)) {
+    return false;
+  }
+  reading->result = std::move(in);
+  reading->result.out_of_scope = std::min(in_context->out_of_scope, m.alone.out_of_scope);
+  reading->result.other_product = means_of_ours ? std::string() : m.alone.other_product;
+  reading->kind = kind;
+  reading->question = searched.normalized;
+  return true;
+}
+
+// A message read alone that the text alone does not answer, naming no other
+// topic ("我前天下午就把资料交上去了到现在还没消息" after 借款审核要多久; when
+// the text alone answers nothing, a topic's word asked within the topic's
+// own questions does not count: "账户" in "钱什么时候能回到账户里" after
+// 提现失败了; "注册好了怎么投资" names 投资): read in context, and kept
+// only when that reading answers it clearly with an entry of the topic the
+// unrestricted search in context ranks first, more confidently than the
+// text alone would (a weak answer of the text alone, below kSureAlone, may
+// be outvoted: "挂出去以后一般要多长时间才有人接手" after 债权转让). Not for a message naming a
+// type the topic has no entry of ("你们和支付宝比哪个安全" after 充值渠道) or
+// another company's product other than as a means of ours. Else `reading`
+// is unchanged.
+void rescue_in_context(const MessageState& m, Reading* reading) {
+  const std::string& topic = m.conversation.topic;
+  // What the text alone would answer with, 0 when it would not.
+  const double alone_answers = confident(m.alone, m.thresholds) ? top_confidence(m.alone) : 0.0;
+  for (const NamedSlot& t : m.named.topics) {
+    const bool shared = alone_answers == 0.0 && m.cues.asked_within(t.word, topic);
+    if (t.slot != topic && !shared) return;
+  }
+  if (m.named.names_product && !names_means_of_ours(m.named, m.conversation)) return;
+  for (const NamedSlot& t : m.named.types) {
+    if (!topic_has_type(m.kb, topic, t.slot)) return;
+  }
+  // Read as a type: the new words after the last question's subject (its
+  // topic words). After the answer's title instead (an ellipsis: the subject
+  // may be no more than the topic's word) only for the entry of the topic
+  // the text alone ranks first: the title's words would outvote the new
+  // ones ("还款方式" + "忘了还怎么办" is not about the means).
+  auto clear_in_topic = [&](ReadingKind kind, Reading* out) {
+    retrieval::SearchResult in_context;
+    if (!read_in_context(m, kind, out, &in_context) || in_context.candidates.empty()) return false;
+    const knowledge::Entry* best = m.kb.find(in_context.candidates[0].id);
+    return best != nullptr && best->topic == topic && confident(in_context, m.thresholds) &&
+           confident(out->result, m.thresholds) &&
+           in_context.candidates[0].confidence > alone_answers;
+  };
+  Reading in_context;
+  if (clear_in_topic(ReadingKind::kType, &in_context) ||
+      (clear_in_topic(ReadingKind::kEllipsis, &in_context) &&
+       in_context.result.candidates[0].id == best_of_topic(m.alone, m.kb, topic))) {
+    *reading = std::move(in_context);
+  }
+}
+
+}  // namespace
+
 Reading read_message(const retrieval::Retriever& retriever, const knowledge::KnowledgeBase& kb,
                      const CueReader& cues, std::string_view text,
                      const Conversation& conversation, const Thresholds& thresholds, size_t k,
@@ -269,84 +431,16 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
   ReadingKind kind = short_text || named.reference
                          ? classify(named, reading.result, text, conversation, thresholds)
                          : ReadingKind::kAlone;
-  if (kind == ReadingKind::kEllipsis && sure_small_talk(reading.result, kb, thresholds)) {
+  const bool small_talk = sure_small_talk(reading.result, kb, thresholds);
+  if (kind == ReadingKind::kEllipsis && small_talk) {
     kind = ReadingKind::kAlone;  // "那行 拜拜" ends the topic, it does not refine it
   }
-  if (kind == ReadingKind::kAlone) {
-    keep_at_most(reading.result, k);
-    return reading;
-  }
-  SlotFilter filter;
-  if (kind == ReadingKind::kTopic) {  // a new topic keeps the type
-    filter.topic = named.topics[0].slot;
-    filter.type = conversation.type;
-    filter.only_type = true;
-  } else {  // the topic is kept; a type named is preferred
-    filter.topic = conversation.topic;
-    filter.type = named_type(named, kb, conversation.topic);
-    // A pronoun that names no type refers to what was just answered: it keeps
-    // the type too (preferred, not required: the new words may ask more).
-    if (kind == ReadingKind::kReference && filter.type.empty()) filter.type = conversation.type;
-  }
-  // A refinement keeps the answered type, and its reference points at the
-  // answer itself, not at the topic's words.
-  const bool refines = kind != ReadingKind::kTopic &&
-                       refines_answer(kb.followup, conversation.type, named);
-  if (refines) filter.type = conversation.type;
-  const std::string title = previous_title(kb, retriever, conversation);
-  // A product is searched in context without its name: the context says
-  // what is asked of it, and its name would read as someone else's question.
-  const std::string words = named.product ? cues.without_products(reading.result.normalized)
-                                          : reading.result.normalized;
-  const std::string subject = refines ? title : previous_subject(cues, kb, retriever, conversation);
-  // A topic or reference rewrite is a complete question; a type or an
-  // ellipsis adds new words to the previous question: both experts vote.
-  const bool rewritten = kind == ReadingKind::kTopic || kind == ReadingKind::kReference;
-  auto search_in_context = [&](const std::string& query, retrieval::SearchResult* searched) {
-    *searched = retriever.search(query, std::max(k, kContextSearchK));
-    return rewritten ? *searched : product(reading.result, *searched);
-  };
-  // Out of scope only when both the text and its rewrite say so (the rewrite
-  // of an in-scope fragment may read oddly; the text alone may be too short).
-  auto both_out_of_scope = [&](const retrieval::SearchResult& in_context) {
-    return in_context.out_of_scope >= thresholds.out_of_scope &&
-           reading.result.out_of_scope >= thresholds.out_of_scope;
-  };
-  const std::string query = rewrite(kind, named, cues, words, subject, title, filter.type, conversation);
-  retrieval::SearchResult searched;
-  retrieval::SearchResult in_context = search_in_context(query, &searched);
-  bool out_of_scope = both_out_of_scope(in_context);
-  // The answer's title and new words may read as no question at all
-  // ("提现多久到账" + "建设银行会慢吗"): then the subject and the new words.
-  const std::string plain = subject + words;
-  if (out_of_scope && !rewritten && plain != query) {
-    retrieval::SearchResult plain_searched;
-    retrieval::SearchResult plain_in_context = search_in_context(plain, &plain_searched);
-    if (!both_out_of_scope(plain_in_context)) {
-      searched = std::move(plain_searched);
-      in_context = std::move(plain_in_context);
-      out_of_scope = false;
-    }
-  }
-  const double alone_out_of_scope = reading.result.out_of_scope;
-  // Another company's product named in the message stays named in context
-  // ("借款额度有多少" → "那花呗额度呢" asks about 花呗), unless, right after an
-  // answer of the type products name (MessageCues::product), it is the only
-  // thing named: then it is a means of ours ("充值支持哪些方式" → "那支付宝呢"
-  // asks about recharging with it; "微粒贷怎么还款" names its own topic).
-  const bool means_of_ours =
-      named.product && named.topics.empty() && filter.type == conversation.type;
-  const std::string other_product = means_of_ours ? std::string() : reading.result.other_product;
-  retrieval::SearchResult in;
-  const bool alone_may_veto = alone_answers_named_type(reading.result, kb, named);
-  if (!out_of_scope &&
-      within_slots(in_context, kb, filter, &in, alone_may_veto ? nullptr : &searched)) {
-    reading.result = std::move(in);
-    reading.result.out_of_scope = std::min(in_context.out_of_scope, alone_out_of_scope);
-    reading.result.other_product = other_product;
-    reading.kind = kind;
-    reading.question = searched.normalized;
-  }
+  const retrieval::SearchResult alone = reading.result;
+  const MessageState state{retriever, kb, cues, conversation, thresholds, k, alone, named};
+  retrieval::SearchResult in_context;
+  const bool read = kind != ReadingKind::kAlone && read_in_context(state, kind, &reading, &in_context);
+  const bool sure_alone = confident(alone, thresholds) && top_confidence(alone) >= kSureAlone;
+  if (!read && !small_talk && !sure_alone) rescue_in_context(state, &reading);
   keep_at_most(reading.result, k);
   return reading;
 }

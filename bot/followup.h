@@ -4,9 +4,9 @@
 // and the last question that stood on its own (Conversation::last_question).
 //
 // A message is a follow-up candidate when the conversation has a topic and
-// the message is short (<= max_chars characters without punctuation). What
-// it names is read with the operator's cues (bot/followup_cues.h) and the
-// engine's own search of the text alone:
+// the message is short (<= max_chars characters without punctuation) or
+// holds a reference word. What it names is read with the operator's cues
+// (bot/followup_cues.h) and the engine's own search of the text alone:
 //   kTopic      names a topic and nothing else besides filler words
 //               ("那充值呢", "提现那边呢"): the previous question with its
 //               subject replaced by the new topic word, searched, read within
@@ -29,6 +29,15 @@
 // after an answer of the type products name (followup.json named_by_products:
 // "充值支持哪些方式" → "那支付宝呢"): there it is a means of ours, and the
 // context is searched without its name.
+// Any message the text alone does not answer surely (not a clear match, or
+// below kSureAlone), long ones too ("我前天下午就把资料交上去了到现在还没消息"
+// after 借款审核要多久), is rescued by the context when read as a type of the
+// kept topic (or, for the entry of the topic the text alone ranks first, as
+// an ellipsis) it is answered clearly, with an entry of the kept topic first
+// in the unrestricted search in context and more confidently than alone. No
+// rescue for a message naming another topic (a topic's word asked within the
+// kept topic's own questions aside, when the text alone answers nothing), a
+// type the kept topic has no entry of, or another company's product.
 // An in-context reading gives way to the text alone when the context
 // cannot hold it: no candidate of the kept topic close to the best of both
 // experts (kTopicShare; of the rewritten search alone when the message names
@@ -52,6 +61,9 @@ namespace faqbot::bot {
 inline constexpr double kTopicShare = 0.5;
 // Prior odds of the preferred type over the other entries of the topic.
 inline constexpr double kTypePrior = 4.0;
+// The text alone answering below this confidence may be outvoted by a
+// clear reading in context (see read_message).
+inline constexpr double kSureAlone = 0.6;
 // A message naming only a topic has at most this many other characters.
 inline constexpr size_t kTopicOnlyResidual = 2;
 inline constexpr size_t kContextSearchK = 20;  // candidates looked at in context

@@ -32,6 +32,7 @@ struct MessageCues {
   bool reference = false;         // a reference word (这个, 它…) occurs
   bool product = false;           // a product is named right after an answer
                                   // of the product type (read()'s `type`)
+  bool names_product = false;     // some product is named, whatever the context
   size_t residual_chars = 0;      // code points outside every cue and filler word
 
   bool names_topic(const std::string& topic) const;
@@ -60,6 +61,11 @@ class CueReader {
   // text names no topic.
   std::string replace_subject(std::string_view normalized, const std::string& word) const;
 
+  // A topic's word `word` (normalised, as NamedSlot::word) is also asked
+  // with in some question of an entry of `topic` ("账户" in withdraw's "提现
+  // 失败钱退回账户了吗"): in that topic's context it may not name its own.
+  bool asked_within(const std::string& word, const std::string& topic) const;
+
   // `normalized` without its filler words ("那充值呢" -> "充值").
   std::string without_fillers(std::string_view normalized) const;
 
@@ -78,7 +84,9 @@ class CueReader {
     std::string slot;  // topic/type name; "" for references and fillers
     bool product = false;  // a product's name (kind kType, slot the product type)
     bool gated = false;    // a follow-up-only cue: a type only in `topics`
-    std::vector<std::string> topics;  // sorted
+    // Sorted. A gated cue: the topics where it names its type. A topic's
+    // word: the topics whose entries' questions hold it (asked_within).
+    std::vector<std::string> topics;
   };
   struct Match {
     size_t begin = 0, end = 0;  // byte offsets in the text

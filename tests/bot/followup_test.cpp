@@ -370,8 +370,10 @@ TEST_F(FollowupTest, WithinSlotsFiltersAndWeighs) {
   EXPECT_FALSE(within_slots(result({}), *kb_, prefer_fee, &out) && out.candidates.size() > 1);
 }
 
-TEST_F(FollowupTest, LongTextIsAFollowUpOnlyWithAReference) {
-  const std::string long_text = "我想问一下你们平台借款的审核一般要多久";
+TEST_F(FollowupTest, LongTextIsClassifiedOnlyWithAReference) {
+  // Long text the text alone answers stands on its own: nothing in context.
+  const std::string long_text = "我想问一下你们平台充值的手续费一般怎么收";
+  retriever_.on(long_text, result({{"recharge.fee", 0.9}}));
   Reading r = read(long_text);
   EXPECT_FALSE(r.in_context());
   EXPECT_EQ(retriever_.queries, std::vector<std::string>{long_text});
@@ -379,6 +381,83 @@ TEST_F(FollowupTest, LongTextIsAFollowUpOnlyWithAReference) {
   retriever_.queries.clear();
   read("这个我想问一下你们平台的审核一般要多久");
   EXPECT_EQ(retriever_.queries.size(), 2u);  // the reference fills in the subject
+}
+
+TEST_F(FollowupTest, UnansweredTextIsRescuedByAClearReadingInContext) {
+  // Long and elliptical: alone it answers nothing; after the subject it is
+  // clearly about the kept topic.
+  const std::string story = "我昨天下午交上去的到现在也没有动静";
+  retriever_.on(story, result({{"recharge.fee", 0.2}, {"withdraw.arrival_time", 0.15},
+                              {"withdraw.fee", 0.15}}));
+  retriever_.on("提现" + story, result({{"withdraw.arrival_time", 0.8}, {"withdraw.fee", 0.1}}));
+  Reading r = read(story);
+  EXPECT_TRUE(r.in_context());
+  EXPECT_EQ(retriever_.queries.back(), "提现" + story);  // after the subject, not the title
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "withdraw.arrival_time");
+
+  // The same words when the search in context ranks another topic first,
+  // or answers nothing clearly: the text alone stands.
+  retriever_.on("提现" + story, result({{"recharge.fee", 0.8}, {"withdraw.arrival_time", 0.1}}));
+  Reading other = read(story);
+  EXPECT_FALSE(other.in_context()) << to_string(other.kind) << " " << other.question;
+  retriever_.on("提现" + story, result({{"withdraw.arrival_time", 0.35}, {"withdraw.fee", 0.35}}));
+  retriever_.on("提现多久到账" + story,
+                result({{"withdraw.arrival_time", 0.35}, {"withdraw.fee", 0.35}}));
+  EXPECT_FALSE(read(story).in_context());
+}
+
+TEST_F(FollowupTest, AWeakAnswerAloneIsOutvotedOnlyByAClearerOneInContext) {
+  const std::string text = "挂上去以后一般要等上好几天吧";  // names how_long (几天)
+  retriever_.on(text, result({{"recharge.fee", 0.45}, {"withdraw.fee", 0.05}}));
+  // how_long again: the answer's title and the text (as kType reads it).
+  retriever_.on("提现多久到账" + text,
+                result({{"withdraw.arrival_time", 0.9}, {"recharge.fee", 0.05}}));
+  Reading r = read(text);
+  EXPECT_TRUE(r.in_context());
+  EXPECT_EQ(r.result.candidates[0].id, "withdraw.arrival_time");
+  // Sure alone (>= kSureAlone): not searched in context at all.
+  retriever_.on(text, result({{"recharge.fee", kSureAlone + 0.1}, {"withdraw.fee", 0.05}}));
+  retriever_.queries.clear();
+  EXPECT_FALSE(read(text).in_context());
+  EXPECT_EQ(retriever_.queries.size(), 1u);
+}
+
+TEST_F(FollowupTest, NoRescueForAnotherTopicOrATypeTheTopicLacks) {
+  // Names recharge: a complete question about another topic is not bent,
+  // however unsure the text alone is.
+  const std::string other_topic = "我想知道充值到底要多少时间才行";
+  retriever_.on(other_topic, result({{"recharge.fee", 0.2}}));
+  retriever_.on("提现" + other_topic, result({{"withdraw.arrival_time", 0.9}}));
+  EXPECT_FALSE(read(other_topic).in_context());
+  // Names a type withdrawals have no entry of.
+  kb_->followup.type_cues["safety"] = {"安全"};
+  CueReader cues(*kb_, retriever_);
+  const std::string lacking = "你们这个跟别家比起来到底安全不安全";
+  retriever_.on(lacking, result({{"recharge.fee", 0.2}}));
+  retriever_.on("提现" + lacking, result({{"withdraw.arrival_time", 0.9}}));
+  Reading r = read_message(retriever_, *kb_, cues, lacking, conversation_, Thresholds{}, 5, 10);
+  EXPECT_FALSE(r.in_context());
+}
+
+TEST_F(FollowupTest, ATopicWordAskedWithinTheKeptTopicNeedNotNameItsOwn) {
+  kb_->followup.topic_cues["account"] = {"账户"};
+  for (knowledge::Entry& e : kb_->entries) {
+    if (e.id == "withdraw.fee") e.questions.push_back("提现手续费从账户里扣吗");
+  }
+  CueReader cues(*kb_, retriever_);
+  EXPECT_TRUE(cues.asked_within("账户", "withdraw"));
+  EXPECT_FALSE(cues.asked_within("账户", "recharge"));
+  EXPECT_FALSE(cues.asked_within("提现", "recharge"));
+  const std::string text = "钱什么时候能回到我的账户里面来";
+  retriever_.on(text, result({{"recharge.fee", 0.2}}));
+  retriever_.on("提现" + text, result({{"withdraw.arrival_time", 0.9}}));
+  Reading r = read_message(retriever_, *kb_, cues, text, conversation_, Thresholds{}, 5, 10);
+  EXPECT_TRUE(r.in_context());
+  // Not when the text alone answers: then it names its own topic.
+  retriever_.on(text, result({{"recharge.fee", 0.45}}));
+  r = read_message(retriever_, *kb_, cues, text, conversation_, Thresholds{}, 5, 10);
+  EXPECT_FALSE(r.in_context());
 }
 
 TEST_F(FollowupTest, FreshConversationSearchesTheTextAlone) {
