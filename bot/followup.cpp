@@ -147,11 +147,14 @@ double topic_best(const retrieval::SearchResult& r, const knowledge::KnowledgeBa
 }
 
 // Right after an answer of the type products name (MessageCues::product), a
-// product named with no other topic or type is a means of ours ("充值支持哪些
-// 方式" → "那支付宝呢" asks about recharging with it; "微粒贷怎么还款" names its
-// own topic; "借呗的额度怎么提高" asks about 借呗's credit line).
+// product named with no other topic, type or words besides at most
+// kMeansResidual characters is a means of ours ("充值支持哪些方式" → "那支付宝
+// 呢", "微信支付可以不" ask about recharging with it; "微粒贷怎么还款" names its
+// own topic; "借呗的额度怎么提高", "花呗的账单怎么查" ask about the product).
 bool names_means_of_ours(const MessageCues& named, const Conversation& c) {
-  if (!named.product || !named.topics.empty()) return false;
+  if (!named.product || !named.topics.empty() || named.residual_chars > kMeansResidual) {
+    return false;
+  }
   return std::all_of(named.types.begin(), named.types.end(),
                      [&](const NamedSlot& t) { return t.slot == c.type; });
 }

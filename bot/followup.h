@@ -66,6 +66,9 @@ inline constexpr double kTypePrior = 4.0;
 inline constexpr double kSureAlone = 0.6;
 // A message naming only a topic has at most this many other characters.
 inline constexpr size_t kTopicOnlyResidual = 2;
+// A product named as a means of ours has at most this many other characters
+// ("能用支付宝还吗": 能, 用, 还).
+inline constexpr size_t kMeansResidual = 3;
 inline constexpr size_t kContextSearchK = 20;  // candidates looked at in context
 
 enum class ReadingKind { kAlone, kTopic, kType, kReference, kEllipsis };
