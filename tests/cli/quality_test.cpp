@@ -46,14 +46,14 @@ constexpr ProbeFloors kShortFloors = {"probe_short.jsonl", 0.94, 0.91, 0.95};
 // apps write: 借钱/贷款/下款/取现/转入, 咋/啥/俺, homophone typos, stories
 // and complaints around the question; out of catalog, other apps' products,
 // bank loans and life questions.
-constexpr ProbeFloors kCustomerFloors = {"probe_customer.jsonl", 0.96, 0.90, 1.0};
+constexpr ProbeFloors kCustomerFloors = {"probe_customer.jsonl", 0.96, 0.99, 1.0};
 // Written blind from the catalog alone as bank and consumer-credit chat logs
 // read (stories with amounts, dates and bank names around the question,
 // 咋/啥/木有, homophone typos, pinyin abbreviations; out of catalog: other
 // apps' products, banks' own services, life questions), and measured only
 // once, when it landed: there the SVM baseline answered 0.952 and handed off
 // 0.917, so its answered-right and handoff floors have room to go up.
-constexpr ProbeFloors kBankFloors = {"probe_bank.jsonl", 0.91, 0.75, 0.97};
+constexpr ProbeFloors kBankFloors = {"probe_bank.jsonl", 0.915, 0.83, 0.97};
 
 EvalReport evaluate_file(const std::string& path) {
   auto cases = read_cases(path);
