@@ -159,6 +159,14 @@ bool names_means_of_ours(const MessageCues& named, const Conversation& c) {
                      [&](const NamedSlot& t) { return t.slot == c.type; });
 }
 
+// `alone` ranks the entry `reading` answers with among its first `n`.
+bool ranked_by(const retrieval::SearchResult& alone, const Reading& reading, size_t n) {
+  if (reading.result.candidates.empty()) return false;
+  n = std::min(n, alone.candidates.size());
+  return std::any_of(alone.candidates.begin(), alone.candidates.begin() + n,
+                     [&](const retrieval::Candidate& c) { return c.id == reading.result.candidates[0].id; });
+}
+
 // The id of the first entry of `topic` in `r`, "" when none.
 std::string best_of_topic(const retrieval::SearchResult& r, const knowledge::KnowledgeBase& kb,
                           const std::string& topic) {
@@ -372,10 +380,9 @@ bool read_in_context(const MessageState& m, ReadingKind kind, Reading* reading,
 }
 
 // A message read alone that the text alone does not answer, naming no other
-// topic ("我前天下午就把资料交上去了到现在还没消息" after 借款审核要多久; when
-// the text alone answers nothing, a topic's word asked within the topic's
-// own questions does not count: "账户" in "钱什么时候能回到账户里" after
-// 提现失败了; "注册好了怎么投资" names 投资): read in context, and kept
+// topic ("我前天下午就把资料交上去了到现在还没消息" after 借款审核要多久; not
+// "注册好了怎么出借" after 怎么注册, though 出借 is asked within account's
+// own questions too): read in context, and kept
 // only when that reading answers it clearly with an entry of the topic the
 // unrestricted search in context ranks first, more confidently than the
 // text alone would (a weak answer of the text alone, below kSureAlone, may
@@ -383,23 +390,26 @@ bool read_in_context(const MessageState& m, ReadingKind kind, Reading* reading,
 // type the topic has no entry of ("你们和支付宝比哪个安全" after 充值渠道) or
 // another company's product other than as a means of ours. Else `reading`
 // is unchanged.
-void rescue_in_context(const MessageState& m, Reading* reading) {
+void rescue_in_context(const MessageState& m, bool short_text, Reading* reading) {
   const std::string& topic = m.conversation.topic;
   // What the text alone would answer with, 0 when it would not.
   const double alone_answers = confident(m.alone, m.thresholds) ? top_confidence(m.alone) : 0.0;
-  for (const NamedSlot& t : m.named.topics) {
-    const bool shared = alone_answers == 0.0 && m.cues.asked_within(t.word, topic);
-    if (t.slot != topic && !shared) return;
+  // Out of scope alone (the weather, another service: "明天下雨不" after 逾期
+  // 了会怎样) stays so, unless a follow-up marker ties it to the
+  // conversation ("要是一直凑不满的话…"). So do some of ours the detector
+  // takes for another service's ("微信能充吗"): a miss, not a false answer.
+  if (m.alone.out_of_scope >= m.thresholds.out_of_scope &&
+      !has_followup_marker(m.alone.normalized)) {
+    return;
   }
+  if (!m.named.topics.empty() && !m.named.names_only(topic)) return;
   if (m.named.names_product && !names_means_of_ours(m.named, m.conversation)) return;
   for (const NamedSlot& t : m.named.types) {
     if (!topic_has_type(m.kb, topic, t.slot)) return;
   }
   // Read as a type: the new words after the last question's subject (its
-  // topic words). After the answer's title instead (an ellipsis: the subject
-  // may be no more than the topic's word) only for the entry of the topic
-  // the text alone ranks first: the title's words would outvote the new
-  // ones ("还款方式" + "忘了还怎么办" is not about the means).
+  // topic words); else as an ellipsis, after the answer's title (the subject
+  // may be no more than the topic's word).
   auto clear_in_topic = [&](ReadingKind kind, Reading* out) {
     retrieval::SearchResult in_context;
     if (!read_in_context(m, kind, out, &in_context) || in_context.candidates.empty()) return false;
@@ -408,10 +418,26 @@ void rescue_in_context(const MessageState& m, Reading* reading) {
            confident(out->result, m.thresholds) &&
            in_context.candidates[0].confidence > alone_answers;
   };
+  // The text alone must rank the entry among its first kRescueRank: the new
+  // words ask about it, not only the words of the context ("年终奖发了 我想
+  // 把剩下的一次性还完" after 风险测评怎么做 is no question about the test).
+  auto ranked_alone = [&](const Reading& r) { return ranked_by(m.alone, r, kRescueRank); };
+  // A long message the text alone reads within the kept topic chooses among
+  // the topic's entries itself: the context may only confirm its first ("年终
+  // 奖发了 我想把剩下的一次性还完" after 逾期了会怎样 is early repayment); the
+  // context only settles the topic ("我前天就把资料交上去了到现在还没消息"
+  // after 借款审核要多久, alone first about withdrawals). So does the answer's
+  // title, whose words would outvote the new ones ("还款方式" + "忘了还怎么办"
+  // is not about the means).
+  const std::string alone_best = best_of_topic(m.alone, m.kb, topic);
+  auto alone_first = [&](const Reading& r) { return r.result.candidates[0].id == alone_best; };
+  const bool alone_in_topic =
+      !m.alone.candidates.empty() && m.alone.candidates[0].id == alone_best;
   Reading in_context;
-  if (clear_in_topic(ReadingKind::kType, &in_context) ||
-      (clear_in_topic(ReadingKind::kEllipsis, &in_context) &&
-       in_context.result.candidates[0].id == best_of_topic(m.alone, m.kb, topic))) {
+  if ((clear_in_topic(ReadingKind::kType, &in_context) && ranked_alone(in_context) &&
+       (short_text || !alone_in_topic || alone_first(in_context))) ||
+      (clear_in_topic(ReadingKind::kEllipsis, &in_context) && ranked_alone(in_context) &&
+       alone_first(in_context))) {
     *reading = std::move(in_context);
   }
 }
@@ -443,7 +469,7 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
   retrieval::SearchResult in_context;
   const bool read = kind != ReadingKind::kAlone && read_in_context(state, kind, &reading, &in_context);
   const bool sure_alone = confident(alone, thresholds) && top_confidence(alone) >= kSureAlone;
-  if (!read && !small_talk && !sure_alone) rescue_in_context(state, &reading);
+  if (!read && !small_talk && !sure_alone) rescue_in_context(state, short_text, &reading);
   keep_at_most(reading.result, k);
   return reading;
 }

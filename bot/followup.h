@@ -30,14 +30,17 @@
 // "充值支持哪些方式" → "那支付宝呢"): there it is a means of ours, and the
 // context is searched without its name.
 // Any message the text alone does not answer surely (not a clear match, or
-// below kSureAlone), long ones too ("我前天下午就把资料交上去了到现在还没消息"
-// after 借款审核要多久), is rescued by the context when read as a type of the
-// kept topic (or, for the entry of the topic the text alone ranks first, as
-// an ellipsis) it is answered clearly, with an entry of the kept topic first
-// in the unrestricted search in context and more confidently than alone. No
-// rescue for a message naming another topic (a topic's word asked within the
-// kept topic's own questions aside, when the text alone answers nothing), a
-// type the kept topic has no entry of, or another company's product.
+// below kSureAlone), long ones too ("要是我下午五点多才点的提交大概什么时候能
+// 收到" after 提现一般多久能到账), is rescued by the context when read as a type of the kept topic
+// (or, for the entry of the topic the text alone ranks first, as an
+// ellipsis) it is answered clearly, with an entry of the kept topic first in
+// the unrestricted search in context, more confidently than alone, and among
+// the text alone's first kRescueRank candidates; a long message the text
+// alone reads within the kept topic keeps its own entry of it ("年终奖发了
+// 我想把剩下的一次性还完" after 逾期了会怎样 is early repayment). No rescue
+// for a message out of scope alone without a follow-up marker ("明天下雨不"
+// after 逾期了会怎样), naming another topic, a type the kept topic has no
+// entry of, or another company's product.
 // An in-context reading gives way to the text alone when the context
 // cannot hold it: no candidate of the kept topic close to the best of both
 // experts (kTopicShare; of the rewritten search alone when the message names
@@ -64,6 +67,8 @@ inline constexpr double kTypePrior = 4.0;
 // The text alone answering below this confidence may be outvoted by a
 // clear reading in context (see read_message).
 inline constexpr double kSureAlone = 0.6;
+// A rescued entry is among the text alone's first this many candidates.
+inline constexpr size_t kRescueRank = 5;
 // A message naming only a topic has at most this many other characters.
 inline constexpr size_t kTopicOnlyResidual = 2;
 // A product named as a means of ours has at most this many other characters

@@ -37,30 +37,25 @@ CueReader::CueReader(const knowledge::KnowledgeBase& kb, const retrieval::Retrie
   for (const auto& [type, list] : cues.type_cues) {
     for (const std::string& w : list) add(w, Kind::kType, type);
   }
-  // Every entry's questions, normalised once, with the entry.
-  std::vector<std::pair<std::string, const knowledge::Entry*>> questions;
-  for (const knowledge::Entry& e : kb.entries) {
-    for (const std::string& q : e.questions) questions.emplace_back(normalizer.normalize(q), &e);
-  }
-  // The topics of the entries (of `type` only, unless "") asked with `word`.
-  auto topics_asked_with = [&](Word* word, const std::string& type) {
-    for (const auto& [question, entry] : questions) {
-      if ((type.empty() || entry->type == type) && question.find(word->text) != std::string::npos) {
-        word->topics.push_back(entry->topic);
+  for (const auto& [type, list] : cues.followup_type_cues) {
+    std::vector<std::string> questions;  // the type's entries' questions, normalised
+    std::vector<const std::string*> topic_of;
+    for (const knowledge::Entry& e : kb.entries) {
+      if (e.type != type) continue;
+      for (const std::string& q : e.questions) {
+        questions.push_back(normalizer.normalize(q));
+        topic_of.push_back(&e.topic);
       }
     }
-    std::sort(word->topics.begin(), word->topics.end());
-    word->topics.erase(std::unique(word->topics.begin(), word->topics.end()), word->topics.end());
-  };
-  for (Word& w : words_) {
-    if (w.kind == Kind::kTopic) topics_asked_with(&w, "");
-  }
-  for (const auto& [type, list] : cues.followup_type_cues) {
     for (const std::string& w : list) {
       Word* word = add(w, Kind::kType, type);
       if (word == nullptr) continue;
       word->gated = true;
-      topics_asked_with(word, type);
+      for (size_t i = 0; i < questions.size(); ++i) {
+        if (questions[i].find(word->text) != std::string::npos) word->topics.push_back(*topic_of[i]);
+      }
+      std::sort(word->topics.begin(), word->topics.end());
+      word->topics.erase(std::unique(word->topics.begin(), word->topics.end()), word->topics.end());
     }
   }
   if (!cues.product_type.empty()) {
@@ -123,15 +118,6 @@ MessageCues CueReader::read(std::string_view text, const std::string& topic,
   const size_t total = utf8::length(text);
   out.residual_chars = total > covered ? total - covered : 0;
   return out;
-}
-
-bool CueReader::asked_within(const std::string& word, const std::string& topic) const {
-  for (const Word& w : words_) {
-    if (w.kind == Kind::kTopic && w.text == word) {
-      return std::binary_search(w.topics.begin(), w.topics.end(), topic);
-    }
-  }
-  return false;
 }
 
 std::string CueReader::replace_subject(std::string_view text, const std::string& word) const {

@@ -61,11 +61,6 @@ class CueReader {
   // text names no topic.
   std::string replace_subject(std::string_view normalized, const std::string& word) const;
 
-  // A topic's word `word` (normalised, as NamedSlot::word) is also asked
-  // with in some question of an entry of `topic` ("账户" in withdraw's "提现
-  // 失败钱退回账户了吗"): in that topic's context it may not name its own.
-  bool asked_within(const std::string& word, const std::string& topic) const;
-
   // `normalized` without its filler words ("那充值呢" -> "充值").
   std::string without_fillers(std::string_view normalized) const;
 
@@ -84,9 +79,7 @@ class CueReader {
     std::string slot;  // topic/type name; "" for references and fillers
     bool product = false;  // a product's name (kind kType, slot the product type)
     bool gated = false;    // a follow-up-only cue: a type only in `topics`
-    // Sorted. A gated cue: the topics where it names its type. A topic's
-    // word: the topics whose entries' questions hold it (asked_within).
-    std::vector<std::string> topics;
+    std::vector<std::string> topics;  // sorted
   };
   struct Match {
     size_t begin = 0, end = 0;  // byte offsets in the text

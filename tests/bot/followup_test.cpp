@@ -409,7 +409,8 @@ TEST_F(FollowupTest, UnansweredTextIsRescuedByAClearReadingInContext) {
 
 TEST_F(FollowupTest, AWeakAnswerAloneIsOutvotedOnlyByAClearerOneInContext) {
   const std::string text = "挂上去以后一般要等上好几天吧";  // names how_long (几天)
-  retriever_.on(text, result({{"recharge.fee", 0.45}, {"withdraw.fee", 0.05}}));
+  retriever_.on(text, result({{"recharge.fee", 0.45}, {"withdraw.fee", 0.05},
+                             {"withdraw.arrival_time", 0.04}}));
   // how_long again: the answer's title and the text (as kType reads it).
   retriever_.on("提现多久到账" + text,
                 result({{"withdraw.arrival_time", 0.9}, {"recharge.fee", 0.05}}));
@@ -430,6 +431,36 @@ TEST_F(FollowupTest, NoRescueForAnotherTopicOrATypeTheTopicLacks) {
   retriever_.on(other_topic, result({{"recharge.fee", 0.2}}));
   retriever_.on("提现" + other_topic, result({{"withdraw.arrival_time", 0.9}}));
   EXPECT_FALSE(read(other_topic).in_context());
+  // Out of scope alone: the context does not make it ours, unless a
+  // follow-up marker ties it to the conversation.
+  const std::string weather = "明天下午到底会不会下大雨啊";
+  retriever_.on(weather, result({{"withdraw.arrival_time", 0.1}, {"recharge.fee", 0.1}}, 0.9));
+  retriever_.on("提现" + weather, result({{"withdraw.arrival_time", 0.9}}));
+  EXPECT_FALSE(read(weather).in_context());
+  const std::string marked = "要是我明天下午才去弄的话会怎么样";
+  retriever_.on(marked, result({{"withdraw.arrival_time", 0.1}, {"recharge.fee", 0.1}}, 0.9));
+  retriever_.on("提现" + marked, result({{"withdraw.arrival_time", 0.9}}));
+  EXPECT_TRUE(read(marked).in_context());
+  // An entry the text alone does not rank among its first kRescueRank.
+  const std::string unranked = "我家里人昨天说的那个事情到底怎么样了";
+  retriever_.on(unranked, result({{"recharge.fee", 0.2}, {"account.login_problem", 0.1},
+                                  {"service.human", 0.1}, {"service.complaint", 0.1},
+                                  {"smalltalk.thanks", 0.1}, {"withdraw.arrival_time", 0.05}}));
+  retriever_.on("提现" + unranked, result({{"withdraw.arrival_time", 0.9}}));
+  EXPECT_FALSE(read(unranked).in_context());
+  // A long message the text alone reads within the kept topic: the context
+  // confirms its first entry of the topic, it does not pick a sibling.
+  const std::string sibling = "本月已经提了好几回了还要不要再交钱";
+  retriever_.on(sibling, result({{"withdraw.fee", 0.3}, {"withdraw.arrival_time", 0.2}}));
+  retriever_.on("提现" + sibling, result({{"withdraw.arrival_time", 0.9}, {"withdraw.fee", 0.05}}));
+  retriever_.on("提现多久到账" + sibling,
+                result({{"withdraw.arrival_time", 0.9}, {"withdraw.fee", 0.05}}));
+  EXPECT_FALSE(read(sibling).in_context());
+  // Names the kept topic and another: the other one is what is asked.
+  const std::string both = "提现弄好了以后那个充值怎么弄";
+  retriever_.on(both, result({{"recharge.fee", 0.2}}));
+  retriever_.on("提现" + both, result({{"withdraw.arrival_time", 0.9}}));
+  EXPECT_FALSE(read(both).in_context());
   // Names a type withdrawals have no entry of.
   kb_->followup.type_cues["safety"] = {"安全"};
   CueReader cues(*kb_, retriever_);
@@ -437,26 +468,6 @@ TEST_F(FollowupTest, NoRescueForAnotherTopicOrATypeTheTopicLacks) {
   retriever_.on(lacking, result({{"recharge.fee", 0.2}}));
   retriever_.on("提现" + lacking, result({{"withdraw.arrival_time", 0.9}}));
   Reading r = read_message(retriever_, *kb_, cues, lacking, conversation_, Thresholds{}, 5, 10);
-  EXPECT_FALSE(r.in_context());
-}
-
-TEST_F(FollowupTest, ATopicWordAskedWithinTheKeptTopicNeedNotNameItsOwn) {
-  kb_->followup.topic_cues["account"] = {"账户"};
-  for (knowledge::Entry& e : kb_->entries) {
-    if (e.id == "withdraw.fee") e.questions.push_back("提现手续费从账户里扣吗");
-  }
-  CueReader cues(*kb_, retriever_);
-  EXPECT_TRUE(cues.asked_within("账户", "withdraw"));
-  EXPECT_FALSE(cues.asked_within("账户", "recharge"));
-  EXPECT_FALSE(cues.asked_within("提现", "recharge"));
-  const std::string text = "钱什么时候能回到我的账户里面来";
-  retriever_.on(text, result({{"recharge.fee", 0.2}}));
-  retriever_.on("提现" + text, result({{"withdraw.arrival_time", 0.9}}));
-  Reading r = read_message(retriever_, *kb_, cues, text, conversation_, Thresholds{}, 5, 10);
-  EXPECT_TRUE(r.in_context());
-  // Not when the text alone answers: then it names its own topic.
-  retriever_.on(text, result({{"recharge.fee", 0.45}}));
-  r = read_message(retriever_, *kb_, cues, text, conversation_, Thresholds{}, 5, 10);
   EXPECT_FALSE(r.in_context());
 }
 

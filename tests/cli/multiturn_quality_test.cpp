@@ -18,8 +18,8 @@
 // code, not blind: a new question of the entry just answered, long
 // elliptical follow-ups, short ones the text alone answers weakly or not at
 // all, complete new questions, other companies' products and small talk
-// after a topic). These floors only ever go up: raise them
-// when the engine improves.
+// after a topic, out-of-catalog questions after a topic). These floors only
+// ever go up: raise them when the engine improves.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -41,8 +41,8 @@ constexpr double kContextFollowupFloor = 0.95;   // 251/262 when set (236/262 be
 constexpr double kContextFirstTurnFloor = 0.98;  // 259/262 when set
 constexpr double kBankFollowupFloor = 0.93;   // 60/64 when set (blind until then)
 constexpr double kBankFirstTurnFloor = 0.98;  // 64/64 when set
-constexpr double kAgentFollowupFloor = 0.93;   // 44/46 when set, one case below for the dense seed (33/46 on main before)
-constexpr double kAgentFirstTurnFloor = 0.97;  // 46/46 when set
+constexpr double kAgentFollowupFloor = 0.82;   // 48/56 when set, 46/56 the lowest of 7 dense seeds (33/56 on main before)
+constexpr double kAgentFirstTurnFloor = 0.97;  // 56/56 when set
 
 MultiturnReport evaluate_file(const std::string& path) {
   auto cases = read_multiturn(path);
@@ -101,7 +101,7 @@ TEST(MultiturnQuality, ContextProbesMeetTheFloors) {
 }
 
 TEST(MultiturnQuality, AgentStyleProbesMeetTheFloors) {
-  expect_probe_floors("multiturn_agent.tsv", 46, kAgentFollowupFloor, kAgentFirstTurnFloor);
+  expect_probe_floors("multiturn_agent.tsv", 56, kAgentFollowupFloor, kAgentFirstTurnFloor);
 }
 
 }  // namespace
