@@ -14,6 +14,8 @@
 // questions after each, other companies' products among them), and
 // tests/fixtures/multiturn_bank.tsv (written blind from the catalog in bank
 // chat-log style, measured once when it landed), and
+// tests/fixtures/multiturn_im.tsv (written blind from the catalog as
+// investors type into an IM app, measured once when it landed), and
 // tests/fixtures/multiturn_agent.tsv (written while extending the follow-up
 // code, not blind: a new question of the entry just answered, long
 // elliptical follow-ups, short ones the text alone answers weakly or not at
@@ -41,6 +43,8 @@ constexpr double kContextFollowupFloor = 0.95;   // 251/262 when set (236/262 be
 constexpr double kContextFirstTurnFloor = 0.98;  // 259/262 when set
 constexpr double kBankFollowupFloor = 0.93;   // 60/64 when set (blind until then)
 constexpr double kBankFirstTurnFloor = 0.98;  // 64/64 when set
+constexpr double kImFollowupFloor = 0.91;   // 66/72 when set (blind until then), 66/72 the lowest of 7 dense seeds
+constexpr double kImFirstTurnFloor = 0.98;  // 71/72 when set
 constexpr double kAgentFollowupFloor = 0.82;   // 48/56 when set, 46/56 the lowest of 7 dense seeds (33/56 on main before)
 constexpr double kAgentFirstTurnFloor = 0.97;  // 56/56 when set
 
@@ -94,6 +98,10 @@ TEST(MultiturnQuality, FreshBlindProbesMeetTheFloors) {
 
 TEST(MultiturnQuality, BankChatBlindProbesMeetTheFloors) {
   expect_probe_floors("multiturn_bank.tsv", 64, kBankFollowupFloor, kBankFirstTurnFloor);
+}
+
+TEST(MultiturnQuality, ImChatBlindProbesMeetTheFloors) {
+  expect_probe_floors("multiturn_im.tsv", 72, kImFollowupFloor, kImFirstTurnFloor);
 }
 
 TEST(MultiturnQuality, ContextProbesMeetTheFloors) {
