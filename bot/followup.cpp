@@ -187,6 +187,26 @@ bool alone_answers_named_type(const retrieval::SearchResult& alone,
                                      [&](const NamedSlot& t) { return t.slot == e->type; });
 }
 
+// The text alone's best entry is of `topic`.
+bool alone_reads_topic(const retrieval::SearchResult& alone, const knowledge::KnowledgeBase& kb,
+                       const std::string& topic) {
+  if (alone.candidates.empty()) return false;
+  const knowledge::Entry* e = kb.find(alone.candidates[0].id);
+  return e != nullptr && e->topic == topic;
+}
+
+// A remark about something of another kind: it names a word only
+// out-of-scope examples use (MessageCues::foreign: "那股票手续费呢" after 提现
+// 手续费, "快递到哪了"), points nowhere back, names no product (those have
+// their own reading), and the text alone does not read it in scope within
+// the kept topic ("原来的号停机了" after 修改手机号 is about the phone number).
+bool about_another_kind(const MessageCues& named, const retrieval::SearchResult& alone,
+                        const knowledge::KnowledgeBase& kb, const Conversation& c,
+                        const Thresholds& t) {
+  return !named.foreign.empty() && !named.reference && !named.names_product &&
+         !(alone_reads_topic(alone, kb, c.topic) && alone.out_of_scope < t.out_of_scope);
+}
+
 // The text alone is small talk (category smalltalk) the policy would answer.
 bool sure_small_talk(const retrieval::SearchResult& alone, const knowledge::KnowledgeBase& kb,
                      const Thresholds& t) {
@@ -298,6 +318,18 @@ struct MessageState {
   const MessageCues& named;
 };
 
+// An ellipsis that asks its own question within the kept topic: no
+// follow-up marker ties it to the answer, and the text alone's best entry is
+// another of the topic, of another type ("借了之后怎么还" after 借款利率多少
+// reads loan.repay_methods first). That entry, else null.
+const knowledge::Entry* own_question(const MessageState& m) {
+  if (m.alone.candidates.empty() || has_followup_marker(m.alone.normalized)) return nullptr;
+  const knowledge::Entry* e = m.kb.find(m.alone.candidates[0].id);
+  const Conversation& c = m.conversation;
+  if (e == nullptr || e->topic != c.topic || e->id == c.last_faq_id || e->type == c.type) return nullptr;
+  return e;
+}
+
 // The message read in context as `kind` (not kAlone): false when the
 // context cannot hold it (see followup.h). `in_context` receives the search
 // in context before the slots restrict it (the product of both experts for a
@@ -323,7 +355,12 @@ bool read_in_context(const MessageState& m, ReadingKind kind, Reading* reading,
   const bool refines = kind != ReadingKind::kTopic &&
                        refines_answer(m.kb.followup, conversation.type, named);
   if (refines) filter.type = conversation.type;
-  const std::string title = previous_title(m.kb, m.retriever, conversation);
+  // An ellipsis asking its own question of the topic follows the subject,
+  // not the answer's title, and prefers the type the text alone reads.
+  const knowledge::Entry* own = kind == ReadingKind::kEllipsis ? own_question(m) : nullptr;
+  if (own != nullptr) filter.type = own->type;
+  const std::string title = own != nullptr ? previous_subject(m.cues, m.kb, m.retriever, conversation)
+                                           : previous_title(m.kb, m.retriever, conversation);
   // Another company's product named in the message stays named in context
   // ("借款额度有多少" → "那花呗额度呢" asks about 花呗), unless it is a means of
   // ours (names_means_of_ours). Such a product is searched in context
@@ -464,12 +501,14 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
   if (kind == ReadingKind::kEllipsis && small_talk) {
     kind = ReadingKind::kAlone;  // "那行 拜拜" ends the topic, it does not refine it
   }
+  const bool another_kind = about_another_kind(named, reading.result, kb, conversation, thresholds);
+  if (another_kind) kind = ReadingKind::kAlone;
   const retrieval::SearchResult alone = reading.result;
   const MessageState state{retriever, kb, cues, conversation, thresholds, k, alone, named};
   retrieval::SearchResult in_context;
   const bool read = kind != ReadingKind::kAlone && read_in_context(state, kind, &reading, &in_context);
   const bool sure_alone = confident(alone, thresholds) && top_confidence(alone) >= kSureAlone;
-  if (!read && !small_talk && !sure_alone) rescue_in_context(state, short_text, &reading);
+  if (!read && !small_talk && !sure_alone && !another_kind) rescue_in_context(state, short_text, &reading);
   keep_at_most(reading.result, k);
   return reading;
 }

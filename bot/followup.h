@@ -41,6 +41,15 @@
 // for a message out of scope alone without a follow-up marker ("明天下雨不"
 // after 逾期了会怎样), naming another topic, a type the kept topic has no
 // entry of, or another company's product.
+// A remark about something of another kind is read alone, neither in
+// context nor rescued: it names a word only out-of-scope examples use
+// (MessageCues::foreign: "那股票手续费呢" after 提现手续费多少), points nowhere
+// back, names no product, and the text alone does not read it in scope
+// within the kept topic.
+// An ellipsis asking its own question of the kept topic (no follow-up
+// marker; the text alone ranks another entry of the topic, of another type,
+// first: "借到手了以后怎么还" after 借款利息怎么算) is read after the subject,
+// not the answer's title, that entry's type preferred.
 // An in-context reading gives way to the text alone when the context
 // cannot hold it: no candidate of the kept topic close to the best of both
 // experts (kTopicShare; of the rewritten search alone when the message names

@@ -1,10 +1,36 @@
 #include "bot/followup_cues.h"
 
 #include <algorithm>
+#include <set>
 
 #include "knowledge/utf8.h"
 
 namespace faqbot::bot {
+namespace {
+
+// Characters of grammar, not of a subject: a pair holding one names nothing
+// ("能退", "了会").
+constexpr std::u32string_view kGrammatical =
+    U"的了吗呢吧啊么那这个它是有能会要不没也都就还在和跟我你他们什多少几哪怎咋为去到给让被把用从对可以得过着";
+
+// The pairs of adjacent CJK characters of `text`, UTF-8.
+std::vector<std::string> cjk_pairs(std::string_view text) {
+  const std::u32string cps = utf8::decode(text);
+  std::vector<std::string> out;
+  for (size_t i = 0; i + 1 < cps.size(); ++i) {
+    if (utf8::is_cjk(cps[i]) && utf8::is_cjk(cps[i + 1])) out.push_back(utf8::encode(cps.substr(i, 2)));
+  }
+  return out;
+}
+
+bool grammatical(std::string_view pair) {
+  for (char32_t cp : utf8::decode(pair)) {
+    if (kGrammatical.find(cp) != std::u32string_view::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
 
 bool MessageCues::names_topic(const std::string& topic) const {
   return std::any_of(topics.begin(), topics.end(), [&](const NamedSlot& t) { return t.slot == topic; });
@@ -69,6 +95,23 @@ CueReader::CueReader(const knowledge::KnowledgeBase& kb, const retrieval::Retrie
   }
   for (const std::string& w : cues.references) add(w, Kind::kReference, "");
   for (const std::string& w : cues.fillers) add(w, Kind::kFiller, "");
+  std::set<std::string> ours;  // pairs some entry's text holds
+  for (const knowledge::Entry& e : kb.entries) {
+    for (const std::string* text : {&e.title, &e.answer}) {
+      for (std::string& p : cjk_pairs(normalizer.normalize(*text))) ours.insert(std::move(p));
+    }
+    for (const std::string& q : e.questions) {
+      for (std::string& p : cjk_pairs(normalizer.normalize(q))) ours.insert(std::move(p));
+    }
+  }
+  std::set<std::string> foreign;
+  for (const std::string& q : kb.out_of_scope) {
+    for (std::string& p : cjk_pairs(normalizer.normalize(q))) {
+      if (!ours.count(p) && !grammatical(p)) foreign.insert(std::move(p));
+    }
+  }
+  foreign_.assign(foreign.begin(), foreign.end());
+  ours_.assign(ours.begin(), ours.end());
   // Longest first; among equals the order above (topic before type) holds.
   std::stable_sort(words_.begin(), words_.end(),
                    [](const Word& a, const Word& b) { return a.text.size() > b.text.size(); });
@@ -99,7 +142,10 @@ MessageCues CueReader::read(std::string_view text, const std::string& topic,
                             const std::string& type) const {
   MessageCues out;
   size_t covered = 0;
+  size_t uncovered_from = 0;  // byte offset where the text no cue covers starts
   for (const Match& m : matches(text)) {
+    add_foreign(text.substr(uncovered_from, m.begin - uncovered_from), &out.foreign);
+    uncovered_from = m.end;
     const Word& w = *m.word;
     if (w.gated && !std::binary_search(w.topics.begin(), w.topics.end(), topic)) continue;
     out.names_product = out.names_product || w.product;
@@ -115,9 +161,33 @@ MessageCues CueReader::read(std::string_view text, const std::string& topic,
       case Kind::kFiller: break;
     }
   }
+  add_foreign(text.substr(uncovered_from), &out.foreign);
   const size_t total = utf8::length(text);
   out.residual_chars = total > covered ? total - covered : 0;
   return out;
+}
+
+void CueReader::add_foreign(std::string_view span, std::vector<std::string>* out) const {
+  const std::u32string cps = utf8::decode(span);
+  auto pair_at = [&](size_t i) { return utf8::encode(cps.substr(i, 2)); };
+  auto in = [&](const std::vector<std::string>& pairs, size_t i) {  // a pair inside the span
+    return i + 1 < cps.size() && utf8::is_cjk(cps[i]) && utf8::is_cjk(cps[i + 1]) &&
+           std::binary_search(pairs.begin(), pairs.end(), pair_at(i));
+  };
+  for (size_t i = 0; i + 1 < cps.size();) {
+    if (!in(foreign_, i)) {
+      ++i;
+      continue;
+    }
+    size_t end = i + 1;  // the run of foreign pairs starting at i ends before pair `end`
+    while (in(foreign_, end)) ++end;
+    // A run leaning on a word of ours names a kind of it (建设银行) or is the
+    // seam of two of ours (提示余额: 示余): no word of another kind.
+    if (!in(ours_, end)) {
+      for (size_t p = i; p < end; ++p) out->push_back(pair_at(p));
+    }
+    i = end;
+  }
 }
 
 std::string CueReader::replace_subject(std::string_view text, const std::string& word) const {

@@ -34,6 +34,11 @@ struct MessageCues {
                                   // of the product type (read()'s `type`)
   bool names_product = false;     // some product is named, whatever the context
   size_t residual_chars = 0;      // code points outside every cue and filler word
+  // Words outside every cue that only out-of-scope examples use
+  // (CueReader::read): two characters each, in text order ("股票" in "那股票
+  // 手续费呢", "快递" in "快递到哪了"). Such a remark is about something of
+  // another kind, not a follow-up to our answer.
+  std::vector<std::string> foreign;
 
   bool names_topic(const std::string& topic) const;
   bool names_only(const std::string& topic) const;  // topics non-empty, all `topic`
@@ -45,8 +50,9 @@ struct MessageCues {
 class CueReader {
  public:
   CueReader() = default;  // reads nothing: every message is all residual
-  // The cues of kb.followup, the names of kb.other_products(), and the
-  // topics where each follow-up-only cue applies (from kb.entries).
+  // The cues of kb.followup, the names of kb.other_products(), the topics
+  // where each follow-up-only cue applies (from kb.entries), and the words
+  // only kb.out_of_scope uses.
   CueReader(const knowledge::KnowledgeBase& kb, const retrieval::Retriever& normalizer);
 
   // `topic`, `type`: the conversation's slots. Follow-up-only cues name
@@ -90,7 +96,16 @@ class CueReader {
   // `products`).
   std::string without(std::string_view normalized, Kind kind, bool products) const;
 
+  // Adds to `out` the foreign words (MessageCues::foreign) of `span`, a run of
+  // text no cue word covers.
+  void add_foreign(std::string_view span, std::vector<std::string>* out) const;
+
   std::vector<Word> words_;  // longest first
+  // Character pairs of kb.out_of_scope examples that no entry's title,
+  // question or answer holds and that hold no grammatical character
+  // (kGrammatical); UTF-8, normalised, sorted.
+  std::vector<std::string> foreign_;
+  std::vector<std::string> ours_;  // the pairs some entry's text holds, sorted
 };
 
 }  // namespace faqbot::bot

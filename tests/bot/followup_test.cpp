@@ -471,6 +471,74 @@ TEST_F(FollowupTest, NoRescueForAnotherTopicOrATypeTheTopicLacks) {
   EXPECT_FALSE(r.in_context());
 }
 
+TEST_F(FollowupTest, CueReaderFindsWordsOnlyOutOfScopeExamplesUse) {
+  kb_->out_of_scope = {"推荐几只股票", "快递到哪了", "工作日免费停车吗", "加班工作日算吗"};
+  CueReader cues(*kb_, retriever_);
+  EXPECT_EQ(cues.read("那股票手续费呢").foreign, std::vector<std::string>{"股票"});
+  EXPECT_EQ(cues.read("快递呢").foreign, std::vector<std::string>{"快递"});
+  EXPECT_EQ(cues.read("加班呢").foreign, std::vector<std::string>{"加班"});
+  // Pairs our entries hold (工作日, 免费) and grammatical ones (几只) are not
+  // foreign; nor is a run leaning on a word of ours: the seam of two (日免)
+  // or a kind of ours (加班工作日).
+  EXPECT_TRUE(cues.read("工作日免费吗").foreign.empty());
+  EXPECT_TRUE(cues.read("几只").foreign.empty());
+  EXPECT_TRUE(cues.read("加班工作日呢").foreign.empty());
+  EXPECT_TRUE(cues_.read("那股票手续费呢").foreign.empty());  // no examples: none foreign
+}
+
+TEST_F(FollowupTest, ARemarkAboutAnotherKindIsReadAlone) {
+  kb_->out_of_scope = {"推荐几只股票"};
+  CueReader cues(*kb_, retriever_);
+  conversation_.last_question = "提现手续费多少";
+  conversation_.last_faq_id = "withdraw.fee";
+  conversation_.type = "fee";
+  const std::string stocks = "那股票手续费呢";
+  retriever_.on(stocks, result({{"recharge.fee", 0.1}, {"withdraw.fee", 0.05}}, 0.9));
+  retriever_.on("提现" + stocks, result({{"withdraw.fee", 0.9}}));
+  retriever_.on("提现手续费多少" + stocks, result({{"withdraw.fee", 0.9}}));
+  auto read_with = [&](const CueReader& c, const std::string& text) {
+    return read_message(retriever_, *kb_, c, text, conversation_, Thresholds{}, 5, 10);
+  };
+  EXPECT_TRUE(read_with(cues_, stocks).in_context());  // without the example: a type of the topic
+  EXPECT_FALSE(read_with(cues, stocks).in_context());
+  // The text alone reads it in scope within the kept topic: still a
+  // follow-up; out of scope there, not.
+  retriever_.on(stocks, result({{"withdraw.fee", 0.1}, {"recharge.fee", 0.05}}, 0.9));
+  EXPECT_FALSE(read_with(cues, stocks).in_context());
+  retriever_.on(stocks, result({{"withdraw.fee", 0.1}, {"recharge.fee", 0.05}}, 0.2));
+  EXPECT_TRUE(read_with(cues, stocks).in_context());
+  // A pronoun points back whatever else it names.
+  const std::string pointing = "这个股票手续费呢";
+  retriever_.on(pointing, result({{"recharge.fee", 0.1}}, 0.9));
+  retriever_.on("提现股票手续费呢", result({{"withdraw.fee", 0.9}}));
+  EXPECT_TRUE(read_with(cues, pointing).in_context());
+}
+
+TEST_F(FollowupTest, AnEllipsisAskingItsOwnQuestionFollowsTheSubject) {
+  // After 提现手续费多少, the text alone ranks another entry of the topic
+  // first: the words follow the subject (提现), not the title, and that
+  // entry's type is preferred.
+  conversation_.last_question = "提现手续费多少";
+  conversation_.last_faq_id = "withdraw.fee";
+  conversation_.type = "fee";
+  const std::string own = "办完以后隔多少时间能拿到";
+  retriever_.on(own, result({{"withdraw.arrival_time", 0.2}, {"recharge.fee", 0.1}}));
+  retriever_.on("提现" + own, result({{"withdraw.fee", 0.45}, {"withdraw.arrival_time", 0.35}}));
+  retriever_.on("提现手续费多少" + own, result({{"withdraw.fee", 0.9}}));
+  Reading r = read(own);
+  ASSERT_TRUE(r.in_context());
+  EXPECT_EQ(r.question, "提现" + own);
+  EXPECT_EQ(r.result.candidates[0].id, "withdraw.arrival_time");
+  // With a follow-up marker the ellipsis refines the answer: the title.
+  const std::string marked = "那办完以后呢";
+  retriever_.on(marked, result({{"withdraw.arrival_time", 0.2}, {"recharge.fee", 0.1}}));
+  retriever_.on("提现手续费多少" + marked,
+                result({{"withdraw.fee", 0.9}, {"withdraw.arrival_time", 0.02}}));
+  Reading m = read(marked);
+  ASSERT_TRUE(m.in_context());
+  EXPECT_EQ(m.result.candidates[0].id, "withdraw.fee");
+}
+
 TEST_F(FollowupTest, FreshConversationSearchesTheTextAlone) {
   Conversation fresh;
   Reading r = read_message(retriever_, *kb_, cues_, "那周末呢", fresh, Thresholds{}, 5, 10);
