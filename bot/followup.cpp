@@ -207,6 +207,23 @@ bool about_another_kind(const MessageCues& named, const retrieval::SearchResult&
          !(alone_reads_topic(alone, kb, c.topic) && alone.out_of_scope < t.out_of_scope);
 }
 
+// A follow-up candidate that the text alone, sure of it (see read_message),
+// reads as a complete question of its own: a long story pointing back
+// ("我投的那笔是按月付息的 每个月几号回款啊"); a new topic with more words than
+// its name ("下款快不" after 怎么投标); a type whose entry in the kept topic the
+// text alone picks ("审完了钱多久打过来" after 借款审核要多久: the loan's how_long
+// entries are two), unless it refines the answer (refines_answer).
+bool complete_alone(ReadingKind kind, const MessageCues& named, const retrieval::SearchResult& alone,
+                    const knowledge::KnowledgeBase& kb, const Conversation& c, bool short_text) {
+  if (kind == ReadingKind::kReference) return !short_text;
+  if (kind == ReadingKind::kTopic) return named.residual_chars > 0;
+  if (kind != ReadingKind::kType || alone.candidates.empty()) return false;
+  const knowledge::Entry* e = kb.find(alone.candidates[0].id);
+  if (e == nullptr) return false;
+  return e->topic == c.topic && !refines_answer(kb.followup, c.type, named) && std::any_of(named.types.begin(), named.types.end(),
+                     [&](const NamedSlot& t) { return t.slot == e->type; });
+}
+
 // The text alone is small talk (category smalltalk) the policy would answer.
 bool sure_small_talk(const retrieval::SearchResult& alone, const knowledge::KnowledgeBase& kb,
                      const Thresholds& t) {
@@ -504,10 +521,13 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
   const bool another_kind = about_another_kind(named, reading.result, kb, conversation, thresholds);
   if (another_kind) kind = ReadingKind::kAlone;
   const retrieval::SearchResult alone = reading.result;
+  const bool sure_alone = confident(alone, thresholds) && top_confidence(alone) >= kSureAlone;
+  if (sure_alone && complete_alone(kind, named, alone, kb, conversation, short_text)) {
+    kind = ReadingKind::kAlone;
+  }
   const MessageState state{retriever, kb, cues, conversation, thresholds, k, alone, named};
   retrieval::SearchResult in_context;
   const bool read = kind != ReadingKind::kAlone && read_in_context(state, kind, &reading, &in_context);
-  const bool sure_alone = confident(alone, thresholds) && top_confidence(alone) >= kSureAlone;
   if (!read && !small_talk && !sure_alone && !another_kind) rescue_in_context(state, short_text, &reading);
   keep_at_most(reading.result, k);
   return reading;

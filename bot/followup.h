@@ -46,6 +46,10 @@
 // (MessageCues::foreign: "那股票手续费呢" after 提现手续费多少), points nowhere
 // back, names no product, and the text alone does not read it in scope
 // within the kept topic.
+// The text alone sure of a message (kSureAlone) reads it alone when it is a
+// complete question of its own: a long story even with a reference word, a
+// new topic with more words than its name ("下款快不" after 怎么投标), a type
+// whose entry in the kept topic it picks unless the type refines the answer.
 // An ellipsis asking its own question of the kept topic (no follow-up
 // marker; the text alone ranks another entry of the topic, of another type,
 // first: "借到手了以后怎么还" after 借款利息怎么算) is read after the subject,

@@ -200,8 +200,13 @@ TEST_F(FollowupTest, ATypeThatRefinesTheAnswerKeepsIt) {
   EXPECT_EQ(read("这个要几天").result.candidates[0].id, "withdraw.failed");
   EXPECT_EQ(retriever_.queries.back(), "提现失败钱会退回吗要几天");
 
-  // Without refined_by, how_long is a new type: the subject and its entry.
+  // Without refined_by, how_long is a new type: the text alone, sure of the
+  // topic's entry of it, answers; unsure, the subject and its entry.
   kb_->followup.refined_by.clear();
+  r = read("几天能回来");
+  EXPECT_FALSE(r.in_context());
+  EXPECT_EQ(r.result.candidates[0].id, "withdraw.arrival_time");
+  retriever_.on("几天能回来", result({{"withdraw.arrival_time", 0.4}, {"withdraw.failed", 0.3}}));
   retriever_.on("提现几天能回来", result({{"withdraw.arrival_time", 0.8}, {"withdraw.failed", 0.1}}));
   r = read("几天能回来");
   EXPECT_EQ(retriever_.queries.back(), "提现几天能回来");
@@ -537,6 +542,36 @@ TEST_F(FollowupTest, AnEllipsisAskingItsOwnQuestionFollowsTheSubject) {
   Reading m = read(marked);
   ASSERT_TRUE(m.in_context());
   EXPECT_EQ(m.result.candidates[0].id, "withdraw.fee");
+}
+
+TEST_F(FollowupTest, ACompleteQuestionTheTextAloneIsSureOfIsReadAlone) {
+  // A long story pointing back (这个), sure alone: its own question.
+  const std::string story = "我上个月交的这个到现在手续费怎么还没退给我";
+  retriever_.on(story, result({{"recharge.fee", 0.9}}));
+  retriever_.on("我上个月交的提现到现在手续费怎么还没退给我", result({{"withdraw.fee", 0.9}}));
+  EXPECT_FALSE(read(story).in_context());
+  // The same words unsure alone: the reference reading stands.
+  retriever_.on(story, result({{"recharge.fee", 0.3}, {"withdraw.fee", 0.25}}));
+  EXPECT_TRUE(read(story).in_context());
+  // A new topic and more words, sure alone; the bare topic keeps the type.
+  retriever_.on("充值行不", result({{"recharge.fee", 0.95}}));
+  retriever_.on("充值多久到账", result({{"recharge.fee", 0.9}}));
+  EXPECT_EQ(cues_.read("充值行不").residual_chars, 2u);
+  EXPECT_FALSE(read("充值行不").in_context());
+  retriever_.on("那充值呢", result({{"recharge.fee", 0.95}}));
+  EXPECT_TRUE(read("那充值呢").in_context());
+  // A type whose entry in the kept topic the text alone is sure of: alone;
+  // sure of another topic's entry of the type: still read in the kept topic.
+  retriever_.on("周末几天能拿到", result({{"withdraw.holiday", 0.9}}));
+  retriever_.on("提现周末几天能拿到", result({{"withdraw.arrival_time", 0.6}, {"withdraw.holiday", 0.3}}));
+  retriever_.on("提现多久到账周末几天能拿到", result({{"withdraw.arrival_time", 0.6}, {"withdraw.holiday", 0.3}}));
+  Reading own = read("周末几天能拿到");
+  EXPECT_FALSE(own.in_context());
+  EXPECT_EQ(own.result.candidates[0].id, "withdraw.holiday");
+  retriever_.on("收费吗", result({{"recharge.fee", 0.9}}));
+  retriever_.on("提现收费吗", result({{"withdraw.fee", 0.9}}));
+  retriever_.on("提现多久到账收费吗", result({{"withdraw.fee", 0.9}}));
+  EXPECT_TRUE(read("收费吗").in_context());
 }
 
 TEST_F(FollowupTest, FreshConversationSearchesTheTextAlone) {

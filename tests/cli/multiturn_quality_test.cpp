@@ -55,7 +55,7 @@ constexpr double kImFollowupFloor = 0.91;   // 66/72 when set (blind until then)
 constexpr double kImFirstTurnFloor = 0.98;  // 71/72 when set
 constexpr double kAgentFollowupFloor = 0.82;   // 48/56 when set, 46/56 the lowest of 7 dense seeds (33/56 on main before)
 constexpr double kAgentFirstTurnFloor = 0.97;  // 56/56 when set
-constexpr double kSlotsFollowupFloor = 0.82;   // 38/46 the lowest of 7 dense seeds when set (31/46 before)
+constexpr double kSlotsFollowupFloor = 0.84;   // 39/46 the lowest of 7 dense seeds (31/46 before the set's fixes)
 constexpr double kSlotsFirstTurnFloor = 0.97;  // 46/46 when set
 
 MultiturnReport evaluate_file(const std::string& path) {
@@ -124,11 +124,13 @@ TEST(MultiturnQuality, AgentStyleProbesMeetTheFloors) {
 
 // Every out-of-catalog probe question asked as a follow-up after two
 // different first questions of the catalog (the same pairs every run): the
-// context must not bend a remark about something else into its topic
+// context must not bend a remark about something else, nor a complete
+// question of ours (probe_in.jsonl), into its topic
 // (probe_other_product.jsonl also holds questions of ours naming a product
 // as a means: those stay answered).
-constexpr double kOutOfCatalogAfterTopicsFloor = 0.86;    // 268/310 the lowest of 7 dense seeds when set (254/310 before)
-constexpr double kOtherProductAfterTopicsFloor = 0.96;    // 210/218 the lowest of 7 dense seeds when set
+constexpr double kOutOfCatalogAfterTopicsFloor = 0.87;    // 270/310 the lowest of 7 dense seeds when set (254/310 before)
+constexpr double kOtherProductAfterTopicsFloor = 0.97;    // 212/218 the lowest of 7 dense seeds when set
+constexpr double kCompleteAfterTopicsFloor = 0.97;        // 222/228 the lowest of 7 dense seeds when set (220/228 before)
 
 std::vector<MultiturnCase> after_two_topics(const std::vector<EvalCase>& probes) {
   static const std::pair<const char*, const char*> kFirsts[] = {
@@ -168,6 +170,10 @@ TEST(MultiturnQuality, OutOfCatalogQuestionsAfterTwoTopicsAreRefused) {
 
 TEST(MultiturnQuality, OtherProductsQuestionsAfterTwoTopicsKeepTheirReading) {
   expect_after_two_topics("probe_other_product.jsonl", kOtherProductAfterTopicsFloor);
+}
+
+TEST(MultiturnQuality, CompleteQuestionsAfterTwoTopicsKeepTheirEntry) {
+  expect_after_two_topics("probe_in.jsonl", kCompleteAfterTopicsFloor);
 }
 
 TEST(MultiturnQuality, SlotProbesMeetTheFloors) {
