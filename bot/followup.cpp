@@ -100,8 +100,23 @@ std::string rewrite(ReadingKind kind, const MessageCues& cues, const CueReader& 
     case ReadingKind::kTopic:
       return reader.replace_subject(c.last_question, reader.without_fillers(normalized));
     case ReadingKind::kReference: return reader.replace_reference(normalized, subject);
-    case ReadingKind::kType:  // a new type: the subject; the same type refined: all of it
+    case ReadingKind::kType: {  // a new type: the subject; the same type refined: all of it
+      // Naming a word of the kept topic the last question did not, the
+      // message is its own subject: the words repeated from before are
+      // context, not the question ("注册好了怎么实名" after 怎么注册账户).
+      const MessageCues before = reader.read(c.last_question);
+      bool new_word = false;
+      std::string own = normalized;
+      for (const NamedSlot& t : cues.topics) {
+        if (before.subject().find(t.word) == std::string::npos) {
+          new_word = true;
+        } else if (size_t at = own.find(t.word); at != std::string::npos) {
+          own.erase(at, t.word.size());
+        }
+      }
+      if (new_word) return own;
       return (type == c.type ? title : subject) + normalized;
+    }
     case ReadingKind::kEllipsis: return title + normalized;
     case ReadingKind::kAlone: break;
   }

@@ -13,7 +13,10 @@
 //               the new topic, the kept type preferred;
 //   kType       names a question type but no topic ("要收手续费不",
 //               "需要啥材料"): the previous subject and the text, searched,
-//               read within the kept topic, the new type preferred;
+//               read within the kept topic, the new type preferred (a
+//               message naming a word of the kept topic the last question
+//               did not is its own subject: "注册好了怎么实名" after 怎么注册
+//               账户 is searched without 注册);
 //   kReference  points back (这个, 它, 那笔…), or names neither and is not
 //               confident alone or carries a follow-up marker ("收不收违约金",
 //               "那周末呢"): the reference (or the front) filled with the

@@ -574,6 +574,24 @@ TEST_F(FollowupTest, ACompleteQuestionTheTextAloneIsSureOfIsReadAlone) {
   EXPECT_TRUE(read("收费吗").in_context());
 }
 
+TEST_F(FollowupTest, ANewWordOfTheKeptTopicIsItsOwnSubject) {
+  // 取现 names the kept topic with a word 提现多久到账 did not use: the
+  // message is searched as its own subject, the repeated 提现 dropped.
+  const std::string text = "提现完取现收费吗";
+  retriever_.on(text, result({{"withdraw.fee", 0.3}, {"withdraw.arrival_time", 0.25}}));
+  retriever_.on("完取现收费吗", result({{"withdraw.fee", 0.8}, {"withdraw.arrival_time", 0.1}}));
+  Reading r = read(text);
+  ASSERT_TRUE(r.in_context());
+  EXPECT_EQ(retriever_.queries.back(), "完取现收费吗");
+  EXPECT_EQ(r.result.candidates[0].id, "withdraw.fee");
+  // Only words used before: the subject leads, as for any new type.
+  const std::string same = "提现收费吗";
+  retriever_.on(same, result({{"withdraw.fee", 0.3}, {"withdraw.arrival_time", 0.25}}));
+  retriever_.on("提现提现收费吗", result({{"withdraw.fee", 0.8}}));
+  EXPECT_TRUE(read(same).in_context());
+  EXPECT_EQ(retriever_.queries.back(), "提现提现收费吗");
+}
+
 TEST_F(FollowupTest, FreshConversationSearchesTheTextAlone) {
   Conversation fresh;
   Reading r = read_message(retriever_, *kb_, cues_, "那周末呢", fresh, Thresholds{}, 5, 10);
