@@ -53,15 +53,19 @@ constexpr ProbeFloors kCustomerFloors = {"probe_customer.jsonl", 0.96, 0.99, 1.0
 // apps' products, banks' own services, life questions), and measured only
 // once, when it landed: there the SVM baseline answered 0.952 and handed off
 // 0.917, so its answered-right and handoff floors have room to go up.
-constexpr ProbeFloors kBankFloors = {"probe_bank.jsonl", 0.915, 0.83, 0.97};
+// Handoff raised to just under the lowest of 7 seeds (0.917) once the
+// knowledge base separated the handoff entries from their look-alikes.
+constexpr ProbeFloors kBankFloors = {"probe_bank.jsonl", 0.915, 0.91, 0.97};
 // Written blind from the catalog alone as investors type into an IM app
 // (voice-input homophones without punctuation, elderly users' roundabout
 // requests, two questions in one message, tx/cz/sxf/kf, emoji, amounts and
 // weekdays; out of catalog: other apps, stocks, mortgages, credit cards and
 // our words about them), measured once when it landed: faqbot 0.925 / 0.90 /
 // 0.90 against the SVM baseline's 0.881 / 0.95 / 0.92. Floors just below the
-// lowest of 7 dense seeds (0.900 / 0.900 / 0.900).
-constexpr ProbeFloors kImFloors = {"probe_im.jsonl", 0.89, 0.89, 0.89};
+// lowest of 7 dense seeds (0.900 / 0.900 / 0.900). Raised after later
+// knowledge-base work covered the classes it missed (no longer blind): the
+// lowest of 7 seeds is then 0.938 / 0.950 / 0.980.
+constexpr ProbeFloors kImFloors = {"probe_im.jsonl", 0.93, 0.94, 0.97};
 // Investors' stories with numbers written from the catalog's facets (an
 // age, an amount, a percentage, a purpose, a date or weekday around the
 // question), and out-of-catalog questions with numbers (share prices, a
