@@ -62,7 +62,7 @@ Analysis analyze(const EngineView& engine, const std::string& normalized) {
     negative_only = only_negatives / text.total_weight;
   }
   if (!out.known || engine.num_entries == 0) {
-    out.scope = {0, 1, 0, 0, 0, coverage, 1, 0, 0, foreign, negative_only};
+    out.scope = {0, coverage, 0, 0, foreign, negative_only};
     return out;
   }
   const Components& on = engine.components;
@@ -140,7 +140,7 @@ Analysis analyze(const EngineView& engine, const std::string& normalized) {
     all.push_back(c);
   }
   if (all.empty()) {
-    out.scope = {0, none_prob, 0, 0, 0, coverage, none_cos, 0, linear_none, foreign, negative_only};
+    out.scope = {0, coverage, 0, linear_none, foreign, negative_only};
     return out;
   }
 
@@ -179,8 +179,6 @@ Analysis analyze(const EngineView& engine, const std::string& normalized) {
   const auto [p1, p2] = top2([](const ScoredCandidate& c) { return c.prob; });
   const auto [d1, d2] = top2([](const ScoredCandidate& c) { return c.dense; });
   const auto [l1, l2] = top2([](const ScoredCandidate& c) { return c.lexical; });
-  const auto [v1, v2] = top2([](const ScoredCandidate& c) { return c.features[2]; });
-  (void)v2;
   const auto [n1, n2] = top2([](const ScoredCandidate& c) { return c.linear; });
   const bool slots = on.slots && engine.slots != nullptr;
   const SlotEvidence::Named named = slots ? engine.slots->read(normalized) : SlotEvidence::Named{};
@@ -222,10 +220,13 @@ Analysis analyze(const EngineView& engine, const std::string& normalized) {
   // scope examples are written a little longer than the variants, and a
   // calibrator that learned "longer is less ours" sends investors' real,
   // three-times-longer questions to fallback (你们保本吗？我家里人说…).
-  out.scope = {p1, none_prob, d1, v1, l1, coverage, none_cos, n1, linear_none, foreign, negative_only};
-  if (!on.dense) {
-    for (size_t f : {0, 1, 2, 3, 6}) out.scope[f] = 0;
-  }
+  // No dense scores either (they rank candidates, above): the dense model's
+  // "none" class learned the out-of-scope examples' story words, and its
+  // P(none) sent investors' stories with numbers to fallback while their
+  // entry ranked first. Over 7 dense seeds pooled over dev and every probe
+  // set, against the dense scores among these: in-catalog right +1.8 /
+  // 1,534, out-of-catalog refused +2.4 / 554, follow-ups +0.4 / 703.
+  out.scope = {l1, coverage, n1, linear_none, foreign, negative_only};
   return out;
 }
 

@@ -49,7 +49,10 @@ constexpr uint8_t kTermInNegatives = 2;  // some out-of-scope example
 // (scores, gaps, scope), then kSlotFeatureCount of slot evidence.
 constexpr size_t kWordFeatureCount = 15;
 constexpr size_t kCandidateFeatureCount = kWordFeatureCount + kSlotFeatureCount;
-constexpr size_t kScopeFeatureCount = 11;
+// Scope features (P(out of scope)): the best lexical score, coverage, the
+// best linear margin, the linear "none" margin, the foreign and
+// negative-only shares; lexical and linear evidence only.
+constexpr size_t kScopeFeatureCount = 6;
 // The candidate feature holding the question's length (log(1 + characters)).
 constexpr size_t kLengthFeature = 9;
 
