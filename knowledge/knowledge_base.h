@@ -11,8 +11,10 @@
 //   hedge.json           see HedgeRules
 //   variables.json       {"platform": "示例贷", …}   template variables
 //   other_products.json  {"products":[{"name","aliases":[…],"company"}…],
+//                         "kinds":[{"name","aliases":[…]}…],
 //                         "as_means":[…], "about_us":[…]}
-//                        other companies' products (optional file)
+//                        other companies' products and kinds of financial
+//                        product the platform does not offer (optional file)
 //   followup.json        topic/type cues for follow-ups (knowledge/slots.h)
 //   settings.json        bot and retrieval settings (read by their owners)
 //   calendar.json        working days, bank cut-off, timed answers (knowledge/calendar.h)
@@ -81,6 +83,12 @@ struct OtherProduct {
   std::string company;               // who runs it, e.g. "蚂蚁集团"; may be ""
 };
 
+// A kind of financial product the platform does not offer (股票, 房贷,
+// 信用卡 …; other_products.json "kinds", OtherProduct::company unused): a
+// question about one is likely someone else's even when it uses our words
+// (股票账户怎么充值). Unlike a product, it is a scope feature weighed
+// against the rest of the question (可以用信用卡充值吗 is ours).
+
 // Words that tell whether a question naming another company's product asks
 // about that product or about ours (other_products.json, both optional).
 struct OtherProductCues {
@@ -123,6 +131,7 @@ struct KnowledgeBase {
   // Filled by the loader (file order; names and aliases unique, non-empty);
   // read it through other_products().
   std::vector<OtherProduct> other_products_list;
+  std::vector<OtherProduct> other_kinds_list;  // read it through other_kinds()
   OtherProductCues other_product_cues;
   FollowupCues followup;
   HolidayCalendar calendar;  // loaded == false when calendar.json is absent
@@ -130,6 +139,8 @@ struct KnowledgeBase {
 
   // Other companies' products; empty when other_products.json is absent.
   const std::vector<OtherProduct>& other_products() const { return other_products_list; }
+  // Kinds of product the platform does not offer; empty when not listed.
+  const std::vector<OtherProduct>& other_kinds() const { return other_kinds_list; }
   // nullptr when no entry has that id.
   const Entry* find(const std::string& id) const;
   // Canned reply by key with variables filled in; "" when the key is absent.

@@ -155,15 +155,21 @@ class Linter {
     }
   }
 
-  // Errors: an empty name or alias, a name or alias given twice. Warnings:
-  // entries whose variants name another company's product, so operators see
-  // which of their questions look like questions about someone else's.
+  // Errors: an empty name or alias, a name or alias given twice (among
+  // products and kinds). Warnings: entries whose variants name another
+  // company's product, or a kind of product we do not offer other than as a
+  // means of ours (用信用卡充值), so operators see which of their questions
+  // look like questions about someone else's.
   void check_other_products() {
     const std::string file = "other_products.json";
-    std::map<std::string, std::string> owner;  // name or alias -> product name
-    for (const OtherProduct& p : kb_.other_products()) {
+    std::map<std::string, std::string> owner;  // name or alias -> product or kind name
+    std::vector<std::pair<const OtherProduct*, const char*>> named_things;  // (thing, "product" | "kind")
+    for (const OtherProduct& p : kb_.other_products()) named_things.emplace_back(&p, "product");
+    for (const OtherProduct& p : kb_.other_kinds()) named_things.emplace_back(&p, "kind");
+    for (const auto& [thing, what] : named_things) {
+      const OtherProduct& p = *thing;
       if (p.name.find_first_not_of(" \t\r\n") == std::string::npos) {
-        add(Severity::kError, file, "", "a product with an empty name");
+        add(Severity::kError, file, "", std::string("a ") + what + " with an empty name");
         continue;
       }
       std::vector<std::string> spellings = {p.name};
@@ -188,6 +194,17 @@ class Linter {
         add(Severity::kWarning, e.source_file, e.id,
             "variants name another company's product: " + named +
                 "; check that they ask about ours (other_products.json)");
+      }
+      std::string kinds;  // "kind (variant)", one per kind
+      for (const OtherProduct& k : kb_.other_kinds()) {
+        std::string variant = first_variant_naming(e, k, /*skip_means=*/true);
+        if (variant.empty()) continue;
+        kinds += (kinds.empty() ? "" : ", ") + k.name + " (\"" + variant + "\")";
+      }
+      if (!kinds.empty()) {
+        add(Severity::kWarning, e.source_file, e.id,
+            "variants name a kind of product the platform does not offer, not as a means (用, 绑 …): " +
+                kinds + "; check that they ask about ours (other_products.json kinds)");
       }
     }
   }
@@ -366,14 +383,30 @@ class Linter {
   }
 
   // The first of e's variants that contains p's name or an alias; "" if none.
-  static std::string first_variant_naming(const Entry& e, const OtherProduct& p) {
+  // The first of e's variants naming p; with skip_means, one naming it
+  // other than right after an as_means word.
+  std::string first_variant_naming(const Entry& e, const OtherProduct& p, bool skip_means = false) const {
+    std::vector<std::string> spellings = {p.name};
+    spellings.insert(spellings.end(), p.aliases.begin(), p.aliases.end());
     for (const std::string& q : e.questions) {
-      if (!p.name.empty() && q.find(p.name) != std::string::npos) return q;
-      for (const std::string& a : p.aliases) {
-        if (!a.empty() && q.find(a) != std::string::npos) return q;
+      for (const std::string& s : spellings) {
+        if (s.empty()) continue;
+        for (size_t at = q.find(s); at != std::string::npos; at = q.find(s, at + 1)) {
+          if (!skip_means || !after_means(q.substr(0, at))) return q;
+        }
       }
     }
     return {};
+  }
+
+  // Whether `before` ends with one of other_products.json's as_means words.
+  bool after_means(const std::string& before) const {
+    for (const std::string& w : kb_.other_product_cues.as_means) {
+      if (!w.empty() && before.size() >= w.size() && before.compare(before.size() - w.size(), w.size(), w) == 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   const KnowledgeBase& kb_;

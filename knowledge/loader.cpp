@@ -168,26 +168,42 @@ void load_category(const json& doc, const std::string& rel, KnowledgeBase* kb,
   }
 }
 
+// The named things of a list of other_products.json ("products" or
+// "kinds"): each {"name", "aliases", "company" (products only)}.
+std::vector<OtherProduct> read_named(const json& list, const std::string& what, bool with_company,
+                                     FileReader& reader) {
+  std::vector<OtherProduct> out;
+  size_t index = 0;
+  for (const json& item : list) {
+    const std::string label = what + " #" + std::to_string(++index);
+    if (!item.is_object()) {
+      reader.error(label, "a " + what + " must be a JSON object with \"name\"");
+      continue;
+    }
+    OtherProduct p;
+    p.name = reader.string_field(item, "name", label, true);
+    p.aliases = reader.string_list(item, "aliases", label, false);
+    if (with_company) p.company = reader.string_field(item, "company", label, false);
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
 // other_products.json: {"products": [{"name", "aliases", "company"}…],
-// "as_means": […], "about_us": […]}.
+// "kinds": [{"name", "aliases"}…] (optional), "as_means": […], "about_us": […]}.
 void load_other_products(const json& doc, FileReader& reader, KnowledgeBase* kb) {
   auto products = doc.is_object() ? doc.find("products") : doc.end();
   if (!doc.is_object() || products == doc.end() || !products->is_array()) {
     reader.error("", "must be an object with a list \"products\"");
     return;
   }
-  size_t index = 0;
-  for (const json& item : *products) {
-    const std::string label = "product #" + std::to_string(++index);
-    if (!item.is_object()) {
-      reader.error(label, "a product must be a JSON object with \"name\"");
-      continue;
+  kb->other_products_list = read_named(*products, "product", true, reader);
+  if (auto kinds = doc.find("kinds"); kinds != doc.end()) {
+    if (kinds->is_array()) {
+      kb->other_kinds_list = read_named(*kinds, "kind", false, reader);
+    } else {
+      reader.error("kinds", "must be a list of {\"name\", \"aliases\"}");
     }
-    OtherProduct p;
-    p.name = reader.string_field(item, "name", label, true);
-    p.aliases = reader.string_list(item, "aliases", label, false);
-    p.company = reader.string_field(item, "company", label, false);
-    kb->other_products_list.push_back(std::move(p));
   }
   kb->other_product_cues.as_means = reader.string_list(doc, "as_means", "", false);
   kb->other_product_cues.about_us = reader.string_list(doc, "about_us", "", false);

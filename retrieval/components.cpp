@@ -17,6 +17,7 @@ Components Components::without(std::string_view list) {
     if (name == "augment") c.augment = false;
     if (name == "initials") c.initials = false;
     if (name == "slots") c.slots = false;
+    if (name == "stories") c.stories = false;
     pos = end + 1;
   }
   return c;
@@ -26,7 +27,8 @@ std::string Components::key() const {
   std::string k;
   for (auto [on, name] : {std::pair{dense, "dense"}, {lexical, "lexical"}, {linear, "linear"},
                           {pinyin, "pinyin"}, {clauses, "clauses"}, {augment, "augment"},
-                          {initials, "initials"}, {slots, "slots"}}) {
+                          {initials, "initials"}, {slots, "slots"},
+                          {stories, "stories"}}) {
     if (!on) k += std::string(name) + ",";
   }
   return k;

@@ -16,11 +16,13 @@ Corpus make_corpus(const knowledge::KnowledgeBase& kb) {
     if (e.category == "smalltalk") corpus.small_talk.push_back(e.id);
   }
   corpus.negatives = kb.out_of_scope;
-  for (const knowledge::OtherProduct& p : kb.other_products()) {
+  auto forms_of = [](const knowledge::OtherProduct& p) {
     OtherProduct product{p.name, {p.name}};
     product.forms.insert(product.forms.end(), p.aliases.begin(), p.aliases.end());
-    corpus.other_products.push_back(std::move(product));
-  }
+    return product;
+  };
+  for (const knowledge::OtherProduct& p : kb.other_products()) corpus.other_products.push_back(forms_of(p));
+  for (const knowledge::OtherProduct& k : kb.other_kinds()) corpus.other_kinds.push_back(forms_of(k));
   corpus.product_as_means = kb.other_product_cues.as_means;
   corpus.product_about_us = kb.other_product_cues.about_us;
   corpus.synonyms = kb.synonyms;

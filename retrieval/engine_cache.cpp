@@ -39,6 +39,7 @@ std::string serialize(const EngineState& s, uint64_t dense_sum) {
   if (s.pinyin) s.pinyin->serialize(w);
   w.strings(s.warnings);
   s.products.serialize(w);
+  s.kinds.serialize(w);
   s.slots.serialize(w);
   std::string out = w.data();
   const uint64_t sum = mix64(fnv1a(out));
@@ -75,7 +76,7 @@ Status parse(const std::string& blob, EngineState& s, uint64_t& dense_sum) {
     if (!table->deserialize(r)) return corrupt;
     s.pinyin = std::move(table);
   }
-  if (!r.strings(s.warnings) || !s.products.deserialize(r) || !s.slots.deserialize(r) || !r.at_end()) return corrupt;
+  if (!r.strings(s.warnings) || !s.products.deserialize(r) || !s.kinds.deserialize(r) || !s.slots.deserialize(r) || !r.at_end()) return corrupt;
   const size_t n = s.entry_ids.size();
   const auto& m = s.trained.model;
   if (m.num_classes() != static_cast<int>(n) + 1 || s.trained.entry_offsets.size() != n + 1 ||

@@ -22,6 +22,7 @@ struct EngineState {
   std::shared_ptr<const PinyinTable> pinyin;  // null: pinyin channel off
   Components components;
   ProductMentions products;
+  ProductMentions kinds;  // Corpus::other_kinds (no about_us words)
   SlotEvidence slots;  // profiles of the whole corpus; matcher set after load
   std::vector<std::string> warnings;  // see Retriever::warnings
 };

@@ -16,12 +16,15 @@
 #include "retrieval/normalizer.h"
 #include "retrieval/pair_similarity.h"
 #include "retrieval/scorer.h"
+#include "retrieval/story_context.h"
 #include "retrieval/vec_math.h"
 
 namespace faqbot::retrieval {
 namespace {
 
 constexpr size_t kLargeCorpus = 20000;
+// Investors' stories the held-out texts of cross-validation are read in.
+constexpr size_t kStories = 256;
 // A whole question at least this answerable (P(top right) x P(in scope)) is
 // not split into clauses: more likely answered right than not.
 constexpr double kClearAnswerable = 0.5;
@@ -127,6 +130,13 @@ std::string cache_key(const std::vector<Document>& docs, const Corpus& corpus, i
     g.add_u64(p.forms.size());
     for (const auto& f : p.forms) add(f);
   }
+  add("other kinds");
+  for (const auto& k : corpus.other_kinds) {
+    add(k.name);
+    h.add_u64(k.forms.size());
+    g.add_u64(k.forms.size());
+    for (const auto& f : k.forms) add(f);
+  }
   add("product cues");
   for (const auto& w : corpus.product_as_means) add(w);
   add("about us");
@@ -169,6 +179,7 @@ class EngineRetriever final : public Retriever {
     view_.variant_vectors = &state_.trained.variant_vectors;
     view_.num_entries = static_cast<int>(state_.entry_ids.size());
     view_.slots = &state_.slots;
+    view_.kinds = &state_.kinds;
     const DenseIndex* dense = state_.dense.get();
     view_.dense_search = [dense](const float* q, size_t k) { return dense->search(q, k); };
   }
@@ -297,6 +308,10 @@ class EngineRetriever final : public Retriever {
     if (clauses.size() < 2) return;
     const std::string whole_top = r.candidates.empty() ? std::string() : r.candidates[0].id;
     const double whole_out_of_scope = r.out_of_scope;
+    // A kind of product we do not offer named in one clause is the subject
+    // of the others too (车贷还剩12期，能提前还吗): a clause without it is
+    // read with the whole message's scope.
+    const bool names_kind = state_.kinds.asked_about(r.normalized) >= 0;
     auto agrees_with_whole = [&](const SearchResult& clause) {
       return std::max(whole_out_of_scope, as_written) < kOursAsAWhole && !clause.candidates.empty() &&
              clause.candidates[0].id == whole_top;
@@ -323,6 +338,9 @@ class EngineRetriever final : public Retriever {
       }
       c.result.out_of_scope = 1.0;
       score(c.normalized, k, c.result);
+      if (names_kind && state_.kinds.asked_about(c.normalized) < 0) {
+        c.result.out_of_scope = std::max(c.result.out_of_scope, whole_out_of_scope);
+      }
       if (courtesy(c.result) && answerable(c.result) >= kClearAnswerable) {
         ++dropped;
       } else {
@@ -477,21 +495,26 @@ Result<EngineState> build_state(const std::vector<Document>& docs, const Corpus&
     all_lines.push_back(n);
     prepared.negatives.push_back(std::move(n));
   }
-  std::vector<std::string> product_names;
-  std::vector<std::pair<std::string, uint32_t>> product_forms;
-  for (const auto& p : corpus.other_products) {
-    const auto index = static_cast<uint32_t>(product_names.size());
-    product_names.push_back(p.name);
-    for (const auto& f : p.forms) product_forms.emplace_back(normalizer.normalize(f), index);
-  }
   auto normalized_all = [&](const std::vector<std::string>& words) {
     std::vector<std::string> out;
     for (const auto& w : words) out.push_back(normalizer.normalize(w));
     return out;
   };
-  state.products = ProductMentions(std::move(product_names), std::move(product_forms),
-                                   normalized_all(corpus.product_as_means),
-                                   normalized_all(corpus.product_about_us));
+  auto mentions = [&](const std::vector<OtherProduct>& things, std::vector<std::string> about_us) {
+    std::vector<std::string> names;
+    std::vector<std::pair<std::string, uint32_t>> forms;
+    for (const auto& p : things) {
+      const auto index = static_cast<uint32_t>(names.size());
+      names.push_back(p.name);
+      for (const auto& f : p.forms) forms.emplace_back(normalizer.normalize(f), index);
+    }
+    return ProductMentions(std::move(names), std::move(forms), normalized_all(corpus.product_as_means),
+                           std::move(about_us));
+  };
+  state.products = mentions(corpus.other_products, normalized_all(corpus.product_about_us));
+  // A kind we do not offer stays someone else's when put to us (你们能办信用卡吗).
+  state.kinds = mentions(corpus.other_kinds, {});
+  prepared.kinds = &state.kinds;
   auto tok = Tokenizer::train(all_lines);
   if (!tok.ok()) return tok.status();
   state.tokenizer = std::move(tok).value();
@@ -519,6 +542,12 @@ Result<EngineState> build_state(const std::vector<Document>& docs, const Corpus&
       for (const auto& v : prepared.augmented.back()) {
         prepared.augmented_features.back().push_back(state.tokenizer->features(v.text));
       }
+    }
+  }
+  if (components.stories) {
+    for (const std::string& story : investor_stories(kStories)) {
+      std::string n = normalizer.normalize(story);
+      if (!n.empty()) prepared.stories.push_back(std::move(n));
     }
   }
   if (auto facets = slot_facets(corpus, normalizer, state)) {

@@ -33,6 +33,10 @@ struct OtherProduct {
 struct Corpus {
   std::vector<Document> docs;
   std::vector<OtherProduct> other_products;
+  // Kinds of financial product the knowledge base's platform does not offer
+  // (股票, 房贷 …, forms as typed): named other than as a means (after
+  // product_as_means), a scope feature the scope calibrator weighs.
+  std::vector<OtherProduct> other_kinds;
   // A product named right after one of `product_as_means` (用, 提到 …), or in
   // a question holding one of `product_about_us` (你们 …), is not what the
   // question is about.

@@ -61,8 +61,11 @@ Analysis analyze(const EngineView& engine, const std::string& normalized) {
     foreign = 1 - in_entries / text.total_weight;
     negative_only = only_negatives / text.total_weight;
   }
+  // 1 when the question names a kind of product we do not offer other than
+  // as a means of ours (股票账户怎么充值, not 可以用信用卡充值吗).
+  const float other_kind = engine.kinds && engine.kinds->asked_about(normalized) >= 0 ? 1.0f : 0.0f;
   if (!out.known || engine.num_entries == 0) {
-    out.scope = {0, coverage, 0, 0, foreign, negative_only};
+    out.scope = {0, coverage, 0, 0, foreign, negative_only, other_kind};
     return out;
   }
   const Components& on = engine.components;
@@ -140,7 +143,7 @@ Analysis analyze(const EngineView& engine, const std::string& normalized) {
     all.push_back(c);
   }
   if (all.empty()) {
-    out.scope = {0, coverage, 0, linear_none, foreign, negative_only};
+    out.scope = {0, coverage, 0, linear_none, foreign, negative_only, other_kind};
     return out;
   }
 
@@ -226,7 +229,7 @@ Analysis analyze(const EngineView& engine, const std::string& normalized) {
   // entry ranked first. Over 7 dense seeds pooled over dev and every probe
   // set, against the dense scores among these: in-catalog right +1.8 /
   // 1,534, out-of-catalog refused +2.4 / 554, follow-ups +0.4 / 703.
-  out.scope = {l1, coverage, n1, linear_none, foreign, negative_only};
+  out.scope = {l1, coverage, n1, linear_none, foreign, negative_only, other_kind};
   return out;
 }
 

@@ -16,6 +16,7 @@
 #include "retrieval/feature_vocab.h"
 #include "retrieval/lexical_index.h"
 #include "retrieval/linear_model.h"
+#include "retrieval/product_mentions.h"
 #include "retrieval/slot_evidence.h"
 #include "retrieval/supervised_model.h"
 #include "retrieval/tokenizer.h"
@@ -37,6 +38,8 @@ struct EngineView {
   const std::vector<float>* variant_vectors = nullptr;  // V x dim, or empty
   int num_entries = 0;
   const SlotEvidence* slots = nullptr;  // may be null: slot features 0
+  // Kinds of product the platform does not offer (may be null: feature 0).
+  const ProductMentions* kinds = nullptr;
   // Best k entries by inner product with a unit query vector.
   std::function<std::vector<DenseIndex::Hit>(const float*, size_t)> dense_search;
 };
@@ -51,8 +54,9 @@ constexpr size_t kWordFeatureCount = 15;
 constexpr size_t kCandidateFeatureCount = kWordFeatureCount + kSlotFeatureCount;
 // Scope features (P(out of scope)): the best lexical score, coverage, the
 // best linear margin, the linear "none" margin, the foreign and
-// negative-only shares; lexical and linear evidence only.
-constexpr size_t kScopeFeatureCount = 6;
+// negative-only shares (lexical and linear evidence only), and whether it
+// names a kind of product we do not offer other than as a means.
+constexpr size_t kScopeFeatureCount = 7;
 // The candidate feature holding the question's length (log(1 + characters)).
 constexpr size_t kLengthFeature = 9;
 

@@ -171,6 +171,25 @@ TEST(Lint, WarnsWhichEntriesNameAnotherCompanysProduct) {
   EXPECT_FALSE(any_contains(warnings, "微粒贷"));
 }
 
+TEST(Lint, WarnsWhichEntriesNameAKindWeDoNotOfferOtherThanAsAMeans) {
+  ConfigFixture fx;
+  fx.write("other_products.json", R"({"as_means": ["用", "到"], "products": [{"name": "花呗"}],
+    "kinds": [{"name": "信用卡", "aliases": ["信用卡额度"]}, {"name": "股票"}, {"name": " "},
+              {"name": "房贷", "aliases": ["花呗"]}]})");
+  write_withdraw_how(fx, R"(["怎么提现", "能提现到信用卡吗", "用信用卡可以吗", "提现步骤",
+                             "提现入口", "如何提现", "提现流程", "股票账户里的钱怎么提现"])");
+  LoadOutcome out = load(fx.dir());
+  auto errors = diagnostic_lines(out, Severity::kError);
+  EXPECT_TRUE(any_contains(errors, "other_products.json: -: error: a kind with an empty name"));
+  EXPECT_TRUE(any_contains(errors, "other_products.json: 房贷: error: \"花呗\" is already listed under 花呗"));
+  auto warnings = diagnostic_lines(out, Severity::kWarning);
+  EXPECT_TRUE(any_contains(warnings,
+      "kb/withdraw.json: withdraw.how: warning: variants name a kind of product the platform does not offer, "
+      "not as a means (用, 绑 …): 股票 (\"股票账户里的钱怎么提现\")"))
+      << ::testing::PrintToString(warnings);
+  EXPECT_FALSE(any_contains(warnings, "信用卡 ("));  // only ever named as a means (到, 用)
+}
+
 TEST(Lint, WarnsOfSmallTalkClausesInOtherEntriesVariants) {
   ConfigFixture fx;
   fx.write("kb/smalltalk.json", R"({"entries": [{"id": "smalltalk.greeting",

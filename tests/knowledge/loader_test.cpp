@@ -108,6 +108,26 @@ TEST(Loader, OtherProductsAreOptionalAndLoadedInFileOrder) {
   EXPECT_EQ(cued.kb->other_product_cues.about_us, std::vector<std::string>{"你们"});
 }
 
+TEST(Loader, OtherKindsAreOptionalAndLoadedInFileOrder) {
+  ConfigFixture fx;
+  fx.write("other_products.json", R"({"products": []})");
+  EXPECT_TRUE(load(fx.dir()).kb->other_kinds().empty());
+  fx.write("other_products.json", R"({"products": [], "kinds": [
+    {"name": "股票", "aliases": ["炒股", "股市"]}, {"name": "房贷"}]})");
+  LoadOutcome out = load(fx.dir());
+  ASSERT_TRUE(out.ok()) << format(out.diagnostics.at(0));
+  const auto& kinds = out.kb->other_kinds();
+  ASSERT_EQ(kinds.size(), 2u);
+  EXPECT_EQ(kinds[0].name, "股票");
+  EXPECT_EQ(kinds[0].aliases, (std::vector<std::string>{"炒股", "股市"}));
+  EXPECT_EQ(kinds[1].name, "房贷");
+  EXPECT_TRUE(out.kb->other_products().empty());
+  fx.write("other_products.json", R"({"products": [], "kinds": [{"name": "股票"}, "外汇"]})");
+  EXPECT_TRUE(has_error(load(fx.dir()), "other_products.json: kind #2: error: a kind must be a JSON object"));
+  fx.write("other_products.json", R"({"products": [], "kinds": "股票"})");
+  EXPECT_TRUE(has_error(load(fx.dir()), "other_products.json: kinds: error: must be a list"));
+}
+
 TEST(Loader, MalformedOtherProductsNameTheProduct) {
   ConfigFixture fx;
   fx.write("other_products.json", R"({"products": [{"aliases": ["x"]}, "花呗", {"name": 3}]})");
