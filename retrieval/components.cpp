@@ -17,7 +17,6 @@ Components Components::without(std::string_view list) {
     if (name == "augment") c.augment = false;
     if (name == "initials") c.initials = false;
     if (name == "slots") c.slots = false;
-    if (name == "stories") c.stories = false;
     pos = end + 1;
   }
   return c;
@@ -27,8 +26,7 @@ std::string Components::key() const {
   std::string k;
   for (auto [on, name] : {std::pair{dense, "dense"}, {lexical, "lexical"}, {linear, "linear"},
                           {pinyin, "pinyin"}, {clauses, "clauses"}, {augment, "augment"},
-                          {initials, "initials"}, {slots, "slots"},
-                          {stories, "stories"}}) {
+                          {initials, "initials"}, {slots, "slots"}}) {
     if (!on) k += std::string(name) + ",";
   }
   return k;

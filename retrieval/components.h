@@ -16,7 +16,6 @@ struct Components {
   bool augment = true;  // synthetic training variants (homophone typos, dropped characters)
   bool initials = true;  // pinyin initials among the pinyin features ("tx", "sxf")
   bool slots = true;     // what a question names against each candidate (slot_evidence.h)
-  bool stories = true;   // held-out texts read inside investors' stories too (story_context.h)
 
   // Components named in `list` (comma separated; unknown names ignored) off.
   static Components without(std::string_view list);

@@ -4,7 +4,6 @@
 
 #include "retrieval/scorer.h"
 #include "retrieval/stable_order.h"
-#include "retrieval/story_context.h"
 
 namespace faqbot::retrieval {
 namespace {
@@ -44,12 +43,6 @@ constexpr float kNegativeWeight = 1.1f;
 // weight falls from 1.1 to 0.13: dev answered right 0.430-0.457 -> 0.570-
 // 0.597 over 7 seeds, probe_oos refused 0.994-1.0 -> 0.935-0.961.
 constexpr double kNegativeShare = 0.25;
-// Weight of a held-out text read inside an investor's story
-// (story_context.h), relative to the text read alone. Over 7 dense seeds
-// pooled over dev and every probe set, weights 0.25 / 0.1 against none:
-// in-catalog right +5.8 / +4.0, out-of-catalog refused -0.3 / +0.5 (0.5
-// on an earlier knowledge base: +9.5, -9.3).
-constexpr float kStoryWeight = 0.1f;
 // Seeds of the dense members and of the linear model's visiting order. Each
 // draw is keyed by content, so a seed fixes the engine for every knowledge
 // base; but which seed also decides a question or two in every set (dev
@@ -165,39 +158,34 @@ struct Sample {
   std::vector<int> entries;  // candidate rows: the entry (index in the full corpus)
   std::vector<float> weights;
   std::vector<char> negative;  // the row's held-out text is an out-of-scope example
-  std::vector<char> storied;   // the row's held-out text is told inside a story
 };
 
 // `entry_of` maps the view's entry indices to the full corpus's.
 void add_predictions(const EngineView& view, const std::vector<size_t>& entry_of,
-                     const std::string& text, int truth, float weight, bool storied,
-                     Sample& correct, Sample& scope) {
+                     const std::string& text, int truth, float weight, Sample& correct,
+                     Sample& scope) {
   const Analysis a = analyze(view, text);
   scope.rows.emplace_back(a.scope.begin(), a.scope.end());
   scope.labels.push_back(truth < 0 ? 1.0f : 0.0f);
   scope.weights.push_back(weight);
   scope.negative.push_back(truth < 0);
-  scope.storied.push_back(storied);
   for (const auto& c : a.candidates) {
     correct.rows.emplace_back(c.features.begin(), c.features.end());
     correct.labels.push_back(c.entry == truth ? 1.0f : 0.0f);
     correct.entries.push_back(static_cast<int>(entry_of[c.entry]));
     correct.weights.push_back(weight);
     correct.negative.push_back(truth < 0);
-    correct.storied.push_back(storied);
   }
 }
 
 // Sets the weight of the out-of-scope rows: kNegativeWeight each, but
 // together at most kNegativeShare times the weight of the held-out variants
 // (each held-out text has one scope row), counted `entry_stride` times when
-// only every entry_stride-th entry was held out. Rows of texts told inside a
-// story count as their text (they weigh kStoryWeight times it).
+// only every entry_stride-th entry was held out.
 void weigh_negatives(Sample& correct, Sample& scope, size_t entry_stride) {
   double variants = 0;
   size_t negatives = 0;
   for (size_t i = 0; i < scope.rows.size(); ++i) {
-    if (scope.storied[i]) continue;
     if (scope.negative[i]) {
       ++negatives;
     } else {
@@ -210,7 +198,7 @@ void weigh_negatives(Sample& correct, Sample& scope, size_t entry_stride) {
                                             static_cast<double>(negatives)));
   for (Sample* s : {&correct, &scope}) {
     for (size_t i = 0; i < s->weights.size(); ++i) {
-      if (s->negative[i]) s->weights[i] = s->storied[i] ? w * kStoryWeight : w;
+      if (s->negative[i]) s->weights[i] = w;
     }
   }
 }
@@ -254,7 +242,6 @@ Calibrators fit_calibrators(const Tokenizer& tokenizer, const PreparedCorpus& fu
       std::string text;
       int truth;  // -1 = none
       float weight;
-      bool synthetic = false;  // a synthetic variant (augment.h)
     };
     std::vector<HeldOut> held_out;
     for (size_t ci = 0; ci < chosen.size(); ++ci) {
@@ -286,7 +273,7 @@ Calibrators fit_calibrators(const Tokenizer& tokenizer, const PreparedCorpus& fu
         for (size_t a = 0; a < full.augmented[e].size(); ++a) {
           const AugmentedVariant& v = full.augmented[e][a];
           if (held(v.source)) {
-            held_out.push_back({v.text, static_cast<int>(ci), kAugmentedWeight, true});
+            held_out.push_back({v.text, static_cast<int>(ci), kAugmentedWeight});
           } else {
             train.augmented.back().push_back(v);
             train.augmented_features.back().push_back(full.augmented_features[e][a]);
@@ -307,15 +294,7 @@ Calibrators fit_calibrators(const Tokenizer& tokenizer, const PreparedCorpus& fu
     const SlotEvidence fold_slots = full.slots.fitted(chosen, train.variants);  // this fold's profiles
     view.slots = &fold_slots;
     view.kinds = full.kinds;
-    for (const HeldOut& h : held_out) {
-      add_predictions(view, chosen, h.text, h.truth, h.weight, false, correct, scope);
-      // Real variants and out-of-scope examples only: a synthetic variant
-      // in a story would be noise on noise.
-      if (!full.stories.empty() && !h.synthetic) {
-        add_predictions(view, chosen, with_story(h.text, full.stories), h.truth, h.weight * kStoryWeight,
-                        true, correct, scope);
-      }
-    }
+    for (const HeldOut& h : held_out) add_predictions(view, chosen, h.text, h.truth, h.weight, correct, scope);
   }
   weigh_negatives(correct, scope, stride);
   Calibrators c;

@@ -33,9 +33,6 @@ struct PreparedCorpus {
   std::vector<std::string> negatives;
   std::vector<std::vector<Feature>> negative_features;
   SlotEvidence slots;  // matcher and entry types, no profiles (may be empty)
-  // Normalised investors' stories (story_context.h) the held-out texts of
-  // cross-validation are also read in; empty: none.
-  std::vector<std::string> stories;
   const ProductMentions* kinds = nullptr;  // kinds we do not offer (may be null)
   size_t num_entries() const { return variants.size(); }
   size_t num_variants() const;

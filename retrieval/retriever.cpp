@@ -16,15 +16,12 @@
 #include "retrieval/normalizer.h"
 #include "retrieval/pair_similarity.h"
 #include "retrieval/scorer.h"
-#include "retrieval/story_context.h"
 #include "retrieval/vec_math.h"
 
 namespace faqbot::retrieval {
 namespace {
 
 constexpr size_t kLargeCorpus = 20000;
-// Investors' stories the held-out texts of cross-validation are read in.
-constexpr size_t kStories = 256;
 // A whole question at least this answerable (P(top right) x P(in scope)) is
 // not split into clauses: more likely answered right than not.
 constexpr double kClearAnswerable = 0.5;
@@ -542,12 +539,6 @@ Result<EngineState> build_state(const std::vector<Document>& docs, const Corpus&
       for (const auto& v : prepared.augmented.back()) {
         prepared.augmented_features.back().push_back(state.tokenizer->features(v.text));
       }
-    }
-  }
-  if (components.stories) {
-    for (const std::string& story : investor_stories(kStories)) {
-      std::string n = normalizer.normalize(story);
-      if (!n.empty()) prepared.stories.push_back(std::move(n));
     }
   }
   if (auto facets = slot_facets(corpus, normalizer, state)) {
