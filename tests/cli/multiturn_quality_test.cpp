@@ -57,6 +57,8 @@ constexpr double kAgentFollowupFloor = 0.89;   // 48/56 when set; 50/56 the lowe
 constexpr double kAgentFirstTurnFloor = 0.97;  // 56/56 when set
 constexpr double kSlotsFollowupFloor = 0.84;   // 39/46 the lowest of 7 dense seeds (31/46 before the set's fixes)
 constexpr double kSlotsFirstTurnFloor = 0.97;  // 46/46 when set
+constexpr double kWebchatFollowupFloor = 0.88;   // 75/80 when set (blind until then), 71/80 the lowest of 7 dense seeds
+constexpr double kWebchatFirstTurnFloor = 0.97;  // 78/80 the lowest of 7 dense seeds
 
 MultiturnReport evaluate_file(const std::string& path) {
   auto cases = read_multiturn(path);
@@ -112,6 +114,10 @@ TEST(MultiturnQuality, BankChatBlindProbesMeetTheFloors) {
 
 TEST(MultiturnQuality, ImChatBlindProbesMeetTheFloors) {
   expect_probe_floors("multiturn_im.tsv", 72, kImFollowupFloor, kImFirstTurnFloor);
+}
+
+TEST(MultiturnQuality, WebchatBlindProbesMeetTheFloors) {
+  expect_probe_floors("multiturn_webchat.tsv", 80, kWebchatFollowupFloor, kWebchatFirstTurnFloor);
 }
 
 TEST(MultiturnQuality, ContextProbesMeetTheFloors) {
