@@ -232,11 +232,8 @@ bool complete_alone(ReadingKind kind, const MessageCues& named, const retrieval:
                     const knowledge::KnowledgeBase& kb, const Conversation& c, bool short_text) {
   if (kind == ReadingKind::kReference) return !short_text;
   if (kind == ReadingKind::kTopic) return named.residual_chars > 0;
-  if (kind != ReadingKind::kType || alone.candidates.empty()) return false;
-  const knowledge::Entry* e = kb.find(alone.candidates[0].id);
-  if (e == nullptr) return false;
-  return e->topic == c.topic && !refines_answer(kb.followup, c.type, named) && std::any_of(named.types.begin(), named.types.end(),
-                     [&](const NamedSlot& t) { return t.slot == e->type; });
+  if (kind != ReadingKind::kType || named.types.empty() || !alone_reads_topic(alone, kb, c.topic)) return false;
+  return !refines_answer(kb.followup, c.type, named) && alone_answers_named_type(alone, kb, named);
 }
 
 // The text alone is small talk (category smalltalk) the policy would answer.

@@ -120,19 +120,15 @@ std::string cache_key(const std::vector<Document>& docs, const Corpus& corpus, i
   }
   add("negatives");
   for (const auto& n : corpus.negatives) add(n);
-  add("other products");
-  for (const auto& p : corpus.other_products) {
-    add(p.name);
-    h.add_u64(p.forms.size());
-    g.add_u64(p.forms.size());
-    for (const auto& f : p.forms) add(f);
-  }
-  add("other kinds");
-  for (const auto& k : corpus.other_kinds) {
-    add(k.name);
-    h.add_u64(k.forms.size());
-    g.add_u64(k.forms.size());
-    for (const auto& f : k.forms) add(f);
+  for (const auto& [label, list] : {std::pair{"other products", &corpus.other_products},
+                                    std::pair{"other kinds", &corpus.other_kinds}}) {
+    add(label);
+    for (const auto& p : *list) {
+      add(p.name);
+      h.add_u64(p.forms.size());
+      g.add_u64(p.forms.size());
+      for (const auto& f : p.forms) add(f);
+    }
   }
   add("product cues");
   for (const auto& w : corpus.product_as_means) add(w);
