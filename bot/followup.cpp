@@ -15,8 +15,7 @@ double top_confidence(const retrieval::SearchResult& r) {
 // The policy would answer the text alone.
 bool confident(const retrieval::SearchResult& r, const Thresholds& t) {
   if (r.candidates.empty()) return false;
-  const double runner_up = r.candidates.size() > 1 ? r.candidates[1].confidence : 0.0;
-  return is_clear_match(r.candidates[0].confidence, runner_up, r.out_of_scope, t);
+  return is_clear_match(r.candidates[0].confidence, competing_runner_up(r.candidates), r.out_of_scope, t);
 }
 
 std::u32string content(std::string_view text) {

@@ -1,5 +1,7 @@
 #include "bot/policy.h"
 
+#include <algorithm>
+
 namespace faqbot::bot {
 namespace {
 
@@ -13,6 +15,16 @@ bool is_clear_match(double top, double runner_up, double out_of_scope, const Thr
   return top * (1.0 - out_of_scope) >= t.answer && top - runner_up >= t.margin;
 }
 
+double competing_runner_up(const std::vector<retrieval::Candidate>& candidates) {
+  if (candidates.size() < 2) return 0.0;
+  const std::string& topic = candidates[0].topic;
+  double best = 0.0;
+  for (size_t i = 1; i < candidates.size(); ++i) {
+    if (topic.empty() || candidates[i].topic == topic) best = std::max(best, candidates[i].confidence);
+  }
+  return best;
+}
+
 Decision Policy::decide(const retrieval::SearchResult& result, const knowledge::KnowledgeBase& kb,
                         const Conversation& conversation, const Signals& signals) const {
   // Candidates the knowledge base knows, best first.
@@ -23,7 +35,10 @@ Decision Policy::decide(const retrieval::SearchResult& result, const knowledge::
   const retrieval::Candidate* top = cands.empty() ? nullptr : cands[0];
   const knowledge::Entry* entry = top ? kb.find(top->id) : nullptr;
   const double top_conf = top ? top->confidence : 0.0;
-  const double runner_up = cands.size() > 1 ? cands[1]->confidence : 0.0;
+  std::vector<retrieval::Candidate> known;
+  known.reserve(cands.size());
+  for (const retrieval::Candidate* c : cands) known.push_back(*c);
+  const double runner_up = competing_runner_up(known);
   const bool ahead = top_conf - runner_up >= t_.margin;
   // "Out of scope" is a competing hypothesis, not a veto: it wins only when
   // it is more probable than the best entry being the right one.

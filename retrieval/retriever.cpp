@@ -153,6 +153,14 @@ class EngineRetriever final : public Retriever {
         state_(std::move(state)),
         pairs_(std::move(pairs)),
         small_talk_(corpus.small_talk.begin(), corpus.small_talk.end()) {
+    std::map<std::string, std::string> topic_of;
+    for (const Document& d : corpus.docs) {
+      if (!d.topic.empty()) topic_of.emplace(d.id, d.topic);
+    }
+    for (const std::string& id : state_.entry_ids) {
+      auto it = topic_of.find(id);
+      entry_topics_.push_back(it == topic_of.end() ? std::string() : it->second);
+    }
     for (const std::string& w : corpus.topic_words) {
       std::string n = normalizer_->normalize(w);
       if (!n.empty()) topic_words_.push_back(std::move(n));
@@ -389,6 +397,7 @@ class EngineRetriever final : public Retriever {
     for (const auto& c : a.candidates) {
       Candidate out;
       out.id = state_.entry_ids[c.entry];
+      out.topic = entry_topics_[c.entry];
       const double z = words_logit(c);
       const double words = sigmoid(z);
       out.confidence = words;
@@ -446,6 +455,7 @@ class EngineRetriever final : public Retriever {
   std::set<std::string> small_talk_;      // Corpus::small_talk
   std::vector<std::string> topic_words_;  // Corpus::topic_words, normalised
   std::vector<std::string> about_us_;     // Corpus::product_about_us, normalised
+  std::vector<std::string> entry_topics_;  // per entry (as entry_ids), its topic
 };
 
 // The engine's pinyin readings when the pinyin channel is on (the table is

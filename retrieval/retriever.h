@@ -84,6 +84,7 @@ struct Candidate {
   double confidence = 0;  // calibrated P(this entry answers the question), [0,1]
   double dense = 0;       // raw dense similarity (diagnostics)
   double lexical = 0;     // raw lexical score (diagnostics)
+  std::string topic;      // the entry's topic (Document::topic), "" = none
 };
 
 struct SearchResult {

@@ -40,6 +40,26 @@ TEST_F(PolicyTest, ClarifiesWhenRunnerUpIsClose) {
   EXPECT_EQ(d.suggestions[2].id, "withdraw.holiday");
 }
 
+// With topics known, the margin is to the best sibling (same topic): an
+// entry of another topic close behind is weighed by the calibrated
+// confidences alone, a sibling close behind still asks back.
+TEST_F(PolicyTest, MarginIsToTheBestSibling) {
+  auto with_topics = [](retrieval::SearchResult r) {
+    for (retrieval::Candidate& c : r.candidates) c.topic = c.id.substr(0, c.id.find('.'));
+    return r;
+  };
+  Decision other_topic = decide(with_topics(result({{"withdraw.fee", 0.6}, {"recharge.fee", 0.55}})));
+  EXPECT_EQ(other_topic.action, Action::kAnswer);
+  EXPECT_EQ(other_topic.faq_id, "withdraw.fee");
+  Decision sibling = decide(
+      with_topics(result({{"withdraw.fee", 0.6}, {"recharge.fee", 0.58}, {"withdraw.holiday", 0.55}})));
+  EXPECT_EQ(sibling.action, Action::kClarify);
+  EXPECT_DOUBLE_EQ(competing_runner_up(with_topics(result({{"withdraw.fee", 0.6}, {"recharge.fee", 0.58},
+                                                           {"withdraw.holiday", 0.55}}))
+                                           .candidates),
+                   0.55);
+}
+
 TEST_F(PolicyTest, ClarifiesWhenPlausibleButUnsure) {
   Decision d = decide(result({{"withdraw.fee", 0.3}, {"recharge.fee", 0.05}}));
   EXPECT_EQ(d.action, Action::kClarify);
