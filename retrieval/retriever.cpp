@@ -47,6 +47,54 @@ constexpr double kAsksElsewhere = 0.5;
 constexpr const char* kQuestionWords[] = {"吗", "嘛", "么", "呢", "怎", "啥", "咋", "哪", "几", "多少", "多久",
                                           "是否", "能不能", "可不可以", "有没有", "是不是", "要不要", "会不会"};
 
+// Words of speech that carry no content (voice notes transcribed by speech
+// to text, typed chat alike): hesitations, calls for attention, greetings
+// and discourse fillers, in normalised form, longest first. Never a part
+// of a word of ours (no 额: 额度).
+constexpr const char* kSpeechFillers[] = {"就是说", "你好", "您好", "那个", "就是", "然后", "嗯", "呃", "喂", "啊", "哎"};
+
+// `normalized` without speech fillers and with a word said twice or more in
+// a row said once ("嗯那个提现提现要多久" -> "提现要多久"); "" when nothing
+// changes.
+std::string without_speech_fillers(const std::string& normalized) {
+  std::u32string text = utf8::decode(normalized);
+  std::u32string out;
+  out.reserve(text.size());
+  std::vector<std::u32string> fillers;
+  for (const char* f : kSpeechFillers) fillers.push_back(utf8::decode(f));
+  for (size_t i = 0; i < text.size();) {
+    bool skipped = false;
+    for (const std::u32string& f : fillers) {
+      if (text.compare(i, f.size(), f) == 0) {
+        i += f.size();
+        skipped = true;
+        break;
+      }
+    }
+    if (!skipped) out.push_back(text[i++]);
+  }
+  // Repeats of a unit of 2 to 4 characters ("提现提现"); single characters
+  // repeat in words of their own (谢谢, 看看).
+  std::u32string collapsed;
+  collapsed.reserve(out.size());
+  for (size_t i = 0; i < out.size();) {
+    size_t skip = 0;
+    for (size_t n = 4; n >= 2 && skip == 0; --n) {
+      if (i + 2 * n <= out.size() && out.compare(i, n, out, i + n, n) == 0 &&
+          std::all_of(out.begin() + i, out.begin() + i + n, [](char32_t c) { return c >= 0x3400; })) {
+        skip = n;
+      }
+    }
+    if (skip > 0) {
+      i += skip;  // keep the last of the repeats
+    } else {
+      collapsed.push_back(out[i++]);
+    }
+  }
+  if (collapsed == text || collapsed.empty()) return {};
+  return utf8::encode(collapsed);
+}
+
 bool asks_question(const std::string& normalized) {
   return std::any_of(std::begin(kQuestionWords), std::end(kQuestionWords),
                      [&](const char* w) { return normalized.find(w) != std::string::npos; });
@@ -204,6 +252,12 @@ class EngineRetriever final : public Retriever {
       }
       if (state_.components.clauses && (answerable(r) < kClearAnswerable || courtesy(r))) {
         read_clauses(text, k, as_written, r);
+      }
+      if (state_.components.clauses && (answerable(r) < kClearAnswerable || courtesy(r))) {
+        // Spoken or chatty text without punctuation ("喂你好你好我想问一下那个
+        // 体现要多久"): its fillers and repeats dilute the evidence, and a
+        // greeting run into the question reads as a courtesy.
+        consider(without_speech_fillers(r.normalized), k, r);
       }
     } catch (const std::exception&) {
       r.candidates.clear();
