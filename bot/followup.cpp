@@ -117,6 +117,9 @@ std::string rewrite(ReadingKind kind, const MessageCues& cues, const CueReader& 
       return (type == c.type ? title : subject) + normalized;
     }
     case ReadingKind::kEllipsis: return title + normalized;
+    case ReadingKind::kContrast:
+      return reader.without_condition(c.last_question, c.type) +
+             reader.without_fillers(reader.without_condition(normalized, c.type));
     case ReadingKind::kAlone: break;
   }
   return normalized;
@@ -252,6 +255,7 @@ const char* to_string(ReadingKind kind) {
     case ReadingKind::kType: return "type";
     case ReadingKind::kReference: return "reference";
     case ReadingKind::kEllipsis: return "ellipsis";
+    case ReadingKind::kContrast: return "contrast";
   }
   return "alone";
 }
@@ -277,6 +281,9 @@ ReadingKind classify(const MessageCues& cues, const retrieval::SearchResult& alo
                      const Thresholds& thresholds) {
   const std::string& topic = conversation.topic;
   const bool sure_alone = confident(alone, thresholds);
+  if (!cues.contrasts.empty() && (cues.topics.empty() || cues.names_only(topic))) {
+    return ReadingKind::kContrast;
+  }
   if (cues.reference && (cues.topics.empty() || cues.names_only(topic))) {
     return ReadingKind::kReference;
   }
@@ -306,7 +313,7 @@ bool within_slots(const retrieval::SearchResult& result, const knowledge::Knowle
   in.out_of_scope = result.out_of_scope;
   double sum = 0;
   for (const knowledge::Entry& e : kb.entries) {
-    if (e.topic != filter.topic) continue;
+    if (e.topic != filter.topic || (!filter.not_type.empty() && e.type == filter.not_type)) continue;
     const bool of_type = typed_topic && e.type == filter.type;
     if (filter.only_type && typed_topic && !of_type) continue;
     // Entries the search did not list take part only when of the type.
@@ -371,16 +378,21 @@ bool read_in_context(const MessageState& m, ReadingKind kind, Reading* reading,
     filter.topic = named.topics[0].slot;
     filter.type = conversation.type;
     filter.only_type = true;
+  } else if (kind == ReadingKind::kContrast) {  // the topic without the condition
+    filter.topic = conversation.topic;
+    filter.not_type = conversation.type;
   } else {  // the topic is kept; a type named is preferred
     filter.topic = conversation.topic;
     filter.type = named_type(named, m.kb, conversation.topic);
-    // A pronoun that names no type refers to what was just answered: it keeps
-    // the type too (preferred, not required: the new words may ask more).
-    if (kind == ReadingKind::kReference && filter.type.empty()) filter.type = conversation.type;
+    // A pronoun or an ellipsis that names no type refers to what was just
+    // answered: it keeps the type too (preferred, not required: the new
+    // words may ask more; "那钱是不是一直冻着" after 流标了怎么办 asks about the
+    // failed bid's money, not the wait before a full bid).
+    if ((kind == ReadingKind::kReference || kind == ReadingKind::kEllipsis) && filter.type.empty()) filter.type = conversation.type;
   }
   // A refinement keeps the answered type, and its reference points at the
   // answer itself, not at the topic's words.
-  const bool refines = kind != ReadingKind::kTopic &&
+  const bool refines = kind != ReadingKind::kTopic && kind != ReadingKind::kContrast &&
                        refines_answer(m.kb.followup, conversation.type, named);
   if (refines) filter.type = conversation.type;
   // An ellipsis asking its own question of the topic follows the subject,
@@ -401,7 +413,8 @@ bool read_in_context(const MessageState& m, ReadingKind kind, Reading* reading,
       refines ? title : previous_subject(m.cues, m.kb, m.retriever, conversation);
   // A topic or reference rewrite is a complete question; a type or an
   // ellipsis adds new words to the previous question: both experts vote.
-  const bool rewritten = kind == ReadingKind::kTopic || kind == ReadingKind::kReference;
+  const bool rewritten = kind == ReadingKind::kTopic || kind == ReadingKind::kReference ||
+                         kind == ReadingKind::kContrast;
   const size_t depth = std::max(m.k, kContextSearchK);
   auto search_in_context = [&](const std::string& query, retrieval::SearchResult* searched) {
     *searched = m.retriever.search(query, depth);
@@ -515,9 +528,17 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
                      size_t max_chars) {
   Reading reading;
   const bool has_context = !conversation.topic.empty() && !conversation.last_question.empty();
-  reading.result = retriever.search(text, has_context ? std::max(k, kContextSearchK) : k);
+  const size_t depth = has_context ? std::max(k, kContextSearchK) : k;
+  reading.result = retriever.search(text, depth);
   reading.question = reading.result.normalized;
   if (!has_context) return reading;
+  // Read as typed clean: hesitations of speech dropped, homophones put right.
+  const std::string clean = cues.clean(reading.result.normalized);
+  if (clean != reading.result.normalized && content_length(clean) > 0) {
+    reading.result = retriever.search(clean, depth);
+    reading.question = reading.result.normalized;
+    text = clean;
+  }
 
   const MessageCues named =
       cues.read(reading.result.normalized, conversation.topic, conversation.type);

@@ -20,7 +20,12 @@
 //   kReference  points back (这个, 它, 那笔…), or names neither and is not
 //               confident alone or carries a follow-up marker ("收不收违约金",
 //               "那周末呢"): the reference (or the front) filled with the
-//               previous subject, read within the kept topic;
+//               previous subject, read within the kept topic, the answered
+//               type preferred when the message names none;
+//   kContrast   names the contrary of the answered type's condition and no
+//               other topic (FollowupCues::contrasts: "工作日呢" after 周末提现
+//               几时到): the previous question without the condition's words,
+//               read within the kept topic, no entry of the answered type;
 //   kAlone      anything else: a complete question replaces the context and
 //               is not bent by it; so does small talk the text alone is sure
 //               of, marker or not ("那行 拜拜").
@@ -63,6 +68,9 @@
 // a type the text alone's best entry does not have: "要填哪些信息" after
 // 实名认证 is not about privacy), the rewritten text out of scope, or the
 // text alone confident on the very entry the rewritten search ranks first.
+// A follow-up is read as typed clean (CueReader::clean): without hesitations
+// of speech, and with a cue word typed or heard as a homophone put right; the
+// text alone is then the clean text's search.
 // Thread-safe as the Retriever is.
 #include <string>
 #include <string_view>
@@ -92,8 +100,8 @@ inline constexpr size_t kTopicOnlyResidual = 2;
 inline constexpr size_t kMeansResidual = 3;
 inline constexpr size_t kContextSearchK = 20;  // candidates looked at in context
 
-enum class ReadingKind { kAlone, kTopic, kType, kReference, kEllipsis };
-// "alone" | "topic" | "type" | "reference" | "ellipsis"
+enum class ReadingKind { kAlone, kTopic, kType, kReference, kEllipsis, kContrast };
+// "alone" | "topic" | "type" | "reference" | "ellipsis" | "contrast"
 const char* to_string(ReadingKind kind);
 
 struct Reading {
@@ -125,6 +133,7 @@ struct SlotFilter {
   std::string topic;          // only entries of this topic
   std::string type;           // "" = none; else its entries get kTypePrior
   bool only_type = false;     // only entries of `type`, when the topic has it
+  std::string not_type;       // "" = none; else no entry of this type
 };
 
 // `result` restricted by `filter`, confidences renormalised within it (an

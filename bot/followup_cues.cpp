@@ -95,6 +95,30 @@ CueReader::CueReader(const knowledge::KnowledgeBase& kb, const retrieval::Retrie
   }
   for (const std::string& w : cues.references) add(w, Kind::kReference, "");
   for (const std::string& w : cues.fillers) add(w, Kind::kFiller, "");
+  for (const std::string& w : cues.hesitations) {
+    if (Word* h = add(w, Kind::kHesitation, "")) hesitations_.push_back(h->text);
+  }
+  std::sort(hesitations_.begin(), hesitations_.end());
+  for (const auto& [type, list] : cues.contrasts) {
+    for (const std::string& w : list) add(w, Kind::kContrast, type);
+  }
+  readings_ = normalizer.readings();
+  if (readings_) {
+    for (const Word& w : words_) {
+      if ((w.kind != Kind::kTopic && w.kind != Kind::kType) || w.product || w.gated) continue;
+      Sound sound{utf8::decode(w.text), {}};
+      if (sound.chars.size() < 2) continue;
+      bool readable = true;
+      for (char32_t cp : sound.chars) {
+        const std::string_view syllable = readings_(cp);
+        readable = readable && !syllable.empty();
+        sound.syllables.emplace_back(syllable);
+      }
+      if (readable) sounds_.push_back(std::move(sound));
+    }
+    std::stable_sort(sounds_.begin(), sounds_.end(),
+                     [](const Sound& a, const Sound& b) { return a.chars.size() > b.chars.size(); });
+  }
   std::set<std::string> ours;  // pairs some entry's text holds
   for (const knowledge::Entry& e : kb.entries) {
     for (const std::string* text : {&e.title, &e.answer}) {
@@ -105,11 +129,14 @@ CueReader::CueReader(const knowledge::KnowledgeBase& kb, const retrieval::Retrie
     }
   }
   std::set<std::string> foreign;
+  std::set<std::string> known = ours;
   for (const std::string& q : kb.out_of_scope) {
     for (std::string& p : cjk_pairs(normalizer.normalize(q))) {
+      known.insert(p);
       if (!ours.count(p) && !grammatical(p)) foreign.insert(std::move(p));
     }
   }
+  known_.assign(known.begin(), known.end());
   foreign_.assign(foreign.begin(), foreign.end());
   ours_.assign(ours.begin(), ours.end());
   // Longest first; among equals the order above (topic before type) holds.
@@ -150,6 +177,7 @@ MessageCues CueReader::read(std::string_view text, const std::string& topic,
     if (w.gated && !std::binary_search(w.topics.begin(), w.topics.end(), topic)) continue;
     out.names_product = out.names_product || w.product;
     if (w.product && w.slot != type) continue;
+    if (w.kind == Kind::kContrast && w.slot != type) continue;
     covered += utf8::length(text.substr(m.begin, m.end - m.begin));
     switch (w.kind) {
       case Kind::kTopic: out.topics.push_back({w.slot, w.text}); break;
@@ -158,7 +186,9 @@ MessageCues CueReader::read(std::string_view text, const std::string& topic,
         out.product = out.product || w.product;
         break;
       case Kind::kReference: out.reference = true; break;
-      case Kind::kFiller: break;
+      case Kind::kContrast: out.contrasts.push_back({w.slot, w.text}); break;
+      case Kind::kFiller:
+      case Kind::kHesitation: break;
     }
   }
   add_foreign(text.substr(uncovered_from), &out.foreign);
@@ -210,6 +240,96 @@ std::string CueReader::without(std::string_view text, Kind kind, bool products) 
   size_t last = 0;
   for (const Match& m : matches(text)) {
     if (m.word->kind != kind || (products && !m.word->product)) continue;
+    out.append(text.substr(last, m.begin - last));
+    last = m.end;
+  }
+  out.append(text.substr(last));
+  return out;
+}
+
+std::string CueReader::clean(std::string_view text) const {
+  // Hesitations go, and so does a reference word listed as one too (那个)
+  // when a hesitation stands next to it ("嗯 那个 就是 红包怎么用"; alone,
+  // "那个钱" points back).
+  const std::vector<Match> found = matches(text);
+  auto hesitation = [&](size_t i) { return found[i].word->kind == Kind::kHesitation; };
+  auto blank = [&](size_t from, size_t to) {
+    for (char32_t cp : utf8::decode(text.substr(from, to - from))) {
+      if (!utf8::is_space(cp)) return false;
+    }
+    return true;
+  };
+  std::string spoken;
+  size_t last = 0;
+  for (size_t i = 0; i < found.size(); ++i) {
+    const Match& m = found[i];
+    bool drop = hesitation(i);
+    if (!drop && m.word->kind == Kind::kReference &&
+        std::binary_search(hesitations_.begin(), hesitations_.end(), m.word->text)) {
+      drop = (i > 0 && hesitation(i - 1) && blank(found[i - 1].end, m.begin)) ||
+             (i + 1 < found.size() && hesitation(i + 1) && blank(m.end, found[i + 1].begin));
+    }
+    if (!drop) continue;
+    spoken.append(text.substr(last, m.begin - last));
+    last = m.end;
+  }
+  spoken.append(text.substr(last));
+  if (sounds_.empty()) return spoken;
+  std::u32string cps = utf8::decode(spoken);
+  std::vector<bool> covered(cps.size(), false);  // inside a cue word as typed
+  for (const Match& m : matches(spoken)) {
+    if (m.word->kind == Kind::kFiller || m.word->kind == Kind::kHesitation) continue;
+    const size_t from = utf8::length(spoken.substr(0, m.begin));
+    const size_t to = from + utf8::length(spoken.substr(m.begin, m.end - m.begin));
+    for (size_t i = from; i < to && i < covered.size(); ++i) covered[i] = true;
+  }
+  std::vector<std::string> syllables;
+  for (char32_t cp : cps) syllables.emplace_back(readings_(cp));
+  auto unknown_pair = [&](size_t from, size_t n) {
+    for (size_t i = from; i + 1 < from + n; ++i) {
+      if (!utf8::is_cjk(cps[i]) || !utf8::is_cjk(cps[i + 1])) continue;
+      if (!std::binary_search(known_.begin(), known_.end(), utf8::encode(cps.substr(i, 2)))) return true;
+    }
+    return false;
+  };
+  auto sounds_like = [&](const Sound& s, size_t at) {
+    const size_t n = s.chars.size();
+    if (at + n > cps.size()) return false;
+    size_t same = 0;
+    for (size_t j = 0; j < n; ++j) {
+      if (covered[at + j] || syllables[at + j].empty() || syllables[at + j] != s.syllables[j]) return false;
+      same += cps[at + j] == s.chars[j];
+    }
+    return same > 0 && same < n && unknown_pair(at, n);
+  };
+  bool changed = false;
+  for (size_t i = 0; i < cps.size();) {
+    const Sound* hit = nullptr;
+    if (!covered[i] && !syllables[i].empty()) {
+      for (const Sound& s : sounds_) {
+        if (s.syllables[0] == syllables[i] && sounds_like(s, i)) {
+          hit = &s;
+          break;
+        }
+      }
+    }
+    if (hit == nullptr) {
+      ++i;
+      continue;
+    }
+    cps.replace(i, hit->chars.size(), hit->chars);
+    changed = true;
+    i += hit->chars.size();
+  }
+  return changed ? utf8::encode(cps) : spoken;
+}
+
+std::string CueReader::without_condition(std::string_view text, const std::string& type) const {
+  std::string out;
+  size_t last = 0;
+  for (const Match& m : matches(text)) {
+    const bool condition = (m.word->kind == Kind::kType && !m.word->product) || m.word->kind == Kind::kContrast;
+    if (!condition || m.word->slot != type) continue;
     out.append(text.substr(last, m.begin - last));
     last = m.end;
   }

@@ -12,6 +12,7 @@
 // Cue words are normalised once, with the Retriever's normalisation, when the
 // reader is built; read() takes normalised text. Matching is leftmost-longest
 // ("交易密码" before "密码"). Immutable after construction; thread-safe.
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,9 @@ struct NamedSlot {
 struct MessageCues {
   std::vector<NamedSlot> topics;  // in text order; a topic may repeat
   std::vector<NamedSlot> types;   // in text order
+  // Words naming the contrary condition of the answered type (read()'s
+  // `type`; FollowupCues::contrasts): slot the type, in text order.
+  std::vector<NamedSlot> contrasts;
   bool reference = false;         // a reference word (这个, 它…) occurs
   bool product = false;           // a product is named right after an answer
                                   // of the product type (read()'s `type`)
@@ -67,6 +71,20 @@ class CueReader {
   // text names no topic.
   std::string replace_subject(std::string_view normalized, const std::string& word) const;
 
+  // How a follow-up reads typed clean: `normalized` without hesitations of
+  // speech (FollowupCues::hesitations: "嗯那个就是提现呢" -> "那个提现呢"),
+  // and with a cue word of a topic or type typed or heard as a homophone put
+  // right ("提线呢" -> "提现呢", "方款呢" -> "放款呢"): a span of two or more
+  // characters reads in toneless pinyin (the engine's readings) as the cue
+  // does, shares at least one character with it, and holds a pair of
+  // characters no entry's text and no out-of-scope example holds (so a word
+  // of ours or of another kind is never rewritten: 重置 stays).
+  std::string clean(std::string_view normalized) const;
+
+  // `normalized` without the cue words of `type` and the words contrasting
+  // with it ("周六提现几时能到账" -> "提现几时能到账").
+  std::string without_condition(std::string_view normalized, const std::string& type) const;
+
   // `normalized` without its filler words ("那充值呢" -> "充值").
   std::string without_fillers(std::string_view normalized) const;
 
@@ -78,7 +96,7 @@ class CueReader {
   std::string replace_reference(std::string_view normalized, const std::string& subject) const;
 
  private:
-  enum class Kind { kTopic, kType, kReference, kFiller };
+  enum class Kind { kTopic, kType, kReference, kFiller, kHesitation, kContrast };
   struct Word {
     std::string text;  // normalised, non-empty
     Kind kind;
@@ -101,6 +119,16 @@ class CueReader {
   void add_foreign(std::string_view span, std::vector<std::string>* out) const;
 
   std::vector<Word> words_;  // longest first
+  // Cue words of topics and types (not products, not follow-up-only) that
+  // clean() may put right: characters and toneless syllables, longest first.
+  struct Sound {
+    std::u32string chars;
+    std::vector<std::string> syllables;
+  };
+  std::vector<Sound> sounds_;
+  std::vector<std::string> hesitations_;  // normalised, sorted
+  std::function<std::string_view(char32_t)> readings_;  // empty: no pinyin
+  std::vector<std::string> known_;  // pairs of every entry's text and out-of-scope example, sorted
   // Character pairs of kb.out_of_scope examples that no entry's title,
   // question or answer holds and that hold no grammatical character
   // (kGrammatical); UTF-8, normalised, sorted.

@@ -109,6 +109,13 @@ struct FollowupCues {
   std::map<std::string, std::vector<std::string>> refined_by;
   std::vector<std::string> references;  // 这个, 它 … (point back at the subject)
   std::vector<std::string> fillers;     // 那边, 的话 … (carry no content)
+  // 嗯, 呃, 就是说 … : hesitations of speech (voice notes read by speech to
+  // text); a follow-up is read without them, as if typed clean.
+  std::vector<std::string> hesitations;
+  // type -> words naming the contrary condition (holiday: 工作日, 平时): a
+  // follow-up naming one right after an answer of the type asks the same of
+  // the topic without the condition (周末提现几时到 → 工作日呢).
+  std::map<std::string, std::vector<std::string>> contrasts;
   // type -> words that name it in a follow-up only (not for ranking), and
   // only within a topic where an entry of that type has a question holding
   // the word (利息 names fee after a loan question, as loan.cost is asked

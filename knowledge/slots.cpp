@@ -86,6 +86,9 @@ void parse_followup_cues(const json& doc, FollowupCues* cues, std::vector<Diagno
       if (auto r = t.value().find("refined_by"); r != t.value().end()) {
         cues->refined_by[t.key()] = words(*r, where + " \"refined_by\"", diags);
       }
+      if (auto c = t.value().find("contrasts"); c != t.value().end()) {
+        cues->contrasts[t.key()] = words(*c, where + " \"contrasts\"", diags);
+      }
       if (auto f = t.value().find("followup_cues"); f != t.value().end()) {
         cues->followup_type_cues[t.key()] = words(*f, where + " \"followup_cues\"", diags);
       }
@@ -111,6 +114,9 @@ void parse_followup_cues(const json& doc, FollowupCues* cues, std::vector<Diagno
     cues->references = words(*it, "\"references\"", diags);
   }
   if (auto it = doc.find("fillers"); it != doc.end()) cues->fillers = words(*it, "\"fillers\"", diags);
+  if (auto it = doc.find("hesitations"); it != doc.end()) {
+    cues->hesitations = words(*it, "\"hesitations\"", diags);
+  }
 }
 
 std::vector<Diagnostic> lint_slots(const KnowledgeBase& kb) {

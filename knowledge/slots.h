@@ -13,7 +13,8 @@
 //   {"types":  {"<type>": {"suffixes": ["cost", …], "cues": ["手续费", …],
 //                          "refined_by": ["how_long", …],
 //                          "followup_cues": ["利息", …],
-//                          "named_by_products": true}, …},
+//                          "named_by_products": true,
+//                          "contrasts": ["工作日", …]}, …},
 //              refined_by: types that, named alone right after an answer of
 //              this type, ask about that same answer: a type that tells what
 //              happened (failed) is refined by how long or how to go on
@@ -24,10 +25,14 @@
 //              named_by_products (one type at most): other companies'
 //              products name it in a follow-up, and right after its answer
 //              a product is a means of ours (FollowupCues::product_type)
+//              contrasts: words naming the contrary condition of the type
+//              (FollowupCues::contrasts)
 //    "topics": {"<topic>": ["提现", "取现", …], …},
 //    "references": ["这个", "它", …],   words pointing back at what was asked
-//    "fillers":    ["那边", "的话", …]}  words a short follow-up carries besides
+//    "fillers":    ["那边", "的话", …],  words a short follow-up carries besides
 //                                       its topic ("提现那边呢" names only a topic)
+//    "hesitations": ["嗯", "呃", …]}     hesitations of speech a follow-up is read
+//                                       without (voice notes)
 // Cue words are written as investors type them; matching happens on
 // normalised text (the engine normalises the cues the same way).
 #include <nlohmann/json_fwd.hpp>

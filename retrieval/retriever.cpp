@@ -492,6 +492,11 @@ class EngineRetriever final : public Retriever {
   }
 
   std::vector<std::string> warnings() const override { return state_.warnings; }
+  std::function<std::string_view(char32_t)> readings() const override {
+    if (!state_.pinyin || state_.pinyin->empty()) return {};
+    std::shared_ptr<const PinyinTable> table = state_.pinyin;
+    return [table](char32_t cp) { return table->syllable(cp); };
+  }
 
   std::string normalize(std::string_view text) const override {
     try {

@@ -2,6 +2,7 @@
 // The retrieval engine: from an investor's raw question to ranked entry ids
 // with a calibrated confidence. Knows entry ids and texts only; nothing about
 // handoffs, replies or channels.
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -127,6 +128,10 @@ class Retriever {
   // Problems met while building that cost quality but not service (e.g. the
   // pinyin readings file is missing). Empty when none.
   virtual std::vector<std::string> warnings() const { return {}; }
+
+  // Toneless pinyin of a code point ("" when unknown) as the pinyin channel
+  // reads it; empty (no function) when the channel is off.
+  virtual std::function<std::string_view(char32_t)> readings() const { return {}; }
 };
 
 }  // namespace faqbot::retrieval

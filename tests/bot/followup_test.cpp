@@ -633,3 +633,84 @@ TEST_F(FollowupTest, AsksAgainOnlyWhenTheMessageRepeatsTheLastQuestion) {
 
 }  // namespace
 }  // namespace faqbot::bot
+
+namespace faqbot::bot {
+namespace {
+
+// A scripted retriever that also reads a few characters in pinyin.
+class ReadingRetriever : public testing::FakeRetriever {
+ public:
+  std::function<std::string_view(char32_t)> readings() const override {
+    return [](char32_t cp) -> std::string_view {
+      switch (cp) {
+        case U'提': return "ti";
+        case U'现': case U'线': case U'先': return "xian";
+        case U'充': case U'重': case U'冲': return "chong";
+        case U'值': case U'置': return "zhi";
+        default: return "";
+      }
+    };
+  }
+};
+
+TEST(FollowupClean, HesitationsGoAndHomophonesOfCueWordsAreRightedOnlyWhereNoTextHoldsThem) {
+  auto kb = testing::make_kb();
+  kb->followup.hesitations = {"嗯", "就是", "那个"};
+  kb->followup.references = {"它", "这个", "那个"};
+  kb->out_of_scope = {"路由器怎么重置"};  // 重置 is a word of another kind
+  ReadingRetriever retriever;
+  CueReader cues(*kb, retriever);
+  EXPECT_EQ(cues.clean("嗯那个就是提线呢"), "提现呢");   // 那个 among hesitations goes too
+  EXPECT_EQ(cues.clean("那个钱呢"), "那个钱呢");         // alone, 那个 points back
+  EXPECT_EQ(cues.clean("那重值呢"), "那充值呢");         // 重值: no text holds it
+  EXPECT_EQ(cues.clean("那重置呢"), "那重置呢");         // an out-of-scope example holds 重置
+  EXPECT_EQ(cues.clean("提现手续费"), "提现手续费");     // typed right: unchanged
+  EXPECT_EQ(cues.clean("先提呢"), "先提呢");             // sounds unlike every cue
+
+  testing::FakeRetriever no_pinyin;  // the pinyin channel off: hesitations only
+  CueReader plain(*kb, no_pinyin);
+  EXPECT_EQ(plain.clean("嗯提线呢"), "提线呢");
+}
+
+TEST(FollowupClean, AFollowupIsReadAsTypedClean) {
+  auto kb = testing::make_kb();
+  kb->followup.hesitations = {"嗯", "就是"};
+  ReadingRetriever retriever;
+  CueReader cues(*kb, retriever);
+  Conversation c;
+  c.last_question = "提现要收手续费吗";
+  c.last_faq_id = "withdraw.fee";
+  c.topic = "withdraw";
+  c.type = "fee";
+  retriever.on("充值要收手续费吗", testing::result({{"recharge.fee", 0.6}, {"withdraw.fee", 0.3}}));
+  Reading r = read_message(retriever, *kb, cues, "嗯就是那冲值呢", c, Thresholds{}, 5, 10);
+  EXPECT_EQ(r.kind, ReadingKind::kTopic);  // 冲值 names recharge, as 充值 does
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "recharge.fee");
+}
+
+TEST(FollowupContrast, TheContraryConditionKeepsTheTopicWithoutTheAnsweredType) {
+  auto kb = testing::make_kb();
+  kb->followup.contrasts = {{"holiday", {"工作日", "平时"}}};
+  testing::FakeRetriever retriever;
+  CueReader cues(*kb, retriever);
+  Conversation c;
+  c.last_question = "周末提现什么时候到账";
+  c.last_faq_id = "withdraw.holiday";
+  c.topic = "withdraw";
+  c.type = "holiday";
+  EXPECT_EQ(cues.read("平时呢", "withdraw", "holiday").contrasts.size(), 1u);
+  EXPECT_TRUE(cues.read("平时呢", "withdraw", "how_long").contrasts.empty());  // only after holiday
+  retriever.on("工作日呢", testing::result({{"withdraw.holiday", 0.7}}));
+  retriever.on("提现什么时候到账", testing::result({{"withdraw.holiday", 0.5}, {"withdraw.arrival_time", 0.4}}));
+  Reading r = read_message(retriever, *kb, cues, "工作日呢", c, Thresholds{}, 5, 10);
+  EXPECT_EQ(r.kind, ReadingKind::kContrast);
+  EXPECT_EQ(retriever.queries.back(), "提现什么时候到账");  // the condition's words gone
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "withdraw.arrival_time");
+  for (const auto& cand : r.result.candidates) EXPECT_NE(cand.id, "withdraw.holiday");
+  EXPECT_STREQ(to_string(ReadingKind::kContrast), "contrast");
+}
+
+}  // namespace
+}  // namespace faqbot::bot
