@@ -63,6 +63,8 @@ constexpr double kSlotsFollowupFloor = 0.84;   // 39/46 the lowest of 7 dense se
 constexpr double kSlotsFirstTurnFloor = 0.97;  // 46/46 when set
 constexpr double kWebchatFollowupFloor = 0.88;   // 75/80 when set (blind until then), 71/80 the lowest of 7 dense seeds
 constexpr double kWebchatFirstTurnFloor = 0.97;  // 78/80 the lowest of 7 dense seeds
+constexpr double kVoiceBlindFollowupFloor = 0.88;   // 71/80 the lowest of 7 dense seeds when set (blind until then)
+constexpr double kVoiceBlindFirstTurnFloor = 0.98;  // 79/80 at every one of 7 dense seeds
 constexpr double kVoiceFollowupFloor = 0.89;    // 51/57 the lowest of 7 dense seeds when set (44/57 the lowest before the set's fixes)
 constexpr double kVoiceFirstTurnFloor = 0.97;   // 56/57 the lowest of 7 dense seeds
 
@@ -124,6 +126,10 @@ TEST(MultiturnQuality, ImChatBlindProbesMeetTheFloors) {
 
 TEST(MultiturnQuality, WebchatBlindProbesMeetTheFloors) {
   expect_probe_floors("multiturn_webchat.tsv", 80, kWebchatFollowupFloor, kWebchatFirstTurnFloor);
+}
+
+TEST(MultiturnQuality, VoiceNoteBlindProbesMeetTheFloors) {
+  expect_probe_floors("multiturn_voice.tsv", 80, kVoiceBlindFollowupFloor, kVoiceBlindFirstTurnFloor);
 }
 
 TEST(MultiturnQuality, VoiceAndContrastTunedProbesMeetTheFloors) {

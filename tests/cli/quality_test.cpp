@@ -90,6 +90,16 @@ constexpr ProbeFloors kWebchatFloors = {"probe_webchat.jsonl", 0.94, 0.89, 0.95}
 // of 7 dense seeds when it landed (1.0 / 1.0 / 0.923).
 constexpr ProbeFloors kVoiceFloors = {"probe_voice_tuned.jsonl", 0.98, 0.99, 0.92};
 
+// Written blind from the catalog alone as IM voice notes of middle-aged and
+// older investors, transcribed by speech to text (no punctuation, fillers,
+// amounts in characters, speech-recognition homophones of our words, dialect
+// and old-fashioned words; out of catalog: life chit-chat, other companies'
+// products, our words about other institutions), measured once when it
+// landed: faqbot 0.924 / 0.95 / 0.92 against the SVM baseline's
+// 0.871 / 1.0 / 0.92 before this stop's changes. Floors just below the
+// lowest of 7 dense seeds at landing (0.935 / 1.0 / 0.940).
+constexpr ProbeFloors kVoiceBlindFloors = {"probe_voice.jsonl", 0.93, 0.95, 0.93};
+
 EvalReport evaluate_file(const std::string& path) {
   auto cases = read_cases(path);
   EXPECT_TRUE(cases.ok()) << cases.status().message();
@@ -144,6 +154,7 @@ TEST(Quality, ImChatBlindProbesMeetTheFloors) { expect_probe_floors(kImFloors); 
 TEST(Quality, StoryWithNumbersProbesMeetTheFloors) { expect_probe_floors(kStoryFloors); }
 TEST(Quality, WebchatBlindProbesMeetTheFloors) { expect_probe_floors(kWebchatFloors); }
 TEST(Quality, VoiceNoteProbesMeetTheFloors) { expect_probe_floors(kVoiceFloors); }
+TEST(Quality, VoiceNoteBlindProbesMeetTheFloors) { expect_probe_floors(kVoiceBlindFloors); }
 
 }  // namespace
 }  // namespace faqbot::cli
