@@ -120,6 +120,24 @@ std::string rewrite(ReadingKind kind, const MessageCues& cues, const CueReader& 
     case ReadingKind::kContrast:
       return reader.without_condition(c.last_question, c.type) +
              reader.without_fillers(reader.without_condition(normalized, c.type));
+    case ReadingKind::kSubject: {
+      // The new word of the topic in place of the word it is said of.
+      const MessageCues before = reader.read(c.last_question);
+      std::string word;
+      for (const NamedSlot& t : cues.topics) {
+        if (before.subject().find(t.word) == std::string::npos) {
+          word = t.word;
+          break;
+        }
+      }
+      for (const NamedSlot& t : before.topics) {
+        if (t.slot != c.topic) continue;
+        std::string out = c.last_question;
+        out.replace(out.find(t.word), t.word.size(), reader.said_of(word, t.word));
+        return out;
+      }
+      return word + c.last_question;
+    }
     case ReadingKind::kAlone: break;
   }
   return normalized;
@@ -169,7 +187,8 @@ double topic_best(const retrieval::SearchResult& r, const knowledge::KnowledgeBa
 // 呢", "微信支付可以不" ask about recharging with it; "微粒贷怎么还款" names its
 // own topic; "借呗的额度怎么提高", "花呗的账单怎么查" ask about the product).
 bool names_means_of_ours(const MessageCues& named, const Conversation& c) {
-  if (!named.product || !named.topics.empty() || named.residual_chars > kMeansResidual) {
+  if (!named.product || named.peer_product || !named.topics.empty() ||
+      named.residual_chars > kMeansResidual) {
     return false;
   }
   return std::all_of(named.types.begin(), named.types.end(),
@@ -256,6 +275,7 @@ const char* to_string(ReadingKind kind) {
     case ReadingKind::kReference: return "reference";
     case ReadingKind::kEllipsis: return "ellipsis";
     case ReadingKind::kContrast: return "contrast";
+    case ReadingKind::kSubject: return "subject";
   }
   return "alone";
 }
@@ -313,7 +333,10 @@ bool within_slots(const retrieval::SearchResult& result, const knowledge::Knowle
   in.out_of_scope = result.out_of_scope;
   double sum = 0;
   for (const knowledge::Entry& e : kb.entries) {
-    if (e.topic != filter.topic || (!filter.not_type.empty() && e.type == filter.not_type)) continue;
+    if (e.topic != filter.topic || (!filter.not_type.empty() && e.type == filter.not_type) ||
+        e.id == filter.not_entry) {
+      continue;
+    }
     const bool of_type = typed_topic && e.type == filter.type;
     if (filter.only_type && typed_topic && !of_type) continue;
     // Entries the search did not list take part only when of the type.
@@ -381,6 +404,9 @@ bool read_in_context(const MessageState& m, ReadingKind kind, Reading* reading,
   } else if (kind == ReadingKind::kContrast) {  // the topic without the condition
     filter.topic = conversation.topic;
     filter.not_type = conversation.type;
+  } else if (kind == ReadingKind::kSubject) {  // another subject of the topic
+    filter.topic = conversation.topic;
+    filter.not_entry = conversation.last_faq_id;
   } else {  // the topic is kept; a type named is preferred
     filter.topic = conversation.topic;
     filter.type = named_type(named, m.kb, conversation.topic);
@@ -393,6 +419,7 @@ bool read_in_context(const MessageState& m, ReadingKind kind, Reading* reading,
   // A refinement keeps the answered type, and its reference points at the
   // answer itself, not at the topic's words.
   const bool refines = kind != ReadingKind::kTopic && kind != ReadingKind::kContrast &&
+                       kind != ReadingKind::kSubject &&
                        refines_answer(m.kb.followup, conversation.type, named);
   if (refines) filter.type = conversation.type;
   // An ellipsis asking its own question of the topic follows the subject,
@@ -409,12 +436,23 @@ bool read_in_context(const MessageState& m, ReadingKind kind, Reading* reading,
   const bool means_of_ours = names_means_of_ours(named, conversation);
   const std::string words =
       means_of_ours ? m.cues.without_products(m.alone.normalized) : m.alone.normalized;
-  const std::string subject =
+  std::string subject =
       refines ? title : previous_subject(m.cues, m.kb, m.retriever, conversation);
+  // A new type keeps the topic, not the entry: when the last question named
+  // no word of its topic, the topic's first word stands for it, not the
+  // answer's title ("最多能借多少" → "利息咋算" asks 借款利息咋算, not about the
+  // amount's title).
+  if (kind == ReadingKind::kType && !refines && !filter.type.empty() &&
+      filter.type != conversation.type && m.cues.read(conversation.last_question).topics.empty()) {
+    auto it = m.kb.followup.topic_cues.find(conversation.topic);
+    if (it != m.kb.followup.topic_cues.end() && !it->second.empty()) {
+      subject = m.retriever.normalize(it->second[0]);
+    }
+  }
   // A topic or reference rewrite is a complete question; a type or an
   // ellipsis adds new words to the previous question: both experts vote.
   const bool rewritten = kind == ReadingKind::kTopic || kind == ReadingKind::kReference ||
-                         kind == ReadingKind::kContrast;
+                         kind == ReadingKind::kContrast || kind == ReadingKind::kSubject;
   const size_t depth = std::max(m.k, kContextSearchK);
   auto search_in_context = [&](const std::string& query, retrieval::SearchResult* searched) {
     *searched = m.retriever.search(query, depth);
@@ -444,6 +482,27 @@ bool read_in_context(const MessageState& m, ReadingKind kind, Reading* reading,
     }
   }
   if (out_of_scope) return false;
+  // A new topic whose rewrite is a clear question of that topic is answered
+  // as asked, whatever its type ("债权转让要收手续费吗" → "那提前还款呢": the
+  // rewrite asks about early repayment's charges, not about loan costs).
+  if (kind == ReadingKind::kTopic && confident(searched, m.thresholds)) {
+    const knowledge::Entry* e = m.kb.find(searched.candidates[0].id);
+    if (e != nullptr && e->topic == filter.topic) {
+      filter.type = e->type;
+      filter.only_type = false;
+    }
+  }
+  // A new type named by a follow-up-only cue (followup.json followup_cues:
+  // words that name the type only within the topics whose entries of it are
+  // asked with them) is what is asked: only its entries of the kept topic
+  // ("投资收益怎么算" → "收益少了怎么回事" asks why returns fell).
+  if (kind == ReadingKind::kType && !refines && !filter.type.empty() &&
+      filter.type != conversation.type &&
+      std::any_of(named.types.begin(), named.types.end(), [&](const NamedSlot& t) {
+        return t.slot == filter.type && t.followup_only;
+      })) {
+    filter.only_type = true;
+  }
   retrieval::SearchResult in;
   const bool alone_may_veto = alone_answers_named_type(m.alone, m.kb, named);
   if (!within_slots(*in_context, m.kb, filter, &in, alone_may_veto ? nullptr : &searched)) {
@@ -546,6 +605,25 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
   ReadingKind kind = short_text || named.reference
                          ? classify(named, reading.result, text, conversation, thresholds)
                          : ReadingKind::kAlone;
+  // A pointer next to a new word of the kept topic ("那个银行存管呢" after 风险
+  // 备付金那是个啥, "登录的那个呢" after 交易密码忘了怎么办) asks the same of
+  // another subject: the pronoun is the new word's, not the old subject's.
+  if (kind == ReadingKind::kReference && named.types.empty() &&
+      named.names_only(conversation.topic) && named.residual_chars <= kTopicOnlyResidual) {
+    const MessageCues before = cues.read(conversation.last_question);
+    const std::string& said = reading.result.normalized;
+    for (const NamedSlot& t : named.topics) {
+      if (before.subject().find(t.word) != std::string::npos) continue;
+      for (const std::string& raw : kb.followup.references) {
+        const std::string ref = retriever.normalize(raw);
+        if (!ref.empty() && (said.find(ref + t.word) != std::string::npos ||
+                             said.find(t.word + ref) != std::string::npos ||
+                             said.find(t.word + "的" + ref) != std::string::npos)) {
+          kind = ReadingKind::kSubject;
+        }
+      }
+    }
+  }
   const bool small_talk = sure_small_talk(reading.result, kb, thresholds);
   if (kind == ReadingKind::kEllipsis && small_talk) {
     kind = ReadingKind::kAlone;  // "那行 拜拜" ends the topic, it does not refine it

@@ -26,9 +26,22 @@
 //               other topic (FollowupCues::contrasts: "工作日呢" after 周末提现
 //               几时到): the previous question without the condition's words,
 //               read within the kept topic, no entry of the answered type;
+//   kSubject    a pointer beside a new word of the kept topic ("那个银行存管
+//               呢" after 风险备付金那是个啥, "登录的那个呢" after 交易密码忘了
+//               怎么办): the last question with its subject's word replaced
+//               by the new one (CueReader::said_of: 登录 said of 交易密码 is
+//               登录密码), read within the topic, not the entry answered last;
 //   kAlone      anything else: a complete question replaces the context and
 //               is not bent by it; so does small talk the text alone is sure
 //               of, marker or not ("那行 拜拜").
+// A new topic whose rewrite is a clear question of that topic is answered as
+// asked, whatever its type ("债权转让要收手续费吗" → "那提前还款呢" is early
+// repayment, not the loan's fees); a new type named by a follow-up-only cue
+// is the only type read ("投资收益怎么算" → "收益少了怎么回事"); a new type
+// after a question that named no word of its topic is searched after the
+// topic's first word, not the answer's title ("最多能借多少" → "利息咋算").
+// A product of the kept topic's own kind (followup.json peer_products: 花呗
+// after a loan question) is never a means of ours.
 // A follow-up naming only types the answered type is refined_by
 // (followup.json: failed -> how_long) asks about the answer itself: the type
 // is kept and the answer's title stands for the subject ("我提现失败了" →
@@ -100,8 +113,8 @@ inline constexpr size_t kTopicOnlyResidual = 2;
 inline constexpr size_t kMeansResidual = 3;
 inline constexpr size_t kContextSearchK = 20;  // candidates looked at in context
 
-enum class ReadingKind { kAlone, kTopic, kType, kReference, kEllipsis, kContrast };
-// "alone" | "topic" | "type" | "reference" | "ellipsis" | "contrast"
+enum class ReadingKind { kAlone, kTopic, kType, kReference, kEllipsis, kContrast, kSubject };
+// "alone" | "topic" | "type" | "reference" | "ellipsis" | "contrast" | "subject"
 const char* to_string(ReadingKind kind);
 
 struct Reading {
@@ -134,6 +147,7 @@ struct SlotFilter {
   std::string type;           // "" = none; else its entries get kTypePrior
   bool only_type = false;     // only entries of `type`, when the topic has it
   std::string not_type;       // "" = none; else no entry of this type
+  std::string not_entry;      // "" = none; else not this entry
 };
 
 // `result` restricted by `filter`, confidences renormalised within it (an

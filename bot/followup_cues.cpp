@@ -85,12 +85,28 @@ CueReader::CueReader(const knowledge::KnowledgeBase& kb, const retrieval::Retrie
     }
   }
   if (!cues.product_type.empty()) {
-    auto add_product = [&](const std::string& form) {
-      if (Word* w = add(form, Kind::kType, cues.product_type)) w->product = true;
+    auto add_product = [&](const std::string& form, const std::vector<std::string>& peer_of) {
+      if (Word* w = add(form, Kind::kType, cues.product_type)) {
+        w->product = true;
+        w->peer_of = peer_of;
+      }
     };
     for (const knowledge::OtherProduct& p : kb.other_products()) {
-      add_product(p.name);
-      for (const std::string& alias : p.aliases) add_product(alias);
+      // The topics whose marks the name or an alias holds.
+      std::vector<std::string> peer_of;
+      for (const auto& [topic, marks] : cues.peer_marks) {
+        bool peer = false;
+        for (const std::string* form : {&p.name}) {
+          for (const std::string& mark : marks) peer = peer || form->find(mark) != std::string::npos;
+        }
+        for (const std::string& alias : p.aliases) {
+          for (const std::string& mark : marks) peer = peer || alias.find(mark) != std::string::npos;
+        }
+        if (peer) peer_of.push_back(topic);
+      }
+      std::sort(peer_of.begin(), peer_of.end());
+      add_product(p.name, peer_of);
+      for (const std::string& alias : p.aliases) add_product(alias, peer_of);
     }
   }
   for (const std::string& w : cues.references) add(w, Kind::kReference, "");
@@ -105,7 +121,7 @@ CueReader::CueReader(const knowledge::KnowledgeBase& kb, const retrieval::Retrie
   readings_ = normalizer.readings();
   if (readings_) {
     for (const Word& w : words_) {
-      if ((w.kind != Kind::kTopic && w.kind != Kind::kType) || w.product || w.gated) continue;
+      if ((w.kind != Kind::kTopic && w.kind != Kind::kType) || w.product) continue;
       Sound sound{utf8::decode(w.text), {}};
       if (sound.chars.size() < 2) continue;
       bool readable = true;
@@ -142,6 +158,15 @@ CueReader::CueReader(const knowledge::KnowledgeBase& kb, const retrieval::Retrie
   // Longest first; among equals the order above (topic before type) holds.
   std::stable_sort(words_.begin(), words_.end(),
                    [](const Word& a, const Word& b) { return a.text.size() > b.text.size(); });
+  for (Word& w : words_) {
+    if (w.kind != Kind::kTopic) continue;
+    for (size_t i = 0; i < words_.size(); ++i) {
+      if (words_[i].kind == Kind::kType && !words_[i].product && !words_[i].gated &&
+          words_[i].text == w.text) {
+        w.also_type = i;
+      }
+    }
+  }
 }
 
 std::vector<CueReader::Match> CueReader::matches(std::string_view text) const {
@@ -176,13 +201,18 @@ MessageCues CueReader::read(std::string_view text, const std::string& topic,
     const Word& w = *m.word;
     if (w.gated && !std::binary_search(w.topics.begin(), w.topics.end(), topic)) continue;
     out.names_product = out.names_product || w.product;
+    out.peer_product = out.peer_product ||
+                       (w.product && std::binary_search(w.peer_of.begin(), w.peer_of.end(), topic));
     if (w.product && w.slot != type) continue;
     if (w.kind == Kind::kContrast && w.slot != type) continue;
     covered += utf8::length(text.substr(m.begin, m.end - m.begin));
     switch (w.kind) {
-      case Kind::kTopic: out.topics.push_back({w.slot, w.text}); break;
+      case Kind::kTopic:
+        out.topics.push_back({w.slot, w.text});
+        if (w.also_type != std::string::npos) out.types.push_back({words_[w.also_type].slot, w.text});
+        break;
       case Kind::kType:
-        out.types.push_back({w.slot, w.text});
+        out.types.push_back({w.slot, w.text, w.gated});
         out.product = out.product || w.product;
         break;
       case Kind::kReference: out.reference = true; break;
@@ -343,6 +373,26 @@ std::string CueReader::without_fillers(std::string_view text) const {
 
 std::string CueReader::without_products(std::string_view text) const {
   return without(text, Kind::kType, true);
+}
+
+std::string CueReader::said_of(const std::string& word, const std::string& previous) const {
+  const Word* of_previous = nullptr;
+  for (const Word& w : words_) {
+    if (w.kind == Kind::kTopic && w.text == previous) of_previous = &w;
+  }
+  if (of_previous == nullptr) return word;
+  for (const Word& w : words_) {  // longest first
+    if (w.kind != Kind::kTopic || w.slot != of_previous->slot || w.text.size() <= word.size() ||
+        w.text.compare(0, word.size(), word) != 0) {
+      continue;
+    }
+    const std::string tail = w.text.substr(word.size());
+    if (previous.size() > tail.size() &&
+        previous.compare(previous.size() - tail.size(), tail.size(), tail) == 0) {
+      return w.text;
+    }
+  }
+  return word;
 }
 
 std::string CueReader::replace_reference(std::string_view text, const std::string& subject) const {

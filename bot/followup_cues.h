@@ -25,6 +25,7 @@ namespace faqbot::bot {
 struct NamedSlot {
   std::string slot;  // topic or type name
   std::string word;  // the normalised text that named it
+  bool followup_only = false;  // named by a follow-up-only cue (followup_cues)
 };
 
 struct MessageCues {
@@ -37,6 +38,9 @@ struct MessageCues {
   bool product = false;           // a product is named right after an answer
                                   // of the product type (read()'s `type`)
   bool names_product = false;     // some product is named, whatever the context
+  // A product named is of the kind of read()'s `topic` (a peer of ours there:
+  // FollowupCues::peer_marks): never a means of ours.
+  bool peer_product = false;
   size_t residual_chars = 0;      // code points outside every cue and filler word
   // Words outside every cue that only out-of-scope examples use
   // (CueReader::read): two characters each, in text order ("股票" in "那股票
@@ -91,6 +95,12 @@ class CueReader {
   // `normalized` without the products' names ("那支付宝呢" -> "那呢").
   std::string without_products(std::string_view normalized) const;
 
+  // The topic word that `word`, said of `previous` (a topic word of the same
+  // topic), stands for: a topic word of that topic that begins with `word`
+  // and ends as `previous` does ("登录" said of 交易密码 is 登录密码), else
+  // `word` itself.
+  std::string said_of(const std::string& word, const std::string& previous) const;
+
   // `normalized` with its first reference word replaced by `subject`;
   // `subject` put in front when the text holds no reference word.
   std::string replace_reference(std::string_view normalized, const std::string& subject) const;
@@ -102,8 +112,13 @@ class CueReader {
     Kind kind;
     std::string slot;  // topic/type name; "" for references and fillers
     bool product = false;  // a product's name (kind kType, slot the product type)
+    std::vector<std::string> peer_of;  // topics the product is a peer in, sorted
     bool gated = false;    // a follow-up-only cue: a type only in `topics`
     std::vector<std::string> topics;  // sorted
+    // A topic word that is a type's cue as well ("起投": invest, amount;
+    // "能充多少": recharge, amount) names both: the type word's index in
+    // words_, else npos.
+    size_t also_type = std::string::npos;
   };
   struct Match {
     size_t begin = 0, end = 0;  // byte offsets in the text

@@ -125,6 +125,11 @@ struct FollowupCues {
   // right after an answer of that type the product is a means of ours
   // (那支付宝呢 after 充值方式: recharging with it, not its own service).
   std::string product_type;
+  // topic -> marks of products of the topic's own kind (loan: 贷, 借, 呗 …):
+  // another company's product whose name holds one is a peer of ours there,
+  // so right after an answer of that topic naming it asks about it, never
+  // about a means of ours (借款要怎么还 → 花呗呢 asks how 花呗 is repaid).
+  std::map<std::string, std::vector<std::string>> peer_marks;
 };
 
 struct KnowledgeBase {

@@ -110,6 +110,12 @@ void parse_followup_cues(const json& doc, FollowupCues* cues, std::vector<Diagno
       cues->topic_cues[t.key()] = words(t.value(), "topic \"" + t.key() + "\"", diags);
     }
   }
+  if (auto it = doc.find("peer_products"); it != doc.end()) {
+    if (!it->is_object()) error(diags, "\"peer_products\" must be an object of word lists");
+    for (auto t = it->begin(); it->is_object() && t != it->end(); ++t) {
+      cues->peer_marks[t.key()] = words(t.value(), "peer_products \"" + t.key() + "\"", diags);
+    }
+  }
   if (auto it = doc.find("references"); it != doc.end()) {
     cues->references = words(*it, "\"references\"", diags);
   }

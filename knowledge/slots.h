@@ -28,6 +28,11 @@
 //              contrasts: words naming the contrary condition of the type
 //              (FollowupCues::contrasts)
 //    "topics": {"<topic>": ["提现", "取现", …], …},
+//    "peer_products": {"<topic>": ["贷", "借", …], …}: marks of other
+//              companies' products of the topic's own kind (a name holding
+//              one): right after an answer of the topic such a product is a
+//              peer of ours asked about, never a means of ours
+//              (FollowupCues::peer_marks)
 //    "references": ["这个", "它", …],   words pointing back at what was asked
 //    "fillers":    ["那边", "的话", …],  words a short follow-up carries besides
 //                                       its topic ("提现那边呢" names only a topic)

@@ -712,5 +712,105 @@ TEST(FollowupContrast, TheContraryConditionKeepsTheTopicWithoutTheAnsweredType) 
   EXPECT_STREQ(to_string(ReadingKind::kContrast), "contrast");
 }
 
+TEST_F(FollowupTest, ANewTopicWhoseRewriteIsClearIsAnsweredAsAsked) {
+  for (auto [id, q] : {std::pair{"loan.cost", "借款利息多少"}, {"loan.early_repay", "提前还款"}}) {
+    knowledge::Entry e = testing::entry(id, q, "…");
+    e.topic = "loan";
+    e.type = std::string(id) == "loan.cost" ? "fee" : "early_repay";
+    kb_->entries.push_back(e);
+  }
+  kb_->followup.topic_cues["loan"] = {"借款", "提前还款"};
+  cues_ = CueReader(*kb_, retriever_);
+  conversation_.last_question = "提现要收手续费吗";
+  conversation_.last_faq_id = "withdraw.fee";
+  conversation_.type = "fee";
+  retriever_.on("那提前还款呢", result({{"loan.early_repay", 0.9}}));
+  // The rewrite asks clearly about early repayment's charges: answered as
+  // asked, not bent to the loan's entry of the kept type.
+  retriever_.on("提前还款要收手续费吗", result({{"loan.early_repay", 0.9}, {"loan.cost", 0.05}}));
+  Reading r = read("那提前还款呢");
+  EXPECT_EQ(r.kind, ReadingKind::kTopic);
+  EXPECT_EQ(r.result.candidates[0].id, "loan.early_repay");
+  // Unclear, the kept type holds.
+  retriever_.on("提前还款要收手续费吗", result({{"loan.early_repay", 0.4}, {"loan.cost", 0.35}}));
+  r = read("那提前还款呢");
+  ASSERT_EQ(r.result.candidates.size(), 1u);
+  EXPECT_EQ(r.result.candidates[0].id, "loan.cost");
+}
+
+TEST_F(FollowupTest, APointerBesideANewWordOfTheTopicAsksTheSameOfIt) {
+  for (auto [id, q] : {std::pair{"account.trade_password", "交易密码忘了怎么办"},
+                       {"account.password_reset", "登录密码忘了怎么办"}}) {
+    knowledge::Entry e = testing::entry(id, q, "…");
+    e.topic = "account";
+    e.type = std::string(id).substr(8);
+    kb_->entries.push_back(e);
+  }
+  kb_->followup.topic_cues["account"] = {"交易密码", "登录密码", "登录", "密码"};
+  kb_->followup.references.push_back("那个");
+  cues_ = CueReader(*kb_, retriever_);
+  EXPECT_EQ(cues_.said_of("登录", "交易密码"), "登录密码");  // the login one of the passwords
+  EXPECT_EQ(cues_.said_of("登录", "提现"), "登录");          // another topic's word: as said
+  conversation_.last_question = "交易密码忘了怎么办";
+  conversation_.last_faq_id = "account.trade_password";
+  conversation_.topic = "account";
+  conversation_.type = "trade_password";
+  retriever_.on("登录的那个呢", result({{"account.login_problem", 0.7}}));
+  retriever_.on("登录密码忘了怎么办",
+                result({{"account.trade_password", 0.5}, {"account.password_reset", 0.45}}));
+  Reading r = read("登录的那个呢");
+  EXPECT_EQ(r.kind, ReadingKind::kSubject);
+  EXPECT_EQ(r.question, "登录密码忘了怎么办");
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "account.password_reset");
+  for (const auto& c : r.result.candidates) EXPECT_NE(c.id, "account.trade_password");
+  // A pointer that is not beside the new word points back at the subject.
+  retriever_.on("那个登录时要输吗", result({{"account.trade_password", 0.4}}));
+  EXPECT_NE(read("那个登录时要输吗").kind, ReadingKind::kSubject);
+}
+
+TEST_F(FollowupTest, AWordOfATopicThatIsATypesCueNamesBoth) {
+  kb_->followup.topic_cues["invest"] = {"投资", "起投"};
+  kb_->followup.type_cues["amount"] = {"起投", "金额"};
+  cues_ = CueReader(*kb_, retriever_);
+  MessageCues c = cues_.read("起投金额多少");
+  ASSERT_EQ(c.topics.size(), 1u);
+  EXPECT_EQ(c.topics[0].slot, "invest");
+  ASSERT_EQ(c.types.size(), 2u);
+  EXPECT_EQ(c.types[0].slot, "amount");
+  EXPECT_EQ(c.types[0].word, "起投");
+}
+
+TEST_F(FollowupTest, AProductOfTheTopicsOwnKindIsItsPeerNotAMeansOfOurs) {
+  knowledge::Entry repay = testing::entry("loan.repay_methods", "借款怎么还", "银行卡自动扣款。");
+  repay.topic = "loan";
+  repay.type = "methods";
+  kb_->entries.push_back(repay);
+  kb_->followup.topic_cues["loan"] = {"借款"};
+  kb_->followup.product_type = "methods";
+  kb_->followup.peer_marks = {{"loan", {"呗", "贷"}}};
+  kb_->other_products_list = {{"花呗", {}, "蚂蚁集团"}, {"支付宝", {"alipay"}, "蚂蚁集团"}};
+  cues_ = CueReader(*kb_, retriever_);
+  EXPECT_TRUE(cues_.read("花呗呢", "loan", "methods").peer_product);
+  EXPECT_FALSE(cues_.read("花呗呢", "recharge", "methods").peer_product);  // a means to recharge
+  EXPECT_FALSE(cues_.read("那支付宝呢", "loan", "methods").peer_product);  // a means to repay
+
+  conversation_.last_question = "借款怎么还";
+  conversation_.last_faq_id = "loan.repay_methods";
+  conversation_.topic = "loan";
+  conversation_.type = "methods";
+  auto theirs = result({}, 1.0);
+  theirs.other_product = "花呗";
+  retriever_.on("花呗呢", theirs);
+  retriever_.on("借款怎么还花呗呢", result({{"loan.repay_methods", 0.9}}));
+  retriever_.on("借款怎么还呢", result({{"loan.repay_methods", 0.9}}));
+  EXPECT_EQ(read("花呗呢").result.other_product, "花呗");  // how 花呗 is repaid: not ours
+  auto means = result({}, 1.0);
+  means.other_product = "支付宝";
+  retriever_.on("那支付宝呢", means);
+  retriever_.on("借款怎么还那呢", result({{"loan.repay_methods", 0.9}}));
+  EXPECT_EQ(read("那支付宝呢").result.other_product, "");  // repaying ours with it
+}
+
 }  // namespace
 }  // namespace faqbot::bot
