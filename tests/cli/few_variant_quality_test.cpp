@@ -22,10 +22,25 @@ constexpr size_t kVariantsKept = 2;
 // When set: dev answered right 106/186 (0.430 when the out-of-scope
 // examples outweighed the variants), top-3 176/201, out-of-catalog refused
 // 18/18; probe_oos refused 149/155.
-constexpr double kDevInScopeFloor = 0.56;
+// Raised when the word calibrator of such a knowledge base was fitted on
+// the held-out variants alone (engine_trainer.cpp), measured on the
+// knowledge base of 7c11f1b: dev answered right 117/186 (0.629) at the
+// shipped seed, at least 0.608 over 7 dense seeds; the probe sets pooled
+// answered right 1003/1680 (0.597, at least 0.579), refused 664/674 (0.985,
+// at least 0.982); probe_oos refused 151/155 (at least 0.968).
+constexpr double kDevInScopeFloor = 0.60;
 constexpr double kDevTop3Floor = 0.87;
 constexpr double kDevNoAnswerFloor = 1.0;
-constexpr double kProbeNoAnswerFloor = 0.96;
+constexpr double kProbeNoAnswerFloor = 0.965;
+constexpr double kProbesInScopeFloor = 0.575;
+constexpr double kProbesNoAnswerFloor = 0.98;
+// Every probe set of tests/fixtures when the pooled floors were set.
+constexpr const char* kProbeSets[] = {
+    "probe_bank.jsonl",     "probe_clause.jsonl",        "probe_customer.jsonl",
+    "probe_im.jsonl",       "probe_in.jsonl",            "probe_oos.jsonl",
+    "probe_other_product.jsonl", "probe_pinyin.jsonl",   "probe_realistic.jsonl",
+    "probe_short.jsonl",    "probe_story.jsonl",         "probe_typo.jsonl",
+    "probe_voice.jsonl",    "probe_voice_tuned.jsonl",   "probe_webchat.jsonl"};
 
 // Copies the default configuration into a fresh temporary folder, keeping
 // the first kVariantsKept variants of every entry.
@@ -90,6 +105,25 @@ TEST_F(FewVariantQuality, OutOfCatalogProbesMeetTheFloor) {
   const EvalReport r = evaluate_file(FAQBOT_FIXTURES "/probe_oos.jsonl");
   ASSERT_GT(r.no_answer.total, 100);
   EXPECT_GE(r.no_answer.value(), kProbeNoAnswerFloor) << format_report(r);
+}
+
+// The probe sets pooled: a thin knowledge base answers what it ranks first
+// and still refuses what is not in the catalog.
+TEST_F(FewVariantQuality, PooledProbesMeetTheFloors) {
+  Ratio in_scope, no_answer;
+  for (const char* name : kProbeSets) {
+    const EvalReport r = evaluate_file(std::string(FAQBOT_FIXTURES "/") + name);
+    in_scope.hits += r.in_scope.hits;
+    in_scope.total += r.in_scope.total;
+    no_answer.hits += r.no_answer.hits;
+    no_answer.total += r.no_answer.total;
+  }
+  ASSERT_GT(in_scope.total, 1000);
+  ASSERT_GT(no_answer.total, 500);
+  const std::string details =
+      format_figure("in-scope accuracy", in_scope) + "\n" + format_figure("no-answer rate", no_answer);
+  EXPECT_GE(in_scope.value(), kProbesInScopeFloor) << details;
+  EXPECT_GE(no_answer.value(), kProbesNoAnswerFloor) << details;
 }
 
 }  // namespace
