@@ -29,7 +29,12 @@
 // the catalog alone, tuned: the follow-up code was extended against it; the
 // contrary of the answered condition, a pronoun about the money's state,
 // another company's product alone as a follow-up, typo'd and homophone topic
-// words, voice notes with hesitations and no punctuation). These floors only
+// words, voice notes with hesitations and no punctuation), and
+// tests/fixtures/multiturn_rules.tsv (written from the catalog alone, tuned:
+// the slot rules an agent follows, each beside controls: a pointer beside a
+// new word of the topic, a new topic's clear rewrite, a follow-up-only cue's
+// new type, a topic word that is a type's cue, other lenders' products after
+// a loan question, complete new questions). These floors only
 // ever go up: raise them when the engine improves.
 #include <gtest/gtest.h>
 
@@ -67,6 +72,8 @@ constexpr double kVoiceBlindFollowupFloor = 0.92;   // 71/80 the lowest of 7 den
 constexpr double kVoiceBlindFirstTurnFloor = 0.98;  // 79/80 at every one of 7 dense seeds
 constexpr double kVoiceFollowupFloor = 0.89;    // 51/57 the lowest of 7 dense seeds when set (44/57 the lowest before the set's fixes)
 constexpr double kVoiceFirstTurnFloor = 0.97;   // 56/57 the lowest of 7 dense seeds
+constexpr double kRulesFollowupFloor = 0.92;    // 26/27 the lowest of 7 dense seeds when set (20/27 before the rules it holds)
+constexpr double kRulesFirstTurnFloor = 0.96;   // 27/27 at every one of 7 dense seeds
 
 MultiturnReport evaluate_file(const std::string& path) {
   auto cases = read_multiturn(path);
@@ -134,6 +141,10 @@ TEST(MultiturnQuality, VoiceNoteBlindProbesMeetTheFloors) {
 
 TEST(MultiturnQuality, VoiceAndContrastTunedProbesMeetTheFloors) {
   expect_probe_floors("multiturn_voice_tuned.tsv", 57, kVoiceFollowupFloor, kVoiceFirstTurnFloor);
+}
+
+TEST(MultiturnQuality, AgentRuleProbesMeetTheFloors) {
+  expect_probe_floors("multiturn_rules.tsv", 27, kRulesFollowupFloor, kRulesFirstTurnFloor);
 }
 
 TEST(MultiturnQuality, ContextProbesMeetTheFloors) {
