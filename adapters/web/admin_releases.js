@@ -44,7 +44,10 @@
   }
 
   // "answered_right 0.950 -> 0.900" -> 应答问题答对的比例从 95.0% 降到 90.0%
+  // "golden question no longer right: Q (expected E, now answer X)" -> 黄金问题不再答对：Q（应为 E，现在 X）
   function plainRegression(text) {
+    var g = /^golden question no longer right: (.*) \(expected (\S+), now (\w+)(?: (\S+))?\)$/.exec(text);
+    if (g) return '黄金问题不再答对：' + g[1] + '（应为 ' + g[2] + '，现在 ' + entryText(g[4] || '', g[3]) + '）';
     var m = /^(\w+) (-?[\d.]+) -> (-?[\d.]+)$/.exec(text);
     if (!m) return text;
     var from = parseFloat(m[2]), to = parseFloat(m[3]);

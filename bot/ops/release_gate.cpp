@@ -51,6 +51,20 @@ void count(const GoldenCase& c, const bot::Reply& r, GateFigures* f, Tally* t) {
   t->false_answers += answered && !r.faq_id.empty() && r.faq_id != c.expect;
 }
 
+// Whether a reply is what the case expects (the figures' rules, per case).
+bool case_right(const GoldenCase& c, const bot::Reply& r) {
+  const bool answered = r.action == bot::Action::kAnswer;
+  if (c.expect == "none") return !answered || r.faq_id.empty();
+  if (c.action == "handoff") return r.action == bot::Action::kHandoff;
+  return answered && r.faq_id == c.expect;
+}
+
+std::string broken_text(const GoldenCase& c, const bot::Reply& r) {
+  std::string now = bot::to_string(r.action);
+  if (!r.faq_id.empty()) now += " " + r.faq_id;
+  return "golden question no longer right: " + c.question + " (expected " + c.expect + ", now " + now + ")";
+}
+
 void finish(const Tally& t, GateFigures* f) {
   f->answered_right = ratio(t.answer_hits, f->answer_cases, 1);
   f->handoff = ratio(t.handoff_hits, f->handoff_cases, 1);
@@ -80,6 +94,7 @@ GateReport evaluate_release(const bot::Engine& live, const bot::Engine& candidat
   const auto start = std::chrono::steady_clock::now();
   GateReport report;
   Tally live_tally, candidate_tally;
+  std::vector<std::string> broken;  // golden questions right on live, wrong on the candidate
   std::vector<GoldenCase> cases = golden;
   const size_t golden_count = cases.size();
   cases.insert(cases.end(), builtin_probes().begin(), builtin_probes().end());
@@ -93,6 +108,7 @@ GateReport evaluate_release(const bot::Engine& live, const bot::Engine& candidat
     if (i < golden_count && (a.action != b.action || a.faq_id != b.faq_id)) {
       report.changed.push_back({c.question, c.expect, a.faq_id, b.faq_id, bot::to_string(a.action),
                                 bot::to_string(b.action)});
+      if (case_right(c, a) && !case_right(c, b)) broken.push_back(broken_text(c, b));
     }
   }
   finish(live_tally, &report.live);
@@ -108,6 +124,7 @@ GateReport evaluate_release(const bot::Engine& live, const bot::Engine& candidat
   if (n.false_answer_rate > l.false_answer_rate + kEps) {
     report.regressions.push_back(change_text("false_answer_rate", l.false_answer_rate, n.false_answer_rate));
   }
+  report.regressions.insert(report.regressions.end(), broken.begin(), broken.end());
   report.passes = report.regressions.empty();
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;

@@ -11,8 +11,10 @@
 //                      probes) not answered with any entry
 //   false_answer_rate  every question answered with an entry it did not
 //                      expect (lower is better)
-// A regression is a figure of the candidate worse than the live one's; the
-// candidate passes when there is none.
+// A regression is a figure of the candidate worse than the live one's, or a
+// golden question the live engine gets right and the candidate does not
+// (even when another question gained makes the figures even); the candidate
+// passes when there is none.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -43,7 +45,8 @@ struct AnswerChange {
 struct GateReport {
   GateFigures live, candidate;
   std::vector<AnswerChange> changed;
-  std::vector<std::string> regressions;  // "answered_right 0.950 -> 0.900", …
+  std::vector<std::string> regressions;  // "answered_right 0.950 -> 0.900", …, then
+                                         // "golden question no longer right: …"
   bool passes = true;
   int64_t live_version = 0;               // the live version it was compared with
   double seconds = 0;                     // time taken to answer every case twice

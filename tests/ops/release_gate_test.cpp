@@ -93,8 +93,11 @@ TEST(ReleaseGate, EveryWorseFigureIsARegressionAndChangedAnswersAreListed) {
   const double oos = 1 + builtin_probes().size();
   EXPECT_DOUBLE_EQ(r.candidate.refused, (oos - 1) / oos);
   EXPECT_DOUBLE_EQ(r.candidate.false_answer_rate, 2.0 / r.candidate.cases);
-  ASSERT_EQ(r.regressions.size(), 4u);
+  ASSERT_EQ(r.regressions.size(), 6u);
   EXPECT_EQ(r.regressions[0], "answered_right 1.000 -> 0.500");
+  EXPECT_EQ(r.regressions[4],
+            "golden question no longer right: 提现收费吗 (expected withdraw.fee, now answer withdraw.arrival_time)");
+  EXPECT_EQ(r.regressions[5], "golden question no longer right: 我要投诉 (expected service.complaint, now clarify)");
   // Probes are figures, not listed changes: the two golden questions are.
   ASSERT_EQ(r.changed.size(), 2u);
   EXPECT_EQ(r.changed[0].question, "提现收费吗");
@@ -109,7 +112,20 @@ TEST(ReleaseGate, EveryWorseFigureIsARegressionAndChangedAnswersAreListed) {
   nlohmann::json j = to_json(r);
   EXPECT_EQ(j["passes"], false);
   EXPECT_EQ(j["changed"][1]["candidate_entry"], nullptr);
-  EXPECT_EQ(j["regressions"].size(), 4u);
+  EXPECT_EQ(j["regressions"].size(), 6u);
+}
+
+TEST(ReleaseGate, AGoldenQuestionBrokenFailsEvenWhenAnotherGainedEvensTheFigures) {
+  TableEngine::Table live_t = live_table();
+  live_t["提现要几天"] = {bot::Action::kClarify, ""};  // live misses this one
+  TableEngine::Table trade = live_table();               // the candidate gets it right …
+  trade["提现收费吗"] = {bot::Action::kFallback, ""};   // … and loses this one
+  TableEngine live(live_t), candidate(trade);
+  GateReport r = evaluate_release(live, candidate, kGolden);
+  EXPECT_DOUBLE_EQ(r.live.answered_right, r.candidate.answered_right);
+  EXPECT_FALSE(r.passes);
+  ASSERT_EQ(r.regressions.size(), 1u);
+  EXPECT_EQ(r.regressions[0], "golden question no longer right: 提现收费吗 (expected withdraw.fee, now fallback)");
 }
 
 }  // namespace
