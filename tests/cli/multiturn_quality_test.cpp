@@ -69,6 +69,8 @@ constexpr double kSlotsFirstTurnFloor = 0.97;  // 46/46 when set
 constexpr double kWebchatFollowupFloor = 0.88;   // 75/80 when set (blind until then), 71/80 the lowest of 7 dense seeds
 constexpr double kWebchatFirstTurnFloor = 0.97;  // 78/80 the lowest of 7 dense seeds
 constexpr double kVoiceBlindFollowupFloor = 0.92;   // 71/80 the lowest of 7 dense seeds when set (blind until then); 75/80 since the slot rules of sim
+constexpr double kYoungBlindFollowupFloor = 0.91;   // 73/80 the lowest of 7 dense seeds (blind until then); 74/80 shipped
+constexpr double kYoungBlindFirstTurnFloor = 0.91;  // 73/80 the lowest of 7 dense seeds; 74/80 shipped
 constexpr double kVoiceBlindFirstTurnFloor = 0.98;  // 79/80 at every one of 7 dense seeds
 constexpr double kVoiceFollowupFloor = 0.89;    // 51/57 the lowest of 7 dense seeds when set (44/57 the lowest before the set's fixes)
 constexpr double kVoiceFirstTurnFloor = 0.97;   // 56/57 the lowest of 7 dense seeds
@@ -137,6 +139,10 @@ TEST(MultiturnQuality, WebchatBlindProbesMeetTheFloors) {
 
 TEST(MultiturnQuality, VoiceNoteBlindProbesMeetTheFloors) {
   expect_probe_floors("multiturn_voice.tsv", 80, kVoiceBlindFollowupFloor, kVoiceBlindFirstTurnFloor);
+}
+
+TEST(MultiturnQuality, YoungTypingBlindProbesMeetTheFloors) {
+  expect_probe_floors("multiturn_young.tsv", 80, kYoungBlindFollowupFloor, kYoungBlindFirstTurnFloor);
 }
 
 TEST(MultiturnQuality, VoiceAndContrastTunedProbesMeetTheFloors) {
