@@ -612,16 +612,19 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
       named.names_only(conversation.topic) && named.residual_chars <= kTopicOnlyResidual) {
     const MessageCues before = cues.read(conversation.last_question);
     const std::string& said = reading.result.normalized;
-    for (const NamedSlot& t : named.topics) {
-      if (before.subject().find(t.word) != std::string::npos) continue;
-      for (const std::string& raw : kb.followup.references) {
-        const std::string ref = retriever.normalize(raw);
-        if (!ref.empty() && (said.find(ref + t.word) != std::string::npos ||
-                             said.find(t.word + ref) != std::string::npos ||
-                             said.find(t.word + "的" + ref) != std::string::npos)) {
-          kind = ReadingKind::kSubject;
-        }
-      }
+    auto beside_a_reference = [&](const std::string& word) {
+      return std::any_of(kb.followup.references.begin(), kb.followup.references.end(),
+                         [&](const std::string& raw) {
+                           const std::string ref = retriever.normalize(raw);
+                           return !ref.empty() && (said.find(ref + word) != std::string::npos ||
+                                                   said.find(word + ref) != std::string::npos ||
+                                                   said.find(word + "的" + ref) != std::string::npos);
+                         });
+    };
+    if (std::any_of(named.topics.begin(), named.topics.end(), [&](const NamedSlot& t) {
+          return before.subject().find(t.word) == std::string::npos && beside_a_reference(t.word);
+        })) {
+      kind = ReadingKind::kSubject;
     }
   }
   const bool small_talk = sure_small_talk(reading.result, kb, thresholds);

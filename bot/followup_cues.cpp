@@ -95,14 +95,13 @@ CueReader::CueReader(const knowledge::KnowledgeBase& kb, const retrieval::Retrie
       // The topics whose marks the name or an alias holds.
       std::vector<std::string> peer_of;
       for (const auto& [topic, marks] : cues.peer_marks) {
-        bool peer = false;
-        for (const std::string* form : {&p.name}) {
-          for (const std::string& mark : marks) peer = peer || form->find(mark) != std::string::npos;
+        auto holds_mark = [&](const std::string& form) {
+          return std::any_of(marks.begin(), marks.end(),
+                             [&](const std::string& mark) { return form.find(mark) != std::string::npos; });
+        };
+        if (holds_mark(p.name) || std::any_of(p.aliases.begin(), p.aliases.end(), holds_mark)) {
+          peer_of.push_back(topic);
         }
-        for (const std::string& alias : p.aliases) {
-          for (const std::string& mark : marks) peer = peer || alias.find(mark) != std::string::npos;
-        }
-        if (peer) peer_of.push_back(topic);
       }
       std::sort(peer_of.begin(), peer_of.end());
       add_product(p.name, peer_of);

@@ -34,29 +34,34 @@ struct Tally {
 double ratio(int hits, int total, double none) { return total == 0 ? none : static_cast<double>(hits) / total; }
 
 // Adds one case's reply to the figures' counts.
+// The figures' rules for one reply.
+bool answered_with(const bot::Reply& r, const std::string& entry) {
+  return r.action == bot::Action::kAnswer && r.faq_id == entry;
+}
+bool handed_off(const bot::Reply& r) { return r.action == bot::Action::kHandoff; }
+bool refused(const bot::Reply& r) { return r.action != bot::Action::kAnswer || r.faq_id.empty(); }
+
 void count(const GoldenCase& c, const bot::Reply& r, GateFigures* f, Tally* t) {
-  const bool answered = r.action == bot::Action::kAnswer;
   f->cases++;
   if (c.action == "answer") {
     f->answer_cases++;
-    t->answer_hits += answered && r.faq_id == c.expect;
+    t->answer_hits += answered_with(r, c.expect);
   } else if (c.action == "handoff") {
     f->handoff_cases++;
-    t->handoff_hits += r.action == bot::Action::kHandoff;
+    t->handoff_hits += handed_off(r);
   }
   if (c.expect == "none") {
     f->out_of_catalog_cases++;
-    t->refused_hits += !answered || r.faq_id.empty();
+    t->refused_hits += refused(r);
   }
-  t->false_answers += answered && !r.faq_id.empty() && r.faq_id != c.expect;
+  t->false_answers += !refused(r) && r.faq_id != c.expect;
 }
 
-// Whether a reply is what the case expects (the figures' rules, per case).
+// Whether a reply is what the case expects, by the same rules.
 bool case_right(const GoldenCase& c, const bot::Reply& r) {
-  const bool answered = r.action == bot::Action::kAnswer;
-  if (c.expect == "none") return !answered || r.faq_id.empty();
-  if (c.action == "handoff") return r.action == bot::Action::kHandoff;
-  return answered && r.faq_id == c.expect;
+  if (c.expect == "none") return refused(r);
+  if (c.action == "handoff") return handed_off(r);
+  return answered_with(r, c.expect);
 }
 
 std::string broken_text(const GoldenCase& c, const bot::Reply& r) {
