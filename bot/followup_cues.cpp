@@ -23,6 +23,14 @@ std::vector<std::string> cjk_pairs(std::string_view text) {
   return out;
 }
 
+// `rest` (what follows a word) opens with a word of time after it.
+bool after_it(std::string_view rest) {
+  for (std::string_view w : {"后", "以后", "之后", "完"}) {
+    if (rest.compare(0, w.size(), w) == 0) return true;
+  }
+  return false;
+}
+
 bool grammatical(std::string_view pair) {
   for (char32_t cp : utf8::decode(pair)) {
     if (kGrammatical.find(cp) != std::u32string_view::npos) return true;
@@ -205,6 +213,9 @@ MessageCues CueReader::read(std::string_view text, const std::string& topic,
     if (w.product && w.slot != type) continue;
     if (w.kind == Kind::kContrast && w.slot != type) continue;
     covered += utf8::length(text.substr(m.begin, m.end - m.begin));
+    // A type's word followed by 后, 以后, 之后 or 完 tells when, not what is
+    // asked ("注销后信息会删除吗" asks about the information, after closing).
+    if (w.kind == Kind::kType && !w.product && after_it(text.substr(m.end))) continue;
     switch (w.kind) {
       case Kind::kTopic:
         out.topics.push_back({w.slot, w.text});
