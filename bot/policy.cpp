@@ -15,14 +15,30 @@ bool is_clear_match(double top, double runner_up, double out_of_scope, const Thr
   return top * (1.0 - out_of_scope) >= t.answer && top - runner_up >= t.margin;
 }
 
-double competing_runner_up(const std::vector<retrieval::Candidate>& candidates) {
-  if (candidates.size() < 2) return 0.0;
-  const std::string& topic = candidates[0].topic;
+namespace {
+
+// competing_runner_up() over n candidates, the i-th (best first) at(i).
+template <typename At>
+double runner_up_of(size_t n, At at) {
+  if (n < 2) return 0.0;
+  const std::string& topic = at(0).topic;
   double best = 0.0;
-  for (size_t i = 1; i < candidates.size(); ++i) {
-    if (topic.empty() || candidates[i].topic == topic) best = std::max(best, candidates[i].confidence);
+  for (size_t i = 1; i < n; ++i) {
+    if (topic.empty() || at(i).topic == topic) best = std::max(best, at(i).confidence);
   }
   return best;
+}
+
+}  // namespace
+
+double competing_runner_up(const std::vector<retrieval::Candidate>& candidates) {
+  return runner_up_of(candidates.size(),
+                      [&](size_t i) -> const retrieval::Candidate& { return candidates[i]; });
+}
+
+double competing_runner_up(const std::vector<const retrieval::Candidate*>& candidates) {
+  return runner_up_of(candidates.size(),
+                      [&](size_t i) -> const retrieval::Candidate& { return *candidates[i]; });
 }
 
 Decision Policy::decide(const retrieval::SearchResult& result, const knowledge::KnowledgeBase& kb,
@@ -35,10 +51,7 @@ Decision Policy::decide(const retrieval::SearchResult& result, const knowledge::
   const retrieval::Candidate* top = cands.empty() ? nullptr : cands[0];
   const knowledge::Entry* entry = top ? kb.find(top->id) : nullptr;
   const double top_conf = top ? top->confidence : 0.0;
-  std::vector<retrieval::Candidate> known;
-  known.reserve(cands.size());
-  for (const retrieval::Candidate* c : cands) known.push_back(*c);
-  const double runner_up = competing_runner_up(known);
+  const double runner_up = competing_runner_up(cands);
   const bool ahead = top_conf - runner_up >= t_.margin;
   // "Out of scope" is a competing hypothesis, not a veto: it wins only when
   // it is more probable than the best entry being the right one.

@@ -90,6 +90,8 @@ bool is_clear_match(double top, double runner_up, double out_of_scope, const Thr
 // every 0.6 wrong answer it prevented, while between siblings it prevents
 // more wrong answers than it costs right ones.
 double competing_runner_up(const std::vector<retrieval::Candidate>& candidates);
+// The same over pointers to the candidates (best first, none null).
+double competing_runner_up(const std::vector<const retrieval::Candidate*>& candidates);
 
 class Policy {
  public:
