@@ -1,6 +1,42 @@
 #include "retrieval/corpus.h"
 
+#include "knowledge/utf8.h"
+
 namespace faqbot::retrieval {
+namespace {
+
+// The sentences of a rendered answer (split at 。！？；, line breaks and
+// their ASCII forms), without placeholders left unfilled ({user_name}).
+std::vector<std::string> answer_evidence(const std::string& answer) {
+  std::vector<std::string> out;
+  std::u32string cur;
+  bool in_placeholder = false;
+  auto flush = [&] {
+    size_t b = 0, e = cur.size();
+    while (b < e && (cur[b] == U' ' || cur[b] == U'\u3000')) ++b;
+    while (e > b && (cur[e - 1] == U' ' || cur[e - 1] == U'\u3000')) --e;
+    if (e > b) out.push_back(utf8::encode(cur.substr(b, e - b)));
+    cur.clear();
+  };
+  for (char32_t cp : utf8::decode(answer)) {
+    if (cp == U'{') {
+      in_placeholder = true;
+    } else if (cp == U'}') {
+      in_placeholder = false;
+    } else if (in_placeholder) {
+      continue;
+    } else if (cp == U'。' || cp == U'！' || cp == U'？' || cp == U'；' || cp == U'!' || cp == U'?' ||
+               cp == U';' || cp == U'\n') {
+      flush();
+    } else {
+      cur.push_back(cp);
+    }
+  }
+  flush();
+  return out;
+}
+
+}  // namespace
 
 Corpus make_corpus(const knowledge::KnowledgeBase& kb) {
   Corpus corpus;
@@ -12,6 +48,8 @@ Corpus make_corpus(const knowledge::KnowledgeBase& kb) {
     if (!e.title.empty()) doc.texts.push_back(e.title);
     doc.topic = e.topic;
     doc.type = e.type;
+    doc.evidence = answer_evidence(kb.render(e.answer));
+    doc.evidence.insert(doc.evidence.end(), e.tags.begin(), e.tags.end());
     corpus.docs.push_back(std::move(doc));
     if (e.category == "smalltalk") corpus.small_talk.push_back(e.id);
   }

@@ -105,6 +105,9 @@ TrainedEngine train_engine(const PreparedCorpus& corpus, int dim, const Componen
   for (const auto& entry : corpus.augmented_features) {
     for (const auto& f : entry) docs.push_back(f);
   }
+  for (const auto& entry : corpus.evidence_features) {
+    for (const auto& f : entry) docs.push_back(f);
+  }
   t.vocab = FeatureVocab::build(docs, kMaxVocab);
 
   const int num_entries = static_cast<int>(corpus.num_entries());
@@ -132,6 +135,13 @@ TrainedEngine train_engine(const PreparedCorpus& corpus, int dim, const Componen
     for (size_t a = 0; a < corpus.augmented_features[e].size(); ++a) {
       examples.push_back({t.vocab.encode(corpus.augmented_features[e][a]), e,
                           content_key(corpus.augmented[e][a].text, e)});
+    }
+  }
+  for (int e = 0; e < num_entries && static_cast<size_t>(e) < corpus.evidence_features.size(); ++e) {
+    for (size_t a = 0; a < corpus.evidence_features[e].size(); ++a) {
+      EncodedText enc = t.vocab.encode(corpus.evidence_features[e][a]);
+      if (enc.ids.empty()) continue;
+      examples.push_back({std::move(enc), e, content_key(corpus.evidence[e][a], e)});
     }
   }
 
@@ -287,6 +297,13 @@ Calibrators fit_calibrators(const Tokenizer& tokenizer, const PreparedCorpus& fu
           train.variants.back().push_back(texts[j]);
           train.variant_features.back().push_back(feats[j]);
         }
+      }
+      // Weak evidence is no question: it always trains, never held out.
+      train.evidence.emplace_back();
+      train.evidence_features.emplace_back();
+      if (e < full.evidence.size()) {
+        train.evidence.back() = full.evidence[e];
+        train.evidence_features.back() = full.evidence_features[e];
       }
       // A synthetic variant goes where its source goes.
       train.augmented.emplace_back();

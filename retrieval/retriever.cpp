@@ -125,6 +125,7 @@ std::vector<Document> canonical_docs(const Corpus& corpus) {
     Document& doc = by_id[d.id];
     doc.id = d.id;
     doc.texts.insert(doc.texts.end(), d.texts.begin(), d.texts.end());
+    doc.evidence.insert(doc.evidence.end(), d.evidence.begin(), d.evidence.end());
     if (doc.topic.empty()) doc.topic = d.topic;
     if (doc.type.empty()) doc.type = d.type;
   }
@@ -156,6 +157,9 @@ std::string cache_key(const std::vector<Document>& docs, const Corpus& corpus, i
     for (const auto& t : d.texts) add(t);
     add(d.topic);
     add(d.type);
+    h.add_u64(d.evidence.size());
+    g.add_u64(d.evidence.size());
+    for (const auto& t : d.evidence) add(t);
   }
   for (const auto* cues : {&corpus.type_cues, &corpus.topic_cues}) {
     add("cues");
@@ -604,6 +608,28 @@ Result<EngineState> build_state(const std::vector<Document>& docs, const Corpus&
       for (const auto& v : prepared.augmented.back()) {
         prepared.augmented_features.back().push_back(state.tokenizer->features(v.text));
       }
+    }
+  }
+  // Weak evidence of entries with few variants (engine_trainer.h), less
+  // what two entries share.
+  std::vector<std::vector<std::string>> evidence(docs.size());
+  std::map<std::string, std::set<size_t>> owners;
+  for (size_t e = 0; e < docs.size(); ++e) {
+    if (docs[e].texts.size() > kEvidenceUpToVariants) continue;
+    for (const auto& t : docs[e].evidence) {
+      std::string n = normalizer.normalize(t);
+      if (utf8::decode(n).size() < 2) continue;
+      owners[n].insert(e);
+      evidence[e].push_back(std::move(n));
+    }
+  }
+  for (size_t e = 0; e < docs.size(); ++e) {
+    prepared.evidence.emplace_back();
+    prepared.evidence_features.emplace_back();
+    for (auto& t : evidence[e]) {
+      if (owners[t].size() > 1) continue;
+      prepared.evidence_features.back().push_back(state.tokenizer->features(t));
+      prepared.evidence.back().push_back(std::move(t));
     }
   }
   if (auto facets = slot_facets(corpus, normalizer, state)) {

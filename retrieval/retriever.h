@@ -21,6 +21,10 @@ struct Document {
   // Corpus::type_cues names the types): entries of one topic are siblings
   // that slot evidence tells apart (slot_evidence.h).
   std::string topic, type;
+  // Weak evidence for the entry beside its variants: the sentences of its
+  // answer and its tags (corpus.cpp). The models train on them only when
+  // the entry has few variants (engine_trainer.h).
+  std::vector<std::string> evidence;
 };
 
 // Another company's product ("花呗") under its names; a question naming it is

@@ -28,11 +28,17 @@ constexpr size_t kVariantsKept = 2;
 // shipped seed, at least 0.608 over 7 dense seeds; the probe sets pooled
 // answered right 1003/1680 (0.597, at least 0.579), refused 664/674 (0.985,
 // at least 0.982); probe_oos refused 151/155 (at least 0.968).
-constexpr double kDevInScopeFloor = 0.60;
-constexpr double kDevTop3Floor = 0.87;
+// Raised when entries with few variants trained the models on their
+// answers' sentences and tags too (engine_trainer.h): over 7 dense seeds dev
+// answered right at least 123/186 (0.661; 126 at the shipped seed), top-3
+// at least 188/201, the probe sets pooled answered right at least 0.635
+// (0.651 at the shipped seed); refused floors unchanged (pooled at least
+// 0.982, probe_oos 149-151/155, 150 at the shipped seed).
+constexpr double kDevInScopeFloor = 0.65;
+constexpr double kDevTop3Floor = 0.93;
 constexpr double kDevNoAnswerFloor = 1.0;
 constexpr double kProbeNoAnswerFloor = 0.965;
-constexpr double kProbesInScopeFloor = 0.575;
+constexpr double kProbesInScopeFloor = 0.63;
 constexpr double kProbesNoAnswerFloor = 0.98;
 // Every probe set of tests/fixtures when the pooled floors were set.
 constexpr const char* kProbeSets[] = {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "fixture.h"
+#include "retrieval/engine_trainer.h"
 
 namespace faqbot::retrieval {
 namespace {
@@ -103,6 +104,45 @@ TEST(RetrieverTest, BuildIsDeterministic) {
     }
     EXPECT_EQ(x.out_of_scope, y.out_of_scope);
   }
+}
+
+// An entry's answer sentences and tags (Document::evidence) train the
+// models only when it has few variants: they teach words no variant has.
+TEST(RetrieverTest, EvidenceTeachesEntriesWithFewVariantsOnly) {
+  const char* question = "存管银行是哪家";
+  auto with_evidence = [](Corpus c, size_t pad) {
+    for (auto& d : c.docs) {
+      const std::vector<std::string> texts = d.texts;
+      for (size_t i = 0; d.texts.size() < pad; ++i) d.texts.push_back(texts[i % texts.size()] + "呀");
+    }
+    for (auto& d : c.docs) {
+      if (d.id == "risk.platform_safety") d.evidence = {"资金由存管银行全程监管", "存管"};
+    }
+    return c;
+  };
+  auto top_of = [&](const Corpus& c) {
+    auto r = Retriever::build(c, Settings{});
+    EXPECT_TRUE(r.ok()) << r.status().message();
+    return r.value()->search(question, 3);
+  };
+  // Few variants (the fixture's six or seven): the evidence names the entry,
+  // which no variant does.
+  const SearchResult none = top_of(testing::tiny_corpus());
+  EXPECT_TRUE(none.candidates.empty() || none.candidates[0].id != "risk.platform_safety");
+  const SearchResult few = top_of(with_evidence(testing::tiny_corpus(), 0));
+  ASSERT_FALSE(few.candidates.empty());
+  EXPECT_EQ(few.candidates[0].id, "risk.platform_safety");
+  // Many variants: the engine is the one built without evidence.
+  Corpus plain = testing::tiny_corpus();
+  Corpus many = with_evidence(plain, kEvidenceUpToVariants + 1);
+  for (auto& d : plain.docs) d.texts = many.docs[&d - plain.docs.data()].texts;
+  const SearchResult a = top_of(many), b = top_of(plain);
+  ASSERT_EQ(a.candidates.size(), b.candidates.size());
+  for (size_t i = 0; i < a.candidates.size(); ++i) {
+    EXPECT_EQ(a.candidates[i].id, b.candidates[i].id);
+    EXPECT_EQ(a.candidates[i].confidence, b.candidates[i].confidence);
+  }
+  EXPECT_EQ(a.out_of_scope, b.out_of_scope);
 }
 
 TEST(RetrieverTest, SimilarityIsBoundedAndMeaningful) {
