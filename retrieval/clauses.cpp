@@ -16,7 +16,40 @@ bool is_separator(char32_t cp) {
   }
 }
 
+bool ends_sentence(char32_t cp) {
+  switch (cp) {
+    case U'!': case U'?': case U';':
+    case U'。': case U'！': case U'？': case U'；': case U'｡':
+      return true;
+    default:
+      return false;
+  }
+}
+
 }  // namespace
+
+std::vector<std::string> split_sentences(std::string_view raw) {
+  std::vector<std::string> out;
+  std::u32string current;
+  auto flush = [&]() {
+    size_t b = 0, e = current.size();
+    while (b < e && utf8::is_space(current[b])) ++b;
+    while (e > b && utf8::is_space(current[e - 1])) --e;
+    if (e > b) out.push_back(utf8::encode(current.substr(b, e - b)));
+    current.clear();
+  };
+  for (char32_t cp : utf8::decode(raw)) {
+    if (cp == U'\n' || cp == U'\r') {
+      flush();
+      continue;
+    }
+    // A run of marks ("？！", "。。。") ends one sentence.
+    if (!ends_sentence(cp) && !current.empty() && ends_sentence(current.back())) flush();
+    current.push_back(cp);
+  }
+  flush();
+  return out;
+}
 
 std::vector<std::string> split_clauses(std::string_view raw) {
   std::vector<std::string> out;

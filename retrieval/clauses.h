@@ -16,4 +16,12 @@ constexpr size_t kMaxClauses = 4;
 // (or none) means there is nothing to choose between.
 std::vector<std::string> split_clauses(std::string_view raw);
 
+// The sentences of `raw` split after sentence-final punctuation (。？！；
+// and their ASCII forms but the full stop, which also writes decimals) and
+// at line breaks, trimmed, empty ones dropped. Each keeps its final mark, so
+// a question mark still tells a question. A long written message (an e-mail,
+// a feedback form) puts its question in a sentence of its own among the
+// story, which the first and last clauses above may not hold.
+std::vector<std::string> split_sentences(std::string_view raw);
+
 }  // namespace faqbot::retrieval

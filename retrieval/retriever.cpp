@@ -42,6 +42,9 @@ constexpr double kOursAsAWhole = 0.4;
 // P(out of scope) of a clause, read alone, from which a question it asks is
 // someone else's.
 constexpr double kAsksElsewhere = 0.5;
+// Sentences from which a message is a story around its question: a kind of
+// product we do not offer named in another sentence is background.
+constexpr size_t kStorySentences = 3;
 // Words that make a clause a question (an interrogative or a question
 // particle), in normalised (simplified) form.
 constexpr const char* kQuestionWords[] = {"吗", "嘛", "么", "呢", "怎", "啥", "咋", "哪", "几", "多少", "多久",
@@ -432,6 +435,45 @@ class EngineRetriever final : public Retriever {
       }
     }
     if (dropped > 0 && clauses.size() - dropped >= 2) consider(normalizer_->normalize(rest), k, r);
+    read_question_sentences(text, k, names_kind, whole_out_of_scope, r);
+  }
+
+  // The sentences of a written message that ask a question (a question mark
+  // or word) and name one of our topics or address us, each read alone, or
+  // after the sentence before it when alone it names neither ("…流标了。那笔
+  // 钱什么时候解冻？"): the greeting, the story and the sign-off around it
+  // only diluted the evidence, and the clauses above may split the question
+  // or leave its sentence out. A kind of product we do not offer named only
+  // in the story (a mortgage as a date, "我没有房贷") is its subject when
+  // the message is a short one (车贷还剩12期。能提前还吗？), not in a story of
+  // kStorySentences or more; a question sentence that names it is read with
+  // its own scope either way.
+  void read_question_sentences(std::string_view text, size_t k, bool names_kind, double whole_out_of_scope,
+                               SearchResult& r) const {
+    const std::vector<std::string> sentences = split_sentences(text);
+    if (sentences.size() < 2) return;
+    for (size_t i = 0; i < sentences.size(); ++i) {
+      const std::string& s = sentences[i];
+      std::string n = normalizer_->normalize(s);
+      const bool marked = s.find("？") != std::string::npos || s.find('?') != std::string::npos;
+      if (n.empty() || (!marked && !asks_question(n))) continue;
+      if (!names_topic(n) && !addresses_us(n)) {
+        if (i == 0) continue;
+        n = normalizer_->normalize(sentences[i - 1] + s);
+        if (!names_topic(n) && !addresses_us(n)) continue;
+      }
+      SearchResult c;
+      c.out_of_scope = 1.0;
+      score(n, k, c);
+      if (courtesy(c)) continue;
+      if (names_kind && sentences.size() < kStorySentences && state_.kinds.asked_about(n) < 0) {
+        c.out_of_scope = std::max(c.out_of_scope, whole_out_of_scope);
+      }
+      if (better(c, r)) {
+        r.candidates = std::move(c.candidates);
+        r.out_of_scope = c.out_of_scope;
+      }
+    }
   }
 
   // Fills r.candidates (best first, at most k) and r.out_of_scope for one

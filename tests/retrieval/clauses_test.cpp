@@ -9,6 +9,18 @@
 namespace faqbot::retrieval {
 namespace {
 
+TEST(SplitSentences, SplitsAfterSentenceMarksAndLineBreaksKeepingTheMark) {
+  const auto s = split_sentences("您好，我上周流标了。钱什么时候解冻？？谢谢！\n 盼复");
+  ASSERT_EQ(s.size(), 4u);
+  EXPECT_EQ(s[0], "您好，我上周流标了。");
+  EXPECT_EQ(s[1], "钱什么时候解冻？？");
+  EXPECT_EQ(s[2], "谢谢！");
+  EXPECT_EQ(s[3], "盼复");
+  // A decimal point is not a sentence end.
+  EXPECT_EQ(split_sentences("利率4.2%，划算吗").size(), 1u);
+  EXPECT_TRUE(split_sentences(" \n ").empty());
+}
+
 TEST(Clauses, SplitsAtPunctuationAndWhitespace) {
   EXPECT_EQ(split_clauses("提现多久到账，今天天气真不错"),
             (std::vector<std::string>{"提现多久到账", "今天天气真不错"}));
