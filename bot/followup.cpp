@@ -243,6 +243,27 @@ bool about_another_kind(const MessageCues& named, const retrieval::SearchResult&
          !(alone_reads_topic(alone, kb, c.topic) && alone.out_of_scope < t.out_of_scope);
 }
 
+// A pointer naming a type of its own whose entry the text alone picks,
+// another than the answer's type, asks that question of the referent: an
+// entry of the kept topic, or one the operator lists as a follow-up of the
+// answer ("那这个保本吗" after 短期标长期标都有啥, "那有了它就不会亏了吧" after 风险
+// 备付金是干嘛的 ask whether the principal is safe; "这个要收费吗" after 债权转让
+// 怎么操作 asks about the transfer's fee, not recharging's). Not when the type
+// refines the answer.
+bool asks_its_own_type(const MessageCues& named, const retrieval::SearchResult& alone,
+                       const knowledge::KnowledgeBase& kb, const Conversation& c) {
+  if (named.types.empty() || alone.candidates.empty() || refines_answer(kb.followup, c.type, named) ||
+      !alone_answers_named_type(alone, kb, named)) {
+    return false;
+  }
+  const knowledge::Entry* e = kb.find(alone.candidates[0].id);
+  if (e == nullptr || e->id == c.last_faq_id || e->type == c.type) return false;
+  if (e->topic == c.topic) return true;
+  const knowledge::Entry* answered = kb.find(c.last_faq_id);
+  return answered != nullptr && std::find(answered->follow_ups.begin(), answered->follow_ups.end(),
+                                          e->id) != answered->follow_ups.end();
+}
+
 // A follow-up candidate that the text alone, sure of it (see read_message),
 // reads as a complete question of its own: a long story pointing back
 // ("我投的那笔是按月付息的 每个月几号回款啊"); a new topic with more words than
@@ -251,7 +272,7 @@ bool about_another_kind(const MessageCues& named, const retrieval::SearchResult&
 // entries are two), unless it refines the answer (refines_answer).
 bool complete_alone(ReadingKind kind, const MessageCues& named, const retrieval::SearchResult& alone,
                     const knowledge::KnowledgeBase& kb, const Conversation& c, bool short_text) {
-  if (kind == ReadingKind::kReference) return !short_text;
+  if (kind == ReadingKind::kReference) return !short_text || asks_its_own_type(named, alone, kb, c);
   if (kind == ReadingKind::kTopic) return named.residual_chars > 0;
   if (kind != ReadingKind::kType || named.types.empty() || !alone_reads_topic(alone, kb, c.topic)) return false;
   return !refines_answer(kb.followup, c.type, named) && alone_answers_named_type(alone, kb, named);

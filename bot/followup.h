@@ -70,7 +70,10 @@
 // The text alone sure of a message (kSureAlone) reads it alone when it is a
 // complete question of its own: a long story even with a reference word, a
 // new topic with more words than its name ("下款快不" after 怎么投标), a type
-// whose entry in the kept topic it picks unless the type refines the answer.
+// whose entry in the kept topic it picks unless the type refines the answer;
+// a pointer naming a type of its own whose entry, of the kept topic or listed
+// as a follow-up of the answer, it picks ("那这个保本吗" after 短期标长期标都有
+// 啥 asks whether the principal is safe).
 // An ellipsis asking its own question of the kept topic (no follow-up
 // marker; the text alone ranks another entry of the topic, of another type,
 // first: "借到手了以后怎么还" after 借款利息怎么算) is read after the subject,

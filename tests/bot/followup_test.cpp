@@ -574,6 +574,37 @@ TEST_F(FollowupTest, ACompleteQuestionTheTextAloneIsSureOfIsReadAlone) {
   EXPECT_TRUE(read("收费吗").in_context());
 }
 
+TEST_F(FollowupTest, APointerAskingATypeOfItsOwnTheTextAloneIsSureOfIsReadAlone) {
+  // After 提现多久到账: a pointer naming the fee, the text alone sure of the
+  // kept topic's fee entry, asks that entry's question alone.
+  retriever_.on("它收费吗", result({{"withdraw.fee", 0.9}}));
+  retriever_.on("提现收费吗", result({{"withdraw.arrival_time", 0.6}, {"withdraw.fee", 0.3}}));
+  Reading own = read("它收费吗");
+  EXPECT_FALSE(own.in_context());
+  EXPECT_EQ(own.result.candidates[0].id, "withdraw.fee");
+  // Sure of another topic's entry of a type the kept topic has: in context.
+  retriever_.on("它收费吗", result({{"recharge.fee", 0.9}}));
+  EXPECT_TRUE(read("它收费吗").in_context());
+  // After 充值收手续费吗, whose topic has no entry of how long it takes:
+  // another topic's entry of that type, sure alone, is what is asked only
+  // when the answer lists it as a follow-up.
+  conversation_.last_question = "充值收手续费吗";
+  conversation_.last_faq_id = "recharge.fee";
+  conversation_.topic = "recharge";
+  conversation_.type = "fee";
+  retriever_.on("它几天", result({{"withdraw.arrival_time", 0.9}}));
+  retriever_.on("充值几天", result({{"recharge.fee", 0.9}}));
+  EXPECT_TRUE(read("它几天").in_context());
+  kb_->entries[3].follow_ups = {"withdraw.arrival_time"};  // recharge.fee
+  own = read("它几天");
+  EXPECT_FALSE(own.in_context());
+  EXPECT_EQ(own.result.candidates[0].id, "withdraw.arrival_time");
+  // Naming no type, the pointer keeps the context however sure alone.
+  retriever_.on("它行吗", result({{"withdraw.arrival_time", 0.9}}));
+  retriever_.on("充值行吗", result({{"recharge.fee", 0.9}}));
+  EXPECT_TRUE(read("它行吗").in_context());
+}
+
 TEST_F(FollowupTest, ANewWordOfTheKeptTopicIsItsOwnSubject) {
   // 取现 names the kept topic with a word 提现多久到账 did not use: the
   // message is searched as its own subject, the repeated 提现 dropped.
