@@ -371,9 +371,21 @@ class EngineRetriever final : public Retriever {
     const std::string whole_top = r.candidates.empty() ? std::string() : r.candidates[0].id;
     const double whole_out_of_scope = r.out_of_scope;
     // A kind of product we do not offer named in one clause is the subject
-    // of the others too (车贷还剩12期，能提前还吗): a clause without it is
-    // read with the whole message's scope.
+    // of the clauses after it too (车贷还剩12期，能提前还吗): such a clause
+    // without it is read with the whole message's scope. A question asked
+    // before the kind is named has its own subject, and what follows is the
+    // investor's situation ("一天最多能提现多少，我下个月要交首付") or chat
+    // beside it ("充值单笔限额多少，今天股市又跌了").
     const bool names_kind = state_.kinds.asked_about(r.normalized) >= 0;
+    // Index in `clauses` of the first naming the kind (0 when none does on
+    // its own: then every clause is read with the whole message's scope).
+    size_t kind_from = 0;
+    for (size_t i = 0; names_kind && i < clauses.size(); ++i) {
+      if (state_.kinds.asked_about(normalizer_->normalize(clauses[i])) >= 0) {
+        kind_from = i;
+        break;
+      }
+    }
     auto agrees_with_whole = [&](const SearchResult& clause) {
       return std::max(whole_out_of_scope, as_written) < kOursAsAWhole && !clause.candidates.empty() &&
              clause.candidates[0].id == whole_top;
@@ -385,7 +397,8 @@ class EngineRetriever final : public Retriever {
     std::vector<ClauseReading> readings;
     std::string rest;
     size_t dropped = 0, asked_chars = 0;
-    for (const std::string& clause : clauses) {
+    for (size_t i = 0; i < clauses.size(); ++i) {
+      const std::string& clause = clauses[i];
       // A one-character clause ("行", "嗯") is a filler, not a question.
       const size_t chars = utf8::decode(clause).size();
       if (chars < 2) {
@@ -400,7 +413,7 @@ class EngineRetriever final : public Retriever {
       }
       c.result.out_of_scope = 1.0;
       score(c.normalized, k, c.result);
-      if (names_kind && state_.kinds.asked_about(c.normalized) < 0) {
+      if (names_kind && i >= kind_from && state_.kinds.asked_about(c.normalized) < 0) {
         c.result.out_of_scope = std::max(c.result.out_of_scope, whole_out_of_scope);
       }
       if (courtesy(c.result) && answerable(c.result) >= kClearAnswerable) {

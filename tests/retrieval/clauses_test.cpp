@@ -137,6 +137,28 @@ TEST(Clauses, ChitChatClauseDoesNotHideTheQuestion) {
   EXPECT_GT(answerable, 0.5);
 }
 
+TEST(Clauses, AKindNamedAfterTheQuestionIsNotItsSubject) {
+  // A kind of product we do not offer is the subject of the clauses after
+  // it (股市里的钱 … 提现收手续费吗), not of a question asked before it: what
+  // follows is the investor's situation or chat beside the question, however
+  // out of scope the message reads as a whole.
+  Corpus corpus = testing::tiny_corpus();
+  corpus.topic_words = {"提现", "充值", "注册", "密码", "客服"};
+  corpus.other_kinds = {{"股票", {"股市", "股价"}}};
+  const char* q = "提现收手续费吗，最近股市太差了，茅台股价天天跌，推荐一只股票吧";
+  Settings s;
+  s.ablate = "clauses";
+  auto whole = Retriever::build(corpus, s);
+  ASSERT_TRUE(whole.ok()) << whole.status().message();
+  EXPECT_GT(whole.value()->search(q, 3).out_of_scope, 0.5) << "out of scope as a whole";
+  auto r = Retriever::build(corpus, Settings{});
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  const SearchResult found = r.value()->search(q, 3);
+  ASSERT_FALSE(found.candidates.empty());
+  EXPECT_EQ(found.candidates[0].id, "withdraw.fee");
+  EXPECT_GT(top_answerable(found), 0.5);
+}
+
 TEST(Clauses, AnAblatedEngineLoadedFromTheCacheStaysAblated) {
   Settings s;
   s.ablate = "clauses";
