@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <exception>
 #include <set>
 
@@ -45,6 +46,11 @@ constexpr double kAsksElsewhere = 0.5;
 // Sentences from which a message is a story around its question: a kind of
 // product we do not offer named in another sentence is background.
 constexpr size_t kStorySentences = 3;
+// Characters besides a kind's name and pointer words below which a clause
+// naming the kind is an afterthought (afterthought()).
+constexpr size_t kAfterthoughtChars = 3;
+// Pointer and filler words of an afterthought ("社保局那个", "信用卡的呢").
+constexpr const char* kPointerWords[] = {"那个", "这个", "那种", "这种", "的", "呢", "啊", "吧", "嗯"};
 // Words that make a clause a question (an interrogative or a question
 // particle), in normalised (simplified) form.
 constexpr const char* kQuestionWords[] = {"吗", "嘛", "么", "呢", "怎", "啥", "咋", "哪", "几", "多少", "多久",
@@ -324,6 +330,19 @@ class EngineRetriever final : public Retriever {
     });
   }
 
+  // Whether a normalised clause naming a kind of product we do not offer
+  // says nothing else but a pointer ("社保局那个", "信用卡的"): an afterthought
+  // telling what the question before it is about, where a situation or chat
+  // beside the question says something of its own ("今天股市又跌了", "我急着
+  // 还信用卡").
+  bool afterthought(const std::string& normalized) const {
+    std::string rest = state_.kinds.without_names(normalized);
+    for (const char* w : kPointerWords) {
+      for (size_t at = rest.find(w); at != std::string::npos; at = rest.find(w, at)) rest.erase(at, std::strlen(w));
+    }
+    return utf8::decode(rest).size() < kAfterthoughtChars;
+  }
+
   // Whether the best reading so far is a courtesy (small-talk entry first).
   bool courtesy(const SearchResult& r) const {
     return !r.candidates.empty() && small_talk_.count(r.candidates[0].id) > 0;
@@ -386,6 +405,9 @@ class EngineRetriever final : public Retriever {
         break;
       }
     }
+    // A kind named in a bare afterthought after the question ("养老金怎么提现
+    // 社保局那个") names the question's subject, not the investor's situation.
+    if (kind_from > 0 && afterthought(normalizer_->normalize(clauses[kind_from]))) kind_from = 0;
     auto agrees_with_whole = [&](const SearchResult& clause) {
       return std::max(whole_out_of_scope, as_written) < kOursAsAWhole && !clause.candidates.empty() &&
              clause.candidates[0].id == whole_top;

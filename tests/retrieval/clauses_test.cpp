@@ -159,6 +159,30 @@ TEST(Clauses, AKindNamedAfterTheQuestionIsNotItsSubject) {
   EXPECT_GT(top_answerable(found), 0.5);
 }
 
+TEST(Clauses, AKindNamedInAnAfterthoughtIsTheQuestionsSubject) {
+  // "茅台股价那个" after a question (the kind's name and a pointer, nothing
+  // else) says what the question is about, and the message reads out of
+  // scope as a whole; a situation or chat of the investor's after it
+  // ("最近股市太差了，茅台股价天天跌") says something of its own.
+  Corpus corpus = testing::tiny_corpus();
+  corpus.topic_words = {"提现", "充值", "注册", "密码", "客服"};
+  corpus.other_kinds = {{"股票", {"股市", "股价"}}};
+  const char* afterthought = "提现收手续费吗，茅台股价那个";
+  Settings s;
+  s.ablate = "clauses";
+  auto whole = Retriever::build(corpus, s);
+  ASSERT_TRUE(whole.ok()) << whole.status().message();
+  EXPECT_GT(whole.value()->search(afterthought, 3).out_of_scope, 0.5) << "out of scope as a whole";
+  auto r = Retriever::build(corpus, Settings{});
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  // Read alone, the question would be answered at 0.99.
+  EXPECT_LT(top_answerable(r.value()->search(afterthought, 3)), 0.8);
+  const SearchResult situation = r.value()->search("提现收手续费吗，最近股市太差了，茅台股价天天跌", 3);
+  ASSERT_FALSE(situation.candidates.empty());
+  EXPECT_EQ(situation.candidates[0].id, "withdraw.fee");
+  EXPECT_GT(top_answerable(situation), 0.9);
+}
+
 TEST(Clauses, AnAblatedEngineLoadedFromTheCacheStaysAblated) {
   Settings s;
   s.ablate = "clauses";
