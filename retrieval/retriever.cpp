@@ -109,6 +109,19 @@ bool asks_question(const std::string& normalized) {
                      [&](const char* w) { return normalized.find(w) != std::string::npos; });
 }
 
+// Words with which a written message asks without a question mark or word
+// ("想了解一下提现的到账时间。", "不清楚备付金是干什么的"), in normalised form.
+constexpr const char* kRequestWords[] = {"想了解", "想知道", "想问", "想咨询", "请问", "咨询一下", "请教",
+                                         "不知道", "不清楚", "不明白", "不太懂", "麻烦告知", "请告知"};
+
+// Whether a sentence of a written message asks something: a question word
+// or a request for information.
+bool asks_or_requests(const std::string& normalized) {
+  return asks_question(normalized) ||
+         std::any_of(std::begin(kRequestWords), std::end(kRequestWords),
+                     [&](const char* w) { return normalized.find(w) != std::string::npos; });
+}
+
 // Large corpora: an HNSW graph over the class vectors reduced to 64
 // dimensions by PCA. It only proposes candidates (their dense scores are
 // recomputed exactly on the full vectors), so the reduction costs little
@@ -330,6 +343,14 @@ class EngineRetriever final : public Retriever {
     });
   }
 
+  // Whether a normalised clause puts a question about one of our topics to
+  // us ("不知道你们支持不支持广发的卡充值"): its subject is its own, not a kind
+  // of product we do not offer named in the investor's story before it. An
+  // ellipsis put to us ("我想办张信用卡，你们能办吗") still asks about the kind.
+  bool asks_us_of_ours(const std::string& normalized) const {
+    return addresses_us(normalized) && names_topic(normalized);
+  }
+
   // Whether a normalised clause naming a kind of product we do not offer
   // says nothing else but a pointer ("社保局那个", "信用卡的"): an afterthought
   // telling what the question before it is about, where a situation or chat
@@ -435,7 +456,8 @@ class EngineRetriever final : public Retriever {
       }
       c.result.out_of_scope = 1.0;
       score(c.normalized, k, c.result);
-      if (names_kind && i >= kind_from && state_.kinds.asked_about(c.normalized) < 0) {
+      if (names_kind && i >= kind_from && state_.kinds.asked_about(c.normalized) < 0 &&
+          !asks_us_of_ours(c.normalized)) {
         c.result.out_of_scope = std::max(c.result.out_of_scope, whole_out_of_scope);
       }
       if (courtesy(c.result) && answerable(c.result) >= kClearAnswerable) {
@@ -491,7 +513,7 @@ class EngineRetriever final : public Retriever {
       const std::string& s = sentences[i];
       std::string n = normalizer_->normalize(s);
       const bool marked = s.find("？") != std::string::npos || s.find('?') != std::string::npos;
-      if (n.empty() || (!marked && !asks_question(n))) continue;
+      if (n.empty() || (!marked && !asks_or_requests(n))) continue;
       if (!names_topic(n) && !addresses_us(n)) {
         if (i == 0) continue;
         n = normalizer_->normalize(sentences[i - 1] + s);
@@ -501,7 +523,8 @@ class EngineRetriever final : public Retriever {
       c.out_of_scope = 1.0;
       score(n, k, c);
       if (courtesy(c)) continue;
-      if (names_kind && sentences.size() < kStorySentences && state_.kinds.asked_about(n) < 0) {
+      if (names_kind && sentences.size() < kStorySentences && state_.kinds.asked_about(n) < 0 &&
+          !asks_us_of_ours(n)) {
         c.out_of_scope = std::max(c.out_of_scope, whole_out_of_scope);
       }
       if (better(c, r)) {

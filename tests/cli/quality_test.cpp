@@ -116,7 +116,13 @@ constexpr ProbeFloors kYoungBlindFloors = {"probe_young.jsonl", 0.94, 0.95, 0.90
 // lender's product. Main before the sentence reading: 53-54/60, 4/4, 13/15
 // over 7 dense seeds. Floors just below the lowest of 7 dense seeds at
 // landing (58/60, 4/4, 13/15).
-constexpr ProbeFloors kLongFloors = {"probe_long.jsonl", 0.96, 0.99, 0.86};
+// Extended by 45 lines (32 in catalog, 13 not): the question sentence
+// without a question mark ("想了解一下提现的到账时间。"), one long sentence
+// of commas, a card or mortgage at the investor's bank named in a clause
+// before a question put to us. Main 354bd04 then: 84-85/92, 4/4, 26/28; the
+// decision following the question sentence: 90-91/92, 4/4, 26/28 over 7
+// dense seeds (91 at the shipped seed). Floors just below the lowest.
+constexpr ProbeFloors kLongFloors = {"probe_long.jsonl", 0.97, 0.99, 0.92};
 
 EvalReport evaluate_file(const std::string& path) {
   auto cases = read_cases(path);

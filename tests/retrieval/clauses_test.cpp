@@ -159,6 +159,30 @@ TEST(Clauses, AKindNamedAfterTheQuestionIsNotItsSubject) {
   EXPECT_GT(top_answerable(found), 0.5);
 }
 
+TEST(Clauses, AKindInTheStoryIsNotTheSubjectOfAQuestionOfOursPutToUs) {
+  // A kind of product we do not offer named in the investor's story (股市,
+  // 股价) is not the subject of a later clause asking us about one of our
+  // topics ("你们这提现收手续费吗"); an ellipsis put to us ("你们能推荐吗")
+  // still asks about the kind.
+  Corpus corpus = testing::tiny_corpus();
+  corpus.topic_words = {"提现", "充值", "注册", "密码", "客服"};
+  corpus.other_kinds = {{"股票", {"股市", "股价"}}};
+  corpus.product_about_us = {"你们"};
+  const char* q = "最近股市太差了，茅台股价天天跌，你们这提现收手续费吗";
+  Settings s;
+  s.ablate = "clauses";
+  auto whole = Retriever::build(corpus, s);
+  ASSERT_TRUE(whole.ok()) << whole.status().message();
+  EXPECT_GT(whole.value()->search(q, 3).out_of_scope, 0.5) << "out of scope as a whole";
+  auto r = Retriever::build(corpus, Settings{});
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  const SearchResult ours = r.value()->search(q, 3);
+  ASSERT_FALSE(ours.candidates.empty());
+  EXPECT_EQ(ours.candidates[0].id, "withdraw.fee");
+  EXPECT_GT(top_answerable(ours), 0.5);
+  EXPECT_LT(top_answerable(r.value()->search("最近股市太差了，茅台股价天天跌，你们能推荐吗", 3)), 0.32);
+}
+
 TEST(Clauses, AKindNamedInAnAfterthoughtIsTheQuestionsSubject) {
   // "茅台股价那个" after a question (the kind's name and a pointer, nothing
   // else) says what the question is about, and the message reads out of
@@ -181,6 +205,26 @@ TEST(Clauses, AKindNamedInAnAfterthoughtIsTheQuestionsSubject) {
   ASSERT_FALSE(situation.candidates.empty());
   EXPECT_EQ(situation.candidates[0].id, "withdraw.fee");
   EXPECT_GT(top_answerable(situation), 0.9);
+}
+
+TEST(Clauses, AWrittenRequestForInformationIsAQuestionSentence) {
+  // "想了解一下…。" asks without a question mark or word; the story sentence
+  // before it names a kind we do not offer.
+  Corpus corpus = testing::tiny_corpus();
+  corpus.topic_words = {"提现", "充值", "注册", "密码", "客服"};
+  corpus.other_kinds = {{"股票", {"股市", "股价"}}};
+  const char* q = "您好。最近股市太差了，茅台股价天天跌。想了解一下提现的手续费。谢谢。";
+  Settings s;
+  s.ablate = "clauses";
+  auto whole = Retriever::build(corpus, s);
+  ASSERT_TRUE(whole.ok()) << whole.status().message();
+  EXPECT_GT(whole.value()->search(q, 3).out_of_scope, 0.5) << "out of scope as a whole";
+  auto r = Retriever::build(corpus, Settings{});
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  const SearchResult found = r.value()->search(q, 3);
+  ASSERT_FALSE(found.candidates.empty());
+  EXPECT_EQ(found.candidates[0].id, "withdraw.fee");
+  EXPECT_GT(top_answerable(found), 0.5);
 }
 
 TEST(Clauses, AnAblatedEngineLoadedFromTheCacheStaysAblated) {
