@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <utility>
 
 #include "knowledge/utf8.h"
 
@@ -18,11 +19,41 @@ std::string ascii_lower(std::string_view s) {
 
 bool is_ascii_alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
 
-// True when `phrase` occurs in `text` not preceded within the window by a
-// negation, and (for ASCII-letter phrases such as "sb") not inside a word.
-bool has_phrase(const std::string& text, const std::string& phrase,
-                const std::vector<std::string>& negations) {
-  if (phrase.empty()) return false;
+using Range = std::pair<size_t, size_t>;  // byte range [first, second)
+
+bool overlaps(size_t begin, size_t end, const std::vector<Range>& ranges) {
+  return std::any_of(ranges.begin(), ranges.end(),
+                     [&](const Range& r) { return begin < r.second && r.first < end; });
+}
+
+// Every occurrence of every phrase (lower-cased) in `text`.
+std::vector<Range> occurrences(const std::string& text, const std::vector<std::string>& phrases) {
+  std::vector<Range> out;
+  for (const std::string& p : phrases) {
+    const std::string lp = ascii_lower(p);
+    if (lp.empty()) continue;
+    for (size_t pos = text.find(lp); pos != std::string::npos; pos = text.find(lp, pos + 1)) {
+      out.emplace_back(pos, pos + lp.size());
+    }
+  }
+  return out;
+}
+
+bool contains_any(std::string_view text, const std::vector<std::string>& phrases) {
+  return std::any_of(phrases.begin(), phrases.end(), [&](const std::string& p) {
+    const std::string lp = ascii_lower(p);
+    return !lp.empty() && text.find(lp) != std::string_view::npos;
+  });
+}
+
+// Byte positions where `phrase` occurs in `text` not preceded within the
+// window by a negation, (for ASCII-letter phrases such as "sb") not inside a
+// word, and not overlapping `excluded`.
+std::vector<size_t> phrase_hits(const std::string& text, const std::string& phrase,
+                                const std::vector<std::string>& negations,
+                                const std::vector<Range>& excluded = {}) {
+  std::vector<size_t> hits;
+  if (phrase.empty()) return hits;
   const bool ascii_word = std::all_of(phrase.begin(), phrase.end(), is_ascii_alpha);
   for (size_t pos = text.find(phrase); pos != std::string::npos;
        pos = text.find(phrase, pos + 1)) {
@@ -48,9 +79,15 @@ bool has_phrase(const std::string& text, const std::string& phrase,
         break;
       }
     }
-    if (!negated) return true;
+    if (!negated && !overlaps(pos, pos + phrase.size(), excluded)) hits.push_back(pos);
   }
-  return false;
+  return hits;
+}
+
+bool has_phrase(const std::string& text, const std::string& phrase,
+                const std::vector<std::string>& negations,
+                const std::vector<Range>& excluded = {}) {
+  return !phrase_hits(text, phrase, negations, excluded).empty();
 }
 
 bool any_phrase(const std::string& a, const std::string& b, const std::vector<std::string>& phrases,
@@ -58,6 +95,61 @@ bool any_phrase(const std::string& a, const std::string& b, const std::vector<st
   for (const std::string& p : phrases) {
     const std::string lp = ascii_lower(p);
     if (has_phrase(a, lp, negations) || (!b.empty() && has_phrase(b, lp, negations))) return true;
+  }
+  return false;
+}
+
+// A request for a human in `text`: a `human` phrase not inside a question
+// about who is there (`human_identity`).
+bool requests_human(const std::string& text, const SignalRules& rules) {
+  const std::vector<Range> identity = occurrences(text, rules.human_identity);
+  for (const std::string& p : rules.human) {
+    if (has_phrase(text, ascii_lower(p), rules.negations, identity)) return true;
+  }
+  return false;
+}
+
+// The clause (between punctuation or spaces) around byte `pos`.
+std::string_view clause_at(std::string_view text, size_t pos) {
+  size_t begin = 0, end = text.size(), at = 0;
+  for (char32_t cp : utf8::decode(text)) {
+    const size_t len = utf8::encode(std::u32string(1, cp)).size();
+    if (utf8::is_space(cp) || utf8::is_punct(cp)) {
+      if (at + len <= pos) {
+        begin = at + len;
+      } else if (at >= pos) {
+        end = at;
+        break;
+      }
+    }
+    at += len;
+  }
+  return text.substr(begin, end - begin);
+}
+
+// Anger in `text`: an anger phrase, unless every one found names someone
+// else in a question about them (SignalRules::third_party_anger).
+bool angry(const std::string& text, const SignalRules& rules) {
+  std::vector<size_t> third_party_hits;
+  for (const std::string& p : rules.anger) {
+    const std::string lp = ascii_lower(p);
+    const std::vector<size_t> hits = phrase_hits(text, lp, rules.negations);
+    if (hits.empty()) continue;
+    const bool about_others =
+        std::any_of(rules.third_party_anger.begin(), rules.third_party_anger.end(),
+                    [&](const std::string& t) { return ascii_lower(t) == lp; });
+    if (!about_others) return true;
+    third_party_hits.insert(third_party_hits.end(), hits.begin(), hits.end());
+  }
+  if (third_party_hits.empty()) return false;
+  if (!contains_any(text, rules.question_cues) || !contains_any(text, rules.third_party)) {
+    return true;
+  }
+  for (size_t pos : third_party_hits) {
+    const std::string_view clause = clause_at(text, pos);
+    if (contains_any(clause, rules.second_person) && !contains_any(clause, rules.third_party)) {
+      return true;
+    }
   }
   return false;
 }
@@ -110,6 +202,18 @@ SignalRules SignalRules::defaults() {
              "废物", "白痴", "脑残", "智障", "蠢货", "去死", "滚蛋", "滚!", "滚！", "狗东西",
              "王八蛋", "混蛋", "贱", "fuck", "shit"};
   r.negations = {"不", "不用", "不要", "别", "无需", "没", "不需要"};
+  r.third_party_anger = {"骗子", "骗钱", "坑人", "忽悠"};
+  r.third_party = {"有人", "有个人", "有一个人", "那个人", "这个人", "那人", "这人", "对方", "他",
+                   "她", "自称", "冒充", "打电话", "打来", "来电", "电话里", "短信", "加我",
+                   "陌生", "群里", "有个群", "这个群", "那个群", "链接", "网站", "老师", "中介",
+                   "号码", "骗子的"};
+  r.second_person = {"你们", "你", "贵平台", "贵公司", "贵司", "咱们", "平台", "公司"};
+  r.question_cues = {"吗", "么", "是不是", "是否", "会不会", "还是", "?", "？", "吧", "呢",
+                     "怎么判断", "怎么辨别", "怎么分辨", "怎么识别", "真的假的", "靠谱",
+                     "正规", "可信", "确认"};
+  r.human_identity = {"在跟真人", "在和真人", "在同真人", "是跟真人", "是和真人", "是真人",
+                      "是不是真人", "是个真人", "真人来电", "真人打", "是人工", "是不是人工",
+                      "在跟人工", "在和人工"};
   return r;
 }
 
@@ -118,7 +222,7 @@ Signals detect_signals(std::string_view text, std::string_view normalized,
   const std::string a = ascii_lower(text);
   const std::string b = ascii_lower(normalized);
   Signals s;
-  s.human_request = any_phrase(a, b, rules.human, rules.negations);
+  s.human_request = requests_human(a, rules) || (!b.empty() && requests_human(b, rules));
   const std::string whole = content_only(a), whole_normalized = content_only(b);
   for (const std::string& p : rules.human_exact) {
     const std::string lp = ascii_lower(p);
@@ -126,7 +230,7 @@ Signals detect_signals(std::string_view text, std::string_view normalized,
   }
   s.complaint = any_phrase(a, b, rules.complaint, rules.negations);
   s.abuse = any_phrase(a, b, rules.abuse, {});
-  s.anger = any_phrase(a, b, rules.anger, rules.negations);
+  s.anger = angry(a, rules) || (!b.empty() && angry(b, rules));
   s.frustration = any_phrase(a, b, rules.frustration, rules.negations) ||
                   exclamation_run(text, rules.exclamation_run);
   // A bare "滚" as the whole message is abuse too.

@@ -23,6 +23,19 @@ struct SignalRules {
   // with an apology first (bot::Policy).
   std::vector<std::string> frustration;
   std::vector<std::string> abuse;      // insults
+  // "Is the man who phoned me a swindler?" asks about someone else; "you are
+  // swindlers" accuses us. An anger phrase listed in `third_party_anger`
+  // (骗子, 骗钱, 坑人, 忽悠 …) is no anger when the message asks a question
+  // (`question_cues`), names someone else (`third_party`: 有人, 对方, 自称,
+  // 打电话 …), and no clause with the phrase points at us (`second_person`:
+  // 你们, 贵平台 …) without naming someone else too.
+  std::vector<std::string> third_party_anger;
+  std::vector<std::string> third_party;
+  std::vector<std::string> second_person;
+  std::vector<std::string> question_cues;
+  // "我现在是在跟真人说话吗", "是真人来电吗" ask who is there, they request
+  // nothing: a `human` phrase overlapping one of these is not a request.
+  std::vector<std::string> human_identity;
   std::vector<std::string> negations;  // "不用转人工" is no request: 不用, 不要, 别 …
   int exclamation_run = 3;             // this many !/！ in a row count as frustration
 

@@ -20,9 +20,14 @@ TEST(Signals, ExplicitRequestForAHuman) {
 
 TEST(Signals, NoRequestWhenNegatedOrOnlyAskingWhoIsThere) {
   for (const char* q : {"不用转人工了", "你是真人吗", "提现多久到账", "客服电话多少",
-                        "人工客服几点下班", "人工服务的时间是几点", "你是人工还是机器人"}) {
+                        "人工客服几点下班", "人工服务的时间是几点", "你是人工还是机器人",
+                        "我现在是在跟真人说话吗", "刚才那个电话是真人来电吗",
+                        "现在和我聊的是不是真人"}) {
     EXPECT_FALSE(detect(q).human_request) << q;
   }
+  // A request next to the question is still a request.
+  EXPECT_TRUE(detect("你是真人吗？我要找真人").human_request);
+  EXPECT_TRUE(detect("我想跟真人说").human_request);
 }
 
 TEST(Signals, Anger) {
@@ -33,6 +38,23 @@ TEST(Signals, Anger) {
   }
   EXPECT_FALSE(detect("提现多久到账!").anger);
   EXPECT_FALSE(detect("谢谢！").anger);
+}
+
+// "Is the man who phoned me a swindler?" asks about someone else: no anger,
+// the anti-fraud entry answers. Accusing us stays anger.
+TEST(Signals, AQuestionAboutSomeoneElseIsNotAnger) {
+  for (const char* q : {"打电话给我的那个人是骗子吗",
+                        "有人自称你们客服要我的验证码，这是不是骗子？",
+                        "对方说是你们的员工，怎么判断是不是骗钱的",
+                        "群里的老师说跟着他投稳赚 他是不是忽悠人的",
+                        "有个群说是你们平台内部标 骗子吧"}) {
+    EXPECT_FALSE(detect(q).anger) << q;
+  }
+  for (const char* q : {"你们平台是不是骗子？钱取不出来", "你们就是骗子", "骗子",
+                        "骗子平台还我钱", "有人说你们是骗子", "你们客服打电话要验证码，你们是骗子吗",
+                        "那个人是骗子，你们平台也是垃圾"}) {
+    EXPECT_TRUE(detect(q).anger) << q;
+  }
 }
 
 // Impatience is not hostility: the policy still answers a clear question
