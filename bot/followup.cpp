@@ -231,6 +231,17 @@ bool alone_reads_topic(const retrieval::SearchResult& alone, const knowledge::Kn
   return e != nullptr && e->topic == topic;
 }
 
+// The text alone's best entry is of `topic` and leads the runner-up by
+// kLead: the text alone reads the message within the topic, whatever the
+// out-of-scope check says ("明天下午会不会下大雨", as likely one entry as
+// another, does not).
+bool leads_within_topic(const retrieval::SearchResult& alone, const knowledge::KnowledgeBase& kb,
+                        const std::string& topic) {
+  if (!alone_reads_topic(alone, kb, topic)) return false;
+  const double second = alone.candidates.size() > 1 ? alone.candidates[1].confidence : 0.0;
+  return alone.candidates[0].confidence >= kLead * second;
+}
+
 // A remark about something of another kind: it names a word only
 // out-of-scope examples use (MessageCues::foreign: "那股票手续费呢" after 提现
 // 手续费, "快递到哪了"), points nowhere back, names no product (those have
@@ -524,6 +535,17 @@ bool read_in_context(const MessageState& m, ReadingKind kind, Reading* reading,
       })) {
     filter.only_type = true;
   }
+  // So is a new type that tells what happened (a type other types refine,
+  // followup.json refined_by: failed, not_arrived), named beside words the
+  // text alone does not read as more of the answer ("要是一直满不了呢" after 满标
+  // 要等多久 asks about the failed bid).
+  if (kind == ReadingKind::kType && !refines && !filter.type.empty() &&
+      filter.type != conversation.type && m.kb.followup.refined_by.count(filter.type) > 0 &&
+      !m.alone.candidates.empty() && m.alone.candidates[0].id != conversation.last_faq_id &&
+      std::any_of(named.types.begin(), named.types.end(),
+                  [&](const NamedSlot& t) { return t.slot == filter.type; })) {
+    filter.only_type = true;
+  }
   retrieval::SearchResult in;
   const bool alone_may_veto = alone_answers_named_type(m.alone, m.kb, named);
   if (!within_slots(*in_context, m.kb, filter, &in, alone_may_veto ? nullptr : &searched)) {
@@ -554,10 +576,12 @@ void rescue_in_context(const MessageState& m, bool short_text, Reading* reading)
   const double alone_answers = confident(m.alone, m.thresholds) ? top_confidence(m.alone) : 0.0;
   // Out of scope alone (the weather, another service: "明天下雨不" after 逾期
   // 了会怎样) stays so, unless a follow-up marker ties it to the
-  // conversation ("要是一直凑不满的话…"). So do some of ours the detector
-  // takes for another service's ("微信能充吗"): a miss, not a false answer.
+  // conversation ("要是一直凑不满的话…"), or the text alone, naming no word
+  // only out-of-scope examples use, reads it within the kept topic with a
+  // lead (leads_within_topic: "我周二提的2万 到今天周五还没到" after 提现怎么操作).
   if (m.alone.out_of_scope >= m.thresholds.out_of_scope &&
-      !has_followup_marker(m.alone.normalized)) {
+      !has_followup_marker(m.alone.normalized) &&
+      !(m.named.foreign.empty() && leads_within_topic(m.alone, m.kb, topic))) {
     return;
   }
   if (!m.named.topics.empty() && !m.named.names_only(topic)) return;
@@ -600,6 +624,54 @@ void rescue_in_context(const MessageState& m, bool short_text, Reading* reading)
   }
 }
 
+// The message points at the other one of a kind ("另一个", "另外那个",
+// "另一种"): not "另外" alone, which adds a question ("另外提现要多久").
+bool points_at_other(std::string_view normalized) {
+  static const char* const kOther[] = {"另一个", "另外一个", "另外那个", "另外个", "另一种",
+                                       "另外一种", "另外那种", "另外的", "另一", "别的那个",
+                                       "其他那个", "另外那"};
+  return std::any_of(std::begin(kOther), std::end(kOther), [&](const char* w) {
+    return normalized.find(w) != std::string_view::npos;
+  });
+}
+
+// "The other one" of the kind the last question named ("那另一个密码呢" after
+// 登录密码忘了怎么办 asks about the trade password): the last question with its
+// word of the kept topic replaced by each other word of that kind in turn
+// (CueReader::others_of), the first whose search clearly answers with
+// another entry of the topic than the one answered last. False when none.
+bool read_other(const MessageState& m, Reading* reading) {
+  const Conversation& c = m.conversation;
+  const MessageCues before = m.cues.read(c.last_question);
+  const std::string kind = m.named.topics.empty() ? std::string() : m.named.topics[0].word;
+  for (const NamedSlot& t : before.topics) {
+    if (t.slot != c.topic) continue;
+    for (const std::string& other : m.cues.others_of(kind, t.word)) {
+      std::string query = c.last_question;
+      query.replace(query.find(t.word), t.word.size(), other);
+      retrieval::SearchResult searched = m.retriever.search(query, std::max(m.k, kContextSearchK));
+      if (!confident(searched, m.thresholds) ||
+          searched.out_of_scope >= m.thresholds.out_of_scope) {
+        continue;
+      }
+      const knowledge::Entry* e = m.kb.find(searched.candidates[0].id);
+      if (e == nullptr || e->topic != c.topic || e->id == c.last_faq_id) continue;
+      SlotFilter filter;
+      filter.topic = c.topic;
+      filter.not_entry = c.last_faq_id;
+      retrieval::SearchResult in;
+      if (!within_slots(searched, m.kb, filter, &in)) continue;
+      reading->result = std::move(in);
+      reading->result.out_of_scope = searched.out_of_scope;
+      reading->kind = ReadingKind::kSubject;
+      reading->question = searched.normalized;
+      return true;
+    }
+    break;
+  }
+  return false;
+}
+
 }  // namespace
 
 Reading read_message(const retrieval::Retriever& retriever, const knowledge::KnowledgeBase& kb,
@@ -622,7 +694,12 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
 
   const MessageCues named =
       cues.read(reading.result.normalized, conversation.topic, conversation.type);
-  const bool short_text = content_length(text) <= max_chars;
+  // Short as the customer wrote it, or, naming a topic and no type, without
+  // its filler words ("那把钱取回卡里的时候呢" after 充值的步骤是什么).
+  const bool short_text =
+      content_length(text) <= max_chars ||
+      (!named.reference && !named.topics.empty() && named.types.empty() && !named.names_product &&
+       content_length(cues.without_fillers(reading.result.normalized)) <= max_chars);
   ReadingKind kind = short_text || named.reference
                          ? classify(named, reading.result, text, conversation, thresholds)
                          : ReadingKind::kAlone;
@@ -648,6 +725,34 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
       kind = ReadingKind::kSubject;
     }
   }
+  // A new word of the kept topic with a follow-up marker and nothing else
+  // ("那登录用的呢" after 支付密码忘了咋弄) asks the same of it, as beside a
+  // pointer.
+  if (kind == ReadingKind::kType && named.types.empty() && !named.reference &&
+      named.names_only(conversation.topic) && named.residual_chars <= kTopicOnlyResidual &&
+      has_followup_marker(reading.result.normalized)) {
+    const MessageCues before = cues.read(conversation.last_question);
+    if (std::all_of(named.topics.begin(), named.topics.end(), [&](const NamedSlot& t) {
+          return before.subject().find(t.word) == std::string::npos;
+        })) {
+      kind = ReadingKind::kSubject;
+    }
+  }
+  // A short message naming nothing that the out-of-scope check flags only
+  // for want of words ("我没有社保可以吗" after 借款要什么条件, "怎么办" after
+  // 有人冒充客服找我要验证码) is an ellipsis when the text alone reads it within
+  // the kept topic with a lead, or is a bare question the text alone has no
+  // idea of; a word only out-of-scope examples use keeps it alone ("明天下雨
+  // 不"), and so does a remark ("我家猫生病了").
+  if (kind == ReadingKind::kAlone && short_text && named.topics.empty() && named.types.empty() &&
+      !named.reference && !named.names_product && named.foreign.empty() &&
+      !confident(reading.result, thresholds) &&
+      reading.result.out_of_scope >= thresholds.out_of_scope &&
+      (leads_within_topic(reading.result, kb, conversation.topic) ||
+       (top_confidence(reading.result) < kNoIdea &&
+        content_length(cues.without_fillers(reading.result.normalized)) <= kBareChars))) {
+    kind = ReadingKind::kEllipsis;
+  }
   const bool small_talk = sure_small_talk(reading.result, kb, thresholds);
   if (kind == ReadingKind::kEllipsis && small_talk) {
     kind = ReadingKind::kAlone;  // "那行 拜拜" ends the topic, it does not refine it
@@ -661,7 +766,12 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
   }
   const MessageState state{retriever, kb, cues, conversation, thresholds, k, alone, named};
   retrieval::SearchResult in_context;
-  const bool read = kind != ReadingKind::kAlone && read_in_context(state, kind, &reading, &in_context);
+  // "The other one" of the kind asked about last: no type, no other topic.
+  const bool other = short_text && !another_kind && named.types.empty() && !named.names_product &&
+                     (named.topics.empty() || named.names_only(conversation.topic)) &&
+                     points_at_other(reading.result.normalized) && read_other(state, &reading);
+  const bool read = other || (kind != ReadingKind::kAlone &&
+                              read_in_context(state, kind, &reading, &in_context));
   if (!read && !small_talk && !sure_alone && !another_kind) rescue_in_context(state, short_text, &reading);
   keep_at_most(reading.result, k);
   return reading;

@@ -84,6 +84,18 @@
 // a type the text alone's best entry does not have: "要填哪些信息" after
 // 实名认证 is not about privacy), the rewritten text out of scope, or the
 // text alone confident on the very entry the rewritten search ranks first.
+// "The other one" of a kind ("那另一个密码呢" after 登录密码忘了怎么办) is the
+// last question with its topic word replaced by a sibling of that kind
+// (CueReader::others_of), read as kSubject, not the entry answered last; so
+// is a new word of the kept topic with a follow-up marker and nothing else
+// ("那登录用的呢" after 支付密码忘了咋弄). A new type that tells what happened
+// (one other types refine: failed) is the only type read when the text alone
+// does not read the answer again ("要是一直满不了呢" after 满标要等多久). A short
+// message naming nothing that the out-of-scope check flags for want of
+// words is an ellipsis when the text alone reads it within the kept topic
+// with a lead (kLead: "我没有社保可以吗" after 借款要什么条件), or is a bare
+// question it has no idea of ("怎么办" after 有人冒充客服找我要验证码); a long one
+// read so may be rescued.
 // A follow-up is read as typed clean (CueReader::clean): without hesitations
 // of speech, and with a cue word typed or heard as a homophone put right; the
 // text alone is then the clean text's search.
@@ -115,6 +127,14 @@ inline constexpr size_t kTopicOnlyResidual = 2;
 // ("能用支付宝还吗": 能, 用, 还).
 inline constexpr size_t kMeansResidual = 3;
 inline constexpr size_t kContextSearchK = 20;  // candidates looked at in context
+// The text alone has no idea of a message below this confidence.
+inline constexpr double kNoIdea = 0.1;
+// The text alone's best entry leads the runner-up by this factor when it
+// reads a message out of scope within the kept topic.
+inline constexpr double kLead = 3.0;
+// A bare question ("怎么办", "咋整") has at most this many characters besides
+// filler words.
+inline constexpr size_t kBareChars = 3;
 
 enum class ReadingKind { kAlone, kTopic, kType, kReference, kEllipsis, kContrast, kSubject };
 // "alone" | "topic" | "type" | "reference" | "ellipsis" | "contrast" | "subject"

@@ -405,6 +405,32 @@ std::string CueReader::said_of(const std::string& word, const std::string& previ
   return word;
 }
 
+std::vector<std::string> CueReader::others_of(const std::string& kind,
+                                             const std::string& previous) const {
+  const Word* of_previous = nullptr;
+  for (const Word& w : words_) {
+    if (w.kind == Kind::kTopic && w.text == previous) of_previous = &w;
+  }
+  std::vector<std::string> out;
+  if (of_previous == nullptr) return out;
+  std::string tail = kind;
+  if (tail.empty()) {
+    const std::u32string cps = utf8::decode(previous);
+    if (cps.size() < 3) return out;
+    tail = utf8::encode(cps.substr(cps.size() - 2));
+  }
+  for (const Word& w : words_) {
+    if (w.kind != Kind::kTopic || w.slot != of_previous->slot || w.text == previous ||
+        w.text.size() <= tail.size() ||
+        w.text.compare(w.text.size() - tail.size(), tail.size(), tail) != 0 ||
+        std::find(out.begin(), out.end(), w.text) != out.end()) {
+      continue;
+    }
+    out.push_back(w.text);
+  }
+  return out;
+}
+
 std::string CueReader::replace_reference(std::string_view text, const std::string& subject) const {
   for (const Match& m : matches(text)) {
     if (m.word->kind != Kind::kReference) continue;

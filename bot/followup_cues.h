@@ -101,6 +101,13 @@ class CueReader {
   // `word` itself.
   std::string said_of(const std::string& word, const std::string& previous) const;
 
+  // The other topic words of the kind `previous` is (a topic word): words of
+  // its topic that end with `kind` (a topic word the message names, "密码"),
+  // or, when `kind` is empty, with the last two characters of `previous`;
+  // neither `previous` nor `kind` itself; in the order the cues list them
+  // ("密码" of 登录密码: 交易密码, 支付密码). Empty when `previous` is no topic word.
+  std::vector<std::string> others_of(const std::string& kind, const std::string& previous) const;
+
   // `normalized` with its first reference word replaced by `subject`;
   // `subject` put in front when the text holds no reference word.
   std::string replace_reference(std::string_view normalized, const std::string& subject) const;

@@ -662,6 +662,87 @@ TEST_F(FollowupTest, AsksAgainOnlyWhenTheMessageRepeatsTheLastQuestion) {
   EXPECT_FALSE(asks_again(cues_, alone("提现多久到账"), fresh));
 }
 
+TEST_F(FollowupTest, TheOtherOneOfAKindIsItsSiblingWord) {
+  for (auto [id, q] : {std::pair{"account.trade_password", "交易密码忘了怎么办"},
+                       {"account.password_reset", "登录密码忘了怎么办"}}) {
+    knowledge::Entry e = testing::entry(id, q, "…");
+    e.topic = "account";
+    e.type = std::string(id).substr(8);
+    kb_->entries.push_back(e);
+  }
+  kb_->followup.topic_cues["account"] = {"登录密码", "交易密码", "支付密码", "登录", "密码"};
+  cues_ = CueReader(*kb_, retriever_);
+  EXPECT_EQ(cues_.others_of("密码", "登录密码"),
+            (std::vector<std::string>{"交易密码", "支付密码"}));
+  EXPECT_EQ(cues_.others_of("", "交易密码"), (std::vector<std::string>{"登录密码", "支付密码"}));
+  EXPECT_TRUE(cues_.others_of("密码", "提现").empty());  // no topic word
+  conversation_.last_question = "登录密码忘了怎么办";
+  conversation_.last_faq_id = "account.password_reset";
+  conversation_.topic = "account";
+  conversation_.type = "password_reset";
+  retriever_.on("那另一个密码呢", result({{"account.password_reset", 0.3}}));
+  retriever_.on("交易密码忘了怎么办", result({{"account.trade_password", 0.9}}));
+  Reading r = read("那另一个密码呢");
+  EXPECT_EQ(r.kind, ReadingKind::kSubject);
+  EXPECT_EQ(r.question, "交易密码忘了怎么办");
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "account.trade_password");
+  // The first sibling whose search reads another entry than the one answered.
+  conversation_.last_question = "交易密码忘了怎么办";
+  conversation_.last_faq_id = "account.trade_password";
+  conversation_.type = "trade_password";
+  retriever_.on("另外那个密码呢", result({{"account.trade_password", 0.3}}));
+  retriever_.on("登录密码忘了怎么办", result({{"account.password_reset", 0.9}}));
+  r = read("另外那个密码呢");
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "account.password_reset");
+  // "另外" alone adds a question, it points at no other one.
+  retriever_.on("另外密码呢", result({{"account.trade_password", 0.3}}));
+  EXPECT_NE(read("另外密码呢").question, "登录密码忘了怎么办");
+}
+
+TEST_F(FollowupTest, ANewWordOfTheTopicWithAMarkerAsksTheSameOfIt) {
+  for (auto [id, q] : {std::pair{"account.trade_password", "交易密码忘了怎么办"},
+                       {"account.password_reset", "登录密码忘了怎么办"}}) {
+    knowledge::Entry e = testing::entry(id, q, "…");
+    e.topic = "account";
+    e.type = std::string(id).substr(8);
+    kb_->entries.push_back(e);
+  }
+  kb_->followup.topic_cues["account"] = {"交易密码", "登录密码", "登录", "密码"};
+  cues_ = CueReader(*kb_, retriever_);
+  conversation_.last_question = "交易密码忘了怎么办";
+  conversation_.last_faq_id = "account.trade_password";
+  conversation_.topic = "account";
+  conversation_.type = "trade_password";
+  retriever_.on("那登录用的呢", result({{"account.trade_password", 0.3}}));
+  retriever_.on("登录密码忘了怎么办",
+                result({{"account.trade_password", 0.5}, {"account.password_reset", 0.45}}));
+  Reading r = read("那登录用的呢");
+  EXPECT_EQ(r.kind, ReadingKind::kSubject);
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "account.password_reset");
+}
+
+TEST_F(FollowupTest, AShortMessageOutOfScopeForWantOfWordsIsAnEllipsis) {
+  // The text alone reads the kept topic first, with a lead.
+  retriever_.on("我没社保行不行", result({{"withdraw.fee", 0.5}, {"recharge.fee", 0.05}}, 0.6));
+  retriever_.on("提现我没社保行不行", result({{"withdraw.fee", 0.8}}, 0.1));  // its own question
+  EXPECT_EQ(read("我没社保行不行").kind, ReadingKind::kEllipsis);
+  // A bare question the text alone has no idea of.
+  retriever_.on("怎么办", result({{"recharge.fee", 0.02}}, 0.7));
+  retriever_.on("提现多久到账怎么办", result({{"withdraw.arrival_time", 0.8}}, 0.1));
+  EXPECT_EQ(read("怎么办").kind, ReadingKind::kEllipsis);
+  // A remark the text alone has no idea of stays alone.
+  retriever_.on("我家猫生病了", result({{"recharge.fee", 0.02}}, 0.6));
+  retriever_.on("提现多久到账我家猫生病了", result({{"withdraw.arrival_time", 0.8}}, 0.1));
+  EXPECT_FALSE(read("我家猫生病了").in_context());
+  // As one entry as likely as another: no lead.
+  retriever_.on("会不会下雨", result({{"withdraw.fee", 0.1}, {"recharge.fee", 0.1}}, 0.9));
+  retriever_.on("提现多久到账会不会下雨", result({{"withdraw.arrival_time", 0.8}}, 0.1));
+  EXPECT_FALSE(read("会不会下雨").in_context());
+}
+
 }  // namespace
 }  // namespace faqbot::bot
 

@@ -37,7 +37,14 @@
 // a loan question, complete new questions), and
 // tests/fixtures/multiturn_pointer.tsv (written from the catalog alone,
 // tuned: a pointer asking a type of its own, a time clause in a follow-up,
-// each beside controls). These floors only ever go up: raise them when the
+// each beside controls), and tests/fixtures/multiturn_kinds.tsv (written from
+// the catalog and the platform's facts alone, tuned: kinds of follow-up
+// customers write: the other money movement by an everyday verb phrase,
+// the other password, a bid that never fills after the wait for it, early
+// repayment and transfer left unnamed, a fraud already fallen for, the
+// invited friend's investment, out-of-catalog questions and remarks after a
+// topic, short messages the out-of-scope check flags for want of words, each
+// beside controls). These floors only ever go up: raise them when the
 // engine improves.
 #include <gtest/gtest.h>
 
@@ -81,6 +88,8 @@ constexpr double kRulesFollowupFloor = 0.92;    // 26/27 the lowest of 7 dense s
 constexpr double kRulesFirstTurnFloor = 0.96;   // 27/27 at every one of 7 dense seeds
 constexpr double kPointerFollowupFloor = 0.87;  // 14/16 the lowest of 7 dense seeds when set (12/16 the lowest before the rule it holds)
 constexpr double kPointerFirstTurnFloor = 0.93; // 16/16 at every one of 7 dense seeds
+constexpr double kKindsFollowupFloor = 0.80;    // 38/47 the lowest of 7 dense seeds when set (22/47 before the rules it holds)
+constexpr double kKindsFirstTurnFloor = 0.97;   // 47/47 at every one of 7 dense seeds
 
 MultiturnReport evaluate_file(const std::string& path) {
   auto cases = read_multiturn(path);
@@ -160,6 +169,10 @@ TEST(MultiturnQuality, AgentRuleProbesMeetTheFloors) {
 
 TEST(MultiturnQuality, PointerAndTimeClauseProbesMeetTheFloors) {
   expect_probe_floors("multiturn_pointer.tsv", 16, kPointerFollowupFloor, kPointerFirstTurnFloor);
+}
+
+TEST(MultiturnQuality, FollowupKindProbesMeetTheFloors) {
+  expect_probe_floors("multiturn_kinds.tsv", 47, kKindsFollowupFloor, kKindsFirstTurnFloor);
 }
 
 TEST(MultiturnQuality, ContextProbesMeetTheFloors) {
