@@ -753,6 +753,18 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
         content_length(cues.without_fillers(reading.result.normalized)) <= kBareChars))) {
     kind = ReadingKind::kEllipsis;
   }
+  // The answered type named by a follow-up cue, a type only the kept topic
+  // has, ties a message naming another topic's word to the answer ("好友最少
+  // 要出借多少" after 拉新奖励怎么拿 asks what the invited friend must lend).
+  if (kind == ReadingKind::kAlone && short_text && !named.names_product &&
+      std::any_of(named.types.begin(), named.types.end(), [&](const NamedSlot& t) {
+        return t.followup_only && t.slot == conversation.type &&
+               std::none_of(kb.entries.begin(), kb.entries.end(), [&](const knowledge::Entry& e) {
+                 return e.type == t.slot && e.topic != conversation.topic;
+               });
+      })) {
+    kind = ReadingKind::kType;
+  }
   const bool small_talk = sure_small_talk(reading.result, kb, thresholds);
   if (kind == ReadingKind::kEllipsis && small_talk) {
     kind = ReadingKind::kAlone;  // "那行 拜拜" ends the topic, it does not refine it

@@ -308,6 +308,33 @@ TEST_F(FollowupTest, AFollowupOnlyCueNamesItsTypeWhereTheTopicIsAskedWithIt) {
   EXPECT_EQ(cues_.read("手续费咋算", "withdraw").types[0].slot, "fee");  // ordinary cues still do
 }
 
+TEST_F(FollowupTest, TheAnsweredTypeOnlyItsTopicHasTiesAnotherTopicsWordToTheAnswer) {
+  knowledge::Entry referral = testing::entry("promo.referral", "邀请好友有什么奖励", "好友首次出借后发放。");
+  referral.topic = "promo";
+  referral.type = "referral";
+  knowledge::Entry min_amount = testing::entry("invest.min_amount", "起投金额多少", "100元起投。");
+  min_amount.topic = "invest";
+  min_amount.type = "amount";
+  kb_->entries.push_back(referral);
+  kb_->entries.push_back(min_amount);
+  kb_->followup.topic_cues["invest"] = {"出借"};
+  kb_->followup.followup_type_cues = {{"referral", {"好友"}}, {"fee", {"利息"}}};
+  cues_ = CueReader(*kb_, retriever_);
+  conversation_.last_question = "邀请好友有什么奖励";
+  conversation_.last_faq_id = "promo.referral";
+  conversation_.topic = "promo";
+  conversation_.type = "referral";
+  const std::string friend_lends = "好友最少要出借多少";
+  retriever_.on(friend_lends, result({{"invest.min_amount", 0.8}, {"promo.referral", 0.4}}));
+  Reading r = read(friend_lends);
+  EXPECT_EQ(r.kind, ReadingKind::kType);
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "promo.referral");
+  // Without the tie, another topic's word asks its own question.
+  retriever_.on("最少要出借多少", result({{"invest.min_amount", 0.9}, {"promo.referral", 0.05}}));
+  EXPECT_FALSE(read("最少要出借多少").in_context());
+}
+
 TEST_F(FollowupTest, TheTextAloneVetoesTheContextOnlyWithAnEntryOfTheNamedType) {
   // After a recharge fee question, "要几天" names how_long. Alone it is sure
   // of an entry of another topic; both experts put that entry first.
