@@ -47,6 +47,17 @@ class FollowupTest : public ::testing::Test {
   ReadingKind kind_of(const std::string& text, const retrieval::SearchResult& alone) {
     return classify(cues_.read(text), alone, text, conversation_, Thresholds{});
   }
+  // The trade and login password entries (topic account, types
+  // trade_password and password_reset); the caller sets the cues.
+  void add_password_entries() {
+    for (auto [id, q] : {std::pair{"account.trade_password", "交易密码忘了怎么办"},
+                         {"account.password_reset", "登录密码忘了怎么办"}}) {
+      knowledge::Entry e = testing::entry(id, q, "…");
+      e.topic = "account";
+      e.type = std::string(id).substr(8);
+      kb_->entries.push_back(e);
+    }
+  }
 
   std::shared_ptr<knowledge::KnowledgeBase> kb_ = testing::make_kb();
   FakeRetriever retriever_;
@@ -690,13 +701,7 @@ TEST_F(FollowupTest, AsksAgainOnlyWhenTheMessageRepeatsTheLastQuestion) {
 }
 
 TEST_F(FollowupTest, TheOtherOneOfAKindIsItsSiblingWord) {
-  for (auto [id, q] : {std::pair{"account.trade_password", "交易密码忘了怎么办"},
-                       {"account.password_reset", "登录密码忘了怎么办"}}) {
-    knowledge::Entry e = testing::entry(id, q, "…");
-    e.topic = "account";
-    e.type = std::string(id).substr(8);
-    kb_->entries.push_back(e);
-  }
+  add_password_entries();
   kb_->followup.topic_cues["account"] = {"登录密码", "交易密码", "支付密码", "登录", "密码"};
   cues_ = CueReader(*kb_, retriever_);
   EXPECT_EQ(cues_.others_of("密码", "登录密码"),
@@ -729,13 +734,7 @@ TEST_F(FollowupTest, TheOtherOneOfAKindIsItsSiblingWord) {
 }
 
 TEST_F(FollowupTest, ANewWordOfTheTopicWithAMarkerAsksTheSameOfIt) {
-  for (auto [id, q] : {std::pair{"account.trade_password", "交易密码忘了怎么办"},
-                       {"account.password_reset", "登录密码忘了怎么办"}}) {
-    knowledge::Entry e = testing::entry(id, q, "…");
-    e.topic = "account";
-    e.type = std::string(id).substr(8);
-    kb_->entries.push_back(e);
-  }
+  add_password_entries();
   kb_->followup.topic_cues["account"] = {"交易密码", "登录密码", "登录", "密码"};
   cues_ = CueReader(*kb_, retriever_);
   conversation_.last_question = "交易密码忘了怎么办";
@@ -878,13 +877,7 @@ TEST_F(FollowupTest, ANewTopicWhoseRewriteIsClearIsAnsweredAsAsked) {
 }
 
 TEST_F(FollowupTest, APointerBesideANewWordOfTheTopicAsksTheSameOfIt) {
-  for (auto [id, q] : {std::pair{"account.trade_password", "交易密码忘了怎么办"},
-                       {"account.password_reset", "登录密码忘了怎么办"}}) {
-    knowledge::Entry e = testing::entry(id, q, "…");
-    e.topic = "account";
-    e.type = std::string(id).substr(8);
-    kb_->entries.push_back(e);
-  }
+  add_password_entries();
   kb_->followup.topic_cues["account"] = {"交易密码", "登录密码", "登录", "密码"};
   kb_->followup.references.push_back("那个");
   cues_ = CueReader(*kb_, retriever_);

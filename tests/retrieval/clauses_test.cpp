@@ -39,6 +39,24 @@ double top_answerable(const SearchResult& r) {
 }
 
 // A corpus with courtesy entries (Corpus::small_talk) beside the questions.
+// Our topic words and a kind of product we do not offer (stocks).
+Corpus with_stock_kind() {
+  Corpus corpus = testing::tiny_corpus();
+  corpus.topic_words = {"提现", "充值", "注册", "密码", "客服"};
+  corpus.other_kinds = {{"股票", {"股市", "股价"}}};
+  return corpus;
+}
+
+// Read as a whole (clauses ablated), `q` is out of scope: the test after it
+// shows the clause reading is what answers it.
+void expect_out_of_scope_as_a_whole(const Corpus& corpus, const char* q) {
+  Settings s;
+  s.ablate = "clauses";
+  auto whole = Retriever::build(corpus, s);
+  ASSERT_TRUE(whole.ok()) << whole.status().message();
+  EXPECT_GT(whole.value()->search(q, 3).out_of_scope, 0.5) << "out of scope as a whole";
+}
+
 Corpus with_small_talk() {
   Corpus c = testing::tiny_corpus();
   c.docs.push_back({"smalltalk.thanks", {"谢谢", "谢谢你", "好的谢谢", "太感谢了", "多谢", "谢谢你的解答"}});
@@ -142,15 +160,9 @@ TEST(Clauses, AKindNamedAfterTheQuestionIsNotItsSubject) {
   // it (股市里的钱 … 提现收手续费吗), not of a question asked before it: what
   // follows is the investor's situation or chat beside the question, however
   // out of scope the message reads as a whole.
-  Corpus corpus = testing::tiny_corpus();
-  corpus.topic_words = {"提现", "充值", "注册", "密码", "客服"};
-  corpus.other_kinds = {{"股票", {"股市", "股价"}}};
+  Corpus corpus = with_stock_kind();
   const char* q = "提现收手续费吗，最近股市太差了，茅台股价天天跌，推荐一只股票吧";
-  Settings s;
-  s.ablate = "clauses";
-  auto whole = Retriever::build(corpus, s);
-  ASSERT_TRUE(whole.ok()) << whole.status().message();
-  EXPECT_GT(whole.value()->search(q, 3).out_of_scope, 0.5) << "out of scope as a whole";
+  expect_out_of_scope_as_a_whole(corpus, q);
   auto r = Retriever::build(corpus, Settings{});
   ASSERT_TRUE(r.ok()) << r.status().message();
   const SearchResult found = r.value()->search(q, 3);
@@ -164,16 +176,10 @@ TEST(Clauses, AKindInTheStoryIsNotTheSubjectOfAQuestionOfOursPutToUs) {
   // 股价) is not the subject of a later clause asking us about one of our
   // topics ("你们这提现收手续费吗"); an ellipsis put to us ("你们能推荐吗")
   // still asks about the kind.
-  Corpus corpus = testing::tiny_corpus();
-  corpus.topic_words = {"提现", "充值", "注册", "密码", "客服"};
-  corpus.other_kinds = {{"股票", {"股市", "股价"}}};
+  Corpus corpus = with_stock_kind();
   corpus.product_about_us = {"你们"};
   const char* q = "最近股市太差了，茅台股价天天跌，你们这提现收手续费吗";
-  Settings s;
-  s.ablate = "clauses";
-  auto whole = Retriever::build(corpus, s);
-  ASSERT_TRUE(whole.ok()) << whole.status().message();
-  EXPECT_GT(whole.value()->search(q, 3).out_of_scope, 0.5) << "out of scope as a whole";
+  expect_out_of_scope_as_a_whole(corpus, q);
   auto r = Retriever::build(corpus, Settings{});
   ASSERT_TRUE(r.ok()) << r.status().message();
   const SearchResult ours = r.value()->search(q, 3);
@@ -188,15 +194,9 @@ TEST(Clauses, AKindNamedInAnAfterthoughtIsTheQuestionsSubject) {
   // else) says what the question is about, and the message reads out of
   // scope as a whole; a situation or chat of the investor's after it
   // ("最近股市太差了，茅台股价天天跌") says something of its own.
-  Corpus corpus = testing::tiny_corpus();
-  corpus.topic_words = {"提现", "充值", "注册", "密码", "客服"};
-  corpus.other_kinds = {{"股票", {"股市", "股价"}}};
+  Corpus corpus = with_stock_kind();
   const char* afterthought = "提现收手续费吗，茅台股价那个";
-  Settings s;
-  s.ablate = "clauses";
-  auto whole = Retriever::build(corpus, s);
-  ASSERT_TRUE(whole.ok()) << whole.status().message();
-  EXPECT_GT(whole.value()->search(afterthought, 3).out_of_scope, 0.5) << "out of scope as a whole";
+  expect_out_of_scope_as_a_whole(corpus, afterthought);
   auto r = Retriever::build(corpus, Settings{});
   ASSERT_TRUE(r.ok()) << r.status().message();
   // Read alone, the question would be answered at 0.99.
@@ -210,15 +210,9 @@ TEST(Clauses, AKindNamedInAnAfterthoughtIsTheQuestionsSubject) {
 TEST(Clauses, AWrittenRequestForInformationIsAQuestionSentence) {
   // "想了解一下…。" asks without a question mark or word; the story sentence
   // before it names a kind we do not offer.
-  Corpus corpus = testing::tiny_corpus();
-  corpus.topic_words = {"提现", "充值", "注册", "密码", "客服"};
-  corpus.other_kinds = {{"股票", {"股市", "股价"}}};
+  Corpus corpus = with_stock_kind();
   const char* q = "您好。最近股市太差了，茅台股价天天跌。想了解一下提现的手续费。谢谢。";
-  Settings s;
-  s.ablate = "clauses";
-  auto whole = Retriever::build(corpus, s);
-  ASSERT_TRUE(whole.ok()) << whole.status().message();
-  EXPECT_GT(whole.value()->search(q, 3).out_of_scope, 0.5) << "out of scope as a whole";
+  expect_out_of_scope_as_a_whole(corpus, q);
   auto r = Retriever::build(corpus, Settings{});
   ASSERT_TRUE(r.ok()) << r.status().message();
   const SearchResult found = r.value()->search(q, 3);
