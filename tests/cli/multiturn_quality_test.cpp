@@ -81,6 +81,8 @@ constexpr double kWebchatFirstTurnFloor = 0.97;  // 78/80 the lowest of 7 dense 
 constexpr double kVoiceBlindFollowupFloor = 0.94;   // 71/80 the lowest of 7 dense seeds when set (blind until then); 75/80 since the slot rules of sim; 76/80 at every one of 7 seeds since a pointer may ask a type of its own
 constexpr double kYoungBlindFollowupFloor = 0.91;   // 73/80 the lowest of 7 dense seeds (blind until then); 74/80 shipped
 constexpr double kYoungBlindFirstTurnFloor = 0.91;  // 73/80 the lowest of 7 dense seeds; 74/80 shipped
+constexpr double kFeedbackBlindFollowupFloor = 0.87;   // 70/80 the lowest of 7 dense seeds (blind until then); 71/80 shipped
+constexpr double kFeedbackBlindFirstTurnFloor = 0.98;  // 79/80 the lowest of 7 dense seeds
 constexpr double kVoiceBlindFirstTurnFloor = 0.98;  // 79/80 at every one of 7 dense seeds
 constexpr double kVoiceFollowupFloor = 0.89;    // 51/57 the lowest of 7 dense seeds when set (44/57 the lowest before the set's fixes)
 constexpr double kVoiceFirstTurnFloor = 0.97;   // 56/57 the lowest of 7 dense seeds
@@ -157,6 +159,10 @@ TEST(MultiturnQuality, VoiceNoteBlindProbesMeetTheFloors) {
 
 TEST(MultiturnQuality, YoungTypingBlindProbesMeetTheFloors) {
   expect_probe_floors("multiturn_young.tsv", 80, kYoungBlindFollowupFloor, kYoungBlindFirstTurnFloor);
+}
+
+TEST(MultiturnQuality, FeedbackFormBlindProbesMeetTheFloors) {
+  expect_probe_floors("multiturn_feedback.tsv", 80, kFeedbackBlindFollowupFloor, kFeedbackBlindFirstTurnFloor);
 }
 
 TEST(MultiturnQuality, VoiceAndContrastTunedProbesMeetTheFloors) {
