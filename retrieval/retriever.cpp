@@ -26,6 +26,9 @@ constexpr size_t kLargeCorpus = 20000;
 // A whole question at least this answerable (P(top right) x P(in scope)) is
 // not split into clauses: more likely answered right than not.
 constexpr double kClearAnswerable = 0.5;
+// The lead over the best sibling candidate from which a reading is clear
+// (the policy's default margin, bot::Thresholds::margin).
+constexpr double kClearLead = 0.1;
 // A reading at least this answerable is a question the message asks, which
 // a courtesy clause beside it does not displace.
 constexpr double kSubstantive = 0.25;
@@ -278,6 +281,11 @@ class EngineRetriever final : public Retriever {
       }
       if (state_.components.clauses && (answerable(r) < kClearAnswerable || courtesy(r))) {
         read_clauses(text, k, as_written, r);
+      } else if (state_.components.clauses && !clear(r)) {
+        // Ours as a whole, but between siblings: a question sentence that
+        // reads as one entry clearly tells which.
+        read_question_sentences(text, k, state_.kinds.asked_about(r.normalized) >= 0, r.out_of_scope, r,
+                                /*clear_only=*/true);
       }
       if (state_.components.clauses && (answerable(r) < kClearAnswerable || courtesy(r))) {
         // Spoken or chatty text without punctuation ("喂你好你好我想问一下那个
@@ -324,6 +332,25 @@ class EngineRetriever final : public Retriever {
   // P(top candidate right) x P(in scope).
   static double answerable(const SearchResult& r) {
     return r.candidates.empty() ? 0.0 : r.candidates[0].confidence * (1.0 - r.out_of_scope);
+  }
+
+  // The best entry's lead over its competing runner-up: the best other
+  // candidate of its topic (of any topic when it has none), as the policy
+  // weighs it (bot::competing_runner_up).
+  static double sibling_lead(const SearchResult& r) {
+    if (r.candidates.empty()) return 0.0;
+    const std::string& topic = r.candidates[0].topic;
+    double runner_up = 0.0;
+    for (size_t i = 1; i < r.candidates.size(); ++i) {
+      if (topic.empty() || r.candidates[i].topic == topic) runner_up = std::max(runner_up, r.candidates[i].confidence);
+    }
+    return r.candidates[0].confidence - runner_up;
+  }
+
+  // A reading that is answered as it stands: answerable (kClearAnswerable)
+  // and ahead of its siblings (kClearLead).
+  static bool clear(const SearchResult& r) {
+    return answerable(r) >= kClearAnswerable && sibling_lead(r) >= kClearLead;
   }
 
   // Whether a normalised clause names one of the knowledge base's topics
@@ -500,34 +527,49 @@ class EngineRetriever final : public Retriever {
   // after the sentence before it when alone it names neither ("…流标了。那笔
   // 钱什么时候解冻？"): the greeting, the story and the sign-off around it
   // only diluted the evidence, and the clauses above may split the question
-  // or leave its sentence out. A kind of product we do not offer named only
-  // in the story (a mortgage as a date, "我没有房贷") is its subject when
-  // the message is a short one (车贷还剩12期。能提前还吗？), not in a story of
-  // kStorySentences or more; a question sentence that names it is read with
-  // its own scope either way.
+  // or leave its sentence out. A kind of product we do not offer named in a
+  // short message (fewer than kStorySentences) is the subject of a question
+  // that needs the sentence before it (车贷还剩12期。能提前还吗？) or of any
+  // question when the kind is named in a question sentence too (信用卡提额要
+  // 什么条件？多久能提一次？); a question sentence naming our topic on its own
+  // after a story that only names the kind ("我在银行有房贷，每月自动扣款。提
+  // 现几天到账？") is read with its own scope, as is one naming the kind.
+  // `clear_only`: the whole message is answerable but its best entry is not
+  // ahead of its siblings; a sentence reading replaces it only when it is a
+  // clear match (clear()).
   void read_question_sentences(std::string_view text, size_t k, bool names_kind, double whole_out_of_scope,
-                               SearchResult& r) const {
+                               SearchResult& r, bool clear_only = false) const {
     const std::vector<std::string> sentences = split_sentences(text);
     if (sentences.size() < 2) return;
+    std::vector<std::string> own(sentences.size());
+    std::vector<bool> asks(sentences.size(), false);
+    bool kind_asked = false;  // the kind is named in a question sentence
     for (size_t i = 0; i < sentences.size(); ++i) {
       const std::string& s = sentences[i];
-      std::string n = normalizer_->normalize(s);
+      own[i] = normalizer_->normalize(s);
       const bool marked = s.find("？") != std::string::npos || s.find('?') != std::string::npos;
-      if (n.empty() || (!marked && !asks_or_requests(n))) continue;
+      asks[i] = !own[i].empty() && (marked || asks_or_requests(own[i]));
+      kind_asked = kind_asked || (asks[i] && state_.kinds.asked_about(own[i]) >= 0);
+    }
+    for (size_t i = 0; i < sentences.size(); ++i) {
+      if (!asks[i]) continue;
+      std::string n = own[i];
+      bool joined = false;
       if (!names_topic(n) && !addresses_us(n)) {
         if (i == 0) continue;
-        n = normalizer_->normalize(sentences[i - 1] + s);
+        n = normalizer_->normalize(sentences[i - 1] + sentences[i]);
         if (!names_topic(n) && !addresses_us(n)) continue;
+        joined = true;
       }
       SearchResult c;
       c.out_of_scope = 1.0;
       score(n, k, c);
       if (courtesy(c)) continue;
-      if (names_kind && sentences.size() < kStorySentences && state_.kinds.asked_about(n) < 0 &&
-          !asks_us_of_ours(n)) {
+      if (names_kind && sentences.size() < kStorySentences && (joined || kind_asked) &&
+          state_.kinds.asked_about(n) < 0 && !asks_us_of_ours(n)) {
         c.out_of_scope = std::max(c.out_of_scope, whole_out_of_scope);
       }
-      if (better(c, r)) {
+      if (clear_only ? clear(c) && !clear(r) : better(c, r)) {
         r.candidates = std::move(c.candidates);
         r.out_of_scope = c.out_of_scope;
       }
