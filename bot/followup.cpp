@@ -448,6 +448,16 @@ bool read_in_context(const MessageState& m, ReadingKind kind, Reading* reading,
     // failed bid's money, not the wait before a full bid).
     if ((kind == ReadingKind::kReference || kind == ReadingKind::kEllipsis) && filter.type.empty()) filter.type = conversation.type;
   }
+  // A pointer naming a new type that only the kept topic has asks that
+  // type's entry ("这笔能转给别人吗" after 出借的钱什么时候回款 asks about the
+  // debt transfer, not about repayments).
+  if (kind == ReadingKind::kReference && !filter.type.empty() && filter.type != conversation.type &&
+      topic_has_type(m.kb, conversation.topic, filter.type) &&
+      std::none_of(m.kb.entries.begin(), m.kb.entries.end(), [&](const knowledge::Entry& e) {
+        return e.type == filter.type && e.topic != conversation.topic;
+      })) {
+    filter.only_type = true;
+  }
   // A refinement keeps the answered type, and its reference points at the
   // answer itself, not at the topic's words.
   const bool refines = kind != ReadingKind::kTopic && kind != ReadingKind::kContrast &&
@@ -683,6 +693,14 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
   const size_t depth = has_context ? std::max(k, kContextSearchK) : k;
   reading.result = retriever.search(text, depth);
   reading.question = reading.result.normalized;
+  // A subject no entry answers (followup.json outside: tax) is answered with
+  // no entry, whatever topic the message names besides, in context or not
+  // ("那赚的利息要交税吗" after 收益怎么算 is no question about the returns).
+  if (!cues.outside(reading.result.normalized).empty()) {
+    reading.result.out_of_scope = 1.0;
+    keep_at_most(reading.result, k);
+    return reading;
+  }
   if (!has_context) return reading;
   // Read as typed clean: hesitations of speech dropped, homophones put right.
   const std::string clean = cues.clean(reading.result.normalized);
@@ -703,6 +721,18 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
   ReadingKind kind = short_text || named.reference
                          ? classify(named, reading.result, text, conversation, thresholds)
                          : ReadingKind::kAlone;
+  // A pointer beside words of another topic the last question named too
+  // ("我把验证码给他了" after 有人冒充客服找我要验证码) says more of what was
+  // asked: those words are context, not a new topic.
+  if ((kind == ReadingKind::kAlone || kind == ReadingKind::kTopic) && named.reference &&
+      named.types.empty() && !named.names_product) {
+    const std::string said_before = cues.read(conversation.last_question).subject();
+    if (std::all_of(named.topics.begin(), named.topics.end(), [&](const NamedSlot& t) {
+          return t.slot == conversation.topic || said_before.find(t.word) != std::string::npos;
+        })) {
+      kind = ReadingKind::kReference;
+    }
+  }
   // A pointer next to a new word of the kept topic ("那个银行存管呢" after 风险
   // 备付金那是个啥, "登录的那个呢" after 交易密码忘了怎么办) asks the same of
   // another subject: the pronoun is the new word's, not the old subject's.

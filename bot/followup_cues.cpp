@@ -122,6 +122,11 @@ CueReader::CueReader(const knowledge::KnowledgeBase& kb, const retrieval::Retrie
     if (Word* h = add(w, Kind::kHesitation, "")) hesitations_.push_back(h->text);
   }
   std::sort(hesitations_.begin(), hesitations_.end());
+  for (const std::string& w : cues.plain_words) add(w, Kind::kPlain, "");
+  for (const std::string& w : cues.outside) {
+    std::string text = normalizer.normalize(w);
+    if (!text.empty()) outside_.push_back(std::move(text));
+  }
   for (const auto& [type, list] : cues.contrasts) {
     for (const std::string& w : list) add(w, Kind::kContrast, type);
   }
@@ -203,6 +208,7 @@ MessageCues CueReader::read(std::string_view text, const std::string& topic,
   size_t covered = 0;
   size_t uncovered_from = 0;  // byte offset where the text no cue covers starts
   for (const Match& m : matches(text)) {
+    if (m.word->kind == Kind::kPlain) continue;  // residual, and no reference
     add_foreign(text.substr(uncovered_from, m.begin - uncovered_from), &out.foreign);
     uncovered_from = m.end;
     const Word& w = *m.word;
@@ -228,7 +234,8 @@ MessageCues CueReader::read(std::string_view text, const std::string& topic,
       case Kind::kReference: out.reference = true; break;
       case Kind::kContrast: out.contrasts.push_back({w.slot, w.text}); break;
       case Kind::kFiller:
-      case Kind::kHesitation: break;
+      case Kind::kHesitation:
+      case Kind::kPlain: break;
     }
   }
   add_foreign(text.substr(uncovered_from), &out.foreign);
@@ -318,7 +325,11 @@ std::string CueReader::clean(std::string_view text) const {
   std::u32string cps = utf8::decode(spoken);
   std::vector<bool> covered(cps.size(), false);  // inside a cue word as typed
   for (const Match& m : matches(spoken)) {
-    if (m.word->kind == Kind::kFiller || m.word->kind == Kind::kHesitation) continue;
+    // A filler word of two or more characters is typed as meant ("的话钱" is
+    // no 花钱); a one-character filler may be a typo's first half.
+    const bool short_filler =
+        m.word->kind == Kind::kFiller && utf8::length(spoken.substr(m.begin, m.end - m.begin)) < 2;
+    if (short_filler || m.word->kind == Kind::kHesitation) continue;
     const size_t from = utf8::length(spoken.substr(0, m.begin));
     const size_t to = from + utf8::length(spoken.substr(m.begin, m.end - m.begin));
     for (size_t i = from; i < to && i < covered.size(); ++i) covered[i] = true;
@@ -429,6 +440,13 @@ std::vector<std::string> CueReader::others_of(const std::string& kind,
     out.push_back(w.text);
   }
   return out;
+}
+
+std::string CueReader::outside(std::string_view text) const {
+  for (const std::string& w : outside_) {
+    if (text.find(w) != std::string_view::npos) return w;
+  }
+  return "";
 }
 
 std::string CueReader::replace_reference(std::string_view text, const std::string& subject) const {

@@ -108,12 +108,18 @@ class CueReader {
   // ("密码" of 登录密码: 交易密码, 支付密码). Empty when `previous` is no topic word.
   std::vector<std::string> others_of(const std::string& kind, const std::string& previous) const;
 
+  // The first word of a subject no entry answers (FollowupCues::outside:
+  // "交税" in "那赚的利息要交税吗") that `normalized` holds, else "".
+  std::string outside(std::string_view normalized) const;
+
   // `normalized` with its first reference word replaced by `subject`;
   // `subject` put in front when the text holds no reference word.
   std::string replace_reference(std::string_view normalized, const std::string& subject) const;
 
  private:
-  enum class Kind { kTopic, kType, kReference, kFiller, kHesitation, kContrast };
+  // kPlain: a word holding a reference word that points at nothing (其他):
+  // matched so that the reference inside it is not, and otherwise residual.
+  enum class Kind { kTopic, kType, kReference, kFiller, kHesitation, kContrast, kPlain };
   struct Word {
     std::string text;  // normalised, non-empty
     Kind kind;
@@ -149,6 +155,7 @@ class CueReader {
   };
   std::vector<Sound> sounds_;
   std::vector<std::string> hesitations_;  // normalised, sorted
+  std::vector<std::string> outside_;      // FollowupCues::outside, normalised
   std::function<std::string_view(char32_t)> readings_;  // empty: no pinyin
   std::vector<std::string> known_;  // pairs of every entry's text and out-of-scope example, sorted
   // Character pairs of kb.out_of_scope examples that no entry's title,

@@ -130,6 +130,14 @@ struct FollowupCues {
   // so right after an answer of that topic naming it asks about it, never
   // about a means of ours (借款要怎么还 → 花呗呢 asks how 花呗 is repaid).
   std::map<std::string, std::vector<std::string>> peer_marks;
+  // Words of subjects no entry answers (交税, 个税 …: the catalog has no tax
+  // entry): a message naming one asks about that subject, whatever topic it
+  // names besides ("那赚的利息要交税吗" after 收益怎么算), and is answered with
+  // no entry.
+  std::vector<std::string> outside;
+  // Words that hold a reference word and point at nothing (其他 and 他人 hold
+  // 他, 其它 holds 它): a reference word inside one of them is no reference.
+  std::vector<std::string> plain_words;
 };
 
 struct KnowledgeBase {

@@ -123,6 +123,10 @@ void parse_followup_cues(const json& doc, FollowupCues* cues, std::vector<Diagno
   if (auto it = doc.find("hesitations"); it != doc.end()) {
     cues->hesitations = words(*it, "\"hesitations\"", diags);
   }
+  if (auto it = doc.find("outside"); it != doc.end()) cues->outside = words(*it, "\"outside\"", diags);
+  if (auto it = doc.find("plain_words"); it != doc.end()) {
+    cues->plain_words = words(*it, "\"plain_words\"", diags);
+  }
 }
 
 std::vector<Diagnostic> lint_slots(const KnowledgeBase& kb) {
@@ -164,6 +168,19 @@ std::vector<Diagnostic> lint_slots(const KnowledgeBase& kb) {
       if (!cues.type_cues.count(r)) {
         warn(&out, kFile, "-",
              "type \"" + type + "\" is refined_by \"" + r + "\", a type without cues that no follow-up names");
+      }
+    }
+  }
+  // An outside word an entry's own text holds names a subject the entry
+  // answers: a message naming it would be refused.
+  for (const std::string& w : cues.outside) {
+    for (const Entry& e : kb.entries) {
+      bool held = e.title.find(w) != std::string::npos || e.answer.find(w) != std::string::npos;
+      for (const std::string& q : e.questions) held = held || q.find(w) != std::string::npos;
+      if (held) {
+        warn(&out, kFile, "-",
+             "outside word \"" + w + "\" is in entry " + e.id + ": a message naming it is refused");
+        break;
       }
     }
   }

@@ -36,8 +36,13 @@
 //    "references": ["这个", "它", …],   words pointing back at what was asked
 //    "fillers":    ["那边", "的话", …],  words a short follow-up carries besides
 //                                       its topic ("提现那边呢" names only a topic)
-//    "hesitations": ["嗯", "呃", …]}     hesitations of speech a follow-up is read
+//    "hesitations": ["嗯", "呃", …],     hesitations of speech a follow-up is read
 //                                       without (voice notes)
+//    "outside":    ["交税", "个税", …],  words of subjects no entry answers: a
+//                                       message naming one is answered with no
+//                                       entry (FollowupCues::outside)
+//    "plain_words": ["其他", "他人", …]} words holding a reference word that
+//                                       point at nothing (FollowupCues::plain_words)
 // Cue words are written as investors type them; matching happens on
 // normalised text (the engine normalises the cues the same way).
 #include <nlohmann/json_fwd.hpp>
@@ -65,7 +70,7 @@ void parse_followup_cues(const nlohmann::json& doc, FollowupCues* cues,
 // and no cue list knows (a typo, or a slot no follow-up can reach), cue lists
 // for topics/types no entry has, a cue word listed under two topics, a
 // refined_by naming a type without cues, cues or named_by_products for a
-// type no entry has.
+// type no entry has, an outside word an entry's own text holds.
 std::vector<Diagnostic> lint_slots(const KnowledgeBase& kb);
 
 }  // namespace faqbot::knowledge

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 #include "fake_retriever.h"
 #include "kb_fixture.h"
 
@@ -785,6 +787,8 @@ class ReadingRetriever : public testing::FakeRetriever {
         case U'现': case U'线': case U'先': return "xian";
         case U'充': case U'重': case U'冲': return "chong";
         case U'值': case U'置': return "zhi";
+        case U'花': case U'话': case U'画': return "hua";
+        case U'钱': return "qian";
         default: return "";
       }
     };
@@ -942,6 +946,116 @@ TEST_F(FollowupTest, AProductOfTheTopicsOwnKindIsItsPeerNotAMeansOfOurs) {
   retriever_.on("那支付宝呢", means);
   retriever_.on("借款怎么还那呢", result({{"loan.repay_methods", 0.9}}));
   EXPECT_EQ(read("那支付宝呢").result.other_product, "");  // repaying ours with it
+}
+
+TEST(FollowupClean, AFillerOfTwoOrMoreCharactersIsTypedAsMeant) {
+  auto kb = testing::make_kb();
+  kb->followup.type_cues["fee"].push_back("花钱");
+  ReadingRetriever retriever;
+  CueReader cues(*kb, retriever);
+  // 的话 is a filler: its 话 beside 钱 is no typo of 花钱.
+  EXPECT_EQ(cues.clean("没人接手的话钱怎么办"), "没人接手的话钱怎么办");
+  EXPECT_EQ(cues.clean("要画钱吗"), "要花钱吗");  // a homophone typo is still put right
+}
+
+TEST_F(FollowupTest, APointerIsAWordNotAPartOfOne) {
+  kb_->followup.references = {"它", "这个", "他", "她"};
+  kb_->followup.plain_words = {"其他", "其它", "他人"};
+  CueReader cues(*kb_, retriever_);
+  EXPECT_TRUE(cues.read("他要几天").reference);
+  EXPECT_TRUE(cues.read("她收费吗").reference);
+  EXPECT_FALSE(cues.read("其他银行要几天").reference);
+  EXPECT_FALSE(cues.read("其它银行呢").reference);
+  EXPECT_FALSE(cues.read("给他人的卡提现呢").reference);
+  EXPECT_TRUE(cues.read("其他的它也收费吗").reference);  // 它 on its own still points
+  EXPECT_EQ(cues.read("其他呢").residual_chars, 2u);      // a plain word is residual
+  EXPECT_EQ(cues.replace_reference("其他他收费吗", "提现"), "其他提现收费吗");
+}
+
+TEST_F(FollowupTest, ASubjectNoEntryAnswersIsAnsweredWithNone) {
+  kb_->followup.outside = {"交税", "个税"};
+  CueReader cues(*kb_, retriever_);
+  EXPECT_EQ(cues.outside("那提现要交税吗"), "交税");
+  EXPECT_EQ(cues.outside("提现要收费吗"), "");
+  auto read_with = [&](const std::string& text, const Conversation& c) {
+    return read_message(retriever_, *kb_, cues, text, c, Thresholds{}, 5, 10);
+  };
+  // In context the topic's words do not bend it, nor does the text alone's
+  // confidence: out of scope, read alone.
+  retriever_.on("提现手续费要扣个税吗", result({{"withdraw.fee", 0.95}}));
+  Reading r = read_with("提现手续费要扣个税吗", conversation_);
+  EXPECT_FALSE(r.in_context());
+  EXPECT_GE(r.result.out_of_scope, 1.0);
+  retriever_.on("那要交税吗", result({{"withdraw.fee", 0.3}}));
+  r = read_with("那要交税吗", conversation_);
+  EXPECT_FALSE(r.in_context());
+  EXPECT_GE(r.result.out_of_scope, 1.0);
+  EXPECT_GE(read_with("那要交税吗", Conversation{}).result.out_of_scope, 1.0);  // no context
+  // Without the word: the follow-up as before.
+  retriever_.on("那要收费吗", result({{"withdraw.fee", 0.3}}));
+  retriever_.on("提现要收费吗", result({{"withdraw.fee", 0.9}}));
+  EXPECT_TRUE(read_with("那要收费吗", conversation_).in_context());
+}
+
+TEST_F(FollowupTest, APointerBesideWordsTheLastQuestionNamedSaysMoreOfIt) {
+  knowledge::Entry fraud = testing::entry("security.anti_fraud", "有人冒充客服要验证码", "请勿告知。",
+                                          knowledge::HandoffMode::kOffer);
+  fraud.topic = "security";
+  fraud.type = "anti_fraud";
+  kb_->entries.push_back(fraud);
+  kb_->followup.topic_cues["security"] = {"冒充"};
+  kb_->followup.topic_cues["account"] = {"验证码"};
+  kb_->followup.references = {"它", "这个", "他"};
+  cues_ = CueReader(*kb_, retriever_);
+  conversation_.last_question = "有人冒充客服找我要验证码";
+  conversation_.last_faq_id = "security.anti_fraud";
+  conversation_.topic = "security";
+  conversation_.type = "anti_fraud";
+  const std::string gave = "我把验证码给他了";
+  retriever_.on(gave, result({{"account.login_problem", 0.42}, {"security.anti_fraud", 0.3}}));
+  retriever_.on("我把验证码给冒充验证码了", result({{"security.anti_fraud", 0.9}}));
+  Reading r = read(gave);
+  EXPECT_EQ(r.kind, ReadingKind::kReference);
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "security.anti_fraud");
+  // A word of another topic the last question did not name is a new topic.
+  conversation_.last_question = "有人冒充客服找我要钱";
+  EXPECT_FALSE(read(gave).in_context());
+}
+
+TEST_F(FollowupTest, APointerNamingATypeOnlyTheKeptTopicHasAsksItsEntry) {
+  for (auto [id, q, type] : {std::tuple{"invest.repayment_schedule", "出借的钱什么时候回款", "repayment_schedule"},
+                             {"invest.transfer", "债权转让怎么操作", "transfer"}}) {
+    knowledge::Entry e = testing::entry(id, q, "…");
+    e.topic = "invest";
+    e.type = type;
+    kb_->entries.push_back(e);
+  }
+  kb_->followup.topic_cues["invest"] = {"出借", "回款"};
+  kb_->followup.type_cues["transfer"] = {"转给别人"};
+  kb_->followup.references = {"这笔"};
+  cues_ = CueReader(*kb_, retriever_);
+  conversation_.last_question = "出借的钱什么时候回款";
+  conversation_.last_faq_id = "invest.repayment_schedule";
+  conversation_.topic = "invest";
+  conversation_.type = "repayment_schedule";
+  const std::string hand_on = "这笔能转给别人吗";
+  retriever_.on(hand_on, result({{"withdraw.fee", 0.05}}, 0.6));
+  retriever_.on("的钱什么时候能转给别人吗", result({}, 0.6));
+  retriever_.on("出借回款能转给别人吗",
+                result({{"invest.repayment_schedule", 0.7}, {"invest.transfer", 0.01}}));
+  Reading r = read(hand_on);
+  EXPECT_EQ(r.kind, ReadingKind::kReference);
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "invest.transfer");
+  // A type another topic has too is only preferred.
+  knowledge::Entry other = testing::entry("account.transfer", "账户能转给别人吗", "…");
+  other.topic = "account";
+  other.type = "transfer";
+  kb_->entries.push_back(other);
+  r = read(hand_on);
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "invest.repayment_schedule");
 }
 
 }  // namespace

@@ -44,7 +44,13 @@
 // repayment and transfer left unnamed, a fraud already fallen for, the
 // invited friend's investment, out-of-catalog questions and remarks after a
 // topic, short messages the out-of-scope check flags for want of words, each
-// beside controls). These floors only ever go up: raise them when the
+// beside controls), and tests/fixtures/multiturn_classes.tsv (written from
+// the catalog and the platform's facts alone, tuned: classes of follow-up
+// misses: tax after a question about returns, handing it to someone else
+// after a withdrawal or an investment, telling or giving the fraudster
+// something after an anti-fraud answer, 他/她/它 as pointers beside 其他/其它/
+// 他人 that point nowhere, a new question type of a repayment or a coupon,
+// each beside controls). These floors only ever go up: raise them when the
 // engine improves.
 #include <gtest/gtest.h>
 
@@ -90,8 +96,10 @@ constexpr double kRulesFollowupFloor = 0.92;    // 26/27 the lowest of 7 dense s
 constexpr double kRulesFirstTurnFloor = 0.96;   // 27/27 at every one of 7 dense seeds
 constexpr double kPointerFollowupFloor = 0.87;  // 14/16 the lowest of 7 dense seeds when set (12/16 the lowest before the rule it holds)
 constexpr double kPointerFirstTurnFloor = 0.93; // 16/16 at every one of 7 dense seeds
-constexpr double kKindsFollowupFloor = 0.85;    // 42/49 the lowest of 7 dense seeds when set (24/49 before the rules it holds)
+constexpr double kKindsFollowupFloor = 0.91;    // 45/49 the lowest of 7 dense seeds since the outside words and pointers (42/49 when set at 0.85)
 constexpr double kKindsFirstTurnFloor = 0.97;   // 49/49 at every one of 7 dense seeds
+constexpr double kClassesFollowupFloor = 0.83;   // 59/71 the lowest of 7 dense seeds when set (45/71 the lowest before the rules it holds)
+constexpr double kClassesFirstTurnFloor = 0.97;  // 71/71 at every one of 7 dense seeds
 
 MultiturnReport evaluate_file(const std::string& path) {
   auto cases = read_multiturn(path);
@@ -179,6 +187,10 @@ TEST(MultiturnQuality, PointerAndTimeClauseProbesMeetTheFloors) {
 
 TEST(MultiturnQuality, FollowupKindProbesMeetTheFloors) {
   expect_probe_floors("multiturn_kinds.tsv", 49, kKindsFollowupFloor, kKindsFirstTurnFloor);
+}
+
+TEST(MultiturnQuality, FollowupMissClassProbesMeetTheFloors) {
+  expect_probe_floors("multiturn_classes.tsv", 71, kClassesFollowupFloor, kClassesFirstTurnFloor);
 }
 
 TEST(MultiturnQuality, ContextProbesMeetTheFloors) {

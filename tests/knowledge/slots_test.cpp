@@ -116,6 +116,25 @@ TEST(Slots, LintWarnsAboutSlotsNothingElseKnows) {
   EXPECT_TRUE(any_contains(warnings, "type \"fee\" is refined_by \"speed\", a type without cues"));
 }
 
+TEST(Slots, OutsideAndPlainWordsAreReadAndAnOutsideWordOfAnEntryIsLinted) {
+  ConfigFixture cfg;
+  cfg.write("kb/recharge.json", kRecharge);
+  cfg.write("followup.json", R"({"topics": {"recharge": ["充值"]}, "references": ["他"],
+    "outside": ["交税", "手续费"], "plain_words": ["其他"]})");
+  LoadOutcome out = load(cfg.dir());
+  ASSERT_TRUE(out.ok());  // warnings only
+  EXPECT_EQ(out.kb->followup.outside, (std::vector<std::string>{"交税", "手续费"}));
+  EXPECT_EQ(out.kb->followup.plain_words, std::vector<std::string>{"其他"});
+  auto warnings = diagnostic_lines(out, Severity::kWarning);
+  // recharge.cost is asked with 手续费: listing it as outside would refuse it.
+  EXPECT_TRUE(any_contains(warnings, "outside word \"手续费\" is in entry recharge.cost"));
+  EXPECT_FALSE(any_contains(warnings, "outside word \"交税\""));
+
+  cfg.write("followup.json", R"({"outside": "交税"})");
+  EXPECT_TRUE(any_contains(diagnostic_lines(load(cfg.dir()), Severity::kError),
+                           "\"outside\" must be a list of strings"));
+}
+
 TEST(Slots, DefaultKnowledgeBaseHasCuesForEveryTopic) {
   LoadOutcome out = load(FAQBOT_DEFAULT_CONFIG);
   ASSERT_TRUE(out.ok());
