@@ -722,13 +722,26 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
                          ? classify(named, reading.result, text, conversation, thresholds)
                          : ReadingKind::kAlone;
   // A pointer beside words of another topic the last question named too
-  // ("我把验证码给他了" after 有人冒充客服找我要验证码) says more of what was
-  // asked: those words are context, not a new topic.
+  // ("我把验证码给他了" after 有人冒充客服找我要验证码), or the answer did, not as
+  // the pointer's own noun ("我把密码告诉她了" after 冒充客服的怎么辨别, whose
+  // answer warns about passwords; not "这个交易密码在哪设置" after 充值怎么操作),
+  // says more of what was asked: those words are context, not a new topic.
   if ((kind == ReadingKind::kAlone || kind == ReadingKind::kTopic) && named.reference &&
       named.types.empty() && !named.names_product) {
     const std::string said_before = cues.read(conversation.last_question).subject();
+    const knowledge::Entry* answered = kb.find(conversation.last_faq_id);
+    const std::string answer = answered != nullptr ? retriever.normalize(answered->answer) : "";
+    const std::string& said = reading.result.normalized;
+    auto pointed_at = [&](const std::string& word) {  // 这个交易密码: the pointer's noun
+      return std::any_of(kb.followup.references.begin(), kb.followup.references.end(),
+                         [&](const std::string& raw) {
+                           const std::string ref = retriever.normalize(raw);
+                           return !ref.empty() && said.find(ref + word) != std::string::npos;
+                         });
+    };
     if (std::all_of(named.topics.begin(), named.topics.end(), [&](const NamedSlot& t) {
-          return t.slot == conversation.topic || said_before.find(t.word) != std::string::npos;
+          return t.slot == conversation.topic || said_before.find(t.word) != std::string::npos ||
+                 (answer.find(t.word) != std::string::npos && !pointed_at(t.word));
         })) {
       kind = ReadingKind::kReference;
     }

@@ -96,9 +96,11 @@
 // with a lead (kLead: "我没有社保可以吗" after 借款要什么条件), or is a bare
 // question it has no idea of ("怎么办" after 有人冒充客服找我要验证码); a long one
 // read so may be rescued.
-// A pointer beside words of another topic the last question named too is a
-// pointer all the same ("我把验证码给他了" after 有人冒充客服找我要验证码: the
-// code was the context's, the topic goes on); a pointer naming a new type only
+// A pointer beside words of another topic the last question named too, or
+// the answer did (not as the pointer's own noun: "这个交易密码在哪设置" after
+// 充值怎么操作 asks about the password), is a pointer all the same ("我把验证码
+// 给他了" after 有人冒充客服找我要验证码, "我把密码告诉她了" after 冒充客服的怎么
+// 辨别: the topic goes on); a pointer naming a new type only
 // the kept topic has asks that type's entry ("这笔能转给别人吗" after 出借的钱
 // 什么时候回款 is the debt transfer). A message naming a subject no entry
 // answers (followup.json outside: "那赚的利息要交税吗" after 收益怎么算) is out

@@ -1021,6 +1021,21 @@ TEST_F(FollowupTest, APointerBesideWordsTheLastQuestionNamedSaysMoreOfIt) {
   // A word of another topic the last question did not name is a new topic.
   conversation_.last_question = "有人冒充客服找我要钱";
   EXPECT_FALSE(read(gave).in_context());
+  // So is one the answer names, but only as the pointer's own noun: the
+  // answer warns about passwords, so 我把密码告诉他了 goes on with it, and
+  // 这个密码在哪改 asks about the password.
+  kb_->entries.back().answer = "请勿告知密码。";
+  kb_->followup.topic_cues["account"] = {"验证码", "密码"};
+  cues_ = CueReader(*kb_, retriever_);
+  const std::string told = "我把密码告诉他了";
+  retriever_.on(told, result({{"account.login_problem", 0.9}}));
+  retriever_.on("我把密码告诉冒充了", result({{"security.anti_fraud", 0.9}}));
+  r = read(told);
+  EXPECT_EQ(r.kind, ReadingKind::kReference);
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "security.anti_fraud");
+  retriever_.on("这个密码在哪改", result({{"account.login_problem", 0.9}}));
+  EXPECT_FALSE(read("这个密码在哪改").in_context());
 }
 
 TEST_F(FollowupTest, APointerNamingATypeOnlyTheKeptTopicHasAsksItsEntry) {
