@@ -49,6 +49,14 @@ class FollowupTest : public ::testing::Test {
   ReadingKind kind_of(const std::string& text, const retrieval::SearchResult& alone) {
     return classify(cues_.read(text), alone, text, conversation_, Thresholds{});
   }
+  // The conversation's last question was `question`, answered with `faq_id`
+  // of slots `topic` and `type`.
+  void after(const char* question, const char* faq_id, const char* topic, const char* type) {
+    conversation_.last_question = question;
+    conversation_.last_faq_id = faq_id;
+    conversation_.topic = topic;
+    conversation_.type = type;
+  }
   // The trade and login password entries (topic account, types
   // trade_password and password_reset); the caller sets the cues.
   void add_password_entries() {
@@ -252,10 +260,7 @@ TEST_F(FollowupTest, AProductRightAfterAnAnswerOfTheProductTypeIsAMeansOfOurs) {
   EXPECT_EQ(cues_.read("那alipay呢", "recharge", "fee").residual_chars, 6u);
   EXPECT_EQ(cues_.without_products("那支付宝呢"), "那呢");
 
-  conversation_.last_question = "充值支持哪些方式";
-  conversation_.last_faq_id = "recharge.channels";
-  conversation_.topic = "recharge";
-  conversation_.type = "methods";
+  after("充值支持哪些方式", "recharge.channels", "recharge", "methods");
   auto alone = result({{"recharge.channels", 0.1}}, 0.9);
   alone.other_product = "支付宝";
   retriever_.on("那支付宝呢", alone);
@@ -333,10 +338,7 @@ TEST_F(FollowupTest, TheAnsweredTypeOnlyItsTopicHasTiesAnotherTopicsWordToTheAns
   kb_->followup.topic_cues["invest"] = {"出借"};
   kb_->followup.followup_type_cues = {{"referral", {"好友"}}, {"fee", {"利息"}}};
   cues_ = CueReader(*kb_, retriever_);
-  conversation_.last_question = "邀请好友有什么奖励";
-  conversation_.last_faq_id = "promo.referral";
-  conversation_.topic = "promo";
-  conversation_.type = "referral";
+  after("邀请好友有什么奖励", "promo.referral", "promo", "referral");
   const std::string friend_lends = "好友最少要出借多少";
   retriever_.on(friend_lends, result({{"invest.min_amount", 0.8}, {"promo.referral", 0.4}}));
   Reading r = read(friend_lends);
@@ -351,10 +353,7 @@ TEST_F(FollowupTest, TheAnsweredTypeOnlyItsTopicHasTiesAnotherTopicsWordToTheAns
 TEST_F(FollowupTest, TheTextAloneVetoesTheContextOnlyWithAnEntryOfTheNamedType) {
   // After a recharge fee question, "要几天" names how_long. Alone it is sure
   // of an entry of another topic; both experts put that entry first.
-  conversation_.last_question = "充值收手续费吗";
-  conversation_.last_faq_id = "recharge.fee";
-  conversation_.topic = "recharge";
-  conversation_.type = "fee";
+  after("充值收手续费吗", "recharge.fee", "recharge", "fee");
   retriever_.on("充值要几天", result({{"withdraw.arrival_time", 0.5}, {"recharge.fee", 0.45}}));
   // That entry is of the named type: it may be a question of its own.
   retriever_.on("要几天", result({{"withdraw.arrival_time", 0.97}, {"withdraw.fee", 0.02},
@@ -628,10 +627,7 @@ TEST_F(FollowupTest, APointerAskingATypeOfItsOwnTheTextAloneIsSureOfIsReadAlone)
   // After 充值收手续费吗, whose topic has no entry of how long it takes:
   // another topic's entry of that type, sure alone, is what is asked only
   // when the answer lists it as a follow-up.
-  conversation_.last_question = "充值收手续费吗";
-  conversation_.last_faq_id = "recharge.fee";
-  conversation_.topic = "recharge";
-  conversation_.type = "fee";
+  after("充值收手续费吗", "recharge.fee", "recharge", "fee");
   retriever_.on("它几天", result({{"withdraw.arrival_time", 0.9}}));
   retriever_.on("充值几天", result({{"recharge.fee", 0.9}}));
   EXPECT_TRUE(read("它几天").in_context());
@@ -710,10 +706,7 @@ TEST_F(FollowupTest, TheOtherOneOfAKindIsItsSiblingWord) {
             (std::vector<std::string>{"交易密码", "支付密码"}));
   EXPECT_EQ(cues_.others_of("", "交易密码"), (std::vector<std::string>{"登录密码", "支付密码"}));
   EXPECT_TRUE(cues_.others_of("密码", "提现").empty());  // no topic word
-  conversation_.last_question = "登录密码忘了怎么办";
-  conversation_.last_faq_id = "account.password_reset";
-  conversation_.topic = "account";
-  conversation_.type = "password_reset";
+  after("登录密码忘了怎么办", "account.password_reset", "account", "password_reset");
   retriever_.on("那另一个密码呢", result({{"account.password_reset", 0.3}}));
   retriever_.on("交易密码忘了怎么办", result({{"account.trade_password", 0.9}}));
   Reading r = read("那另一个密码呢");
@@ -739,10 +732,7 @@ TEST_F(FollowupTest, ANewWordOfTheTopicWithAMarkerAsksTheSameOfIt) {
   add_password_entries();
   kb_->followup.topic_cues["account"] = {"交易密码", "登录密码", "登录", "密码"};
   cues_ = CueReader(*kb_, retriever_);
-  conversation_.last_question = "交易密码忘了怎么办";
-  conversation_.last_faq_id = "account.trade_password";
-  conversation_.topic = "account";
-  conversation_.type = "trade_password";
+  after("交易密码忘了怎么办", "account.trade_password", "account", "trade_password");
   retriever_.on("那登录用的呢", result({{"account.trade_password", 0.3}}));
   retriever_.on("登录密码忘了怎么办",
                 result({{"account.trade_password", 0.5}, {"account.password_reset", 0.45}}));
@@ -887,10 +877,7 @@ TEST_F(FollowupTest, APointerBesideANewWordOfTheTopicAsksTheSameOfIt) {
   cues_ = CueReader(*kb_, retriever_);
   EXPECT_EQ(cues_.said_of("登录", "交易密码"), "登录密码");  // the login one of the passwords
   EXPECT_EQ(cues_.said_of("登录", "提现"), "登录");          // another topic's word: as said
-  conversation_.last_question = "交易密码忘了怎么办";
-  conversation_.last_faq_id = "account.trade_password";
-  conversation_.topic = "account";
-  conversation_.type = "trade_password";
+  after("交易密码忘了怎么办", "account.trade_password", "account", "trade_password");
   retriever_.on("登录的那个呢", result({{"account.login_problem", 0.7}}));
   retriever_.on("登录密码忘了怎么办",
                 result({{"account.trade_password", 0.5}, {"account.password_reset", 0.45}}));
@@ -931,10 +918,7 @@ TEST_F(FollowupTest, AProductOfTheTopicsOwnKindIsItsPeerNotAMeansOfOurs) {
   EXPECT_FALSE(cues_.read("花呗呢", "recharge", "methods").peer_product);  // a means to recharge
   EXPECT_FALSE(cues_.read("那支付宝呢", "loan", "methods").peer_product);  // a means to repay
 
-  conversation_.last_question = "借款怎么还";
-  conversation_.last_faq_id = "loan.repay_methods";
-  conversation_.topic = "loan";
-  conversation_.type = "methods";
+  after("借款怎么还", "loan.repay_methods", "loan", "methods");
   auto theirs = result({}, 1.0);
   theirs.other_product = "花呗";
   retriever_.on("花呗呢", theirs);
@@ -1007,10 +991,7 @@ TEST_F(FollowupTest, APointerBesideWordsTheLastQuestionNamedSaysMoreOfIt) {
   kb_->followup.topic_cues["account"] = {"验证码"};
   kb_->followup.references = {"它", "这个", "他"};
   cues_ = CueReader(*kb_, retriever_);
-  conversation_.last_question = "有人冒充客服找我要验证码";
-  conversation_.last_faq_id = "security.anti_fraud";
-  conversation_.topic = "security";
-  conversation_.type = "anti_fraud";
+  after("有人冒充客服找我要验证码", "security.anti_fraud", "security", "anti_fraud");
   const std::string gave = "我把验证码给他了";
   retriever_.on(gave, result({{"account.login_problem", 0.42}, {"security.anti_fraud", 0.3}}));
   retriever_.on("我把验证码给冒充验证码了", result({{"security.anti_fraud", 0.9}}));
@@ -1050,10 +1031,7 @@ TEST_F(FollowupTest, APointerNamingATypeOnlyTheKeptTopicHasAsksItsEntry) {
   kb_->followup.type_cues["transfer"] = {"转给别人"};
   kb_->followup.references = {"这笔"};
   cues_ = CueReader(*kb_, retriever_);
-  conversation_.last_question = "出借的钱什么时候回款";
-  conversation_.last_faq_id = "invest.repayment_schedule";
-  conversation_.topic = "invest";
-  conversation_.type = "repayment_schedule";
+  after("出借的钱什么时候回款", "invest.repayment_schedule", "invest", "repayment_schedule");
   const std::string hand_on = "这笔能转给别人吗";
   retriever_.on(hand_on, result({{"withdraw.fee", 0.05}}, 0.6));
   retriever_.on("的钱什么时候能转给别人吗", result({}, 0.6));

@@ -38,6 +38,13 @@ double top_answerable(const SearchResult& r) {
   return r.candidates.empty() ? 0.0 : r.candidates[0].confidence * (1 - r.out_of_scope);
 }
 
+// `r` answers `id` first, with P(right) x P(in scope) above `above`.
+void expect_answered(const SearchResult& r, const char* id, double above) {
+  ASSERT_FALSE(r.candidates.empty());
+  EXPECT_EQ(r.candidates[0].id, id);
+  EXPECT_GT(top_answerable(r), above);
+}
+
 // A corpus with courtesy entries (Corpus::small_talk) beside the questions.
 // Our topic words and a kind of product we do not offer (stocks).
 Corpus with_stock_kind() {
@@ -97,9 +104,7 @@ TEST(Clauses, AFragmentWithoutATopicIsNotReadAlone) {
   EXPECT_LT(top_answerable(topics.value()->search(fragment, 3)), fragment_alone);
   EXPECT_LT(top_answerable(topics.value()->search(fragment, 3)), 0.4);
   auto named = topics.value()->search("明天去杭州的高铁票怎么买，提现收手续费吗", 3);
-  ASSERT_FALSE(named.candidates.empty());
-  EXPECT_EQ(named.candidates[0].id, "withdraw.fee");
-  EXPECT_GT(top_answerable(named), 0.4);
+  expect_answered(named, "withdraw.fee", 0.4);
 }
 
 TEST(Clauses, ACourtesyDoesNotAnswerAMessageThatAsksSomethingElse) {
@@ -166,9 +171,7 @@ TEST(Clauses, AKindNamedAfterTheQuestionIsNotItsSubject) {
   auto r = Retriever::build(corpus, Settings{});
   ASSERT_TRUE(r.ok()) << r.status().message();
   const SearchResult found = r.value()->search(q, 3);
-  ASSERT_FALSE(found.candidates.empty());
-  EXPECT_EQ(found.candidates[0].id, "withdraw.fee");
-  EXPECT_GT(top_answerable(found), 0.5);
+  expect_answered(found, "withdraw.fee", 0.5);
 }
 
 TEST(Clauses, AKindInTheStoryIsNotTheSubjectOfAQuestionOfOursPutToUs) {
@@ -183,9 +186,7 @@ TEST(Clauses, AKindInTheStoryIsNotTheSubjectOfAQuestionOfOursPutToUs) {
   auto r = Retriever::build(corpus, Settings{});
   ASSERT_TRUE(r.ok()) << r.status().message();
   const SearchResult ours = r.value()->search(q, 3);
-  ASSERT_FALSE(ours.candidates.empty());
-  EXPECT_EQ(ours.candidates[0].id, "withdraw.fee");
-  EXPECT_GT(top_answerable(ours), 0.5);
+  expect_answered(ours, "withdraw.fee", 0.5);
   EXPECT_LT(top_answerable(r.value()->search("最近股市太差了，茅台股价天天跌，你们能推荐吗", 3)), 0.32);
 }
 
@@ -202,9 +203,7 @@ TEST(Clauses, AKindNamedInAnAfterthoughtIsTheQuestionsSubject) {
   // Read alone, the question would be answered at 0.99.
   EXPECT_LT(top_answerable(r.value()->search(afterthought, 3)), 0.8);
   const SearchResult situation = r.value()->search("提现收手续费吗，最近股市太差了，茅台股价天天跌", 3);
-  ASSERT_FALSE(situation.candidates.empty());
-  EXPECT_EQ(situation.candidates[0].id, "withdraw.fee");
-  EXPECT_GT(top_answerable(situation), 0.9);
+  expect_answered(situation, "withdraw.fee", 0.9);
 }
 
 TEST(Clauses, AWrittenRequestForInformationIsAQuestionSentence) {
@@ -216,9 +215,7 @@ TEST(Clauses, AWrittenRequestForInformationIsAQuestionSentence) {
   auto r = Retriever::build(corpus, Settings{});
   ASSERT_TRUE(r.ok()) << r.status().message();
   const SearchResult found = r.value()->search(q, 3);
-  ASSERT_FALSE(found.candidates.empty());
-  EXPECT_EQ(found.candidates[0].id, "withdraw.fee");
-  EXPECT_GT(top_answerable(found), 0.5);
+  expect_answered(found, "withdraw.fee", 0.5);
 }
 
 TEST(Clauses, AKindNamedOnlyInTheStoryDoesNotVetoAQuestionSentenceOfOurs) {
@@ -232,9 +229,7 @@ TEST(Clauses, AKindNamedOnlyInTheStoryDoesNotVetoAQuestionSentenceOfOurs) {
   auto r = Retriever::build(corpus, Settings{});
   ASSERT_TRUE(r.ok()) << r.status().message();
   const SearchResult ours = r.value()->search(q, 3);
-  ASSERT_FALSE(ours.candidates.empty());
-  EXPECT_EQ(ours.candidates[0].id, "withdraw.fee");
-  EXPECT_GT(top_answerable(ours), 0.5);
+  expect_answered(ours, "withdraw.fee", 0.5);
   // (The tiny knowledge base's scope model weighs a kind named in the
   // question itself less than the default one does: probe_long.jsonl holds
   // such questions refused.)
