@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "retrieval/runner_up.h"
+
 namespace faqbot::bot {
 namespace {
 
@@ -15,30 +17,14 @@ bool is_clear_match(double top, double runner_up, double out_of_scope, const Thr
   return top * (1.0 - out_of_scope) >= t.answer && top - runner_up >= t.margin;
 }
 
-namespace {
-
-// competing_runner_up() over n candidates, the i-th (best first) at(i).
-template <typename At>
-double runner_up_of(size_t n, At at) {
-  if (n < 2) return 0.0;
-  const std::string& topic = at(0).topic;
-  double best = 0.0;
-  for (size_t i = 1; i < n; ++i) {
-    if (topic.empty() || at(i).topic == topic) best = std::max(best, at(i).confidence);
-  }
-  return best;
-}
-
-}  // namespace
-
 double competing_runner_up(const std::vector<retrieval::Candidate>& candidates) {
-  return runner_up_of(candidates.size(),
-                      [&](size_t i) -> const retrieval::Candidate& { return candidates[i]; });
+  return retrieval::competing_runner_up_of(candidates.size(),
+                                           [&](size_t i) -> const retrieval::Candidate& { return candidates[i]; });
 }
 
 double competing_runner_up(const std::vector<const retrieval::Candidate*>& candidates) {
-  return runner_up_of(candidates.size(),
-                      [&](size_t i) -> const retrieval::Candidate& { return *candidates[i]; });
+  return retrieval::competing_runner_up_of(candidates.size(),
+                                           [&](size_t i) -> const retrieval::Candidate& { return *candidates[i]; });
 }
 
 Decision Policy::decide(const retrieval::SearchResult& result, const knowledge::KnowledgeBase& kb,

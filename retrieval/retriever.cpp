@@ -17,6 +17,7 @@
 #include "retrieval/hashing.h"
 #include "retrieval/normalizer.h"
 #include "retrieval/pair_similarity.h"
+#include "retrieval/runner_up.h"
 #include "retrieval/scorer.h"
 #include "retrieval/vec_math.h"
 
@@ -362,17 +363,12 @@ class EngineRetriever final : public Retriever {
     return r.candidates.empty() ? 0.0 : r.candidates[0].confidence * (1.0 - r.out_of_scope);
   }
 
-  // The best entry's lead over its competing runner-up: the best other
-  // candidate of its topic (of any topic when it has none), as the policy
-  // weighs it (bot::competing_runner_up).
+  // The best entry's lead over its competing runner-up (runner_up.h), as
+  // the policy weighs it.
   static double sibling_lead(const SearchResult& r) {
     if (r.candidates.empty()) return 0.0;
-    const std::string& topic = r.candidates[0].topic;
-    double runner_up = 0.0;
-    for (size_t i = 1; i < r.candidates.size(); ++i) {
-      if (topic.empty() || r.candidates[i].topic == topic) runner_up = std::max(runner_up, r.candidates[i].confidence);
-    }
-    return r.candidates[0].confidence - runner_up;
+    const auto& c = r.candidates;
+    return c[0].confidence - competing_runner_up_of(c.size(), [&](size_t i) -> const Candidate& { return c[i]; });
   }
 
   // A reading that is answered as it stands: answerable (kClearAnswerable)
