@@ -19,6 +19,63 @@ constexpr std::string_view kCoordinators[] = {"或者", "还是", "以及", "或
 // How far back (bytes, about six CJK characters) the list's means word may be.
 constexpr size_t kListWindow = 18;
 
+// A name right after a negation is something the investor does not have or
+// use ("没有房贷，我符合借款条件吗"): the question is not about it.
+constexpr std::string_view kNegations[] = {"没有", "没", "无", "不是", "并非", "不用", "不需要"};
+// Our features a name can be the object of, right after it ("招行信用卡能绑
+// 不", "信用卡可以绑定吗"): the investor asks whether we take it. Binding is
+// ours unless the verb has an object of its own (云闪付绑卡失败, 支付宝绑定
+// 银行卡: binding in their app); a recharge or a repayment only with a modal
+// before the verb or an acceptance question after it ("信用卡能充值吗", "信
+// 用卡能还款吗", not "股票账户充值要多久", "信用卡还款日是哪天").
+constexpr std::string_view kBindVerbs[] = {"绑定", "换绑", "绑"};
+constexpr std::string_view kBoundObjects[] = {"卡", "银行卡", "储蓄卡", "借记卡", "信用卡", "手机", "账户", "账号"};
+constexpr std::string_view kMeansVerbs[] = {"充值", "充钱", "还款", "还钱"};
+constexpr std::string_view kModals[] = {"能不能", "可不可以", "能否", "可以", "也能", "能", "支持", "可"};
+// Evidence offered for one of ours, asked whether it is accepted ("支付宝流水
+// 算吗" asking about our loan's requirements).
+constexpr std::string_view kEvidence[] = {"流水", "记录", "账单", "截图", "证明"};
+constexpr std::string_view kAcceptance[] = {"算吗", "算不算", "算不", "也算", "可以吗", "可不可以", "可以不",
+                                            "行吗", "行不行", "行不", "也行", "认吗", "认不认", "认可吗",
+                                            "有用吗", "管用吗", "能用吗", "能用不"};
+// What right after a name makes it the holder of money ("公积金账户里",
+// "社保卡里的钱"; the forms may end in 账户 or 卡 themselves).
+constexpr std::string_view kHolders[] = {"账户", "账号", "卡里", "里"};
+// How far after the evidence word (bytes, about four CJK characters) the
+// acceptance question may start.
+constexpr size_t kAcceptanceWindow = 12;
+
+bool starts_with(std::string_view text, std::string_view prefix) {
+  return text.substr(0, prefix.size()) == prefix;
+}
+
+// `text` without a leading word of `words` (the first that matches), or as is.
+template <size_t N>
+std::string_view skip_one(std::string_view text, const std::string_view (&words)[N]) {
+  for (std::string_view w : words) {
+    if (starts_with(text, w)) return text.substr(w.size());
+  }
+  return text;
+}
+
+template <size_t N>
+bool starts_with_any(std::string_view text, const std::string_view (&words)[N]) {
+  for (std::string_view w : words) {
+    if (starts_with(text, w)) return true;
+  }
+  return false;
+}
+
+// Whether an acceptance question starts within kAcceptanceWindow of `text`.
+bool asks_acceptance(std::string_view text) {
+  for (size_t at = 0; at <= std::min(text.size(), kAcceptanceWindow); ++at) {
+    for (std::string_view w : kAcceptance) {
+      if (text.substr(at, w.size()) == w) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 ProductMentions::ProductMentions(std::vector<std::string> names,
@@ -64,7 +121,10 @@ int ProductMentions::asked_about(const std::string& normalized) const {
       if (inside) continue;
       seen.emplace_back(at, end);
       const std::string_view before = std::string_view(normalized).substr(0, at);
-      if (!named_as_means(before)) return static_cast<int>(form_product_[i]);
+      const std::string_view after = std::string_view(normalized).substr(end);
+      if (!named_as_means(before) && !named_beside_subject(before, after)) {
+        return static_cast<int>(form_product_[i]);
+      }
     }
   }
   return -1;
@@ -86,6 +146,48 @@ bool ProductMentions::named_as_means(std::string_view before) const {
     return std::any_of(as_means_.begin(), as_means_.end(), [&](const std::string& w) {
       return window.find(w) != std::string_view::npos;
     });
+  }
+  return false;
+}
+
+bool ProductMentions::named_beside_subject_in(const std::string& normalized) const {
+  for (const std::string& form : forms_) {
+    for (size_t at = normalized.find(form); at != std::string::npos; at = normalized.find(form, at + 1)) {
+      if (named_beside_subject(std::string_view(normalized).substr(0, at),
+                               std::string_view(normalized).substr(at + form.size()))) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool ProductMentions::named_as_holder(const std::string& normalized) const {
+  for (const std::string& form : forms_) {
+    for (size_t at = normalized.find(form); at != std::string::npos; at = normalized.find(form, at + 1)) {
+      const std::string_view before = std::string_view(normalized).substr(0, at);
+      std::string_view after = std::string_view(normalized).substr(at + form.size());
+      if (starts_with(after, "的")) after.remove_prefix(std::string_view("的").size());
+      if (starts_with_any(after, kHolders) && !named_as_means(before) && !named_beside_subject(before, after)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool ProductMentions::named_beside_subject(std::string_view before, std::string_view after) {
+  for (std::string_view w : kNegations) {
+    if (ends_with(before, w)) return true;
+  }
+  std::string_view rest = after;
+  if (starts_with(rest, "的")) rest.remove_prefix(std::string_view("的").size());
+  const std::string_view verb = skip_one(rest, kModals);
+  const bool modal = verb.size() != rest.size();
+  if (starts_with_any(verb, kBindVerbs) && !starts_with_any(skip_one(verb, kBindVerbs), kBoundObjects)) return true;
+  if (starts_with_any(verb, kMeansVerbs) && (modal || asks_acceptance(skip_one(verb, kMeansVerbs)))) return true;
+  for (std::string_view w : kEvidence) {
+    if (starts_with(rest, w) && asks_acceptance(rest.substr(w.size()))) return true;
   }
   return false;
 }

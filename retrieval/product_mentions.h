@@ -25,14 +25,29 @@ class ProductMentions {
   // when none.
   int find(const std::string& normalized) const;
   // Index of the product the question is about: named (longest form first)
-  // not right after an as_means word, in a question without an about_us
-  // word; -1 when none.
+  // not right after an as_means word nor beside the subject
+  // (named_beside_subject), in a question without an about_us word; -1 when
+  // none.
   int asked_about(const std::string& normalized) const;
+  // Whether some product is named beside the subject (named_beside_subject).
+  bool named_beside_subject_in(const std::string& normalized) const;
+  // Whether some product is named (not as a means of ours) as holding money:
+  // right before an account or an inside ("公积金账户里有6万", "社保卡里的
+  // 钱"). A question without an object of its own after such a story asks
+  // about that money ("……。怎么取出来？").
+  bool named_as_holder(const std::string& normalized) const;
   // `normalized` without the products' names (longest form first).
   std::string without_names(const std::string& normalized) const;
   // Whether a name preceded by `before` is named as a means of ours: right
   // after an as_means word, or listed after a first means ("用微信或者支付宝").
   bool named_as_means(std::string_view before) const;
+  // Whether a name between `before` and `after` is not what the question is
+  // about although it is no means of ours: negated right before it ("没有房
+  // 贷"), the object of our feature right after it ("信用卡能绑不", "信用卡可以
+  // 充值吗"), or evidence offered for ours ("支付宝流水算吗"). A name that is
+  // the subject of the question's action ("信用卡怎么提现", "支付宝账单怎么
+  // 查") is none of these.
+  static bool named_beside_subject(std::string_view before, std::string_view after);
   const std::string& name(int product) const { return names_[static_cast<size_t>(product)]; }
 
   void serialize(BinaryWriter& w) const;

@@ -58,6 +58,9 @@ constexpr size_t kStorySentences = 3;
 constexpr size_t kAfterthoughtChars = 3;
 // Pointer and filler words of an afterthought ("社保局那个", "信用卡的呢").
 constexpr const char* kPointerWords[] = {"那个", "这个", "那种", "这种", "的", "呢", "啊", "吧", "嗯"};
+// Verbs taking money out whose object is elided (takes_out_without_object),
+// as written.
+constexpr const char* kElidedTakeOut[] = {"出来", "出去", "回来", "取出"};
 // Words that make a clause a question (an interrogative or a question
 // particle), in normalised (simplified) form.
 constexpr const char* kQuestionWords[] = {"吗", "嘛", "么", "呢", "怎", "啥", "咋", "哪", "几", "多少", "多久",
@@ -284,6 +287,15 @@ class EngineRetriever final : public Retriever {
         const std::string without = state_.products.without_names(r.normalized);
         if (without != r.normalized) consider(without, k, r);
       }
+      if (state_.kinds.asked_about(r.normalized) < 0 && state_.kinds.named_beside_subject_in(r.normalized)) {
+        // The same for a kind of product we do not offer named beside the
+        // subject ("招行信用卡能绑不", "没有房贷"): the investor's question is
+        // the rest, which look-alike out-of-scope examples of the kind ("招商
+        // 银行信用卡怎么申请") only make less answerable. (Not a kind named
+        // after a means word: "你们支持炒外汇吗" asks whether we offer it.)
+        const std::string without = state_.kinds.without_names(r.normalized);
+        if (without != r.normalized) consider(without, k, r);
+      }
       if (state_.components.clauses && (answerable(r) < kClearAnswerable || courtesy(r))) {
         read_clauses(text, k, as_written, r);
       } else if (state_.components.clauses && !clear(r)) {
@@ -375,6 +387,15 @@ class EngineRetriever final : public Retriever {
   // and ahead of its siblings (kClearLead).
   static bool clear(const SearchResult& r) {
     return answerable(r) >= kClearAnswerable && sibling_lead(r) >= kClearLead;
+  }
+
+  // Whether a sentence asks about taking money out with a verb whose object
+  // is left to the sentences before it ("怎么取出来？", "能转出来吗"), as
+  // written (before the synonyms make 取出来 our 提现).
+  bool takes_out_without_object(std::string_view sentence) const {
+    const std::string written = normalizer_->normalize_without_synonyms(sentence);
+    return std::any_of(std::begin(kElidedTakeOut), std::end(kElidedTakeOut),
+                       [&](const char* w) { return written.find(w) != std::string::npos; });
   }
 
   // Whether a normalised clause names one of the knowledge base's topics
@@ -557,7 +578,11 @@ class EngineRetriever final : public Retriever {
   // question when the kind is named in a question sentence too (信用卡提额要
   // 什么条件？多久能提一次？); a question sentence naming our topic on its own
   // after a story that only names the kind ("我在银行有房贷，每月自动扣款。提
-  // 现几天到账？") is read with its own scope, as is one naming the kind.
+  // 现几天到账？") is read with its own scope, as is one naming the kind;
+  // after a story naming the kind as holding money ("公积金账户里有6万。怎么
+  // 取出来？": ProductMentions::named_as_holder) a question sentence taking
+  // money out without an object of its own (takes_out_without_object) that
+  // does not put its question to us asks about that money.
   // The question sentence decides over the clauses of the story: its
   // reading, when clear(), replaces one of theirs with another best entry
   // ("我想在你们这里借点钱装修。借款的利息和手续费怎么算？": the first
@@ -582,7 +607,9 @@ class EngineRetriever final : public Retriever {
       kind_asked = kind_asked || (asks[i] && state_.kinds.asked_about(own[i]) >= 0);
     }
     std::optional<SearchResult> best;  // the best question sentence's reading
+    bool holder_told = false;  // a sentence before names the kind as holding money
     for (size_t i = 0; i < sentences.size(); ++i) {
+      if (i > 0) holder_told = holder_told || (names_kind && state_.kinds.named_as_holder(own[i - 1]));
       if (!asks[i]) continue;
       std::string n = own[i];
       bool joined = false;
@@ -596,7 +623,8 @@ class EngineRetriever final : public Retriever {
       c.out_of_scope = 1.0;
       score(n, k, c);
       if (courtesy(c)) continue;
-      if (names_kind && sentences.size() < kStorySentences && (joined || kind_asked) &&
+      const bool takes_it_out = holder_told && takes_out_without_object(sentences[i]);
+      if (names_kind && sentences.size() < kStorySentences && (joined || kind_asked || takes_it_out) &&
           state_.kinds.asked_about(n) < 0 && !asks_us_of_ours(n)) {
         c.out_of_scope = std::max(c.out_of_scope, whole_out_of_scope);
       }

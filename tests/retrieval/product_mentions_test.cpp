@@ -36,6 +36,40 @@ TEST(ProductMentions, NotWhenNamedAsAMeansOfOurs) {
   EXPECT_EQ(p.asked_about("余额宝的钱能用支付宝转出吗"), 2);
 }
 
+TEST(ProductMentions, NotWhenNamedBesideTheSubject) {
+  const ProductMentions kinds({"信用卡", "房贷", "公积金"}, {{"信用卡", 0}, {"房贷", 1}, {"公积金", 2}});
+  // Something the investor does not have.
+  EXPECT_EQ(kinds.asked_about("一个月五千没有房贷我符合借款条件吗"), -1);
+  EXPECT_EQ(kinds.asked_about("没信用卡能借款吗"), -1);
+  // The object of our feature: binding it, or a recharge / repayment with a
+  // modal or an acceptance question.
+  EXPECT_EQ(kinds.asked_about("招行信用卡能绑不"), -1);
+  EXPECT_EQ(kinds.asked_about("信用卡可以绑定吗"), -1);
+  EXPECT_EQ(kinds.asked_about("信用卡能充值吗"), -1);
+  EXPECT_EQ(kinds.asked_about("信用卡充值可以吗"), -1);
+  // Evidence offered for ours.
+  const ProductMentions p = make();
+  EXPECT_EQ(p.asked_about("没有工资流水能贷不支付宝流水算吗"), -1);
+  EXPECT_EQ(p.asked_about("支付宝的账单可以吗"), -1);
+  // The subject of the question's action stays theirs.
+  EXPECT_EQ(kinds.asked_about("招商银行信用卡怎么提现"), 0);
+  EXPECT_EQ(kinds.asked_about("信用卡还款日是哪天"), 0);
+  EXPECT_EQ(kinds.asked_about("没有房贷可以申请公积金贷款吗"), 2);
+  EXPECT_EQ(p.asked_about("支付宝账单怎么查"), 1);
+  EXPECT_EQ(p.asked_about("支付宝绑卡失败"), 1) << "binding in their app";
+  EXPECT_EQ(p.asked_about("支付宝绑定银行卡失败"), 1);
+  EXPECT_TRUE(kinds.named_beside_subject_in("招行信用卡能绑不"));
+  EXPECT_FALSE(kinds.named_beside_subject_in("招商银行信用卡怎么提现"));
+}
+
+TEST(ProductMentions, NamedAsHoldingMoney) {
+  const ProductMentions kinds({"公积金", "房贷", "社保"}, {{"公积金", 0}, {"房贷", 1}, {"社保卡", 2}});
+  EXPECT_TRUE(kinds.named_as_holder("公积金账户里有6万"));
+  EXPECT_TRUE(kinds.named_as_holder("我社保卡里还有三千块"));
+  EXPECT_FALSE(kinds.named_as_holder("我在建行有房贷每月自动扣款"));
+  EXPECT_FALSE(kinds.named_as_holder("没有公积金账户"));
+}
+
 TEST(ProductMentions, NotWhenTheQuestionIsAboutUs) {
   const ProductMentions p = make();
   EXPECT_EQ(p.asked_about("花呗逾期过还能在你们这借款吗"), -1);
