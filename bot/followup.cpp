@@ -74,11 +74,17 @@ retrieval::SearchResult product(const retrieval::SearchResult& alone,
   return out;
 }
 
-// What the previous question was about: the words that named its topic, else
-// the title of the entry answered last, else the whole question.
+// What the previous question was about: the words that named its topic (the
+// kept one: words of other topics it named are its story, not its subject:
+// "有人打电话说是平台客服 让我把验证码念给他听" is about fraud, not about
+// the platform, service or verification codes), else the title of the entry
+// answered last, else the whole question.
 std::string previous_subject(const CueReader& cues, const knowledge::KnowledgeBase& kb,
                              const retrieval::Retriever& retriever, const Conversation& c) {
-  std::string subject = cues.read(c.last_question).subject();
+  std::string subject;
+  for (const NamedSlot& t : cues.read(c.last_question).topics) {
+    if (t.slot == c.topic && subject.find(t.word) == std::string::npos) subject += t.word;
+  }
   if (!subject.empty()) return subject;
   if (const knowledge::Entry* e = kb.find(c.last_faq_id)) return retriever.normalize(e->title);
   return c.last_question;
@@ -645,6 +651,31 @@ bool points_at_other(std::string_view normalized) {
   });
 }
 
+// `query` searched: true, with the reading set as kSubject, when it clearly
+// answers (confident, not out of scope) with another entry of the kept
+// topic than the one answered last; the reading keeps only that topic's
+// entries but the search's out-of-scope score.
+bool read_as_another_entry_of_topic(const MessageState& m, const std::string& query,
+                                    Reading* reading) {
+  const Conversation& c = m.conversation;
+  retrieval::SearchResult searched = m.retriever.search(query, std::max(m.k, kContextSearchK));
+  if (!confident(searched, m.thresholds) || searched.out_of_scope >= m.thresholds.out_of_scope) {
+    return false;
+  }
+  const knowledge::Entry* e = m.kb.find(searched.candidates[0].id);
+  if (e == nullptr || e->topic != c.topic || e->id == c.last_faq_id) return false;
+  SlotFilter filter;
+  filter.topic = c.topic;
+  filter.not_entry = c.last_faq_id;
+  retrieval::SearchResult in;
+  if (!within_slots(searched, m.kb, filter, &in)) return false;
+  reading->result = std::move(in);
+  reading->result.out_of_scope = searched.out_of_scope;
+  reading->kind = ReadingKind::kSubject;
+  reading->question = searched.normalized;
+  return true;
+}
+
 // "The other one" of the kind the last question named ("那另一个密码呢" after
 // 登录密码忘了怎么办 asks about the trade password): the last question with its
 // word of the kept topic replaced by each other word of that kind in turn
@@ -659,25 +690,28 @@ bool read_other(const MessageState& m, Reading* reading) {
     for (const std::string& other : m.cues.others_of(kind, t.word)) {
       std::string query = c.last_question;
       query.replace(query.find(t.word), t.word.size(), other);
-      retrieval::SearchResult searched = m.retriever.search(query, std::max(m.k, kContextSearchK));
-      if (!confident(searched, m.thresholds) ||
-          searched.out_of_scope >= m.thresholds.out_of_scope) {
-        continue;
-      }
-      const knowledge::Entry* e = m.kb.find(searched.candidates[0].id);
-      if (e == nullptr || e->topic != c.topic || e->id == c.last_faq_id) continue;
-      SlotFilter filter;
-      filter.topic = c.topic;
-      filter.not_entry = c.last_faq_id;
-      retrieval::SearchResult in;
-      if (!within_slots(searched, m.kb, filter, &in)) continue;
-      reading->result = std::move(in);
-      reading->result.out_of_scope = searched.out_of_scope;
-      reading->kind = ReadingKind::kSubject;
-      reading->question = searched.normalized;
-      return true;
+      if (read_as_another_entry_of_topic(m, query, reading)) return true;
     }
     break;
+  }
+  return false;
+}
+
+// A sibling named by its distinguishing modifier (CueReader::sibling_named:
+// "交易的那个呢" or "支付用的那个也记不清了" after 登录密码忘了怎么办 ask about
+// the trade password; "那提前的呢" after 还款方式有哪些 about early
+// repayment): the last question asking about the sibling, else the message
+// with its pointer (or its front) filled with the sibling, searched; the
+// first that clearly answers with another entry of the topic than the one
+// answered last, read as kSubject. False when none.
+bool read_sibling(const MessageState& m, Reading* reading) {
+  const Conversation& c = m.conversation;
+  std::string word, rewritten;
+  if (!m.cues.sibling_named(m.alone.normalized, c.last_question, c.topic, &word, &rewritten)) {
+    return false;
+  }
+  for (const std::string& query : {rewritten, m.cues.replace_reference(m.alone.normalized, word)}) {
+    if (read_as_another_entry_of_topic(m, query, reading)) return true;
   }
   return false;
 }
@@ -726,6 +760,8 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
   // the pointer's own noun ("我把密码告诉她了" after 冒充客服的怎么辨别, whose
   // answer warns about passwords; not "这个交易密码在哪设置" after 充值怎么操作),
   // says more of what was asked: those words are context, not a new topic.
+  // The message names words of another topic only as context (below).
+  bool context_words = false;
   if ((kind == ReadingKind::kAlone || kind == ReadingKind::kTopic) && named.reference &&
       named.types.empty() && !named.names_product) {
     const std::string said_before = cues.read(conversation.last_question).subject();
@@ -739,11 +775,33 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
                            return !ref.empty() && said.find(ref + word) != std::string::npos;
                          });
     };
+    // The pointer is the message's subject, words apart from another topic's
+    // word that tells what is asked of it ("这个能直接提出来吗" after 红包怎么用
+    // asks whether the coupon can be withdrawn; not "这样的话提现要多久").
+    size_t pointer_at = std::string::npos, pointer_end = 0;
+    for (const std::string& raw : kb.followup.references) {
+      const std::string ref = retriever.normalize(raw);
+      const size_t at = ref.empty() ? std::string::npos : said.find(ref);
+      if (at == std::string::npos) continue;
+      if (pointer_at == std::string::npos || at < pointer_at ||
+          (at == pointer_at && at + ref.size() > pointer_end)) {
+        pointer_at = at;
+        pointer_end = at + ref.size();
+      }
+    }
+    auto told_of_pointer = [&](const std::string& word) {
+      const size_t at = said.find(word);
+      if (pointer_at == std::string::npos || at == std::string::npos || at < pointer_end) return false;
+      return content_length(cues.without_fillers(said.substr(pointer_end, at - pointer_end))) > 0;
+    };
     if (std::all_of(named.topics.begin(), named.topics.end(), [&](const NamedSlot& t) {
           return t.slot == conversation.topic || said_before.find(t.word) != std::string::npos ||
-                 (answer.find(t.word) != std::string::npos && !pointed_at(t.word));
+                 (answer.find(t.word) != std::string::npos && !pointed_at(t.word)) ||
+                 told_of_pointer(t.word);
         })) {
       kind = ReadingKind::kReference;
+      context_words = std::any_of(named.topics.begin(), named.topics.end(),
+                                  [&](const NamedSlot& t) { return t.slot != conversation.topic; });
     }
   }
   // A pointer next to a new word of the kept topic ("那个银行存管呢" after 风险
@@ -808,6 +866,43 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
       })) {
     kind = ReadingKind::kType;
   }
+  // A follow-up naming no topic and only types the kept topic has, tied to
+  // the conversation by a follow-up marker or by a type no other topic has,
+  // is a new type of the kept topic, however long ("那过了以后呢 多久能到卡上"
+  // after 借款还在审 要几天 asks when the loan is paid out, though the text
+  // alone is sure of withdrawals; "不想等到期了，能中途转给别人吗" after 回款,
+  // the text alone unsure, asks about the debt transfer), unless the text
+  // alone reads it surely within the kept topic itself ("那要是一直满不了标
+  // 钱就一直冻着吗" after 标流了是啥意思 asks about the wait for a full bid).
+  const bool sure_alone_text =
+      confident(reading.result, thresholds) && top_confidence(reading.result) >= kSureAlone;
+  if (kind == ReadingKind::kAlone && named.topics.empty() && !named.types.empty() &&
+      !(sure_alone_text && alone_reads_topic(reading.result, kb, conversation.topic)) &&
+      !named.reference && !named.names_product && named.foreign.empty() &&
+      std::all_of(named.types.begin(), named.types.end(), [&](const NamedSlot& t) {
+        return topic_has_type(kb, conversation.topic, t.slot);
+      }) &&
+      (has_followup_marker(reading.result.normalized) ||
+       (!sure_alone_text && std::any_of(named.types.begin(), named.types.end(), [&](const NamedSlot& t) {
+         return std::none_of(kb.entries.begin(), kb.entries.end(), [&](const knowledge::Entry& e) {
+           return e.type == t.slot && e.topic != conversation.topic;
+         });
+       })))) {
+    kind = ReadingKind::kType;
+  }
+  // A new topic named with words of a type it has no entry of, while it has
+  // one of the kept type, keeps the type ("投标的门槛呢" after 提现最低是多少:
+  // the threshold to bid is its minimum amount; invest has no requirements).
+  if (kind == ReadingKind::kAlone && short_text && !named.topics.empty() &&
+      named.topics[0].slot != conversation.topic && named.names_only(named.topics[0].slot) &&
+      !named.types.empty() && !named.reference && !named.names_product &&
+      named.residual_chars <= kTopicOnlyResidual &&
+      topic_has_type(kb, named.topics[0].slot, conversation.type) &&
+      std::none_of(named.types.begin(), named.types.end(), [&](const NamedSlot& t) {
+        return topic_has_type(kb, named.topics[0].slot, t.slot);
+      })) {
+    kind = ReadingKind::kTopic;
+  }
   const bool small_talk = sure_small_talk(reading.result, kb, thresholds);
   if (kind == ReadingKind::kEllipsis && small_talk) {
     kind = ReadingKind::kAlone;  // "那行 拜拜" ends the topic, it does not refine it
@@ -816,7 +911,12 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
   if (another_kind) kind = ReadingKind::kAlone;
   const retrieval::SearchResult alone = reading.result;
   const bool sure_alone = confident(alone, thresholds) && top_confidence(alone) >= kSureAlone;
-  if (sure_alone && complete_alone(kind, named, alone, kb, conversation, short_text)) {
+  // A long pointer naming another topic's words only as context is no
+  // complete question of that topic, however sure the text alone is of it
+  // ("我已经把验证码告诉他了怎么办" after 有人冒充客服要验证码 is about the fraud,
+  // not about verification codes).
+  const bool context_only = context_words && !alone_reads_topic(alone, kb, conversation.topic);
+  if (sure_alone && !context_only && complete_alone(kind, named, alone, kb, conversation, short_text)) {
     kind = ReadingKind::kAlone;
   }
   const MessageState state{retriever, kb, cues, conversation, thresholds, k, alone, named};
@@ -825,7 +925,12 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
   const bool other = short_text && !another_kind && named.types.empty() && !named.names_product &&
                      (named.topics.empty() || named.names_only(conversation.topic)) &&
                      points_at_other(reading.result.normalized) && read_other(state, &reading);
-  const bool read = other || (kind != ReadingKind::kAlone &&
+  // A sibling of the subject named by its modifier: no other topic.
+  const bool sibling = !other && (short_text || named.reference) && !another_kind &&
+                       !named.names_product &&
+                       (named.topics.empty() || named.names_only(conversation.topic)) &&
+                       read_sibling(state, &reading);
+  const bool read = other || sibling || (kind != ReadingKind::kAlone &&
                               read_in_context(state, kind, &reading, &in_context));
   if (!read && !small_talk && !sure_alone && !another_kind) rescue_in_context(state, short_text, &reading);
   keep_at_most(reading.result, k);

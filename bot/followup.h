@@ -105,6 +105,20 @@
 // 什么时候回款 is the debt transfer). A message naming a subject no entry
 // answers (followup.json outside: "那赚的利息要交税吗" after 收益怎么算) is out
 // of scope, read alone, in context or not.
+// A sibling named by its distinguishing modifier (CueReader::sibling_named:
+// "交易的那个呢" after 登录的密码忘了怎么重设) is read as kSubject, the last
+// question asking about the sibling. A follow-up naming no topic and only
+// types the kept topic has, tied by a follow-up marker (or, the text alone
+// unsure, by a type only the kept topic has), is read as kType however long
+// ("那过了以后呢 多久能到卡上" after 借款还在审), unless the text alone is sure
+// of an entry of the kept topic itself. A new topic named with a type word it
+// has no entry of keeps the type ("投标的门槛呢" after 提现最低多少). A
+// pointer that is the subject, words apart from another topic's word, keeps
+// the topic ("这个能直接提出来吗" after 红包怎么用); a long pointer naming
+// another topic's words only as context is no complete question of that
+// topic ("我已经把验证码告诉他了怎么办"). The previous subject is the words of
+// the kept topic the last question named, not those of the other topics its
+// story mentions.
 // A follow-up is read as typed clean (CueReader::clean): without hesitations
 // of speech, and with a cue word typed or heard as a homophone put right; the
 // text alone is then the clean text's search.

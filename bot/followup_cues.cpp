@@ -351,7 +351,19 @@ std::string CueReader::clean(std::string_view text) const {
       if (covered[at + j] || syllables[at + j].empty() || syllables[at + j] != s.syllables[j]) return false;
       same += cps[at + j] == s.chars[j];
     }
-    return same > 0 && same < n && unknown_pair(at, n);
+    if (same == 0 || same == n || !unknown_pair(at, n)) return false;
+    // A character kept at an edge that makes a word with the uncovered one
+    // beside it (a pair some text holds, no grammatical character) belongs to
+    // that word: "按全部" is 按 + 全部, no 安全 typed wrong.
+    auto word_with = [&](size_t kept, size_t beside) {
+      if (beside >= cps.size() || covered[beside] || !utf8::is_cjk(cps[beside])) return false;
+      const std::u32string pair = beside < kept ? cps.substr(beside, 2) : cps.substr(kept, 2);
+      const std::string p = utf8::encode(pair);
+      return !grammatical(p) && std::binary_search(known_.begin(), known_.end(), p);
+    };
+    if (cps[at] == s.chars[0] && at > 0 && word_with(at, at - 1)) return false;
+    if (cps[at + n - 1] == s.chars[n - 1] && word_with(at + n - 1, at + n)) return false;
+    return true;
   };
   bool changed = false;
   for (size_t i = 0; i < cps.size();) {
@@ -440,6 +452,96 @@ std::vector<std::string> CueReader::others_of(const std::string& kind,
     out.push_back(w.text);
   }
   return out;
+}
+
+bool CueReader::sibling_named(std::string_view message, std::string_view last_question,
+                              const std::string& topic, std::string* word,
+                              std::string* rewritten) const {
+  std::vector<const Word*> of_topic;  // the topic's words, longest first
+  for (const Word& w : words_) {
+    if (w.kind == Kind::kTopic && w.slot == topic) of_topic.push_back(&w);
+  }
+  auto ends_with = [](std::string_view s, std::string_view tail) {
+    return s.size() > tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+  };
+  // The head's occurrence in the message is a word of its own: no cue word
+  // longer than it, or of another slot, covers it.
+  const std::vector<Match> found = matches(message);
+  auto own_word_at = [&](size_t at, const std::string& head) {
+    for (const Match& m : found) {
+      if (m.end <= at || m.begin >= at + head.size()) continue;
+      if (!(m.begin == at && m.word->text == head)) return false;
+    }
+    return true;
+  };
+  // A pointer before the head is the message's subject, pointing back ("它跟
+  // 登录的那个能设成一样吗" asks about the trade password): no sibling after it.
+  size_t first_pointer = message.size();
+  for (const Match& m : found) {
+    if (m.word->kind == Kind::kReference) {
+      first_pointer = m.begin;
+      break;
+    }
+  }
+  for (size_t at = 0; at < first_pointer;) {
+    const Word* hit = nullptr;
+    std::string tail;
+    for (const Word* w : of_topic) {
+      const std::u32string cps = utf8::decode(w->text);
+      for (size_t split = 2; split + 2 <= cps.size() && hit == nullptr; ++split) {
+        const std::string head = utf8::encode(cps.substr(0, split));
+        const std::string t = utf8::encode(cps.substr(split));
+        if (message.compare(at, head.size(), head) != 0) continue;
+        // The tail is a word of the topic, or ends another of its words.
+        const bool family = std::any_of(of_topic.begin(), of_topic.end(), [&](const Word* o) {
+          return o != w && (o->text == t || ends_with(o->text, t));
+        });
+        if (!family || last_question.find(t) == std::string_view::npos ||
+            last_question.find(w->text) != std::string_view::npos ||
+            last_question.find(head) != std::string_view::npos ||
+            message.find(t) != std::string_view::npos || !own_word_at(at, head)) {
+          continue;
+        }
+        hit = w;
+        tail = t;
+      }
+      if (hit != nullptr) break;
+    }
+    if (hit == nullptr) {
+      do ++at;
+      while (at < message.size() && (static_cast<unsigned char>(message[at]) & 0xC0) == 0x80);
+      continue;
+    }
+    // The family: the tail and the words ending with it, longest first.
+    std::vector<std::string> family;
+    std::vector<std::string> heads;
+    for (const Word* o : of_topic) {
+      if (ends_with(o->text, tail)) {
+        family.push_back(o->text);
+        if (o != hit && utf8::length(o->text) >= utf8::length(tail) + 2) {
+          heads.push_back(o->text.substr(0, o->text.size() - tail.size()));
+        }
+      } else if (o->text == tail) {
+        family.push_back(o->text);
+      }
+    }
+    std::string out(last_question);
+    const std::string mark = "\x01";
+    for (const std::string& f : family) {  // longest first
+      if (size_t pos = out.find(f); pos != std::string::npos) {
+        out.replace(pos, f.size(), mark);
+        break;
+      }
+    }
+    for (const std::string& h : heads) {
+      for (size_t pos; (pos = out.find(h)) != std::string::npos;) out.erase(pos, h.size());
+    }
+    if (size_t pos = out.find(mark); pos != std::string::npos) out.replace(pos, mark.size(), hit->text);
+    *word = hit->text;
+    *rewritten = out;
+    return true;
+  }
+  return false;
 }
 
 std::string CueReader::outside(std::string_view text) const {

@@ -108,6 +108,23 @@ class CueReader {
   // ("密码" of 登录密码: 交易密码, 支付密码). Empty when `previous` is no topic word.
   std::vector<std::string> others_of(const std::string& kind, const std::string& previous) const;
 
+  // The sibling a message names by its distinguishing modifier: a topic
+  // word of `topic` made of a head of two characters or more and a tail that
+  // is itself a word of the topic or ends another of its words ("交易" +
+  // "密码", "提前" + "还款"), whose tail the last question holds and whose
+  // head the message holds as a word of its own (not inside a longer cue of
+  // another word: 银行 in 银行卡 is no head) before any pointer (a pointer
+  // before it points back: "它跟登录的那个能设成一样吗" asks about the trade
+  // password), while the last question holds
+  // neither the sibling nor its head and the message not the tail ("交易的那
+  // 个呢" after 登录的密码忘了怎么重设 names 交易密码; "那提前的呢" after 还款方式
+  // 有哪些 names 提前还款). False when none; else `word` is the sibling and
+  // `rewritten` the last question asking about it: the first word of the
+  // family (the tail, or a word ending with it) replaced by the sibling, the
+  // family's other heads removed ("的交易密码忘了怎么重设").
+  bool sibling_named(std::string_view message, std::string_view last_question,
+                     const std::string& topic, std::string* word, std::string* rewritten) const;
+
   // The first word of a subject no entry answers (FollowupCues::outside:
   // "交税" in "那赚的利息要交税吗") that `normalized` holds, else "".
   std::string outside(std::string_view normalized) const;

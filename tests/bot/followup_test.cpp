@@ -779,6 +779,8 @@ class ReadingRetriever : public testing::FakeRetriever {
         case U'值': case U'置': return "zhi";
         case U'花': case U'话': case U'画': return "hua";
         case U'钱': return "qian";
+        case U'安': case U'按': return "an";
+        case U'全': return "quan";
         default: return "";
       }
     };
@@ -798,6 +800,14 @@ TEST(FollowupClean, HesitationsGoAndHomophonesOfCueWordsAreRightedOnlyWhereNoTex
   EXPECT_EQ(cues.clean("那重置呢"), "那重置呢");         // an out-of-scope example holds 重置
   EXPECT_EQ(cues.clean("提现手续费"), "提现手续费");     // typed right: unchanged
   EXPECT_EQ(cues.clean("先提呢"), "先提呢");             // sounds unlike every cue
+
+  // A character kept at an edge that makes a word with the one beside it
+  // belongs to that word (全部: an out-of-scope example holds it).
+  kb->followup.type_cues["safety"] = {"安全"};
+  kb->out_of_scope.push_back("全部卖掉行吗");
+  CueReader safety(*kb, retriever);
+  EXPECT_EQ(safety.clean("按全吗"), "安全吗");
+  EXPECT_EQ(safety.clean("是按全部算吗"), "是按全部算吗");
 
   testing::FakeRetriever no_pinyin;  // the pinyin channel off: hesitations only
   CueReader plain(*kb, no_pinyin);
@@ -1017,6 +1027,16 @@ TEST_F(FollowupTest, APointerBesideWordsTheLastQuestionNamedSaysMoreOfIt) {
   EXPECT_EQ(r.result.candidates[0].id, "security.anti_fraud");
   retriever_.on("这个密码在哪改", result({{"account.login_problem", 0.9}}));
   EXPECT_FALSE(read("这个密码在哪改").in_context());
+  // Long, and the text alone sure of the other topic's entry: the words are
+  // context all the same.
+  after("有人冒充客服找我要验证码", "security.anti_fraud", "security", "anti_fraud");
+  const std::string long_told = "我已经把验证码都告诉他了现在怎么办才好";
+  retriever_.on(long_told, result({{"account.login_problem", 0.9}}));
+  retriever_.on("我已经把验证码都告诉冒充了现在怎么办才好", result({{"security.anti_fraud", 0.9}}));
+  r = read(long_told);
+  EXPECT_EQ(r.kind, ReadingKind::kReference);
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "security.anti_fraud");
 }
 
 TEST_F(FollowupTest, APointerNamingATypeOnlyTheKeptTopicHasAsksItsEntry) {
@@ -1049,6 +1069,90 @@ TEST_F(FollowupTest, APointerNamingATypeOnlyTheKeptTopicHasAsksItsEntry) {
   r = read(hand_on);
   ASSERT_FALSE(r.result.candidates.empty());
   EXPECT_EQ(r.result.candidates[0].id, "invest.repayment_schedule");
+}
+
+TEST_F(FollowupTest, ASiblingNamedByItsModifierIsTheSubject) {
+  add_password_entries();
+  kb_->followup.topic_cues["account"] = {"登录密码", "交易密码", "支付密码", "登录", "密码", "银行卡"};
+  kb_->followup.references.push_back("那个");
+  cues_ = CueReader(*kb_, retriever_);
+  std::string word, question;
+  ASSERT_TRUE(cues_.sibling_named("交易的那个呢", "登录的密码忘了怎么重设", "account", &word, &question));
+  EXPECT_EQ(word, "交易密码");
+  EXPECT_EQ(question, "的交易密码忘了怎么重设");  // the family's other head goes
+  ASSERT_TRUE(cues_.sibling_named("登录那个也想换掉", "交易密码在哪改", "account", &word, &question));
+  EXPECT_EQ(word, "登录密码");
+  EXPECT_EQ(question, "登录密码在哪改");
+  // A pointer before the modifier points back at the subject.
+  EXPECT_FALSE(cues_.sibling_named("它跟登录的那个能一样吗", "交易密码在哪改", "account", &word, &question));
+  // The last question names the sibling or its modifier already; or no tail.
+  EXPECT_FALSE(cues_.sibling_named("交易的那个呢", "交易密码忘了", "account", &word, &question));
+  EXPECT_FALSE(cues_.sibling_named("登录的那个呢", "登录的密码忘了", "account", &word, &question));
+  EXPECT_FALSE(cues_.sibling_named("交易的那个呢", "提现多久到账", "account", &word, &question));
+  // The message names the tail itself: not a modifier alone.
+  EXPECT_FALSE(cues_.sibling_named("交易密码呢", "登录密码忘了", "account", &word, &question));
+
+  after("登录的密码忘了怎么重设", "account.password_reset", "account", "password_reset");
+  retriever_.on("交易的那个呢", result({{"account.password_reset", 0.5}}));
+  retriever_.on("的交易密码忘了怎么重设", result({{"account.trade_password", 0.9}}));
+  Reading r = read("交易的那个呢");
+  EXPECT_EQ(r.kind, ReadingKind::kSubject);
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "account.trade_password");
+}
+
+TEST_F(FollowupTest, AMarkedLongMessageNamingOnlyATypeOfTheTopicKeepsIt) {
+  // The text alone reads another topic's entry of the type surely.
+  retriever_.on("那我要是今天下午提交的话手续费要多少", result({{"recharge.fee", 0.9}}));
+  retriever_.on("提现那我要是今天下午提交的话手续费要多少", result({{"withdraw.fee", 0.8}}));
+  Reading r = read("那我要是今天下午提交的话手续费要多少");
+  EXPECT_EQ(r.kind, ReadingKind::kType);
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "withdraw.fee");
+  // Without a marker, and the type not the kept topic's alone: read alone.
+  retriever_.on("我要是今天下午提交的话手续费要多少", result({{"recharge.fee", 0.9}}));
+  r = read("我要是今天下午提交的话手续费要多少");
+  EXPECT_EQ(r.kind, ReadingKind::kAlone);
+  EXPECT_EQ(r.result.candidates[0].id, "recharge.fee");
+  // The text alone sure of an entry of the kept topic itself: read alone.
+  retriever_.on("那我要是今天下午提交的话要等几天才到账", result({{"withdraw.holiday", 0.9}}));
+  EXPECT_EQ(read("那我要是今天下午提交的话要等几天才到账").kind, ReadingKind::kAlone);
+}
+
+TEST_F(FollowupTest, ANewTopicWithATypeItHasNoEntryOfKeepsTheType) {
+  kb_->followup.type_cues["requirements"] = {"门槛"};
+  cues_ = CueReader(*kb_, retriever_);
+  after("充值收手续费吗", "recharge.fee", "recharge", "fee");
+  retriever_.on("提现的门槛呢", result({{"withdraw.arrival_time", 0.3}}));
+  retriever_.on("提现门槛收手续费吗", result({{"withdraw.fee", 0.7}, {"withdraw.arrival_time", 0.2}}));
+  Reading r = read("提现的门槛呢");
+  EXPECT_EQ(r.kind, ReadingKind::kTopic);
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "withdraw.fee");
+}
+
+TEST_F(FollowupTest, APointerAsTheSubjectKeepsTheTopicBesideAnotherTopicsWord) {
+  after("充值收手续费吗", "recharge.fee", "recharge", "fee");
+  retriever_.on("这个能直接提现吗", result({{"withdraw.arrival_time", 0.6}}));
+  retriever_.on("充值能直接提现吗", result({{"recharge.fee", 0.6}, {"withdraw.fee", 0.3}}));
+  Reading r = read("这个能直接提现吗");
+  EXPECT_EQ(r.kind, ReadingKind::kReference);
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "recharge.fee");
+  // The other topic's word is the pointer's noun: another subject.
+  retriever_.on("这个提现要多久", result({{"withdraw.arrival_time", 0.9}}));
+  EXPECT_NE(read("这个提现要多久").kind, ReadingKind::kReference);
+}
+
+TEST_F(FollowupTest, ThePreviousSubjectIsTheKeptTopicsWords) {
+  after("充值以后提现多久到账", "withdraw.arrival_time", "withdraw", "how_long");
+  retriever_.on("它要收费吗", result({{"recharge.fee", 0.4}}));
+  retriever_.on("提现要收费吗", result({{"withdraw.fee", 0.8}}));
+  Reading r = read("它要收费吗");
+  EXPECT_EQ(r.kind, ReadingKind::kReference);
+  EXPECT_EQ(r.question, "提现要收费吗");  // not 充值提现要收费吗
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "withdraw.fee");
 }
 
 }  // namespace
