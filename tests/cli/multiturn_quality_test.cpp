@@ -50,8 +50,14 @@
 // after a withdrawal or an investment, telling or giving the fraudster
 // something after an anti-fraud answer, 他/她/它 as pointers beside 其他/其它/
 // 他人 that point nowhere, a new question type of a repayment or a coupon,
-// each beside controls). These floors only ever go up: raise them when the
-// engine improves.
+// each beside controls), and tests/fixtures/multiturn_threads.tsv (written
+// from the catalog alone, tuned: a sibling named by its distinguishing
+// modifier (交易的那个 after the login password), the same thread's next step
+// in a longer marked message, a new topic named with a type word it has no
+// entry of, a pointer as the subject beside another topic's word, the
+// previous subject as the kept topic's words only, a long pointer naming
+// another topic's words only as context, each beside controls).
+// These floors only ever go up: raise them when the engine improves.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -87,8 +93,10 @@ constexpr double kWebchatFirstTurnFloor = 0.97;  // 78/80 the lowest of 7 dense 
 constexpr double kVoiceBlindFollowupFloor = 0.94;   // 71/80 the lowest of 7 dense seeds when set (blind until then); 75/80 since the slot rules of sim; 76/80 at every one of 7 seeds since a pointer may ask a type of its own
 constexpr double kYoungBlindFollowupFloor = 0.91;   // 73/80 the lowest of 7 dense seeds (blind until then); 74/80 shipped
 constexpr double kYoungBlindFirstTurnFloor = 0.91;  // 73/80 the lowest of 7 dense seeds; 74/80 shipped
-constexpr double kFeedbackBlindFollowupFloor = 0.87;   // 70/80 the lowest of 7 dense seeds (blind until then); 71/80 shipped
+constexpr double kFeedbackBlindFollowupFloor = 0.94;   // 70/80 the lowest of 7 dense seeds when it landed (blind until then); 76/80 the lowest since the sibling, next-step and subject rules
 constexpr double kFeedbackBlindFirstTurnFloor = 0.98;  // 79/80 the lowest of 7 dense seeds
+constexpr double kPhoneChatBlindFollowupFloor = 0.94;   // 56/60 the lowest of 7 dense seeds when it landed (blind until then); 57/60 the lowest since the sibling and next-step rules
+constexpr double kPhoneChatBlindFirstTurnFloor = 0.99;  // 60/60 at every one of 7 dense seeds
 constexpr double kVoiceBlindFirstTurnFloor = 0.98;  // 79/80 at every one of 7 dense seeds
 constexpr double kVoiceFollowupFloor = 0.89;    // 51/57 the lowest of 7 dense seeds when set (44/57 the lowest before the set's fixes)
 constexpr double kVoiceFirstTurnFloor = 0.97;   // 56/57 the lowest of 7 dense seeds
@@ -98,8 +106,10 @@ constexpr double kPointerFollowupFloor = 0.87;  // 14/16 the lowest of 7 dense s
 constexpr double kPointerFirstTurnFloor = 0.93; // 16/16 at every one of 7 dense seeds
 constexpr double kKindsFollowupFloor = 0.91;    // 45/49 the lowest of 7 dense seeds since the outside words and pointers (42/49 when set at 0.85)
 constexpr double kKindsFirstTurnFloor = 0.97;   // 49/49 at every one of 7 dense seeds
-constexpr double kClassesFollowupFloor = 0.85;   // 69/81 the lowest of 7 dense seeds (67/81 before a pointer may go on with the answer's words, 52/81 before the set's rules)
+constexpr double kClassesFollowupFloor = 0.91;   // 74/81 the lowest of 7 dense seeds since the thread and sibling rules (69/81 before; 67/81 before a pointer may go on with the answer's words, 52/81 before the set's rules)
 constexpr double kClassesFirstTurnFloor = 0.97;  // 81/81 at every one of 7 dense seeds
+constexpr double kThreadsFollowupFloor = 0.96;   // 31/32 the lowest of 7 dense seeds when set (22/32 at the shipped seed before the rules it holds)
+constexpr double kThreadsFirstTurnFloor = 0.96;  // 32/32 at every one of 7 dense seeds
 
 MultiturnReport evaluate_file(const std::string& path) {
   auto cases = read_multiturn(path);
@@ -173,6 +183,10 @@ TEST(MultiturnQuality, FeedbackFormBlindProbesMeetTheFloors) {
   expect_probe_floors("multiturn_feedback.tsv", 80, kFeedbackBlindFollowupFloor, kFeedbackBlindFirstTurnFloor);
 }
 
+TEST(MultiturnQuality, PhoneChatBlindProbesMeetTheFloors) {
+  expect_probe_floors("multiturn_phone_chat.tsv", 60, kPhoneChatBlindFollowupFloor, kPhoneChatBlindFirstTurnFloor);
+}
+
 TEST(MultiturnQuality, VoiceAndContrastTunedProbesMeetTheFloors) {
   expect_probe_floors("multiturn_voice_tuned.tsv", 57, kVoiceFollowupFloor, kVoiceFirstTurnFloor);
 }
@@ -191,6 +205,10 @@ TEST(MultiturnQuality, FollowupKindProbesMeetTheFloors) {
 
 TEST(MultiturnQuality, FollowupMissClassProbesMeetTheFloors) {
   expect_probe_floors("multiturn_classes.tsv", 81, kClassesFollowupFloor, kClassesFirstTurnFloor);
+}
+
+TEST(MultiturnQuality, ThreadAndSiblingProbesMeetTheFloors) {
+  expect_probe_floors("multiturn_threads.tsv", 32, kThreadsFollowupFloor, kThreadsFirstTurnFloor);
 }
 
 TEST(MultiturnQuality, ContextProbesMeetTheFloors) {

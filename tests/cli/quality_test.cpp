@@ -140,7 +140,19 @@ constexpr ProbeFloors kLongFloors = {"probe_long.jsonl", 0.97, 0.99, 0.92};
 // typos), measured by the lead only until it landed: faqbot 0.918 / 0.95 /
 // 0.94 against the SVM baseline's 0.918 / 0.95 / 0.88 at the shipped seed.
 // Floors just below the lowest of 7 dense seeds at landing (155/170, 19/20, 47/50).
-constexpr ProbeFloors kFeedbackBlindFloors = {"probe_feedback.jsonl", 0.91, 0.95, 0.94};
+// Raised after a kind named beside the subject stopped vetoing and the
+// colloquial variants of the next stop: lowest of 7 dense seeds 159/170.
+constexpr ProbeFloors kFeedbackBlindFloors = {"probe_feedback.jsonl", 0.93, 0.95, 0.94};
+
+// Written blind from the catalog alone as short phone-chat messages (median
+// 8 characters, almost no punctuation, dialect particles, homophone typos in
+// a quarter, pinyin abbreviations, other products and banks named in
+// passing), measured by the lead only until it landed: faqbot 0.963 / 1.0 /
+// 0.925 against the SVM baseline's 0.950 / 0.95 / 1.0 at the shipped seed.
+// Floors just below the lowest of 7 dense seeds at landing (154/160, 19/20, 37/40).
+// Raised in the same stop after the fixes of its classes: lowest of 7 dense
+// seeds 159/160 right and 39/40 refused (handoff 18/20 at one seed, 20 shipped).
+constexpr ProbeFloors kPhoneChatBlindFloors = {"probe_phone_chat.jsonl", 0.99, 0.95, 0.97};
 
 EvalReport evaluate_file(const std::string& path) {
   auto cases = read_cases(path);
@@ -200,6 +212,7 @@ TEST(Quality, VoiceNoteBlindProbesMeetTheFloors) { expect_probe_floors(kVoiceBli
 TEST(Quality, YoungTypingBlindProbesMeetTheFloors) { expect_probe_floors(kYoungBlindFloors); }
 TEST(Quality, LongWrittenMessageProbesMeetTheFloors) { expect_probe_floors(kLongFloors); }
 TEST(Quality, FeedbackFormBlindProbesMeetTheFloors) { expect_probe_floors(kFeedbackBlindFloors); }
+TEST(Quality, PhoneChatBlindProbesMeetTheFloors) { expect_probe_floors(kPhoneChatBlindFloors); }
 
 }  // namespace
 }  // namespace faqbot::cli
