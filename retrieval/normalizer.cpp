@@ -84,6 +84,10 @@ Result<std::unique_ptr<Normalizer>> Normalizer::create(
     if (key.empty()) continue;
     std::string value = n->normalize_without_synonyms(to);
     if (key == value) continue;
+    if (is_foreign_word(key)) {
+      n->foreign_words_[key] = value;
+      continue;
+    }
     const size_t chars = utf8::decode(key).size();
     if (chars > n->max_key_chars_) n->max_key_chars_ = chars;
     n->synonyms_[key] = value;
@@ -93,7 +97,7 @@ Result<std::unique_ptr<Normalizer>> Normalizer::create(
 
 Normalizer::~Normalizer() = default;
 
-std::string Normalizer::normalize_without_synonyms(std::string_view text) const {
+std::u32string Normalizer::fold_and_convert(std::string_view text) const {
   if (text.size() > kMaxInputBytes) text = text.substr(0, kMaxInputBytes);
   std::u32string cps = utf8::decode(text);
   bool ascii = true;
@@ -101,7 +105,6 @@ std::string Normalizer::normalize_without_synonyms(std::string_view text) const 
     cp = fold(cp);
     if (cp >= 0x80) ascii = false;
   }
-  std::string folded = utf8::encode(cps);
   bool convert = false;
   if (!ascii) {
     if (t2s_chars_.empty()) {
@@ -113,23 +116,103 @@ std::string Normalizer::normalize_without_synonyms(std::string_view text) const 
   if (convert) {
     try {
       std::lock_guard<std::mutex> lock(t2s_mutex_);
-      folded = t2s_->Convert(folded);
+      cps = utf8::decode(t2s_->Convert(utf8::encode(cps)));
     } catch (const std::exception&) {
       // Keep the unconverted text: t2s is a refinement, not a requirement.
     }
-    cps = utf8::decode(folded);
+    for (char32_t& cp : cps) cp = fold(cp);
   }
+  return cps;
+}
+
+std::string Normalizer::keep_features(const std::u32string& cps) {
   std::string out;
-  out.reserve(folded.size());
+  out.reserve(cps.size() * 3);
   for (char32_t cp : cps) {
-    cp = fold(cp);
     if (keep(cp)) utf8::append(out, cp);
   }
   return out;
 }
 
+std::string Normalizer::normalize_without_synonyms(std::string_view text) const {
+  return keep_features(fold_and_convert(text));
+}
+
 std::string Normalizer::normalize(std::string_view text) const {
-  return apply_synonyms(normalize_without_synonyms(text));
+  std::u32string cps = fold_and_convert(text);
+  if (!foreign_words_.empty()) cps = rewrite_foreign_words(cps);
+  return apply_synonyms(keep_features(cps));
+}
+
+namespace {
+
+bool is_latin_cp(char32_t cp) { return cp >= U'a' && cp <= U'z'; }
+
+// True when `word` reads whole as pinyin syllables ("tixian", "lo"+"an").
+bool reads_as_pinyin(const std::string& word) {
+  std::vector<bool> ok(word.size() + 1, false);
+  ok[0] = true;
+  for (size_t i = 0; i < word.size(); ++i) {
+    if (!ok[i]) continue;
+    for (size_t len = 1; len <= kMaxPinyinSyllable && i + len <= word.size(); ++len) {
+      if (is_pinyin_syllable(word.substr(i, len))) ok[i + len] = true;
+    }
+  }
+  return ok[word.size()];
+}
+
+}  // namespace
+
+bool Normalizer::is_foreign_word(const std::string& key) {
+  if (key.size() < 3) return false;
+  bool vowel = false;
+  for (char c : key) {
+    if (c < 'a' || c > 'z') return false;
+    vowel = vowel || c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+  }
+  return vowel && !reads_as_pinyin(key);
+}
+
+// Words are maximal runs of Latin letters; a key matches one word or up to
+// kMaxForeignWords consecutive words separated by whitespace only ("log in",
+// "top up"), the longest first. Digits, CJK and punctuation end a word, so
+// "app2" holds the word "app" but "apple" does not hold "app".
+std::u32string Normalizer::rewrite_foreign_words(const std::u32string& cps) const {
+  const size_t n = cps.size();
+  std::u32string out;
+  out.reserve(n);
+  size_t i = 0;
+  while (i < n) {
+    if (!is_latin_cp(cps[i]) || (i > 0 && is_latin_cp(cps[i - 1]))) {
+      out.push_back(cps[i++]);
+      continue;
+    }
+    // Ends of up to kMaxForeignWords words starting at i.
+    std::string joined;
+    size_t best_end = 0;
+    const std::string* best_value = nullptr;
+    size_t at = i;
+    for (size_t w = 0; w < kMaxForeignWords && at < n && is_latin_cp(cps[at]); ++w) {
+      size_t end = at;
+      while (end < n && is_latin_cp(cps[end])) joined.push_back(static_cast<char>(cps[end++]));
+      if (joined.size() > kMaxForeignKey) break;
+      auto it = foreign_words_.find(joined);
+      if (it != foreign_words_.end()) {
+        best_end = end;
+        best_value = &it->second;
+      }
+      at = end;
+      while (at < n && utf8::is_space(cps[at])) ++at;
+      if (at == end) break;  // no space: the next character is no Latin word start
+    }
+    if (best_value) {
+      out += utf8::decode(*best_value);
+      i = best_end;
+    } else {
+      while (i < n && is_latin_cp(cps[i])) out.push_back(cps[i++]);
+    }
+  }
+  return out;
 }
 
 namespace {

@@ -5,6 +5,10 @@
 // the operator's synonym map (longest match first, left to right; a word of
 // Latin letters is rewritten only when it reads whole as keys and pinyin
 // syllables, so "tx" and "tixianduojiu" are rewritten and "txt" is not).
+// Keys that are foreign words (Latin letters, 3 or more, a vowel, not read
+// whole as pinyin: "withdraw", "login", "top up") are rewritten only where
+// they are whole words of the text as typed, before whitespace is dropped:
+// "login失败" and "Log in" are rewritten, "blogin" and "apple" are not.
 #include <map>
 #include <memory>
 #include <mutex>
@@ -41,6 +45,15 @@ class Normalizer {
  private:
   Normalizer() = default;
   std::string apply_synonyms(const std::string& text) const;
+  // Width/case folded, traditional converted to simplified; nothing dropped.
+  std::u32string fold_and_convert(std::string_view text) const;
+  // Only the code points kept as features (letters, digits, CJK).
+  static std::string keep_features(const std::u32string& cps);
+  // A normalised synonym key that is matched only as whole typed words.
+  static bool is_foreign_word(const std::string& key);
+  std::u32string rewrite_foreign_words(const std::u32string& cps) const;
+  static constexpr size_t kMaxForeignWords = 3;
+  static constexpr size_t kMaxForeignKey = 32;
   // One whole word of Latin letters (see normalizer.cpp); longer runs than
   // kMaxLatinRun letters are kept as typed (bounds the work per question).
   std::string rewrite_latin_run(std::string_view run) const;
@@ -58,6 +71,7 @@ class Normalizer {
   mutable std::mutex t2s_mutex_;
   std::unordered_map<std::string, std::string> synonyms_;  // normalised
   size_t max_key_chars_ = 0;
+  std::unordered_map<std::string, std::string> foreign_words_;  // normalised
 };
 
 }  // namespace faqbot::retrieval

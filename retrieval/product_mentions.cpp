@@ -31,6 +31,12 @@ constexpr std::string_view kNegations[] = {"没有", "没", "无", "不是", "�
 constexpr std::string_view kBindVerbs[] = {"绑定", "换绑", "绑"};
 constexpr std::string_view kBoundObjects[] = {"卡", "银行卡", "储蓄卡", "借记卡", "信用卡", "手机", "账户", "账号"};
 constexpr std::string_view kMeansVerbs[] = {"充值", "充钱", "还款", "还钱"};
+// A recharge toward ours with the name as its subject ("支付宝能给账户充值吗",
+// "微信可以往平台充钱吗"): a preposition of direction, a short object, the
+// verb; the same modal or acceptance question is needed.
+constexpr std::string_view kToward[] = {"给", "往", "向", "为"};
+// How far after the preposition (bytes, about four CJK characters) the verb may start.
+constexpr size_t kObjectWindow = 12;
 constexpr std::string_view kModals[] = {"能不能", "可不可以", "能否", "可以", "也能", "能", "支持", "可"};
 // Evidence offered for one of ours, asked whether it is accepted ("支付宝流水
 // 算吗" asking about our loan's requirements).
@@ -186,6 +192,14 @@ bool ProductMentions::named_beside_subject(std::string_view before, std::string_
   const bool modal = verb.size() != rest.size();
   if (starts_with_any(verb, kBindVerbs) && !starts_with_any(skip_one(verb, kBindVerbs), kBoundObjects)) return true;
   if (starts_with_any(verb, kMeansVerbs) && (modal || asks_acceptance(skip_one(verb, kMeansVerbs)))) return true;
+  const std::string_view object = skip_one(verb, kToward);
+  if (object.size() != verb.size()) {
+    for (size_t at = 0; at <= std::min(object.size(), kObjectWindow); ++at) {
+      const std::string_view from = object.substr(at);
+      if (!starts_with_any(from, kMeansVerbs)) continue;
+      if (modal || asks_acceptance(skip_one(from, kMeansVerbs))) return true;
+    }
+  }
   for (std::string_view w : kEvidence) {
     if (starts_with(rest, w) && asks_acceptance(rest.substr(w.size()))) return true;
   }

@@ -10,6 +10,7 @@
 #include "retrieval/hashing.h"
 #include "retrieval/pinyin_features.h"
 #include "knowledge/utf8.h"
+#include "retrieval/details.h"
 
 namespace sentencepiece::logging {
 void SetMinLogLevel(int v);  // exported by libsentencepiece, not declared in its headers
@@ -133,7 +134,7 @@ std::vector<std::string> Tokenizer::pieces(std::string_view normalized) const {
 
 std::vector<Feature> Tokenizer::features(std::string_view normalized) const {
   std::vector<Feature> raw;
-  std::u32string cps = utf8::decode(normalized);
+  std::u32string cps = collapse_details(utf8::decode(normalized));
   if (cps.size() > kMaxChars) cps.resize(kMaxChars);
   if (cps.empty()) return raw;
   std::vector<std::string> chars;
@@ -183,7 +184,7 @@ std::vector<Feature> Tokenizer::features(std::string_view normalized) const {
 }
 
 std::vector<uint64_t> Tokenizer::bigram_keys(std::string_view normalized) {
-  std::u32string cps = utf8::decode(normalized);
+  std::u32string cps = collapse_details(utf8::decode(normalized));
   if (cps.size() > kMaxChars) cps.resize(kMaxChars);
   std::vector<uint64_t> out;
   if (cps.size() == 1) {

@@ -59,7 +59,8 @@ class Tokenizer {
   const std::string& serialized_model() const { return serialized_; }
 
   // Features of an already normalised text, sorted by key, keys unique
-  // (weights of repeated features summed). Thread-safe.
+  // (weights of repeated features summed), with details (numbers, order
+  // numbers; see details.h) read as one placeholder each. Thread-safe.
   std::vector<Feature> features(std::string_view normalized) const;
 
   // Only the character-bigram keys (sorted, unique); used for overlap scores.

@@ -37,6 +37,22 @@ TEST(NormalizerTest, AppliesSynonymsLongestMatchFirst) {
   EXPECT_EQ(n->normalize("取钱要多久"), "提现要多久");
 }
 
+TEST(NormalizerTest, RewritesForeignWordsOnlyWhole) {
+  auto n = make({{"withdraw", "提现"}, {"log in", "登录"}, {"login", "登录"}, {"fee", "手续费"},
+                 {"tx", "提现"}, {"sxf", "手续费"}});
+  EXPECT_EQ(n->normalize("单日withdraw最多多少"), "单日提现最多多少");
+  EXPECT_EQ(n->normalize("Login一直失败"), "登录一直失败");
+  EXPECT_EQ(n->normalize("LOG IN不了"), "登录不了");
+  EXPECT_EQ(n->normalize("提现fee多少"), "提现手续费多少");
+  // Inside another word nothing is rewritten, not even with pinyin around it.
+  EXPECT_EQ(n->normalize("coffee好喝吗"), "coffee好喝吗");
+  EXPECT_EQ(n->normalize("feeling不错"), "feeling不错");
+  EXPECT_EQ(n->normalize("blogin"), "blogin");
+  EXPECT_EQ(n->normalize("log"), "log");
+  // Abbreviations still compose with each other and with pinyin.
+  EXPECT_EQ(n->normalize("txsxf"), "提现手续费");
+}
+
 TEST(NormalizerTest, TraditionalTypoAndCleanFormsMeet) {
   auto n = make({{"体现", "提现"}, {"到帐", "到账"}});
   EXPECT_EQ(n->normalize("體現多久到帳？"), n->normalize("提现多久到账"));
