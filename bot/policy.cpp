@@ -38,7 +38,6 @@ Decision Policy::decide(const retrieval::SearchResult& result, const knowledge::
   const knowledge::Entry* entry = top ? kb.find(top->id) : nullptr;
   const double top_conf = top ? top->confidence : 0.0;
   const double runner_up = competing_runner_up(cands);
-  const bool ahead = top_conf - runner_up >= t_.margin;
   // "Out of scope" is a competing hypothesis, not a veto: it wins only when
   // it is more probable than the best entry being the right one.
   // P(the top entry is right) x P(some entry answers): both calibrated by the
@@ -104,8 +103,16 @@ Decision Policy::decide(const retrieval::SearchResult& result, const knowledge::
   }
   if (!plausible) return fallback();
 
-  // 4. Entries that go to a human at once.
-  if (is_hand(entry->handoff) && answerable >= t_.handoff_entry && ahead) {
+  // 4. Entries that go to a human at once. No margin over a sibling is
+  // needed: money at risk told as a story ("上周五提的5000 到周二还没到账")
+  // reads close to its general siblings (arrival time), and between handing
+  // the case to a person and asking which question was meant, the person is
+  // the safe side; a wrong handoff costs an agent a minute, not the investor
+  // a wrong answer. For the same reason "out of scope" only has to be less
+  // probable than the entry, not to leave answerable >= handoff_entry.
+  const bool hand_evidence = answerable >= t_.handoff_entry ||
+                             (top_conf >= t_.handoff_entry && top_conf > result.out_of_scope);
+  if (is_hand(entry->handoff) && hand_evidence) {
     return handoff(HandoffReason::kEntry, priority_topic ? Priority::kHigh : Priority::kNormal);
   }
 

@@ -20,7 +20,8 @@
 //       a means of ours: retrieval::SearchResult::other_product)
 //                                   -> fallback saying so (other_product)
 //   4. top entry marked hand / hand_priority, answerable >= handoff_entry
-//      and ahead by margin          -> handoff (priority from the entry)
+//      (or top >= handoff_entry and top > out_of_scope), no margin needed:
+//      a person is the safe side    -> handoff (priority from the entry)
 //   5. clear match: answerable >= answer, ahead of the competing runner-up
 //      (the best sibling of the same topic: competing_runner_up) by margin,
 //      and not a hand entry (its text announces a transfer, so it is only

@@ -153,6 +153,13 @@ constexpr ProbeFloors kFeedbackBlindFloors = {"probe_feedback.jsonl", 0.93, 0.95
 // Raised in the same stop after the fixes of its classes: lowest of 7 dense
 // seeds 159/160 right and 39/40 refused (handoff 18/20 at one seed, 20 shipped).
 constexpr ProbeFloors kPhoneChatBlindFloors = {"probe_phone_chat.jsonl", 0.99, 0.95, 0.97};
+// Customer-service log style (issue 7, engine helper): English words typed
+// into Chinese (withdraw, login, top up, fee), details beside the question
+// (order numbers, masked phones, times, amounts, card tails), money-at-risk
+// stories, stated ages, traditional script, another app as the subject of a
+// recharge toward us. Before the fixes 31/49 right, 1/5 handed over, 8/8
+// refused; after 46/49, 2/5, 8/8. Floors just below.
+constexpr ProbeFloors kLogsStyleFloors = {"probe_logs_style.jsonl", 0.93, 0.39, 0.99};
 
 EvalReport evaluate_file(const std::string& path) {
   auto cases = read_cases(path);
@@ -213,6 +220,7 @@ TEST(Quality, YoungTypingBlindProbesMeetTheFloors) { expect_probe_floors(kYoungB
 TEST(Quality, LongWrittenMessageProbesMeetTheFloors) { expect_probe_floors(kLongFloors); }
 TEST(Quality, FeedbackFormBlindProbesMeetTheFloors) { expect_probe_floors(kFeedbackBlindFloors); }
 TEST(Quality, PhoneChatBlindProbesMeetTheFloors) { expect_probe_floors(kPhoneChatBlindFloors); }
+TEST(Quality, LogsStyleProbesMeetTheFloors) { expect_probe_floors(kLogsStyleFloors); }
 
 }  // namespace
 }  // namespace faqbot::cli

@@ -25,6 +25,16 @@ TEST(DetailsTest, NumbersAndIdentifiersBecomeOnePlaceholder) {
   EXPECT_EQ(collapsed(""), "");
 }
 
+TEST(DetailsTest, StatedAgesBecomeAnAge) {
+  EXPECT_EQ(collapsed("我今年58了还能借吗"), "我0岁了还能借吗");
+  EXPECT_EQ(collapsed("我今年五十八了还能借吗"), "我0岁了还能借吗");
+  EXPECT_EQ(collapsed("五十多岁可以申请借款吗"), "0岁可以申请借款吗");
+  EXPECT_EQ(collapsed("60岁能借款吗"), "0岁能借款吗");
+  EXPECT_EQ(collapsed("今年利率多少"), "今年利率多少");
+  EXPECT_EQ(collapsed("今年十一放假吗"), "今年十一放假吗");
+  EXPECT_EQ(collapsed("一万多少"), "一万多少");
+}
+
 TEST(DetailsTest, FeaturesDoNotSeeWhichNumber) {
   auto t = Tokenizer::load("");
   ASSERT_TRUE(t.ok());
