@@ -47,14 +47,14 @@ TEST(ProductMentions, NotWhenNamedBesideTheSubject) {
   EXPECT_EQ(kinds.asked_about("信用卡可以绑定吗"), -1);
   EXPECT_EQ(kinds.asked_about("信用卡能充值吗"), -1);
   EXPECT_EQ(kinds.asked_about("信用卡充值可以吗"), -1);
-  // The subject of a recharge toward ours.
-  EXPECT_EQ(p.asked_about("支付宝能给账户充值吗"), -1);
-  EXPECT_EQ(p.asked_about("支付宝往我的账户充钱可以吗"), -1);
-  EXPECT_EQ(p.asked_about("支付宝给余额宝充值要多久"), 1) << "a recharge inside their products";
   // Evidence offered for ours.
   const ProductMentions p = make();
   EXPECT_EQ(p.asked_about("没有工资流水能贷不支付宝流水算吗"), -1);
   EXPECT_EQ(p.asked_about("支付宝的账单可以吗"), -1);
+  // The subject of a recharge toward ours.
+  EXPECT_EQ(p.asked_about("支付宝能给账户充值吗"), -1);
+  EXPECT_EQ(p.asked_about("支付宝往我的账户充钱可以吗"), -1);
+  EXPECT_EQ(p.asked_about("支付宝给余额宝充值要多久"), 1) << "a recharge inside their products";
   // The subject of the question's action stays theirs.
   EXPECT_EQ(kinds.asked_about("招商银行信用卡怎么提现"), 0);
   EXPECT_EQ(kinds.asked_about("信用卡还款日是哪天"), 0);
