@@ -16,47 +16,29 @@ bool starts_at(const std::u32string& text, size_t at, std::u32string_view word) 
   return text.compare(at, word.size(), word) == 0;
 }
 
-// A stated age: "五十八岁", "五十多岁" (a numeral run, 多, 岁) and
-// "今年58了" / "今年五十八了" (今年 drawing the question toward chit-chat
-// about the year) read as "0岁" and "0岁了".
+// A stated age without 岁: "今年58了" / "今年五十八了" read as "0岁了" (今年
+// otherwise draws the question toward chit-chat about the year; with 岁 the
+// question already says what the number is).
 std::u32string read_ages(const std::u32string& text) {
   std::u32string out;
   out.reserve(text.size());
   const size_t n = text.size();
   for (size_t i = 0; i < n;) {
-    const bool this_year = starts_at(text, i, U"今年");
-    const size_t from = this_year ? i + 2 : i;
-    size_t end = from;
-    if (end < n && text[end] == kDetailPlaceholder) {
-      ++end;
-    } else {
-      while (end < n && is_cjk_numeral(text[end])) ++end;
-    }
-    if (end > from) {
-      size_t after = end;
-      if (after < n && text[after] == U'多') ++after;
-      if (after < n && text[after] == U'岁') {
-        if (this_year) out += U"今年";
-        out += kDetailPlaceholder;
-        i = after;  // 岁 is copied next
-        continue;
+    if (starts_at(text, i, U"今年")) {
+      size_t end = i + 2;
+      if (end < n && text[end] == kDetailPlaceholder) {
+        ++end;
+      } else {
+        while (end < n && is_cjk_numeral(text[end])) ++end;
       }
-      if (this_year && after < n && text[after] == U'了') {
+      if (end > i + 2 && end < n && text[end] == U'了') {
         out += kDetailPlaceholder;
         out += U'岁';
-        i = after;  // 了 is copied next
+        i = end;  // 了 is copied next
         continue;
       }
     }
-    if (this_year) {
-      out += U"今年";
-      i += 2;
-    } else if (end > from) {
-      out.append(text, i, end - i);
-      i = end;
-    } else {
-      out.push_back(text[i++]);
-    }
+    out.push_back(text[i++]);
   }
   return out;
 }

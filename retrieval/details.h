@@ -23,9 +23,9 @@ inline constexpr char32_t kDetailPlaceholder = U'0';
 //   - every other run of digits is one placeholder, the letters around it
 //     kept ("p2p" -> "p0p"), except an amount's unit letter right after it
 //     that ends the run: "5w" -> "0万", "3k" -> "0千";
-//   - a stated age: a number or a run of Chinese numerals before (多)岁 is
-//     one placeholder ("五十多岁" -> "0岁"), and "今年" + a number + "了"
-//     reads "0岁了" ("我今年58了" -> "我0岁了": the year is not the topic).
+//   - a stated age without 岁: "今年" + a number (digits or Chinese
+//     numerals) + "了" reads "0岁了" ("我今年58了" -> "我0岁了": the year
+//     is not the topic).
 // Pure; the output is never longer than the input.
 std::u32string collapse_details(const std::u32string& normalized);
 
