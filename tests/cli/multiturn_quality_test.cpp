@@ -56,7 +56,15 @@
 // in a longer marked message, a new topic named with a type word it has no
 // entry of, a pointer as the subject beside another topic's word, the
 // previous subject as the kept topic's words only, a long pointer naming
-// another topic's words only as context, each beside controls).
+// another topic's words only as context, each beside controls), and
+// tests/fixtures/multiturn_followons.tsv (written from the catalog alone in
+// chat-log style for the classes of misses a held-out set showed, tuned: a
+// short ellipsis asking a new type of the topic, money left while closing
+// the account, a setting or the fee of the entry just answered, a new topic
+// named by its verb only, a sibling named by a synonym of its modifier, a
+// next step of another thread, a new topic with its type in a second
+// clause, traditional script, how often a report comes out, a relative's
+// case, the opposite movement, each beside complete new questions).
 // These floors only ever go up: raise them when the engine improves.
 #include <gtest/gtest.h>
 
@@ -110,6 +118,8 @@ constexpr double kClassesFollowupFloor = 0.91;   // 74/81 the lowest of 7 dense 
 constexpr double kClassesFirstTurnFloor = 0.97;  // 81/81 at every one of 7 dense seeds
 constexpr double kThreadsFollowupFloor = 0.96;   // 31/32 the lowest of 7 dense seeds when set (22/32 at the shipped seed before the rules it holds)
 constexpr double kThreadsFirstTurnFloor = 0.96;  // 32/32 at every one of 7 dense seeds
+constexpr double kFollowonsFollowupFloor = 0.65;   // 47/72 when set, before the rules it holds
+constexpr double kFollowonsFirstTurnFloor = 0.98;  // 72/72 when set
 
 MultiturnReport evaluate_file(const std::string& path) {
   auto cases = read_multiturn(path);
@@ -209,6 +219,10 @@ TEST(MultiturnQuality, FollowupMissClassProbesMeetTheFloors) {
 
 TEST(MultiturnQuality, ThreadAndSiblingProbesMeetTheFloors) {
   expect_probe_floors("multiturn_threads.tsv", 32, kThreadsFollowupFloor, kThreadsFirstTurnFloor);
+}
+
+TEST(MultiturnQuality, HeldOutClassProbesMeetTheFloors) {
+  expect_probe_floors("multiturn_followons.tsv", 72, kFollowonsFollowupFloor, kFollowonsFirstTurnFloor);
 }
 
 TEST(MultiturnQuality, ContextProbesMeetTheFloors) {
