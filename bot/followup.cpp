@@ -716,6 +716,97 @@ bool read_sibling(const MessageState& m, Reading* reading) {
   return false;
 }
 
+// Words asking whether something may be set or chosen ("能设置金额区间吗",
+// "期限可以自己挑吗"): a question about a setting of the thing just answered.
+const char* const kSetting[] = {"设置", "设定", "设成", "选", "挑", "指定", "限定", "自定", "调整"};
+
+bool asks_a_setting(std::string_view normalized) {
+  return std::any_of(std::begin(kSetting), std::end(kSetting), [&](const char* w) {
+    return normalized.find(w) != std::string_view::npos;
+  });
+}
+
+// `normalized` without the setting words (kSetting).
+std::string without_setting_words(std::string normalized) {
+  for (const char* w : kSetting) {
+    const std::string word(w);
+    for (size_t at = normalized.find(word); at != std::string::npos; at = normalized.find(word)) {
+      normalized.erase(at, word.size());
+    }
+  }
+  return normalized;
+}
+
+// The answer just given states what a short follow-up asks about: a pair of
+// adjacent characters of the message (filler and setting words dropped) that the last
+// question does not hold occurs in the answer ("能选利率吗" after 自动投标怎
+// 么设置, whose answer tells the rate, amount and term ranges one sets;
+// "余额还剩几十块咋整" after 怎么注销账号, whose answer says the balance must
+// be withdrawn first).
+bool answer_states(const MessageState& m) {
+  const knowledge::Entry* answered = m.kb.find(m.conversation.last_faq_id);
+  if (answered == nullptr) return false;
+  const std::u32string answer = utf8::decode(m.retriever.normalize(answered->answer));
+  const std::u32string asked =
+      content(without_setting_words(m.cues.without_fillers(m.alone.normalized)));
+  const std::u32string before = content(m.conversation.last_question);
+  for (size_t i = 0; i + 1 < asked.size(); ++i) {
+    const std::u32string pair = asked.substr(i, 2);
+    if (before.find(pair) == std::u32string::npos && answer.find(pair) != std::u32string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A short follow-up about what the answer just given states (answer_states),
+// naming no other topic and no product, asking whether it may be set or
+// chosen, or naming no type nor topic while the text alone is unsure of it
+// and reads it out of the kept topic, asks
+// about that same answer: the answer's title and the message searched, read
+// within the kept topic, only the answered type ("能设置金额区间吗" after 自动
+// 投标怎么开 is no question about minimum amounts). False when the text alone
+// already reads the answer first or the context cannot hold the reading.
+bool read_as_the_answer(const MessageState& m, bool sure_alone, Reading* reading) {
+  const Conversation& c = m.conversation;
+  const MessageCues& named = m.named;
+  if (c.last_faq_id.empty() || named.names_product || !named.foreign.empty() ||
+      (!named.topics.empty() && !named.names_only(c.topic))) {
+    return false;
+  }
+  if (!m.alone.candidates.empty() && m.alone.candidates[0].id == c.last_faq_id) return false;
+  const bool setting = asks_a_setting(m.alone.normalized);
+  // Without a setting word the text alone must be unsure, in scope, and drift out of
+  // the kept topic: within it, the text alone chooses among the topic's
+  // entries itself ("农业银行会不会慢一些" after 提现多久到账).
+  if (!setting && (!named.types.empty() || !named.topics.empty() || sure_alone ||
+                   alone_reads_topic(m.alone, m.kb, c.topic) ||
+                   m.alone.out_of_scope >= m.thresholds.out_of_scope)) {
+    return false;
+  }
+  if (!answer_states(m)) return false;
+  const retrieval::SearchResult searched = m.retriever.search(
+      previous_title(m.kb, m.retriever, c) + m.alone.normalized, std::max(m.k, kContextSearchK));
+  if (searched.out_of_scope >= m.thresholds.out_of_scope &&
+      m.alone.out_of_scope >= m.thresholds.out_of_scope) {
+    return false;
+  }
+  SlotFilter filter;
+  filter.topic = c.topic;
+  filter.type = c.type;
+  filter.only_type = true;
+  retrieval::SearchResult in;
+  if (!within_slots(product(m.alone, searched), m.kb, filter, &in) || in.candidates.empty() ||
+      in.candidates[0].id != c.last_faq_id) {
+    return false;
+  }
+  reading->result = std::move(in);
+  reading->result.out_of_scope = std::min(searched.out_of_scope, m.alone.out_of_scope);
+  reading->kind = ReadingKind::kReference;
+  reading->question = searched.normalized;
+  return true;
+}
+
 }  // namespace
 
 Reading read_message(const retrieval::Retriever& retriever, const knowledge::KnowledgeBase& kb,
@@ -930,7 +1021,11 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
                        !named.names_product &&
                        (named.topics.empty() || named.names_only(conversation.topic)) &&
                        read_sibling(state, &reading);
-  const bool read = other || sibling || (kind != ReadingKind::kAlone &&
+  // What the answer just given states, asked about in a short follow-up.
+  const bool about_answer = !other && !sibling && short_text && !another_kind && !small_talk &&
+                            kind != ReadingKind::kContrast && kind != ReadingKind::kSubject &&
+                            kind != ReadingKind::kTopic && read_as_the_answer(state, sure_alone, &reading);
+  const bool read = other || sibling || about_answer || (kind != ReadingKind::kAlone &&
                               read_in_context(state, kind, &reading, &in_context));
   if (!read && !small_talk && !sure_alone && !another_kind) rescue_in_context(state, short_text, &reading);
   keep_at_most(reading.result, k);

@@ -1155,5 +1155,31 @@ TEST_F(FollowupTest, ThePreviousSubjectIsTheKeptTopicsWords) {
   EXPECT_EQ(r.result.candidates[0].id, "withdraw.fee");
 }
 
+TEST_F(FollowupTest, AShortFollowupAboutWhatTheAnswerStatesAsksAboutTheAnswer) {
+  for (auto [id, q, a, type] :
+       {std::tuple{"invest.auto_bid", "自动投标怎么开", "开启后可设置金额范围和期限范围", "auto_bid"},
+        {"invest.min_amount", "起投金额多少", "100元起投", "amount"}}) {
+    knowledge::Entry e = testing::entry(id, q, a);
+    e.topic = "invest";
+    e.type = type;
+    kb_->entries.push_back(e);
+  }
+  cues_ = CueReader(*kb_, retriever_);
+  after("自动投标怎么开", "invest.auto_bid", "invest", "auto_bid");
+  // A setting the answer names: the answer, though the text alone is sure
+  // of a sibling.
+  retriever_.on("能设置金额范围吗", result({{"invest.min_amount", 0.9}}));
+  retriever_.on("自动投标怎么开能设置金额范围吗",
+                result({{"invest.min_amount", 0.5}, {"invest.auto_bid", 0.45}}));
+  Reading r = read("能设置金额范围吗");
+  EXPECT_TRUE(r.in_context());
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "invest.auto_bid");
+  // A setting the answer does not name stays the text alone's.
+  retriever_.on("能设置头像吗", result({{"invest.min_amount", 0.9}}));
+  r = read("能设置头像吗");
+  EXPECT_FALSE(r.in_context());
+}
+
 }  // namespace
 }  // namespace faqbot::bot
