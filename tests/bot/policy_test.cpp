@@ -114,6 +114,14 @@ TEST_F(PolicyTest, HandPriorityEntryHandsOffWithHighPriority) {
   EXPECT_EQ(d.faq_id, "withdraw.delayed");
 }
 
+TEST_F(PolicyTest, HandEntryNeedsNoMarginOverASibling) {
+  // A money-at-risk story reads close to its general sibling: the person is
+  // the safe side, not a question back.
+  Decision d = decide(result({{"withdraw.delayed", 0.45}, {"withdraw.arrival_time", 0.4}}));
+  EXPECT_EQ(d.action, Action::kHandoff);
+  EXPECT_EQ(d.faq_id, "withdraw.delayed");
+}
+
 TEST_F(PolicyTest, HandEntryBelowTheHandoffThresholdIsClarifiedNotAnswered) {
   // Enough to answer (>= 0.32 by default), not to hand over (< 0.4): its text
   // announces a transfer, so sending it without a ticket would be a false notice.
