@@ -118,7 +118,7 @@ constexpr double kClassesFollowupFloor = 0.91;   // 74/81 the lowest of 7 dense 
 constexpr double kClassesFirstTurnFloor = 0.97;  // 81/81 at every one of 7 dense seeds
 constexpr double kThreadsFollowupFloor = 0.96;   // 31/32 the lowest of 7 dense seeds when set (22/32 at the shipped seed before the rules it holds)
 constexpr double kThreadsFirstTurnFloor = 0.96;  // 32/32 at every one of 7 dense seeds
-constexpr double kFollowonsFollowupFloor = 0.75;   // 54/72 since a follow-up about what the answer states (51/72 since the cues of early repayment, fee slang and the card as destination; 47/72 before)
+constexpr double kFollowonsFollowupFloor = 0.73;   // 53/72 when it landed with the engine and content work of the same stop (54/72 on the follow-up work alone; 51/72 since the cues of early repayment, fee slang and the card as destination; 47/72 before)
 constexpr double kFollowonsFirstTurnFloor = 0.98;  // 72/72 when set
 
 MultiturnReport evaluate_file(const std::string& path) {
