@@ -153,6 +153,16 @@ constexpr ProbeFloors kFeedbackBlindFloors = {"probe_feedback.jsonl", 0.93, 0.95
 // Raised in the same stop after the fixes of its classes: lowest of 7 dense
 // seeds 159/160 right and 39/40 refused (handoff 18/20 at one seed, 20 shipped).
 constexpr ProbeFloors kPhoneChatBlindFloors = {"probe_phone_chat.jsonl", 0.99, 0.95, 0.97};
+
+// Written blind from the catalog alone as customer-service log messages
+// (amounts, dates, bank names, card tails, order numbers and phone numbers,
+// English words typed into Chinese, traditional script, one typo in a fifth,
+// a second sentence that asks nothing in a seventh), measured by the lead
+// only until it landed: faqbot 0.888 / 0.90 / 0.975 against the SVM
+// baseline's 0.906 / 0.80 / 0.975 before the fixes of its classes;
+// 157/160, 20/20, 39/40 when it landed. Floors a notch below that (one
+// dense seed only was measured).
+constexpr ProbeFloors kServiceLogsBlindFloors = {"probe_service_logs.jsonl", 0.97, 0.95, 0.95};
 // Customer-service log style (issue 7, engine helper): English words typed
 // into Chinese (withdraw, login, top up, fee), details beside the question
 // (order numbers, masked phones, times, amounts, card tails), money-at-risk
@@ -220,6 +230,7 @@ TEST(Quality, YoungTypingBlindProbesMeetTheFloors) { expect_probe_floors(kYoungB
 TEST(Quality, LongWrittenMessageProbesMeetTheFloors) { expect_probe_floors(kLongFloors); }
 TEST(Quality, FeedbackFormBlindProbesMeetTheFloors) { expect_probe_floors(kFeedbackBlindFloors); }
 TEST(Quality, PhoneChatBlindProbesMeetTheFloors) { expect_probe_floors(kPhoneChatBlindFloors); }
+TEST(Quality, ServiceLogBlindProbesMeetTheFloors) { expect_probe_floors(kServiceLogsBlindFloors); }
 TEST(Quality, LogsStyleProbesMeetTheFloors) { expect_probe_floors(kLogsStyleFloors); }
 
 }  // namespace
