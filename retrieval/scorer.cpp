@@ -94,7 +94,7 @@ Analysis analyze(const EngineView& engine, const std::string& normalized) {
 
   const LexicalIndex::Query lq = engine.lexical->prepare(text);
   const std::vector<float> lexical_all = engine.lexical->score_all(lq);
-  if (lexical_all.empty() && engine.lexical->has_postings()) {
+  if (on.lexical && lexical_all.empty() && engine.lexical->has_postings()) {
     // Entries the dense search missed but whose variants share rare terms.
     for (int e : engine.lexical->candidates(lq, kLexicalCandidates)) {
       if (e < 0 || e >= engine.num_entries) continue;
