@@ -219,6 +219,10 @@ namespace {
 
 bool is_latin(char c) { return c >= 'a' && c <= 'z'; }
 
+// Digits from which letters and digits written together are an identifier
+// (the same bound as collapse_details in details.h).
+constexpr size_t kIdentifierDigits = 4;
+
 }  // namespace
 
 // A run of Latin letters is one word: it is rewritten only when it reads
@@ -296,7 +300,15 @@ std::string Normalizer::apply_synonyms(const std::string& text) const {
     }
     if (replaced) continue;
     if (run_end > i) {
-      out += rewrite_latin_run(std::string_view(text).substr(starts[i], run_end - i));
+      // Letters glued to a number of 4 or more digits are an identifier
+      // (an order number's "CZ2024…", details.h), not a word to rewrite
+      // ("cz" is 充值 only on its own).
+      auto digit = [&](size_t cp) { return cp < n && text[starts[cp]] >= '0' && text[starts[cp]] <= '9'; };
+      size_t from = i, to = run_end, digits = 0;
+      while (from > 0 && (latin(from - 1) || digit(from - 1))) digits += digit(--from);
+      while (to < n && (latin(to) || digit(to))) digits += digit(to++);
+      const std::string_view run = std::string_view(text).substr(starts[i], starts[run_end] - starts[i]);
+      out += digits >= kIdentifierDigits ? std::string(run) : rewrite_latin_run(run);
       i = run_end;
     } else {
       out.append(text, starts[i], starts[i + 1] - starts[i]);

@@ -12,6 +12,7 @@
 
 #include "knowledge/utf8.h"
 #include "retrieval/clauses.h"
+#include "retrieval/detail_mentions.h"
 #include "retrieval/engine_cache.h"
 #include "retrieval/engine_state.h"
 #include "retrieval/hashing.h"
@@ -512,6 +513,7 @@ class EngineRetriever final : public Retriever {
     std::vector<ClauseReading> readings;
     std::string rest;
     size_t dropped = 0, asked_chars = 0;
+    bool details_told = false;  // some clause only tells a detail (only_details)
     for (size_t i = 0; i < clauses.size(); ++i) {
       const std::string& clause = clauses[i];
       // A one-character clause ("行", "嗯") is a filler, not a question.
@@ -524,6 +526,15 @@ class EngineRetriever final : public Retriever {
       c.normalized = normalizer_->normalize(clause);
       if (c.normalized.empty()) {
         ++dropped;
+        continue;
+      }
+      // A clause telling only which record is meant ("订单号CZ2024…",
+      // "合同编号HT…的借款") is no reading of its own; the rest of the
+      // message, with what the clause says beside the number, is.
+      if (only_details(c.normalized)) {
+        details_told = true;
+        const std::string beside = without_detail_mentions(c.normalized);
+        if (!beside.empty()) rest += beside + "，";
         continue;
       }
       c.result.out_of_scope = 1.0;
@@ -563,7 +574,10 @@ class EngineRetriever final : public Retriever {
         r.out_of_scope = c.result.out_of_scope;
       }
     }
-    if (dropped > 0 && clauses.size() - dropped >= 2) consider(normalizer_->normalize(rest), k, r);
+    if ((dropped > 0 || details_told) && clauses.size() - dropped >= 2) consider(normalizer_->normalize(rest), k, r);
+    // The whole message without its detail mentions: the clauses above keep
+    // only the first and the last ones of a long story.
+    if (details_told) consider(without_detail_mentions(r.normalized), k, r);
     read_question_sentences(text, k, names_kind, whole_out_of_scope, r);
   }
 

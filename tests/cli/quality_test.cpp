@@ -168,8 +168,11 @@ constexpr ProbeFloors kServiceLogsBlindFloors = {"probe_service_logs.jsonl", 0.9
 // (order numbers, masked phones, times, amounts, card tails), money-at-risk
 // stories, stated ages, traditional script, another app as the subject of a
 // recharge toward us. Before the fixes 31/49 right, 1/5 handed over, 8/8
-// refused; after 46/49, 2/5, 8/8. Floors just below.
-constexpr ProbeFloors kLogsStyleFloors = {"probe_logs_style.jsonl", 0.93, 0.39, 0.99};
+// refused; after 46/49, 2/5, 8/8. Twelve more lines (record numbers beside
+// the question, delays told with dates, phone bills) at 50/55, 3/7, 11/12;
+// after detail mentions were read as background 52/55, 3/7, 12/12. Floors
+// just below.
+constexpr ProbeFloors kLogsStyleFloors = {"probe_logs_style.jsonl", 0.94, 0.42, 0.99};
 
 EvalReport evaluate_file(const std::string& path) {
   auto cases = read_cases(path);

@@ -76,6 +76,14 @@ TEST(NormalizerTest, LatinWordsAreRewrittenWholeOrNotAtAll) {
   EXPECT_EQ(n->normalize("找kf"), "找客服");
 }
 
+TEST(NormalizerTest, LettersOfAnIdentifierAreNotRewritten) {
+  auto n = make({{"cz", "充值"}, {"tx", "提现"}});
+  EXPECT_EQ(n->normalize("订单号CZ20240311008765"), "订单号cz20240311008765");
+  EXPECT_EQ(n->normalize("单号20240311tx"), "单号20240311tx");
+  EXPECT_EQ(n->normalize("cz100块"), "充值100块");  // a short amount is no identifier
+  EXPECT_EQ(n->normalize("cz要多久"), "充值要多久");
+}
+
 TEST(NormalizerTest, SurvivesInvalidUtf8AndHugeInput) {
   auto n = make();
   EXPECT_EQ(n->normalize(std::string("\xff\xfe提现\xc3", 9)), "提现");
