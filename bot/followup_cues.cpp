@@ -130,6 +130,13 @@ CueReader::CueReader(const knowledge::KnowledgeBase& kb, const retrieval::Retrie
   for (const auto& [type, list] : cues.contrasts) {
     for (const std::string& w : list) add(w, Kind::kContrast, type);
   }
+  for (const auto& [modifier, others] : cues.modifier_synonyms) {
+    std::vector<std::string>& out = synonyms_[normalizer.normalize(modifier)];
+    for (const std::string& o : others) {
+      std::string text = normalizer.normalize(o);
+      if (!text.empty()) out.push_back(std::move(text));
+    }
+  }
   readings_ = normalizer.readings();
   if (readings_) {
     for (const Word& w : words_) {
@@ -474,6 +481,12 @@ bool CueReader::sibling_named(std::string_view message, std::string_view last_qu
     }
     return true;
   };
+  // The message holds the tail other than after the head: the head then
+  // modifies no tail of ours ("支付用的那个密码" names 支付密码; "密码交易" not).
+  auto tail_before = [](std::string_view msg, std::string_view t, size_t after) {
+    const size_t first = msg.find(t);
+    return first != std::string_view::npos && first < after;
+  };
   // A pointer before the head is the message's subject, pointing back ("它跟
   // 登录的那个能设成一样吗" asks about the trade password): no sibling after it.
   size_t first_pointer = message.size();
@@ -489,17 +502,31 @@ bool CueReader::sibling_named(std::string_view message, std::string_view last_qu
     for (const Word* w : of_topic) {
       const std::u32string cps = utf8::decode(w->text);
       for (size_t split = 2; split + 2 <= cps.size() && hit == nullptr; ++split) {
-        const std::string head = utf8::encode(cps.substr(0, split));
+        const std::string modifier = utf8::encode(cps.substr(0, split));
         const std::string t = utf8::encode(cps.substr(split));
-        if (message.compare(at, head.size(), head) != 0) continue;
+        // The modifier as the message says it: itself or one of its other words.
+        std::string head;
+        if (message.compare(at, modifier.size(), modifier) == 0) {
+          head = modifier;
+        } else if (auto syn = synonyms_.find(modifier); syn != synonyms_.end()) {
+          for (const std::string& o : syn->second) {
+            if (message.compare(at, o.size(), o) == 0 && !last_question.empty() &&
+                last_question.find(o) == std::string_view::npos) {
+              head = o;
+              break;
+            }
+          }
+        }
+        if (head.empty()) continue;
         // The tail is a word of the topic, or ends another of its words.
         const bool family = std::any_of(of_topic.begin(), of_topic.end(), [&](const Word* o) {
           return o != w && (o->text == t || ends_with(o->text, t));
         });
         if (!family || last_question.find(t) == std::string_view::npos ||
             last_question.find(w->text) != std::string_view::npos ||
+            last_question.find(modifier) != std::string_view::npos ||
             last_question.find(head) != std::string_view::npos ||
-            message.find(t) != std::string_view::npos || !own_word_at(at, head)) {
+            tail_before(message, t, at + head.size()) || !own_word_at(at, head)) {
           continue;
         }
         hit = w;

@@ -13,6 +13,7 @@
 // reader is built; read() takes normalised text. Matching is leftmost-longest
 // ("交易密码" before "密码"). Immutable after construction; thread-safe.
 #include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -116,9 +117,11 @@ class CueReader {
   // another word: 银行 in 银行卡 is no head) before any pointer (a pointer
   // before it points back: "它跟登录的那个能设成一样吗" asks about the trade
   // password), while the last question holds
-  // neither the sibling nor its head and the message not the tail ("交易的那
-  // 个呢" after 登录的密码忘了怎么重设 names 交易密码; "那提前的呢" after 还款方式
-  // 有哪些 names 提前还款). False when none; else `word` is the sibling and
+  // neither the sibling nor its head and the message not the tail before the
+  // head ("交易的那个呢" or "那支付用的那个密码呢" after 登录的密码忘了怎么重设
+  // name 交易密码/支付密码; "那提前的呢" after 还款方式有哪些 names 提前还款).
+  // The head may be named by one of its other words (followup.json
+  // modifiers: "付钱用的那个呢" names 交易密码). False when none; else `word` is the sibling and
   // `rewritten` the last question asking about it: the first word of the
   // family (the tail, or a word ending with it) replaced by the sibling, the
   // family's other heads removed ("的交易密码忘了怎么重设").
@@ -180,6 +183,8 @@ class CueReader {
   // (kGrammatical); UTF-8, normalised, sorted.
   std::vector<std::string> foreign_;
   std::vector<std::string> ours_;  // the pairs some entry's text holds, sorted
+  // Modifier -> its other words (FollowupCues::modifier_synonyms), normalised.
+  std::map<std::string, std::vector<std::string>> synonyms_;
 };
 
 }  // namespace faqbot::bot

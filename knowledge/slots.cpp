@@ -127,6 +127,12 @@ void parse_followup_cues(const json& doc, FollowupCues* cues, std::vector<Diagno
   if (auto it = doc.find("plain_words"); it != doc.end()) {
     cues->plain_words = words(*it, "\"plain_words\"", diags);
   }
+  if (auto it = doc.find("modifiers"); it != doc.end()) {
+    if (!it->is_object()) error(diags, "\"modifiers\" must be an object of word lists");
+    for (auto t = it->begin(); it->is_object() && t != it->end(); ++t) {
+      cues->modifier_synonyms[t.key()] = words(t.value(), "modifiers \"" + t.key() + "\"", diags);
+    }
+  }
 }
 
 std::vector<Diagnostic> lint_slots(const KnowledgeBase& kb) {

@@ -41,8 +41,10 @@
 //    "outside":    ["交税", "个税", …],  words of subjects no entry answers: a
 //                                       message naming one is answered with no
 //                                       entry (FollowupCues::outside)
-//    "plain_words": ["其他", "他人", …]} words holding a reference word that
+//    "plain_words": ["其他", "他人", …], words holding a reference word that
 //                                       point at nothing (FollowupCues::plain_words)
+//    "modifiers": {"交易": ["付钱", …]}} other words for a modifier that tells
+//                                       siblings apart (FollowupCues::modifier_synonyms)
 // Cue words are written as investors type them; matching happens on
 // normalised text (the engine normalises the cues the same way).
 #include <nlohmann/json_fwd.hpp>
