@@ -716,9 +716,83 @@ bool read_sibling(const MessageState& m, Reading* reading) {
   return false;
 }
 
+// Words of time after a step, ending a message ("借款审核通过以后呢").
+const char* const kAfter[] = {"以后", "之后", "过后", "后"};
+// Words telling that a step is done, just before them ("通过以后", "审过以后").
+const char* const kDone[] = {"通过了", "通过", "批下来了", "批下来", "下来了", "成功了", "成功",
+                             "完成了", "完成", "好了", "完了", "过了", "过", "完", "好"};
+
+bool strip_suffix(std::string* text, std::string_view suffix) {
+  if (text->size() < suffix.size() ||
+      text->compare(text->size() - suffix.size(), suffix.size(), suffix) != 0) {
+    return false;
+  }
+  text->resize(text->size() - suffix.size());
+  return true;
+}
+
+// A step named with a word of time after it and nothing else ("借款审核通过
+// 以后呢" after 提现多久能到, "那审核过了以后呢" after 借款审核要多久) asks what
+// follows the step: the step alone (the message without its fillers, the
+// word of time and the words telling it is done) is searched; the entry it
+// ranks first, of the topic the step names (the kept one when it names
+// none), lists the next step first among its follow-ups of that topic (the
+// operator's follow_ups: loan.review_time lists loan.disbursement). That
+// entry's title is searched and read within the topic, not the step's
+// entry, as kSubject. False when the message is no such step or nothing
+// answers clearly.
+bool read_next_step(const MessageState& m, Reading* reading) {
+  std::string step = m.cues.without_fillers(m.alone.normalized);
+  if (!std::any_of(std::begin(kAfter), std::end(kAfter),
+                   [&](const char* w) { return strip_suffix(&step, w); })) {
+    return false;
+  }
+  for (const char* w : kDone) {
+    if (strip_suffix(&step, w)) break;
+  }
+  const MessageCues named = m.cues.read(step, m.conversation.topic, m.conversation.type);
+  if (!named.types.empty() || named.reference || named.names_product ||
+      named.residual_chars > kTopicOnlyResidual) {
+    return false;
+  }
+  std::string topic = m.conversation.topic;
+  if (!named.topics.empty()) {
+    if (!named.names_only(named.topics[0].slot)) return false;
+    topic = named.topics[0].slot;
+  } else {
+    step = previous_subject(m.cues, m.kb, m.retriever, m.conversation) + step;
+  }
+  const retrieval::SearchResult searched = m.retriever.search(step, std::max(m.k, kContextSearchK));
+  if (searched.candidates.empty() || searched.out_of_scope >= m.thresholds.out_of_scope) return false;
+  const knowledge::Entry* done = m.kb.find(searched.candidates[0].id);
+  if (done == nullptr || done->topic != topic) return false;
+  const knowledge::Entry* next = nullptr;
+  for (const std::string& id : done->follow_ups) {
+    const knowledge::Entry* e = m.kb.find(id);
+    if (e != nullptr && e->topic == topic && e->id != done->id) {
+      next = e;
+      break;
+    }
+  }
+  if (next == nullptr) return false;
+  retrieval::SearchResult asked =
+      m.retriever.search(m.retriever.normalize(next->title), std::max(m.k, kContextSearchK));
+  if (!confident(asked, m.thresholds) || asked.candidates[0].id != next->id) return false;
+  SlotFilter filter;
+  filter.topic = topic;
+  filter.not_entry = done->id;
+  retrieval::SearchResult in;
+  if (!within_slots(asked, m.kb, filter, &in) || in.candidates[0].id != next->id) return false;
+  reading->result = std::move(in);
+  reading->result.out_of_scope = asked.out_of_scope;
+  reading->kind = ReadingKind::kSubject;
+  reading->question = m.alone.normalized;
+  return true;
+}
+
 // Words asking whether something may be set or chosen ("能设置金额区间吗",
 // "期限可以自己挑吗"): a question about a setting of the thing just answered.
-const char* const kSetting[] = {"设置", "设定", "设成", "选", "挑", "指定", "限定", "自定", "调整"};
+const char* const kSetting[] = {"设置", "设定", "设成", "能设", "可以设", "可设", "选", "挑", "指定", "限定", "自定", "调整"};
 
 bool asks_a_setting(std::string_view normalized) {
   return std::any_of(std::begin(kSetting), std::end(kSetting), [&](const char* w) {
@@ -759,10 +833,10 @@ bool answer_states(const MessageState& m) {
   return false;
 }
 
-// A short follow-up about what the answer just given states (answer_states),
-// naming no other topic and no product, asking whether it may be set or
-// chosen, or naming no type nor topic while the text alone is unsure of it
-// and reads it out of the kept topic, asks
+// A short follow-up naming no other topic and no product, asking whether
+// what the answer just given states (answer_states) may be set or chosen, or
+// naming no topic and no type of the kept topic while the text alone is
+// unsure of it and reads it out of the kept topic, asks
 // about that same answer: the answer's title and the message searched, read
 // within the kept topic, only the answered type ("能设置金额区间吗" after 自动
 // 投标怎么开 is no question about minimum amounts). False when the text alone
@@ -776,15 +850,25 @@ bool read_as_the_answer(const MessageState& m, bool sure_alone, Reading* reading
   }
   if (!m.alone.candidates.empty() && m.alone.candidates[0].id == c.last_faq_id) return false;
   const bool setting = asks_a_setting(m.alone.normalized);
-  // Without a setting word the text alone must be unsure, in scope, and drift out of
-  // the kept topic: within it, the text alone chooses among the topic's
-  // entries itself ("农业银行会不会慢一些" after 提现多久到账).
-  if (!setting && (!named.types.empty() || !named.topics.empty() || sure_alone ||
+  // Types the kept topic has no entry of name nothing asked of it ("是每月出
+  // 一份吗" after 运营数据在哪查: 每月 is no amount of the disclosure).
+  const bool own_type = std::any_of(named.types.begin(), named.types.end(), [&](const NamedSlot& t) {
+    return topic_has_type(m.kb, c.topic, t.slot);
+  });
+  // Without a setting word the text alone must be unsure, in scope, and
+  // drift out of the kept topic: within it, the text alone chooses among the
+  // topic's entries itself ("农业银行会不会慢一些" after 提现多久到账). Naming
+  // nothing, such a short message asks about the answer just given, which
+  // outweighs the text alone ("那这笔钱会不会丢" after 提现三天了还没到账);
+  // naming a type the kept topic has no entry of, only when the answer
+  // states what it asks about (answer_states).
+  if (!setting && (own_type || !named.topics.empty() || sure_alone ||
                    alone_reads_topic(m.alone, m.kb, c.topic) ||
                    m.alone.out_of_scope >= m.thresholds.out_of_scope)) {
     return false;
   }
-  if (!answer_states(m)) return false;
+  if (!setting && !named.types.empty() && !answer_states(m)) return false;
+  if (setting && !answer_states(m)) return false;
   const retrieval::SearchResult searched = m.retriever.search(
       previous_title(m.kb, m.retriever, c) + m.alone.normalized, std::max(m.k, kContextSearchK));
   if (searched.out_of_scope >= m.thresholds.out_of_scope &&
@@ -835,6 +919,14 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
     text = clean;
   }
 
+  // The opposite movement ("反过来呢" after 充值要手续费吗) names the opposite
+  // topic: read as if it were named.
+  const std::string turned = cues.opposite(reading.result.normalized, conversation.topic);
+  if (!turned.empty()) {
+    reading.result = retriever.search(turned, depth);
+    reading.question = reading.result.normalized;
+    text = turned;
+  }
   const MessageCues named =
       cues.read(reading.result.normalized, conversation.topic, conversation.type);
   // Short as the customer wrote it, or, naming a topic and no type, without
@@ -1017,15 +1109,18 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
                      (named.topics.empty() || named.names_only(conversation.topic)) &&
                      points_at_other(reading.result.normalized) && read_other(state, &reading);
   // A sibling of the subject named by its modifier: no other topic.
-  const bool sibling = !other && (short_text || named.reference) && !another_kind &&
+  // The step after one named ("借款审核通过以后呢").
+  const bool next_step = !other && short_text && !another_kind && !small_talk &&
+                         read_next_step(state, &reading);
+  const bool sibling = !other && !next_step && (short_text || named.reference) && !another_kind &&
                        !named.names_product &&
                        (named.topics.empty() || named.names_only(conversation.topic)) &&
                        read_sibling(state, &reading);
   // What the answer just given states, asked about in a short follow-up.
-  const bool about_answer = !other && !sibling && short_text && !another_kind && !small_talk &&
+  const bool about_answer = !other && !next_step && !sibling && short_text && !another_kind && !small_talk &&
                             kind != ReadingKind::kContrast && kind != ReadingKind::kSubject &&
                             kind != ReadingKind::kTopic && read_as_the_answer(state, sure_alone, &reading);
-  const bool read = other || sibling || about_answer || (kind != ReadingKind::kAlone &&
+  const bool read = other || next_step || sibling || about_answer || (kind != ReadingKind::kAlone &&
                               read_in_context(state, kind, &reading, &in_context));
   if (!read && !small_talk && !sure_alone && !another_kind) rescue_in_context(state, short_text, &reading);
   keep_at_most(reading.result, k);

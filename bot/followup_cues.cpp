@@ -137,6 +137,18 @@ CueReader::CueReader(const knowledge::KnowledgeBase& kb, const retrieval::Retrie
       if (!text.empty()) out.push_back(std::move(text));
     }
   }
+  for (const auto& [topic, other] : cues.opposites) {
+    auto it = cues.topic_cues.find(other);
+    if (it == cues.topic_cues.end() || it->second.empty()) continue;
+    std::string word = normalizer.normalize(it->second[0]);
+    if (!word.empty()) opposite_of_[topic] = std::move(word);
+  }
+  for (const std::string& w : cues.opposite_words) {
+    std::string text = normalizer.normalize(w);
+    if (!text.empty()) opposite_words_.push_back(std::move(text));
+  }
+  std::sort(opposite_words_.begin(), opposite_words_.end(),
+            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   readings_ = normalizer.readings();
   if (readings_) {
     for (const Word& w : words_) {
@@ -569,6 +581,17 @@ bool CueReader::sibling_named(std::string_view message, std::string_view last_qu
     return true;
   }
   return false;
+}
+
+std::string CueReader::opposite(std::string_view text, const std::string& topic) const {
+  auto it = opposite_of_.find(topic);
+  if (it == opposite_of_.end()) return "";
+  for (const std::string& w : opposite_words_) {
+    if (size_t at = text.find(w); at != std::string_view::npos) {
+      return std::string(text.substr(0, at)) + it->second + std::string(text.substr(at + w.size()));
+    }
+  }
+  return "";
 }
 
 std::string CueReader::outside(std::string_view text) const {

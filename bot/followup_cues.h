@@ -128,6 +128,13 @@ class CueReader {
   bool sibling_named(std::string_view message, std::string_view last_question,
                      const std::string& topic, std::string* word, std::string* rewritten) const;
 
+  // `normalized` asking the same of the opposite movement (followup.json
+  // opposites: "反过来呢" after a recharge question is "提现呢"): its first
+  // word of the opposite movement replaced by the first cue word of the
+  // topic opposite to `topic`. "" when `topic` has no opposite or the text
+  // names none.
+  std::string opposite(std::string_view normalized, const std::string& topic) const;
+
   // The first word of a subject no entry answers (FollowupCues::outside:
   // "交税" in "那赚的利息要交税吗") that `normalized` holds, else "".
   std::string outside(std::string_view normalized) const;
@@ -183,6 +190,10 @@ class CueReader {
   // (kGrammatical); UTF-8, normalised, sorted.
   std::vector<std::string> foreign_;
   std::vector<std::string> ours_;  // the pairs some entry's text holds, sorted
+  // Topic -> the first cue word of its opposite (FollowupCues::opposites),
+  // and the words naming the opposite movement, normalised, longest first.
+  std::map<std::string, std::string> opposite_of_;
+  std::vector<std::string> opposite_words_;
   // Modifier -> its other words (FollowupCues::modifier_synonyms), normalised.
   std::map<std::string, std::vector<std::string>> synonyms_;
 };

@@ -142,6 +142,11 @@ struct FollowupCues {
   // sibling by one of them names the sibling ("付钱用的那个密码呢" after 登录
   // 密码忘了 asks about 交易密码; CueReader::sibling_named).
   std::map<std::string, std::vector<std::string>> modifier_synonyms;
+  // topic -> the topic of the opposite movement (recharge <-> withdraw), and
+  // the words naming the opposite movement (反过来 …): "反过来呢" after a
+  // recharge question asks the same of withdrawals (CueReader::opposite).
+  std::map<std::string, std::string> opposites;
+  std::vector<std::string> opposite_words;
 };
 
 struct KnowledgeBase {

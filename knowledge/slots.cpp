@@ -127,6 +127,22 @@ void parse_followup_cues(const json& doc, FollowupCues* cues, std::vector<Diagno
   if (auto it = doc.find("plain_words"); it != doc.end()) {
     cues->plain_words = words(*it, "\"plain_words\"", diags);
   }
+  if (auto it = doc.find("opposites"); it != doc.end()) {
+    if (!it->is_object()) error(diags, "\"opposites\" must be an object with \"topics\" and \"words\"");
+    if (auto t = it->find("topics"); it->is_object() && t != it->end()) {
+      if (!t->is_object()) error(diags, "opposites \"topics\" must map a topic to a topic");
+      for (auto o = t->begin(); t->is_object() && o != t->end(); ++o) {
+        if (!o.value().is_string()) {
+          error(diags, "opposites \"topics\" \"" + o.key() + "\" must be a topic name");
+        } else {
+          cues->opposites[o.key()] = o.value().get<std::string>();
+        }
+      }
+    }
+    if (auto w = it->find("words"); it->is_object() && w != it->end()) {
+      cues->opposite_words = words(*w, "opposites \"words\"", diags);
+    }
+  }
   if (auto it = doc.find("modifiers"); it != doc.end()) {
     if (!it->is_object()) error(diags, "\"modifiers\" must be an object of word lists");
     for (auto t = it->begin(); it->is_object() && t != it->end(); ++t) {

@@ -43,8 +43,11 @@
 //                                       entry (FollowupCues::outside)
 //    "plain_words": ["其他", "他人", …], words holding a reference word that
 //                                       point at nothing (FollowupCues::plain_words)
-//    "modifiers": {"交易": ["付钱", …]}} other words for a modifier that tells
+//    "modifiers": {"交易": ["付钱", …]}, other words for a modifier that tells
 //                                       siblings apart (FollowupCues::modifier_synonyms)
+//    "opposites": {"topics": {"recharge": "withdraw", …}, "words": ["反过来", …]}}
+//                                       topics of opposite movements and the words
+//                                       naming the opposite (FollowupCues::opposites)
 // Cue words are written as investors type them; matching happens on
 // normalised text (the engine normalises the cues the same way).
 #include <nlohmann/json_fwd.hpp>

@@ -108,7 +108,7 @@ constexpr double kPhoneChatBlindFirstTurnFloor = 0.99;  // 60/60 at every one of
 // tests/fixtures/multiturn_service_logs.tsv: written blind as customer-service
 // log messages; 48/60 follow-ups and 59/60 first turns before the fixes of
 // the stop it landed in, 49/60 and 58/60 when it landed (one seed measured).
-constexpr double kServiceLogsBlindFollowupFloor = 0.80;
+constexpr double kServiceLogsBlindFollowupFloor = 0.91;  // 56/60 after the follow-up classes of issue 7 (sim helper); 0.80 before
 constexpr double kServiceLogsBlindFirstTurnFloor = 0.95;
 constexpr double kVoiceBlindFirstTurnFloor = 0.98;  // 79/80 at every one of 7 dense seeds
 constexpr double kVoiceFollowupFloor = 0.89;    // 51/57 the lowest of 7 dense seeds when set (44/57 the lowest before the set's fixes)
@@ -123,7 +123,7 @@ constexpr double kClassesFollowupFloor = 0.91;   // 74/81 the lowest of 7 dense 
 constexpr double kClassesFirstTurnFloor = 0.97;  // 81/81 at every one of 7 dense seeds
 constexpr double kThreadsFollowupFloor = 0.96;   // 31/32 the lowest of 7 dense seeds when set (22/32 at the shipped seed before the rules it holds)
 constexpr double kThreadsFirstTurnFloor = 0.96;  // 32/32 at every one of 7 dense seeds
-constexpr double kFollowonsFollowupFloor = 0.73;   // 53/72 when it landed with the engine and content work of the same stop (54/72 on the follow-up work alone; 51/72 since the cues of early repayment, fee slang and the card as destination; 47/72 before)
+constexpr double kFollowonsFollowupFloor = 0.85;   // 71/82 with the sim helper's probe lines and class fixes; 0.73 before (53/72 when it landed with the engine and content work of the same stop (54/72 on the follow-up work alone; 51/72 since the cues of early repayment, fee slang and the card as destination; 47/72 before))
 constexpr double kFollowonsFirstTurnFloor = 0.98;  // 72/72 when set
 
 MultiturnReport evaluate_file(const std::string& path) {
