@@ -177,8 +177,10 @@ constexpr ProbeFloors kLogsStyleFloors = {"probe_logs_style.jsonl", 0.94, 0.42, 
 // entry: 晚还/拉人/zh/sxf, a one-character typo in the key noun) and short
 // out-of-catalog look-alikes (other apps' and banks' products, life
 // services) that must stay refused. Written before the decision-layer work
-// of issue 7 round 2; landed at 118/128 right, 2/2 handed over, 23/26 refused.
-constexpr ProbeFloors kHelpboxFloors = {"probe_helpbox.jsonl", 0.92, 1.0, 0.88};
+// of issue 7 round 2; landed at 118/128 right, 2/2 handed over, 23/26 refused;
+// after zh/zfb/wx were read 119/128 and 25/26; 63 more lines (Chinese
+// numerals, 行不行 tails) and the 回多少 pair: 177/191, 2/2, 25/26.
+constexpr ProbeFloors kHelpboxFloors = {"probe_helpbox.jsonl", 0.92, 1.0, 0.96};
 
 EvalReport evaluate_file(const std::string& path) {
   auto cases = read_cases(path);
