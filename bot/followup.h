@@ -107,7 +107,18 @@
 // of scope, read alone, in context or not.
 // A sibling named by its distinguishing modifier (CueReader::sibling_named:
 // "交易的那个呢" after 登录的密码忘了怎么重设) is read as kSubject, the last
-// question asking about the sibling. A follow-up naming no topic and only
+// question asking about the sibling; so is one named by another word the
+// operator lists for its modifier (followup.json modifiers: "付钱用的那个
+// 呢" after 登录密码忘了 names 交易密码). The opposite movement
+// (followup.json opposites: "反过来呢" after 充值要手续费吗) names the
+// opposite topic (CueReader::opposite) and keeps the type (the withdrawal
+// fee). A step named with a word of time after it and nothing else
+// ("借款审核通过以后呢" after 提现多久能到, "审核过了以后呢" after 借款审核要
+// 多久) asks what follows the step: the step alone is searched, and the
+// first of its entry's follow_ups within the topic the step names (the kept
+// one when it names none) is read as kSubject, when searched by its title
+// it is answered clearly; a step naming a type, or whose entry lists no
+// next step of its topic, is read otherwise. A follow-up naming no topic and only
 // types the kept topic has, tied by a follow-up marker (or, the text alone
 // unsure, by a type only the kept topic has), is read as kType however long
 // ("那过了以后呢 多久能到卡上" after 借款还在审), unless the text alone is sure

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <tuple>
 
 #include "fake_retriever.h"
@@ -1179,6 +1180,104 @@ TEST_F(FollowupTest, AShortFollowupAboutWhatTheAnswerStatesAsksAboutTheAnswer) {
   retriever_.on("能设置头像吗", result({{"invest.min_amount", 0.9}}));
   r = read("能设置头像吗");
   EXPECT_FALSE(r.in_context());
+}
+
+TEST_F(FollowupTest, AModifierNamedByAnotherWordForItNamesTheSibling) {
+  add_password_entries();
+  kb_->followup.topic_cues["account"] = {"登录密码", "交易密码", "登录", "密码"};
+  kb_->followup.references.push_back("那个");
+  cues_ = CueReader(*kb_, retriever_);
+  std::string word, question;
+  // Without the operator's other words for 交易, 付钱 names nothing.
+  EXPECT_FALSE(cues_.sibling_named("付钱用的那个呢", "登录的密码忘了怎么重设", "account", &word, &question));
+  kb_->followup.modifier_synonyms["交易"] = {"付钱", "付款"};
+  cues_ = CueReader(*kb_, retriever_);
+  ASSERT_TRUE(cues_.sibling_named("付钱用的那个呢", "登录的密码忘了怎么重设", "account", &word, &question));
+  EXPECT_EQ(word, "交易密码");
+  EXPECT_EQ(question, "的交易密码忘了怎么重设");
+  // The tail after the head is the head's noun: still the sibling.
+  ASSERT_TRUE(cues_.sibling_named("付款用的那个密码呢", "登录的密码忘了怎么重设", "account", &word, &question));
+  EXPECT_EQ(word, "交易密码");
+  // The tail before the head: the head modifies no tail of ours.
+  EXPECT_FALSE(cues_.sibling_named("密码付款用的那个呢", "登录的密码忘了怎么重设", "account", &word, &question));
+  // The last question said the other word already: nothing new is named.
+  EXPECT_FALSE(cues_.sibling_named("付钱用的那个呢", "付钱的密码忘了怎么重设", "account", &word, &question));
+
+  after("登录的密码忘了怎么重设", "account.password_reset", "account", "password_reset");
+  retriever_.on("付钱用的那个呢", result({{"account.password_reset", 0.5}}));
+  retriever_.on("的交易密码忘了怎么重设", result({{"account.trade_password", 0.9}}));
+  Reading r = read("付钱用的那个呢");
+  EXPECT_EQ(r.kind, ReadingKind::kSubject);
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "account.trade_password");
+}
+
+TEST_F(FollowupTest, TheOppositeMovementAsksTheSameOfTheOppositeTopic) {
+  after("充值收手续费吗", "recharge.fee", "recharge", "fee");
+  retriever_.on("提现收手续费吗", result({{"withdraw.fee", 0.9}}));
+  retriever_.on("提现呢", result({{"withdraw.fee", 0.3}, {"withdraw.arrival_time", 0.3}}));
+  // No opposites configured: 反过来 names nothing.
+  EXPECT_EQ(cues_.opposite("反过来呢", "recharge"), "");
+  Reading r = read("反过来呢");
+  EXPECT_TRUE(r.result.candidates.empty() || r.result.candidates[0].id != "withdraw.fee");
+
+  kb_->followup.opposites = {{"recharge", "withdraw"}, {"withdraw", "recharge"}};
+  kb_->followup.opposite_words = {"反过来", "反"};
+  cues_ = CueReader(*kb_, retriever_);
+  // The longest word is replaced by the opposite topic's first cue word.
+  EXPECT_EQ(cues_.opposite("反过来呢", "recharge"), "提现呢");
+  EXPECT_EQ(cues_.opposite("反过来呢", "withdraw"), "充值呢");
+  EXPECT_EQ(cues_.opposite("反过来呢", "account"), "");  // a topic without an opposite
+  EXPECT_EQ(cues_.opposite("手续费呢", "recharge"), "");  // no word of the opposite
+  r = read("反过来呢");
+  EXPECT_EQ(r.kind, ReadingKind::kTopic);
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "withdraw.fee");  // the type is kept
+}
+
+TEST_F(FollowupTest, AStepWithAWordOfTimeAfterItAsksTheStepThatFollows) {
+  for (auto [id, q, type] : {std::tuple{"loan.review_time", "借款审核要多久", "how_long"},
+                             {"loan.disbursement", "借款什么时候放款", "disbursement"},
+                             {"loan.requirements", "借款要什么条件", "requirements"}}) {
+    knowledge::Entry e = testing::entry(id, q, "…");
+    e.topic = "loan";
+    e.type = type;
+    kb_->entries.push_back(e);
+  }
+  auto review_time = [&]() -> knowledge::Entry& {
+    return *std::find_if(kb_->entries.begin(), kb_->entries.end(),
+                         [](const knowledge::Entry& e) { return e.id == "loan.review_time"; });
+  };
+  // The operator's follow_ups: after the review, the disbursement (an entry
+  // of another topic listed first is passed over).
+  review_time().follow_ups = {"withdraw.fee", "loan.disbursement"};
+  kb_->followup.topic_cues["loan"] = {"借款", "审核"};
+  cues_ = CueReader(*kb_, retriever_);
+  retriever_.on("借款审核", result({{"loan.review_time", 0.8}}));
+  retriever_.on("借款什么时候放款", result({{"loan.disbursement", 0.9}, {"loan.review_time", 0.05}}));
+  // After a question of another thread (提现多久到账).
+  for (const char* step : {"借款审核通过以后呢", "那借款审核过了之后呢", "借款审核后"}) {
+    Reading r = read(step);
+    EXPECT_EQ(r.kind, ReadingKind::kSubject) << step;
+    ASSERT_FALSE(r.result.candidates.empty()) << step;
+    EXPECT_EQ(r.result.candidates[0].id, "loan.disbursement") << step;
+  }
+  // Within the thread, the step named by a word of the topic alone.
+  after("借款审核要多久", "loan.review_time", "loan", "how_long");
+  retriever_.on("审核", result({{"loan.review_time", 0.8}}));
+  Reading r = read("审核通过以后呢");
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "loan.disbursement");
+  // A step whose entry lists no next step of its topic reads otherwise.
+  review_time().follow_ups = {"withdraw.fee"};
+  after("提现多久到账", "withdraw.arrival_time", "withdraw", "how_long");
+  r = read("借款审核通过以后呢");
+  EXPECT_NE(r.kind, ReadingKind::kSubject);
+  EXPECT_TRUE(r.result.candidates.empty() || r.result.candidates[0].id != "loan.disbursement");
+  // A type named after the step asks that type, not the next step.
+  review_time().follow_ups = {"loan.disbursement"};
+  r = read("借款审核通过以后要手续费吗");
+  EXPECT_TRUE(r.result.candidates.empty() || r.result.candidates[0].id != "loan.disbursement");
 }
 
 }  // namespace

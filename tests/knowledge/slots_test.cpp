@@ -135,6 +135,39 @@ TEST(Slots, OutsideAndPlainWordsAreReadAndAnOutsideWordOfAnEntryIsLinted) {
                            "\"outside\" must be a list of strings"));
 }
 
+TEST(Slots, ModifiersAndOppositesAreReadAndMalformedOnesAreErrors) {
+  ConfigFixture cfg;
+  cfg.write("kb/recharge.json", kRecharge);
+  cfg.write("followup.json", R"({"topics": {"recharge": ["充值"], "withdraw": ["提现"]},
+    "modifiers": {"交易": ["支付", "付钱"], "登录": ["登陆"]},
+    "opposites": {"topics": {"recharge": "withdraw", "withdraw": "recharge"}, "words": ["反过来", "倒过来"]}})");
+  LoadOutcome out = load(cfg.dir());
+  ASSERT_TRUE(out.ok()) << (out.diagnostics.empty() ? "" : format(out.diagnostics[0]));
+  const FollowupCues& f = out.kb->followup;
+  EXPECT_EQ(f.modifier_synonyms.at("交易"), (std::vector<std::string>{"支付", "付钱"}));
+  EXPECT_EQ(f.modifier_synonyms.at("登录"), std::vector<std::string>{"登陆"});
+  EXPECT_EQ(f.opposites.at("recharge"), "withdraw");
+  EXPECT_EQ(f.opposites.at("withdraw"), "recharge");
+  EXPECT_EQ(f.opposite_words, (std::vector<std::string>{"反过来", "倒过来"}));
+
+  cfg.write("followup.json", R"({"modifiers": ["支付"], "opposites": ["反过来"]})");
+  auto errors = diagnostic_lines(load(cfg.dir()), Severity::kError);
+  EXPECT_TRUE(any_contains(errors, "\"modifiers\" must be an object of word lists"));
+  EXPECT_TRUE(any_contains(errors, "\"opposites\" must be an object with \"topics\" and \"words\""));
+
+  cfg.write("followup.json", R"({"modifiers": {"交易": "支付", "登录": ["", 3]},
+    "opposites": {"topics": {"recharge": 1}, "words": "反过来"}})");
+  errors = diagnostic_lines(load(cfg.dir()), Severity::kError);
+  EXPECT_TRUE(any_contains(errors, "modifiers \"交易\" must be a list of strings"));
+  EXPECT_TRUE(any_contains(errors, "modifiers \"登录\" holds an item that is not a non-empty string"));
+  EXPECT_TRUE(any_contains(errors, "opposites \"topics\" \"recharge\" must be a topic name"));
+  EXPECT_TRUE(any_contains(errors, "opposites \"words\" must be a list of strings"));
+
+  cfg.write("followup.json", R"({"opposites": {"topics": ["recharge", "withdraw"]}})");
+  EXPECT_TRUE(any_contains(diagnostic_lines(load(cfg.dir()), Severity::kError),
+                           "opposites \"topics\" must map a topic to a topic"));
+}
+
 TEST(Slots, DefaultKnowledgeBaseHasCuesForEveryTopic) {
   LoadOutcome out = load(FAQBOT_DEFAULT_CONFIG);
   ASSERT_TRUE(out.ok());
