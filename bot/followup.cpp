@@ -790,6 +790,79 @@ bool read_next_step(const MessageState& m, Reading* reading) {
   return true;
 }
 
+// Words telling that what comes next follows a step ("放款以后怎么还",
+// "绑好了接下来怎么充钱"), longest first.
+const char* const kThen[] = {"接下来", "下一步", "然后", "接着", "以后", "之后", "过后", "后"};
+
+// Words asking how to go on.
+const char* const kHowOn[] = {"怎么", "咋", "如何", "怎样", "怎么样"};
+
+// The step the message names is what was answered last: the step searched
+// alone ranks the last entry first, or every character of it is in the last
+// question ("绑" of 银行卡怎么绑定).
+bool step_is_the_last(const MessageState& m, const std::string& step) {
+  const Conversation& c = m.conversation;
+  const retrieval::SearchResult s = m.retriever.search(step, m.k);
+  if (!s.candidates.empty() && s.candidates[0].id == c.last_faq_id) return true;
+  const std::u32string cps = utf8::decode(step);
+  return !cps.empty() && std::all_of(cps.begin(), cps.end(), [&](char32_t ch) {
+    return c.last_question.find(utf8::encode(std::u32string(1, ch))) != std::string::npos;
+  });
+}
+
+// The step answered last, said done, then a question of its own ("放款以后
+// 怎么还" after 借款什么时候放款, "绑好了接下来怎么充钱" after 银行卡怎么绑):
+// the question after the word of sequence, asking how to go on (怎么, 咋,
+// 如何), is asked of what comes next, not of the step. It is searched alone, then after the kept topic's first word
+// when it names no topic; the first answering clearly an entry other than
+// the last is read as kSubject. False when the message is no such step or
+// nothing answers clearly.
+bool read_step_then(const MessageState& m, Reading* reading) {
+  const Conversation& c = m.conversation;
+  const std::string text = m.cues.without_fillers(m.alone.normalized);
+  size_t at = std::string::npos;
+  std::string word;
+  for (const char* w : kThen) {
+    const size_t found = text.find(w);
+    if (found != std::string::npos && found > 0 && found < at) {
+      at = found;
+      word = w;
+    }
+  }
+  if (at == std::string::npos) return false;
+  std::string step = text.substr(0, at);
+  const std::string asked = text.substr(at + word.size());
+  // The question asks how to go on (怎么, 咋, 如何): "测完以后哪些标能买"
+  // after 风险测评在哪 asks what the assessment decides, not a next step.
+  if (content_length(asked) < 2 ||
+      std::none_of(std::begin(kHowOn), std::end(kHowOn),
+                   [&](const char* w) { return asked.find(w) != std::string::npos; })) {
+    return false;
+  }
+  for (const char* w : kDone) {
+    if (strip_suffix(&step, w)) break;
+  }
+  if (step.empty() || !step_is_the_last(m, step)) return false;
+  const MessageCues named = m.cues.read(asked, c.topic, c.type);
+  if (named.names_product || named.reference) return false;
+  std::vector<std::string> queries = {asked};
+  if (named.topics.empty()) {
+    auto it = m.kb.followup.topic_cues.find(c.topic);
+    if (it != m.kb.followup.topic_cues.end() && !it->second.empty()) {
+      queries.push_back(m.retriever.normalize(it->second[0]) + asked);
+    }
+  }
+  for (const std::string& q : queries) {
+    retrieval::SearchResult r = m.retriever.search(q, std::max(m.k, kContextSearchK));
+    if (!confident(r, m.thresholds) || r.candidates[0].id == c.last_faq_id) continue;
+    reading->result = std::move(r);
+    reading->kind = ReadingKind::kSubject;
+    reading->question = q;
+    return true;
+  }
+  return false;
+}
+
 // Words asking whether something may be set or chosen ("能设置金额区间吗",
 // "期限可以自己挑吗"): a question about a setting of the thing just answered.
 const char* const kSetting[] = {"设置", "设定", "设成", "能设", "可以设", "可设", "选", "挑", "指定", "限定", "自定", "调整"};
@@ -1112,15 +1185,18 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
   // The step after one named ("借款审核通过以后呢").
   const bool next_step = !other && short_text && !another_kind && !small_talk &&
                          read_next_step(state, &reading);
-  const bool sibling = !other && !next_step && (short_text || named.reference) && !another_kind &&
+  // The step answered last, done, then a question of its own ("放款以后怎么还").
+  const bool step_then = !other && !next_step && short_text && !another_kind && !small_talk &&
+                         !named.names_product && read_step_then(state, &reading);
+  const bool sibling = !other && !next_step && !step_then && (short_text || named.reference) && !another_kind &&
                        !named.names_product &&
                        (named.topics.empty() || named.names_only(conversation.topic)) &&
                        read_sibling(state, &reading);
   // What the answer just given states, asked about in a short follow-up.
-  const bool about_answer = !other && !next_step && !sibling && short_text && !another_kind && !small_talk &&
+  const bool about_answer = !other && !next_step && !step_then && !sibling && short_text && !another_kind && !small_talk &&
                             kind != ReadingKind::kContrast && kind != ReadingKind::kSubject &&
                             kind != ReadingKind::kTopic && read_as_the_answer(state, sure_alone, &reading);
-  const bool read = other || next_step || sibling || about_answer || (kind != ReadingKind::kAlone &&
+  const bool read = other || next_step || step_then || sibling || about_answer || (kind != ReadingKind::kAlone &&
                               read_in_context(state, kind, &reading, &in_context));
   if (!read && !small_talk && !sure_alone && !another_kind) rescue_in_context(state, short_text, &reading);
   keep_at_most(reading.result, k);

@@ -118,7 +118,14 @@
 // first of its entry's follow_ups within the topic the step names (the kept
 // one when it names none) is read as kSubject, when searched by its title
 // it is answered clearly; a step naming a type, or whose entry lists no
-// next step of its topic, is read otherwise. A follow-up naming no topic and only
+// next step of its topic, is read otherwise. The step answered last, said
+// done, then a question of how to go on after a word of sequence (以后, 之后,
+// 接下来, 然后 …: "放款以后怎么还" after 借款什么时候放款, "绑好了接下来怎么充
+// 钱" after 银行卡怎么绑) asks the next step: the question after the word is
+// searched alone (then after the kept topic's first word), and the first
+// answering clearly an entry other than the last is read as kSubject; the
+// step is the last answered when searched alone it ranks that entry first
+// or the last question holds each of its characters. A follow-up naming no topic and only
 // types the kept topic has, tied by a follow-up marker (or, the text alone
 // unsure, by a type only the kept topic has), is read as kType however long
 // ("那过了以后呢 多久能到卡上" after 借款还在审), unless the text alone is sure

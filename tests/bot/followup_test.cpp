@@ -1280,5 +1280,45 @@ TEST_F(FollowupTest, AStepWithAWordOfTimeAfterItAsksTheStepThatFollows) {
   EXPECT_TRUE(r.result.candidates.empty() || r.result.candidates[0].id != "loan.disbursement");
 }
 
+TEST_F(FollowupTest, TheStepAnsweredLastDoneThenHowToGoOnAsksTheNextStep) {
+  for (auto [id, q, type] : {std::tuple{"loan.disbursement", "借款什么时候放款", "how_long"},
+                             {"loan.repay_methods", "借款怎么还", "methods"}}) {
+    knowledge::Entry e = testing::entry(id, q, "…");
+    e.topic = "loan";
+    e.type = type;
+    kb_->entries.push_back(e);
+  }
+  kb_->followup.topic_cues["loan"] = {"借款", "放款"};
+  cues_ = CueReader(*kb_, retriever_);
+  after("借款什么时候放款", "loan.disbursement", "loan", "how_long");
+  // The text alone reads the step again.
+  retriever_.on("放款以后怎么还", result({{"loan.disbursement", 0.8}}));
+  retriever_.on("放款", result({{"loan.disbursement", 0.9}}));
+  retriever_.on("怎么还", result({{"loan.repay_methods", 0.8}}));
+  Reading r = read("放款以后怎么还");
+  EXPECT_EQ(r.kind, ReadingKind::kSubject);
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "loan.repay_methods");
+  // The step said by characters of the last question (放 of 放款), said done (完了), then 接着.
+  retriever_.on("放完了接着怎么还", result({{"loan.disbursement", 0.8}}));
+  r = read("放完了接着怎么还");
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "loan.repay_methods");
+  // No question of how to go on: the step's own question.
+  retriever_.on("放款以后多少钱", result({{"loan.disbursement", 0.8}}));
+  retriever_.on("多少钱", result({{"loan.repay_methods", 0.8}}));
+  r = read("放款以后多少钱");
+  EXPECT_NE(r.kind, ReadingKind::kSubject);
+  // A step that is not what was answered last.
+  retriever_.on("注册以后怎么还", result({{"loan.disbursement", 0.8}}));
+  retriever_.on("注册", result({{"withdraw.fee", 0.9}}));
+  r = read("注册以后怎么还");
+  EXPECT_NE(r.kind, ReadingKind::kSubject);
+  // The question answering the step again is no next step.
+  retriever_.on("怎么还", result({{"loan.disbursement", 0.8}}));
+  retriever_.on("借款怎么还", result({{"loan.disbursement", 0.8}}));
+  EXPECT_NE(read("放款以后怎么还").kind, ReadingKind::kSubject);
+}
+
 }  // namespace
 }  // namespace faqbot::bot
