@@ -940,8 +940,7 @@ bool read_as_the_answer(const MessageState& m, bool sure_alone, Reading* reading
                    m.alone.out_of_scope >= m.thresholds.out_of_scope)) {
     return false;
   }
-  if (!setting && !named.types.empty() && !answer_states(m)) return false;
-  if (setting && !answer_states(m)) return false;
+  if ((setting || !named.types.empty()) && !answer_states(m)) return false;
   const retrieval::SearchResult searched = m.retriever.search(
       previous_title(m.kb, m.retriever, c) + m.alone.normalized, std::max(m.k, kContextSearchK));
   if (searched.out_of_scope >= m.thresholds.out_of_scope &&
