@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "bot/followup_steps.h"
 #include "knowledge/utf8.h"
 
 namespace faqbot::bot {
@@ -12,11 +13,7 @@ double top_confidence(const retrieval::SearchResult& r) {
   return r.candidates.empty() ? 0.0 : r.candidates[0].confidence;
 }
 
-// The policy would answer the text alone.
-bool confident(const retrieval::SearchResult& r, const Thresholds& t) {
-  if (r.candidates.empty()) return false;
-  return is_clear_match(r.candidates[0].confidence, competing_runner_up(r.candidates), r.out_of_scope, t);
-}
+bool confident(const retrieval::SearchResult& r, const Thresholds& t) { return answers_clearly(r, t); }
 
 std::u32string content(std::string_view text) {
   std::u32string out;
@@ -304,6 +301,11 @@ bool sure_small_talk(const retrieval::SearchResult& alone, const knowledge::Know
 }
 
 }  // namespace
+
+bool answers_clearly(const retrieval::SearchResult& r, const Thresholds& t) {
+  if (r.candidates.empty()) return false;
+  return is_clear_match(r.candidates[0].confidence, competing_runner_up(r.candidates), r.out_of_scope, t);
+}
 
 const char* to_string(ReadingKind kind) {
   switch (kind) {
@@ -716,153 +718,6 @@ bool read_sibling(const MessageState& m, Reading* reading) {
   return false;
 }
 
-// Words of time after a step, ending a message ("借款审核通过以后呢").
-const char* const kAfter[] = {"以后", "之后", "过后", "后"};
-// Words telling that a step is done, just before them ("通过以后", "审过以后").
-const char* const kDone[] = {"通过了", "通过", "批下来了", "批下来", "下来了", "成功了", "成功",
-                             "完成了", "完成", "好了", "完了", "过了", "过", "完", "好"};
-
-bool strip_suffix(std::string* text, std::string_view suffix) {
-  if (text->size() < suffix.size() ||
-      text->compare(text->size() - suffix.size(), suffix.size(), suffix) != 0) {
-    return false;
-  }
-  text->resize(text->size() - suffix.size());
-  return true;
-}
-
-// A step named with a word of time after it and nothing else ("借款审核通过
-// 以后呢" after 提现多久能到, "那审核过了以后呢" after 借款审核要多久) asks what
-// follows the step: the step alone (the message without its fillers, the
-// word of time and the words telling it is done) is searched; the entry it
-// ranks first, of the topic the step names (the kept one when it names
-// none), lists the next step first among its follow-ups of that topic (the
-// operator's follow_ups: loan.review_time lists loan.disbursement). That
-// entry's title is searched and read within the topic, not the step's
-// entry, as kSubject. False when the message is no such step or nothing
-// answers clearly.
-bool read_next_step(const MessageState& m, Reading* reading) {
-  std::string step = m.cues.without_fillers(m.alone.normalized);
-  if (!std::any_of(std::begin(kAfter), std::end(kAfter),
-                   [&](const char* w) { return strip_suffix(&step, w); })) {
-    return false;
-  }
-  for (const char* w : kDone) {
-    if (strip_suffix(&step, w)) break;
-  }
-  const MessageCues named = m.cues.read(step, m.conversation.topic, m.conversation.type);
-  if (!named.types.empty() || named.reference || named.names_product ||
-      named.residual_chars > kTopicOnlyResidual) {
-    return false;
-  }
-  std::string topic = m.conversation.topic;
-  if (!named.topics.empty()) {
-    if (!named.names_only(named.topics[0].slot)) return false;
-    topic = named.topics[0].slot;
-  } else {
-    step = previous_subject(m.cues, m.kb, m.retriever, m.conversation) + step;
-  }
-  const retrieval::SearchResult searched = m.retriever.search(step, std::max(m.k, kContextSearchK));
-  if (searched.candidates.empty() || searched.out_of_scope >= m.thresholds.out_of_scope) return false;
-  const knowledge::Entry* done = m.kb.find(searched.candidates[0].id);
-  if (done == nullptr || done->topic != topic) return false;
-  const knowledge::Entry* next = nullptr;
-  for (const std::string& id : done->follow_ups) {
-    const knowledge::Entry* e = m.kb.find(id);
-    if (e != nullptr && e->topic == topic && e->id != done->id) {
-      next = e;
-      break;
-    }
-  }
-  if (next == nullptr) return false;
-  retrieval::SearchResult asked =
-      m.retriever.search(m.retriever.normalize(next->title), std::max(m.k, kContextSearchK));
-  if (!confident(asked, m.thresholds) || asked.candidates[0].id != next->id) return false;
-  SlotFilter filter;
-  filter.topic = topic;
-  filter.not_entry = done->id;
-  retrieval::SearchResult in;
-  if (!within_slots(asked, m.kb, filter, &in) || in.candidates[0].id != next->id) return false;
-  reading->result = std::move(in);
-  reading->result.out_of_scope = asked.out_of_scope;
-  reading->kind = ReadingKind::kSubject;
-  reading->question = m.alone.normalized;
-  return true;
-}
-
-// Words telling that what comes next follows a step ("放款以后怎么还",
-// "绑好了接下来怎么充钱"), longest first.
-const char* const kThen[] = {"接下来", "下一步", "然后", "接着", "以后", "之后", "过后", "后"};
-
-// Words asking how to go on.
-const char* const kHowOn[] = {"怎么", "咋", "如何", "怎样", "怎么样"};
-
-// The step the message names is what was answered last: the step searched
-// alone ranks the last entry first, or every character of it is in the last
-// question ("绑" of 银行卡怎么绑定).
-bool step_is_the_last(const MessageState& m, const std::string& step) {
-  const Conversation& c = m.conversation;
-  const retrieval::SearchResult s = m.retriever.search(step, m.k);
-  if (!s.candidates.empty() && s.candidates[0].id == c.last_faq_id) return true;
-  const std::u32string cps = utf8::decode(step);
-  return !cps.empty() && std::all_of(cps.begin(), cps.end(), [&](char32_t ch) {
-    return c.last_question.find(utf8::encode(std::u32string(1, ch))) != std::string::npos;
-  });
-}
-
-// The step answered last, said done, then a question of its own ("放款以后
-// 怎么还" after 借款什么时候放款, "绑好了接下来怎么充钱" after 银行卡怎么绑):
-// the question after the word of sequence, asking how to go on (怎么, 咋,
-// 如何), is asked of what comes next, not of the step. It is searched alone, then after the kept topic's first word
-// when it names no topic; the first answering clearly an entry other than
-// the last is read as kSubject. False when the message is no such step or
-// nothing answers clearly.
-bool read_step_then(const MessageState& m, Reading* reading) {
-  const Conversation& c = m.conversation;
-  const std::string text = m.cues.without_fillers(m.alone.normalized);
-  size_t at = std::string::npos;
-  std::string word;
-  for (const char* w : kThen) {
-    const size_t found = text.find(w);
-    if (found != std::string::npos && found > 0 && found < at) {
-      at = found;
-      word = w;
-    }
-  }
-  if (at == std::string::npos) return false;
-  std::string step = text.substr(0, at);
-  const std::string asked = text.substr(at + word.size());
-  // The question asks how to go on (怎么, 咋, 如何): "测完以后哪些标能买"
-  // after 风险测评在哪 asks what the assessment decides, not a next step.
-  if (content_length(asked) < 2 ||
-      std::none_of(std::begin(kHowOn), std::end(kHowOn),
-                   [&](const char* w) { return asked.find(w) != std::string::npos; })) {
-    return false;
-  }
-  for (const char* w : kDone) {
-    if (strip_suffix(&step, w)) break;
-  }
-  if (step.empty() || !step_is_the_last(m, step)) return false;
-  const MessageCues named = m.cues.read(asked, c.topic, c.type);
-  if (named.names_product || named.reference) return false;
-  std::vector<std::string> queries = {asked};
-  if (named.topics.empty()) {
-    auto it = m.kb.followup.topic_cues.find(c.topic);
-    if (it != m.kb.followup.topic_cues.end() && !it->second.empty()) {
-      queries.push_back(m.retriever.normalize(it->second[0]) + asked);
-    }
-  }
-  for (const std::string& q : queries) {
-    retrieval::SearchResult r = m.retriever.search(q, std::max(m.k, kContextSearchK));
-    if (!confident(r, m.thresholds) || r.candidates[0].id == c.last_faq_id) continue;
-    reading->result = std::move(r);
-    reading->kind = ReadingKind::kSubject;
-    reading->question = q;
-    return true;
-  }
-  return false;
-}
-
 // Words asking whether something may be set or chosen ("能设置金额区间吗",
 // "期限可以自己挑吗"): a question about a setting of the thing just answered.
 const char* const kSetting[] = {"设置", "设定", "设成", "能设", "可以设", "可设", "选", "挑", "指定", "限定", "自定", "调整"};
@@ -1182,11 +1037,14 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
                      points_at_other(reading.result.normalized) && read_other(state, &reading);
   // A sibling of the subject named by its modifier: no other topic.
   // The step after one named ("借款审核通过以后呢").
+  const StepQuery steps{retriever, kb, cues, conversation, thresholds, k, alone, [&] {
+                          return previous_subject(cues, kb, retriever, conversation);
+                        }};
   const bool next_step = !other && short_text && !another_kind && !small_talk &&
-                         read_next_step(state, &reading);
+                         read_next_step(steps, &reading);
   // The step answered last, done, then a question of its own ("放款以后怎么还").
   const bool step_then = !other && !next_step && short_text && !another_kind && !small_talk &&
-                         !named.names_product && read_step_then(state, &reading);
+                         !named.names_product && read_step_then(steps, &reading);
   const bool sibling = !other && !next_step && !step_then && (short_text || named.reference) && !another_kind &&
                        !named.names_product &&
                        (named.topics.empty() || named.names_only(conversation.topic)) &&

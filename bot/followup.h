@@ -112,7 +112,8 @@
 // 呢" after 登录密码忘了 names 交易密码). The opposite movement
 // (followup.json opposites: "反过来呢" after 充值要手续费吗) names the
 // opposite topic (CueReader::opposite) and keeps the type (the withdrawal
-// fee). A step named with a word of time after it and nothing else
+// fee). The step readings (bot/followup_steps.h; the words are followup.json
+// steps): a step named with a word of time after it and nothing else
 // ("借款审核通过以后呢" after 提现多久能到, "审核过了以后呢" after 借款审核要
 // 多久) asks what follows the step: the step alone is searched, and the
 // first of its entry's follow_ups within the topic the step names (the kept
@@ -188,6 +189,9 @@ struct Reading {
                          // its rewrite in context ("充值是不是要收手续费")
   bool in_context() const { return kind != ReadingKind::kAlone; }
 };
+
+// The policy would answer with `r`'s first candidate: a clear match.
+bool answers_clearly(const retrieval::SearchResult& r, const Thresholds& t);
 
 // Number of code points that are neither space nor punctuation.
 size_t content_length(std::string_view text);

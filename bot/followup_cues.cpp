@@ -149,6 +149,7 @@ CueReader::CueReader(const knowledge::KnowledgeBase& kb, const retrieval::Retrie
   }
   std::sort(opposite_words_.begin(), opposite_words_.end(),
             [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  steps_ = StepWords(cues.steps, normalizer);
   readings_ = normalizer.readings();
   if (readings_) {
     for (const Word& w : words_) {

@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bot/step_words.h"
 #include "knowledge/knowledge_base.h"
 #include "retrieval/retriever.h"
 
@@ -139,6 +140,9 @@ class CueReader {
   // "交税" in "那赚的利息要交税吗") that `normalized` holds, else "".
   std::string outside(std::string_view normalized) const;
 
+  // The words of the step readings (followup.json steps), normalised.
+  const StepWords& steps() const { return steps_; }
+
   // `normalized` with its first reference word replaced by `subject`;
   // `subject` put in front when the text holds no reference word.
   std::string replace_reference(std::string_view normalized, const std::string& subject) const;
@@ -196,6 +200,7 @@ class CueReader {
   std::vector<std::string> opposite_words_;
   // Modifier -> its other words (FollowupCues::modifier_synonyms), normalised.
   std::map<std::string, std::vector<std::string>> synonyms_;
+  StepWords steps_;
 };
 
 }  // namespace faqbot::bot

@@ -5,10 +5,12 @@ set(FAQBOT_BOT_SOURCES
   engine_load.cpp
   followup.cpp
   followup_cues.cpp
+  followup_steps.cpp
   guard.cpp
   names.cpp
   policy.cpp
   settings.cpp
   signals.cpp
+  step_words.cpp
   wording.cpp
 )

@@ -147,6 +147,15 @@ struct FollowupCues {
   // recharge question asks the same of withdrawals (CueReader::opposite).
   std::map<std::string, std::string> opposites;
   std::vector<std::string> opposite_words;
+  // Words of the step readings (bot/followup_steps.h), in the operator's
+  // order: a step said done, then what comes next ("借款审核通过以后呢",
+  // "放款以后怎么还"). Empty lists: no step reading applies.
+  struct StepWords {
+    std::vector<std::string> after;   // time after a step, ending a message (以后, 之后)
+    std::vector<std::string> done;    // a step is done, just before them (通过了, 好了)
+    std::vector<std::string> then;    // what follows a step (接下来, 然后, 以后)
+    std::vector<std::string> how_on;  // asking how to go on (怎么, 咋, 如何)
+  } steps;
 };
 
 struct KnowledgeBase {

@@ -1,5 +1,7 @@
 #include "knowledge/slots.h"
 
+#include <algorithm>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -141,6 +143,23 @@ void parse_followup_cues(const json& doc, FollowupCues* cues, std::vector<Diagno
     }
     if (auto w = it->find("words"); it->is_object() && w != it->end()) {
       cues->opposite_words = words(*w, "opposites \"words\"", diags);
+    }
+  }
+  if (auto it = doc.find("steps"); it != doc.end()) {
+    if (!it->is_object()) error(diags, "\"steps\" must be an object of word lists");
+    const std::pair<const char*, std::vector<std::string>*> lists[] = {
+        {"after", &cues->steps.after},
+        {"done", &cues->steps.done},
+        {"then", &cues->steps.then},
+        {"how_on", &cues->steps.how_on}};
+    for (auto t = it->begin(); it->is_object() && t != it->end(); ++t) {
+      auto list = std::find_if(std::begin(lists), std::end(lists),
+                               [&](const auto& l) { return t.key() == l.first; });
+      if (list == std::end(lists)) {
+        error(diags, "steps \"" + t.key() + "\" is none of after, done, then, how_on");
+        continue;
+      }
+      *list->second = words(t.value(), "steps \"" + t.key() + "\"", diags);
     }
   }
   if (auto it = doc.find("modifiers"); it != doc.end()) {

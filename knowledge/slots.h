@@ -45,9 +45,19 @@
 //                                       point at nothing (FollowupCues::plain_words)
 //    "modifiers": {"交易": ["付钱", …]}, other words for a modifier that tells
 //                                       siblings apart (FollowupCues::modifier_synonyms)
-//    "opposites": {"topics": {"recharge": "withdraw", …}, "words": ["反过来", …]}}
+//    "opposites": {"topics": {"recharge": "withdraw", …}, "words": ["反过来", …]},
 //                                       topics of opposite movements and the words
-//                                       naming the opposite (FollowupCues::opposites)
+//                                       naming the opposite (FollowupCues::opposites),
+//    "steps": {"after": ["以后", …], "done": ["通过", …], "then": ["接下来", …],
+//              "how_on": ["怎么", …]}}: words of the step readings
+//              (FollowupCues::steps, bot/followup_steps.h): after, words of
+//              time ending a message after a step ("借款审核通过以后呢"); done,
+//              words telling the step is done, just before them (the first
+//              listed that ends the step is dropped: list a longer word before
+//              a shorter one it ends with, 通过了 before 过了); then, words of
+//              sequence before a question of what comes next ("放款以后怎么
+//              还"); how_on, words asking how to go on. Another key is an error;
+//              a list left out is empty and its reading never applies.
 // Cue words are written as investors type them; matching happens on
 // normalised text (the engine normalises the cues the same way).
 #include <nlohmann/json_fwd.hpp>

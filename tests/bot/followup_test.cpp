@@ -1320,5 +1320,38 @@ TEST_F(FollowupTest, TheStepAnsweredLastDoneThenHowToGoOnAsksTheNextStep) {
   EXPECT_NE(read("放款以后怎么还").kind, ReadingKind::kSubject);
 }
 
+TEST(FollowupSteps, StepWordsSplitWhereTheOperatorsWordsSay) {
+  FakeRetriever normalizer;
+  knowledge::FollowupCues::StepWords lists;
+  lists.after = {"以后", "后"};
+  lists.done = {"通过了", "过了", "过"};
+  lists.then = {"接下来", "以后"};
+  lists.how_on = {"怎么", "咋"};
+  const StepWords words(lists, normalizer);
+  std::string text = "审核通过了以后";
+  ASSERT_TRUE(words.strip_after(&text));
+  EXPECT_EQ(text, "审核通过了");
+  words.strip_done(&text);
+  EXPECT_EQ(text, "审核");  // the first listed that ends it: 通过了, not 过
+  text = "审核过";
+  words.strip_done(&text);
+  EXPECT_EQ(text, "审核");
+  text = "审核要多久";
+  EXPECT_FALSE(words.strip_after(&text));
+  EXPECT_EQ(text, "审核要多久");
+  std::string step, asked;
+  ASSERT_TRUE(words.split_then("绑好了接下来以后怎么充钱", &step, &asked));
+  EXPECT_EQ(step, "绑好了");  // the earliest word of sequence
+  EXPECT_EQ(asked, "以后怎么充钱");
+  EXPECT_FALSE(words.split_then("以后怎么还", &step, &asked));  // nothing before it
+  EXPECT_TRUE(words.asks_how_on("咋充钱"));
+  EXPECT_FALSE(words.asks_how_on("多少钱"));
+  // No words: nothing is a step.
+  const StepWords none;
+  text = "审核以后";
+  EXPECT_FALSE(none.strip_after(&text));
+  EXPECT_FALSE(none.split_then("放款以后怎么还", &step, &asked));
+}
+
 }  // namespace
 }  // namespace faqbot::bot

@@ -62,6 +62,10 @@ inline std::shared_ptr<knowledge::KnowledgeBase> make_kb() {
   kb->followup.type_of_suffix = {{"arrival_time", "how_long"}};
   kb->followup.references = {"它", "这个"};
   kb->followup.fillers = {"那", "呢", "吗", "的话"};
+  kb->followup.steps.after = {"以后", "之后", "过后", "后"};
+  kb->followup.steps.done = {"通过了", "通过", "成功", "完了", "过了", "过", "完", "好"};
+  kb->followup.steps.then = {"接下来", "然后", "接着", "以后", "之后", "后"};
+  kb->followup.steps.how_on = {"怎么", "咋", "如何"};
   knowledge::assign_slots(kb.get());
   kb->content_hash = "test";
   return kb;

@@ -168,6 +168,36 @@ TEST(Slots, ModifiersAndOppositesAreReadAndMalformedOnesAreErrors) {
                            "opposites \"topics\" must map a topic to a topic"));
 }
 
+TEST(Slots, StepWordsAreReadInOrderAndMalformedOnesAreErrors) {
+  ConfigFixture cfg;
+  cfg.write("kb/recharge.json", kRecharge);
+  cfg.write("followup.json", R"({"topics": {"recharge": ["充值"]},
+    "steps": {"after": ["以后", "后"], "done": ["通过了", "过了"], "then": ["接下来"], "how_on": ["怎么"]}})");
+  LoadOutcome out = load(cfg.dir());
+  ASSERT_TRUE(out.ok()) << (out.diagnostics.empty() ? "" : format(out.diagnostics[0]));
+  const FollowupCues::StepWords& s = out.kb->followup.steps;
+  EXPECT_EQ(s.after, (std::vector<std::string>{"以后", "后"}));
+  EXPECT_EQ(s.done, (std::vector<std::string>{"通过了", "过了"}));
+  EXPECT_EQ(s.then, std::vector<std::string>{"接下来"});
+  EXPECT_EQ(s.how_on, std::vector<std::string>{"怎么"});
+
+  // Left out: empty lists (no step reading applies).
+  cfg.write("followup.json", R"({"topics": {"recharge": ["充值"]}, "steps": {"after": ["以后"]}})");
+  out = load(cfg.dir());
+  ASSERT_TRUE(out.ok());
+  EXPECT_TRUE(out.kb->followup.steps.done.empty());
+  EXPECT_TRUE(out.kb->followup.steps.how_on.empty());
+
+  cfg.write("followup.json", R"({"steps": ["以后"]})");
+  EXPECT_TRUE(any_contains(diagnostic_lines(load(cfg.dir()), Severity::kError),
+                           "\"steps\" must be an object of word lists"));
+  cfg.write("followup.json", R"({"steps": {"after": "以后", "done": [""], "befor": ["之前"]}})");
+  auto errors = diagnostic_lines(load(cfg.dir()), Severity::kError);
+  EXPECT_TRUE(any_contains(errors, "steps \"after\" must be a list of strings"));
+  EXPECT_TRUE(any_contains(errors, "steps \"done\" holds an item that is not a non-empty string"));
+  EXPECT_TRUE(any_contains(errors, "steps \"befor\" is none of after, done, then, how_on"));
+}
+
 TEST(Slots, DefaultKnowledgeBaseHasCuesForEveryTopic) {
   LoadOutcome out = load(FAQBOT_DEFAULT_CONFIG);
   ASSERT_TRUE(out.ok());
