@@ -235,7 +235,7 @@ TEST(MultiturnQuality, FollowupKindProbesMeetTheFloors) {
 }
 
 TEST(MultiturnQuality, FollowupMissClassProbesMeetTheFloors) {
-  expect_probe_floors("multiturn_classes.tsv", 81, kClassesFollowupFloor, kClassesFirstTurnFloor);
+  expect_probe_floors("multiturn_classes.tsv", 84, kClassesFollowupFloor, kClassesFirstTurnFloor);
 }
 
 TEST(MultiturnQuality, ThreadAndSiblingProbesMeetTheFloors) {
