@@ -1,6 +1,7 @@
 // The Engine implementation: the respond() pipeline
 //   input checks -> PII masking -> signals -> retrieval (with follow-up
 //   context) -> policy -> wording -> guard -> conversation update.
+#include <limits>
 #include <optional>
 #include <utility>
 
@@ -172,6 +173,13 @@ Reply EngineImpl::decide(Conversation& conversation, Reply reply, const PiiScan&
   vars.customer = conversation.customer_name;
   const knowledge::LocalTime now = kb_->calendar.now();
   drop_inactive(reading.result, *kb_, now.date);
+  // The base model's agreement (policy rule 5b) speaks for the message as
+  // sent, not for its rewrite in the conversation's context: a follow-up
+  // that the context reads as out of scope ("收益要交税吗") stays so.
+  if (reading.in_context()) {
+    reading.result.base_choice.clear();
+    reading.result.base_margin = -std::numeric_limits<double>::infinity();
+  }
   Decision d = policy_.decide(reading.result, *kb_, conversation, signals);
 
   const bool repeat = repeats_last_answer(d, conversation, reading);

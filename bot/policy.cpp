@@ -46,8 +46,16 @@ Decision Policy::decide(const retrieval::SearchResult& result, const knowledge::
   // out-of-scope example.
   const double answerable = top_conf * (1.0 - result.out_of_scope);
   const bool clear_match = is_clear_match(top_conf, runner_up, result.out_of_scope, t_);
-  const bool out_of_scope = result.out_of_scope >= t_.out_of_scope && !clear_match;
-  const bool plausible = top && !out_of_scope && top_conf >= t_.clarify;
+  // 5b. The base model agrees: see policy.h. Never for another company's
+  // product or a kind we do not offer named (checked here), nor for a hand
+  // entry (rule 4 or clarify), nor past a sibling too close (rule 5's margin).
+  const bool base_agrees = top && !clear_match && result.other_product.empty() &&
+                           result.other_kind.empty() && top_conf >= t_.agree_answer &&
+                           result.base_choice == top->id && result.base_margin >= t_.agree_margin &&
+                           top_conf - runner_up >= t_.margin && !is_hand(entry->handoff) &&
+                           result.out_of_scope < t_.agree_out_of_scope;
+  const bool out_of_scope = result.out_of_scope >= t_.out_of_scope && !clear_match && !base_agrees;
+  const bool plausible = top && !out_of_scope && (top_conf >= t_.clarify || base_agrees);
 
   Decision d;
   d.confidence = top_conf;
@@ -118,7 +126,7 @@ Decision Policy::decide(const retrieval::SearchResult& result, const knowledge::
 
   // 5. A confident answer. A hand entry's text says the investor is being
   // transferred, so it goes out only with a handoff (4), never as an answer.
-  if (clear_match && !is_hand(entry->handoff)) {
+  if ((clear_match || base_agrees) && !is_hand(entry->handoff)) {
     auto it = conversation.asks_per_entry.find(top->id);
     const int before = it == conversation.asks_per_entry.end() ? 0 : it->second;
     if (entry->category != "smalltalk" && before + 1 >= t_.answers_before_handoff) {

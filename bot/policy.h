@@ -29,6 +29,13 @@
 //                                   -> answer (offer_human for `offer` entries);
 //                                      the same entry a third time in a session
 //                                      -> handoff
+//   5b. the base model agrees: not a clear match (or out of scope as in 3),
+//      but the top entry has confidence >= agree_answer, is the discriminative
+//      base model's own first choice on the whole message
+//      (SearchResult::base_choice, over every entry and "none") with margin
+//      >= agree_margin, leads its competing runner-up by margin, no kind of
+//      product we do not offer is named (SearchResult::other_kind), and it is
+//      not a hand entry          -> answer as in 5
 //   6. plausible (>= clarify)       -> clarify with the top suggestions
 //   7. otherwise                    -> fallback (as 3)
 #include <string>
@@ -55,6 +62,17 @@ struct Thresholds {
   double out_of_scope = 0.5;   // "out_of_scope": P(no entry) at which to fall back
   double handoff_entry = 0.4;  // "handoff_entry": answerable confidence to hand over
                                // for an entry marked hand / hand_priority
+  // Rule 5b: the fused, calibrated ranking and the discriminative base model
+  // alone (linear SVMs over every entry and "none") put the same entry first:
+  // it is answered below `answer`. "agree_answer": the top entry's own
+  // confidence needed; "agree_margin": the base model's one-vs-rest margin
+  // for that entry needed (any number, > 0 = "this class"; a very large one
+  // switches the rule off); "agree_out_of_scope": P(out of scope) must stay
+  // below it (a question the scope model is sure about, such as taxes on
+  // our returns, is not ours however the base model ranks it).
+  double agree_answer = 0.2;
+  double agree_margin = 0.0;
+  double agree_out_of_scope = 0.7;
   int max_suggestions = 3;     // "max_suggestions"
   int fallbacks_before_handoff = 2;  // "fallbacks_before_handoff": in a row
   int answers_before_handoff = 3;    // "answers_before_handoff": same entry, one session

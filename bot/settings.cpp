@@ -1,5 +1,6 @@
 #include "bot/settings.h"
 
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -16,6 +17,19 @@ bool read_prob(const json& obj, const char* key, double* out, std::string* error
   const json& v = obj[key];
   if (!v.is_number() || v.get<double>() < 0 || v.get<double>() > 1) {
     *error = std::string("policy.") + key + ": expected a number in [0, 1]";
+    return false;
+  }
+  *out = v.get<double>();
+  return true;
+}
+
+// Reads obj[key] (any finite number) into *out when present; false (and
+// *error) on a bad value.
+bool read_number(const json& obj, const char* key, double* out, std::string* error) {
+  if (!obj.contains(key)) return true;
+  const json& v = obj[key];
+  if (!v.is_number() || !std::isfinite(v.get<double>())) {
+    *error = std::string("policy.") + key + ": expected a number";
     return false;
   }
   *out = v.get<double>();
@@ -88,6 +102,9 @@ Result<EngineSettings> parse_settings(const std::string& json_text) {
         !read_prob(p, "suggestion", &t.suggestion, &error) ||
         !read_prob(p, "out_of_scope", &t.out_of_scope, &error) ||
         !read_prob(p, "handoff_entry", &t.handoff_entry, &error) ||
+        !read_prob(p, "agree_answer", &t.agree_answer, &error) ||
+        !read_number(p, "agree_margin", &t.agree_margin, &error) ||
+        !read_prob(p, "agree_out_of_scope", &t.agree_out_of_scope, &error) ||
         !read_int(p, "policy", "max_suggestions", 1, &t.max_suggestions, &error) ||
         !read_int(p, "policy", "fallbacks_before_handoff", 1, &t.fallbacks_before_handoff,
                   &error) ||

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <exception>
+#include <limits>
 #include <optional>
 #include <set>
 
@@ -278,7 +279,13 @@ class EngineRetriever final : public Retriever {
       if (r.normalized.empty() || k == 0) return r;
       const int product = state_.products.asked_about(r.normalized);
       if (product >= 0) r.other_product = state_.products.name(product);
+      const int kind = state_.kinds.asked_about(r.normalized);
+      if (kind >= 0) r.other_kind = state_.kinds.name(kind);
       score(r.normalized, k, r);
+      // The base model's choice on the whole message, whichever reading
+      // wins below.
+      const std::string base_choice = r.base_choice;
+      const double base_margin = r.base_margin;
       const double as_written = r.out_of_scope;  // before any other reading
       const Candidate whole_top = r.candidates.empty() ? Candidate{} : r.candidates[0];
       if (product < 0) {
@@ -312,9 +319,13 @@ class EngineRetriever final : public Retriever {
         consider(without_speech_fillers(r.normalized), k, r);
       }
       if (k >= kTop3 && !whole_top.id.empty()) keep_in_top3(whole_top, r.candidates);
+      r.base_choice = base_choice;
+      r.base_margin = base_margin;
     } catch (const std::exception&) {
       r.candidates.clear();
       r.out_of_scope = 1.0;
+      r.base_choice.clear();
+      r.base_margin = -std::numeric_limits<double>::infinity();
     }
     return r;
   }
@@ -658,6 +669,13 @@ class EngineRetriever final : public Retriever {
   // normalised text.
   void score(const std::string& normalized, size_t k, SearchResult& r) const {
     const Analysis a = analyze(view_, normalized);
+    if (a.linear_best >= 0 && a.linear_best < view_.num_entries) {
+      r.base_choice = state_.entry_ids[static_cast<size_t>(a.linear_best)];
+      r.base_margin = a.linear_best_margin;
+    } else {
+      r.base_choice.clear();
+      r.base_margin = -std::numeric_limits<double>::infinity();
+    }
     if (!a.known) return;
     r.out_of_scope = state_.calibrators.scope.predict(a.scope.data(), a.scope.size());
     std::vector<Candidate> cands;

@@ -3,6 +3,7 @@
 // with a calibrated confidence. Knows entry ids and texts only; nothing about
 // handoffs, replies or channels.
 #include <functional>
+#include <limits>
 #include <map>
 #include <memory>
 #include <string>
@@ -100,6 +101,17 @@ struct SearchResult {
                                       // question is about ("花呗怎么提额"), ""
                                       // when none or only named as a means of
                                       // ours ("能用支付宝充值吗")
+  std::string other_kind;             // name of a kind of product we do not
+                                      // offer that the question is about
+                                      // (Corpus::other_kinds: "信用卡怎么提额"),
+                                      // "" when none or named as a means
+  // The discriminative base model's (linear SVMs over entries and "none")
+  // first choice on the whole normalised message, and that class's own
+  // one-vs-rest margin (> 0: "this class"). "" / -infinity when "none" wins,
+  // the model is empty (large corpora) or off, or the message is unknown.
+  // Independent of how the candidates were reranked: compare with their ids.
+  std::string base_choice;
+  double base_margin = -std::numeric_limits<double>::infinity();
 };
 
 class Retriever {

@@ -77,6 +77,11 @@ Analysis analyze(const EngineView& engine, const std::string& normalized) {
     engine.linear->scores(text, linear.data());
   }
   const float linear_none = linear.empty() ? 0.0f : linear.back();
+  if (!linear.empty()) {
+    const auto best = std::max_element(linear.begin(), linear.end());  // first of ties
+    out.linear_best = static_cast<int>(best - linear.begin());
+    out.linear_best_margin = *best;
+  }
 
   const bool small = engine.num_entries <= static_cast<int>(kAllEntriesUpTo);
   const size_t want = small ? static_cast<size_t>(engine.num_entries) : kDenseCandidates;

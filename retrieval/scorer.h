@@ -73,6 +73,11 @@ struct Analysis {
   std::vector<ScoredCandidate> candidates;  // a shortlist, unordered
   std::array<float, kScopeFeatureCount> scope{};
   bool known = false;  // false: the question shares no feature with the corpus
+  // The linear model's first choice over every entry and "none" (class
+  // num_entries) and its own one-vs-rest margin; -1 when the model is empty,
+  // switched off or the question is unknown.
+  int linear_best = -1;
+  float linear_best_margin = 0;
 };
 
 // Builds the shortlist and feature rows for `normalized`.
