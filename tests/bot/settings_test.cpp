@@ -42,6 +42,19 @@ TEST(Settings, ReadsEverySection) {
   EXPECT_EQ(s->followup_max_chars, 6u);
 }
 
+TEST(Settings, ReadsTheAgreementThresholds) {
+  auto s = parse_settings(
+      R"({"policy": {"agree_answer": 0.25, "agree_margin": -0.3, "agree_out_of_scope": 0.8}})");
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  EXPECT_DOUBLE_EQ(s->thresholds.agree_answer, 0.25);
+  EXPECT_DOUBLE_EQ(s->thresholds.agree_margin, -0.3);  // a margin, not a probability
+  EXPECT_DOUBLE_EQ(s->thresholds.agree_out_of_scope, 0.8);
+  auto bad = parse_settings(R"({"policy": {"agree_margin": "high"}})");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("policy.agree_margin"), std::string::npos);
+  EXPECT_FALSE(parse_settings(R"({"policy": {"agree_answer": 2}})").ok());
+}
+
 TEST(Settings, RejectsBadValuesNamingTheKey) {
   auto bad_json = parse_settings("{not json");
   EXPECT_FALSE(bad_json.ok());

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "fixture.h"
 #include "retrieval/engine_trainer.h"
 
@@ -169,6 +171,48 @@ TEST(RetrieverTest, RejectsBadSettings) {
   s = Settings{};
   s.index_factory = "NotAnIndex";
   EXPECT_FALSE(Retriever::build(testing::tiny_corpus(), s).ok());
+}
+
+// The base model's first choice is reported on the whole message, by id,
+// with its margin; "none" winning, or no question at all, reports nothing.
+TEST(RetrieverTest, ReportsTheBaseModelsFirstChoice) {
+  auto r = build_tiny();
+  const SearchResult clear = r->search("提现手续费多少", 3);
+  ASSERT_FALSE(clear.candidates.empty());
+  EXPECT_EQ(clear.base_choice, "withdraw.fee");
+  EXPECT_EQ(clear.base_choice, top(clear));
+  EXPECT_GT(clear.base_margin, 0.0);
+  for (const char* q : {"", "？？？"}) {
+    const SearchResult nothing = r->search(q, 3);
+    EXPECT_EQ(nothing.base_choice, "") << q;
+    EXPECT_LT(nothing.base_margin, -1e300) << q;
+  }
+  for (const SearchResult& res : {r->search("后天天气怎么样", 3), r->search("给我讲个故事", 3)}) {
+    if (res.base_choice.empty()) {
+      EXPECT_LT(res.base_margin, -1e300);
+    } else {
+      EXPECT_TRUE(std::isfinite(res.base_margin));
+    }
+  }
+}
+
+TEST(RetrieverTest, NoBaseChoiceWithoutTheLinearModel) {
+  Settings s;
+  s.ablate = "linear";
+  auto r = Retriever::build(testing::tiny_corpus(), s);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  const SearchResult res = r.value()->search("提现手续费多少", 3);
+  EXPECT_EQ(res.base_choice, "");
+  EXPECT_LT(res.base_margin, -1e300);
+}
+
+TEST(RetrieverTest, NamesTheKindOfProductAskedAbout) {
+  Corpus corpus = testing::tiny_corpus();
+  corpus.other_kinds.push_back({"信用卡", {"信用卡"}});
+  auto r = Retriever::build(corpus, Settings{});
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r.value()->search("信用卡怎么提额", 3).other_kind, "信用卡");
+  EXPECT_EQ(r.value()->search("提现手续费多少", 3).other_kind, "");
 }
 
 TEST(RetrieverTest, EmptyCorpusBuildsAndAnswersNothing) {
