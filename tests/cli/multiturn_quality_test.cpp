@@ -243,7 +243,7 @@ TEST(MultiturnQuality, ThreadAndSiblingProbesMeetTheFloors) {
 }
 
 TEST(MultiturnQuality, HeldOutClassProbesMeetTheFloors) {
-  expect_probe_floors("multiturn_followons.tsv", 96, kFollowonsFollowupFloor, kFollowonsFirstTurnFloor);
+  expect_probe_floors("multiturn_followons.tsv", 100, kFollowonsFollowupFloor, kFollowonsFirstTurnFloor);
 }
 
 TEST(MultiturnQuality, ContextProbesMeetTheFloors) {
