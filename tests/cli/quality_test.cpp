@@ -177,8 +177,17 @@ constexpr ProbeFloors kServiceLogsBlindFloors = {"probe_service_logs.jsonl", 0.9
 // other lenders' and payment apps' products): measured before the fixes of
 // its classes at 142/160 right, 20/20 handed over, 39/40 refused, against
 // the linear-SVM baseline's 147/160, 20/20, 37/40; 149/160, 20/20, 39/40
-// when it landed (one dense seed measured). Floors a notch below.
-constexpr ProbeFloors kCreditAppBlindFloors = {"probe_credit_app.jsonl", 0.92, 0.95, 0.95};
+// when it landed (one dense seed measured); 156/160, 20/20, 38/40 a stop
+// later. Floors a notch below.
+constexpr ProbeFloors kCreditAppBlindFloors = {"probe_credit_app.jsonl", 0.95, 0.95, 0.95};
+// Investor-forum style, written blind from the catalog (请问/求助/各位
+// openings, the platform in the third person, a situation before the
+// question, amounts as digits, some traditional characters, one typo in
+// six, other lenders' products): measured before the fixes of its stop at
+// 154/160 right, 20/20 handed over, 38/40 refused, against the linear-SVM
+// baseline's 152/160, 18/20, 37/40; 155/160, 20/20, 37/40 when it landed
+// (one dense seed measured). Floors a notch below.
+constexpr ProbeFloors kForumBlindFloors = {"probe_forum.jsonl", 0.95, 0.95, 0.9};
 constexpr ProbeFloors kLogsStyleFloors = {"probe_logs_style.jsonl", 0.94, 0.42, 0.99};
 // Terse app help-box questions (5-15 characters, new wordings of every
 // entry: 晚还/拉人/zh/sxf, a one-character typo in the key noun) and short
@@ -250,6 +259,7 @@ TEST(Quality, FeedbackFormBlindProbesMeetTheFloors) { expect_probe_floors(kFeedb
 TEST(Quality, PhoneChatBlindProbesMeetTheFloors) { expect_probe_floors(kPhoneChatBlindFloors); }
 TEST(Quality, ServiceLogBlindProbesMeetTheFloors) { expect_probe_floors(kServiceLogsBlindFloors); }
 TEST(Quality, CreditAppBlindProbesMeetTheFloors) { expect_probe_floors(kCreditAppBlindFloors); }
+TEST(Quality, ForumBlindProbesMeetTheFloors) { expect_probe_floors(kForumBlindFloors); }
 TEST(Quality, LogsStyleProbesMeetTheFloors) { expect_probe_floors(kLogsStyleFloors); }
 TEST(Quality, HelpboxProbesMeetTheFloors) { expect_probe_floors(kHelpboxFloors); }
 
