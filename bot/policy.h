@@ -30,8 +30,9 @@
 //                                      the same entry a third time in a session
 //                                      -> handoff
 //   5b. the base model agrees: not a clear match (or out of scope as in 3
-//      with P(out of scope) < agree_out_of_scope), but the top entry has confidence >= agree_answer, is the discriminative
-//      base model's own first choice on the whole message
+//      with P(out of scope) < agree_out_of_scope), but the top entry has
+//      confidence >= agree_answer, is the discriminative base model's own
+//      first choice on the whole message
 //      (SearchResult::base_choice, over every entry and "none") with margin
 //      >= agree_margin, leads its competing runner-up by margin, no kind of
 //      product we do not offer is named (SearchResult::other_kind), and it is
