@@ -405,14 +405,7 @@ bool within_slots(const retrieval::SearchResult& result, const knowledge::Knowle
 namespace {
 
 // What read_message() knows of a message once its text alone is searched.
-struct MessageState {
-  const retrieval::Retriever& retriever;
-  const knowledge::KnowledgeBase& kb;
-  const CueReader& cues;
-  const Conversation& conversation;
-  const Thresholds& thresholds;
-  size_t k;
-  const retrieval::SearchResult& alone;  // the text alone, kContextSearchK deep
+struct MessageState : MessageSearch {
   const MessageCues& named;
 };
 
@@ -1029,7 +1022,8 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
   if (sure_alone && !context_only && complete_alone(kind, named, alone, kb, conversation, short_text)) {
     kind = ReadingKind::kAlone;
   }
-  const MessageState state{retriever, kb, cues, conversation, thresholds, k, alone, named};
+  const MessageSearch searched{retriever, kb, cues, conversation, thresholds, k, alone};
+  const MessageState state{searched, named};
   retrieval::SearchResult in_context;
   // "The other one" of the kind asked about last: no type, no other topic.
   const bool other = short_text && !another_kind && named.types.empty() && !named.names_product &&
@@ -1037,9 +1031,7 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
                      points_at_other(reading.result.normalized) && read_other(state, &reading);
   // A sibling of the subject named by its modifier: no other topic.
   // The step after one named ("借款审核通过以后呢").
-  const StepQuery steps{retriever, kb, cues, conversation, thresholds, k, alone, [&] {
-                          return previous_subject(cues, kb, retriever, conversation);
-                        }};
+  const StepQuery steps{searched, [&] { return previous_subject(cues, kb, retriever, conversation); }};
   const bool next_step = !other && short_text && !another_kind && !small_talk &&
                          read_next_step(steps, &reading);
   // The step answered last, done, then a question of its own ("放款以后怎么还").

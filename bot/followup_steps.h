@@ -18,8 +18,9 @@
 
 namespace faqbot::bot {
 
-// What a step reading looks at.
-struct StepQuery {
+// What a reading of a follow-up looks at once the message's text alone is
+// searched (the readings of bot/followup.cpp and the step readings here).
+struct MessageSearch {
   const retrieval::Retriever& retriever;
   const knowledge::KnowledgeBase& kb;
   const CueReader& cues;
@@ -27,6 +28,10 @@ struct StepQuery {
   const Thresholds& thresholds;
   size_t k;
   const retrieval::SearchResult& alone;  // the text alone, kContextSearchK deep
+};
+
+// What a step reading looks at.
+struct StepQuery : MessageSearch {
   // The previous question's subject (its words of the kept topic, else the
   // answer's title), put before a step that names no topic.
   std::function<std::string()> previous_subject;
