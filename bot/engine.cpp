@@ -1,7 +1,6 @@
 // The Engine implementation: the respond() pipeline
 //   input checks -> PII masking -> signals -> retrieval (with follow-up
 //   context) -> policy -> wording -> guard -> conversation update.
-#include <limits>
 #include <optional>
 #include <utility>
 
@@ -176,10 +175,7 @@ Reply EngineImpl::decide(Conversation& conversation, Reply reply, const PiiScan&
   // The base model's agreement (policy rule 5b) speaks for the message as
   // sent, not for its rewrite in the conversation's context: a follow-up
   // that the context reads as out of scope ("收益要交税吗") stays so.
-  if (reading.in_context()) {
-    reading.result.base_choice.clear();
-    reading.result.base_margin = -std::numeric_limits<double>::infinity();
-  }
+  if (reading.in_context()) reading.result.forget_base_choice();
   Decision d = policy_.decide(reading.result, *kb_, conversation, signals);
 
   const bool repeat = repeats_last_answer(d, conversation, reading);

@@ -7,7 +7,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <exception>
-#include <limits>
 #include <optional>
 #include <set>
 
@@ -295,7 +294,7 @@ class EngineRetriever final : public Retriever {
         const std::string without = state_.products.without_names(r.normalized);
         if (without != r.normalized) consider(without, k, r);
       }
-      if (state_.kinds.asked_about(r.normalized) < 0 && state_.kinds.named_beside_subject_in(r.normalized)) {
+      if (kind < 0 && state_.kinds.named_beside_subject_in(r.normalized)) {
         // The same for a kind of product we do not offer named beside the
         // subject ("招行信用卡能绑不", "没有房贷"): the investor's question is
         // the rest, which look-alike out-of-scope examples of the kind ("招商
@@ -305,12 +304,11 @@ class EngineRetriever final : public Retriever {
         if (without != r.normalized) consider(without, k, r);
       }
       if (state_.components.clauses && (answerable(r) < kClearAnswerable || courtesy(r))) {
-        read_clauses(text, k, as_written, r);
+        read_clauses(text, k, kind >= 0, as_written, r);
       } else if (state_.components.clauses && !clear(r)) {
         // Ours as a whole, but between siblings: a question sentence that
         // reads as one entry clearly tells which.
-        read_question_sentences(text, k, state_.kinds.asked_about(r.normalized) >= 0, r.out_of_scope, r,
-                                /*clear_only=*/true);
+        read_question_sentences(text, k, kind >= 0, r.out_of_scope, r, /*clear_only=*/true);
       }
       if (state_.components.clauses && (answerable(r) < kClearAnswerable || courtesy(r))) {
         // Spoken or chatty text without punctuation ("喂你好你好我想问一下那个
@@ -324,8 +322,7 @@ class EngineRetriever final : public Retriever {
     } catch (const std::exception&) {
       r.candidates.clear();
       r.out_of_scope = 1.0;
-      r.base_choice.clear();
-      r.base_margin = -std::numeric_limits<double>::infinity();
+      r.forget_base_choice();
     }
     return r;
   }
@@ -489,7 +486,9 @@ class EngineRetriever final : public Retriever {
   // what tells whether the question is about us at all). `as_written`: the
   // message's P(out of scope) as written (before a reading without another
   // company's product named as a means), which must read as ours too.
-  void read_clauses(std::string_view text, size_t k, double as_written, SearchResult& r) const {
+  // `names_kind`: the whole message asks about a kind of product we do not
+  // offer (ProductMentions::asked_about on r.normalized).
+  void read_clauses(std::string_view text, size_t k, bool names_kind, double as_written, SearchResult& r) const {
     const std::vector<std::string> clauses = split_clauses(text);
     if (clauses.size() < 2) return;
     const std::string whole_top = r.candidates.empty() ? std::string() : r.candidates[0].id;
@@ -500,7 +499,6 @@ class EngineRetriever final : public Retriever {
     // before the kind is named has its own subject, and what follows is the
     // investor's situation ("一天最多能提现多少，我下个月要交首付") or chat
     // beside it ("充值单笔限额多少，今天股市又跌了").
-    const bool names_kind = state_.kinds.asked_about(r.normalized) >= 0;
     // Index in `clauses` of the first naming the kind (0 when none does on
     // its own: then every clause is read with the whole message's scope).
     size_t kind_from = 0;
@@ -673,8 +671,7 @@ class EngineRetriever final : public Retriever {
       r.base_choice = state_.entry_ids[static_cast<size_t>(a.linear_best)];
       r.base_margin = a.linear_best_margin;
     } else {
-      r.base_choice.clear();
-      r.base_margin = -std::numeric_limits<double>::infinity();
+      r.forget_base_choice();  // "none" wins, or the model is empty or off
     }
     if (!a.known) return;
     r.out_of_scope = state_.calibrators.scope.predict(a.scope.data(), a.scope.size());

@@ -112,6 +112,16 @@ struct SearchResult {
   // Independent of how the candidates were reranked: compare with their ids.
   std::string base_choice;
   double base_margin = -std::numeric_limits<double>::infinity();
+
+  // Sets base_choice / base_margin to "" / -infinity (no first choice of the
+  // base model), which policy rule 5b never answers on. Contract: call it
+  // whenever the result no longer reflects the whole message alone (a
+  // reading rewritten in the conversation's context, a failed search), and
+  // when the base model's first choice is "none".
+  void forget_base_choice() {
+    base_choice.clear();
+    base_margin = -std::numeric_limits<double>::infinity();
+  }
 };
 
 class Retriever {
