@@ -123,11 +123,13 @@ Result<EngineSettings> parse_settings(const std::string& json_text) {
         !read_list(g, "anger", &r.anger, &error) ||
         !read_list(g, "frustration", &r.frustration, &error) ||
         !read_list(g, "abuse", &r.abuse, &error) ||
+        !read_list(g, "self_talk", &r.self_talk, &error) ||
         !read_list(g, "negations", &r.negations, &error) ||
         !read_list(g, "third_party_anger", &r.third_party_anger, &error) ||
         !read_list(g, "third_party", &r.third_party, &error) ||
         !read_list(g, "second_person", &r.second_person, &error) ||
         !read_list(g, "question_cues", &r.question_cues, &error) ||
+        !read_list(g, "scam_in_general", &r.scam_in_general, &error) ||
         !read_list(g, "human_identity", &r.human_identity, &error) ||
         !read_int(g, "signals", "exclamation_run", 0, &r.exclamation_run, &error)) {
       return invalid(error);

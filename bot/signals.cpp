@@ -129,11 +129,14 @@ std::string_view clause_at(std::string_view text, size_t pos) {
 
 // Anger in `text`: an anger phrase, unless every one found names someone
 // else in a question about them (SignalRules::third_party_anger).
+// Anger phrases inside a remark about swindlers in general
+// (SignalRules::scam_in_general) do not count.
 bool angry(const std::string& text, const SignalRules& rules) {
+  const std::vector<Range> in_general = occurrences(text, rules.scam_in_general);
   std::vector<size_t> third_party_hits;
   for (const std::string& p : rules.anger) {
     const std::string lp = ascii_lower(p);
-    const std::vector<size_t> hits = phrase_hits(text, lp, rules.negations);
+    const std::vector<size_t> hits = phrase_hits(text, lp, rules.negations, in_general);
     if (hits.empty()) continue;
     const bool about_others =
         std::any_of(rules.third_party_anger.begin(), rules.third_party_anger.end(),
@@ -152,6 +155,15 @@ bool angry(const std::string& text, const SignalRules& rules) {
     }
   }
   return false;
+}
+
+// An insult in `text`: an abuse phrase not inside the investor's words
+// about themselves (SignalRules::self_talk).
+bool abusive(const std::string& text, const SignalRules& rules) {
+  const std::vector<Range> self = occurrences(text, rules.self_talk);
+  return std::any_of(rules.abuse.begin(), rules.abuse.end(), [&](const std::string& p) {
+    return has_phrase(text, ascii_lower(p), {}, self);
+  });
 }
 
 // `text` without spaces and punctuation.
@@ -197,16 +209,30 @@ SignalRules SignalRules::defaults() {
   r.anger = {"气死", "什么破", "破平台", "太差了", "太差劲", "坑人", "坑爹", "骗子", "骗钱",
              "黑平台", "垃圾", "恶心", "受够了", "有病", "报警", "曝光", "维权", "忽悠", "耍我"};
   r.frustration = {"烦死", "烦人", "好烦", "真烦", "无语", "急死", "着急死", "搞什么", "闹心",
-                   "郁闷", "崩溃"};
+                   "郁闷", "崩溃",
+                 // The reply missed the question: impatience with us, answered
+                 // when the question itself is clear.
+                 "答非所问", "牛头不对马嘴", "驴唇不对马嘴", "鸡同鸭讲", "问东答西"};
   r.abuse = {"傻逼", "傻b", "sb", "煞笔", "妈的", "他妈", "你妈", "尼玛", "操你", "草泥马",
              "废物", "白痴", "脑残", "智障", "蠢货", "去死", "滚蛋", "滚!", "滚！", "狗东西",
-             "王八蛋", "混蛋", "贱", "fuck", "shit"};
+             "王八蛋", "混蛋", "贱", "fuck", "shit",
+             // Insults aimed at the bot ("我太笨了" is the investor speaking
+             // of themselves, so most name "你"; self_talk excludes the rest).
+             "是不是傻", "你傻", "你真傻", "你好傻", "你太傻", "你是傻子", "傻子客服",
+             "傻机器人", "你真笨", "你好笨", "你太笨", "你怎么这么笨", "笨蛋", "笨机器人",
+             "你真蠢", "你好蠢", "你太蠢", "弱智", "听不懂人话", "不懂人话", "人话都听不懂",
+             "人话听不懂"};
+  r.self_talk = {"我是不是傻", "我是不是太傻", "自己是不是傻", "我是不是笨", "我是不是太笨"};
   r.negations = {"不", "不用", "不要", "别", "无需", "没", "不需要"};
   r.third_party_anger = {"骗子", "骗钱", "坑人", "忽悠"};
   r.third_party = {"有人", "有个人", "有一个人", "那个人", "这个人", "那人", "这人", "对方", "他",
                    "她", "自称", "冒充", "打电话", "打来", "来电", "电话里", "短信", "加我",
                    "陌生", "群里", "有个群", "这个群", "那个群", "链接", "网站", "老师", "中介",
-                   "号码", "骗子的"};
+                   "号码", "骗子的", "外面", "外头", "网上", "社会上"};
+  r.scam_in_general = {"骗子多", "骗子太多", "骗子很多", "骗子挺多", "骗子这么多", "骗子那么多",
+                       "骗子特别多", "骗子横行", "骗子遍地", "到处都是骗子", "到处是骗子",
+                       "遍地骗子", "防骗子", "防着骗子", "提防骗子", "小心骗子", "怕骗子",
+                       "怕遇到骗子", "怕碰到骗子", "怕碰上骗子", "骗子手段", "骗子套路"};
   r.second_person = {"你们", "你", "贵平台", "贵公司", "贵司", "咱们", "平台", "公司"};
   r.question_cues = {"吗", "么", "是不是", "是否", "会不会", "还是", "?", "？", "吧", "呢",
                      "怎么判断", "怎么辨别", "怎么分辨", "怎么识别", "真的假的", "靠谱",
@@ -229,7 +255,7 @@ Signals detect_signals(std::string_view text, std::string_view normalized,
     if (whole == lp || whole_normalized == lp) s.human_request = true;
   }
   s.complaint = any_phrase(a, b, rules.complaint, rules.negations);
-  s.abuse = any_phrase(a, b, rules.abuse, {});
+  s.abuse = abusive(a, rules) || (!b.empty() && abusive(b, rules));
   s.anger = angry(a, rules) || (!b.empty() && angry(b, rules));
   s.frustration = any_phrase(a, b, rules.frustration, rules.negations) ||
                   exclamation_run(text, rules.exclamation_run);

@@ -23,6 +23,9 @@ struct SignalRules {
   // with an apology first (bot::Policy).
   std::vector<std::string> frustration;
   std::vector<std::string> abuse;      // insults
+  // The investor speaking of themselves (我是不是傻, 我太笨了): an abuse
+  // phrase inside one of these insults nobody.
+  std::vector<std::string> self_talk;
   // "Is the man who phoned me a swindler?" asks about someone else; "you are
   // swindlers" accuses us. An anger phrase listed in `third_party_anger`
   // (骗子, 骗钱, 坑人, 忽悠 …) is no anger when the message asks a question
@@ -33,6 +36,10 @@ struct SignalRules {
   std::vector<std::string> third_party;
   std::vector<std::string> second_person;
   std::vector<std::string> question_cues;
+  // "现在外面骗子多，你们靠谱吗" worries about swindlers in general: an
+  // anger phrase inside one of these (骗子多, 到处都是骗子, 防骗 …) is no
+  // anger, question or not. A clause that points at us still is.
+  std::vector<std::string> scam_in_general;
   // "我现在是在跟真人说话吗", "是真人来电吗" ask who is there, they request
   // nothing: a `human` phrase overlapping one of these is not a request.
   std::vector<std::string> human_identity;

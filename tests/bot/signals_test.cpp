@@ -57,6 +57,20 @@ TEST(Signals, AQuestionAboutSomeoneElseIsNotAnger) {
   }
 }
 
+// Worry about swindlers in general is a question about us, not anger at us;
+// the same word aimed at us stays anger.
+TEST(Signals, WorryAboutSwindlersInGeneralIsNotAnger) {
+  for (const char* q : {"这年头骗子太多了 你们这个平台是正规的吗", "网上骗子那么多 我怎么知道你们可靠",
+                        "外头到处都是骗子 我妈想在你们这投点钱 安全不", "我得提防骗子 先问问你们有没有牌照",
+                        "现在骗子这么多我有点担心"}) {
+    EXPECT_FALSE(detect(q).anger) << q;
+  }
+  for (const char* q : {"你们跟外头那些骗子一个样", "骗子这么多 你们也是骗子",
+                        "你们平台就是骗子 还我钱", "骗子公司"}) {
+    EXPECT_TRUE(detect(q).anger) << q;
+  }
+}
+
 // Impatience is not hostility: the policy still answers a clear question
 // asked this way (PolicyTest.ImpatienceWithAClearQuestionIsAnsweredWithAnApology).
 TEST(Signals, ImpatienceIsNotAnger) {
@@ -68,11 +82,22 @@ TEST(Signals, ImpatienceIsNotAnger) {
     EXPECT_TRUE(s.any()) << q;
   }
   EXPECT_FALSE(detect("提现多久到账!").frustration);
+  // A reply that missed the question is impatience, not an insult.
+  Signals missed = detect("问的是提现 你这回的答非所问");
+  EXPECT_TRUE(missed.frustration);
+  EXPECT_FALSE(missed.abuse || missed.anger);
 }
 
 TEST(Signals, Abuse) {
-  for (const char* q : {"你们是傻逼吗", "滚", "SB客服", "废物机器人"}) {
+  for (const char* q : {"你们是傻逼吗", "滚", "SB客服", "废物机器人", "你这机器是不是傻",
+                        "跟你说半天 听不懂人话", "你怎么这么笨啊", "你傻吧 我问的是充值"}) {
     EXPECT_TRUE(detect(q).abuse) << q;
+  }
+  // Investors speaking of themselves insult nobody; asking whether the bot
+  // understands is a question about it.
+  for (const char* q : {"我是不是傻 密码又忘了", "嗯 我是不是太傻了 被人骗了", "我年纪大了太笨了 不会操作", "你能听懂我说话吗",
+                        "人话说得清楚点的客服有吗"}) {
+    EXPECT_FALSE(detect(q).abuse) << q;
   }
   EXPECT_FALSE(detect("usb key 怎么用").abuse);  // "sb" inside a word
   EXPECT_FALSE(detect("收益怎么算").abuse);
