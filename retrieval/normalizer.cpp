@@ -13,6 +13,7 @@
 
 #include "knowledge/utf8.h"
 #include "retrieval/pinyin_syllables.h"
+#include "retrieval/spoken_numbers.h"
 
 namespace faqbot::retrieval {
 namespace {
@@ -135,13 +136,13 @@ std::string Normalizer::keep_features(const std::u32string& cps) {
 }
 
 std::string Normalizer::normalize_without_synonyms(std::string_view text) const {
-  return keep_features(fold_and_convert(text));
+  return keep_features(spoken_numbers_to_digits(fold_and_convert(text)));
 }
 
 std::string Normalizer::normalize(std::string_view text) const {
   std::u32string cps = fold_and_convert(text);
   if (!foreign_words_.empty()) cps = rewrite_foreign_words(cps);
-  return apply_synonyms(keep_features(cps));
+  return apply_synonyms(keep_features(spoken_numbers_to_digits(cps)));
 }
 
 namespace {

@@ -1,10 +1,12 @@
 #pragma once
 // Text normalisation applied to every question before tokenisation:
 // full-width -> half-width, ASCII lowercase, traditional -> simplified
-// (OpenCC t2s), removal of punctuation / emoji / whitespace / symbols, then
-// the operator's synonym map (longest match first, left to right; a word of
-// Latin letters is rewritten only when it reads whole as keys and pinyin
-// syllables, so "tx" and "tixianduojiu" are rewritten and "txt" is not).
+// (OpenCC t2s), percentages said in characters as digits ("百分之六点五"
+// -> "6.5%": spoken_numbers.h), removal of punctuation / emoji /
+// whitespace / symbols, then the operator's synonym map (longest match
+// first, left to right; a word of Latin letters is rewritten only when it
+// reads whole as keys and pinyin syllables, so "tx" and "tixianduojiu" are
+// rewritten and "txt" is not).
 // Keys that are foreign words (Latin letters, 3 or more, a vowel, not read
 // whole as pinyin: "withdraw", "login", "top up") are rewritten only where
 // they are whole words of the text as typed, before whitespace is dropped:
