@@ -19,7 +19,8 @@
 namespace faqbot::bot {
 
 // What a reading of a follow-up looks at once the message's text alone is
-// searched (the readings of bot/followup.cpp and the step readings here).
+// searched (the readings of bot/followup_readings.h and the step readings
+// here).
 struct MessageSearch {
   const retrieval::Retriever& retriever;
   const knowledge::KnowledgeBase& kb;

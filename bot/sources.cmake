@@ -4,7 +4,12 @@ set(FAQBOT_BOT_SOURCES
   engine.cpp
   engine_load.cpp
   followup.cpp
+  followup_context_readings.cpp
   followup_cues.cpp
+  followup_entry_readings.cpp
+  followup_predicates.cpp
+  followup_rewrite.cpp
+  followup_scores.cpp
   followup_steps.cpp
   guard.cpp
   names.cpp

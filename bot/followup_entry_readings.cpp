@@ -1,0 +1,161 @@
+#include "bot/followup_readings.h"
+
+#include <algorithm>
+#include <iterator>
+
+#include "bot/followup_predicates.h"
+#include "bot/followup_rewrite.h"
+#include "bot/followup_scores.h"
+#include "knowledge/utf8.h"
+
+namespace faqbot::bot {
+namespace {
+
+// `query` searched: true, with the reading set as kSubject, when it clearly
+// answers (confident, not out of scope) with another entry of the kept
+// topic than the one answered last; the reading keeps only that topic's
+// entries but the search's out-of-scope score.
+bool read_as_another_entry_of_topic(const MessageState& m, const std::string& query,
+                                    Reading* reading) {
+  const Conversation& c = m.conversation;
+  retrieval::SearchResult searched = m.retriever.search(query, std::max(m.k, kContextSearchK));
+  if (!confident(searched, m.thresholds) || searched.out_of_scope >= m.thresholds.out_of_scope) {
+    return false;
+  }
+  const knowledge::Entry* e = m.kb.find(searched.candidates[0].id);
+  if (e == nullptr || e->topic != c.topic || e->id == c.last_faq_id) return false;
+  SlotFilter filter;
+  filter.topic = c.topic;
+  filter.not_entry = c.last_faq_id;
+  retrieval::SearchResult in;
+  if (!within_slots(searched, m.kb, filter, &in)) return false;
+  reading->result = std::move(in);
+  reading->result.out_of_scope = searched.out_of_scope;
+  reading->kind = ReadingKind::kSubject;
+  reading->question = searched.normalized;
+  return true;
+}
+
+// Words asking whether something may be set or chosen ("能设置金额区间吗",
+// "期限可以自己挑吗"): a question about a setting of the thing just answered.
+const char* const kSetting[] = {"设置", "设定", "设成", "能设", "可以设", "可设", "选", "挑", "指定", "限定", "自定", "调整"};
+
+bool asks_a_setting(std::string_view normalized) {
+  return std::any_of(std::begin(kSetting), std::end(kSetting), [&](const char* w) {
+    return normalized.find(w) != std::string_view::npos;
+  });
+}
+
+// `normalized` without the setting words (kSetting).
+std::string without_setting_words(std::string normalized) {
+  for (const char* w : kSetting) {
+    const std::string word(w);
+    for (size_t at = normalized.find(word); at != std::string::npos; at = normalized.find(word)) {
+      normalized.erase(at, word.size());
+    }
+  }
+  return normalized;
+}
+
+// The answer just given states what a short follow-up asks about: a pair of
+// adjacent characters of the message (filler and setting words dropped) that the last
+// question does not hold occurs in the answer ("能选利率吗" after 自动投标怎
+// 么设置, whose answer tells the rate, amount and term ranges one sets;
+// "余额还剩几十块咋整" after 怎么注销账号, whose answer says the balance must
+// be withdrawn first).
+bool answer_states(const MessageState& m) {
+  const knowledge::Entry* answered = m.kb.find(m.conversation.last_faq_id);
+  if (answered == nullptr) return false;
+  const std::u32string answer = utf8::decode(m.retriever.normalize(answered->answer));
+  const std::u32string asked =
+      content(without_setting_words(m.cues.without_fillers(m.alone.normalized)));
+  const std::u32string before = content(m.conversation.last_question);
+  for (size_t i = 0; i + 1 < asked.size(); ++i) {
+    const std::u32string pair = asked.substr(i, 2);
+    if (before.find(pair) == std::u32string::npos && answer.find(pair) != std::u32string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool read_other(const MessageState& m, Reading* reading) {
+  const Conversation& c = m.conversation;
+  const MessageCues before = m.cues.read(c.last_question);
+  const std::string kind = m.named.topics.empty() ? std::string() : m.named.topics[0].word;
+  for (const NamedSlot& t : before.topics) {
+    if (t.slot != c.topic) continue;
+    for (const std::string& other : m.cues.others_of(kind, t.word)) {
+      std::string query = c.last_question;
+      query.replace(query.find(t.word), t.word.size(), other);
+      if (read_as_another_entry_of_topic(m, query, reading)) return true;
+    }
+    break;
+  }
+  return false;
+}
+
+bool read_sibling(const MessageState& m, Reading* reading) {
+  const Conversation& c = m.conversation;
+  std::string word, rewritten;
+  if (!m.cues.sibling_named(m.alone.normalized, c.last_question, c.topic, &word, &rewritten)) {
+    return false;
+  }
+  for (const std::string& query : {rewritten, m.cues.replace_reference(m.alone.normalized, word)}) {
+    if (read_as_another_entry_of_topic(m, query, reading)) return true;
+  }
+  return false;
+}
+
+bool read_as_the_answer(const MessageState& m, bool sure_alone, Reading* reading) {
+  const Conversation& c = m.conversation;
+  const MessageCues& named = m.named;
+  if (c.last_faq_id.empty() || named.names_product || !named.foreign.empty() ||
+      (!named.topics.empty() && !named.names_only(c.topic))) {
+    return false;
+  }
+  if (!m.alone.candidates.empty() && m.alone.candidates[0].id == c.last_faq_id) return false;
+  const bool setting = asks_a_setting(m.alone.normalized);
+  // Types the kept topic has no entry of name nothing asked of it ("是每月出
+  // 一份吗" after 运营数据在哪查: 每月 is no amount of the disclosure).
+  const bool own_type = std::any_of(named.types.begin(), named.types.end(), [&](const NamedSlot& t) {
+    return topic_has_type(m.kb, c.topic, t.slot);
+  });
+  // Without a setting word the text alone must be unsure, in scope, and
+  // drift out of the kept topic: within it, the text alone chooses among the
+  // topic's entries itself ("农业银行会不会慢一些" after 提现多久到账). Naming
+  // nothing, such a short message asks about the answer just given, which
+  // outweighs the text alone ("那这笔钱会不会丢" after 提现三天了还没到账);
+  // naming a type the kept topic has no entry of, only when the answer
+  // states what it asks about (answer_states).
+  if (!setting && (own_type || !named.topics.empty() || sure_alone ||
+                   alone_reads_topic(m.alone, m.kb, c.topic) ||
+                   m.alone.out_of_scope >= m.thresholds.out_of_scope)) {
+    return false;
+  }
+  if ((setting || !named.types.empty()) && !answer_states(m)) return false;
+  const retrieval::SearchResult searched = m.retriever.search(
+      previous_title(m.kb, m.retriever, c) + m.alone.normalized, std::max(m.k, kContextSearchK));
+  if (searched.out_of_scope >= m.thresholds.out_of_scope &&
+      m.alone.out_of_scope >= m.thresholds.out_of_scope) {
+    return false;
+  }
+  SlotFilter filter;
+  filter.topic = c.topic;
+  filter.type = c.type;
+  filter.only_type = true;
+  retrieval::SearchResult in;
+  if (!within_slots(product(m.alone, searched), m.kb, filter, &in) || in.candidates.empty() ||
+      in.candidates[0].id != c.last_faq_id) {
+    return false;
+  }
+  reading->result = std::move(in);
+  reading->result.out_of_scope = std::min(searched.out_of_scope, m.alone.out_of_scope);
+  reading->kind = ReadingKind::kReference;
+  reading->question = searched.normalized;
+  return true;
+}
+
+}  // namespace faqbot::bot

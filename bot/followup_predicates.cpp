@@ -1,0 +1,140 @@
+#include "bot/followup_predicates.h"
+
+#include <algorithm>
+#include <iterator>
+
+#include "knowledge/utf8.h"
+
+namespace faqbot::bot {
+
+bool confident(const retrieval::SearchResult& r, const Thresholds& t) { return answers_clearly(r, t); }
+
+std::u32string content(std::string_view text) {
+  std::u32string out;
+  for (char32_t cp : utf8::decode(text)) {
+    if (!utf8::is_space(cp) && !utf8::is_punct(cp)) out += cp;
+  }
+  return out;
+}
+
+bool topic_has_type(const knowledge::KnowledgeBase& kb, const std::string& topic,
+                    const std::string& type) {
+  return std::any_of(kb.entries.begin(), kb.entries.end(),
+                     [&](const knowledge::Entry& e) { return e.topic == topic && e.type == type; });
+}
+
+std::string named_type(const MessageCues& cues, const knowledge::KnowledgeBase& kb,
+                       const std::string& topic) {
+  for (const NamedSlot& t : cues.types) {
+    if (topic_has_type(kb, topic, t.slot)) return t.slot;
+  }
+  return cues.types.empty() ? std::string() : cues.types[0].slot;
+}
+
+bool refines_answer(const knowledge::FollowupCues& cues, const std::string& answered_type,
+                    const MessageCues& named) {
+  auto it = cues.refined_by.find(answered_type);
+  if (it == cues.refined_by.end() || named.types.empty()) return false;
+  return std::all_of(named.types.begin(), named.types.end(), [&](const NamedSlot& t) {
+    return std::find(it->second.begin(), it->second.end(), t.slot) != it->second.end();
+  });
+}
+
+bool names_means_of_ours(const MessageCues& named, const Conversation& c) {
+  if (!named.product || named.peer_product || !named.topics.empty() ||
+      named.residual_chars > kMeansResidual) {
+    return false;
+  }
+  return std::all_of(named.types.begin(), named.types.end(),
+                     [&](const NamedSlot& t) { return t.slot == c.type; });
+}
+
+bool alone_answers_named_type(const retrieval::SearchResult& alone,
+                              const knowledge::KnowledgeBase& kb, const MessageCues& named) {
+  if (named.types.empty() || alone.candidates.empty()) return true;
+  const knowledge::Entry* e = kb.find(alone.candidates[0].id);
+  return e == nullptr || std::any_of(named.types.begin(), named.types.end(),
+                                     [&](const NamedSlot& t) { return t.slot == e->type; });
+}
+
+bool alone_reads_topic(const retrieval::SearchResult& alone, const knowledge::KnowledgeBase& kb,
+                       const std::string& topic) {
+  if (alone.candidates.empty()) return false;
+  const knowledge::Entry* e = kb.find(alone.candidates[0].id);
+  return e != nullptr && e->topic == topic;
+}
+
+bool leads_within_topic(const retrieval::SearchResult& alone, const knowledge::KnowledgeBase& kb,
+                        const std::string& topic) {
+  if (!alone_reads_topic(alone, kb, topic)) return false;
+  const double second = alone.candidates.size() > 1 ? alone.candidates[1].confidence : 0.0;
+  return alone.candidates[0].confidence >= kLead * second;
+}
+
+bool about_another_kind(const MessageCues& named, const retrieval::SearchResult& alone,
+                        const knowledge::KnowledgeBase& kb, const Conversation& c,
+                        const Thresholds& t) {
+  return !named.foreign.empty() && !named.reference && !named.names_product &&
+         !(alone_reads_topic(alone, kb, c.topic) && alone.out_of_scope < t.out_of_scope);
+}
+
+bool asks_its_own_type(const MessageCues& named, const retrieval::SearchResult& alone,
+                       const knowledge::KnowledgeBase& kb, const Conversation& c) {
+  if (named.types.empty() || alone.candidates.empty() || refines_answer(kb.followup, c.type, named) ||
+      !alone_answers_named_type(alone, kb, named)) {
+    return false;
+  }
+  const knowledge::Entry* e = kb.find(alone.candidates[0].id);
+  if (e == nullptr || e->id == c.last_faq_id || e->type == c.type) return false;
+  if (e->topic == c.topic) return true;
+  const knowledge::Entry* answered = kb.find(c.last_faq_id);
+  return answered != nullptr && std::find(answered->follow_ups.begin(), answered->follow_ups.end(),
+                                          e->id) != answered->follow_ups.end();
+}
+
+bool complete_alone(ReadingKind kind, const MessageCues& named, const retrieval::SearchResult& alone,
+                    const knowledge::KnowledgeBase& kb, const Conversation& c, bool short_text) {
+  if (kind == ReadingKind::kReference) return !short_text || asks_its_own_type(named, alone, kb, c);
+  if (kind == ReadingKind::kTopic) return named.residual_chars > 0;
+  if (kind != ReadingKind::kType || named.types.empty() || !alone_reads_topic(alone, kb, c.topic)) return false;
+  return !refines_answer(kb.followup, c.type, named) && alone_answers_named_type(alone, kb, named);
+}
+
+bool sure_small_talk(const retrieval::SearchResult& alone, const knowledge::KnowledgeBase& kb,
+                     const Thresholds& t) {
+  if (!confident(alone, t)) return false;
+  const knowledge::Entry* e = kb.find(alone.candidates[0].id);
+  return e != nullptr && e->category == "smalltalk";
+}
+
+bool points_at_other(std::string_view normalized) {
+  static const char* const kOther[] = {"另一个", "另外一个", "另外那个", "另外个", "另一种",
+                                       "另外一种", "另外那种", "另外的", "另一", "别的那个",
+                                       "其他那个", "另外那"};
+  return std::any_of(std::begin(kOther), std::end(kOther), [&](const char* w) {
+    return normalized.find(w) != std::string_view::npos;
+  });
+}
+
+bool answers_clearly(const retrieval::SearchResult& r, const Thresholds& t) {
+  if (r.candidates.empty()) return false;
+  return is_clear_match(r.candidates[0].confidence, competing_runner_up(r.candidates), r.out_of_scope, t);
+}
+
+size_t content_length(std::string_view text) { return content(text).size(); }
+
+bool has_followup_marker(std::string_view text) {
+  const std::u32string c = content(text);
+  if (c.empty()) return false;
+  static const std::u32string kPrefixes[] = {U"那", U"还有", U"另外", U"如果", U"要是", U"换成",
+                                             U"那么", U"然后"};
+  for (const std::u32string& p : kPrefixes) {
+    if (c.compare(0, p.size(), p) == 0) return true;
+  }
+  const char32_t last = c.back();
+  return last == U'呢' || last == U'咧' || last == U'嘞';
+}
+
+bool is_elliptical(std::string_view text) { return has_followup_marker(text); }
+
+}  // namespace faqbot::bot

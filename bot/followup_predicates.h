@@ -1,0 +1,93 @@
+#pragma once
+// What a follow-up says measured against the context (bot/followup.h): the
+// types a topic has, what the message names of them, and what the search of
+// its text alone reads within the kept topic. Pure.
+#include <string>
+#include <string_view>
+
+#include "bot/followup.h"
+#include "knowledge/knowledge_base.h"
+#include "retrieval/retriever.h"
+
+namespace faqbot::bot {
+
+// answers_clearly(r, t): the policy would answer with r's first candidate.
+bool confident(const retrieval::SearchResult& r, const Thresholds& t);
+
+// `text`'s code points that are neither space nor punctuation.
+std::u32string content(std::string_view text);
+
+// `kb` has an entry of `topic` and `type`.
+bool topic_has_type(const knowledge::KnowledgeBase& kb, const std::string& topic,
+                    const std::string& type);
+
+// The type a message asks about: the first it names that `topic` has, else
+// the first it names, else "".
+std::string named_type(const MessageCues& cues, const knowledge::KnowledgeBase& kb,
+                       const std::string& topic);
+
+// A follow-up naming only types the answered type is refined by asks about
+// the same answer (提现失败了 → 几天能回来).
+bool refines_answer(const knowledge::FollowupCues& cues, const std::string& answered_type,
+                    const MessageCues& named);
+
+// Right after an answer of the type products name (MessageCues::product), a
+// product named with no other topic, type or words besides at most
+// kMeansResidual characters is a means of ours ("充值支持哪些方式" → "那支付宝
+// 呢", "微信支付可以不" ask about recharging with it; "微粒贷怎么还款" names its
+// own topic; "借呗的额度怎么提高", "花呗的账单怎么查" ask about the product).
+bool names_means_of_ours(const MessageCues& named, const Conversation& c);
+
+// The text alone's best entry is of a type the message names (or the message
+// names none): it may be a complete question of its own ("几点下班").
+bool alone_answers_named_type(const retrieval::SearchResult& alone,
+                              const knowledge::KnowledgeBase& kb, const MessageCues& named);
+
+// The text alone's best entry is of `topic`.
+bool alone_reads_topic(const retrieval::SearchResult& alone, const knowledge::KnowledgeBase& kb,
+                       const std::string& topic);
+
+// The text alone's best entry is of `topic` and leads the runner-up by
+// kLead: the text alone reads the message within the topic, whatever the
+// out-of-scope check says ("明天下午会不会下大雨", as likely one entry as
+// another, does not).
+bool leads_within_topic(const retrieval::SearchResult& alone, const knowledge::KnowledgeBase& kb,
+                        const std::string& topic);
+
+// A remark about something of another kind: it names a word only
+// out-of-scope examples use (MessageCues::foreign: "那股票手续费呢" after 提现
+// 手续费, "快递到哪了"), points nowhere back, names no product (those have
+// their own reading), and the text alone does not read it in scope within
+// the kept topic ("原来的号停机了" after 修改手机号 is about the phone number).
+bool about_another_kind(const MessageCues& named, const retrieval::SearchResult& alone,
+                        const knowledge::KnowledgeBase& kb, const Conversation& c,
+                        const Thresholds& t);
+
+// A pointer naming a type of its own whose entry the text alone picks,
+// another than the answer's type, asks that question of the referent: an
+// entry of the kept topic, or one the operator lists as a follow-up of the
+// answer ("那这个保本吗" after 短期标长期标都有啥, "那有了它就不会亏了吧" after 风险
+// 备付金是干嘛的 ask whether the principal is safe; "这个要收费吗" after 债权转让
+// 怎么操作 asks about the transfer's fee, not recharging's). Not when the type
+// refines the answer.
+bool asks_its_own_type(const MessageCues& named, const retrieval::SearchResult& alone,
+                       const knowledge::KnowledgeBase& kb, const Conversation& c);
+
+// A follow-up candidate that the text alone, sure of it (see read_message),
+// reads as a complete question of its own: a long story pointing back
+// ("我投的那笔是按月付息的 每个月几号回款啊"); a new topic with more words than
+// its name ("下款快不" after 怎么投标); a type whose entry in the kept topic the
+// text alone picks ("审完了钱多久打过来" after 借款审核要多久: the loan's how_long
+// entries are two), unless it refines the answer (refines_answer).
+bool complete_alone(ReadingKind kind, const MessageCues& named, const retrieval::SearchResult& alone,
+                    const knowledge::KnowledgeBase& kb, const Conversation& c, bool short_text);
+
+// The text alone is small talk (category smalltalk) the policy would answer.
+bool sure_small_talk(const retrieval::SearchResult& alone, const knowledge::KnowledgeBase& kb,
+                     const Thresholds& t);
+
+// The message points at the other one of a kind ("另一个", "另外那个",
+// "另一种"): not "另外" alone, which adds a question ("另外提现要多久").
+bool points_at_other(std::string_view normalized);
+
+}  // namespace faqbot::bot

@@ -1,0 +1,64 @@
+#pragma once
+// The readings of a follow-up in context (bot/followup.h), each given what
+// read_message() knows once the text alone is searched (MessageState):
+// read_in_context and rescue_in_context (bot/followup_context_readings.cpp);
+// read_other, read_sibling and read_as_the_answer, which ask about another
+// entry of the kept topic or the answer itself
+// (bot/followup_entry_readings.cpp). Pure given the Retriever.
+#include "bot/followup.h"
+#include "bot/followup_steps.h"
+
+namespace faqbot::bot {
+
+// What read_message() knows of a message once its text alone is searched.
+struct MessageState : MessageSearch {
+  const MessageCues& named;
+};
+
+// The message read in context as `kind` (not kAlone): false when the
+// context cannot hold it (see followup.h). `in_context` receives the search
+// in context before the slots restrict it (the product of both experts for a
+// type or an ellipsis).
+bool read_in_context(const MessageState& m, ReadingKind kind, Reading* reading,
+                     retrieval::SearchResult* in_context);
+
+// A message read alone that the text alone does not answer, naming no other
+// topic ("我前天下午就把资料交上去了到现在还没消息" after 借款审核要多久; not
+// "注册好了怎么出借" after 怎么注册, though 出借 is asked within account's
+// own questions too): read in context, and kept
+// only when that reading answers it clearly with an entry of the topic the
+// unrestricted search in context ranks first, more confidently than the
+// text alone would (a weak answer of the text alone, below kSureAlone, may
+// be outvoted: "挂出去以后一般要多长时间才有人接手" after 债权转让). Not for a message naming a
+// type the topic has no entry of ("你们和支付宝比哪个安全" after 充值渠道) or
+// another company's product other than as a means of ours. Else `reading`
+// is unchanged.
+void rescue_in_context(const MessageState& m, bool short_text, Reading* reading);
+
+// "The other one" of the kind the last question named ("那另一个密码呢" after
+// 登录密码忘了怎么办 asks about the trade password): the last question with its
+// word of the kept topic replaced by each other word of that kind in turn
+// (CueReader::others_of), the first whose search clearly answers with
+// another entry of the topic than the one answered last. False when none.
+bool read_other(const MessageState& m, Reading* reading);
+
+// A sibling named by its distinguishing modifier (CueReader::sibling_named:
+// "交易的那个呢" or "支付用的那个也记不清了" after 登录密码忘了怎么办 ask about
+// the trade password; "那提前的呢" after 还款方式有哪些 about early
+// repayment): the last question asking about the sibling, else the message
+// with its pointer (or its front) filled with the sibling, searched; the
+// first that clearly answers with another entry of the topic than the one
+// answered last, read as kSubject. False when none.
+bool read_sibling(const MessageState& m, Reading* reading);
+
+// A short follow-up naming no other topic and no product, asking whether
+// what the answer just given states (answer_states) may be set or chosen, or
+// naming no topic and no type of the kept topic while the text alone is
+// unsure of it and reads it out of the kept topic, asks
+// about that same answer: the answer's title and the message searched, read
+// within the kept topic, only the answered type ("能设置金额区间吗" after 自动
+// 投标怎么开 is no question about minimum amounts). False when the text alone
+// already reads the answer first or the context cannot hold the reading.
+bool read_as_the_answer(const MessageState& m, bool sure_alone, Reading* reading);
+
+}  // namespace faqbot::bot
