@@ -12,7 +12,7 @@
 // 没到账). The calibrators weigh it (fitted by cross-validation on the
 // knowledge base, the profiles learned from each fold's training variants
 // only); search lets it move confidence between candidates, never add any
-// (retriever.cpp). Immutable after construction; thread-safe.
+// (candidate_scores.cpp). Immutable after construction; thread-safe.
 #include <cstdint>
 #include <memory>
 #include <string>

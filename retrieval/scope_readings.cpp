@@ -1,0 +1,95 @@
+// EngineRetriever: whose question a reading is. The readings without the
+// names of another company's product or of a kind of product we do not
+// offer, and whether a clause names our topics, addresses us, or only
+// points at a kind named elsewhere.
+#include <algorithm>
+#include <cstring>
+#include <iterator>
+
+#include "knowledge/utf8.h"
+#include "retrieval/engine_retriever.h"
+
+namespace faqbot::retrieval {
+namespace {
+
+// Characters besides a kind's name and pointer words below which a clause
+// naming the kind is an afterthought (afterthought()).
+constexpr size_t kAfterthoughtChars = 3;
+// Pointer and filler words of an afterthought ("社保局那个", "信用卡的呢").
+constexpr const char* kPointerWords[] = {"那个", "这个", "那种", "这种", "的", "呢", "啊", "吧", "嗯"};
+// Verbs taking money out whose object is elided (takes_out_without_object),
+// as written.
+constexpr const char* kElidedTakeOut[] = {"出来", "出去", "回来", "取出"};
+
+}  // namespace
+
+// The readings of the message without the names of another company's
+// product or a kind of product we do not offer that it does not ask about
+// (`product`, `kind`: what it asks about, -1 none), each kept when better().
+void EngineRetriever::read_without_other_names(int product, int kind, size_t k, SearchResult& r) const {
+  if (product < 0) {
+    // A product named only as a means of ours ("能用支付宝充值吗") may
+    // read as someone else's question: the reading without its name
+    // when that is more answerable.
+    const std::string without = state_.products.without_names(r.normalized);
+    if (without != r.normalized) consider(without, k, r);
+  }
+  if (kind < 0 && state_.kinds.named_beside_subject_in(r.normalized)) {
+    // The same for a kind of product we do not offer named beside the
+    // subject ("招行信用卡能绑不", "没有房贷"): the investor's question is
+    // the rest, which look-alike out-of-scope examples of the kind ("招商
+    // 银行信用卡怎么申请") only make less answerable. (Not a kind named
+    // after a means word: "你们支持炒外汇吗" asks whether we offer it.)
+    const std::string without = state_.kinds.without_names(r.normalized);
+    if (without != r.normalized) consider(without, k, r);
+  }
+}
+
+// Whether a sentence asks about taking money out with a verb whose object
+// is left to the sentences before it ("怎么取出来？", "能转出来吗"), as
+// written (before the synonyms make 取出来 our 提现).
+bool EngineRetriever::takes_out_without_object(std::string_view sentence) const {
+  const std::string written = normalizer_->normalize_without_synonyms(sentence);
+  return std::any_of(std::begin(kElidedTakeOut), std::end(kElidedTakeOut),
+                     [&](const char* w) { return written.find(w) != std::string::npos; });
+}
+
+// Whether a normalised clause names one of the knowledge base's topics
+// (always true when the corpus lists none).
+bool EngineRetriever::names_topic(const std::string& normalized) const {
+  if (topic_words_.empty()) return true;
+  return std::any_of(topic_words_.begin(), topic_words_.end(), [&](const std::string& w) {
+    return normalized.find(w) != std::string::npos;
+  });
+}
+
+// Whether a normalised clause addresses us (Corpus::product_about_us:
+// 你们, 贵平台 …): a question put to us, not a fragment of someone else's.
+bool EngineRetriever::addresses_us(const std::string& normalized) const {
+  return std::any_of(about_us_.begin(), about_us_.end(), [&](const std::string& w) {
+    return normalized.find(w) != std::string::npos;
+  });
+}
+
+// Whether a normalised clause puts a question about one of our topics to
+// us ("不知道你们支持不支持广发的卡充值"): its subject is its own, not a kind
+// of product we do not offer named in the investor's story before it. An
+// ellipsis put to us ("我想办张信用卡，你们能办吗") still asks about the kind.
+bool EngineRetriever::asks_us_of_ours(const std::string& normalized) const {
+  return addresses_us(normalized) && names_topic(normalized);
+}
+
+// Whether a normalised clause naming a kind of product we do not offer
+// says nothing else but a pointer ("社保局那个", "信用卡的"): an afterthought
+// telling what the question before it is about, where a situation or chat
+// beside the question says something of its own ("今天股市又跌了", "我急着
+// 还信用卡").
+bool EngineRetriever::afterthought(const std::string& normalized) const {
+  std::string rest = state_.kinds.without_names(normalized);
+  for (const char* w : kPointerWords) {
+    for (size_t at = rest.find(w); at != std::string::npos; at = rest.find(w, at)) rest.erase(at, std::strlen(w));
+  }
+  return utf8::decode(rest).size() < kAfterthoughtChars;
+}
+
+}  // namespace faqbot::retrieval
