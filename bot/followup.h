@@ -104,7 +104,11 @@
 // the kept topic has asks that type's entry ("这笔能转给别人吗" after 出借的钱
 // 什么时候回款 is the debt transfer). A message naming a subject no entry
 // answers (followup.json outside: "那赚的利息要交税吗" after 收益怎么算) is out
-// of scope, read alone, in context or not.
+// of scope, read alone, in context or not. A short follow-up asking what the
+// answer just given states (how its figure is reckoned: "怎么计算的" after 提前
+// 还款怎么操作; whether what it tells of may be undone: "提交了还能撤回吗" after
+// 申请销户; what becomes of what is left: "剩下的余额怎么处理" after 账户怎么注
+// 销) is read as that answer, however sure the text alone is of another entry.
 // A sibling named by its distinguishing modifier (CueReader::sibling_named:
 // "交易的那个呢" after 登录的密码忘了怎么重设) is read as kSubject, the last
 // question asking about the sibling; so is one named by another word the

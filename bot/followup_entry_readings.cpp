@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <iterator>
+#include <string_view>
+#include <vector>
 
 #include "bot/followup_predicates.h"
 #include "bot/followup_rewrite.h"
@@ -57,6 +59,24 @@ std::string without_setting_words(std::string normalized) {
   return normalized;
 }
 
+// A pair of adjacent characters of `asked_text` occurs in the answer just
+// given; when `new_only`, one the last question does not hold.
+bool answer_holds_pair(const MessageState& m, std::string_view asked_text, bool new_only) {
+  const knowledge::Entry* answered = m.kb.find(m.conversation.last_faq_id);
+  if (answered == nullptr) return false;
+  const std::u32string answer = utf8::decode(m.retriever.normalize(answered->answer));
+  const std::u32string asked = content(asked_text);
+  const std::u32string before = content(m.conversation.last_question);
+  for (size_t i = 0; i + 1 < asked.size(); ++i) {
+    const std::u32string pair = asked.substr(i, 2);
+    if ((!new_only || before.find(pair) == std::u32string::npos) &&
+        answer.find(pair) != std::u32string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // The answer just given states what a short follow-up asks about: a pair of
 // adjacent characters of the message (filler and setting words dropped) that the last
 // question does not hold occurs in the answer ("能选利率吗" after 自动投标怎
@@ -64,19 +84,56 @@ std::string without_setting_words(std::string normalized) {
 // "余额还剩几十块咋整" after 怎么注销账号, whose answer says the balance must
 // be withdrawn first).
 bool answer_states(const MessageState& m) {
-  const knowledge::Entry* answered = m.kb.find(m.conversation.last_faq_id);
-  if (answered == nullptr) return false;
-  const std::u32string answer = utf8::decode(m.retriever.normalize(answered->answer));
-  const std::u32string asked =
-      content(without_setting_words(m.cues.without_fillers(m.alone.normalized)));
-  const std::u32string before = content(m.conversation.last_question);
-  for (size_t i = 0; i + 1 < asked.size(); ++i) {
-    const std::u32string pair = asked.substr(i, 2);
-    if (before.find(pair) == std::u32string::npos && answer.find(pair) != std::u32string::npos) {
-      return true;
+  return answer_holds_pair(m, without_setting_words(m.cues.without_fillers(m.alone.normalized)), true);
+}
+
+// What an answer states, asked about: words asking how its figure is
+// reckoned, whether what it tells of may be undone, or what becomes of what
+// is left, each with the marks of an answer that states it (a figure; that
+// it cannot be undone; the balance or what remains).
+struct OfTheAnswer {
+  std::vector<const char*> asks;
+  std::vector<const char*> stated_by;  // in the answer as the operator wrote it
+  // The message says nothing else (at most kBareRest characters besides
+  // filler words and the asking words: "收益怎么算" after 起投多少 asks of
+  // returns, not how the minimum amount is reckoned); else what else it
+  // says the answer states (answer_holds_pair).
+  bool bare;
+};
+inline constexpr size_t kBareRest = 1;
+const OfTheAnswer kOfTheAnswer[] = {
+    {{"怎么计算", "如何计算", "怎么算", "咋算", "如何算", "怎样算", "按什么标准", "按啥标准", "按什么算",
+      "按啥算", "按什么收", "按啥收", "怎么收", "什么标准", "啥标准", "计算方式", "算法"},
+     {"%", "％", "元", "计算"},
+     true},
+    {{"撤销", "撤回", "恢复", "反悔", "找回", "还原"}, {"恢复", "撤销", "撤回", "无法"}, false},
+    {{"剩下", "剩余", "还剩", "剩的", "余下", "没提完", "没取完", "没提的", "没取的", "没取出", "没提出"},
+     {"余额", "剩余"},
+     false},
+};
+
+// The message asks of the answer just given what it states (kOfTheAnswer):
+// "怎么算的" after an answer stating a charge of 1%, "还能恢复吗" after one
+// stating that the closing cannot be undone.
+bool asks_what_the_answer_states(const MessageState& m, const knowledge::Entry& answered) {
+  auto holds = [](std::string_view text, const std::vector<const char*>& words) {
+    return std::any_of(words.begin(), words.end(),
+                       [&](const char* w) { return text.find(w) != std::string_view::npos; });
+  };
+  // The rest of the message says nothing else, or says what the answer
+  // states ("剩下的余额怎么处理": 余额; not "剩下的钱被人转走了").
+  auto rest_fits = [&](const OfTheAnswer& o) {
+    std::string rest = m.cues.without_fillers(m.alone.normalized);
+    for (const char* w : o.asks) {
+      for (size_t at = rest.find(w); at != std::string::npos; at = rest.find(w)) {
+        rest.erase(at, std::string_view(w).size());
+      }
     }
-  }
-  return false;
+    return o.bare ? content_length(rest) <= kBareRest : answer_holds_pair(m, rest, false);
+  };
+  return std::any_of(std::begin(kOfTheAnswer), std::end(kOfTheAnswer), [&](const OfTheAnswer& o) {
+    return holds(m.alone.normalized, o.asks) && holds(answered.answer, o.stated_by) && rest_fits(o);
+  });
 }
 
 }  // namespace
@@ -130,12 +187,25 @@ bool read_as_the_answer(const MessageState& m, bool sure_alone, Reading* reading
   // outweighs the text alone ("那这笔钱会不会丢" after 提现三天了还没到账);
   // naming a type the kept topic has no entry of, only when the answer
   // states what it asks about (answer_states).
-  if (!setting && (own_type || !named.topics.empty() || sure_alone ||
-                   alone_reads_topic(m.alone, m.kb, c.topic) ||
-                   m.alone.out_of_scope >= m.thresholds.out_of_scope)) {
+  // A question of what the answer states (asks_what_the_answer_states),
+  // naming no type but the answered one, asks about that answer however
+  // sure the text alone is of another entry ("怎么计算的" after 提前还款怎么
+  // 操作 asks about the charge it states, not about returns; "剩下的余额怎么
+  // 处理" after 账户怎么注销 about the balance to withdraw first, not about
+  // abnormal funds). It is read as the answered entry's own type.
+  const knowledge::Entry* answered = m.kb.find(c.last_faq_id);
+  const bool of_answer =
+      answered != nullptr &&
+      std::all_of(named.types.begin(), named.types.end(),
+                  [&](const NamedSlot& t) { return t.slot == c.type || t.slot == answered->type; }) &&
+      asks_what_the_answer_states(m, *answered);
+  if (!setting && !of_answer &&
+      (own_type || !named.topics.empty() || sure_alone ||
+       alone_reads_topic(m.alone, m.kb, c.topic) ||
+       m.alone.out_of_scope >= m.thresholds.out_of_scope)) {
     return false;
   }
-  if ((setting || !named.types.empty()) && !answer_states(m)) return false;
+  if (!of_answer && (setting || !named.types.empty()) && !answer_states(m)) return false;
   const retrieval::SearchResult searched = m.retriever.search(
       previous_title(m.kb, m.retriever, c) + m.alone.normalized, std::max(m.k, kContextSearchK));
   if (searched.out_of_scope >= m.thresholds.out_of_scope &&
@@ -144,7 +214,7 @@ bool read_as_the_answer(const MessageState& m, bool sure_alone, Reading* reading
   }
   SlotFilter filter;
   filter.topic = c.topic;
-  filter.type = c.type;
+  filter.type = of_answer ? answered->type : c.type;
   filter.only_type = true;
   retrieval::SearchResult in;
   if (!within_slots(product(m.alone, searched), m.kb, filter, &in) || in.candidates.empty() ||
