@@ -108,6 +108,17 @@ constexpr ProbeFloors kVoiceBlindFloors = {"probe_voice.jsonl", 0.93, 0.95, 0.93
 // seeds then (160/170, 19/20, 45/50) and the shipped seed at landing (161, 19, 46).
 constexpr ProbeFloors kYoungBlindFloors = {"probe_young.jsonl", 0.94, 0.95, 0.90};
 
+// Older investors on a phone, as speech to text writes them (no punctuation,
+// fillers 喂/嗯/那个/就是, dialect 咋个/啥子/没得, percentages in characters,
+// 加息券 heard as 加西券/加希券, family in the story), written with issue 7's
+// voice round: worry about swindlers in general (answered, no anger), insults
+// aimed at the bot (abuse), spoken percentages, coupons, how borrowers are
+// checked, where lent money goes, the paying password, automatic bidding;
+// out of catalog: a pension card, a milk-tea shop's coupon. 19/22, 4/4, 3/3
+// when it landed (the three misses are knowledge-base wording left for later:
+// how borrowers are checked (2) and the paying password).
+constexpr ProbeFloors kElderlyFloors = {"probe_elderly.jsonl", 0.86, 0.99, 0.99};
+
 // Long written messages (customer e-mails, feedback forms: a greeting, a
 // story with amounts, dates, cards and family, the question in a sentence
 // of its own, often in the middle, a sign-off), written from the catalog;
@@ -254,6 +265,7 @@ TEST(Quality, WebchatBlindProbesMeetTheFloors) { expect_probe_floors(kWebchatFlo
 TEST(Quality, VoiceNoteProbesMeetTheFloors) { expect_probe_floors(kVoiceFloors); }
 TEST(Quality, VoiceNoteBlindProbesMeetTheFloors) { expect_probe_floors(kVoiceBlindFloors); }
 TEST(Quality, YoungTypingBlindProbesMeetTheFloors) { expect_probe_floors(kYoungBlindFloors); }
+TEST(Quality, ElderlyVoiceProbesMeetTheFloors) { expect_probe_floors(kElderlyFloors); }
 TEST(Quality, LongWrittenMessageProbesMeetTheFloors) { expect_probe_floors(kLongFloors); }
 TEST(Quality, FeedbackFormBlindProbesMeetTheFloors) { expect_probe_floors(kFeedbackBlindFloors); }
 TEST(Quality, PhoneChatBlindProbesMeetTheFloors) { expect_probe_floors(kPhoneChatBlindFloors); }
