@@ -207,11 +207,7 @@ void EngineRetriever::consider(const std::string& normalized, size_t k, SearchRe
 
 std::vector<std::string> EngineRetriever::warnings() const { return state_.warnings; }
 
-std::function<std::string_view(char32_t)> EngineRetriever::readings() const {
-  if (!state_.pinyin || state_.pinyin->empty()) return {};
-  std::shared_ptr<const PinyinTable> table = state_.pinyin;
-  return [table](char32_t cp) { return table->syllable(cp); };
-}
+std::function<std::string_view(char32_t)> EngineRetriever::readings() const { return readings_of(state_); }
 
 std::string EngineRetriever::normalize(std::string_view text) const {
   try {

@@ -7,7 +7,9 @@
 #include "retrieval/components.h"
 #include "retrieval/dense_index.h"
 #include "retrieval/engine_trainer.h"
+#include "retrieval/pinyin.h"
 #include "retrieval/product_mentions.h"
+#include "retrieval/question_facets.h"
 #include "retrieval/slot_evidence.h"
 #include "retrieval/tokenizer.h"
 
@@ -26,5 +28,14 @@ struct EngineState {
   SlotEvidence slots;  // profiles of the whole corpus; matcher set after load
   std::vector<std::string> warnings;  // see Retriever::warnings
 };
+
+// The engine's pinyin readings when the pinyin channel is on (the lambda
+// shares the read-only table), else none; what Retriever::readings gives
+// and what the build hands the slot matcher and PairSimilarity.
+inline Readings readings_of(const EngineState& state) {
+  if (!state.pinyin || state.pinyin->empty()) return {};
+  std::shared_ptr<const PinyinTable> table = state.pinyin;
+  return [table](char32_t cp) { return table->syllable(cp); };
+}
 
 }  // namespace faqbot::retrieval

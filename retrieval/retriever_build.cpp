@@ -117,14 +117,6 @@ std::string cache_key(const std::vector<Document>& docs, const Corpus& corpus, i
   return buf;
 }
 
-// The engine's pinyin readings when the pinyin channel is on (the table is
-// shared, read-only), else none.
-Readings readings_of(const EngineState& state) {
-  if (!state.pinyin || state.pinyin->empty()) return {};
-  std::shared_ptr<const PinyinTable> table = state.pinyin;
-  return [table](char32_t cp) { return table->syllable(cp); };
-}
-
 // The slot matcher over the corpus's cues (null when the component is off).
 std::shared_ptr<const QuestionFacets> slot_facets(const Corpus& corpus, const Normalizer& normalizer,
                                                   const EngineState& state) {
