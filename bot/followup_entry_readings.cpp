@@ -87,51 +87,35 @@ bool answer_states(const MessageState& m) {
   return answer_holds_pair(m, without_setting_words(m.cues.without_fillers(m.alone.normalized)), true);
 }
 
-// What an answer states, asked about: words asking how its figure is
-// reckoned, whether what it tells of may be undone, or what becomes of what
-// is left, each with the marks of an answer that states it (a figure; that
-// it cannot be undone; the balance or what remains).
-struct OfTheAnswer {
-  std::vector<const char*> asks;
-  std::vector<const char*> stated_by;  // in the answer as the operator wrote it
-  // The message says nothing else (at most kBareRest characters besides
-  // filler words and the asking words: "收益怎么算" after 起投多少 asks of
-  // returns, not how the minimum amount is reckoned); else what else it
-  // says the answer states (answer_holds_pair).
-  bool bare;
-};
+// The message says nothing else besides filler words and the asking words
+// of a bare question of the answer (followup.json of_the_answer "bare": at
+// most kBareRest characters: "收益怎么算" after 起投多少 asks of returns, not
+// how the minimum amount is reckoned).
 inline constexpr size_t kBareRest = 1;
-const OfTheAnswer kOfTheAnswer[] = {
-    {{"怎么计算", "如何计算", "怎么算", "咋算", "如何算", "怎样算", "按什么标准", "按啥标准", "按什么算",
-      "按啥算", "按什么收", "按啥收", "怎么收", "什么标准", "啥标准", "计算方式", "算法"},
-     {"%", "％", "元", "计算"},
-     true},
-    {{"撤销", "撤回", "恢复", "反悔", "找回", "还原"}, {"恢复", "撤销", "撤回", "无法"}, false},
-    {{"剩下", "剩余", "还剩", "剩的", "余下", "没提完", "没取完", "没提的", "没取的", "没取出", "没提出"},
-     {"余额", "剩余"},
-     false},
-};
 
-// The message asks of the answer just given what it states (kOfTheAnswer):
+// The message asks of the answer just given what it states (followup.json
+// of_the_answer, FollowupCues::of_the_answer):
 // "怎么算的" after an answer stating a charge of 1%, "还能恢复吗" after one
 // stating that the closing cannot be undone.
 bool asks_what_the_answer_states(const MessageState& m, const knowledge::Entry& answered) {
-  auto holds = [](std::string_view text, const std::vector<const char*>& words) {
+  using OfTheAnswer = knowledge::FollowupCues::OfTheAnswer;
+  auto holds = [](std::string_view text, const std::vector<std::string>& words) {
     return std::any_of(words.begin(), words.end(),
-                       [&](const char* w) { return text.find(w) != std::string_view::npos; });
+                       [&](const std::string& w) { return text.find(w) != std::string_view::npos; });
   };
   // The rest of the message says nothing else, or says what the answer
   // states ("剩下的余额怎么处理": 余额; not "剩下的钱被人转走了").
   auto rest_fits = [&](const OfTheAnswer& o) {
     std::string rest = m.cues.without_fillers(m.alone.normalized);
-    for (const char* w : o.asks) {
+    for (const std::string& w : o.asks) {
       for (size_t at = rest.find(w); at != std::string::npos; at = rest.find(w)) {
-        rest.erase(at, std::string_view(w).size());
+        rest.erase(at, w.size());
       }
     }
     return o.bare ? content_length(rest) <= kBareRest : answer_holds_pair(m, rest, false);
   };
-  return std::any_of(std::begin(kOfTheAnswer), std::end(kOfTheAnswer), [&](const OfTheAnswer& o) {
+  const std::vector<OfTheAnswer>& table = m.kb.followup.of_the_answer;
+  return std::any_of(table.begin(), table.end(), [&](const OfTheAnswer& o) {
     return holds(m.alone.normalized, o.asks) && holds(answered.answer, o.stated_by) && rest_fits(o);
   });
 }

@@ -156,6 +156,20 @@ struct FollowupCues {
     std::vector<std::string> then;    // what follows a step (接下来, 然后, 以后)
     std::vector<std::string> how_on;  // asking how to go on (怎么, 咋, 如何)
   } steps;
+  // What an answer states, asked about (bot/followup_entry_readings.cpp,
+  // read_as_the_answer): words asking how its figure is reckoned (怎么算),
+  // whether what it tells of may be undone (撤回), what becomes of what is
+  // left (剩下); each with the marks of an answer that states it (a figure:
+  // %, 元; that it cannot be undone: 无法; the balance: 余额). Empty: the
+  // reading never applies.
+  struct OfTheAnswer {
+    std::vector<std::string> asks;       // matched in the normalised message
+    std::vector<std::string> stated_by;  // matched in the answer as the operator wrote it
+    // The message says nothing else besides filler and asking words ("怎么算
+    // 的"); else what else it says must be in the answer ("剩下的余额怎么处理").
+    bool bare = false;
+  };
+  std::vector<OfTheAnswer> of_the_answer;
 };
 
 struct KnowledgeBase {

@@ -162,6 +162,40 @@ void parse_followup_cues(const json& doc, FollowupCues* cues, std::vector<Diagno
       *list->second = words(t.value(), "steps \"" + t.key() + "\"", diags);
     }
   }
+  if (auto it = doc.find("of_the_answer"); it != doc.end()) {
+    if (!it->is_array()) {
+      error(diags, "\"of_the_answer\" must be a list of {\"asks\", \"stated_by\", \"bare\"}");
+    }
+    for (size_t i = 0; it->is_array() && i < it->size(); ++i) {
+      const json& item = (*it)[i];
+      const std::string where = "of_the_answer item " + std::to_string(i + 1);
+      if (!item.is_object()) {
+        error(diags, where + " must be an object with \"asks\" and \"stated_by\"");
+        continue;
+      }
+      FollowupCues::OfTheAnswer o;
+      for (auto f = item.begin(); f != item.end(); ++f) {
+        if (f.key() == "asks") {
+          o.asks = words(f.value(), where + " \"asks\"", diags);
+        } else if (f.key() == "stated_by") {
+          o.stated_by = words(f.value(), where + " \"stated_by\"", diags);
+        } else if (f.key() == "bare") {
+          if (f.value().is_boolean()) {
+            o.bare = f.value().get<bool>();
+          } else {
+            error(diags, where + " \"bare\" must be true or false");
+          }
+        } else {
+          error(diags, where + " \"" + f.key() + "\" is none of asks, stated_by, bare");
+        }
+      }
+      if (o.asks.empty() || o.stated_by.empty()) {
+        error(diags, where + " needs non-empty \"asks\" and \"stated_by\"");
+        continue;
+      }
+      cues->of_the_answer.push_back(std::move(o));
+    }
+  }
   if (auto it = doc.find("modifiers"); it != doc.end()) {
     if (!it->is_object()) error(diags, "\"modifiers\" must be an object of word lists");
     for (auto t = it->begin(); it->is_object() && t != it->end(); ++t) {

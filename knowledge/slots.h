@@ -49,7 +49,7 @@
 //                                       topics of opposite movements and the words
 //                                       naming the opposite (FollowupCues::opposites),
 //    "steps": {"after": ["以后", …], "done": ["通过", …], "then": ["接下来", …],
-//              "how_on": ["怎么", …]}}: words of the step readings
+//              "how_on": ["怎么", …]}: words of the step readings
 //              (FollowupCues::steps, bot/followup_steps.h): after, words of
 //              time ending a message after a step ("借款审核通过以后呢"); done,
 //              words telling the step is done, just before them (the first
@@ -58,6 +58,15 @@
 //              sequence before a question of what comes next ("放款以后怎么
 //              还"); how_on, words asking how to go on. Another key is an error;
 //              a list left out is empty and its reading never applies.
+//    "of_the_answer": [{"asks": ["怎么算", …], "stated_by": ["%", "元", …],
+//              "bare": true}, …]}: a short follow-up asking what the answer
+//              just given states (FollowupCues::of_the_answer): asks, words
+//              asking it (matched as written in the normalised message);
+//              stated_by, marks of an answer that states it (matched in the
+//              answer as written); bare, the message must say nothing else
+//              (else what else it says must be in the answer). Both lists
+//              are required and non-empty; another key is an error; left
+//              out, the reading never applies.
 // Cue words are written as investors type them; matching happens on
 // normalised text (the engine normalises the cues the same way).
 #include <nlohmann/json_fwd.hpp>

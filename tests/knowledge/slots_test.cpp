@@ -198,6 +198,44 @@ TEST(Slots, StepWordsAreReadInOrderAndMalformedOnesAreErrors) {
   EXPECT_TRUE(any_contains(errors, "steps \"befor\" is none of after, done, then, how_on"));
 }
 
+TEST(Slots, QuestionsOfTheAnswerAreReadAndMalformedOnesAreErrors) {
+  ConfigFixture cfg;
+  cfg.write("kb/recharge.json", kRecharge);
+  cfg.write("followup.json", R"({"topics": {"recharge": ["充值"]},
+    "of_the_answer": [{"asks": ["怎么算", "咋算"], "stated_by": ["%", "元"], "bare": true},
+                      {"asks": ["撤回"], "stated_by": ["无法"]}]})");
+  LoadOutcome out = load(cfg.dir());
+  ASSERT_TRUE(out.ok()) << (out.diagnostics.empty() ? "" : format(out.diagnostics[0]));
+  const auto& table = out.kb->followup.of_the_answer;
+  ASSERT_EQ(table.size(), 2u);
+  EXPECT_EQ(table[0].asks, (std::vector<std::string>{"怎么算", "咋算"}));
+  EXPECT_EQ(table[0].stated_by, (std::vector<std::string>{"%", "元"}));
+  EXPECT_TRUE(table[0].bare);
+  EXPECT_EQ(table[1].asks, std::vector<std::string>{"撤回"});
+  EXPECT_FALSE(table[1].bare);  // left out: what else the message says must be in the answer
+
+  // Left out: no question of the answer is read.
+  cfg.write("followup.json", R"({"topics": {"recharge": ["充值"]}})");
+  out = load(cfg.dir());
+  ASSERT_TRUE(out.ok());
+  EXPECT_TRUE(out.kb->followup.of_the_answer.empty());
+
+  cfg.write("followup.json", R"({"of_the_answer": {"asks": ["怎么算"]}})");
+  EXPECT_TRUE(any_contains(diagnostic_lines(load(cfg.dir()), Severity::kError),
+                           "\"of_the_answer\" must be a list of"));
+  cfg.write("followup.json", R"({"of_the_answer": ["怎么算",
+    {"asks": "怎么算", "stated_by": ["%"]},
+    {"asks": ["撤回"], "stated_by": [""], "bare": "yes", "mark": ["无法"]},
+    {"asks": ["剩下"]}]})");
+  auto errors = diagnostic_lines(load(cfg.dir()), Severity::kError);
+  EXPECT_TRUE(any_contains(errors, "of_the_answer item 1 must be an object with \"asks\" and \"stated_by\""));
+  EXPECT_TRUE(any_contains(errors, "of_the_answer item 2 \"asks\" must be a list of strings"));
+  EXPECT_TRUE(any_contains(errors, "of_the_answer item 3 \"stated_by\" holds an item that is not a non-empty string"));
+  EXPECT_TRUE(any_contains(errors, "of_the_answer item 3 \"bare\" must be true or false"));
+  EXPECT_TRUE(any_contains(errors, "of_the_answer item 3 \"mark\" is none of asks, stated_by, bare"));
+  EXPECT_TRUE(any_contains(errors, "of_the_answer item 4 needs non-empty \"asks\" and \"stated_by\""));
+}
+
 TEST(Slots, DefaultKnowledgeBaseHasCuesForEveryTopic) {
   LoadOutcome out = load(FAQBOT_DEFAULT_CONFIG);
   ASSERT_TRUE(out.ok());
