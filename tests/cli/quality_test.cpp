@@ -97,7 +97,13 @@ constexpr ProbeFloors kVoiceFloors = {"probe_voice_tuned.jsonl", 0.98, 0.99, 0.9
 // products, our words about other institutions), measured once when it
 // landed: faqbot 0.924 / 0.95 / 0.92 against the SVM baseline's
 // 0.871 / 1.0 / 0.92 before this stop's changes. Floors just below the
-// lowest of 7 dense seeds at landing (0.935 / 1.0 / 0.940).
+// lowest of 7 dense seeds at landing (0.935 / 1.0 / 0.940). Not blind since:
+// issue 7's voice round appended 35 lines of its own (older investors on a
+// phone: where to tap for the steps, worry about swindlers in general,
+// insults aimed at the bot, percentages in characters, 加息券 heard as
+// 加西券, how borrowers are checked, where lent money goes, the paying
+// password; out of catalog a pension card and a milk-tea coupon), 194/198,
+// 24/24, 53/53 with them.
 constexpr ProbeFloors kVoiceBlindFloors = {"probe_voice.jsonl", 0.93, 0.95, 0.93};
 
 // Written blind from the catalog alone as young investors typing on phones
@@ -107,17 +113,6 @@ constexpr ProbeFloors kVoiceBlindFloors = {"probe_voice.jsonl", 0.93, 0.95, 0.93
 // SVM baseline's 0.894 / 0.80 / 0.88. Floors just below the lowest of 7 dense
 // seeds then (160/170, 19/20, 45/50) and the shipped seed at landing (161, 19, 46).
 constexpr ProbeFloors kYoungBlindFloors = {"probe_young.jsonl", 0.94, 0.95, 0.90};
-
-// Older investors on a phone, as speech to text writes them (no punctuation,
-// fillers 喂/嗯/那个/就是, dialect 咋个/啥子/没得, percentages in characters,
-// 加息券 heard as 加西券/加希券, family in the story), written with issue 7's
-// voice round: worry about swindlers in general (answered, no anger), insults
-// aimed at the bot (abuse), spoken percentages, coupons, how borrowers are
-// checked, where lent money goes, the paying password, automatic bidding;
-// out of catalog: a pension card, a milk-tea shop's coupon. 19/22, 4/4, 3/3
-// when it landed (the three misses are knowledge-base wording left for later:
-// how borrowers are checked (2) and the paying password).
-constexpr ProbeFloors kElderlyFloors = {"probe_elderly.jsonl", 0.86, 0.99, 0.99};
 
 // Long written messages (customer e-mails, feedback forms: a greeting, a
 // story with amounts, dates, cards and family, the question in a sentence
@@ -273,7 +268,6 @@ TEST(Quality, WebchatBlindProbesMeetTheFloors) { expect_probe_floors(kWebchatFlo
 TEST(Quality, VoiceNoteProbesMeetTheFloors) { expect_probe_floors(kVoiceFloors); }
 TEST(Quality, VoiceNoteBlindProbesMeetTheFloors) { expect_probe_floors(kVoiceBlindFloors); }
 TEST(Quality, YoungTypingBlindProbesMeetTheFloors) { expect_probe_floors(kYoungBlindFloors); }
-TEST(Quality, ElderlyVoiceProbesMeetTheFloors) { expect_probe_floors(kElderlyFloors); }
 TEST(Quality, LongWrittenMessageProbesMeetTheFloors) { expect_probe_floors(kLongFloors); }
 TEST(Quality, FeedbackFormBlindProbesMeetTheFloors) { expect_probe_floors(kFeedbackBlindFloors); }
 TEST(Quality, PhoneChatBlindProbesMeetTheFloors) { expect_probe_floors(kPhoneChatBlindFloors); }
