@@ -168,22 +168,30 @@ CueReader::CueReader(const knowledge::KnowledgeBase& kb, const retrieval::Retrie
                      [](const Sound& a, const Sound& b) { return a.chars.size() > b.chars.size(); });
   }
   std::set<std::string> ours;  // pairs some entry's text holds
+  std::vector<std::u32string> texts;  // every entry's text and out-of-scope example, normalised
   for (const knowledge::Entry& e : kb.entries) {
     for (const std::string* text : {&e.title, &e.answer}) {
-      for (std::string& p : cjk_pairs(normalizer.normalize(*text))) ours.insert(std::move(p));
+      const std::string t = normalizer.normalize(*text);
+      texts.push_back(utf8::decode(t));
+      for (std::string& p : cjk_pairs(t)) ours.insert(std::move(p));
     }
     for (const std::string& q : e.questions) {
-      for (std::string& p : cjk_pairs(normalizer.normalize(q))) ours.insert(std::move(p));
+      const std::string t = normalizer.normalize(q);
+      texts.push_back(utf8::decode(t));
+      for (std::string& p : cjk_pairs(t)) ours.insert(std::move(p));
     }
   }
   std::set<std::string> foreign;
   std::set<std::string> known = ours;
   for (const std::string& q : kb.out_of_scope) {
-    for (std::string& p : cjk_pairs(normalizer.normalize(q))) {
+    const std::string t = normalizer.normalize(q);
+    texts.push_back(utf8::decode(t));
+    for (std::string& p : cjk_pairs(t)) {
       known.insert(p);
       if (!ours.count(p) && !grammatical(p)) foreign.insert(std::move(p));
     }
   }
+  add_seams(texts);
   known_.assign(known.begin(), known.end());
   foreign_.assign(foreign.begin(), foreign.end());
   ours_.assign(ours.begin(), ours.end());
@@ -198,6 +206,48 @@ CueReader::CueReader(const knowledge::KnowledgeBase& kb, const retrieval::Retrie
         w.also_type = i;
       }
     }
+  }
+}
+
+void CueReader::add_seams(const std::vector<std::u32string>& texts) {
+  if (sounds_.empty()) return;
+  // One pass over the texts: each pair is looked up among the sounds that
+  // begin right after its first character or end at it (a few per character).
+  std::map<char32_t, std::vector<size_t>> by_first, by_last;  // character -> sounds_ indices
+  for (size_t k = 0; k < sounds_.size(); ++k) {
+    by_first[sounds_[k].chars.front()].push_back(k);
+    by_last[sounds_[k].chars.back()].push_back(k);
+  }
+  std::map<std::u32string, size_t> count;  // CJK pair -> its occurrences in `texts`
+  // Per sound: pair -> its occurrences right before (after) the whole word.
+  std::vector<std::map<std::u32string, size_t>> before(sounds_.size()), after(sounds_.size());
+  for (const std::u32string& t : texts) {
+    for (size_t i = 0; i + 1 < t.size(); ++i) {
+      if (!utf8::is_cjk(t[i]) || !utf8::is_cjk(t[i + 1])) continue;
+      const std::u32string pair = t.substr(i, 2);
+      ++count[pair];
+      if (auto it = by_first.find(t[i + 1]); it != by_first.end()) {
+        for (size_t k : it->second) {
+          if (t.compare(i + 1, sounds_[k].chars.size(), sounds_[k].chars) == 0) ++before[k][pair];
+        }
+      }
+      if (auto it = by_last.find(t[i]); it != by_last.end()) {
+        for (size_t k : it->second) {
+          const size_t n = sounds_[k].chars.size();
+          if (i + 1 >= n && t.compare(i + 1 - n, n, sounds_[k].chars) == 0) ++after[k][pair];
+        }
+      }
+    }
+  }
+  auto only_beside = [&](const std::map<std::u32string, size_t>& beside, std::vector<std::string>* out) {
+    for (const auto& [pair, n_beside] : beside) {
+      if (count[pair] == n_beside) out->push_back(utf8::encode(pair));
+    }
+    std::sort(out->begin(), out->end());
+  };
+  for (size_t k = 0; k < sounds_.size(); ++k) {
+    only_beside(before[k], &sounds_[k].seam_before);
+    only_beside(after[k], &sounds_[k].seam_after);
   }
 }
 
@@ -375,11 +425,16 @@ std::string CueReader::clean(std::string_view text) const {
     // A character kept at an edge that makes a word with the uncovered one
     // beside it (a pair some text holds, no grammatical character) belongs to
     // that word: "按全部" is 按 + 全部, no 安全 typed wrong.
+    // A pair the texts hold only beside the cue word itself is no word of
+    // its own but the seam of another with it ("下来利息": 来利; "借下来利西"
+    // is 借下来 + 利息 typed wrong).
     auto word_with = [&](size_t kept, size_t beside) {
       if (beside >= cps.size() || covered[beside] || !utf8::is_cjk(cps[beside])) return false;
       const std::u32string pair = beside < kept ? cps.substr(beside, 2) : cps.substr(kept, 2);
       const std::string p = utf8::encode(pair);
-      return !grammatical(p) && std::binary_search(known_.begin(), known_.end(), p);
+      const std::vector<std::string>& seams = beside < kept ? s.seam_before : s.seam_after;
+      return !grammatical(p) && std::binary_search(known_.begin(), known_.end(), p) &&
+             !std::binary_search(seams.begin(), seams.end(), p);
     };
     if (cps[at] == s.chars[0] && at > 0 && word_with(at, at - 1)) return false;
     if (cps[at + n - 1] == s.chars[n - 1] && word_with(at + n - 1, at + n)) return false;

@@ -80,11 +80,15 @@ class CueReader {
   // How a follow-up reads typed clean: `normalized` without hesitations of
   // speech (FollowupCues::hesitations: "嗯那个就是提现呢" -> "那个提现呢"),
   // and with a cue word of a topic or type typed or heard as a homophone put
-  // right ("提线呢" -> "提现呢", "方款呢" -> "放款呢"): a span of two or more
+  // right ("提线呢" -> "提现呢", "方款呢" -> "放款呢", "利西" -> 利息 where 利息
+  // is a follow-up-only cue): a span of two or more
   // characters reads in toneless pinyin (the engine's readings) as the cue
   // does, shares at least one character with it, and holds a pair of
   // characters no entry's text and no out-of-scope example holds (so a word
-  // of ours or of another kind is never rewritten: 重置 stays).
+  // of ours or of another kind is never rewritten: 重置 stays); a character
+  // kept at its edge that makes a pair some text holds with the one beside
+  // stays with that word (按全部), unless the texts hold that pair only
+  // beside the whole cue (来利 only in 下来利息: "借下来利西" -> 借下来利息).
   std::string clean(std::string_view normalized) const;
 
   // `normalized` without the cue words of `type` and the words contrasting
@@ -178,12 +182,19 @@ class CueReader {
   void add_foreign(std::string_view span, std::vector<std::string>* out) const;
 
   std::vector<Word> words_;  // longest first
-  // Cue words of topics and types (not products, not follow-up-only) that
-  // clean() may put right: characters and toneless syllables, longest first.
+  // Cue words of topics and types (follow-up-only ones too; not products)
+  // that clean() may put right: characters and toneless syllables, longest
+  // first.
   struct Sound {
     std::u32string chars;
     std::vector<std::string> syllables;
+    // Pairs of a character and the word's first (last) character that the
+    // texts hold only right before (after) the whole word: seams, no words.
+    std::vector<std::string> seam_before, seam_after;  // UTF-8, sorted
   };
+  // Fills the seams of sounds_ from `texts` (every entry's text and
+  // out-of-scope example, normalised).
+  void add_seams(const std::vector<std::u32string>& texts);
   std::vector<Sound> sounds_;
   std::vector<std::string> hesitations_;  // normalised, sorted
   std::vector<std::string> outside_;      // FollowupCues::outside, normalised

@@ -782,6 +782,10 @@ class ReadingRetriever : public testing::FakeRetriever {
         case U'钱': return "qian";
         case U'安': case U'按': return "an";
         case U'全': return "quan";
+        case U'利': return "li";
+        case U'息': case U'西': return "xi";
+        case U'还': return "huan";
+        case U'清': case U'请': return "qing";
         default: return "";
       }
     };
@@ -813,6 +817,25 @@ TEST(FollowupClean, HesitationsGoAndHomophonesOfCueWordsAreRightedOnlyWhereNoTex
   testing::FakeRetriever no_pinyin;  // the pinyin channel off: hesitations only
   CueReader plain(*kb, no_pinyin);
   EXPECT_EQ(plain.clean("嗯提线呢"), "提线呢");
+}
+
+TEST(FollowupClean, FollowupOnlyCueWordsAreRightedTooAndASeamWithOneIsNoWord) {
+  auto kb = testing::make_kb();
+  kb->followup.followup_type_cues["fee"] = {"利息"};
+  kb->followup.followup_type_cues["early_repay"] = {"还清"};
+  // 来利 only in 下来利息: a seam beside 利息, no word; 还请 a word of another kind.
+  kb->out_of_scope = {"存一年下来利息多少", "还请帮个忙"};
+  ReadingRetriever retriever;
+  CueReader cues(*kb, retriever);
+  EXPECT_EQ(cues.clean("那利西高吗"), "那利息高吗");
+  EXPECT_EQ(cues.clean("那借下来利西高吗"), "那借下来利息高吗");
+  EXPECT_EQ(cues.clean("借下来利息高吗"), "借下来利息高吗");  // typed right: unchanged
+  EXPECT_EQ(cues.clean("还请问一下"), "还请问一下");          // a text holds 还请: stays
+
+  // 来利 held apart from 利息 as well (未来利好): a word, and 利 stays with it.
+  kb->out_of_scope.push_back("未来利好吗");
+  CueReader apart(*kb, retriever);
+  EXPECT_EQ(apart.clean("那借下来利西高吗"), "那借下来利西高吗");
 }
 
 TEST(FollowupClean, AFollowupIsReadAsTypedClean) {
