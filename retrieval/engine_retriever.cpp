@@ -68,11 +68,18 @@ SearchResult EngineRetriever::search(std::string_view text, size_t k) const {
   try {
     r.normalized = normalizer_->normalize(text);
     if (r.normalized.empty() || k == 0) return r;
-    const int product = state_.products.asked_about(r.normalized);
+    int product = state_.products.asked_about(r.normalized);
+    int kind = state_.kinds.asked_about(r.normalized);
+    // Another product or kind named only as background of a question about
+    // ours ("基金十块钱就能买，你们这最低投多少"): the message is ours, and
+    // its clauses without that background are its question.
+    std::string own;
+    if (state_.components.clauses && (product >= 0 || kind >= 0)) own = reading_beside_background(text, k);
+    if (!own.empty()) product = kind = -1;
     if (product >= 0) r.other_product = state_.products.name(product);
-    const int kind = state_.kinds.asked_about(r.normalized);
     if (kind >= 0) r.other_kind = state_.kinds.name(kind);
     score(r.normalized, k, r);
+    if (!own.empty()) consider(own, k, r);
     // The base model's choice on the whole message, whichever reading
     // wins below.
     const std::string base_choice = r.base_choice;

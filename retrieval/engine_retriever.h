@@ -65,6 +65,7 @@ class EngineRetriever final : public Retriever {
   bool addresses_us(const std::string& normalized) const;
   bool asks_us_of_ours(const std::string& normalized) const;
   bool afterthought(const std::string& normalized) const;
+  std::string reading_beside_background(std::string_view text, size_t k) const;
 
   // Parts of a message read alone (clause_readings.cpp).
   void read_clauses(std::string_view text, size_t k, bool names_kind, double as_written, SearchResult& r) const;

@@ -7,6 +7,8 @@
 #include <iterator>
 
 #include "knowledge/utf8.h"
+#include "retrieval/background_mentions.h"
+#include "retrieval/clauses.h"
 #include "retrieval/engine_retriever.h"
 
 namespace faqbot::retrieval {
@@ -21,7 +23,42 @@ constexpr const char* kPointerWords[] = {"那个", "这个", "那种", "这种",
 // as written.
 constexpr const char* kElidedTakeOut[] = {"出来", "出去", "回来", "取出"};
 
+// P(out of scope) of a message's own clauses, read without the clauses
+// naming another product, from which they do not read as ours
+// (Background::kIfOurs).
+constexpr double kOwnOutOfScope = 0.5;
+
 }  // namespace
+
+// The message's clauses without those naming another product or a kind of
+// product we do not offer only as background (background_of), normalised
+// and joined; "" when those names are not background.
+std::string EngineRetriever::reading_beside_background(std::string_view text, size_t k) const {
+  const std::vector<std::string> clauses = split_clauses(text);
+  if (clauses.size() < 2) return {};
+  std::vector<MentionClause> read;
+  std::string own;
+  for (const std::string& clause : clauses) {
+    MentionClause c;
+    c.normalized = normalizer_->normalize(clause);
+    if (c.normalized.empty()) continue;
+    c.names_other = state_.products.asked_about(c.normalized) >= 0 || state_.kinds.asked_about(c.normalized) >= 0;
+    c.addresses_us = addresses_us(c.normalized) || turns_to_us(c.normalized);
+    c.names_topic = names_topic(c.normalized);
+    if (!c.names_other) own += (own.empty() ? "" : "，") + clause;
+    read.push_back(std::move(c));
+  }
+  const Background background = background_of(read);
+  if (background == Background::kNone) return {};
+  std::string normalized = normalizer_->normalize(own);
+  if (background == Background::kIfOurs) {
+    SearchResult alone;
+    alone.out_of_scope = 1.0;
+    score(normalized, k, alone);
+    if (alone.out_of_scope >= kOwnOutOfScope) return {};
+  }
+  return normalized;
+}
 
 // The readings of the message without the names of another company's
 // product or a kind of product we do not offer that it does not ask about

@@ -1,0 +1,65 @@
+#include "retrieval/background_mentions.h"
+
+#include <algorithm>
+#include <iterator>
+#include <string_view>
+
+#include "retrieval/message_cues.h"
+
+namespace faqbot::retrieval {
+namespace {
+
+// Words turning to us that are no about-us words of their own (a question
+// about another product may say them: "支付宝平台怎么提现").
+constexpr std::string_view kTowardUs[] = {"这边", "这里", "你这", "平台", "贵司", "贵方"};
+// Degree words holding 么 that ask nothing ("没这么严").
+constexpr std::string_view kDegreeWords[] = {"这么", "那么"};
+// Wishes: the investor wants the other product ("我想办张信用卡").
+constexpr std::string_view kWishes[] = {"想", "打算", "准备", "希望"};
+// Comparison and contrast: what the clause says of the other product is set
+// against us ("在京东付款都正常", "支付宝从来不会这样", "基金十块钱就能买").
+constexpr std::string_view kComparisons[] = {"都", "从来", "从不", "从没", "早就", "早都", "早已",
+                                             "人家", "就能", "就可以", "就行", "没这么", "没那么"};
+
+template <size_t N>
+bool holds_any(const std::string& text, const std::string_view (&words)[N]) {
+  return std::any_of(std::begin(words), std::end(words),
+                     [&](std::string_view w) { return text.find(w) != std::string::npos; });
+}
+
+}  // namespace
+
+bool turns_to_us(const std::string& normalized) { return holds_any(normalized, kTowardUs); }
+
+bool only_tells(const std::string& normalized) {
+  std::string text = normalized;
+  for (std::string_view w : kDegreeWords) {
+    for (size_t at = text.find(w); at != std::string::npos; at = text.find(w, at)) text.erase(at, w.size());
+  }
+  return !asks_question(text) && !asks_or_requests(text) && !holds_any(text, kWishes);
+}
+
+bool compares(const std::string& normalized) { return holds_any(normalized, kComparisons); }
+
+Background background_of(const std::vector<MentionClause>& clauses) {
+  bool named = false, own = false, put_to_us = false, topic_put_to_us = false, own_topic = false;
+  bool all_compare = true;
+  for (const MentionClause& c : clauses) {
+    if (c.names_other) {
+      if (c.addresses_us || !only_tells(c.normalized)) return Background::kNone;
+      named = true;
+      all_compare = all_compare && compares(c.normalized);
+      continue;
+    }
+    own = true;
+    own_topic = own_topic || c.names_topic;
+    put_to_us = put_to_us || c.addresses_us;
+    topic_put_to_us = topic_put_to_us || (c.addresses_us && c.names_topic);
+  }
+  if (!named || !own) return Background::kNone;
+  if (topic_put_to_us || (all_compare && own_topic)) return Background::kSure;
+  if (put_to_us || all_compare) return Background::kIfOurs;
+  return Background::kNone;
+}
+
+}  // namespace faqbot::retrieval
