@@ -123,6 +123,7 @@ Result<EngineSettings> parse_settings(const std::string& json_text) {
         !read_list(g, "anger", &r.anger, &error) ||
         !read_list(g, "frustration", &r.frustration, &error) ||
         !read_list(g, "abuse", &r.abuse, &error) ||
+        !read_list(g, "abuse_clauses", &r.abuse_clauses, &error) ||
         !read_list(g, "self_talk", &r.self_talk, &error) ||
         !read_list(g, "negations", &r.negations, &error) ||
         !read_list(g, "third_party_anger", &r.third_party_anger, &error) ||

@@ -175,6 +175,26 @@ std::string content_only(std::string_view text) {
   return utf8::encode(out);
 }
 
+// Whether some clause of `text` (between spaces and punctuation) is one of
+// `clauses` (lower-cased).
+bool some_clause_is(std::string_view text, const std::vector<std::string>& clauses) {
+  std::u32string current;
+  auto matches = [&]() {
+    const std::string c = utf8::encode(current);
+    current.clear();
+    return !c.empty() && std::any_of(clauses.begin(), clauses.end(),
+                                     [&](const std::string& w) { return ascii_lower(w) == c; });
+  };
+  for (char32_t cp : utf8::decode(text)) {
+    if (!utf8::is_space(cp) && !utf8::is_punct(cp)) {
+      current += cp;
+    } else if (matches()) {
+      return true;
+    }
+  }
+  return matches();
+}
+
 bool exclamation_run(std::string_view text, int run) {
   if (run <= 0) return false;
   int n = 0;
@@ -192,15 +212,17 @@ bool exclamation_run(std::string_view text, int run) {
 
 SignalRules SignalRules::defaults() {
   SignalRules r;
-  for (const char* verb : {"转", "接", "找", "要", "换", "叫", "请", "联系", "转接", "接通", "呼叫"}) {
-    for (const char* filler : {"", "个", "一下", "一个", "下"}) {
-      for (const char* object : {"人工", "真人", "活人"}) {
+  for (const char* verb : {"转", "接", "找", "要", "换", "叫", "请", "联系", "转接", "接通", "呼叫", "安排", "派"}) {
+    for (const char* filler : {"", "个", "一下", "一个", "下", "位", "一位"}) {
+      for (const char* object : {"人工", "真人", "活人", "工作人员", "客服人员"}) {
         r.human.push_back(std::string(verb) + filler + object);
       }
     }
   }
   for (const char* phrase : {"人工呢", "人工在吗", "人工在哪", "让人工来", "真人来", "跟真人说",
-                             "和真人说", "找你们客服", "叫你们客服", "找客服本人"}) {
+                             "和真人说", "找你们客服", "叫你们客服", "找客服本人",
+                             // Turning the bot down is asking for a person.
+                             "不要自动回复", "别自动回复", "不要机器人", "别用机器人", "不想跟机器人"}) {
     r.human.push_back(phrase);
   }
   r.human_exact = {"人工", "人工客服", "人工服务", "真人", "真人客服", "人工坐席", "客服人工"};
@@ -222,6 +244,7 @@ SignalRules SignalRules::defaults() {
              "傻机器人", "你真笨", "你好笨", "你太笨", "你怎么这么笨", "笨蛋", "笨机器人",
              "你真蠢", "你好蠢", "你太蠢", "弱智", "听不懂人话", "不懂人话", "人话都听不懂",
              "人话听不懂"};
+  r.abuse_clauses = {"滚", "滚吧", "快滚", "给我滚", "滚开", "滚远点", "滚滚滚", "你滚", "你们滚"};
   r.self_talk = {"我是不是傻", "我是不是太傻", "自己是不是傻", "我是不是笨", "我是不是太笨"};
   r.negations = {"不", "不用", "不要", "别", "无需", "没", "不需要"};
   r.third_party_anger = {"骗子", "骗钱", "坑人", "忽悠"};
@@ -259,8 +282,7 @@ Signals detect_signals(std::string_view text, std::string_view normalized,
   s.anger = angry(a, rules) || (!b.empty() && angry(b, rules));
   s.frustration = any_phrase(a, b, rules.frustration, rules.negations) ||
                   exclamation_run(text, rules.exclamation_run);
-  // A bare "滚" as the whole message is abuse too.
-  if (whole == "滚" || whole == "滚滚滚") s.abuse = true;
+  s.abuse = s.abuse || some_clause_is(a, rules.abuse_clauses) || (!b.empty() && some_clause_is(b, rules.abuse_clauses));
   return s;
 }
 

@@ -23,6 +23,9 @@ struct SignalRules {
   // with an apology first (bot::Policy).
   std::vector<std::string> frustration;
   std::vector<std::string> abuse;      // insults
+  // Words that insult when they make a clause of their own ("……，滚",
+  // "滚吧"), not inside a word (利滚利, 滚动).
+  std::vector<std::string> abuse_clauses;
   // The investor speaking of themselves (我是不是傻, 我太笨了): an abuse
   // phrase inside one of these insults nobody.
   std::vector<std::string> self_talk;

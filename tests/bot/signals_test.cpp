@@ -18,6 +18,16 @@ TEST(Signals, ExplicitRequestForAHuman) {
   }
 }
 
+TEST(Signals, RequestForAStaffMemberOrTurningTheBotDown) {
+  for (const char* q : {"帮我安排个工作人员", "叫一位客服人员来", "别用机器人糊弄我"}) {
+    EXPECT_TRUE(detect(q).human_request) << q;
+  }
+  for (const char* q : {"工作人员会找我要验证码吗", "有人冒充工作人员", "不用安排工作人员了",
+                        "机器人回复准确吗"}) {
+    EXPECT_FALSE(detect(q).human_request) << q;
+  }
+}
+
 TEST(Signals, NoRequestWhenNegatedOrOnlyAskingWhoIsThere) {
   for (const char* q : {"不用转人工了", "你是真人吗", "提现多久到账", "客服电话多少",
                         "人工客服几点下班", "人工服务的时间是几点", "你是人工还是机器人",
@@ -100,6 +110,9 @@ TEST(Signals, Abuse) {
     EXPECT_FALSE(detect(q).abuse) << q;
   }
   EXPECT_FALSE(detect("usb key 怎么用").abuse);  // "sb" inside a word
+  // A dismissal as a clause of its own, not inside a word.
+  for (const char* q : {"你们这帮人，滚", "别回了 滚吧", "滚滚滚"}) EXPECT_TRUE(detect(q).abuse) << q;
+  for (const char* q : {"利滚利怎么算", "页面滚动不了", "收益是滚进本金吗"}) EXPECT_FALSE(detect(q).abuse) << q;
   EXPECT_FALSE(detect("收益怎么算").abuse);
 }
 
@@ -116,6 +129,9 @@ TEST(Signals, RulesAreData) {
   EXPECT_TRUE(detect_signals("叫你们经理来", "", rules).human_request);
   EXPECT_FALSE(detect_signals("转人工", "", rules).human_request);
   EXPECT_FALSE(detect_signals("啊!!!!!!", "", rules).frustration);
+  EXPECT_FALSE(detect_signals("好了，滚", "", rules).abuse);
+  rules.abuse_clauses = {"走开"};
+  EXPECT_TRUE(detect_signals("好了，走开", "", rules).abuse);
 }
 
 }  // namespace
