@@ -27,23 +27,35 @@ bool holds_any(const std::string& text, const std::string_view (&words)[N]) {
                      [&](std::string_view w) { return text.find(w) != std::string::npos; });
 }
 
+// 几 of a telling count ("输错几次号就锁了"), no question.
+constexpr std::string_view kCounts[] = {"好几", "十几", "几十", "几百", "几千", "几万", "几次", "几个", "几天"};
+
+template <size_t N>
+std::string without(const std::string& normalized, const std::string_view (&words)[N]) {
+  std::string text = normalized;
+  for (std::string_view w : words) {
+    for (size_t at = text.find(w); at != std::string::npos; at = text.find(w, at)) text.erase(at, w.size());
+  }
+  return text;
+}
+
+// Whether a normalised clause asks, degree words aside.
+bool asks(const std::string& normalized) {
+  const std::string text = without(normalized, kDegreeWords);
+  return asks_question(text) || asks_or_requests(text);
+}
+
 }  // namespace
 
 bool turns_to_us(const std::string& normalized) { return holds_any(normalized, kTowardUs); }
 
-bool only_tells(const std::string& normalized) {
-  std::string text = normalized;
-  for (std::string_view w : kDegreeWords) {
-    for (size_t at = text.find(w); at != std::string::npos; at = text.find(w, at)) text.erase(at, w.size());
-  }
-  return !asks_question(text) && !asks_or_requests(text) && !holds_any(text, kWishes);
-}
+bool only_tells(const std::string& normalized) { return !asks(normalized) && !holds_any(normalized, kWishes); }
 
 bool compares(const std::string& normalized) { return holds_any(normalized, kComparisons); }
 
 Background background_of(const std::vector<MentionClause>& clauses) {
   bool named = false, own = false, put_to_us = false, topic_put_to_us = false, own_topic = false;
-  bool all_compare = true;
+  bool all_compare = true, own_asks = false;
   for (const MentionClause& c : clauses) {
     if (c.names_other) {
       if (c.addresses_us || !only_tells(c.normalized)) return Background::kNone;
@@ -52,14 +64,19 @@ Background background_of(const std::vector<MentionClause>& clauses) {
       continue;
     }
     own = true;
+    own_asks = own_asks || asks(without(c.normalized, kCounts));
     own_topic = own_topic || c.names_topic;
     put_to_us = put_to_us || c.addresses_us;
     topic_put_to_us = topic_put_to_us || (c.addresses_us && c.names_topic);
   }
   if (!named || !own) return Background::kNone;
-  if (topic_put_to_us || (all_compare && own_topic)) return Background::kSure;
-  if (put_to_us || all_compare) return Background::kIfOurs;
-  return Background::kNone;
+  if (topic_put_to_us) return Background::kSure;
+  if (put_to_us) return Background::kIfOurs;
+  // Not put to us: a question of the rest may be elliptical, its object
+  // the other product's ("余额宝都是随存随取，怎么转出"); only a rest that
+  // tells of ours ("提了三天还没到") is set against it.
+  if (!all_compare || own_asks) return Background::kNone;
+  return own_topic ? Background::kSure : Background::kIfOurs;
 }
 
 }  // namespace faqbot::retrieval

@@ -42,6 +42,9 @@ TEST(BackgroundMentions, AComparisonBesideAQuestionToUsIsBackground) {
             Background::kSure);
   EXPECT_EQ(background_of({ours("提了三天还没到", false, false), other("支付宝从来不会这样")}),
             Background::kIfOurs);
+  EXPECT_EQ(background_of({ours("密码输错几次就锁了", false, true), other("银行app都没这么严")}),
+            Background::kSure)
+      << "a count asks nothing";
 }
 
 TEST(BackgroundMentions, AQuestionAboutTheOtherProductIsNot) {
@@ -51,6 +54,11 @@ TEST(BackgroundMentions, AQuestionAboutTheOtherProductIsNot) {
   // It tells without comparing, and the rest is not put to us.
   EXPECT_EQ(background_of({other("花呗额度太低"), ours("怎么提额", false, false)}), Background::kNone);
   EXPECT_EQ(background_of({other("我在京东买了东西"), ours("退款要多久到账", false, true)}), Background::kNone);
+  // 都 of a state told of it ("花呗都还清了") is no comparison, but the rest
+  // asks without turning to us.
+  EXPECT_EQ(background_of({other("花呗都还清了"), ours("怎么还显示欠款", false, false)}), Background::kNone);
+  // It compares, but the rest asks without turning to us: maybe about it.
+  EXPECT_EQ(background_of({other("余额宝都是随存随取"), ours("怎么转出", false, true)}), Background::kNone);
   // Every clause names it, or none does.
   EXPECT_EQ(background_of({other("支付宝都正常"), other("支付宝提现到账慢")}), Background::kNone);
   EXPECT_EQ(background_of({ours("提现多久到账", false, true), ours("你们这", true, false)}), Background::kNone);
