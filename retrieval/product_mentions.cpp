@@ -44,6 +44,8 @@ constexpr std::string_view kEvidence[] = {"流水", "记录", "账单", "截图"
 constexpr std::string_view kAcceptance[] = {"算吗", "算不算", "算不", "也算", "可以吗", "可不可以", "可以不",
                                             "行吗", "行不行", "行不", "也行", "认吗", "认不认", "认可吗",
                                             "有用吗", "管用吗", "能用吗", "能用不"};
+// Words of comparison right before a name ("像基金定投那样", "跟支付宝比").
+constexpr std::string_view kComparisonWords[] = {"像", "跟", "比", "对比", "比较", "比起"};
 // What right after a name makes it the holder of money ("公积金账户里",
 // "社保卡里的钱"; the forms may end in 账户 or 卡 themselves).
 constexpr std::string_view kHolders[] = {"账户", "账号", "卡里", "里"};
@@ -162,6 +164,18 @@ bool ProductMentions::named_beside_subject_in(const std::string& normalized) con
       if (named_beside_subject(std::string_view(normalized).substr(0, at),
                                std::string_view(normalized).substr(at + form.size()))) {
         return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool ProductMentions::named_in_comparison_in(const std::string& normalized) const {
+  for (const std::string& form : forms_) {
+    for (size_t at = normalized.find(form); at != std::string::npos; at = normalized.find(form, at + 1)) {
+      const std::string_view before = std::string_view(normalized).substr(0, at);
+      for (std::string_view w : kComparisonWords) {
+        if (ends_with(before, w)) return true;
       }
     }
   }

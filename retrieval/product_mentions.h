@@ -31,6 +31,9 @@ class ProductMentions {
   int asked_about(const std::string& normalized) const;
   // Whether some product is named beside the subject (named_beside_subject).
   bool named_beside_subject_in(const std::string& normalized) const;
+  // Whether some product is named right after a word of comparison (像, 跟,
+  // 比 …: "像基金定投那样自动帮我投"): set against ours, not asked about.
+  bool named_in_comparison_in(const std::string& normalized) const;
   // Whether some product is named (not as a means of ours) as holding money:
   // right before an account or an inside ("公积金账户里有6万", "社保卡里的
   // 钱"). A question without an object of its own after such a story asks

@@ -71,12 +71,15 @@ void EngineRetriever::read_without_other_names(int product, int kind, size_t k, 
     const std::string without = state_.products.without_names(r.normalized);
     if (without != r.normalized) consider(without, k, r);
   }
-  if (kind < 0 && state_.kinds.named_beside_subject_in(r.normalized)) {
+  if (kind < 0 && (state_.kinds.named_beside_subject_in(r.normalized) ||
+                   state_.kinds.named_in_comparison_in(r.normalized))) {
     // The same for a kind of product we do not offer named beside the
     // subject ("招行信用卡能绑不", "没有房贷"): the investor's question is
     // the rest, which look-alike out-of-scope examples of the kind ("招商
-    // 银行信用卡怎么申请") only make less answerable. (Not a kind named
-    // after a means word: "你们支持炒外汇吗" asks whether we offer it.)
+    // 银行信用卡怎么申请") only make less answerable; and for a kind set
+    // against ours after a word of comparison ("像基金定投那样自动帮我投").
+    // (Not a kind named after another means word: "你们支持炒外汇吗" asks
+    // whether we offer it.)
     const std::string without = state_.kinds.without_names(r.normalized);
     if (without != r.normalized) consider(without, k, r);
   }

@@ -66,6 +66,14 @@ TEST(ProductMentions, NotWhenNamedBesideTheSubject) {
   EXPECT_FALSE(kinds.named_beside_subject_in("招商银行信用卡怎么提现"));
 }
 
+TEST(ProductMentions, NamedInComparison) {
+  const ProductMentions kinds({"基金", "外汇"}, {{"基金", 0}, {"基金定投", 0}, {"外汇", 1}});
+  EXPECT_TRUE(kinds.named_in_comparison_in("像基金定投那样自动帮我投"));
+  EXPECT_TRUE(kinds.named_in_comparison_in("跟基金比收益怎么样"));
+  EXPECT_FALSE(kinds.named_in_comparison_in("你们支持炒外汇吗"));
+  EXPECT_FALSE(kinds.named_in_comparison_in("基金怎么买"));
+}
+
 TEST(ProductMentions, NamedAsHoldingMoney) {
   const ProductMentions kinds({"公积金", "房贷", "社保"}, {{"公积金", 0}, {"房贷", 1}, {"社保卡", 2}});
   EXPECT_TRUE(kinds.named_as_holder("公积金账户里有6万"));
