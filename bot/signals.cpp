@@ -99,12 +99,22 @@ bool any_phrase(const std::string& a, const std::string& b, const std::vector<st
   return false;
 }
 
+std::string_view clause_at(std::string_view text, size_t pos);
+
 // A request for a human in `text`: a `human` phrase not inside a question
-// about who is there (`human_identity`).
+// about who is there (`human_identity`) nor followed in its clause by a
+// question about when a person can be reached (`human_hours`: "那时候找真人
+// 客服还来得及吗" asks about the service hours).
 bool requests_human(const std::string& text, const SignalRules& rules) {
   const std::vector<Range> identity = occurrences(text, rules.human_identity);
   for (const std::string& p : rules.human) {
-    if (has_phrase(text, ascii_lower(p), rules.negations, identity)) return true;
+    const std::string lp = ascii_lower(p);
+    for (size_t pos : phrase_hits(text, lp, rules.negations, identity)) {
+      const std::string_view clause = clause_at(text, pos);
+      const size_t from = static_cast<size_t>(text.data() + pos - clause.data()) + lp.size();
+      const std::string_view after = from < clause.size() ? clause.substr(from) : std::string_view();
+      if (!contains_any(after, rules.human_hours)) return true;
+    }
   }
   return false;
 }
@@ -260,6 +270,8 @@ SignalRules SignalRules::defaults() {
   r.question_cues = {"吗", "么", "是不是", "是否", "会不会", "还是", "?", "？", "吧", "呢",
                      "怎么判断", "怎么辨别", "怎么分辨", "怎么识别", "真的假的", "靠谱",
                      "正规", "可信", "确认"};
+  r.human_hours = {"来得及", "几点", "什么时候", "啥时候", "哪天", "上班", "下班", "营业", "在线时间",
+                   "工作时间", "服务时间"};
   r.human_identity = {"在跟真人", "在和真人", "在同真人", "是跟真人", "是和真人", "是真人",
                       "是不是真人", "是个真人", "真人来电", "真人打", "是人工", "是不是人工",
                       "在跟人工", "在和人工"};

@@ -46,6 +46,10 @@ struct SignalRules {
   // "我现在是在跟真人说话吗", "是真人来电吗" ask who is there, they request
   // nothing: a `human` phrase overlapping one of these is not a request.
   std::vector<std::string> human_identity;
+  // "下班后找人工还来得及吗", "转人工几点上班" ask when a person can be
+  // reached: a `human` phrase followed in its clause by one of these is no
+  // request.
+  std::vector<std::string> human_hours;
   std::vector<std::string> negations;  // "不用转人工" is no request: 不用, 不要, 别 …
   int exclamation_run = 3;             // this many !/！ in a row count as frustration
 
