@@ -206,7 +206,9 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
       })) {
     kind = ReadingKind::kType;
   }
-  // A follow-up naming no topic and only types the kept topic has, tied to
+  // A follow-up naming no topic and only types the kept topic has (or that
+  // refine the answered type: "转给别人的话平台抽成多少" after 投了能中途拿出来吗
+  // asks the transfer's fee, though the topic has no fee entry), tied to
   // the conversation by a follow-up marker or by a type no other topic has,
   // is a new type of the kept topic, however long ("那过了以后呢 多久能到卡上"
   // after 借款还在审 要几天 asks when the loan is paid out, though the text
@@ -220,7 +222,8 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
       !(sure_alone_text && alone_reads_topic(reading.result, kb, conversation.topic)) &&
       !named.reference && !named.names_product && named.foreign.empty() &&
       std::all_of(named.types.begin(), named.types.end(), [&](const NamedSlot& t) {
-        return topic_has_type(kb, conversation.topic, t.slot);
+        return topic_has_type(kb, conversation.topic, t.slot) ||
+               refined_type(kb.followup, conversation.type, t.slot);
       }) &&
       (has_followup_marker(reading.result.normalized) ||
        (!sure_alone_text && std::any_of(named.types.begin(), named.types.end(), [&](const NamedSlot& t) {
@@ -262,27 +265,30 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
   const MessageSearch searched{retriever, kb, cues, conversation, thresholds, k, alone};
   const MessageState state{searched, named};
   retrieval::SearchResult in_context;
+  // Another person's case: the last question asked for them (the person may
+  // be a word only out-of-scope examples use: 老婆).
+  const bool person = !small_talk && read_for_another_person(state, &reading);
   // "The other one" of the kind asked about last: no type, no other topic.
-  const bool other = short_text && !another_kind && named.types.empty() && !named.names_product &&
+  const bool other = !person && short_text && !another_kind && named.types.empty() && !named.names_product &&
                      (named.topics.empty() || named.names_only(conversation.topic)) &&
                      points_at_other(reading.result.normalized) && read_other(state, &reading);
   // A sibling of the subject named by its modifier: no other topic.
   // The step after one named ("借款审核通过以后呢").
   const StepQuery steps{searched, [&] { return previous_subject(cues, kb, retriever, conversation); }};
-  const bool next_step = !other && short_text && !another_kind && !small_talk &&
+  const bool next_step = !person && !other && short_text && !another_kind && !small_talk &&
                          read_next_step(steps, &reading);
   // The step answered last, done, then a question of its own ("放款以后怎么还").
-  const bool step_then = !other && !next_step && short_text && !another_kind && !small_talk &&
+  const bool step_then = !person && !other && !next_step && short_text && !another_kind && !small_talk &&
                          !named.names_product && read_step_then(steps, &reading);
-  const bool sibling = !other && !next_step && !step_then && (short_text || named.reference) && !another_kind &&
+  const bool sibling = !person && !other && !next_step && !step_then && (short_text || named.reference) && !another_kind &&
                        !named.names_product &&
                        (named.topics.empty() || named.names_only(conversation.topic)) &&
                        read_sibling(state, &reading);
   // What the answer just given states, asked about in a short follow-up.
-  const bool about_answer = !other && !next_step && !step_then && !sibling && short_text && !another_kind && !small_talk &&
+  const bool about_answer = !person && !other && !next_step && !step_then && !sibling && short_text && !another_kind && !small_talk &&
                             kind != ReadingKind::kContrast && kind != ReadingKind::kSubject &&
                             kind != ReadingKind::kTopic && read_as_the_answer(state, sure_alone, &reading);
-  const bool read = other || next_step || step_then || sibling || about_answer || (kind != ReadingKind::kAlone &&
+  const bool read = person || other || next_step || step_then || sibling || about_answer || (kind != ReadingKind::kAlone &&
                               read_in_context(state, kind, &reading, &in_context));
   if (!read && !small_talk && !sure_alone && !another_kind) rescue_in_context(state, short_text, &reading);
   keep_at_most(reading.result, k);

@@ -40,6 +40,13 @@ bool refines_answer(const knowledge::FollowupCues& cues, const std::string& answ
   });
 }
 
+bool refined_type(const knowledge::FollowupCues& cues, const std::string& answered_type,
+                  const std::string& type) {
+  auto it = cues.refined_by.find(answered_type);
+  return it != cues.refined_by.end() &&
+         std::find(it->second.begin(), it->second.end(), type) != it->second.end();
+}
+
 bool names_means_of_ours(const MessageCues& named, const Conversation& c) {
   if (!named.product || named.peer_product || !named.topics.empty() ||
       named.residual_chars > kMeansResidual) {
@@ -92,9 +99,19 @@ bool asks_its_own_type(const MessageCues& named, const retrieval::SearchResult& 
                                           e->id) != answered->follow_ups.end();
 }
 
+bool keeps_topic_by_type(const MessageCues& named, const retrieval::SearchResult& alone,
+                         const knowledge::KnowledgeBase& kb, const Conversation& c) {
+  return named.reference && named.topics.empty() && !named.types.empty() &&
+         !alone_reads_topic(alone, kb, c.topic) && !alone_answers_named_type(alone, kb, named) &&
+         topic_has_type(kb, c.topic, named_type(named, kb, c.topic));
+}
+
 bool complete_alone(ReadingKind kind, const MessageCues& named, const retrieval::SearchResult& alone,
                     const knowledge::KnowledgeBase& kb, const Conversation& c, bool short_text) {
-  if (kind == ReadingKind::kReference) return !short_text || asks_its_own_type(named, alone, kb, c);
+  if (kind == ReadingKind::kReference) {
+    return (!short_text && !keeps_topic_by_type(named, alone, kb, c)) ||
+           asks_its_own_type(named, alone, kb, c);
+  }
   if (kind == ReadingKind::kTopic) return named.residual_chars > 0;
   if (kind != ReadingKind::kType || named.types.empty() || !alone_reads_topic(alone, kb, c.topic)) return false;
   return !refines_answer(kb.followup, c.type, named) && alone_answers_named_type(alone, kb, named);

@@ -31,6 +31,11 @@ std::string named_type(const MessageCues& cues, const knowledge::KnowledgeBase& 
 bool refines_answer(const knowledge::FollowupCues& cues, const std::string& answered_type,
                     const MessageCues& named);
 
+// `type` refines `answered_type` (followup.json refined_by: fee refines
+// transfer).
+bool refined_type(const knowledge::FollowupCues& cues, const std::string& answered_type,
+                  const std::string& type);
+
 // Right after an answer of the type products name (MessageCues::product), a
 // product named with no other topic, type or words besides at most
 // kMeansResidual characters is a means of ours ("充值支持哪些方式" → "那支付宝
@@ -73,9 +78,17 @@ bool about_another_kind(const MessageCues& named, const retrieval::SearchResult&
 bool asks_its_own_type(const MessageCues& named, const retrieval::SearchResult& alone,
                        const knowledge::KnowledgeBase& kb, const Conversation& c);
 
+// A pointer naming no topic and a type the kept topic has an entry of, that
+// the text alone reads as another topic's entry of another type, asks that
+// type of the referent ("这个钱的年利率大概几个点" after 借款能借多少 asks what
+// the loan costs, not how investment rates change): the topic carries,
+// however long the message.
+bool keeps_topic_by_type(const MessageCues& named, const retrieval::SearchResult& alone,
+                         const knowledge::KnowledgeBase& kb, const Conversation& c);
+
 // A follow-up candidate that the text alone, sure of it (see read_message),
 // reads as a complete question of its own: a long story pointing back
-// ("我投的那笔是按月付息的 每个月几号回款啊"); a new topic with more words than
+// ("我投的那笔是按月付息的 每个月几号回款啊"), unless keeps_topic_by_type; a new topic with more words than
 // its name ("下款快不" after 怎么投标); a type whose entry in the kept topic the
 // text alone picks ("审完了钱多久打过来" after 借款审核要多久: the loan's how_long
 // entries are two), unless it refines the answer (refines_answer).

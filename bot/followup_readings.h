@@ -61,4 +61,17 @@ bool read_sibling(const MessageState& m, Reading* reading);
 // already reads the answer first or the context cannot hold the reading.
 bool read_as_the_answer(const MessageState& m, bool sure_alone, Reading* reading);
 
+// Another person's case (followup.json persons): the message's first
+// clause, up to its first 呢 (all of it when it holds none), carries a
+// follow-up marker and names someone else than the asker and nothing besides
+// filler words, references and that person's belongings (followup.json
+// belongings): "那我老婆的账号呢", "那我儿子那个账户呢 他这个月都取了六回了".
+// It asks the last question again for that person: the last question is
+// searched and read within the kept topic, when it is answered clearly.
+// What follows the clause tells the person's story: it names no other
+// topic, no product, no word only out-of-scope examples use and no type of
+// the kept topic other than the answered one ("那我老婆呢 她能借多少" after 借款
+//要什么条件 asks the amount). False otherwise.
+bool read_for_another_person(const MessageState& m, Reading* reading);
+
 }  // namespace faqbot::bot

@@ -142,6 +142,12 @@ struct FollowupCues {
   // sibling by one of them names the sibling ("付钱用的那个密码呢" after 登录
   // 密码忘了 asks about 交易密码; CueReader::sibling_named).
   std::map<std::string, std::vector<std::string>> modifier_synonyms;
+  // Words naming someone else than the asker (老婆, 儿子 …), and what of
+  // theirs a follow-up may name beside them without naming a topic (账号,
+  // 账户 …): "那我老婆的账号呢" asks the last question again for that person
+  // (bot/followup_readings.h read_for_another_person).
+  std::vector<std::string> persons;
+  std::vector<std::string> belongings;
   // topic -> the topic of the opposite movement (recharge <-> withdraw), and
   // the words naming the opposite movement (反过来 …): "反过来呢" after a
   // recharge question asks the same of withdrawals (CueReader::opposite).

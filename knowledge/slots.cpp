@@ -196,6 +196,10 @@ void parse_followup_cues(const json& doc, FollowupCues* cues, std::vector<Diagno
       cues->of_the_answer.push_back(std::move(o));
     }
   }
+  if (auto it = doc.find("persons"); it != doc.end()) cues->persons = words(*it, "\"persons\"", diags);
+  if (auto it = doc.find("belongings"); it != doc.end()) {
+    cues->belongings = words(*it, "\"belongings\"", diags);
+  }
   if (auto it = doc.find("modifiers"); it != doc.end()) {
     if (!it->is_object()) error(diags, "\"modifiers\" must be an object of word lists");
     for (auto t = it->begin(); it->is_object() && t != it->end(); ++t) {

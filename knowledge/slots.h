@@ -43,6 +43,9 @@
 //                                       entry (FollowupCues::outside)
 //    "plain_words": ["其他", "他人", …], words holding a reference word that
 //                                       point at nothing (FollowupCues::plain_words)
+//    "persons": ["老婆", "儿子", …],   words naming someone else than the asker
+//    "belongings": ["账号", …],         what of theirs a follow-up may name beside
+//                                       them (FollowupCues::persons, belongings)
 //    "modifiers": {"交易": ["付钱", …]}, other words for a modifier that tells
 //                                       siblings apart (FollowupCues::modifier_synonyms)
 //    "opposites": {"topics": {"recharge": "withdraw", …}, "words": ["反过来", …]},
