@@ -2,6 +2,7 @@
 // the in-code knowledge base and a scripted retriever: which reading applies,
 // what is searched, and what the slots let through.
 #include "bot/followup.h"
+#include "bot/followup_predicates.h"
 
 #include <gtest/gtest.h>
 
@@ -762,8 +763,6 @@ TEST_F(FollowupTest, AShortMessageOutOfScopeForWantOfWordsIsAnEllipsis) {
   EXPECT_FALSE(read("会不会下雨").in_context());
 }
 
-}  // namespace
-}  // namespace faqbot::bot
 
 namespace faqbot::bot {
 namespace {
@@ -1374,6 +1373,95 @@ TEST(FollowupSteps, StepWordsSplitWhereTheOperatorsWordsSay) {
   text = "审核以后";
   EXPECT_FALSE(none.strip_after(&text));
   EXPECT_FALSE(none.split_then("放款以后怎么还", &step, &asked));
+}
+
+}  // namespace
+}  // namespace faqbot::bot
+
+TEST_F(FollowupTest, AnotherPersonsCaseAsksTheLastQuestionForThem) {
+  kb_->followup.persons = {"老婆", "儿子"};
+  kb_->followup.belongings = {"账户"};
+  kb_->followup.fillers = {"那", "呢", "吗", "的话", "我", "的"};
+  cues_ = CueReader(*kb_, retriever_);
+  after("提现手续费多少", "withdraw.fee", "withdraw", "fee");
+  retriever_.on("提现手续费多少", result({{"withdraw.fee", 0.9}}));
+  retriever_.on("那我老婆的账户呢", result({{"smalltalk.thanks", 0.05}}, 0.9));
+  Reading r = read("那我老婆的账户呢");
+  EXPECT_EQ(r.kind, ReadingKind::kReference);
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "withdraw.fee");
+  // The person's story after the clause tells more, asking nothing else.
+  retriever_.on("那我儿子呢他这个月都提了六回了", result({{"smalltalk.thanks", 0.05}}, 0.9));
+  r = read("那我儿子呢他这个月都提了六回了");
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "withdraw.fee");
+  // Controls: the person asked a question of another topic, in the clause
+  // or in the story, or another question of the kept topic.
+  retriever_.on("那我老婆能充值吗", result({{"recharge.fee", 0.9}}));
+  r = read("那我老婆能充值吗");
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "recharge.fee");
+  retriever_.on("那我老婆呢她想充值", result({{"recharge.fee", 0.9}}));
+  r = read("那我老婆呢她想充值");
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "recharge.fee");
+  retriever_.on("那我儿子呢他想知道多久到账", result({{"withdraw.arrival_time", 0.9}}));
+  r = read("那我儿子呢他想知道多久到账");
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "withdraw.arrival_time");
+}
+
+TEST_F(FollowupTest, ALongFollowupNamingATypeThatRefinesTheAnswerKeepsIt) {
+  for (auto [id, q, type] : {std::tuple{"invest.transfer", "债权转让怎么操作", "transfer"},
+                             {"invest.products", "有哪些标的", "products"}}) {
+    knowledge::Entry e = testing::entry(id, q, "…");
+    e.topic = "invest";
+    e.type = type;
+    kb_->entries.push_back(e);
+  }
+  kb_->followup.type_cues["transfer"] = {"转给别人"};
+  kb_->followup.refined_by["transfer"] = {"fee"};
+  cues_ = CueReader(*kb_, retriever_);
+  const std::string cut = "转给别人的话手续费一般是多少钱";
+  retriever_.on(cut, result({{"recharge.fee", 0.3}, {"withdraw.fee", 0.25}}));
+  retriever_.on("债权转让怎么操作" + cut, result({{"invest.transfer", 0.8}}));
+  after("债权转让怎么操作", "invest.transfer", "invest", "transfer");
+  Reading r = read(cut);
+  EXPECT_EQ(r.kind, ReadingKind::kType);
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "invest.transfer");
+  // Control: after an answer fee does not refine, in a topic with no fee
+  // entry, the message is read alone.
+  after("有哪些标的", "invest.products", "invest", "products");
+  r = read(cut);
+  EXPECT_EQ(r.kind, ReadingKind::kAlone);
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "recharge.fee");
+}
+
+TEST_F(FollowupTest, ALongPointerNamingATypeOfTheKeptTopicKeepsIt) {
+  knowledge::Entry e = testing::entry("invest.rate_change", "收益率为什么变了", "…");
+  e.topic = "invest";
+  e.type = "rate_change";
+  kb_->entries.push_back(e);
+  cues_ = CueReader(*kb_, retriever_);
+  after("提现多久到账", "withdraw.arrival_time", "withdraw", "how_long");
+  const std::string cost = "这个钱要是一次全拿走手续费大概多少";
+  retriever_.on(cost, result({{"invest.rate_change", 0.9}}));
+  retriever_.on("提现钱要是一次全拿走手续费大概多少", result({{"withdraw.fee", 0.8}}));
+  Reading r = read(cost);
+  EXPECT_EQ(r.kind, ReadingKind::kReference);
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "withdraw.fee");
+  EXPECT_TRUE(keeps_topic_by_type(cues_.read(cost), retriever_.search(cost, 5), *kb_, conversation_));
+  // Controls: the text alone sure of an entry of the type named, or of the
+  // kept topic itself, reads it alone.
+  retriever_.on(cost, result({{"recharge.fee", 0.9}}));
+  r = read(cost);
+  EXPECT_EQ(r.kind, ReadingKind::kAlone);
+  EXPECT_EQ(r.result.candidates[0].id, "recharge.fee");
+  retriever_.on(cost, result({{"withdraw.holiday", 0.9}}));
+  EXPECT_FALSE(keeps_topic_by_type(cues_.read(cost), retriever_.search(cost, 5), *kb_, conversation_));
 }
 
 }  // namespace
