@@ -84,8 +84,8 @@ Result<std::unique_ptr<Normalizer>> Normalizer::create(
     std::string key = n->normalize_without_synonyms(from);
     if (key.empty()) continue;
     std::string value = n->normalize_without_synonyms(to);
-    if (key == value) continue;
     if (is_foreign_word(key)) {
+      if (key == value) continue;
       n->foreign_words_[key] = value;
       continue;
     }

@@ -32,7 +32,9 @@ class Normalizer {
   // Loads OpenCC's t2s.json (from /usr/share/opencc/). Fails with
   // kFailedPrecondition when OpenCC data is missing. `synonyms` maps a
   // variant to its canonical form; both sides are normalised (without
-  // synonyms) before use; empty keys are ignored.
+  // synonyms) before use; empty keys are ignored. A key mapped to itself is
+  // a guard: being longer, it is matched before the shorter keys inside it
+  // and keeps them as typed ("取款机" keeps "取款" from becoming 提现).
   static Result<std::unique_ptr<Normalizer>> create(
       const std::map<std::string, std::string>& synonyms);
   ~Normalizer();

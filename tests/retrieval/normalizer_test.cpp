@@ -37,6 +37,13 @@ TEST(NormalizerTest, AppliesSynonymsLongestMatchFirst) {
   EXPECT_EQ(n->normalize("取钱要多久"), "提现要多久");
 }
 
+TEST(NormalizerTest, AKeyMappedToItselfGuardsTheShorterKeysInside) {
+  auto n = make({{"取款", "提现"}, {"取款机", "取款机"}});
+  EXPECT_EQ(n->normalize("取款要多久"), "提现要多久");
+  EXPECT_EQ(n->normalize("附近的取款机能取吗"), "附近的取款机能取吗");
+  EXPECT_EQ(n->normalize("取款机取款"), "取款机提现");
+}
+
 TEST(NormalizerTest, RewritesForeignWordsOnlyWhole) {
   auto n = make({{"withdraw", "提现"}, {"log in", "登录"}, {"login", "登录"}, {"fee", "手续费"},
                  {"tx", "提现"}, {"sxf", "手续费"}});
