@@ -17,9 +17,11 @@ constexpr std::string_view kDegreeWords[] = {"这么", "那么"};
 // Wishes: the investor wants the other product ("我想办张信用卡").
 constexpr std::string_view kWishes[] = {"想", "打算", "准备", "希望"};
 // Comparison and contrast: what the clause says of the other product is set
-// against us ("在京东付款都正常", "支付宝从来不会这样", "基金十块钱就能买").
+// against us ("在京东付款都正常", "支付宝从来不会这样", "基金十块钱就能买",
+// "像注销支付宝那样", "余额宝起码每天有收益", "支付宝一次就过了").
 constexpr std::string_view kComparisons[] = {"都", "从来", "从不", "从没", "早就", "早都", "早已",
-                                             "人家", "就能", "就可以", "就行", "没这么", "没那么"};
+                                             "人家", "就能", "就可以", "就行", "没这么", "没那么",
+                                             "像", "一样", "那样", "起码", "至少", "一次就"};
 
 template <size_t N>
 bool holds_any(const std::string& text, const std::string_view (&words)[N]) {
@@ -55,7 +57,7 @@ bool compares(const std::string& normalized) { return holds_any(normalized, kCom
 
 Background background_of(const std::vector<MentionClause>& clauses) {
   bool named = false, own = false, put_to_us = false, topic_put_to_us = false, own_topic = false;
-  bool all_compare = true, own_asks = false;
+  bool all_compare = true, own_asks_after_name = false;
   for (const MentionClause& c : clauses) {
     if (c.names_other) {
       if (c.addresses_us || !only_tells(c.normalized)) return Background::kNone;
@@ -64,7 +66,7 @@ Background background_of(const std::vector<MentionClause>& clauses) {
       continue;
     }
     own = true;
-    own_asks = own_asks || asks(without(c.normalized, kCounts));
+    own_asks_after_name = own_asks_after_name || (named && asks(without(c.normalized, kCounts)));
     own_topic = own_topic || c.names_topic;
     put_to_us = put_to_us || c.addresses_us;
     topic_put_to_us = topic_put_to_us || (c.addresses_us && c.names_topic);
@@ -72,10 +74,11 @@ Background background_of(const std::vector<MentionClause>& clauses) {
   if (!named || !own) return Background::kNone;
   if (topic_put_to_us) return Background::kSure;
   if (put_to_us) return Background::kIfOurs;
-  // Not put to us: a question of the rest may be elliptical, its object
-  // the other product's ("余额宝都是随存随取，怎么转出"); only a rest that
-  // tells of ours ("提了三天还没到") is set against it.
-  if (!all_compare || own_asks) return Background::kNone;
+  // Not put to us: a question after the name may be elliptical, its object
+  // the other product's ("余额宝都是随存随取，怎么转出"); a question before
+  // it ("借款要什么条件，微粒贷都不要资料") or a rest that tells of ours
+  // ("提了三天还没到") is set against it.
+  if (!all_compare || own_asks_after_name) return Background::kNone;
   return own_topic ? Background::kSure : Background::kIfOurs;
 }
 

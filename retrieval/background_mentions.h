@@ -44,9 +44,10 @@ bool compares(const std::string& normalized);
 // only_tells() and is not put to us, another clause names none, and a
 // clause of those is put to us (kSure when it also names a topic of ours,
 // else kIfOurs), or every naming clause compares() and the rest asks nothing
-// (tells of ours: "提了三天还没到"; a question not put to us may be
-// elliptical, its object the other product's: "余额宝都是随存随取，怎么转
-// 出"), kSure when the rest names a topic of ours, else kIfOurs.
+// after the first name (tells of ours: "提了三天还没到", or asks before it:
+// "借款要什么条件，微粒贷都不要资料"; a question not put to us that follows
+// the name may be elliptical, its object the other product's: "余额宝都是随
+// 存随取，怎么转出"), kSure when the rest names a topic of ours, else kIfOurs.
 Background background_of(const std::vector<MentionClause>& clauses);
 
 }  // namespace faqbot::retrieval

@@ -47,6 +47,20 @@ TEST(BackgroundMentions, AComparisonBesideAQuestionToUsIsBackground) {
       << "a count asks nothing";
 }
 
+TEST(BackgroundMentions, AComparisonAfterAQuestionOfOursIsBackground) {
+  EXPECT_TRUE(compares("像注销支付宝那样"));
+  EXPECT_TRUE(compares("余额宝起码每天有收益"));
+  // The question comes first: it cannot point back to the product named after it.
+  EXPECT_EQ(background_of({ours("借款要什么条件", false, true), other("微粒贷都不要资料")}), Background::kSure);
+  EXPECT_EQ(background_of({ours("怎么注销账户", false, true), other("像注销支付宝那样")}), Background::kSure);
+  EXPECT_EQ(background_of({ours("能保证收益吗", false, false), other("余额宝至少不亏")}), Background::kIfOurs);
+  // Told of the product without a comparison, it may be what is asked about.
+  EXPECT_EQ(background_of({ours("怎么提额", false, false), other("花呗额度太低")}), Background::kNone);
+  // A question after the name may still be about it.
+  EXPECT_EQ(background_of({ours("提现多久", false, true), other("余额宝都是随存随取"), ours("怎么转出", false, true)}),
+            Background::kNone);
+}
+
 TEST(BackgroundMentions, AQuestionAboutTheOtherProductIsNot) {
   // The named clause asks or wishes.
   EXPECT_EQ(background_of({other("花呗额度怎么提"), ours("你们知道吗", true, false)}), Background::kNone);
