@@ -38,6 +38,8 @@ constexpr std::string_view kToward[] = {"给", "往", "向", "为"};
 // How far after the preposition (bytes, about four CJK characters) the verb may start.
 constexpr size_t kObjectWindow = 12;
 constexpr std::string_view kModals[] = {"能不能", "可不可以", "能否", "可以", "也能", "能", "支持", "可"};
+// Adverbs between the modal and the verb ("支付宝能直接充值吗").
+constexpr std::string_view kAdverbs[] = {"直接", "也"};
 // Evidence offered for one of ours, asked whether it is accepted ("支付宝流水
 // 算吗" asking about our loan's requirements).
 constexpr std::string_view kEvidence[] = {"流水", "记录", "账单", "截图", "证明"};
@@ -202,8 +204,9 @@ bool ProductMentions::named_beside_subject(std::string_view before, std::string_
   }
   std::string_view rest = after;
   if (starts_with(rest, "的")) rest.remove_prefix(std::string_view("的").size());
-  const std::string_view verb = skip_one(rest, kModals);
-  const bool modal = verb.size() != rest.size();
+  const std::string_view after_modal = skip_one(rest, kModals);
+  const bool modal = after_modal.size() != rest.size();
+  const std::string_view verb = modal ? skip_one(after_modal, kAdverbs) : after_modal;
   if (starts_with_any(verb, kBindVerbs) && !starts_with_any(skip_one(verb, kBindVerbs), kBoundObjects)) return true;
   if (starts_with_any(verb, kMeansVerbs) && (modal || asks_acceptance(skip_one(verb, kMeansVerbs)))) return true;
   const std::string_view object = skip_one(verb, kToward);

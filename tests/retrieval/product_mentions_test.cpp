@@ -47,6 +47,8 @@ TEST(ProductMentions, NotWhenNamedBesideTheSubject) {
   EXPECT_EQ(kinds.asked_about("信用卡可以绑定吗"), -1);
   EXPECT_EQ(kinds.asked_about("信用卡能充值吗"), -1);
   EXPECT_EQ(kinds.asked_about("信用卡充值可以吗"), -1);
+  EXPECT_EQ(kinds.asked_about("信用卡能直接充值吗"), -1) << "an adverb after the modal";
+  EXPECT_EQ(kinds.asked_about("信用卡直接充值多少钱"), 0) << "no modal: the adverb is not skipped";
   // Evidence offered for ours.
   const ProductMentions p = make();
   EXPECT_EQ(p.asked_about("没有工资流水能贷不支付宝流水算吗"), -1);
