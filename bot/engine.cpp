@@ -226,7 +226,7 @@ Reply EngineImpl::decide(Conversation& conversation, Reply reply, const PiiScan&
   const std::string topic_entry = conversation.last_faq_id;
   update_conversation(conversation, d, remembered);
   if (small_talk && d.action == Action::kAnswer) conversation.last_faq_id = topic_entry;
-  if (answered && !small_talk) remember_slots(conversation, *entry, cues_.read(remembered));
+  if (answered && !small_talk) remember_slots(conversation, *kb_, *entry, cues_.read(remembered));
   return reply;
 }
 

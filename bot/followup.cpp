@@ -319,13 +319,19 @@ bool asks_again(const CueReader& cues, const Reading& reading, const Conversatio
   return static_cast<double>(seen) >= kRepeatShare * static_cast<double>(asked.size());
 }
 
-void remember_slots(Conversation& conversation, const knowledge::Entry& entry,
-                    const MessageCues& asked) {
+void remember_slots(Conversation& conversation, const knowledge::KnowledgeBase& kb,
+                    const knowledge::Entry& entry, const MessageCues& asked) {
   conversation.topic = entry.topic;
   conversation.type = entry.type;
   const bool entry_type_named = std::any_of(asked.types.begin(), asked.types.end(),
                                             [&](const NamedSlot& t) { return t.slot == entry.type; });
-  if (!entry_type_named && !asked.types.empty()) conversation.type = asked.types[0].slot;
+  if (entry_type_named) return;
+  for (const NamedSlot& t : asked.types) {
+    if (topic_has_type(kb, entry.topic, t.slot)) {
+      conversation.type = t.slot;
+      return;
+    }
+  }
 }
 
 }  // namespace faqbot::bot

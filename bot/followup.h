@@ -245,9 +245,13 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
 inline constexpr double kRepeatShare = 0.8;
 bool asks_again(const CueReader& cues, const Reading& reading, const Conversation& conversation);
 
-// Records the slots of an answered turn: the entry's topic, and the type the
-// question named (`asked`, its cues) or else the entry's type.
-void remember_slots(Conversation& conversation, const knowledge::Entry& entry,
-                    const MessageCues& asked);
+// Records the slots of an answered turn: the entry's topic, and the first
+// type the question named (`asked`, its cues) that the topic has an entry of
+// (in `kb`), else the entry's type. A type the kept topic has no entry of
+// (手续费 in a question answered with an entry of a topic that has no fee
+// entry) is not kept: the next follow-up would prefer a type no entry of the
+// topic answers, and fall back on the text alone.
+void remember_slots(Conversation& conversation, const knowledge::KnowledgeBase& kb,
+                    const knowledge::Entry& entry, const MessageCues& asked);
 
 }  // namespace faqbot::bot

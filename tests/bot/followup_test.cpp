@@ -671,13 +671,32 @@ TEST_F(FollowupTest, FreshConversationSearchesTheTextAlone) {
 TEST_F(FollowupTest, RememberedSlotsPreferTheTypeTheQuestionNamed) {
   Conversation c;
   const knowledge::Entry& arrival = *kb_->find("withdraw.arrival_time");
-  remember_slots(c, arrival, cues_.read("提现周末要几天"));  // names holiday and how_long
+  remember_slots(c, *kb_, arrival, cues_.read("提现周末要几天"));  // names holiday and how_long
   EXPECT_EQ(c.topic, "withdraw");
   EXPECT_EQ(c.type, "how_long");  // the entry's own type is among those named
-  remember_slots(c, arrival, cues_.read("周末提现什么时候到"));
+  remember_slots(c, *kb_, arrival, cues_.read("周末提现什么时候到"));
   EXPECT_EQ(c.type, "holiday");  // what the question asked, not the entry's type
-  remember_slots(c, arrival, cues_.read("提现什么时候到"));
+  remember_slots(c, *kb_, arrival, cues_.read("提现什么时候到"));
   EXPECT_EQ(c.type, "how_long");
+}
+
+TEST_F(FollowupTest, ARememberedTypeIsOneTheKeptTopicHasAnEntryOf) {
+  Conversation c;
+  // recharge has a fee entry only: how_long and holiday name no entry of it.
+  const knowledge::Entry& recharge_fee = *kb_->find("recharge.fee");
+  remember_slots(c, *kb_, recharge_fee, cues_.read("充值周末多久能到"));
+  EXPECT_EQ(c.topic, "recharge");
+  EXPECT_EQ(c.type, "fee");  // the entry's type, not a type the topic lacks
+  // The first named type the topic has is kept, past those it lacks.
+  const knowledge::Entry withdraw_fee = *kb_->find("withdraw.fee");
+  remember_slots(c, *kb_, withdraw_fee, cues_.read("提现多久周末"));
+  EXPECT_EQ(c.topic, "withdraw");
+  EXPECT_EQ(c.type, "how_long");  // named first, and withdraw has it
+  kb_->entries.erase(std::remove_if(kb_->entries.begin(), kb_->entries.end(),
+                                    [](const knowledge::Entry& e) { return e.id == "withdraw.arrival_time"; }),
+                     kb_->entries.end());
+  remember_slots(c, *kb_, withdraw_fee, cues_.read("提现多久周末"));
+  EXPECT_EQ(c.type, "holiday");  // how_long, named first, has no entry of withdraw now
 }
 
 TEST_F(FollowupTest, AsksAgainOnlyWhenTheMessageRepeatsTheLastQuestion) {
