@@ -288,8 +288,13 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
   const bool about_answer = !person && !other && !next_step && !step_then && !sibling && short_text && !another_kind && !small_talk &&
                             kind != ReadingKind::kContrast && kind != ReadingKind::kSubject &&
                             kind != ReadingKind::kTopic && read_as_the_answer(state, sure_alone, &reading);
-  const bool read = person || other || next_step || step_then || sibling || about_answer || (kind != ReadingKind::kAlone &&
-                              read_in_context(state, kind, &reading, &in_context));
+  // A long follow-up the text alone is unsure of, naming the answered type
+  // or types refining it, refines the question just answered.
+  const bool refining = !person && !other && !next_step && !step_then && !sibling && !about_answer &&
+                        !short_text && !sure_alone && !small_talk && !another_kind &&
+                        read_as_refining_the_answer(state, &reading);
+  const bool read = person || other || next_step || step_then || sibling || about_answer || refining ||
+                    (kind != ReadingKind::kAlone && read_in_context(state, kind, &reading, &in_context));
   if (!read && !small_talk && !sure_alone && !another_kind) rescue_in_context(state, short_text, &reading);
   keep_at_most(reading.result, k);
   return reading;

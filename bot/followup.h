@@ -142,6 +142,12 @@
 // topic ("我已经把验证码告诉他了怎么办"). The previous subject is the words of
 // the kept topic the last question named, not those of the other topics its
 // story mentions.
+// A long follow-up the text alone is unsure of (below kSureAlone), naming
+// no other topic and only the answered type or types refining it, whose
+// entry the text alone ranks among its first kRescueRank, refines the
+// question just answered ("我刚刚充了一次没成功 扣掉的钱大概多久能退回来" after
+// 充值失败了怎么办): the answer's title and the message searched, read within
+// the kept topic, only the answered entry's type (read_as_refining_the_answer).
 // A follow-up is read as typed clean (CueReader::clean): without hesitations
 // of speech, and with a cue word typed or heard as a homophone put right; the
 // text alone is then the clean text's search.

@@ -212,4 +212,46 @@ bool read_as_the_answer(const MessageState& m, bool sure_alone, Reading* reading
   return true;
 }
 
+bool read_as_refining_the_answer(const MessageState& m, Reading* reading) {
+  const Conversation& c = m.conversation;
+  const MessageCues& named = m.named;
+  const knowledge::Entry* answered = m.kb.find(c.last_faq_id);
+  if (answered == nullptr || answered->topic != c.topic || named.types.empty() ||
+      named.names_product || !named.foreign.empty() ||
+      (!named.topics.empty() && !named.names_only(c.topic))) {
+    return false;
+  }
+  const bool refining = std::all_of(named.types.begin(), named.types.end(), [&](const NamedSlot& t) {
+    return t.slot == c.type || t.slot == answered->type ||
+           refined_type(m.kb.followup, c.type, t.slot) ||
+           refined_type(m.kb.followup, answered->type, t.slot);
+  });
+  if (!refining) return false;
+  const size_t ranked = std::min(m.alone.candidates.size(), kRescueRank);
+  if (std::none_of(m.alone.candidates.begin(), m.alone.candidates.begin() + ranked,
+                   [&](const retrieval::Candidate& cand) { return cand.id == answered->id; })) {
+    return false;
+  }
+  const retrieval::SearchResult searched = m.retriever.search(
+      previous_title(m.kb, m.retriever, c) + m.alone.normalized, std::max(m.k, kContextSearchK));
+  if (searched.out_of_scope >= m.thresholds.out_of_scope &&
+      m.alone.out_of_scope >= m.thresholds.out_of_scope) {
+    return false;
+  }
+  SlotFilter filter;
+  filter.topic = c.topic;
+  filter.type = answered->type;
+  filter.only_type = true;
+  retrieval::SearchResult in;
+  if (!within_slots(product(m.alone, searched), m.kb, filter, &in) || in.candidates.empty() ||
+      in.candidates[0].id != answered->id) {
+    return false;
+  }
+  reading->result = std::move(in);
+  reading->result.out_of_scope = std::min(searched.out_of_scope, m.alone.out_of_scope);
+  reading->kind = ReadingKind::kType;
+  reading->question = searched.normalized;
+  return true;
+}
+
 }  // namespace faqbot::bot

@@ -61,6 +61,19 @@ bool read_sibling(const MessageState& m, Reading* reading);
 // already reads the answer first or the context cannot hold the reading.
 bool read_as_the_answer(const MessageState& m, bool sure_alone, Reading* reading);
 
+// A long follow-up refining the question just answered: it names the
+// answered type (that of the conversation or of the answered entry) or only
+// types refining it (followup.json refined_by: how_long refines failed), and
+// no other topic, no product, no word only out-of-scope examples use
+// ("我刚用信用卡充了一次没成功 失败的钱多久退回来" after 充值失败了怎么办; "那笔
+// 剩半年到期 转出去要几天能成交" after 债权转让怎么操作). The caller reads it so
+// only when the text alone is unsure of it. The answer's title and the message
+// searched, read within the kept topic, only the answered entry's type; true
+// when that reading ranks the answered entry first and the text alone ranks it
+// among its first kRescueRank (the new words ask about it). Else `reading` is
+// unchanged.
+bool read_as_refining_the_answer(const MessageState& m, Reading* reading);
+
 // Another person's case (followup.json persons): the message's first
 // clause, up to its first 呢 (all of it when it holds none), carries a
 // follow-up marker and names someone else than the asker and nothing besides

@@ -1483,5 +1483,51 @@ TEST_F(FollowupTest, ALongPointerNamingATypeOfTheKeptTopicKeepsIt) {
   EXPECT_FALSE(keeps_topic_by_type(cues_.read(cost), retriever_.search(cost, 5), *kb_, conversation_));
 }
 
+TEST_F(FollowupTest, ALongFollowupRefiningTheAnsweredTypeKeepsTheAnswer) {
+  knowledge::Entry failed = testing::entry("withdraw.failed", "提现失败了怎么办", "…");
+  failed.topic = "withdraw";
+  failed.type = "failed";
+  kb_->entries.push_back(failed);
+  knowledge::Entry recharge_time = testing::entry("recharge.arrival_time", "充值多久到账", "…");
+  recharge_time.topic = "recharge";
+  recharge_time.type = "how_long";  // how long is asked of other topics too
+  kb_->entries.push_back(recharge_time);
+  kb_->followup.type_cues["failed"] = {"没成功"};
+  kb_->followup.refined_by["failed"] = {"how_long"};
+  cues_ = CueReader(*kb_, retriever_);
+  after("提现失败了怎么办", "withdraw.failed", "withdraw", "failed");
+  // Names how long only, a type refining the answered one: the failed
+  // withdrawal's money coming back, not the arrival time of withdrawals.
+  const std::string back = "昨天晚上提的退回来的钱一般要几天才能看到";
+  retriever_.on(back, result({{"withdraw.arrival_time", 0.45}, {"withdraw.failed", 0.3}}));
+  retriever_.on("提现失败了怎么办" + back,
+                result({{"withdraw.arrival_time", 0.6}, {"withdraw.failed", 0.55}}));
+  Reading r = read(back);
+  EXPECT_EQ(r.kind, ReadingKind::kType);
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "withdraw.failed");
+  EXPECT_EQ(r.question, "提现失败了怎么办" + back);
+  // So does one naming the answered type beside it.
+  const std::string again = "昨天晚上提的没成功退回来的钱一般要几天才能看到";
+  retriever_.on(again, result({{"withdraw.arrival_time", 0.45}, {"withdraw.failed", 0.3}}));
+  retriever_.on("提现失败了怎么办" + again, result({{"withdraw.failed", 0.7}}));
+  r = read(again);
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "withdraw.failed");
+  // Controls: the text alone sure of another entry reads it alone; a
+  // message naming another topic is no refinement of the answer.
+  retriever_.on(back, result({{"withdraw.arrival_time", 0.9}}));
+  r = read(back);
+  EXPECT_EQ(r.kind, ReadingKind::kAlone);
+  EXPECT_EQ(r.result.candidates[0].id, "withdraw.arrival_time");
+  const std::string other = "昨天晚上充值的退回来的钱一般要几天才能看到";
+  retriever_.on(other, result({{"recharge.fee", 0.45}, {"withdraw.failed", 0.3}}));
+  retriever_.on("提现失败了怎么办" + other, result({{"withdraw.failed", 0.9}}));
+  r = read(other);
+  EXPECT_EQ(r.kind, ReadingKind::kAlone);
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "recharge.fee");
+}
+
 }  // namespace
 }  // namespace faqbot::bot
