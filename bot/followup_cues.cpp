@@ -1,6 +1,7 @@
 #include "bot/followup_cues.h"
 
 #include <algorithm>
+#include <iterator>
 #include <set>
 
 #include "knowledge/utf8.h"
@@ -29,6 +30,17 @@ bool after_it(std::string_view rest) {
     if (rest.compare(0, w.size(), w) == 0) return true;
   }
   return false;
+}
+
+// Verbs of money going back or over somewhere, and the words of the places
+// it goes (the customer's account or card): such a word right after such a
+// verb, filler words between ("钱会退回到银行卡吗", "是打到我账户里吗"), names
+// where the money goes, not a topic asked about.
+constexpr std::string_view kToward[] = {"回到", "退回", "打到", "转到", "退到"};
+constexpr std::string_view kPlaces[] = {"账户", "账号", "银行卡"};
+
+bool ends_with(std::string_view text, std::string_view end) {
+  return text.size() >= end.size() && text.compare(text.size() - end.size(), end.size(), end) == 0;
 }
 
 bool grammatical(std::string_view pair) {
@@ -292,6 +304,7 @@ MessageCues CueReader::read(std::string_view text, const std::string& topic,
     // A type's word followed by 后, 以后, 之后 or 完 tells when, not what is
     // asked ("注销后信息会删除吗" asks about the information, after closing).
     if (w.kind == Kind::kType && !w.product && after_it(text.substr(m.end))) continue;
+    if (w.kind == Kind::kTopic && names_a_destination(text, m)) continue;
     switch (w.kind) {
       case Kind::kTopic:
         out.topics.push_back({w.slot, w.text});
@@ -312,6 +325,26 @@ MessageCues CueReader::read(std::string_view text, const std::string& topic,
   const size_t total = utf8::length(text);
   out.residual_chars = total > covered ? total - covered : 0;
   return out;
+}
+
+bool CueReader::names_a_destination(std::string_view text, const Match& m) const {
+  const std::string_view word = text.substr(m.begin, m.end - m.begin);
+  if (std::none_of(std::begin(kPlaces), std::end(kPlaces), [&](std::string_view p) { return p == word; })) {
+    return false;
+  }
+  std::string_view before = text.substr(0, m.begin);
+  for (bool stripped = true; stripped;) {  // filler words between the verb and the place
+    stripped = false;
+    for (const Word& w : words_) {
+      if (w.kind == Kind::kFiller && ends_with(before, w.text)) {
+        before.remove_suffix(w.text.size());
+        stripped = true;
+        break;
+      }
+    }
+  }
+  return std::any_of(std::begin(kToward), std::end(kToward),
+                     [&](std::string_view v) { return ends_with(before, v); });
 }
 
 void CueReader::add_foreign(std::string_view span, std::vector<std::string>* out) const {

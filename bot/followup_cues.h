@@ -11,7 +11,9 @@
 //
 // Cue words are normalised once, with the Retriever's normalisation, when the
 // reader is built; read() takes normalised text. Matching is leftmost-longest
-// ("交易密码" before "密码"). Immutable after construction; thread-safe.
+// ("交易密码" before "密码"). A topic word of a place money goes (账户, 银行卡)
+// right after a verb of money going there ("钱会退回到银行卡吗", "是打到账户里
+// 吗") names no topic: it tells where the money goes. Immutable after construction; thread-safe.
 #include <functional>
 #include <map>
 #include <string>
@@ -173,6 +175,10 @@ class CueReader {
     const Word* word = nullptr;
   };
   std::vector<Match> matches(std::string_view normalized) const;
+  // `m`, a match in `text`, is a word of a place money goes (账户, 银行卡)
+  // right after a verb of money going there (退回, 打到 …; filler words
+  // between): it names where the money goes, not a topic.
+  bool names_a_destination(std::string_view text, const Match& m) const;
   // `normalized` without the words of kind `kind` (and products only, when
   // `products`).
   std::string without(std::string_view normalized, Kind kind, bool products) const;

@@ -1529,5 +1529,27 @@ TEST_F(FollowupTest, ALongFollowupRefiningTheAnsweredTypeKeepsTheAnswer) {
   EXPECT_EQ(r.result.candidates[0].id, "recharge.fee");
 }
 
+TEST_F(FollowupTest, APlaceMoneyGoesRightAfterAVerbOfGoingThereNamesNoTopic) {
+  kb_->followup.topic_cues["account"] = {"账户", "银行卡"};
+  kb_->followup.fillers = {"那", "呢", "吗", "的话", "我", "的"};
+  cues_ = CueReader(*kb_, retriever_);
+  EXPECT_TRUE(cues_.read("钱会退回到银行卡吗").topics.empty());
+  EXPECT_TRUE(cues_.read("是打到我的账户里吗").topics.empty());  // fillers between
+  EXPECT_TRUE(cues_.read("钱退到银行卡了没").topics.empty());
+  EXPECT_TRUE(cues_.read("提现的钱转到银行卡要多久").names_only("withdraw"));
+  // Controls: the place asked about, the verb after it, another topic's word
+  // after the verb, a word between that is no filler.
+  EXPECT_TRUE(cues_.read("银行卡怎么换").names_only("account"));
+  EXPECT_TRUE(cues_.read("银行卡退回来了").names_only("account"));
+  EXPECT_TRUE(cues_.read("转到充值那里").names_only("recharge"));
+  EXPECT_TRUE(cues_.read("退到哪张银行卡").names_only("account"));
+  // Read after a withdrawal, the destination keeps the topic; the place
+  // named as a new topic switches it.
+  const retrieval::SearchResult unsure = result({{"account.login_problem", 0.3}});
+  EXPECT_NE(kind_of("钱会退回到银行卡吗", unsure), ReadingKind::kAlone);
+  EXPECT_NE(kind_of("钱会退回到银行卡吗", unsure), ReadingKind::kTopic);
+  EXPECT_EQ(kind_of("那银行卡呢", unsure), ReadingKind::kTopic);
+}
+
 }  // namespace
 }  // namespace faqbot::bot

@@ -68,7 +68,8 @@
 // on, the kept entry asked in words of its own, another person's case, a
 // long follow-up naming types refining the answer, a first question naming a
 // type its topic has no entry of, a long follow-up refining the answered
-// type, each beside complete new questions).
+// type, the account or card named as where the money goes, each beside
+// complete new questions).
 // These floors only ever go up: raise them when the engine improves.
 #include <gtest/gtest.h>
 
@@ -148,7 +149,7 @@ constexpr double kClassesFollowupFloor = 0.91;   // 74/81 the lowest of 7 dense 
 constexpr double kClassesFirstTurnFloor = 0.97;  // 81/81 at every one of 7 dense seeds
 constexpr double kThreadsFollowupFloor = 0.96;   // 31/32 the lowest of 7 dense seeds when set (22/32 at the shipped seed before the rules it holds)
 constexpr double kThreadsFirstTurnFloor = 0.96;  // 32/32 at every one of 7 dense seeds
-constexpr double kFollowonsFollowupFloor = 0.955;  // 149/156 since a long follow-up the text alone is unsure of, naming the answered type or one refining it, keeps the answer (12 own lines; 148/156 without the rule); 0.95 at 137/144 since a type named that the kept topic has no entry of is not remembered (10 own lines, controls); 0.945 at 127/134 since another person's case asks the last question for them and a long follow-up naming types refining the answer keeps it (12 own lines); 0.94 at 115/122 since a follow-up-only cue heard as a homophone is put right, also beside a seam the texts hold only with the cue (下来利息; 6 own lines); 0.93 at 109/116 since a follow-up asking what the answer states (how its figure is reckoned, undoing, what is left) reads the answer (16 own lines; 102/116 before); 0.87 at 85/96 since the step answered last, done, then how to go on (14 own lines); 0.85 at 71/82 with the sim helper's probe lines and class fixes; 0.73 before (53/72 when it landed with the engine and content work of the same stop (54/72 on the follow-up work alone; 51/72 since the cues of early repayment, fee slang and the card as destination; 47/72 before))
+constexpr double kFollowonsFollowupFloor = 0.957;  // 161/168 since 账户/银行卡 right after 退回/打到/转到… names where the money goes, not a topic (12 own lines; 156/168 without the rule); 0.955 at 149/156 since a long follow-up the text alone is unsure of, naming the answered type or one refining it, keeps the answer (12 own lines; 148/156 without the rule); 0.95 at 137/144 since a type named that the kept topic has no entry of is not remembered (10 own lines, controls); 0.945 at 127/134 since another person's case asks the last question for them and a long follow-up naming types refining the answer keeps it (12 own lines); 0.94 at 115/122 since a follow-up-only cue heard as a homophone is put right, also beside a seam the texts hold only with the cue (下来利息; 6 own lines); 0.93 at 109/116 since a follow-up asking what the answer states (how its figure is reckoned, undoing, what is left) reads the answer (16 own lines; 102/116 before); 0.87 at 85/96 since the step answered last, done, then how to go on (14 own lines); 0.85 at 71/82 with the sim helper's probe lines and class fixes; 0.73 before (53/72 when it landed with the engine and content work of the same stop (54/72 on the follow-up work alone; 51/72 since the cues of early repayment, fee slang and the card as destination; 47/72 before))
 constexpr double kFollowonsFirstTurnFloor = 0.98;  // 72/72 when set
 
 MultiturnReport evaluate_file(const std::string& path) {
@@ -272,7 +273,7 @@ TEST(MultiturnQuality, ThreadAndSiblingProbesMeetTheFloors) {
 }
 
 TEST(MultiturnQuality, HeldOutClassProbesMeetTheFloors) {
-  expect_probe_floors("multiturn_followons.tsv", 156, kFollowonsFollowupFloor, kFollowonsFirstTurnFloor);
+  expect_probe_floors("multiturn_followons.tsv", 168, kFollowonsFollowupFloor, kFollowonsFirstTurnFloor);
 }
 
 TEST(MultiturnQuality, ContextProbesMeetTheFloors) {
