@@ -1,6 +1,7 @@
 #include "retrieval/product_mentions.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace faqbot::retrieval {
 
@@ -22,6 +23,9 @@ constexpr size_t kListWindow = 18;
 // A name right after a negation is something the investor does not have or
 // use ("没有房贷，我符合借款条件吗"): the question is not about it.
 constexpr std::string_view kNegations[] = {"没有", "没", "无", "不是", "并非", "不用", "不需要"};
+// A question ending in such a word negates nothing: "你们有没有保险产品" asks
+// whether we offer it, "是不是信用卡也行" asks about it.
+constexpr std::string_view kQuestionsEndingInNegation[] = {"有没有", "有没", "是不是", "用不用", "需不需要"};
 // Our features a name can be the object of, right after it ("招行信用卡能绑
 // 不", "信用卡可以绑定吗"): the investor asks whether we take it. Binding is
 // ours unless the verb has an object of its own (云闪付绑卡失败, 支付宝绑定
@@ -199,8 +203,10 @@ bool ProductMentions::named_as_holder(const std::string& normalized) const {
 }
 
 bool ProductMentions::named_beside_subject(std::string_view before, std::string_view after) {
+  const bool asks = std::any_of(std::begin(kQuestionsEndingInNegation), std::end(kQuestionsEndingInNegation),
+                                [&](std::string_view q) { return ends_with(before, q); });
   for (std::string_view w : kNegations) {
-    if (ends_with(before, w)) return true;
+    if (!asks && ends_with(before, w)) return true;
   }
   std::string_view rest = after;
   if (starts_with(rest, "的")) rest.remove_prefix(std::string_view("的").size());

@@ -41,6 +41,9 @@ TEST(ProductMentions, NotWhenNamedBesideTheSubject) {
   // Something the investor does not have.
   EXPECT_EQ(kinds.asked_about("一个月五千没有房贷我符合借款条件吗"), -1);
   EXPECT_EQ(kinds.asked_about("没信用卡能借款吗"), -1);
+  // A question ending in a negation word negates nothing.
+  EXPECT_EQ(kinds.asked_about("你们有没有房贷产品"), 1);
+  EXPECT_EQ(kinds.asked_about("有没信用卡可以办"), 0);
   // The object of our feature: binding it, or a recharge / repayment with a
   // modal or an acceptance question.
   EXPECT_EQ(kinds.asked_about("招行信用卡能绑不"), -1);
