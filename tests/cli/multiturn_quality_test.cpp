@@ -136,6 +136,12 @@ constexpr double kSpokenBlindFirstTurnFloor = 0.88;
 // the fixes of the stop it landed in, 60/60 and 59/60 when it landed.
 constexpr double kCompareBlindFollowupFloor = 0.95;
 constexpr double kCompareBlindFirstTurnFloor = 0.95;
+// tests/fixtures/multiturn_hk_mixed.tsv: written blind, Cantonese-tinged and
+// mixed-language (咁withdraw呢, what about the fee); 53/60 follow-ups and
+// 58/60 first turns before the Cantonese and English words, 55/60 and 59/60
+// when it landed.
+constexpr double kMixedLanguageBlindFollowupFloor = 0.88;
+constexpr double kMixedLanguageBlindFirstTurnFloor = 0.95;
 constexpr double kVoiceBlindFirstTurnFloor = 0.98;  // 79/80 at every one of 7 dense seeds
 constexpr double kVoiceFollowupFloor = 0.89;    // 51/57 the lowest of 7 dense seeds when set (44/57 the lowest before the set's fixes)
 constexpr double kVoiceFirstTurnFloor = 0.97;   // 56/57 the lowest of 7 dense seeds
@@ -246,6 +252,11 @@ TEST(MultiturnQuality, SpokenBlindProbesMeetTheFloors) {
 
 TEST(MultiturnQuality, CompareBlindProbesMeetTheFloors) {
   expect_probe_floors("multiturn_compare.tsv", 60, kCompareBlindFollowupFloor, kCompareBlindFirstTurnFloor);
+}
+
+TEST(MultiturnQuality, MixedLanguageBlindProbesMeetTheFloors) {
+  expect_probe_floors("multiturn_hk_mixed.tsv", 60, kMixedLanguageBlindFollowupFloor,
+                      kMixedLanguageBlindFirstTurnFloor);
 }
 
 TEST(MultiturnQuality, VoiceAndContrastTunedProbesMeetTheFloors) {
