@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "bot/wait_story.h"
 #include "retrieval/runner_up.h"
 
 namespace faqbot::bot {
@@ -81,6 +82,19 @@ Decision Policy::decide(const retrieval::SearchResult& result, const knowledge::
   if (signals.human_request) {
     return handoff(HandoffReason::kExplicitRequest,
                    priority_topic ? Priority::kHigh : Priority::kNormal);
+  }
+
+  // 2b. A withdrawal overdue by the investor's account: money may be at risk,
+  // whatever else the message names (客服电话打不通, 周末).
+  const knowledge::Entry* overdue =
+      t_.overdue_withdrawal_entry.empty() ? nullptr : kb.find(t_.overdue_withdrawal_entry);
+  if (overdue && tells_overdue_withdrawal(result.normalized, t_.overdue_withdrawal_days)) {
+    d.faq_id = overdue->id;
+    for (const retrieval::Candidate* c : cands) {
+      if (c->id == overdue->id) d.confidence = c->confidence;
+    }
+    return handoff(HandoffReason::kEntry,
+                   overdue->handoff == HandoffMode::kHandPriority ? Priority::kHigh : Priority::kNormal);
   }
 
   auto fallback = [&]() {

@@ -10,6 +10,10 @@
 //       offer_human); anything else -> handoff, high priority, as anger
 //   2. explicit request for a human -> handoff (high when the question is
 //                                      about a hand_priority entry)
+//   2b. a withdrawal told not arrived after days of waiting
+//                                   -> handoff with the overdue-withdrawal
+//                                      entry (its priority), whatever else
+//                                      the message names or retrieval ranks
 //   "answerable" below = top confidence x (1 - out_of_scope): the top entry
 //   is right and the question is ours.
 //   3. out_of_scope >= out_of_scope threshold (unless the top entry is a
@@ -83,6 +87,12 @@ struct Thresholds {
   double agree_answer = 0.2;
   double agree_margin = -0.1;
   double agree_out_of_scope = 0.7;
+  // Rule 2b: a withdrawal told not arrived after at least
+  // "overdue_withdrawal_days" days (bot/wait_story.h) is handed over with
+  // "overdue_withdrawal_entry"; "" (or an id the knowledge base lacks)
+  // switches the rule off.
+  std::string overdue_withdrawal_entry = "withdraw.delayed";
+  int overdue_withdrawal_days = 2;
   int max_suggestions = 3;     // "max_suggestions"
   int fallbacks_before_handoff = 2;  // "fallbacks_before_handoff": in a row
   int answers_before_handoff = 3;    // "answers_before_handoff": same entry, one session

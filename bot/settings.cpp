@@ -108,8 +108,15 @@ Result<EngineSettings> parse_settings(const std::string& json_text) {
         !read_int(p, "policy", "max_suggestions", 1, &t.max_suggestions, &error) ||
         !read_int(p, "policy", "fallbacks_before_handoff", 1, &t.fallbacks_before_handoff,
                   &error) ||
-        !read_int(p, "policy", "answers_before_handoff", 1, &t.answers_before_handoff, &error)) {
+        !read_int(p, "policy", "answers_before_handoff", 1, &t.answers_before_handoff, &error) ||
+        !read_int(p, "policy", "overdue_withdrawal_days", 1, &t.overdue_withdrawal_days, &error)) {
       return invalid(error);
+    }
+    if (p.contains("overdue_withdrawal_entry")) {
+      if (!p["overdue_withdrawal_entry"].is_string()) {
+        return invalid("policy.overdue_withdrawal_entry: expected a string (an entry id, or \"\" for none)");
+      }
+      t.overdue_withdrawal_entry = p["overdue_withdrawal_entry"].get<std::string>();
     }
   }
 

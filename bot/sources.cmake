@@ -18,5 +18,6 @@ set(FAQBOT_BOT_SOURCES
   settings.cpp
   signals.cpp
   step_words.cpp
+  wait_story.cpp
   wording.cpp
 )
