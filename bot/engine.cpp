@@ -28,7 +28,7 @@ class EngineImpl final : public Engine {
       : kb_(std::move(kb)),
         retriever_(std::move(retriever)),
         settings_(std::move(settings)),
-        policy_(settings_.thresholds),
+        policy_(settings_.thresholds, settings_.signal_entries),
         guard_(kb_->hedge, canned(*kb_, "fallback")),
         cues_(*kb_, *retriever_) {}
 

@@ -36,6 +36,9 @@ Engine::LoadOutcome Engine::load(const std::string& config_dir, const std::strin
     return failure(settings.status().code(), settings.status().message(),
                    std::move(kb.diagnostics));
   }
+  if (Status entries = check_signal_entries(settings.value(), *kb.kb); !entries.ok()) {
+    return failure(entries.code(), entries.message(), std::move(kb.diagnostics));
+  }
   settings.value().retrieval.cache_dir = cache_dir;
 
   auto retriever = retrieval::Retriever::build(retrieval::make_corpus(*kb.kb), settings.value().retrieval);

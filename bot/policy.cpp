@@ -74,14 +74,30 @@ Decision Policy::decide(const retrieval::SearchResult& result, const knowledge::
   const bool hint = top && top_conf >= t_.clarify && top_conf > result.out_of_scope;
   const bool priority_topic = hint && entry->handoff == HandoffMode::kHandPriority;
 
-  // 1-2. The investor's own words decide first.
+  // 1-2. The investor's own words decide first. The handoff is about the
+  // signal's entry, unless retrieval believes in a money-at-risk entry (a
+  // hand entry other than the signal entries): that is the ticket's topic.
   if (signals.any() && hint) d.faq_id = top->id;
-  if (signals.abuse) return handoff(HandoffReason::kAbuse, Priority::kHigh);
-  if (signals.anger) return handoff(HandoffReason::kAnger, Priority::kHigh);
-  if (signals.complaint) return handoff(HandoffReason::kComplaint, Priority::kHigh);
+  const bool money_at_risk = hint && is_hand(entry->handoff) && top->id != entries_.abuse &&
+                             top->id != entries_.complaint && top->id != entries_.human;
+  auto signal_handoff = [&](const std::string& signal_entry, HandoffReason reason,
+                            Priority priority) {
+    if (!money_at_risk && !signal_entry.empty() && kb.find(signal_entry) != nullptr) {
+      d.faq_id = signal_entry;
+    }
+    return handoff(reason, priority);
+  };
+  // A complaint is filed as one however it is worded; hostility without one
+  // (insults, anger) is the abuse entry's business.
+  const std::string& upset_entry = signals.complaint ? entries_.complaint : entries_.abuse;
+  if (signals.abuse) return signal_handoff(upset_entry, HandoffReason::kAbuse, Priority::kHigh);
+  if (signals.anger) return signal_handoff(upset_entry, HandoffReason::kAnger, Priority::kHigh);
+  if (signals.complaint) {
+    return signal_handoff(entries_.complaint, HandoffReason::kComplaint, Priority::kHigh);
+  }
   if (signals.human_request) {
-    return handoff(HandoffReason::kExplicitRequest,
-                   priority_topic ? Priority::kHigh : Priority::kNormal);
+    return signal_handoff(entries_.human, HandoffReason::kExplicitRequest,
+                          priority_topic ? Priority::kHigh : Priority::kNormal);
   }
 
   // 2b. A withdrawal overdue by the investor's account: money may be at risk,

@@ -4,12 +4,14 @@
 // the signals of the message. Thread-safe (immutable after construction).
 //
 // Order of the rules (first that applies wins):
-//   1. abuse / anger / complaint   -> handoff, high priority
+//   1. abuse / anger / complaint   -> handoff, high priority; faq_id the
+//                                      signal's entry (SignalEntries)
 //   1b. frustration (impatience, no hostility): a clear match as in 5 is
 //       answered with an apology first and a human offered (apologize,
 //       offer_human); anything else -> handoff, high priority, as anger
 //   2. explicit request for a human -> handoff (high when the question is
-//                                      about a hand_priority entry)
+//                                      about a hand_priority entry); faq_id
+//                                      SignalEntries::human
 //   2b. a withdrawal told not arrived after days of waiting
 //                                   -> handoff with the overdue-withdrawal
 //                                      entry (its priority), whatever else
@@ -45,6 +47,7 @@
 //   6. plausible (>= clarify)       -> clarify with the top suggestions
 //   7. otherwise                    -> fallback (as 3)
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "bot/engine.h"
@@ -98,6 +101,23 @@ struct Thresholds {
   int answers_before_handoff = 3;    // "answers_before_handoff": same entry, one session
 };
 
+// The entries a handoff caused by a signal of the investor's own words is
+// about (Decision::faq_id), so the agent console and the ticket show that
+// topic rather than whatever retrieval ranked first. Read from settings.json
+// "policy": "abuse_entry" (insults and anger: the catalog's "辱骂、情绪激动"),
+// "complaint_entry" (a complaint, hostile or not: it is filed as one),
+// "human_entry" (an explicit request for a human). "" = keep the retrieved
+// entry (as does an id the knowledge base lacks: Engine::load refuses one set
+// in settings.json, a built-in default an operator's base lacks is dropped).
+// Exception: when the top retrieved entry is a hand / hand_priority entry
+// other than these three (money at risk: account.funds_abnormal,
+// withdraw.delayed), it stays, since that is what the ticket is about.
+struct SignalEntries {
+  std::string abuse = "smalltalk.abuse";
+  std::string complaint = "service.complaint";
+  std::string human = "service.human";
+};
+
 struct Decision {
   Action action = Action::kFallback;
   std::string faq_id;  // entry answered / handed over / best guess; "" if none
@@ -134,8 +154,10 @@ double competing_runner_up(const std::vector<const retrieval::Candidate*>& candi
 
 class Policy {
  public:
-  explicit Policy(Thresholds thresholds = {}) : t_(thresholds) {}
+  explicit Policy(Thresholds thresholds = {}, SignalEntries entries = {})
+      : t_(thresholds), entries_(std::move(entries)) {}
   const Thresholds& thresholds() const { return t_; }
+  const SignalEntries& signal_entries() const { return entries_; }
 
   // `result.candidates` best first; ids not in `kb` are ignored.
   Decision decide(const retrieval::SearchResult& result, const knowledge::KnowledgeBase& kb,
@@ -143,6 +165,7 @@ class Policy {
 
  private:
   Thresholds t_;
+  SignalEntries entries_;
 };
 
 // Records a decision in the conversation: fallback streak, answers per entry,

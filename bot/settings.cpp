@@ -1,5 +1,6 @@
 #include "bot/settings.h"
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -68,6 +69,21 @@ bool read_list(const json& obj, const char* key, std::vector<std::string>* out,
   return true;
 }
 
+// Reads obj[key] (an entry id, may be "") into *out when present and notes
+// the key in *keys; false (and *error) on a bad value.
+bool read_entry_id(const json& obj, const char* key, std::string* out,
+                   std::vector<std::string>* keys, std::string* error) {
+  if (!obj.contains(key)) return true;
+  const json& v = obj[key];
+  if (!v.is_string()) {
+    *error = std::string("policy.") + key + ": expected an entry id (a string)";
+    return false;
+  }
+  *out = v.get<std::string>();
+  keys->push_back(key);
+  return true;
+}
+
 Status invalid(const std::string& message) {
   return Status(StatusCode::kInvalidArgument, "settings.json: " + message);
 }
@@ -109,14 +125,14 @@ Result<EngineSettings> parse_settings(const std::string& json_text) {
         !read_int(p, "policy", "fallbacks_before_handoff", 1, &t.fallbacks_before_handoff,
                   &error) ||
         !read_int(p, "policy", "answers_before_handoff", 1, &t.answers_before_handoff, &error) ||
-        !read_int(p, "policy", "overdue_withdrawal_days", 1, &t.overdue_withdrawal_days, &error)) {
+        !read_int(p, "policy", "overdue_withdrawal_days", 1, &t.overdue_withdrawal_days, &error) ||
+        !read_entry_id(p, "abuse_entry", &s.signal_entries.abuse, &s.signal_entry_keys, &error) ||
+        !read_entry_id(p, "complaint_entry", &s.signal_entries.complaint, &s.signal_entry_keys,
+                       &error) ||
+        !read_entry_id(p, "human_entry", &s.signal_entries.human, &s.signal_entry_keys, &error) ||
+        !read_entry_id(p, "overdue_withdrawal_entry", &t.overdue_withdrawal_entry, &s.signal_entry_keys,
+                       &error)) {
       return invalid(error);
-    }
-    if (p.contains("overdue_withdrawal_entry")) {
-      if (!p["overdue_withdrawal_entry"].is_string()) {
-        return invalid("policy.overdue_withdrawal_entry: expected a string (an entry id, or \"\" for none)");
-      }
-      t.overdue_withdrawal_entry = p["overdue_withdrawal_entry"].get<std::string>();
     }
   }
 
@@ -153,6 +169,26 @@ Result<EngineSettings> parse_settings(const std::string& json_text) {
     s.followup_max_chars = static_cast<size_t>(max_chars);
   }
   return s;
+}
+
+Status check_signal_entries(EngineSettings& settings, const knowledge::KnowledgeBase& kb) {
+  struct Field {
+    const char* key;
+    std::string* id;
+  };
+  SignalEntries& e = settings.signal_entries;
+  for (const Field& f : {Field{"abuse_entry", &e.abuse}, Field{"complaint_entry", &e.complaint},
+                         Field{"human_entry", &e.human},
+                         Field{"overdue_withdrawal_entry", &settings.thresholds.overdue_withdrawal_entry}}) {
+    if (f.id->empty() || kb.find(*f.id) != nullptr) continue;
+    const auto& keys = settings.signal_entry_keys;
+    if (std::find(keys.begin(), keys.end(), f.key) != keys.end()) {
+      return invalid(std::string("policy.") + f.key + ": no entry \"" + *f.id +
+                     "\" in the knowledge base");
+    }
+    f.id->clear();  // a built-in default this knowledge base does not have
+  }
+  return Status();
 }
 
 Result<EngineSettings> load_settings(const std::string& config_dir) {

@@ -119,6 +119,17 @@ TEST(EngineLoad, MalformedSettingsAreAnError) {
   EXPECT_NE(loaded.status.message().find("policy.answer"), std::string::npos);
 }
 
+TEST(EngineLoad, AnUnknownSignalEntryIsAnError) {
+  TempCopy copy;
+  copy.write("settings.json", R"({"policy": {"human_entry": "service.nobody"}})");
+  auto loaded = Engine::load(copy.dir(), "");
+  EXPECT_EQ(loaded.engine, nullptr);
+  EXPECT_NE(loaded.status.message().find("policy.human_entry"), std::string::npos);
+  EXPECT_NE(loaded.status.message().find("service.nobody"), std::string::npos);
+  copy.write("settings.json", R"({"policy": {"human_entry": "service.human"}})");
+  EXPECT_NE(Engine::load(copy.dir(), "").engine, nullptr);
+}
+
 TEST(EngineLoad, MissingDirectoryIsAnError) {
   auto loaded = Engine::load("/nonexistent/faqbot-config", "");
   EXPECT_EQ(loaded.engine, nullptr);

@@ -141,7 +141,8 @@ TEST_F(PolicyTest, ExplicitRequestHandsOffWhateverRetrievalSays) {
   EXPECT_EQ(d.action, Action::kHandoff);
   EXPECT_EQ(d.reason, HandoffReason::kExplicitRequest);
   EXPECT_EQ(d.priority, Priority::kNormal);
-  EXPECT_EQ(d.faq_id, "withdraw.fee");  // the agent sees what it is about
+  // The ticket is a request for a person; what retrieval ranked is no topic.
+  EXPECT_EQ(d.faq_id, "service.human");
 }
 
 TEST_F(PolicyTest, ExplicitRequestAboutMoneyAtRiskIsHighPriority) {
@@ -165,7 +166,76 @@ TEST_F(PolicyTest, AngerAndAbuseHandOffWithHighPriority) {
   Decision b = decide(result({}, 0.9), abuse);
   EXPECT_EQ(b.reason, HandoffReason::kAbuse);
   EXPECT_EQ(b.priority, Priority::kHigh);
-  EXPECT_EQ(b.faq_id, "");
+  EXPECT_EQ(b.faq_id, "smalltalk.abuse");  // the signal's entry, nothing retrieved
+}
+
+// A handoff caused by a signal is about the entry the signal means, whatever
+// retrieval ranked first.
+TEST_F(PolicyTest, SignalHandoffsCarryTheSignalsEntry) {
+  auto with = [](bool Signals::*flag) {
+    Signals s;
+    s.*flag = true;
+    return s;
+  };
+  const retrieval::SearchResult r = result({{"withdraw.fee", 0.9}, {"recharge.fee", 0.05}});
+  EXPECT_EQ(decide(r, with(&Signals::abuse)).faq_id, "smalltalk.abuse");
+  EXPECT_EQ(decide(r, with(&Signals::anger)).faq_id, "smalltalk.abuse");
+  EXPECT_EQ(decide(r, with(&Signals::complaint)).faq_id, "service.complaint");
+  // A complaint is filed as one, however hostile its words.
+  Signals hostile_complaint;
+  hostile_complaint.complaint = hostile_complaint.anger = hostile_complaint.abuse = true;
+  Decision filed = decide(r, hostile_complaint);
+  EXPECT_EQ(filed.reason, HandoffReason::kAbuse);
+  EXPECT_EQ(filed.faq_id, "service.complaint");
+  EXPECT_EQ(decide(r, with(&Signals::human_request)).faq_id, "service.human");
+  // Nothing plausible retrieved: still the signal's entry.
+  EXPECT_EQ(decide(result({{"withdraw.fee", 0.05}}, 0.9), with(&Signals::complaint)).faq_id,
+            "service.complaint");
+  // A signal entry ranked first is no money at risk: the signal decides.
+  EXPECT_EQ(decide(result({{"service.human", 0.8}}), with(&Signals::abuse)).faq_id,
+            "smalltalk.abuse");
+  // Impatience alone is no signal entry's business: the question's entry.
+  Decision impatient = decide(result({{"withdraw.fee", 0.3}}), with(&Signals::frustration));
+  EXPECT_EQ(impatient.action, Action::kHandoff);
+  EXPECT_EQ(impatient.faq_id, "withdraw.fee");
+}
+
+// Money at risk (a hand / hand_priority entry other than the signal entries)
+// ranked first and believed stays: that is what the ticket is about.
+TEST_F(PolicyTest, MoneyAtRiskKeepsTheRetrievedEntry) {
+  for (bool Signals::*flag : {&Signals::abuse, &Signals::anger, &Signals::complaint,
+                              &Signals::human_request}) {
+    Signals s;
+    s.*flag = true;
+    Decision d = decide(result({{"withdraw.delayed", 0.6}, {"withdraw.arrival_time", 0.2}}), s);
+    EXPECT_EQ(d.action, Action::kHandoff);
+    EXPECT_EQ(d.faq_id, "withdraw.delayed");
+    EXPECT_EQ(d.priority, Priority::kHigh);
+  }
+  // Not believed (below clarify): the signal's entry.
+  Signals complaint;
+  complaint.complaint = true;
+  EXPECT_EQ(decide(result({{"withdraw.delayed", 0.1}}), complaint).faq_id, "service.complaint");
+}
+
+TEST_F(PolicyTest, SignalEntriesAreSettings) {
+  SignalEntries entries;
+  entries.abuse = "service.complaint";
+  entries.human = "";  // keep the retrieved entry
+  entries.complaint = "no.such_entry";  // unknown to this base: kept too
+  Policy policy(Thresholds{}, entries);
+  const retrieval::SearchResult r = result({{"withdraw.fee", 0.9}});
+  Signals abuse, human, complaint;
+  abuse.abuse = true;
+  human.human_request = true;
+  complaint.complaint = true;
+  EXPECT_EQ(policy.decide(r, *kb_, conversation_, abuse).faq_id, "service.complaint");
+  EXPECT_EQ(policy.decide(r, *kb_, conversation_, human).faq_id, "withdraw.fee");
+  EXPECT_EQ(policy.decide(r, *kb_, conversation_, complaint).faq_id, "withdraw.fee");
+  EXPECT_EQ(policy.signal_entries().abuse, "service.complaint");
+  EXPECT_EQ(SignalEntries{}.abuse, "smalltalk.abuse");
+  EXPECT_EQ(SignalEntries{}.complaint, "service.complaint");
+  EXPECT_EQ(SignalEntries{}.human, "service.human");
 }
 
 TEST_F(PolicyTest, ImpatienceWithAClearQuestionIsAnsweredWithAnApology) {

@@ -67,6 +67,51 @@ TEST(Settings, RejectsBadValuesNamingTheKey) {
   EXPECT_FALSE(parse_settings(R"({"retrieval": {"dim": 0}})").ok());
 }
 
+TEST(Settings, ReadsTheSignalEntries) {
+  auto d = parse_settings("{}");
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->signal_entries.abuse, "smalltalk.abuse");
+  EXPECT_EQ(d->signal_entries.complaint, "service.complaint");
+  EXPECT_EQ(d->signal_entries.human, "service.human");
+  EXPECT_TRUE(d->signal_entry_keys.empty());
+  auto s = parse_settings(
+      R"({"policy": {"abuse_entry": "chat.abuse", "complaint_entry": "", "human_entry": "svc.agent"}})");
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  EXPECT_EQ(s->signal_entries.abuse, "chat.abuse");
+  EXPECT_EQ(s->signal_entries.complaint, "");
+  EXPECT_EQ(s->signal_entries.human, "svc.agent");
+  EXPECT_EQ(s->signal_entry_keys.size(), 3u);
+  auto bad = parse_settings(R"({"policy": {"human_entry": 3}})");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("policy.human_entry"), std::string::npos);
+}
+
+TEST(Settings, SignalEntriesAreCheckedAgainstTheKnowledgeBase) {
+  knowledge::KnowledgeBase kb;
+  knowledge::Entry human;
+  human.id = "service.human";
+  kb.entries = {human};
+  // Built-in defaults an operator's base lacks are dropped, not refused.
+  auto d = parse_settings("{}");
+  ASSERT_TRUE(d.ok());
+  ASSERT_TRUE(check_signal_entries(d.value(), kb).ok());
+  EXPECT_EQ(d->signal_entries.abuse, "");
+  EXPECT_EQ(d->signal_entries.complaint, "");
+  EXPECT_EQ(d->signal_entries.human, "service.human");
+  // An id settings.json names must exist.
+  auto s = parse_settings(R"({"policy": {"abuse_entry": "smalltalk.rude"}})");
+  ASSERT_TRUE(s.ok());
+  Status st = check_signal_entries(s.value(), kb);
+  ASSERT_FALSE(st.ok());
+  EXPECT_EQ(st.code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(st.message().find("policy.abuse_entry"), std::string::npos);
+  EXPECT_NE(st.message().find("smalltalk.rude"), std::string::npos);
+  auto off = parse_settings(R"({"policy": {"human_entry": ""}})");
+  ASSERT_TRUE(off.ok());
+  ASSERT_TRUE(check_signal_entries(off.value(), kb).ok());
+  EXPECT_EQ(off->signal_entries.human, "");
+}
+
 TEST(Settings, MissingFileMeansDefaults) {
   const auto dir = std::filesystem::temp_directory_path() /
                    ("faqbot_settings_test_" + std::to_string(::getpid()));
