@@ -148,6 +148,8 @@ Result<EngineSettings> parse_settings(const std::string& json_text) {
         !read_list(g, "abuse", &r.abuse, &error) ||
         !read_list(g, "abuse_clauses", &r.abuse_clauses, &error) ||
         !read_list(g, "self_talk", &r.self_talk, &error) ||
+        !read_list(g, "kin", &r.kin, &error) ||
+        !read_list(g, "expletive_leads", &r.expletive_leads, &error) ||
         !read_list(g, "negations", &r.negations, &error) ||
         !read_list(g, "third_party_anger", &r.third_party_anger, &error) ||
         !read_list(g, "third_party", &r.third_party, &error) ||

@@ -9,7 +9,8 @@
 //                  "human_entry": "service.human",
 //                  "overdue_withdrawal_entry": "withdraw.delayed", "overdue_withdrawal_days": 2},
 //    "signals":   {"human": [...], "human_exact": [...], "anger": [...],
-//                  "frustration": [...], "abuse": [...], "negations": [...],
+//                  "frustration": [...], "abuse": [...], "kin": [...],
+//                  "expletive_leads": [...], "negations": [...],
 //                  "exclamation_run": 3},
 //    "followup":  {"max_chars": 10}}
 // A list under "signals" replaces the built-in list of that name.

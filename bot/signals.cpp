@@ -170,7 +170,18 @@ bool angry(const std::string& text, const SignalRules& rules) {
 // An insult in `text`: an abuse phrase not inside the investor's words
 // about themselves (SignalRules::self_talk).
 bool abusive(const std::string& text, const SignalRules& rules) {
-  const std::vector<Range> self = occurrences(text, rules.self_talk);
+  std::vector<Range> self = occurrences(text, rules.self_talk);
+  for (const Range& r : occurrences(text, rules.kin)) {
+    const std::string before = text.substr(0, r.first);
+    const bool expletive =
+        std::any_of(rules.expletive_leads.begin(), rules.expletive_leads.end(),
+                    [&](const std::string& lead) {
+                      const std::string l = ascii_lower(lead);
+                      return !l.empty() && before.size() >= l.size() &&
+                             before.compare(before.size() - l.size(), l.size(), l) == 0;
+                    });
+    if (!expletive) self.push_back(r);
+  }
   return std::any_of(rules.abuse.begin(), rules.abuse.end(), [&](const std::string& p) {
     return has_phrase(text, ascii_lower(p), {}, self);
   });
@@ -256,6 +267,22 @@ SignalRules SignalRules::defaults() {
              "人话听不懂"};
   r.abuse_clauses = {"滚", "滚吧", "快滚", "给我滚", "滚开", "滚远点", "滚滚滚", "你滚", "你们滚"};
   r.self_talk = {"我是不是傻", "我是不是太傻", "自己是不是傻", "我是不是笨", "我是不是太笨"};
+  for (const char* owner : {"我", "咱", "俺"}) {
+    r.kin.push_back(std::string(owner) + "妈的");
+    r.kin.push_back(std::string(owner) + "妈妈");
+  }
+  r.kin.push_back("他妈妈");
+  r.kin.push_back("她妈妈");
+  for (const char* does : {"让我", "叫我", "托我", "想让", "想问", "想注册", "想开户", "想投"}) {
+    r.kin.push_back(std::string("他妈") + does);
+  }
+  for (const char* thing : {"账户", "帐户", "账号", "帐号", "户头", "卡", "银行卡", "手机", "电话",
+                            "号", "身份证", "证件", "名字", "名义", "名下", "钱", "退休金",
+                            "养老金", "存款", "资金", "余额", "信息", "实名", "投资", "借款",
+                            "贷款", "收益", "密码"}) {
+    r.kin.push_back(std::string("她妈的") + thing);
+  }
+  r.expletive_leads = {"你", "我", "真", "太", "去"};
   r.negations = {"不", "不用", "不要", "别", "无需", "没", "不需要"};
   r.third_party_anger = {"骗子", "骗钱", "坑人", "忽悠"};
   r.third_party = {"有人", "有个人", "有一个人", "那个人", "这个人", "那人", "这人", "对方", "他",

@@ -29,6 +29,15 @@ struct SignalRules {
   // The investor speaking of themselves (我是不是傻, 我太笨了): an abuse
   // phrase inside one of these insults nobody.
   std::vector<std::string> self_talk;
+  // Someone's mother named (我妈的账户, 咱妈的养老金, 她妈的身份证, 他妈妈,
+  // 他妈让我问): an abuse phrase inside one (妈的, 他妈) insults nobody.
+  // "我/咱/俺妈的" is never the expletive; "他妈的" and "你妈的" stay
+  // insults whatever follows ("他妈的账户又冻结了" swears far more often
+  // than it speaks of his mother), as does bare "妈的".
+  std::vector<std::string> kin;
+  // A kin phrase right after one of these is the expletive after all
+  // ("你他妈让我等多久", "我他妈让你转人工").
+  std::vector<std::string> expletive_leads;
   // "Is the man who phoned me a swindler?" asks about someone else; "you are
   // swindlers" accuses us. An anger phrase listed in `third_party_anger`
   // (骗子, 骗钱, 坑人, 忽悠 …) is no anger when the message asks a question

@@ -25,7 +25,7 @@ TEST(Settings, ReadsEverySection) {
     "retrieval": {"index_factory": "HNSW32,Flat", "dim": 64, "top_k": 8},
     "policy": {"answer": 0.7, "margin": 0.2, "clarify": 0.3, "out_of_scope": 0.6,
                "fallbacks_before_handoff": 3},
-    "signals": {"human": ["叫经理"], "exclamation_run": 5},
+    "signals": {"human": ["叫经理"], "exclamation_run": 5, "kin": ["我妈的"], "expletive_leads": []},
     "followup": {"max_chars": 6},
     "someone_else": {"x": 1}
   })");
@@ -39,6 +39,8 @@ TEST(Settings, ReadsEverySection) {
   EXPECT_EQ(s->signals.human, std::vector<std::string>{"叫经理"});
   EXPECT_FALSE(s->signals.anger.empty());  // untouched lists keep their defaults
   EXPECT_EQ(s->signals.exclamation_run, 5);
+  EXPECT_EQ(s->signals.kin, std::vector<std::string>{"我妈的"});
+  EXPECT_TRUE(s->signals.expletive_leads.empty());
   EXPECT_EQ(s->followup_max_chars, 6u);
 }
 

@@ -123,6 +123,28 @@ TEST(Signals, Abuse) {
   EXPECT_FALSE(detect("收益怎么算").abuse);
 }
 
+// "我妈的账户" speaks of the investor's mother; "他妈的" swears.
+TEST(Signals, SomeonesMotherIsNoExpletive) {
+  for (const char* q : {"我妈的账户能不能用我手机号注册", "咱妈的养老金能放这吗",
+                        "那我妈的账号呢 她也是昨天充的", "俺妈的卡丢了咋办", "这张卡是我妈的",
+                        "可以登录我妈的账号用她的余额投标吗", "她妈的身份证能用来开户吗",
+                        "我帮他妈妈注册了账户 收益怎么算", "我妈妈的手机号换了",
+                        "我孙子今年考高中 他妈让我问问 报哪个学校好"}) {
+    EXPECT_FALSE(detect(q).abuse) << q;
+  }
+  // The expletive, bare or after a person, stays an insult, whatever follows;
+  // "你妈的" at us is an insult.
+  for (const char* q : {"妈的，又登不上", "他妈的什么破平台", "你妈的", "去你妈的 什么破玩意",
+                        "你他妈的到底能不能回答", "我他妈的钱什么时候到", "他妈的账户又被冻结了",
+                        "你妈的账户怎么又登不上", "你他妈让我等多久", "我他妈让你转人工",
+                        "她妈的", "我妈的账户你们这帮傻逼给冻了"}) {
+    EXPECT_TRUE(detect(q).abuse) << q;
+  }
+  SignalRules rules = SignalRules::defaults();
+  rules.kin.clear();
+  EXPECT_TRUE(detect_signals("我妈的账户能不能用我手机号注册", "", rules).abuse);
+}
+
 TEST(Signals, NormalizedTextIsMatchedToo) {
   // Traditional characters arrive simplified in the normalised text.
   Signals s = detect_signals("轉人工", "转人工", SignalRules::defaults());
