@@ -102,18 +102,16 @@ bool any_phrase(const std::string& a, const std::string& b, const std::vector<st
 std::string_view clause_at(std::string_view text, size_t pos);
 
 // A request for a human in `text`: a `human` phrase not inside a question
-// about who is there (`human_identity`) nor followed in its clause by a
-// question about when a person can be reached (`human_hours`: "那时候找真人
-// 客服还来得及吗" asks about the service hours).
+// about who is there (`human_identity`) nor in a clause about when a person
+// can be reached (`human_hours`: "那时候找真人客服还来得及吗" asks about the
+// service hours, "想晚上下班后联系人工客服" plans for later).
 bool requests_human(const std::string& text, const SignalRules& rules) {
   const std::vector<Range> identity = occurrences(text, rules.human_identity);
   for (const std::string& p : rules.human) {
     const std::string lp = ascii_lower(p);
     for (size_t pos : phrase_hits(text, lp, rules.negations, identity)) {
       const std::string_view clause = clause_at(text, pos);
-      const size_t from = static_cast<size_t>(text.data() + pos - clause.data()) + lp.size();
-      const std::string_view after = from < clause.size() ? clause.substr(from) : std::string_view();
-      if (!contains_any(after, rules.human_hours)) return true;
+      if (!contains_any(clause, rules.human_hours)) return true;
     }
   }
   return false;

@@ -56,8 +56,9 @@ struct SignalRules {
   // nothing: a `human` phrase overlapping one of these is not a request.
   std::vector<std::string> human_identity;
   // "下班后找人工还来得及吗", "转人工几点上班" ask when a person can be
-  // reached: a `human` phrase followed in its clause by one of these is no
-  // request.
+  // reached, "想晚上下班后联系人工客服" plans for later: a `human` phrase
+  // with one of these in its clause (before or after it) is no request.
+  // "我下班了，转人工" (another clause) still is.
   std::vector<std::string> human_hours;
   std::vector<std::string> negations;  // "不用转人工" is no request: 不用, 不要, 别 …
   int exclamation_run = 3;             // this many !/！ in a row count as frustration

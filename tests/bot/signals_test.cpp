@@ -36,11 +36,13 @@ TEST(Signals, NoRequestWhenNegatedOrOnlyAskingWhoIsThere) {
     EXPECT_FALSE(detect(q).human_request) << q;
   }
   // Asking when a person can be reached requests nothing yet.
-  for (const char* q : {"晚上九点找真人客服还来得及吗", "转人工几点上班", "周末找人工什么时候有人"}) {
+  for (const char* q : {"晚上九点找真人客服还来得及吗", "转人工几点上班", "周末找人工什么时候有人",
+                        "我白天上班不方便，想晚上下班后联系人工客服，你们客服几点下班？"}) {
     EXPECT_FALSE(detect(q).human_request) << q;
   }
   EXPECT_TRUE(detect("几点了，快转人工").human_request) << "the time word before the phrase";
   EXPECT_TRUE(detect("转人工，我下班前要处理完").human_request) << "the time word in another clause";
+  EXPECT_TRUE(detect("我下班了，转人工").human_request) << "the time word in another clause";
   // A request next to the question is still a request.
   EXPECT_TRUE(detect("你是真人吗？我要找真人").human_request);
   EXPECT_TRUE(detect("我想跟真人说").human_request);
