@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <string>
 
 #include "adapters/cli/evaluation.h"
 
@@ -259,6 +260,28 @@ TEST(Quality, OwnProbesMeetTheFloors) {
   ASSERT_GT(in_scope.in_scope.total, 100);
   EXPECT_GE(in_scope.in_scope.value(), kProbeInScopeFloor) << format_report(in_scope);
   EXPECT_GE(in_scope.handoff.value(), kProbeHandoffFloor) << format_report(in_scope);
+}
+
+// A handoff caused by a signal carries the signal's entry (bot/policy.h
+// SignalEntries), money at risk its own: over every probe set, 293 of 296
+// handoff cases were handed off with the expected entry when it landed (283
+// before; the 3 others are not handed off at all). Floor a notch below.
+constexpr double kProbeHandoffEntryFloor = 0.98;
+
+TEST(Quality, HandoffsCarryTheRightEntryOverEveryProbeSet) {
+  Ratio sum;
+  std::string details;
+  for (const auto& file : std::filesystem::directory_iterator(FAQBOT_FIXTURES)) {
+    const std::string name = file.path().filename().string();
+    if (name.rfind("probe_", 0) != 0 || file.path().extension() != ".jsonl") continue;
+    const EvalReport r = evaluate_file(file.path().string());
+    sum.hits += r.handoff_entry.hits;
+    sum.total += r.handoff_entry.total;
+    details += name + ": " + std::to_string(r.handoff_entry.hits) + "/" +
+               std::to_string(r.handoff_entry.total) + "\n";
+  }
+  ASSERT_GT(sum.total, 200) << details;
+  EXPECT_GE(sum.value(), kProbeHandoffEntryFloor) << details;
 }
 
 void expect_probe_floors(const ProbeFloors& floors) {
