@@ -114,6 +114,29 @@ TEST(Settings, SignalEntriesAreCheckedAgainstTheKnowledgeBase) {
   EXPECT_EQ(off->signal_entries.human, "");
 }
 
+TEST(Settings, TheOverdueWithdrawalRuleIsReadAndChecked) {
+  knowledge::KnowledgeBase kb;
+  knowledge::Entry delayed;
+  delayed.id = "withdraw.delayed";
+  kb.entries = {delayed};
+  auto d = parse_settings("{}");
+  ASSERT_TRUE(d.ok());
+  ASSERT_TRUE(check_signal_entries(d.value(), kb).ok());
+  EXPECT_EQ(d->thresholds.overdue_withdrawal_entry, "withdraw.delayed");
+  EXPECT_EQ(d->thresholds.overdue_withdrawal_days, 2);
+  auto s = parse_settings(R"({"policy": {"overdue_withdrawal_entry": "withdraw.late", "overdue_withdrawal_days": 3}})");
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->thresholds.overdue_withdrawal_days, 3);
+  Status st = check_signal_entries(s.value(), kb);
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("policy.overdue_withdrawal_entry"), std::string::npos);
+  EXPECT_FALSE(parse_settings(R"({"policy": {"overdue_withdrawal_days": 0}})").ok());
+  knowledge::KnowledgeBase other;  // an operator's own ids: the default is dropped
+  auto o = parse_settings("{}");
+  ASSERT_TRUE(check_signal_entries(o.value(), other).ok());
+  EXPECT_EQ(o->thresholds.overdue_withdrawal_entry, "");
+}
+
 TEST(Settings, MissingFileMeansDefaults) {
   const auto dir = std::filesystem::temp_directory_path() /
                    ("faqbot_settings_test_" + std::to_string(::getpid()));
