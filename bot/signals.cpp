@@ -71,8 +71,12 @@ std::vector<size_t> phrase_hits(const std::string& text, const std::string& phra
       if ((static_cast<unsigned char>(text[start]) & 0xC0) != 0x80) ++n;
     }
     const std::string before = text.substr(start, pos - start);
+    // 是不是 asks (是不是骗子): its 不是 negates nothing.
+    static const std::string kAsking = "是不是";
+    const bool asks = before.size() >= kAsking.size() &&
+                      before.compare(before.size() - kAsking.size(), kAsking.size(), kAsking) == 0;
     bool negated = false;
-    for (const std::string& neg : negations) {
+    for (const std::string& neg : asks ? std::vector<std::string>{} : negations) {
       if (!neg.empty() && before.size() >= neg.size() &&
           before.compare(before.size() - neg.size(), neg.size(), neg) == 0) {
         negated = true;
@@ -238,7 +242,16 @@ SignalRules SignalRules::defaults() {
       }
     }
   }
-  for (const char* phrase : {"人工呢", "人工在吗", "人工在哪", "让人工来", "真人来", "跟真人说",
+  // Someone above the bot or the desk: 找你们领导, 叫你们经理来, 让你们主管出来.
+  for (const char* verb : {"找", "叫", "让", "请", "要见", "见", "换"}) {
+    for (const char* filler : {"", "你们", "你们的", "一下", "一下你们", "个", "你们家"}) {
+      for (const char* object : {"领导", "经理", "主管", "负责人", "负责的人", "上级", "客服专员", "专员"}) {
+        r.human.push_back(std::string(verb) + filler + object);
+      }
+    }
+  }
+  for (const char* phrase : {"负责的人联系我", "负责人联系我", "专员跟我对接", "专员对接", "人工对接",
+                             "人工呢", "人工在吗", "人工在哪", "让人工来", "真人来", "跟真人说",
                              "和真人说", "找你们客服", "叫你们客服", "找客服本人",
                              // Turning the bot down is asking for a person.
                              "不要自动回复", "别自动回复", "不要机器人", "别用机器人", "不想跟机器人"}) {
@@ -256,7 +269,8 @@ SignalRules SignalRules::defaults() {
                  "答非所问", "牛头不对马嘴", "驴唇不对马嘴", "鸡同鸭讲", "问东答西"};
   r.abuse = {"傻逼", "傻b", "sb", "煞笔", "妈的", "他妈", "你妈", "尼玛", "操你", "草泥马",
              "废物", "白痴", "脑残", "智障", "蠢货", "去死", "滚蛋", "滚!", "滚！", "狗东西",
-             "王八蛋", "混蛋", "贱", "fuck", "shit",
+             "王八蛋", "混蛋", "贱", "fuck", "f**k", "f*ck", "shit", "傻x", "傻叉", "狗屁", "去你m",
+             "去你妈", "cnm", "nmd", "tmd", "mdzz", "nmsl",
              // Insults aimed at the bot ("我太笨了" is the investor speaking
              // of themselves, so most name "你"; self_talk excludes the rest).
              "是不是傻", "你傻", "你真傻", "你好傻", "你太傻", "你是傻子", "傻子客服",
@@ -281,18 +295,20 @@ SignalRules SignalRules::defaults() {
     r.kin.push_back(std::string("她妈的") + thing);
   }
   r.expletive_leads = {"你", "我", "真", "太", "去"};
-  r.negations = {"不", "不用", "不要", "别", "无需", "没", "不需要"};
+  r.negations = {"不", "不用", "不要", "别", "无需", "没", "不需要", "不是", "不是要", "不是想", "并不是要"};
   r.third_party_anger = {"骗子", "骗钱", "坑人", "忽悠"};
   r.third_party = {"有人", "有个人", "有一个人", "那个人", "这个人", "那人", "这人", "对方", "他",
                    "她", "自称", "冒充", "打电话", "打来", "来电", "电话里", "短信", "加我",
                    "陌生", "群里", "有个群", "这个群", "那个群", "微信群", "qq群", "群聊", "群主", "群友", "链接", "网站", "老师", "中介",
-                   "号码", "骗子的", "外面", "外头", "网上", "社会上"};
+                   "号码", "骗子的", "外面", "外头", "网上", "社会上",
+                   // Borrowers the money is lent to: "会不会把钱借给骗子".
+                   "借给", "借款人"};
   r.scam_in_general = {"骗子多", "骗子太多", "骗子很多", "骗子挺多", "骗子这么多", "骗子那么多",
                        "骗子特别多", "骗子横行", "骗子遍地", "到处都是骗子", "到处是骗子",
                        "遍地骗子", "防骗子", "防着骗子", "提防骗子", "小心骗子", "怕骗子",
                        "怕遇到骗子", "怕碰到骗子", "怕碰上骗子", "骗子手段", "骗子套路"};
   r.second_person = {"你们", "你", "贵平台", "贵公司", "贵司", "咱们", "平台", "公司"};
-  r.question_cues = {"吗", "么", "是不是", "是否", "会不会", "还是", "?", "？", "吧", "呢",
+  r.question_cues = {"吗", "么", "是不是", "系咪", "系唔系", "是否", "会不会", "还是", "?", "？", "吧", "呢",
                      "怎么判断", "怎么辨别", "怎么分辨", "怎么识别", "真的假的", "靠谱",
                      "正规", "可信", "确认"};
   r.human_hours = {"来得及", "几点", "什么时候", "啥时候", "哪天", "上班", "下班", "营业", "在线时间",

@@ -165,5 +165,37 @@ TEST(Signals, RulesAreData) {
   EXPECT_TRUE(detect_signals("好了，走开", "", rules).abuse);
 }
 
+// Asking for someone above the desk is asking for a person; naming them in
+// a story is not.
+TEST(Signals, AskingForAManagerIsAskingForAHuman) {
+  for (const char* q : {"我要找你们领导", "叫你们经理来跟我说", "让你们主管出来", "能不能让你们负责的人联系我",
+                        "能安排一个客服专员跟我对接吗"}) {
+    EXPECT_TRUE(detect(q).human_request) << q;
+  }
+  for (const char* q : {"你们经理说过可以提前还款", "借款人的领导知道吗"}) {
+    EXPECT_FALSE(detect(q).human_request) << q;
+  }
+}
+
+TEST(Signals, AbbreviatedAndMaskedSwearingIsAbuse) {
+  for (const char* q : {"f**k you", "cnm 你们这破app", "去你m的 什么狗屁平台", "mdzz 说了半天跟没说一样",
+                        "你tm听得懂人话吗 傻X"}) {
+    EXPECT_TRUE(detect(q).abuse) << q;
+  }
+}
+
+// "Not a complaint, just a question" complains of nothing; 是不是 asks.
+TEST(Signals, ANegatedComplaintIsNone) {
+  EXPECT_FALSE(detect("我不是要投诉 就想问下提现收不收手续费").complaint);
+  EXPECT_FALSE(detect("不是投诉 就是给你们提个改进建议").complaint);
+  EXPECT_TRUE(detect("我要投诉你们").complaint);
+  EXPECT_TRUE(detect("你们平台是不是骗子").anger) << "是不是 negates nothing";
+}
+
+TEST(Signals, SwindlersTheMoneyIsLentToOrAskedAboutInCantoneseAreNoAnger) {
+  EXPECT_FALSE(detect("风控是怎么做的 会不会把钱借给骗子").anger);
+  EXPECT_FALSE(detect("有人打电话问我要验证码,系咪骗子").anger);
+}
+
 }  // namespace
 }  // namespace faqbot::bot
