@@ -260,10 +260,10 @@ SignalRules SignalRules::defaults() {
   r.human_exact = {"人工", "人工客服", "人工服务", "真人", "真人客服", "人工坐席", "客服人工"};
   r.complaint = {"投诉", "举报", "监管部门", "银保监", "金融监管", "12378", "起诉", "律师函",
                  "打官司"};
-  r.anger = {"气死", "什么破", "破平台", "太差了", "太差劲", "坑人", "坑爹", "骗子", "骗钱",
+  r.anger = {"破平台", "破app", "破软件", "破系统", "破公司", "破客服", "太差了", "太差劲", "坑人", "坑爹", "骗子", "骗钱",
              "黑平台", "垃圾", "恶心", "受够了", "有病", "报警", "曝光", "维权", "忽悠", "耍我"};
   r.frustration = {"烦死", "烦人", "好烦", "真烦", "无语", "急死", "着急死", "搞什么", "闹心",
-                   "郁闷", "崩溃",
+                   "郁闷", "崩溃", "气死", "什么破",
                  // The reply missed the question: impatience with us, answered
                  // when the question itself is clear.
                  "答非所问", "牛头不对马嘴", "驴唇不对马嘴", "鸡同鸭讲", "问东答西"};
@@ -333,8 +333,9 @@ Signals detect_signals(std::string_view text, std::string_view normalized,
   s.complaint = any_phrase(a, b, rules.complaint, rules.negations);
   s.abuse = abusive(a, rules) || (!b.empty() && abusive(b, rules));
   s.anger = angry(a, rules) || (!b.empty() && angry(b, rules));
-  s.frustration = any_phrase(a, b, rules.frustration, rules.negations) ||
-                  exclamation_run(text, rules.exclamation_run);
+  // Impatience is frustration without hostility: anger includes it (什么破平台).
+  s.frustration = !s.anger && (any_phrase(a, b, rules.frustration, rules.negations) ||
+                               exclamation_run(text, rules.exclamation_run));
   s.abuse = s.abuse || some_clause_is(a, rules.abuse_clauses) || (!b.empty() && some_clause_is(b, rules.abuse_clauses));
   return s;
 }

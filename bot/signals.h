@@ -70,7 +70,7 @@ struct Signals {
   bool human_request = false;
   bool complaint = false;
   bool anger = false;
-  bool frustration = false;
+  bool frustration = false;  // impatience without hostility: never set with anger
   bool abuse = false;
   bool any() const { return human_request || complaint || anger || frustration || abuse; }
 };

@@ -49,7 +49,7 @@ TEST(Signals, NoRequestWhenNegatedOrOnlyAskingWhoIsThere) {
 }
 
 TEST(Signals, Anger) {
-  for (const char* q : {"气死我了，钱呢", "什么破平台", "服务太差了", "你们就是骗子", "骗钱的黑平台"}) {
+  for (const char* q : {"什么破平台", "破app又闪退", "服务太差了", "你们就是骗子", "骗钱的黑平台"}) {
     Signals s = detect(q);
     EXPECT_TRUE(s.anger) << q;
     EXPECT_FALSE(s.frustration) << q;
@@ -93,8 +93,11 @@ TEST(Signals, WorryAboutSwindlersInGeneralIsNotAnger) {
 // Impatience is not hostility: the policy still answers a clear question
 // asked this way (PolicyTest.ImpatienceWithAClearQuestionIsAnsweredWithAnApology).
 TEST(Signals, ImpatienceIsNotAnger) {
+  // 气死 / 什么破 tell how the investor feels about the matter, not about us
+  // (什么破平台 stays anger).
   for (const char* q : {"怎么还没到账!!!", "还不到账！！！", "钱一直冻着烦死了", "无语，怎么提现啊",
-                        "急死了，充值到底多久到"}) {
+                        "急死了，充值到底多久到", "气死了 提现显示失败 钱多久退回账户",
+                        "收不到验证码 试了十几次了 什么破情况", "气死我了，钱呢"}) {
     Signals s = detect(q);
     EXPECT_TRUE(s.frustration) << q;
     EXPECT_FALSE(s.anger) << q;
