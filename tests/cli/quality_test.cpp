@@ -219,6 +219,15 @@ constexpr ProbeFloors kCompareBlindFloors = {"probe_compare.jsonl", 0.97, 0.85, 
 // when it landed (most misses are whole English sentences). Floors a notch
 // below.
 constexpr ProbeFloors kMixedLanguageBlindFloors = {"probe_hk_mixed.jsonl", 0.83, 0.8, 0.9};
+// The hand-over decision, written blind from the catalog: 100 messages a
+// person should take (money missing, a withdrawal days overdue, complaints,
+// asking for a manager, masked swearing), 90 that only look like it
+// (impatience with a clear question, swindlers who are someone else, 不是投诉)
+// and 30 out of catalog in the same voice: measured before the fixes of its
+// stop at 83/90 right, 86/100 handed over, 29/30 refused, against the
+// linear-SVM baseline's 89/90, 81/100, 29/30; 88/90, 99/100, 29/30 when it
+// landed. Floors a notch below.
+constexpr ProbeFloors kEscalationBlindFloors = {"probe_escalation.jsonl", 0.93, 0.96, 0.93};
 constexpr ProbeFloors kLogsStyleFloors = {"probe_logs_style.jsonl", 0.94, 0.42, 0.99};
 // Terse app help-box questions (5-15 characters, new wordings of every
 // entry: 晚还/拉人/zh/sxf, a one-character typo in the key noun) and short
@@ -318,6 +327,7 @@ TEST(Quality, LogsStyleProbesMeetTheFloors) { expect_probe_floors(kLogsStyleFloo
 TEST(Quality, HelpboxProbesMeetTheFloors) { expect_probe_floors(kHelpboxFloors); }
 TEST(Quality, CompareBlindProbesMeetTheFloors) { expect_probe_floors(kCompareBlindFloors); }
 TEST(Quality, MixedLanguageBlindProbesMeetTheFloors) { expect_probe_floors(kMixedLanguageBlindFloors); }
+TEST(Quality, EscalationBlindProbesMeetTheFloors) { expect_probe_floors(kEscalationBlindFloors); }
 
 }  // namespace
 }  // namespace faqbot::cli
