@@ -228,6 +228,13 @@ constexpr ProbeFloors kMixedLanguageBlindFloors = {"probe_hk_mixed.jsonl", 0.83,
 // linear-SVM baseline's 89/90, 81/100, 29/30; 88/90, 99/100, 29/30 when it
 // landed. Floors a notch below.
 constexpr ProbeFloors kEscalationBlindFloors = {"probe_escalation.jsonl", 0.93, 0.96, 0.93};
+// Input-method slips that are not homophones, written blind from the
+// catalog: shape-similar characters (堤现, 允值, 账尸), swapped, doubled or
+// missing characters, stray keys: 139/150 right, 14/15 handed over, 34/35
+// refused when it landed, against the linear-SVM baseline's 140/150, 14/15,
+// 35/35 (no pinyin evidence helps here; each misses a different dozen).
+// Floors a notch below.
+constexpr ProbeFloors kShapeTypoBlindFloors = {"probe_shape_typos.jsonl", 0.9, 0.86, 0.94};
 constexpr ProbeFloors kLogsStyleFloors = {"probe_logs_style.jsonl", 0.94, 0.42, 0.99};
 // Terse app help-box questions (5-15 characters, new wordings of every
 // entry: 晚还/拉人/zh/sxf, a one-character typo in the key noun) and short
@@ -328,6 +335,7 @@ TEST(Quality, HelpboxProbesMeetTheFloors) { expect_probe_floors(kHelpboxFloors);
 TEST(Quality, CompareBlindProbesMeetTheFloors) { expect_probe_floors(kCompareBlindFloors); }
 TEST(Quality, MixedLanguageBlindProbesMeetTheFloors) { expect_probe_floors(kMixedLanguageBlindFloors); }
 TEST(Quality, EscalationBlindProbesMeetTheFloors) { expect_probe_floors(kEscalationBlindFloors); }
+TEST(Quality, ShapeTypoBlindProbesMeetTheFloors) { expect_probe_floors(kShapeTypoBlindFloors); }
 
 }  // namespace
 }  // namespace faqbot::cli
