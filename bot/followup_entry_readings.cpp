@@ -120,6 +120,34 @@ bool asks_what_the_answer_states(const MessageState& m, const knowledge::Entry& 
   });
 }
 
+// The message read after the kept entry's title within the kept topic and
+// `type` only: `reading` (as `kind`) when `expected` comes first so read,
+// unless the message is out of scope both alone and so read.
+bool read_within_answered_slots(const MessageState& m, const std::string& type, const std::string& expected,
+                                ReadingKind kind, Reading* reading) {
+  const Conversation& c = m.conversation;
+  const retrieval::SearchResult searched = m.retriever.search(
+      previous_title(m.kb, m.retriever, c) + m.alone.normalized, std::max(m.k, kContextSearchK));
+  if (searched.out_of_scope >= m.thresholds.out_of_scope &&
+      m.alone.out_of_scope >= m.thresholds.out_of_scope) {
+    return false;
+  }
+  SlotFilter filter;
+  filter.topic = c.topic;
+  filter.type = type;
+  filter.only_type = true;
+  retrieval::SearchResult in;
+  if (!within_slots(product(m.alone, searched), m.kb, filter, &in) || in.candidates.empty() ||
+      in.candidates[0].id != expected) {
+    return false;
+  }
+  reading->result = std::move(in);
+  reading->result.out_of_scope = std::min(searched.out_of_scope, m.alone.out_of_scope);
+  reading->kind = kind;
+  reading->question = searched.normalized;
+  return true;
+}
+
 }  // namespace
 
 bool read_other(const MessageState& m, Reading* reading) {
@@ -190,26 +218,8 @@ bool read_as_the_answer(const MessageState& m, bool sure_alone, Reading* reading
     return false;
   }
   if (!of_answer && (setting || !named.types.empty()) && !answer_states(m)) return false;
-  const retrieval::SearchResult searched = m.retriever.search(
-      previous_title(m.kb, m.retriever, c) + m.alone.normalized, std::max(m.k, kContextSearchK));
-  if (searched.out_of_scope >= m.thresholds.out_of_scope &&
-      m.alone.out_of_scope >= m.thresholds.out_of_scope) {
-    return false;
-  }
-  SlotFilter filter;
-  filter.topic = c.topic;
-  filter.type = of_answer ? answered->type : c.type;
-  filter.only_type = true;
-  retrieval::SearchResult in;
-  if (!within_slots(product(m.alone, searched), m.kb, filter, &in) || in.candidates.empty() ||
-      in.candidates[0].id != c.last_faq_id) {
-    return false;
-  }
-  reading->result = std::move(in);
-  reading->result.out_of_scope = std::min(searched.out_of_scope, m.alone.out_of_scope);
-  reading->kind = ReadingKind::kReference;
-  reading->question = searched.normalized;
-  return true;
+  return read_within_answered_slots(m, of_answer ? answered->type : c.type, c.last_faq_id,
+                                    ReadingKind::kReference, reading);
 }
 
 bool read_as_refining_the_answer(const MessageState& m, Reading* reading) {
@@ -232,26 +242,7 @@ bool read_as_refining_the_answer(const MessageState& m, Reading* reading) {
                    [&](const retrieval::Candidate& cand) { return cand.id == answered->id; })) {
     return false;
   }
-  const retrieval::SearchResult searched = m.retriever.search(
-      previous_title(m.kb, m.retriever, c) + m.alone.normalized, std::max(m.k, kContextSearchK));
-  if (searched.out_of_scope >= m.thresholds.out_of_scope &&
-      m.alone.out_of_scope >= m.thresholds.out_of_scope) {
-    return false;
-  }
-  SlotFilter filter;
-  filter.topic = c.topic;
-  filter.type = answered->type;
-  filter.only_type = true;
-  retrieval::SearchResult in;
-  if (!within_slots(product(m.alone, searched), m.kb, filter, &in) || in.candidates.empty() ||
-      in.candidates[0].id != answered->id) {
-    return false;
-  }
-  reading->result = std::move(in);
-  reading->result.out_of_scope = std::min(searched.out_of_scope, m.alone.out_of_scope);
-  reading->kind = ReadingKind::kType;
-  reading->question = searched.normalized;
-  return true;
+  return read_within_answered_slots(m, answered->type, answered->id, ReadingKind::kType, reading);
 }
 
 }  // namespace faqbot::bot
