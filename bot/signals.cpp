@@ -75,14 +75,11 @@ std::vector<size_t> phrase_hits(const std::string& text, const std::string& phra
     static const std::string kAsking = "是不是";
     const bool asks = before.size() >= kAsking.size() &&
                       before.compare(before.size() - kAsking.size(), kAsking.size(), kAsking) == 0;
-    bool negated = false;
-    for (const std::string& neg : asks ? std::vector<std::string>{} : negations) {
-      if (!neg.empty() && before.size() >= neg.size() &&
-          before.compare(before.size() - neg.size(), neg.size(), neg) == 0) {
-        negated = true;
-        break;
-      }
-    }
+    const bool negated =
+        !asks && std::any_of(negations.begin(), negations.end(), [&](const std::string& neg) {
+          return !neg.empty() && before.size() >= neg.size() &&
+                 before.compare(before.size() - neg.size(), neg.size(), neg) == 0;
+        });
     if (!negated && !overlaps(pos, pos + phrase.size(), excluded)) hits.push_back(pos);
   }
   return hits;

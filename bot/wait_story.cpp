@@ -5,6 +5,7 @@
 #include <string>
 
 #include "knowledge/utf8.h"
+#include "retrieval/spoken_numbers.h"
 
 namespace faqbot::bot {
 namespace {
@@ -30,32 +31,20 @@ bool holds_any(std::string_view text, const std::string_view (&words)[N]) {
                      [&](std::string_view w) { return text.find(w) != std::string_view::npos; });
 }
 
-int chinese_digit(char32_t c) {
-  static const std::u32string kDigits = U"零一二三四五六七八九";
-  if (c == U'两') return 2;
-  const size_t at = kDigits.find(c);
-  return at == std::u32string::npos ? -1 : static_cast<int>(at);
-}
-
-// The count written right before position `end` of `cps` (digits, or Chinese
-// numerals up to 99), or -1.
+// The count written right before position `end` of `cps` (up to 3 digits,
+// or Chinese numerals; of a run that is no well-formed number, such as 四五,
+// its last digit), or -1.
 int count_before(const std::u32string& cps, size_t end) {
   size_t from = end;
   while (from > 0 && cps[from - 1] >= U'0' && cps[from - 1] <= U'9') --from;
   if (from < end && end - from <= 3) return std::stoi(utf8::encode(cps.substr(from, end - from)));
   from = end;
-  while (from > 0 && (chinese_digit(cps[from - 1]) >= 0 || cps[from - 1] == U'十')) --from;
+  while (from > 0 && retrieval::is_chinese_numeral(cps[from - 1])) --from;
   if (from == end) return -1;
-  int value = 0, digit = -1;
-  for (size_t i = from; i < end; ++i) {
-    if (cps[i] == U'十') {
-      value += (digit < 0 ? 1 : digit) * 10;
-      digit = -1;
-    } else {
-      digit = chinese_digit(cps[i]);
-    }
-  }
-  return value + std::max(digit, 0);
+  const std::u32string_view run(cps.data() + from, end - from);
+  if (const auto value = retrieval::chinese_number_value(run)) return static_cast<int>(std::min<int64_t>(*value, 1000));
+  const auto last = retrieval::chinese_number_value(run.substr(run.size() - 1));
+  return last ? static_cast<int>(*last) : -1;
 }
 
 }  // namespace

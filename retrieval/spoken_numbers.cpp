@@ -26,12 +26,11 @@ int64_t multiplier_of(char32_t cp) {
   }
 }
 
-bool is_number_char(char32_t cp) { return digit_of(cp) >= 0 || multiplier_of(cp) > 0; }
+}  // namespace
 
-// The value of a whole run of numeral characters, or nothing when the run is
-// no well-formed number ("四五", "百千", "五一"). Accepts the spoken
-// abbreviations "两千五" (2500), "一万五" (15000), "三百五" (350).
-std::optional<int64_t> value_of(std::u32string_view run) {
+bool is_chinese_numeral(char32_t cp) { return digit_of(cp) >= 0 || multiplier_of(cp) > 0; }
+
+std::optional<int64_t> chinese_number_value(std::u32string_view run) {
   if (run == U"零") return 0;
   int64_t total = 0;      // whole 万 groups
   int64_t section = 0;    // below 万
@@ -86,6 +85,8 @@ std::optional<int64_t> value_of(std::u32string_view run) {
   return total + section;
 }
 
+namespace {
+
 std::u32string digits(int64_t v) {
   std::u32string out;
   for (char c : std::to_string(v)) out.push_back(static_cast<char32_t>(c));
@@ -107,9 +108,9 @@ std::u32string spoken_numbers_to_digits(const std::u32string& text) {
     }
     const size_t from = i + kPercent.size();
     size_t end = from;
-    while (end < n && is_number_char(text[end])) ++end;
+    while (end < n && is_chinese_numeral(text[end])) ++end;
     const std::optional<int64_t> value =
-        end > from ? value_of(std::u32string_view(text.data() + from, end - from))
+        end > from ? chinese_number_value(std::u32string_view(text.data() + from, end - from))
                    : std::nullopt;
     if (!value) {  // 百分之几, 百分之百 …: kept as said
       out.append(text, i, end - i);

@@ -14,10 +14,21 @@
 // (the knowledge base's character forms carry evidence that the detail
 // placeholder erases), measured in issue 7.
 // Pure; thread-safe.
+#include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace faqbot::retrieval {
 
 std::u32string spoken_numbers_to_digits(const std::u32string& text);
+
+// Whether `cp` is a numeral character: 零一二两三四五六七八九 or 十百千万.
+bool is_chinese_numeral(char32_t cp);
+
+// The value of a whole run of numeral characters, or nothing when the run is
+// no well-formed number ("四五", "百千", "五一"). Accepts the spoken
+// abbreviations "两千五" (2500), "一万五" (15000), "三百五" (350).
+std::optional<int64_t> chinese_number_value(std::u32string_view run);
 
 }  // namespace faqbot::retrieval
