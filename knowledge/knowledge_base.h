@@ -12,9 +12,11 @@
 //   variables.json       {"platform": "示例贷", …}   template variables
 //   other_products.json  {"products":[{"name","aliases":[…],"company"}…],
 //                         "kinds":[{"name","aliases":[…]}…],
-//                         "as_means":[…], "about_us":[…]}
-//                        other companies' products and kinds of financial
-//                        product the platform does not offer (optional file)
+//                         "services":[{"name","holders","words","own_actions"}…],
+//                         "as_means":[…], "about_us":[…], "our_actions":[…]}
+//                        other companies' products, their own services and
+//                        kinds of financial product the platform does not
+//                        offer (optional file)
 //   followup.json        topic/type cues for follow-ups (knowledge/slots.h)
 //   settings.json        bot and retrieval settings (read by their owners)
 //   calendar.json        working days, bank cut-off, timed answers (knowledge/calendar.h)
@@ -97,6 +99,25 @@ struct OtherProductCues {
   std::vector<std::string> as_means;
   // Anywhere in the question, it is about us: 你们, 贵平台.
   std::vector<std::string> about_us;
+  // Anywhere in the question, one of our actions (充值, 提现, 绑 …): a
+  // question naming another company's own service (OtherService) with one
+  // is about ours (招行卡充值限额多少).
+  std::vector<std::string> our_actions;
+};
+
+// Another company's own service whose questions look like ours: a bank's
+// app, 网银, card loss or deposits (建行手机银行登录不了, 银行卡丢了怎么挂失),
+// a game or phone plan topped up (游戏充值没到账). A question naming one of
+// its holders and, when it lists any, one of its words, without any of
+// OtherProductCues::our_actions or about_us, is about it (other_products.json
+// "services").
+struct OtherService {
+  std::string name;                  // how replies name it, e.g. "银行"
+  std::vector<std::string> holders;  // who offers it: 建行, 银行卡 …
+  std::vector<std::string> words;    // its own words: 登录, 挂失 …; empty: the holder alone
+  // our_actions words this service's questions use in its own sense
+  // (游戏充值): they do not make a question naming it ours.
+  std::vector<std::string> own_actions;
 };
 
 // Words that tell what a follow-up names (followup.json; knowledge/slots.h).
@@ -190,6 +211,7 @@ struct KnowledgeBase {
   // read it through other_products().
   std::vector<OtherProduct> other_products_list;
   std::vector<OtherProduct> other_kinds_list;  // read it through other_kinds()
+  std::vector<OtherService> other_services;    // file order; names non-empty
   OtherProductCues other_product_cues;
   FollowupCues followup;
   HolidayCalendar calendar;  // loaded == false when calendar.json is absent

@@ -189,8 +189,31 @@ std::vector<OtherProduct> read_named(const json& list, const std::string& what, 
   return out;
 }
 
+// other_products.json "services": each {"name", "holders" (required),
+// "words", "own_actions"}.
+std::vector<OtherService> read_services(const json& list, FileReader& reader) {
+  std::vector<OtherService> out;
+  size_t index = 0;
+  for (const json& item : list) {
+    const std::string label = "service #" + std::to_string(++index);
+    if (!item.is_object()) {
+      reader.error(label, "a service must be a JSON object with \"name\" and \"holders\"");
+      continue;
+    }
+    OtherService s;
+    s.name = reader.string_field(item, "name", label, true);
+    s.holders = reader.string_list(item, "holders", label, true);
+    s.words = reader.string_list(item, "words", label, false);
+    s.own_actions = reader.string_list(item, "own_actions", label, false);
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
 // other_products.json: {"products": [{"name", "aliases", "company"}…],
-// "kinds": [{"name", "aliases"}…] (optional), "as_means": […], "about_us": […]}.
+// "kinds": [{"name", "aliases"}…] (optional), "services": [{"name",
+// "holders", "words", "own_actions"}…] (optional), "as_means": […], "about_us": […],
+// "our_actions": […]}.
 void load_other_products(const json& doc, FileReader& reader, KnowledgeBase* kb) {
   auto products = doc.is_object() ? doc.find("products") : doc.end();
   if (!doc.is_object() || products == doc.end() || !products->is_array()) {
@@ -205,8 +228,16 @@ void load_other_products(const json& doc, FileReader& reader, KnowledgeBase* kb)
       reader.error("kinds", "must be a list of {\"name\", \"aliases\"}");
     }
   }
+  if (auto services = doc.find("services"); services != doc.end()) {
+    if (services->is_array()) {
+      kb->other_services = read_services(*services, reader);
+    } else {
+      reader.error("services", "must be a list of {\"name\", \"holders\", \"words\"}");
+    }
+  }
   kb->other_product_cues.as_means = reader.string_list(doc, "as_means", "", false);
   kb->other_product_cues.about_us = reader.string_list(doc, "about_us", "", false);
+  kb->other_product_cues.our_actions = reader.string_list(doc, "our_actions", "", false);
 }
 
 std::string sha256_hex(const std::string& data) {

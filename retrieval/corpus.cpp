@@ -63,6 +63,10 @@ Corpus make_corpus(const knowledge::KnowledgeBase& kb) {
   for (const knowledge::OtherProduct& k : kb.other_kinds()) corpus.other_kinds.push_back(forms_of(k));
   corpus.product_as_means = kb.other_product_cues.as_means;
   corpus.product_about_us = kb.other_product_cues.about_us;
+  corpus.product_our_actions = kb.other_product_cues.our_actions;
+  for (const knowledge::OtherService& s : kb.other_services) {
+    corpus.other_services.push_back({s.name, s.holders, s.words, s.own_actions});
+  }
   corpus.synonyms = kb.synonyms;
   for (const auto& [topic, words] : kb.followup.topic_cues) {
     corpus.topic_words.insert(corpus.topic_words.end(), words.begin(), words.end());

@@ -46,6 +46,17 @@ EngineRetriever::EngineRetriever(std::unique_ptr<Normalizer> normalizer, EngineS
     std::string n = normalizer_->normalize(w);
     if (!n.empty()) about_us_.push_back(std::move(n));
   }
+  auto normalized_all = [&](const std::vector<std::string>& words) {
+    std::vector<std::string> out;
+    for (const std::string& w : words) out.push_back(normalizer_->normalize(w));
+    return out;
+  };
+  std::vector<ServiceMentions::Service> services;
+  for (const OtherService& s : corpus.other_services) {
+    services.push_back({s.name, normalized_all(s.holders), normalized_all(s.words), normalized_all(s.own_actions)});
+  }
+  services_ = ServiceMentions(std::move(services), normalized_all(corpus.product_our_actions), about_us_,
+                              normalized_all(corpus.product_as_means));
   view_.tokenizer = state_.tokenizer.get();
   view_.vocab = &state_.trained.vocab;
   view_.model = &state_.trained.model;
@@ -77,6 +88,12 @@ SearchResult EngineRetriever::search(std::string_view text, size_t k) const {
     if (state_.components.clauses && (product >= 0 || kind >= 0)) own = reading_beside_background(text, k);
     if (!own.empty()) product = kind = -1;
     if (product >= 0) r.other_product = state_.products.name(product);
+    // Another company's own service that looks like ours ("建行手机银行登
+    // 录不了"), named without any action of ours.
+    if (product < 0 && own.empty()) {
+      const int service = services_.asked_about(r.normalized);
+      if (service >= 0) r.other_product = services_.name(service);
+    }
     if (kind >= 0) r.other_kind = state_.kinds.name(kind);
     score(r.normalized, k, r);
     if (!own.empty()) consider(own, k, r);

@@ -26,6 +26,7 @@
 #include "retrieval/pair_similarity.h"
 #include "retrieval/retriever.h"
 #include "retrieval/scorer.h"
+#include "retrieval/service_mentions.h"
 
 namespace faqbot::retrieval {
 
@@ -83,6 +84,7 @@ class EngineRetriever final : public Retriever {
   std::set<std::string> small_talk_;      // Corpus::small_talk
   std::vector<std::string> topic_words_;  // Corpus::topic_words, normalised
   std::vector<std::string> about_us_;     // Corpus::product_about_us, normalised
+  ServiceMentions services_;              // Corpus::other_services, normalised
   std::vector<std::string> entry_topics_;  // per entry (as entry_ids), its topic
 };
 

@@ -36,6 +36,14 @@ struct OtherProduct {
   std::vector<std::string> forms;  // name and aliases as typed
 };
 
+// Another company's own service (knowledge::OtherService, as typed).
+struct OtherService {
+  std::string name;                  // how replies name it
+  std::vector<std::string> holders;  // who offers it
+  std::vector<std::string> words;    // its own words; empty: the holder alone
+  std::vector<std::string> own_actions;  // product_our_actions it uses in its own sense
+};
+
 struct Corpus {
   std::vector<Document> docs;
   std::vector<OtherProduct> other_products;
@@ -48,6 +56,11 @@ struct Corpus {
   // question is about.
   std::vector<std::string> product_as_means;
   std::vector<std::string> product_about_us;
+  // Other companies' own services that look like ours (knowledge::
+  // OtherService, as typed): a question naming one without any of
+  // `product_our_actions` (充值, 提现 …) or `product_about_us` is about it.
+  std::vector<OtherService> other_services;
+  std::vector<std::string> product_our_actions;
   std::vector<std::string> negatives;  // out-of-scope example questions
   // Entries that answer courtesy, not a question (greetings, thanks …): a
   // clause matching one does not make a message with another question

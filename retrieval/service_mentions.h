@@ -1,0 +1,51 @@
+#pragma once
+// Finds another company's own service a normalised question asks about when
+// the words alone look like ours: a bank's app or 网银 that will not log in,
+// a lost or swallowed bank card, its deposits, its hotline; a game or a phone
+// plan topped up (other_products.json "services"). Such a question names the
+// service's holder (建行, 银行, 游戏 …) and, when the service lists any, one of
+// its words (登录, 挂失, 定期 …), and none of our actions (充值, 提现, 绑 …:
+// "招行卡充值限额多少" is ours) nor an about-us word (你们 …). Names and
+// words are normalised the same way as the questions. Immutable; thread-safe.
+#include <string>
+#include <vector>
+
+namespace faqbot::retrieval {
+
+class ServiceMentions {
+ public:
+  struct Service {
+    std::string name;                  // how replies name it ("银行")
+    std::vector<std::string> holders;  // who offers it, normalised ("建行", "银行卡")
+    std::vector<std::string> words;    // its own words, normalised; empty: the holder alone
+    // our_actions words it uses in its own sense ("游戏充值"), normalised:
+    // they do not make a question naming it ours.
+    std::vector<std::string> own_actions;
+  };
+
+  ServiceMentions() = default;
+  // our_actions, about_us, as_means: normalised words (Corpus); empty
+  // strings and services without holders are ignored.
+  ServiceMentions(std::vector<Service> services, std::vector<std::string> our_actions,
+                  std::vector<std::string> about_us, std::vector<std::string> as_means);
+
+  bool empty() const { return services_.empty(); }
+  // Index of the first service `normalized` asks about: a holder of it named
+  // (not as a means of ours: right after an as_means word, or beside the
+  // subject as ProductMentions::named_beside_subject reads it) and, when the
+  // service lists words, one of them anywhere in the question; -1 when none
+  // or when the question holds an about_us word or an our_actions word
+  // the service does not use in its own sense.
+  int asked_about(const std::string& normalized) const;
+  const std::string& name(int service) const { return services_[static_cast<size_t>(service)].name; }
+
+ private:
+  bool names_holder(const std::string& normalized, const Service& s) const;
+
+  std::vector<Service> services_;
+  std::vector<std::string> our_actions_;
+  std::vector<std::string> about_us_;
+  std::vector<std::string> as_means_;
+};
+
+}  // namespace faqbot::retrieval
