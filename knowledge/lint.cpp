@@ -207,6 +207,72 @@ class Linter {
                 kinds + "; check that they ask about ours (other_products.json kinds)");
       }
     }
+    check_other_services();
+  }
+
+  // Errors: a service with an empty name, an empty holder or word. Warnings:
+  // entries with a variant that reads as another company's own service
+  // (reads_as_service), so operators see which of their questions the bot
+  // would refuse when an investor asked them so.
+  void check_other_services() {
+    const std::string file = "other_products.json";
+    for (const OtherService& s : kb_.other_services) {
+      if (s.name.find_first_not_of(" \t\r\n") == std::string::npos) {
+        add(Severity::kError, file, "", "a service with an empty name");
+        continue;
+      }
+      for (const auto& [list, what] : {std::pair{&s.holders, "holder"}, std::pair{&s.words, "word"},
+                                       std::pair{&s.own_actions, "own action"}}) {
+        for (const std::string& w : *list) {
+          if (w.find_first_not_of(" \t\r\n") == std::string::npos) {
+            add(Severity::kError, file, s.name, std::string("empty ") + what);
+          }
+        }
+      }
+      for (const std::string& w : s.own_actions) {
+        const auto& ours = kb_.other_product_cues.our_actions;
+        if (!w.empty() && std::find(ours.begin(), ours.end(), w) == ours.end()) {
+          add(Severity::kWarning, file, s.name, "own action \"" + w + "\" is not one of our_actions: it changes nothing");
+        }
+      }
+    }
+    for (const Entry& e : kb_.entries) {
+      std::string named;  // "service (variant)", one per service
+      for (const OtherService& s : kb_.other_services) {
+        for (const std::string& q : e.questions) {
+          if (!reads_as_service(ascii_lower(q), s)) continue;
+          named += (named.empty() ? "" : ", ") + s.name + " (\"" + q + "\")";
+          break;
+        }
+      }
+      if (!named.empty()) {
+        add(Severity::kWarning, e.source_file, e.id,
+            "variants read as another company's own service: " + named +
+                "; check that they ask about ours or name one of our_actions (other_products.json services)");
+      }
+    }
+  }
+
+  // Whether a lowercased question names a holder of `s` (not right after an
+  // as_means word) and, when `s` lists words, one of them, without an
+  // about_us word or an our_actions word `s` does not use in its own sense:
+  // the runtime rule (retrieval/service_mentions.h) on the text as written.
+  bool reads_as_service(const std::string& q, const OtherService& s) const {
+    auto has = [&](const std::string& w) { return !w.empty() && q.find(ascii_lower(w)) != std::string::npos; };
+    const auto& cues = kb_.other_product_cues;
+    if (std::any_of(cues.about_us.begin(), cues.about_us.end(), has)) return false;
+    for (const std::string& w : cues.our_actions) {
+      if (has(w) && std::find(s.own_actions.begin(), s.own_actions.end(), w) == s.own_actions.end()) return false;
+    }
+    if (!s.words.empty() && std::none_of(s.words.begin(), s.words.end(), has)) return false;
+    for (const std::string& h : s.holders) {
+      const std::string holder = ascii_lower(h);
+      if (holder.empty()) continue;
+      for (size_t at = q.find(holder); at != std::string::npos; at = q.find(holder, at + 1)) {
+        if (!after_means(q.substr(0, at))) return true;
+      }
+    }
+    return false;
   }
 
   // The synonym map rewrites investors' text before matching (longest key

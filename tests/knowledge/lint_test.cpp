@@ -190,6 +190,28 @@ TEST(Lint, WarnsWhichEntriesNameAKindWeDoNotOfferOtherThanAsAMeans) {
   EXPECT_FALSE(any_contains(warnings, "信用卡 ("));  // only ever named as a means (到, 用)
 }
 
+TEST(Lint, ServicesNeedNamesAndHoldersAndWarnWhichEntriesReadAsOne) {
+  ConfigFixture fx;
+  fx.write("other_products.json", R"({"products": [], "as_means": ["到"], "about_us": ["你们"],
+    "our_actions": ["提现", "充值"], "services": [
+      {"name": "银行", "holders": ["银行", "建行"], "words": ["挂失", "登录"]},
+      {"name": "游戏", "holders": ["游戏", ""], "own_actions": ["充值", "充钱"]},
+      {"name": " ", "holders": ["x"]}]})");
+  write_withdraw_how(fx, R"(["怎么提现", "银行卡挂失了怎么办", "建行卡挂失了还能提现吗", "到银行登录不了",
+                             "你们银行卡挂失", "游戏充值", "提现入口", "提现流程"])");
+  LoadOutcome out = load(fx.dir());
+  auto errors = diagnostic_lines(out, Severity::kError);
+  EXPECT_TRUE(any_contains(errors, "other_products.json: -: error: a service with an empty name"));
+  EXPECT_TRUE(any_contains(errors, "other_products.json: 游戏: error: empty holder"));
+  auto warnings = diagnostic_lines(out, Severity::kWarning);
+  EXPECT_TRUE(any_contains(warnings, "other_products.json: 游戏: warning: own action \"充钱\" is not one of our_actions"));
+  // 提现 is ours, 到 a means, 你们 about us; 游戏充值 is the game's own top-up.
+  EXPECT_TRUE(any_contains(warnings,
+      "kb/withdraw.json: withdraw.how: warning: variants read as another company's own service: "
+      "银行 (\"银行卡挂失了怎么办\"), 游戏 (\"游戏充值\")"))
+      << ::testing::PrintToString(warnings);
+}
+
 TEST(Lint, WarnsOfSmallTalkClausesInOtherEntriesVariants) {
   ConfigFixture fx;
   fx.write("kb/smalltalk.json", R"({"entries": [{"id": "smalltalk.greeting",

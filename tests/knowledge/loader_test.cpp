@@ -128,6 +128,34 @@ TEST(Loader, OtherKindsAreOptionalAndLoadedInFileOrder) {
   EXPECT_TRUE(has_error(load(fx.dir()), "other_products.json: kinds: error: must be a list"));
 }
 
+TEST(Loader, OtherServicesAndOurActionsAreOptionalAndLoadedInFileOrder) {
+  ConfigFixture fx;
+  fx.write("other_products.json", R"({"products": []})");
+  LoadOutcome plain = load(fx.dir());
+  EXPECT_TRUE(plain.kb->other_services.empty());
+  EXPECT_TRUE(plain.kb->other_product_cues.our_actions.empty());
+  fx.write("other_products.json", R"({"products": [], "our_actions": ["充值", "提现"], "services": [
+    {"name": "银行", "holders": ["银行", "建行"], "words": ["挂失"]},
+    {"name": "游戏", "holders": ["游戏"], "own_actions": ["充值"]}]})");
+  LoadOutcome out = load(fx.dir());
+  ASSERT_TRUE(out.ok()) << format(out.diagnostics.at(0));
+  EXPECT_EQ(out.kb->other_product_cues.our_actions, (std::vector<std::string>{"充值", "提现"}));
+  const auto& services = out.kb->other_services;
+  ASSERT_EQ(services.size(), 2u);
+  EXPECT_EQ(services[0].name, "银行");
+  EXPECT_EQ(services[0].holders, (std::vector<std::string>{"银行", "建行"}));
+  EXPECT_EQ(services[0].words, std::vector<std::string>{"挂失"});
+  EXPECT_TRUE(services[0].own_actions.empty());
+  EXPECT_TRUE(services[1].words.empty());
+  EXPECT_EQ(services[1].own_actions, std::vector<std::string>{"充值"});
+  fx.write("other_products.json", R"({"products": [], "services": [{"name": "银行"}, "游戏"]})");
+  LoadOutcome bad = load(fx.dir());
+  EXPECT_TRUE(has_error(bad, "other_products.json: service #1: error: missing field \"holders\""));
+  EXPECT_TRUE(has_error(bad, "other_products.json: service #2: error: a service must be a JSON object"));
+  fx.write("other_products.json", R"({"products": [], "services": "银行"})");
+  EXPECT_TRUE(has_error(load(fx.dir()), "other_products.json: services: error: must be a list"));
+}
+
 TEST(Loader, MalformedOtherProductsNameTheProduct) {
   ConfigFixture fx;
   fx.write("other_products.json", R"({"products": [{"aliases": ["x"]}, "花呗", {"name": 3}]})");

@@ -215,6 +215,20 @@ TEST(RetrieverTest, NamesTheKindOfProductAskedAbout) {
   EXPECT_EQ(r.value()->search("提现手续费多少", 3).other_kind, "");
 }
 
+TEST(RetrieverTest, NamesAnotherCompanysOwnServiceAsItsProduct) {
+  Corpus corpus = testing::tiny_corpus();
+  corpus.other_services.push_back({"银行", {"银行", "建行", "招行", "手机银行"}, {"登录", "挂失"}, {}});
+  corpus.product_our_actions = {"充值", "提现", "绑"};
+  corpus.product_about_us = {"你们"};
+  auto r = Retriever::build(corpus, Settings{});
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r.value()->search("建行手机银行登录不了", 3).other_product, "银行");
+  EXPECT_EQ(r.value()->search("银行卡丢了怎么挂失", 3).other_product, "银行");
+  EXPECT_EQ(r.value()->search("招行卡绑不上", 3).other_product, "");
+  EXPECT_EQ(r.value()->search("银行卡挂失了还能提现吗", 3).other_product, "");
+  EXPECT_EQ(r.value()->search("你们手机银行登录不了吗", 3).other_product, "");
+}
+
 TEST(RetrieverTest, EmptyCorpusBuildsAndAnswersNothing) {
   auto r = Retriever::build(Corpus{}, Settings{});
   ASSERT_TRUE(r.ok()) << r.status().message();

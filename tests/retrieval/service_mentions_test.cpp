@@ -1,0 +1,56 @@
+// Which other company's own service a question asks about when its words
+// look like ours (service_mentions.h).
+#include "retrieval/service_mentions.h"
+
+#include <gtest/gtest.h>
+
+namespace faqbot::retrieval {
+namespace {
+
+ServiceMentions make() {
+  return ServiceMentions(
+      {{"银行", {"银行", "建行", "工行", "招行", "网银", "手机银行", "atm"}, {"登录", "挂失", "吞卡", "密码", "定期", "客服电话"}, {}},
+       {"游戏", {"游戏"}, {"充"}, {"充值", "到账"}},
+       {"快递", {"快递"}, {}, {}}},
+      {"充值", "提现", "绑", "借款", "到账", "余额"}, {"你们"}, {"用", "到"});
+}
+
+TEST(ServiceMentions, ABanksOwnServiceNamedWithoutOurActions) {
+  const ServiceMentions s = make();
+  EXPECT_EQ(s.name(s.asked_about("建行手机银行登录不了")), "银行");
+  EXPECT_EQ(s.name(s.asked_about("银行卡丢了要怎么挂失")), "银行");
+  EXPECT_EQ(s.name(s.asked_about("atm吞卡了")), "银行");
+  EXPECT_EQ(s.name(s.asked_about("工行卡的密码忘了")), "银行");
+  EXPECT_EQ(s.name(s.asked_about("招行客服电话多少")), "银行");
+}
+
+TEST(ServiceMentions, OurQuestionsNamingABankStayOurs) {
+  const ServiceMentions s = make();
+  EXPECT_EQ(s.asked_about("建行卡绑不上"), -1);                // our action
+  EXPECT_EQ(s.asked_about("手机银行转账充值能行吗"), -1);
+  EXPECT_EQ(s.asked_about("银行卡挂失了还能提现吗"), -1);
+  EXPECT_EQ(s.asked_about("工行卡的密码忘了 你们能帮我改吗"), -1);  // put to us
+  EXPECT_EQ(s.asked_about("用网银登录密码怎么设"), -1);          // a means of ours
+  EXPECT_EQ(s.asked_about("工行卡能用吗"), -1);                  // none of its words
+}
+
+TEST(ServiceMentions, ActionsTheServiceUsesInItsOwnSense) {
+  const ServiceMentions s = make();
+  EXPECT_EQ(s.name(s.asked_about("游戏充值没到账")), "游戏");
+  EXPECT_EQ(s.asked_about("游戏充值没到账 提现也没到"), -1);  // 提现: ours as well
+  EXPECT_EQ(s.asked_about("充值没到账"), -1);
+  EXPECT_EQ(s.name(s.asked_about("快递三天了还没到")), "快递");  // a holder alone
+  EXPECT_EQ(s.asked_about("快递到账要多久"), -1);
+}
+
+TEST(ServiceMentions, EmptyListsAndHoldersAreIgnored) {
+  const ServiceMentions none;
+  EXPECT_TRUE(none.empty());
+  EXPECT_EQ(none.asked_about("建行手机银行登录不了"), -1);
+  const ServiceMentions blank({{"空", {""}, {}, {}}, {"银行", {"", "银行"}, {""}, {}}}, {""}, {""}, {""});
+  EXPECT_FALSE(blank.empty());
+  EXPECT_EQ(blank.name(blank.asked_about("银行客服")), "银行");  // "" words: the holder alone
+}
+
+}  // namespace
+}  // namespace faqbot::retrieval
