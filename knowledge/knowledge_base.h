@@ -5,7 +5,8 @@
 //
 // On-disk layout of a configuration directory (all UTF-8 JSON):
 //   kb/<category>.json   {"category","title","entries":[Entry…]}
-//   out_of_scope.json    {"questions":[…]}  example questions no entry answers
+//   out_of_scope.json    {"questions":[…]}  example questions no entry answers,
+//                        "lookups":[{"name","all_of":[[…]…]}…] (optional)
 //   replies.json         {"<reply key>": "text", …}   canned replies
 //   synonyms.json        {"<variant>": "<canonical>", …}
 //   hedge.json           see HedgeRules
@@ -120,6 +121,16 @@ struct OtherService {
   std::vector<std::string> own_actions;
 };
 
+// A question only an agent with the records can answer, about one person or
+// record the investor points at ("我投的那个标 借款人是干啥的"): one holding
+// a word of every group of `all_of` (the borrower; a pointer to the
+// investor's own loan; what is asked of the person) is refused, however
+// close it comes to an entry (out_of_scope.json "lookups").
+struct Lookup {
+  std::string name;                               // for lint messages
+  std::vector<std::vector<std::string>> all_of;  // word groups
+};
+
 // Words that tell what a follow-up names (followup.json; knowledge/slots.h).
 struct FollowupCues {
   std::map<std::string, std::vector<std::string>> topic_cues;  // topic -> words
@@ -203,6 +214,7 @@ struct KnowledgeBase {
   std::string config_dir;
   std::vector<Entry> entries;            // in file order, ids unique
   std::vector<std::string> out_of_scope;  // negative examples
+  std::vector<Lookup> lookups;            // out_of_scope.json "lookups", file order
   std::map<std::string, std::string> replies;
   std::map<std::string, std::string> synonyms;
   std::map<std::string, std::string> variables;

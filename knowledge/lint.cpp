@@ -208,6 +208,38 @@ class Linter {
       }
     }
     check_other_services();
+    check_lookups();
+  }
+
+  // Errors: a lookup whose group holds no word (it would never match).
+  // Warnings: entries with a variant holding a word of every group of a
+  // lookup: the bot refuses such questions (retrieval/lookups.h).
+  void check_lookups() {
+    for (const Lookup& l : kb_.lookups) {
+      for (const auto& group : l.all_of) {
+        const bool blank = std::all_of(group.begin(), group.end(), [](const std::string& w) {
+          return w.find_first_not_of(" \t\r\n") == std::string::npos;
+        });
+        if (blank) add(Severity::kError, "out_of_scope.json", l.name, "a lookup group without a word");
+      }
+    }
+    for (const Entry& e : kb_.entries) {
+      for (const Lookup& l : kb_.lookups) {
+        for (const std::string& q : e.questions) {
+          const std::string lower = ascii_lower(q);
+          const bool asked = std::all_of(l.all_of.begin(), l.all_of.end(), [&](const auto& group) {
+            return std::any_of(group.begin(), group.end(), [&](const std::string& w) {
+              return !w.empty() && lower.find(ascii_lower(w)) != std::string::npos;
+            });
+          });
+          if (!asked) continue;
+          add(Severity::kWarning, e.source_file, e.id,
+              "variant \"" + q + "\" asks for the lookup " + l.name +
+                  ", which the bot refuses; check it (out_of_scope.json lookups)");
+          break;
+        }
+      }
+    }
   }
 
   // Errors: a service with an empty name, an empty holder or word. Warnings:

@@ -189,6 +189,43 @@ std::vector<OtherProduct> read_named(const json& list, const std::string& what, 
   return out;
 }
 
+// out_of_scope.json "lookups": each {"name", "all_of": [[word…]…]} (groups
+// required, each a list of strings).
+std::vector<Lookup> read_lookups(const json& list, FileReader& reader) {
+  std::vector<Lookup> out;
+  if (!list.is_array()) {
+    reader.error("lookups", "must be a list of {\"name\", \"all_of\"}");
+    return out;
+  }
+  size_t index = 0;
+  for (const json& item : list) {
+    const std::string label = "lookup #" + std::to_string(++index);
+    if (!item.is_object()) {
+      reader.error(label, "a lookup must be a JSON object with \"name\" and \"all_of\"");
+      continue;
+    }
+    Lookup l;
+    l.name = reader.string_field(item, "name", label, true);
+    auto groups = item.find("all_of");
+    if (groups == item.end() || !groups->is_array() || groups->empty()) {
+      reader.error(label, "field \"all_of\" must be a non-empty list of word lists");
+      continue;
+    }
+    for (const json& g : *groups) {
+      std::vector<std::string> words;
+      for (const json& w : g.is_array() ? g : json::array({nullptr})) {
+        if (w.is_string()) words.push_back(w.get<std::string>());
+      }
+      if (!g.is_array() || words.size() != g.size()) {
+        reader.error(label, "each group of \"all_of\" must be a list of strings");
+      }
+      l.all_of.push_back(std::move(words));
+    }
+    out.push_back(std::move(l));
+  }
+  return out;
+}
+
 // other_products.json "services": each {"name", "holders" (required),
 // "words", "own_actions"}.
 std::vector<OtherService> read_services(const json& list, FileReader& reader) {
@@ -309,6 +346,7 @@ LoadOutcome load(const std::string& config_dir) {
     json doc = read_json("out_of_scope.json", false, reader);
     if (doc.is_object()) {
       kb->out_of_scope = reader.string_list(doc, "questions", "", true);
+      if (auto lookups = doc.find("lookups"); lookups != doc.end()) kb->lookups = read_lookups(*lookups, reader);
     } else if (!doc.is_null()) {
       reader.error("", "must be an object with \"questions\"");
     }

@@ -57,6 +57,12 @@ EngineRetriever::EngineRetriever(std::unique_ptr<Normalizer> normalizer, EngineS
   }
   services_ = ServiceMentions(std::move(services), normalized_all(corpus.product_our_actions), about_us_,
                               normalized_all(corpus.product_as_means));
+  std::vector<std::vector<std::vector<std::string>>> lookups;
+  for (const auto& groups : corpus.lookups) {
+    lookups.emplace_back();
+    for (const auto& group : groups) lookups.back().push_back(normalized_all(group));
+  }
+  lookups_ = Lookups(std::move(lookups));
   view_.tokenizer = state_.tokenizer.get();
   view_.vocab = &state_.trained.vocab;
   view_.model = &state_.trained.model;
@@ -120,6 +126,9 @@ SearchResult EngineRetriever::search(std::string_view text, size_t k) const {
     if (k >= kTop3 && !whole_top.id.empty()) keep_in_top3(whole_top, r.candidates);
     r.base_choice = base_choice;
     r.base_margin = base_margin;
+    // A record only an agent can look up ("我投的那个标 借款人是干啥的"):
+    // no entry answers it, whichever reading won.
+    if (lookups_.asked(r.normalized)) r.out_of_scope = 1.0;
   } catch (const std::exception&) {
     r.candidates.clear();
     r.out_of_scope = 1.0;

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "retrieval/engine_state.h"
+#include "retrieval/lookups.h"
 #include "retrieval/normalizer.h"
 #include "retrieval/pair_similarity.h"
 #include "retrieval/retriever.h"
@@ -85,6 +86,7 @@ class EngineRetriever final : public Retriever {
   std::vector<std::string> topic_words_;  // Corpus::topic_words, normalised
   std::vector<std::string> about_us_;     // Corpus::product_about_us, normalised
   ServiceMentions services_;              // Corpus::other_services, normalised
+  Lookups lookups_;                       // Corpus::lookups, normalised
   std::vector<std::string> entry_topics_;  // per entry (as entry_ids), its topic
 };
 

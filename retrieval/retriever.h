@@ -62,6 +62,9 @@ struct Corpus {
   std::vector<OtherService> other_services;
   std::vector<std::string> product_our_actions;
   std::vector<std::string> negatives;  // out-of-scope example questions
+  // Questions only an agent can look up (knowledge::Lookup::all_of, as
+  // typed): one holding a word of every group of a lookup is refused.
+  std::vector<std::vector<std::vector<std::string>>> lookups;
   // Entries that answer courtesy, not a question (greetings, thanks …): a
   // clause matching one does not make a message with another question
   // clause about it ("您好，打扰一下，怎么提现").

@@ -212,6 +212,23 @@ TEST(Lint, ServicesNeedNamesAndHoldersAndWarnWhichEntriesReadAsOne) {
       << ::testing::PrintToString(warnings);
 }
 
+TEST(Lint, LookupsNeedWordsInEveryGroupAndWarnWhichVariantsAskForOne) {
+  ConfigFixture fx;
+  fx.write("out_of_scope.json", R"({"questions": ["今天天气怎么样"], "lookups": [
+    {"name": "借款人", "all_of": [["借款人"], ["我投的", "那笔"], ["是谁"]]},
+    {"name": "空", "all_of": [["借款人"], [" "]]}]})");
+  write_withdraw_how(fx, R"(["怎么提现", "提现步骤", "提现入口", "我投的那笔借款人是谁", "借款人是谁审核的",
+                             "如何提现", "提现流程"])");
+  LoadOutcome out = load(fx.dir());
+  EXPECT_TRUE(any_contains(diagnostic_lines(out, Severity::kError),
+                           "out_of_scope.json: 空: error: a lookup group without a word"));
+  auto warnings = diagnostic_lines(out, Severity::kWarning);
+  EXPECT_TRUE(any_contains(warnings, "kb/withdraw.json: withdraw.how: warning: variant \"我投的那笔借款人是谁\" asks for "
+                                     "the lookup 借款人"))
+      << ::testing::PrintToString(warnings);
+  EXPECT_FALSE(any_contains(warnings, "借款人是谁审核的"));
+}
+
 TEST(Lint, WarnsOfSmallTalkClausesInOtherEntriesVariants) {
   ConfigFixture fx;
   fx.write("kb/smalltalk.json", R"({"entries": [{"id": "smalltalk.greeting",

@@ -156,6 +156,28 @@ TEST(Loader, OtherServicesAndOurActionsAreOptionalAndLoadedInFileOrder) {
   EXPECT_TRUE(has_error(load(fx.dir()), "other_products.json: services: error: must be a list"));
 }
 
+TEST(Loader, LookupsAreOptionalAndLoadedInFileOrder) {
+  ConfigFixture fx;
+  fx.write("out_of_scope.json", R"({"questions": ["今天天气怎么样"]})");
+  EXPECT_TRUE(load(fx.dir()).kb->lookups.empty());
+  fx.write("out_of_scope.json", R"({"questions": ["今天天气怎么样"], "lookups": [
+    {"name": "借款人", "all_of": [["借款人"], ["我投的", "那笔"]]}]})");
+  LoadOutcome out = load(fx.dir());
+  ASSERT_TRUE(out.ok()) << format(out.diagnostics.at(0));
+  ASSERT_EQ(out.kb->lookups.size(), 1u);
+  EXPECT_EQ(out.kb->lookups[0].name, "借款人");
+  ASSERT_EQ(out.kb->lookups[0].all_of.size(), 2u);
+  EXPECT_EQ(out.kb->lookups[0].all_of[1], (std::vector<std::string>{"我投的", "那笔"}));
+  fx.write("out_of_scope.json", R"({"questions": [], "lookups": [{"name": "x", "all_of": []}, "y",
+    {"name": "z", "all_of": [["a"], "b"]}]})");
+  LoadOutcome bad = load(fx.dir());
+  EXPECT_TRUE(has_error(bad, "out_of_scope.json: lookup #1: error: field \"all_of\" must be a non-empty list"));
+  EXPECT_TRUE(has_error(bad, "out_of_scope.json: lookup #2: error: a lookup must be a JSON object"));
+  EXPECT_TRUE(has_error(bad, "out_of_scope.json: lookup #3: error: each group of \"all_of\" must be a list of strings"));
+  fx.write("out_of_scope.json", R"({"questions": [], "lookups": "借款人"})");
+  EXPECT_TRUE(has_error(load(fx.dir()), "out_of_scope.json: lookups: error: must be a list"));
+}
+
 TEST(Loader, MalformedOtherProductsNameTheProduct) {
   ConfigFixture fx;
   fx.write("other_products.json", R"({"products": [{"aliases": ["x"]}, "花呗", {"name": 3}]})");

@@ -229,6 +229,15 @@ TEST(RetrieverTest, NamesAnotherCompanysOwnServiceAsItsProduct) {
   EXPECT_EQ(r.value()->search("你们手机银行登录不了吗", 3).other_product, "");
 }
 
+TEST(RetrieverTest, ALookupOnlyAnAgentCanDoIsOutOfScope) {
+  Corpus corpus = testing::tiny_corpus();
+  corpus.lookups.push_back({{"提现"}, {"我那笔", "编号"}, {"谁审批"}});
+  auto r = Retriever::build(corpus, Settings{});
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r.value()->search("我那笔提现谁审批的", 3).out_of_scope, 1.0);
+  EXPECT_LT(r.value()->search("提现手续费多少", 3).out_of_scope, 0.5);
+}
+
 TEST(RetrieverTest, EmptyCorpusBuildsAndAnswersNothing) {
   auto r = Retriever::build(Corpus{}, Settings{});
   ASSERT_TRUE(r.ok()) << r.status().message();

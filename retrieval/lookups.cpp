@@ -1,0 +1,27 @@
+#include "retrieval/lookups.h"
+
+#include <algorithm>
+
+namespace faqbot::retrieval {
+
+Lookups::Lookups(std::vector<std::vector<std::vector<std::string>>> lookups) {
+  for (auto& groups : lookups) {
+    bool complete = !groups.empty();
+    for (auto& group : groups) {
+      group.erase(std::remove(group.begin(), group.end(), std::string()), group.end());
+      complete = complete && !group.empty();
+    }
+    if (complete) lookups_.push_back(std::move(groups));
+  }
+}
+
+bool Lookups::asked(const std::string& normalized) const {
+  return std::any_of(lookups_.begin(), lookups_.end(), [&](const auto& groups) {
+    return std::all_of(groups.begin(), groups.end(), [&](const std::vector<std::string>& group) {
+      return std::any_of(group.begin(), group.end(),
+                         [&](const std::string& w) { return normalized.find(w) != std::string::npos; });
+    });
+  });
+}
+
+}  // namespace faqbot::retrieval
