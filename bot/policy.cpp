@@ -113,6 +113,23 @@ Decision Policy::decide(const retrieval::SearchResult& result, const knowledge::
                    overdue->handoff == HandoffMode::kHandPriority ? Priority::kHigh : Priority::kNormal);
   }
 
+  // 2c. A wait of hours told not arrived is no overdue withdrawal, however
+  // retrieval ranks the overdue entry (its questions tell "还没到" too): it is
+  // answered with the expected arrival (an apology first when impatient).
+  const knowledge::Entry* early =
+      t_.early_withdrawal_entry.empty() ? nullptr : kb.find(t_.early_withdrawal_entry);
+  if (early && overdue && top && top->id == overdue->id && tells_wait_of_hours(result.normalized)) {
+    d.faq_id = early->id;
+    d.confidence = 0;
+    for (const retrieval::Candidate* c : cands) {
+      if (c->id == early->id) d.confidence = c->confidence;
+    }
+    d.action = Action::kAnswer;
+    d.apologize = signals.frustration;
+    d.offer_human = early->handoff == HandoffMode::kOffer || d.apologize;
+    return d;
+  }
+
   auto fallback = [&]() {
     d.faq_id.clear();
     if (conversation.consecutive_fallbacks + 1 >= t_.fallbacks_before_handoff) {

@@ -96,6 +96,13 @@ struct Thresholds {
   // switches the rule off.
   std::string overdue_withdrawal_entry = "withdraw.delayed";
   int overdue_withdrawal_days = 2;
+  // Rule 2c: a withdrawal told not arrived after a wait of hours today
+  // (bot/wait_story.h tells_wait_of_hours: "上午10点提的 现在12点还没到") is
+  // still within the expected arrival: when retrieval ranks the overdue entry
+  // first, "early_withdrawal_entry" answers it instead (the arrival times,
+  // which tell that some banks take a couple of hours more). "" (or an id
+  // the knowledge base lacks) switches the rule off.
+  std::string early_withdrawal_entry = "withdraw.arrival_time";
   int max_suggestions = 3;     // "max_suggestions"
   int fallbacks_before_handoff = 2;  // "fallbacks_before_handoff": in a row
   int answers_before_handoff = 3;    // "answers_before_handoff": same entry, one session

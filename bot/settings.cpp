@@ -131,6 +131,8 @@ Result<EngineSettings> parse_settings(const std::string& json_text) {
                        &error) ||
         !read_entry_id(p, "human_entry", &s.signal_entries.human, &s.signal_entry_keys, &error) ||
         !read_entry_id(p, "overdue_withdrawal_entry", &t.overdue_withdrawal_entry, &s.signal_entry_keys,
+                       &error) ||
+        !read_entry_id(p, "early_withdrawal_entry", &t.early_withdrawal_entry, &s.signal_entry_keys,
                        &error)) {
       return invalid(error);
     }
@@ -181,7 +183,8 @@ Status check_signal_entries(EngineSettings& settings, const knowledge::Knowledge
   SignalEntries& e = settings.signal_entries;
   for (const Field& f : {Field{"abuse_entry", &e.abuse}, Field{"complaint_entry", &e.complaint},
                          Field{"human_entry", &e.human},
-                         Field{"overdue_withdrawal_entry", &settings.thresholds.overdue_withdrawal_entry}}) {
+                         Field{"overdue_withdrawal_entry", &settings.thresholds.overdue_withdrawal_entry},
+                         Field{"early_withdrawal_entry", &settings.thresholds.early_withdrawal_entry}}) {
     if (f.id->empty() || kb.find(*f.id) != nullptr) continue;
     const auto& keys = settings.signal_entry_keys;
     if (std::find(keys.begin(), keys.end(), f.key) != keys.end()) {

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <iterator>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "knowledge/utf8.h"
 #include "retrieval/spoken_numbers.h"
@@ -14,16 +16,38 @@ struct Span {
   std::string_view word;
   int days;
 };
-// Spans of time named whole.
+// Spans of time named whole (一周 and 一星期 are counts of a unit: not the
+// 一周 of "周一周二").
 constexpr Span kSpans[] = {{"大前天", 3},   {"前天", 2},       {"上周", 7},     {"上个星期", 7}, {"上星期", 7},
-                           {"上个礼拜", 7}, {"上礼拜", 7},     {"一周", 7},     {"一星期", 7},   {"一个星期", 7},
-                           {"一个礼拜", 7}, {"半个月", 15},    {"一个月", 30},  {"好几天", 3},   {"好些天", 3},
+                           {"上个礼拜", 7}, {"上礼拜", 7},     {"一个星期", 7},
+                           {"一个礼拜", 7}, {"一个多星期", 7}, {"一个多礼拜", 7}, {"半个月", 15}, {"半个多月", 15},
+                           {"一个月", 30},  {"一个多月", 30},  {"好几天", 3},   {"好些天", 3},
                            {"几个工作日", 3}, {"几天", 3}};
-// Units after a count: N天, N个工作日, N日.
-constexpr std::string_view kUnits[] = {"个工作日", "工作日", "天", "日"};
+// Units after a count: N天, N个工作日, N日, N来天, N周, N个星期, N小时 (in
+// days: the count times `times` over `per`).
+struct Unit {
+  std::string_view word;
+  int times;
+  int per;
+  bool after_day_name_is_weekday;  // 周一周二: 一 is a day of the week, no count
+};
+constexpr Unit kUnits[] = {{"个工作日", 1, 1, false}, {"工作日", 1, 1, false}, {"天", 1, 1, false},
+                           {"日", 1, 1, false},       {"来天", 1, 1, false},   {"多天", 1, 1, false},
+                           {"周", 7, 1, true},        {"个星期", 7, 1, false}, {"个多星期", 7, 1, false},
+                           {"星期", 7, 1, true},      {"个礼拜", 7, 1, false}, {"个多礼拜", 7, 1, false},
+                           {"个小时", 1, 24, false},  {"小时", 1, 24, false},  {"个钟头", 1, 24, false},
+                           {"钟头", 1, 24, false}};
 constexpr std::string_view kMoneyOut[] = {"提现", "取现", "提款", "提的", "取的", "提出", "转出", "提了", "取了"};
 constexpr std::string_view kNotArrived[] = {"没到", "没收到", "没进", "没有到", "不到账", "未到", "没见",
                                             "没影", "还在处理", "一直处理", "一直在处理", "卡在处理", "一直显示处理"};
+// Words of an earlier day than today, or of a wait of a day or more.
+constexpr std::string_view kEarlierDay[] = {"昨", "前天", "前几天", "周", "星期", "礼拜", "号", "月", "节", "假",
+                                            "一天", "整天", "隔天", "第二天", "次日", "隔夜"};
+// Words of a time within today.
+constexpr std::string_view kSameDay[] = {"今天", "今早", "今儿", "上午", "早上", "早晨", "中午", "下午", "傍晚",
+                                         "小时", "钟头", "分钟", "刚提", "刚刚提", "刚申请", "刚刚申请", "刚取", "刚转"};
+// Between the days named as gone by and 过了 ("周一周二也过了").
+constexpr std::string_view kGoneByFillers[] = {"也", "都", "已经", "已", "就", "又", "全"};
 
 template <size_t N>
 bool holds_any(std::string_view text, const std::string_view (&words)[N]) {
@@ -31,20 +55,143 @@ bool holds_any(std::string_view text, const std::string_view (&words)[N]) {
                      [&](std::string_view w) { return text.find(w) != std::string_view::npos; });
 }
 
-// The count written right before position `end` of `cps` (up to 3 digits,
+bool is_digit(char32_t cp) { return cp >= U'0' && cp <= U'9'; }
+
+// The start of the count written right before position `end` of `cps`
+// (digits, else Chinese numerals); `end` when there is none.
+size_t count_start(const std::u32string& cps, size_t end) {
+  size_t from = end;
+  while (from > 0 && is_digit(cps[from - 1])) --from;
+  if (from < end) return from;
+  while (from > 0 && retrieval::is_chinese_numeral(cps[from - 1])) --from;
+  return from;
+}
+
+// The count written right before position `end` of `cps` (up to 4 digits,
 // or Chinese numerals; of a run that is no well-formed number, such as 四五,
 // its last digit), or -1.
 int count_before(const std::u32string& cps, size_t end) {
-  size_t from = end;
-  while (from > 0 && cps[from - 1] >= U'0' && cps[from - 1] <= U'9') --from;
-  if (from < end && end - from <= 3) return std::stoi(utf8::encode(cps.substr(from, end - from)));
-  from = end;
-  while (from > 0 && retrieval::is_chinese_numeral(cps[from - 1])) --from;
+  const size_t from = count_start(cps, end);
   if (from == end) return -1;
+  if (is_digit(cps[from])) {
+    return end - from <= 4 ? std::stoi(utf8::encode(cps.substr(from, end - from))) : -1;
+  }
   const std::u32string_view run(cps.data() + from, end - from);
-  if (const auto value = retrieval::chinese_number_value(run)) return static_cast<int>(std::min<int64_t>(*value, 1000));
+  if (const auto value = retrieval::chinese_number_value(run)) return static_cast<int>(std::min<int64_t>(*value, 10000));
   const auto last = retrieval::chinese_number_value(run.substr(run.size() - 1));
   return last ? static_cast<int>(*last) : -1;
+}
+
+// A word naming a day of the week (周/星期/礼拜 + 一..六, 日, 天) or the
+// weekend (末) at `at`: 1..7 for a day, 8 for the weekend, its length in
+// `len`; 0 when none.
+constexpr std::u32string_view kWeekPrefixes[] = {U"星期", U"礼拜", U"周"};
+int weekday_at(const std::u32string& cps, size_t at, size_t* len) {
+  for (std::u32string_view prefix : kWeekPrefixes) {
+    if (cps.compare(at, prefix.size(), prefix) != 0 || at + prefix.size() >= cps.size()) continue;
+    const char32_t day = cps[at + prefix.size()];
+    constexpr std::u32string_view kDays = U"一二三四五六";
+    const size_t d = kDays.find(day);
+    int value = 0;
+    if (d != std::u32string_view::npos) value = static_cast<int>(d) + 1;
+    if (day == U'日' || day == U'天') value = 7;
+    if (day == U'末') value = 8;
+    if (value == 0) return 0;
+    *len = prefix.size() + 1;
+    return value;
+  }
+  return 0;
+}
+
+struct DayName {
+  size_t at;
+  size_t end;
+  int day;  // 1..7, 8 = the weekend
+};
+
+std::vector<DayName> day_names(const std::u32string& cps) {
+  std::vector<DayName> out;
+  for (size_t at = 0; at < cps.size();) {
+    size_t len = 0;
+    const int day = weekday_at(cps, at, &len);
+    if (day > 0) {
+      out.push_back({at, at + len, day});
+      at += len;
+    } else {
+      ++at;
+    }
+  }
+  return out;
+}
+
+// Days between the first and the second day of the week named (the weekend
+// aside), going forward: "周二提的 今天周五了" is 3; a third is no later
+// "now" ("周五晚上提的 周六还没到 是不是要等到周一" waited 1). -1 when fewer
+// than two.
+int days_between_weekdays(const std::vector<DayName>& names) {
+  std::vector<int> days;
+  for (const DayName& n : names) {
+    if (n.day <= 7) days.push_back(n.day);
+  }
+  if (days.size() < 2) return -1;
+  const int span = (days[1] - days[0] + 7) % 7;
+  return span > 0 ? span : -1;
+}
+
+// Days named as gone by: the days of the week or the weekend right before
+// 过了, apart from filler words ("周末过了 周一周二也过了": 2 + 1 + 1). -1
+// when none.
+int days_gone_by(const std::u32string& cps, const std::vector<DayName>& names) {
+  const std::u32string gone = U"过了";
+  std::set<int> counted;
+  for (size_t at = cps.find(gone); at != std::u32string::npos; at = cps.find(gone, at + 1)) {
+    size_t end = at;
+    for (bool moved = true; moved;) {
+      moved = false;
+      for (std::string_view f : kGoneByFillers) {
+        const std::u32string filler = utf8::decode(f);
+        if (end >= filler.size() && cps.compare(end - filler.size(), filler.size(), filler) == 0) {
+          end -= filler.size();
+          moved = true;
+        }
+      }
+      for (auto it = names.rbegin(); it != names.rend(); ++it) {
+        if (it->end == end) {
+          counted.insert(it->day);
+          end = it->at;
+          moved = true;
+        }
+      }
+    }
+  }
+  if (counted.empty()) return -1;
+  int days = 0;
+  for (int d : counted) days += d == 8 ? 2 : 1;
+  return days;
+}
+
+// Days between the first and the last day of the month named (N号) when
+// the last is later: "6号提交的 今天11号了" is 5. -1 otherwise.
+int days_between_dates(const std::u32string& cps) {
+  std::vector<int> dates;
+  for (size_t at = cps.find(U'号'); at != std::u32string::npos; at = cps.find(U'号', at + 1)) {
+    const int n = count_before(cps, at);
+    if (n >= 1 && n <= 31) dates.push_back(n);
+  }
+  if (dates.size() < 2 || dates.back() <= dates.front()) return -1;
+  return dates.back() - dates.front();
+}
+
+// A time of day by the clock: a count before 点 ("10点", "十点"), not 一点
+// alone ("快一点").
+bool names_clock_time(const std::u32string& cps) {
+  for (size_t at = cps.find(U'点'); at != std::u32string::npos; at = cps.find(U'点', at + 1)) {
+    const size_t from = count_start(cps, at);
+    if (from == at || (at - from == 1 && cps[from] == U'一')) continue;
+    const int n = count_before(cps, at);
+    if (n >= 0 && n <= 24) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -55,19 +202,34 @@ int days_waited(std::string_view normalized) {
     if (normalized.find(s.word) != std::string_view::npos) days = std::max(days, s.days);
   }
   const std::u32string cps = utf8::decode(normalized);
-  for (std::string_view unit : kUnits) {
-    const std::u32string u = utf8::decode(unit);
+  for (const Unit& unit : kUnits) {
+    const std::u32string u = utf8::decode(unit.word);
     for (size_t at = cps.find(u); at != std::u32string::npos; at = cps.find(u, at + 1)) {
+      const size_t from = count_start(cps, at);
+      if (unit.after_day_name_is_weekday && from > 0 && from < at &&
+          (cps[from - 1] == U'周' || cps[from - 1] == U'期' || cps[from - 1] == U'拜')) {
+        continue;
+      }
       const int n = count_before(cps, at);
-      if (n > 0 && n < 400) days = std::max(days, n);
+      if (n <= 0) continue;
+      const int d = n * unit.times / unit.per;
+      if (d < 400) days = std::max(days, d);
     }
   }
+  const std::vector<DayName> names = day_names(cps);
+  days = std::max({days, days_between_weekdays(names), days_gone_by(cps, names), days_between_dates(cps)});
   return days;
 }
 
 bool tells_overdue_withdrawal(std::string_view normalized, int min_days) {
   return holds_any(normalized, kMoneyOut) && holds_any(normalized, kNotArrived) &&
          days_waited(normalized) >= min_days;
+}
+
+bool tells_wait_of_hours(std::string_view normalized) {
+  if (!holds_any(normalized, kMoneyOut) || !holds_any(normalized, kNotArrived)) return false;
+  if (days_waited(normalized) >= 1 || holds_any(normalized, kEarlierDay)) return false;
+  return holds_any(normalized, kSameDay) || names_clock_time(utf8::decode(normalized));
 }
 
 }  // namespace faqbot::bot

@@ -3,20 +3,34 @@
 // waiting ("上周三中午提的 到现在都没到", "提现卡在处理中整整三天"): past every
 // expected arrival (same or next working day), so money may be at risk and a
 // person should look, whatever else the message names (客服电话打不通, 周末).
-// A wait of hours ("上午10点提的 现在12点还没到") or none told is not one.
+// A wait of hours ("上午10点提的 现在12点还没到") is not one: it is still
+// within the expected arrival (tells_wait_of_hours). None told is neither.
 // Pure functions of normalised (simplified, punctuation-free) text.
 #include <string_view>
 
 namespace faqbot::bot {
 
-// Days the message says have passed, the longest it tells: N天 / N个工作日
-// (digits or Chinese numerals, 几/好几 read as 3), 一周 / 一个星期 / 半个月 /
-// 一个月, 前天 (2), 大前天 (3), 上周 / 上个星期 (7); -1 when it tells none.
+// Days the message says have passed, the longest it tells: N天 / N个工作日 /
+// N来天 / N多天 / N周 / N个星期 / N个月 / N小时 (whole days of it) (digits or
+// Chinese numerals, 几/好几 read as 3), 一周 / 一个星期 / 半个月 / 一个月,
+// 前天 (2), 大前天 (3), 上周 / 上个星期 (7); the days between the first two days
+// of the week it names ("周二提的 今天周五了": 3) or two days of the
+// month ("6号提交的 今天11号了": 5); the days it names as gone by before 过了
+// (周末 2, a day of the week 1: "周末过了 周一周二也过了": 4). -1 when it
+// tells none; 0 for a wait of hours under a day.
 int days_waited(std::string_view normalized);
 
 // Whether the message names money taken out (提现, 取现, 提款, 提的, 取的 …)
 // and tells it has not arrived or is still processing (没到, 没收到, 还在处理
 // 中 …), with days_waited() >= min_days.
 bool tells_overdue_withdrawal(std::string_view normalized, int min_days);
+
+// Whether the message names money taken out, tells it has not arrived, and
+// tells a wait within the same day only: a time of day or hours (上午, 下午,
+// 今天, 10点, 3个小时, 刚提 …) and nothing of an earlier day (昨天, 前天, a day
+// of the week or of the month, 节, 假, days_waited() >= 1): "今天上午10点提的
+// 现在12点还没到" is within the expected arrival, "昨天上午提的 今天下午了还
+// 没到" is not.
+bool tells_wait_of_hours(std::string_view normalized);
 
 }  // namespace faqbot::bot

@@ -137,6 +137,31 @@ TEST(Settings, TheOverdueWithdrawalRuleIsReadAndChecked) {
   EXPECT_EQ(o->thresholds.overdue_withdrawal_entry, "");
 }
 
+TEST(Settings, TheEarlyWithdrawalRuleIsReadAndChecked) {
+  knowledge::KnowledgeBase kb;
+  knowledge::Entry delayed, arrival;
+  delayed.id = "withdraw.delayed";
+  arrival.id = "withdraw.arrival_time";
+  kb.entries = {delayed, arrival};
+  auto d = parse_settings("{}");
+  ASSERT_TRUE(d.ok());
+  ASSERT_TRUE(check_signal_entries(d.value(), kb).ok());
+  EXPECT_EQ(d->thresholds.early_withdrawal_entry, "withdraw.arrival_time");
+  auto s = parse_settings(R"({"policy": {"early_withdrawal_entry": "withdraw.soon"}})");
+  ASSERT_TRUE(s.ok());
+  Status st = check_signal_entries(s.value(), kb);
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("policy.early_withdrawal_entry"), std::string::npos);
+  auto off = parse_settings(R"({"policy": {"early_withdrawal_entry": ""}})");
+  ASSERT_TRUE(off.ok());
+  ASSERT_TRUE(check_signal_entries(off.value(), kb).ok());
+  EXPECT_EQ(off->thresholds.early_withdrawal_entry, "");
+  knowledge::KnowledgeBase other;  // an operator's own ids: the default is dropped
+  auto o = parse_settings("{}");
+  ASSERT_TRUE(check_signal_entries(o.value(), other).ok());
+  EXPECT_EQ(o->thresholds.early_withdrawal_entry, "");
+}
+
 TEST(Settings, MissingFileMeansDefaults) {
   const auto dir = std::filesystem::temp_directory_path() /
                    ("faqbot_settings_test_" + std::to_string(::getpid()));

@@ -22,6 +22,36 @@ TEST(WaitStory, DaysWaited) {
   EXPECT_EQ(days_waited("提现多久到账"), -1);
 }
 
+TEST(WaitStory, DaysWaitedWithoutACountOfDays) {
+  EXPECT_EQ(days_waited("周末过了周一周二也过了还没到"), 4) << "days named as gone by";
+  EXPECT_EQ(days_waited("周二提的钱今天周五了卡里还是没有"), 3) << "from one day of the week to another";
+  EXPECT_EQ(days_waited("周五晚上提的现周六还没到是不是要等到周一"), 1) << "a third day is no later now";
+  EXPECT_EQ(days_waited("我6号提交的提现今天11号了还没到账"), 5);
+  EXPECT_EQ(days_waited("上上周提的"), 7);
+  EXPECT_EQ(days_waited("一个礼拜了"), 7);
+  EXPECT_EQ(days_waited("一个多星期了"), 7);
+  EXPECT_EQ(days_waited("两周了"), 14);
+  EXPECT_EQ(days_waited("快一周了"), 7);
+  EXPECT_EQ(days_waited("一星期了"), 7);
+  EXPECT_EQ(days_waited("十来天了"), 10);
+  EXPECT_EQ(days_waited("提现已经超过48小时了"), 2);
+  EXPECT_EQ(days_waited("提现三个小时了"), 0) << "hours under a day";
+  EXPECT_EQ(days_waited("周一周二"), 1) << "一 is a day of the week, not one week";
+}
+
+TEST(WaitStory, TellsWaitOfHours) {
+  EXPECT_TRUE(tells_wait_of_hours("我今天上午10点提的现现在中午12点还没到正常吗"));
+  EXPECT_TRUE(tells_wait_of_hours("提现三个小时了还没到"));
+  EXPECT_TRUE(tells_wait_of_hours("10点提的现在12点还没到"));
+  EXPECT_TRUE(tells_wait_of_hours("刚提现完怎么还没到"));
+  EXPECT_FALSE(tells_wait_of_hours("昨天上午10点提现的今天下午了还没到账")) << "an earlier day";
+  EXPECT_FALSE(tells_wait_of_hours("周二上午提的现今天周三晚上8点了还没到账"));
+  EXPECT_FALSE(tells_wait_of_hours("提现已经超过48小时了还显示处理中"));
+  EXPECT_FALSE(tells_wait_of_hours("提现显示成功但银行卡没收到")) << "no wait told";
+  EXPECT_FALSE(tells_wait_of_hours("提现怎么还没到快一点")) << "一点 is no time of day";
+  EXPECT_FALSE(tells_wait_of_hours("今天上午10点提的大概什么时候到")) << "nothing told as not arrived";
+}
+
 TEST(WaitStory, TellsOverdueWithdrawal) {
   EXPECT_TRUE(tells_overdue_withdrawal("提现卡在处理中整整三天客服电话也打不通怎么办", 2));
   EXPECT_TRUE(tells_overdue_withdrawal("我上周三中午提的到现在都没到", 2));
@@ -30,6 +60,8 @@ TEST(WaitStory, TellsOverdueWithdrawal) {
   EXPECT_FALSE(tells_overdue_withdrawal("提现一般要两天吗", 2)) << "nothing told as not arrived";
   EXPECT_FALSE(tells_overdue_withdrawal("充值三天了还没到", 2)) << "no money taken out";
   EXPECT_FALSE(tells_overdue_withdrawal("今天上午10点提的现现在12点还没到正常吗", 2));
+  EXPECT_TRUE(tells_overdue_withdrawal("提现周末过了周一周二也过了还没到", 2));
+  EXPECT_TRUE(tells_overdue_withdrawal("提现好几天了还没到", 2));
 }
 
 class OverdueWithdrawalPolicy : public ::testing::Test {
@@ -60,6 +92,25 @@ TEST_F(OverdueWithdrawalPolicy, HandsOverWithTheOverdueEntry) {
   Decision hours = decide("上午10点提的现在12点还没到正常吗", ranked);
   EXPECT_EQ(hours.action, Action::kAnswer);
   EXPECT_EQ(hours.faq_id, "withdraw.holiday");
+}
+
+TEST_F(OverdueWithdrawalPolicy, AWaitOfHoursIsAnsweredWithTheArrivalTimes) {
+  const auto ranked = testing::result({{"withdraw.delayed", 0.63}, {"withdraw.arrival_time", 0.05}});
+  Decision d = decide("我今天上午10点提的现现在中午12点还没到正常吗", ranked);
+  EXPECT_EQ(d.action, Action::kAnswer);
+  EXPECT_EQ(d.faq_id, "withdraw.arrival_time");
+  EXPECT_DOUBLE_EQ(d.confidence, 0.05);
+  // A day or more still goes to a person.
+  EXPECT_EQ(decide("昨天上午10点提的今天下午了还没到", ranked).action, Action::kHandoff);
+  // Only when retrieval ranks the overdue entry first.
+  Decision other = decide("今天上午10点提的现现在12点还没到", testing::result({{"withdraw.holiday", 0.87}}));
+  EXPECT_EQ(other.faq_id, "withdraw.holiday");
+  // Switched off.
+  Thresholds off;
+  off.early_withdrawal_entry = "";
+  retrieval::SearchResult r = ranked;
+  r.normalized = "今天上午10点提的现现在12点还没到";
+  EXPECT_EQ(Policy(off).decide(r, *kb_, conversation_, {}).action, Action::kHandoff);
 }
 
 TEST_F(OverdueWithdrawalPolicy, TheRuleIsASetting) {
