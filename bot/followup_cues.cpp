@@ -135,6 +135,7 @@ CueReader::CueReader(const knowledge::KnowledgeBase& kb, const retrieval::Retrie
   }
   std::sort(hesitations_.begin(), hesitations_.end());
   for (const std::string& w : cues.plain_words) add(w, Kind::kPlain, "");
+  for (const std::string& w : cues.places) add(w, Kind::kPlace, "");
   for (const std::string& w : cues.outside) {
     std::string text = normalizer.normalize(w);
     if (!text.empty()) outside_.push_back(std::move(text));
@@ -318,6 +319,7 @@ MessageCues CueReader::read(std::string_view text, const std::string& topic,
       case Kind::kContrast: out.contrasts.push_back({w.slot, w.text}); break;
       case Kind::kFiller:
       case Kind::kHesitation:
+      case Kind::kPlace:
       case Kind::kPlain: break;
     }
   }

@@ -45,7 +45,7 @@ struct MessageCues {
   // A product named is of the kind of read()'s `topic` (a peer of ours there:
   // FollowupCues::peer_marks): never a means of ours.
   bool peer_product = false;
-  size_t residual_chars = 0;      // code points outside every cue and filler word
+  size_t residual_chars = 0;      // code points outside every cue, filler and place word
   // Words outside every cue that only out-of-scope examples use
   // (CueReader::read): two characters each, in text order ("股票" in "那股票
   // 手续费呢", "快递" in "快递到哪了"). Such a remark is about something of
@@ -156,7 +156,8 @@ class CueReader {
  private:
   // kPlain: a word holding a reference word that points at nothing (其他):
   // matched so that the reference inside it is not, and otherwise residual.
-  enum class Kind { kTopic, kType, kReference, kFiller, kHesitation, kContrast, kPlain };
+  // kPlace: where money goes (followup.json places): covered, not residual.
+  enum class Kind { kTopic, kType, kReference, kFiller, kHesitation, kContrast, kPlain, kPlace };
   struct Word {
     std::string text;  // normalised, non-empty
     Kind kind;

@@ -170,6 +170,10 @@ struct FollowupCues {
   // Words that hold a reference word and point at nothing (其他 and 他人 hold
   // 他, 其它 holds 它): a reference word inside one of them is no reference.
   std::vector<std::string> plain_words;
+  // Words naming where money goes or comes from (建行, 工商银行, 储蓄卡 …):
+  // they tell where, not what is asked, so a follow-up naming a topic and
+  // one of them ("提到建行卡呢" after 充值要手续费吗) names only the topic.
+  std::vector<std::string> places;
   // modifier -> other words for it (交易: 付钱, 付款): a follow-up naming a
   // sibling by one of them names the sibling ("付钱用的那个密码呢" after 登录
   // 密码忘了 asks about 交易密码; CueReader::sibling_named).

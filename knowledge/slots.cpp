@@ -129,6 +129,7 @@ void parse_followup_cues(const json& doc, FollowupCues* cues, std::vector<Diagno
   if (auto it = doc.find("plain_words"); it != doc.end()) {
     cues->plain_words = words(*it, "\"plain_words\"", diags);
   }
+  if (auto it = doc.find("places"); it != doc.end()) cues->places = words(*it, "\"places\"", diags);
   if (auto it = doc.find("opposites"); it != doc.end()) {
     if (!it->is_object()) error(diags, "\"opposites\" must be an object with \"topics\" and \"words\"");
     if (auto t = it->find("topics"); it->is_object() && t != it->end()) {

@@ -43,6 +43,8 @@
 //                                       entry (FollowupCues::outside)
 //    "plain_words": ["其他", "他人", …], words holding a reference word that
 //                                       point at nothing (FollowupCues::plain_words)
+//    "places": ["建行", "储蓄卡", …],    where money goes or comes from: not what a
+//                                       follow-up asks (FollowupCues::places)
 //    "persons": ["老婆", "儿子", …],   words naming someone else than the asker
 //    "belongings": ["账号", …],         what of theirs a follow-up may name beside
 //                                       them (FollowupCues::persons, belongings)

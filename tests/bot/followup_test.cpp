@@ -1008,6 +1008,24 @@ TEST_F(FollowupTest, APointerIsAWordNotAPartOfOne) {
   EXPECT_EQ(cues.replace_reference("其他他收费吗", "提现"), "其他提现收费吗");
 }
 
+TEST_F(FollowupTest, APlaceMoneyGoesToNamesNoQuestion) {
+  kb_->followup.places = {"建行", "储蓄卡"};
+  CueReader cues(*kb_, retriever_);
+  const MessageCues c = cues.read("那提现到建行呢");
+  ASSERT_EQ(c.topics.size(), 1u);
+  EXPECT_EQ(c.topics[0].slot, "withdraw");
+  EXPECT_EQ(c.residual_chars, 1u);  // 到: the bank is where, not what is asked
+  EXPECT_EQ(cues.read("提现建行呢").residual_chars, 0u);
+  // A new topic and a place, tied by 呢, names only the topic: no complete
+  // question of its own however sure the text alone is.
+  conversation_.topic = "recharge";
+  conversation_.type = "fee";
+  EXPECT_FALSE(complete_alone(ReadingKind::kTopic, cues.read("提现建行呢"),
+                              result({{"withdraw.arrival_time", 0.9}}), *kb_, conversation_, true));
+  EXPECT_TRUE(complete_alone(ReadingKind::kTopic, cues.read("提现快不"),
+                             result({{"withdraw.arrival_time", 0.9}}), *kb_, conversation_, true));
+}
+
 TEST_F(FollowupTest, ASubjectNoEntryAnswersIsAnsweredWithNone) {
   kb_->followup.outside = {"交税", "个税"};
   CueReader cues(*kb_, retriever_);

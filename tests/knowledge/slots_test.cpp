@@ -120,11 +120,12 @@ TEST(Slots, OutsideAndPlainWordsAreReadAndAnOutsideWordOfAnEntryIsLinted) {
   ConfigFixture cfg;
   cfg.write("kb/recharge.json", kRecharge);
   cfg.write("followup.json", R"({"topics": {"recharge": ["充值"]}, "references": ["他"],
-    "outside": ["交税", "手续费"], "plain_words": ["其他"]})");
+    "outside": ["交税", "手续费"], "plain_words": ["其他"], "places": ["建行", "储蓄卡"]})");
   LoadOutcome out = load(cfg.dir());
   ASSERT_TRUE(out.ok());  // warnings only
   EXPECT_EQ(out.kb->followup.outside, (std::vector<std::string>{"交税", "手续费"}));
   EXPECT_EQ(out.kb->followup.plain_words, std::vector<std::string>{"其他"});
+  EXPECT_EQ(out.kb->followup.places, (std::vector<std::string>{"建行", "储蓄卡"}));
   auto warnings = diagnostic_lines(out, Severity::kWarning);
   // recharge.cost is asked with 手续费: listing it as outside would refuse it.
   EXPECT_TRUE(any_contains(warnings, "outside word \"手续费\" is in entry recharge.cost"));
