@@ -218,8 +218,11 @@ bool read_as_the_answer(const MessageState& m, bool sure_alone, Reading* reading
     return false;
   }
   if (!of_answer && (setting || !named.types.empty()) && !answer_states(m)) return false;
-  return read_within_answered_slots(m, of_answer ? answered->type : c.type, c.last_faq_id,
-                                    ReadingKind::kReference, reading);
+  // A setting of the answer is the answered entry's too: the type the
+  // conversation keeps may be the one asked ("自动投标咋弄" keeps how, the
+  // answer is the auto-bid entry's).
+  return read_within_answered_slots(m, (of_answer || setting) && answered != nullptr ? answered->type : c.type,
+                                    c.last_faq_id, ReadingKind::kReference, reading);
 }
 
 bool read_as_refining_the_answer(const MessageState& m, Reading* reading) {

@@ -1239,6 +1239,21 @@ TEST_F(FollowupTest, AShortFollowupAboutWhatTheAnswerStatesAsksAboutTheAnswer) {
   retriever_.on("能设置头像吗", result({{"invest.min_amount", 0.9}}));
   r = read("能设置头像吗");
   EXPECT_FALSE(r.in_context());
+  // The conversation keeping the type the first question asked (how), a
+  // setting of the answer is still the answered entry's.
+  kb_->entries.push_back([] {
+    knowledge::Entry e = testing::entry("invest.how", "怎么出借", "在出借页选择项目");
+    e.topic = "invest";
+    e.type = "how";
+    return e;
+  }());
+  after("自动投标怎么开", "invest.auto_bid", "invest", "how");
+  retriever_.on("自动投标怎么开能设置金额范围吗",
+                result({{"invest.how", 0.5}, {"invest.auto_bid", 0.45}, {"invest.min_amount", 0.05}}));
+  r = read("能设置金额范围吗");
+  EXPECT_TRUE(r.in_context());
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "invest.auto_bid");
 }
 
 TEST_F(FollowupTest, AModifierNamedByAnotherWordForItNamesTheSibling) {
