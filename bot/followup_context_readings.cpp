@@ -10,11 +10,16 @@ namespace faqbot::bot {
 namespace {
 
 // An ellipsis that asks its own question within the kept topic: no
-// follow-up marker ties it to the answer, and the text alone's best entry is
-// another of the topic, of another type ("借了之后怎么还" after 借款利率多少
+// follow-up marker ties it to the answer, and the text alone's best entry, a
+// clear match (an unsure one asks nothing of its own: "我老公没工作可以借吗"
+// after 借款要满足什么条件 is about the requirements), is another of the
+// topic, of another type ("借了之后怎么还" after 借款利率多少
 // reads loan.repay_methods first). That entry, else null.
 const knowledge::Entry* own_question(const MessageState& m) {
-  if (m.alone.candidates.empty() || has_followup_marker(m.alone.normalized)) return nullptr;
+  if (m.alone.candidates.empty() || has_followup_marker(m.alone.normalized) ||
+      !confident(m.alone, m.thresholds)) {
+    return nullptr;
+  }
   const knowledge::Entry* e = m.kb.find(m.alone.candidates[0].id);
   const Conversation& c = m.conversation;
   if (e == nullptr || e->topic != c.topic || e->id == c.last_faq_id || e->type == c.type) return nullptr;

@@ -585,6 +585,22 @@ TEST_F(FollowupTest, AnEllipsisAskingItsOwnQuestionFollowsTheSubject) {
   EXPECT_EQ(m.result.candidates[0].id, "withdraw.fee");
 }
 
+TEST_F(FollowupTest, AnEllipsisTheTextAloneIsUnsureOfRefinesTheAnswer) {
+  // The text alone's best entry of the topic, far from a clear match, asks
+  // no question of its own: the ellipsis follows the answer's title and its
+  // type ("我老公没工作可以借吗" after 借款要满足什么条件).
+  after("提现手续费多少", "withdraw.fee", "withdraw", "fee");
+  const std::string said = "我没绑卡可以吗";
+  retriever_.on(said, result({{"withdraw.arrival_time", 0.15}, {"recharge.fee", 0.1}}));
+  retriever_.on("提现" + said, result({{"withdraw.arrival_time", 0.6}, {"withdraw.fee", 0.2}}));
+  retriever_.on("提现手续费多少" + said, result({{"withdraw.fee", 0.4}, {"withdraw.arrival_time", 0.35}}));
+  Reading r = read(said);
+  ASSERT_TRUE(r.in_context());
+  EXPECT_EQ(r.question, "提现手续费多少" + said);
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "withdraw.fee");
+}
+
 TEST_F(FollowupTest, ACompleteQuestionTheTextAloneIsSureOfIsReadAlone) {
   // A long story pointing back (这个), sure alone: its own question.
   const std::string story = "我上个月交的这个到现在手续费怎么还没退给我";
