@@ -259,7 +259,16 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
   // ("我已经把验证码告诉他了怎么办" after 有人冒充客服要验证码 is about the fraud,
   // not about verification codes).
   const bool context_only = context_words && !alone_reads_topic(alone, kb, conversation.topic);
-  if (sure_alone && !context_only && complete_alone(kind, named, alone, kb, conversation, short_text)) {
+  // A pointer followed by its own noun, a word of the kept topic the last
+  // question did not name ("那个送的红包咋用啊" after 新来的有啥活动: it points
+  // at the red packet, not at the activities), asks a question of its own
+  // when the text alone is sure of another entry of the kept topic.
+  const bool own_noun =
+      kind == ReadingKind::kReference && named.names_only(conversation.topic) &&
+      alone_reads_topic(alone, kb, conversation.topic) && alone.candidates[0].id != conversation.last_faq_id &&
+      pointer_before_new_word(cues, kb, retriever, reading.result.normalized, named, conversation);
+  if (sure_alone && !context_only &&
+      (own_noun || complete_alone(kind, named, alone, kb, conversation, short_text))) {
     kind = ReadingKind::kAlone;
   }
   const MessageSearch searched{retriever, kb, cues, conversation, thresholds, k, alone};

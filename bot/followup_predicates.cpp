@@ -117,6 +117,27 @@ bool complete_alone(ReadingKind kind, const MessageCues& named, const retrieval:
   return !refines_answer(kb.followup, c.type, named) && alone_answers_named_type(alone, kb, named);
 }
 
+bool pointer_before_new_word(const CueReader& cues, const knowledge::KnowledgeBase& kb,
+                             const retrieval::Retriever& retriever, std::string_view said,
+                             const MessageCues& named, const Conversation& c) {
+  size_t pointer_end = std::string_view::npos;
+  for (const std::string& raw : kb.followup.references) {
+    const std::string ref = retriever.normalize(raw);
+    // A demonstrative (这个, 那笔 …) takes a noun; a pronoun (它, 他) does not.
+    if (ref.rfind("这", 0) != 0 && ref.rfind("那", 0) != 0) continue;
+    const size_t at = said.find(ref);
+    if (at != std::string_view::npos && (pointer_end == std::string_view::npos || at + ref.size() < pointer_end)) {
+      pointer_end = at + ref.size();
+    }
+  }
+  if (pointer_end == std::string_view::npos) return false;
+  const std::string before = cues.read(c.last_question).subject();
+  return std::any_of(named.topics.begin(), named.topics.end(), [&](const NamedSlot& t) {
+    const size_t at = said.find(t.word, pointer_end);
+    return t.slot == c.topic && before.find(t.word) == std::string::npos && at != std::string_view::npos;
+  });
+}
+
 bool sure_small_talk(const retrieval::SearchResult& alone, const knowledge::KnowledgeBase& kb,
                      const Thresholds& t) {
   if (!confident(alone, t)) return false;

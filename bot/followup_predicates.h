@@ -99,6 +99,15 @@ bool complete_alone(ReadingKind kind, const MessageCues& named, const retrieval:
 bool sure_small_talk(const retrieval::SearchResult& alone, const knowledge::KnowledgeBase& kb,
                      const Thresholds& t);
 
+// A demonstrative reference word (followup.json references starting with 这
+// or 那; a pronoun such as 它 takes no noun: "它和登录密码一样吗") occurs in
+// `said` (normalised) before a word of `c`'s topic that `named` names and the last question
+// did not ("那个送的红包咋用啊" after 新来的有啥活动: 红包 is the pointer's own
+// noun).
+bool pointer_before_new_word(const CueReader& cues, const knowledge::KnowledgeBase& kb,
+                             const retrieval::Retriever& retriever, std::string_view said,
+                             const MessageCues& named, const Conversation& c);
+
 // The message points at the other one of a kind ("另一个", "另外那个",
 // "另一种"): not "另外" alone, which adds a question ("另外提现要多久").
 bool points_at_other(std::string_view normalized);

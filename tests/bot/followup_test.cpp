@@ -601,6 +601,24 @@ TEST_F(FollowupTest, AnEllipsisTheTextAloneIsUnsureOfRefinesTheAnswer) {
   EXPECT_EQ(r.result.candidates[0].id, "withdraw.fee");
 }
 
+TEST_F(FollowupTest, APointerWithItsOwnNounOfTheKeptTopicAsksItsOwnQuestion) {
+  after("提现多久到账", "withdraw.arrival_time", "withdraw", "how_long");
+  retriever_.on("这个取现到底咋弄", result({{"withdraw.fee", 0.9}}));
+  retriever_.on("提现到底咋弄", result({{"withdraw.arrival_time", 0.9}}));
+  retriever_.on("提现取现到底咋弄", result({{"withdraw.arrival_time", 0.9}}));
+  const Reading r = read("这个取现到底咋弄");
+  EXPECT_EQ(r.kind, ReadingKind::kAlone);
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "withdraw.fee");
+  auto own_noun = [&](const std::string& said) {
+    return pointer_before_new_word(cues_, *kb_, retriever_, said, cues_.read(said), conversation_);
+  };
+  EXPECT_TRUE(own_noun("这个取现到底咋弄"));
+  EXPECT_FALSE(own_noun("它和取现一样吗")) << "a pronoun takes no noun";
+  EXPECT_FALSE(own_noun("取现这个咋弄")) << "the word before the pointer";
+  EXPECT_FALSE(own_noun("这个提现咋弄")) << "the last question named it";
+}
+
 TEST_F(FollowupTest, ACompleteQuestionTheTextAloneIsSureOfIsReadAlone) {
   // A long story pointing back (这个), sure alone: its own question.
   const std::string story = "我上个月交的这个到现在手续费怎么还没退给我";
