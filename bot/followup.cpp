@@ -54,6 +54,7 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
                      const CueReader& cues, std::string_view text,
                      const Conversation& conversation, const Thresholds& thresholds, size_t k,
                      size_t max_chars) {
+  const std::string_view as_written = text;
   Reading reading;
   const bool has_context = !conversation.topic.empty() && !conversation.last_question.empty();
   const size_t depth = has_context ? std::max(k, kContextSearchK) : k;
@@ -86,10 +87,11 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
   }
   const MessageCues named =
       cues.read(reading.result.normalized, conversation.topic, conversation.type);
-  // Short as the customer wrote it, or, naming a topic and no type, without
+  // Short as the customer wrote it (an English word is one unit, as a
+  // Chinese character: "what about the fee" is as short as 那手续费呢), or, naming a topic and no type, without
   // its filler words ("那把钱取回卡里的时候呢" after 充值的步骤是什么).
   const bool short_text =
-      content_length(text) <= max_chars ||
+      std::min(content_length(text), content_units(as_written)) <= max_chars ||
       (!named.reference && !named.topics.empty() && named.types.empty() && !named.names_product &&
        content_length(cues.without_fillers(reading.result.normalized)) <= max_chars);
   ReadingKind kind = short_text || named.reference

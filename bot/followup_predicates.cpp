@@ -17,6 +17,18 @@ std::u32string content(std::string_view text) {
   return out;
 }
 
+size_t content_units(std::string_view text) {
+  size_t units = 0;
+  bool in_word = false;
+  for (char32_t cp : utf8::decode(text)) {
+    const bool latin = (cp >= U'a' && cp <= U'z') || (cp >= U'A' && cp <= U'Z') || cp == U'\'';
+    if (latin && !in_word) ++units;
+    if (!latin && !utf8::is_space(cp) && !utf8::is_punct(cp)) ++units;
+    in_word = latin;
+  }
+  return units;
+}
+
 bool topic_has_type(const knowledge::KnowledgeBase& kb, const std::string& topic,
                     const std::string& type) {
   return std::any_of(kb.entries.begin(), kb.entries.end(),

@@ -601,6 +601,22 @@ TEST_F(FollowupTest, AnEllipsisTheTextAloneIsUnsureOfRefinesTheAnswer) {
   EXPECT_EQ(r.result.candidates[0].id, "withdraw.fee");
 }
 
+TEST(FollowupLength, AnEnglishWordIsOneUnit) {
+  EXPECT_EQ(content_units("what about the fee"), 4u);
+  EXPECT_EQ(content_units("那手续费呢？"), 5u);
+  EXPECT_EQ(content_units("提现fee多少"), 5u);
+  EXPECT_EQ(content_units("can I pay it off early?"), 6u);
+  EXPECT_EQ(content_units("提现500"), 5u) << "digits count one by one";
+}
+
+TEST_F(FollowupTest, AShortEnglishFollowupIsReadInContext) {
+  after("提现多久到账", "withdraw.arrival_time", "withdraw", "how_long");
+  const std::string said = "and the 手续费 for that";  // 16 characters, 5 units
+  retriever_.on(said, result({{"recharge.fee", 0.3}, {"withdraw.fee", 0.25}}));
+  const Reading r = read(said);
+  EXPECT_NE(r.kind, ReadingKind::kAlone);
+}
+
 TEST_F(FollowupTest, APointerWithItsOwnNounOfTheKeptTopicAsksItsOwnQuestion) {
   after("提现多久到账", "withdraw.arrival_time", "withdraw", "how_long");
   retriever_.on("这个取现到底咋弄", result({{"withdraw.fee", 0.9}}));
