@@ -88,7 +88,7 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
   const MessageCues named =
       cues.read(reading.result.normalized, conversation.topic, conversation.type);
   // Short as the customer wrote it (an English word is one unit, as a
-  // Chinese character: "what about the fee" is as short as 那手续费呢), or, naming a topic and no type, without
+  // Chinese character: "how about the charge" is as short as 那手续费呢), or, naming a topic and no type, without
   // its filler words ("那把钱取回卡里的时候呢" after 充值的步骤是什么).
   const bool short_text =
       std::min(content_length(text), content_units(as_written)) <= max_chars ||

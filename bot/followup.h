@@ -24,8 +24,11 @@
 //               type preferred when the message names none;
 //   kContrast   names the contrary of the answered type's condition and no
 //               other topic (FollowupCues::contrasts: "工作日呢" after 周末提现
-//               几时到): the previous question without the condition's words,
-//               read within the kept topic, no entry of the answered type;
+//               几时到; "那拖过还款日才还呢" after 借款可以提前还吗): the previous
+//               question without the answered condition's words, then the
+//               message's own (the contrary condition kept), the text alone
+//               voting, read within the kept topic, no entry of the answered
+//               type;
 //   kSubject    a pointer beside a new word of the kept topic ("那个银行存管
 //               呢" after 风险备付金那是个啥, "登录的那个呢" after 交易密码忘了
 //               怎么办): the last question with its subject's word replaced

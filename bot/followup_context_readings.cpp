@@ -96,9 +96,11 @@ bool read_in_context(const MessageState& m, ReadingKind kind, Reading* reading,
     }
   }
   // A topic or reference rewrite is a complete question; a type or an
-  // ellipsis adds new words to the previous question: both experts vote.
+  // ellipsis adds new words to the previous question, and a contrast names
+  // the contrary condition, which may be all it asks ("那拖过还款日才还呢" after
+  // 借款可以提前还吗 asks about overdue loans): both experts vote.
   const bool rewritten = kind == ReadingKind::kTopic || kind == ReadingKind::kReference ||
-                         kind == ReadingKind::kContrast || kind == ReadingKind::kSubject;
+                         kind == ReadingKind::kSubject;
   const size_t depth = std::max(m.k, kContextSearchK);
   auto search_in_context = [&](const std::string& query, retrieval::SearchResult* searched) {
     *searched = m.retriever.search(query, depth);

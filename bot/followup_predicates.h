@@ -19,7 +19,7 @@ std::u32string content(std::string_view text);
 
 // Units of `text` as written (spaces kept) for the follow-up length test:
 // each code point that is neither space nor punctuation, a word of Latin
-// letters counting as one ("what about the fee": 4; "what's": 1).
+// letters counting as one ("how about the charge": 4; "what's": 1).
 size_t content_units(std::string_view text);
 
 // `kb` has an entry of `topic` and `type`.

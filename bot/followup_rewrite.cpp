@@ -44,9 +44,8 @@ std::string rewrite(ReadingKind kind, const MessageCues& cues, const CueReader& 
       return (type == c.type ? title : subject) + normalized;
     }
     case ReadingKind::kEllipsis: return title + normalized;
-    case ReadingKind::kContrast:
-      return reader.without_condition(c.last_question, c.type) +
-             reader.without_fillers(reader.without_condition(normalized, c.type));
+    case ReadingKind::kContrast:  // the answered condition gone, the contrary one kept
+      return reader.without_condition(c.last_question, c.type) + reader.without_fillers(normalized);
     case ReadingKind::kSubject: {
       // The new word of the topic in place of the word it is said of.
       const MessageCues before = reader.read(c.last_question);

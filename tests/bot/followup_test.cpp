@@ -602,7 +602,7 @@ TEST_F(FollowupTest, AnEllipsisTheTextAloneIsUnsureOfRefinesTheAnswer) {
 }
 
 TEST(FollowupLength, AnEnglishWordIsOneUnit) {
-  EXPECT_EQ(content_units("what about the fee"), 4u);
+  EXPECT_EQ(content_units("how about the charge"), 4u);
   EXPECT_EQ(content_units("那手续费呢？"), 5u);
   EXPECT_EQ(content_units("提现fee多少"), 5u);
   EXPECT_EQ(content_units("can I pay it off early?"), 6u);
@@ -936,14 +936,25 @@ TEST(FollowupContrast, TheContraryConditionKeepsTheTopicWithoutTheAnsweredType) 
   EXPECT_EQ(cues.read("平时呢", "withdraw", "holiday").contrasts.size(), 1u);
   EXPECT_TRUE(cues.read("平时呢", "withdraw", "how_long").contrasts.empty());  // only after holiday
   retriever.on("工作日呢", testing::result({{"withdraw.holiday", 0.7}}));
-  retriever.on("提现什么时候到账", testing::result({{"withdraw.holiday", 0.5}, {"withdraw.arrival_time", 0.4}}));
+  retriever.on("提现什么时候到账工作日",
+               testing::result({{"withdraw.holiday", 0.5}, {"withdraw.arrival_time", 0.4}}));
   Reading r = read_message(retriever, *kb, cues, "工作日呢", c, Thresholds{}, 5, 10);
   EXPECT_EQ(r.kind, ReadingKind::kContrast);
-  EXPECT_EQ(retriever.queries.back(), "提现什么时候到账");  // the condition's words gone
+  // The answered condition's words gone, the contrary one's kept.
+  EXPECT_EQ(retriever.queries.back(), "提现什么时候到账工作日");
   ASSERT_FALSE(r.result.candidates.empty());
   EXPECT_EQ(r.result.candidates[0].id, "withdraw.arrival_time");
   for (const auto& cand : r.result.candidates) EXPECT_NE(cand.id, "withdraw.holiday");
   EXPECT_STREQ(to_string(ReadingKind::kContrast), "contrast");
+  // The contrary condition may be the whole question ("那拖过还款日才还呢" after
+  // 借款可以提前还吗 asks about overdue loans): the text alone votes.
+  retriever.on("平时呢", testing::result({{"withdraw.fee", 0.59}, {"withdraw.arrival_time", 0.1}}));
+  retriever.on("提现什么时候到账平时",
+               testing::result({{"withdraw.arrival_time", 0.45}, {"withdraw.fee", 0.4}}));
+  Reading v = read_message(retriever, *kb, cues, "平时呢", c, Thresholds{}, 5, 10);
+  EXPECT_EQ(v.kind, ReadingKind::kContrast);
+  ASSERT_FALSE(v.result.candidates.empty());
+  EXPECT_EQ(v.result.candidates[0].id, "withdraw.fee");
 }
 
 TEST_F(FollowupTest, ANewTopicWhoseRewriteIsClearIsAnsweredAsAsked) {
