@@ -153,11 +153,13 @@ bool read_in_context(const MessageState& m, ReadingKind kind, Reading* reading,
   }
   // So is a new type that tells what happened (a type other types refine,
   // followup.json refined_by: failed, not_arrived), named beside words the
-  // text alone does not read as more of the answer ("要是一直满不了呢" after 满标
-  // 要等多久 asks about the failed bid).
+  // text alone does not read as more of the answer, or reads so only unsure
+  // of it (below kSureAlone) ("要是一直满不了呢" after 满标要等多久 asks about
+  // the failed bid).
   if (kind == ReadingKind::kType && !refines && !filter.type.empty() &&
       filter.type != conversation.type && m.kb.followup.refined_by.count(filter.type) > 0 &&
-      !m.alone.candidates.empty() && m.alone.candidates[0].id != conversation.last_faq_id &&
+      !m.alone.candidates.empty() &&
+      (m.alone.candidates[0].id != conversation.last_faq_id || top_confidence(m.alone) < kSureAlone) &&
       std::any_of(named.types.begin(), named.types.end(),
                   [&](const NamedSlot& t) { return t.slot == filter.type; })) {
     filter.only_type = true;

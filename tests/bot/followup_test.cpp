@@ -1577,6 +1577,30 @@ TEST_F(FollowupTest, ALongPointerNamingATypeOfTheKeptTopicKeepsIt) {
   EXPECT_FALSE(keeps_topic_by_type(cues_.read(cost), retriever_.search(cost, 5), *kb_, conversation_));
 }
 
+TEST_F(FollowupTest, WhatHappenedNamedBesideAnUnsureReadingOfTheAnswerIsAsked) {
+  knowledge::Entry failed = testing::entry("withdraw.failed", "提现失败了怎么办", "…");
+  failed.topic = "withdraw";
+  failed.type = "failed";
+  kb_->entries.push_back(failed);
+  kb_->followup.type_cues["failed"] = {"没成功"};
+  kb_->followup.refined_by["failed"] = {"how_long"};
+  cues_ = CueReader(*kb_, retriever_);
+  after("提现多久到账", "withdraw.arrival_time", "withdraw", "how_long");
+  const std::string said = "要是一直没成功呢";
+  retriever_.on("提现" + said, result({{"withdraw.arrival_time", 0.9}, {"withdraw.failed", 0.05}}));
+  // The text alone reads the answer again, unsure: what happened is asked.
+  retriever_.on(said, result({{"withdraw.arrival_time", 0.5}, {"withdraw.failed", 0.3}}));
+  Reading r = read(said);
+  EXPECT_EQ(r.kind, ReadingKind::kType);
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "withdraw.failed");
+  // Sure of the answer, the text alone reads more of it.
+  retriever_.on(said, result({{"withdraw.arrival_time", 0.9}, {"withdraw.failed", 0.05}}));
+  r = read(said);
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "withdraw.arrival_time");
+}
+
 TEST_F(FollowupTest, ALongFollowupRefiningTheAnsweredTypeKeepsTheAnswer) {
   knowledge::Entry failed = testing::entry("withdraw.failed", "提现失败了怎么办", "…");
   failed.topic = "withdraw";
