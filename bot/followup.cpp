@@ -249,8 +249,12 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
     kind = ReadingKind::kTopic;
   }
   const bool small_talk = sure_small_talk(reading.result, kb, thresholds);
-  if (kind == ReadingKind::kEllipsis && small_talk) {
-    kind = ReadingKind::kAlone;  // "那行 拜拜" ends the topic, it does not refine it
+  // "那行 拜拜" ends the topic, it does not refine it; nor does a pointer in
+  // small talk ("好 就这样吧 再见": 这样 points at no subject).
+  if ((kind == ReadingKind::kEllipsis ||
+       (kind == ReadingKind::kReference && top_confidence(reading.result) >= kSureSmallTalk)) &&
+      small_talk) {
+    kind = ReadingKind::kAlone;
   }
   const bool another_kind = about_another_kind(named, reading.result, kb, conversation, thresholds);
   if (another_kind) kind = ReadingKind::kAlone;

@@ -187,6 +187,10 @@ inline constexpr double kNoIdea = 0.1;
 // The text alone's best entry leads the runner-up by this factor when it
 // reads a message out of scope within the kept topic.
 inline constexpr double kLead = 3.0;
+// Small talk pointing somewhere ("好 就这样吧 再见") ends the topic when the
+// text alone reads it so at least this surely (a pointer the text alone
+// reads as praise at 0.66, "这个咋领", asks about the subject).
+inline constexpr double kSureSmallTalk = 0.9;
 // A bare question ("怎么办", "咋整") has at most this many characters besides
 // filler words.
 inline constexpr size_t kBareChars = 3;

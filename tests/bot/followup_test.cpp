@@ -1577,6 +1577,23 @@ TEST_F(FollowupTest, ALongPointerNamingATypeOfTheKeptTopicKeepsIt) {
   EXPECT_FALSE(keeps_topic_by_type(cues_.read(cost), retriever_.search(cost, 5), *kb_, conversation_));
 }
 
+TEST_F(FollowupTest, SmallTalkWithAPointerTheTextAloneIsSureOfEndsTheTopic) {
+  kb_->followup.references.push_back("这样");
+  cues_ = CueReader(*kb_, retriever_);
+  after("提现多久到账", "withdraw.arrival_time", "withdraw", "how_long");
+  retriever_.on("好就这样吧谢谢", result({{"smalltalk.thanks", 0.95}}));
+  retriever_.on("好就提现吧谢谢", result({{"withdraw.arrival_time", 0.9}}));
+  Reading r = read("好就这样吧谢谢");
+  EXPECT_EQ(r.kind, ReadingKind::kAlone);
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "smalltalk.thanks");
+  // Read as small talk less surely, the pointer asks about the subject.
+  retriever_.on("这个咋领谢谢", result({{"smalltalk.thanks", 0.7}}));
+  retriever_.on("提现咋领谢谢", result({{"withdraw.arrival_time", 0.9}}));
+  r = read("这个咋领谢谢");
+  EXPECT_EQ(r.kind, ReadingKind::kReference);
+}
+
 TEST_F(FollowupTest, WhatHappenedNamedBesideAnUnsureReadingOfTheAnswerIsAsked) {
   knowledge::Entry failed = testing::entry("withdraw.failed", "提现失败了怎么办", "…");
   failed.topic = "withdraw";
