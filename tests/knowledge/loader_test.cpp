@@ -225,3 +225,23 @@ TEST(Loader, DefaultKnowledgeBaseHasExactlyTheCatalogIds) {
 
 }  // namespace
 }  // namespace faqbot::knowledge
+
+namespace faqbot::knowledge {
+namespace {
+
+// The default synonyms read English repayment and amount words as the
+// catalog's Chinese (mixed-language investors: probe_hk_mixed).
+TEST(DefaultSynonyms, ReadEnglishRepaymentAndAmountWords) {
+  const LoadOutcome out = load(FAQBOT_DEFAULT_CONFIG);
+  ASSERT_TRUE(out.ok());
+  const auto& s = out.kb->synonyms;
+  for (const char* early : {"early repayment", "repay early", "pay off early", "prepay"}) {
+    ASSERT_TRUE(s.count(early)) << early;
+    EXPECT_EQ(s.at(early), "提前还款") << early;
+  }
+  EXPECT_EQ(s.at("max"), "最多");
+  EXPECT_EQ(s.at("how long"), "多久");
+}
+
+}  // namespace
+}  // namespace faqbot::knowledge
