@@ -245,3 +245,26 @@ TEST(DefaultSynonyms, ReadEnglishRepaymentAndAmountWords) {
 
 }  // namespace
 }  // namespace faqbot::knowledge
+
+namespace faqbot::knowledge {
+namespace {
+
+// Follow-up words of the default configuration added in issue 7: banks as
+// places, the contrary of early repayment, a spoken form of 投标.
+TEST(DefaultFollowupCues, NamePlacesContrastsAndSpokenTopicWords) {
+  const LoadOutcome out = load(FAQBOT_DEFAULT_CONFIG);
+  ASSERT_TRUE(out.ok());
+  const FollowupCues& f = out.kb->followup;
+  auto holds = [](const std::vector<std::string>& words, const char* w) {
+    return std::find(words.begin(), words.end(), w) != words.end();
+  };
+  EXPECT_TRUE(holds(f.places, "建行"));
+  EXPECT_TRUE(holds(f.places, "招商银行"));
+  ASSERT_TRUE(f.contrasts.count("early_repay"));
+  EXPECT_TRUE(holds(f.contrasts.at("early_repay"), "晚还"));
+  ASSERT_TRUE(f.topic_cues.count("invest"));
+  EXPECT_TRUE(holds(f.topic_cues.at("invest"), "投的标"));
+}
+
+}  // namespace
+}  // namespace faqbot::knowledge
