@@ -223,12 +223,6 @@ TEST(Loader, DefaultKnowledgeBaseHasExactlyTheCatalogIds) {
   EXPECT_EQ(out.kb->find("withdraw.fee")->handoff, HandoffMode::kNone);
 }
 
-}  // namespace
-}  // namespace faqbot::knowledge
-
-namespace faqbot::knowledge {
-namespace {
-
 // The default synonyms read English repayment and amount words as the
 // catalog's Chinese (mixed-language investors: probe_hk_mixed).
 TEST(DefaultSynonyms, ReadEnglishRepaymentAndAmountWords) {
@@ -243,11 +237,6 @@ TEST(DefaultSynonyms, ReadEnglishRepaymentAndAmountWords) {
   EXPECT_EQ(s.at("how long"), "多久");
 }
 
-}  // namespace
-}  // namespace faqbot::knowledge
-
-namespace faqbot::knowledge {
-namespace {
 
 // Follow-up words of the default configuration added in issue 7: banks as
 // places, the contrary of early repayment, a spoken form of 投标.
