@@ -107,6 +107,13 @@ bool asks_its_own_type(const MessageCues& named, const retrieval::SearchResult& 
   if (e == nullptr || e->id == c.last_faq_id || e->type == c.type) return false;
   if (e->topic == c.topic) return true;
   const knowledge::Entry* answered = kb.find(c.last_faq_id);
+  // The answer told how the topic goes as a whole (its entry of type how: not
+  // a feature of its own like the auto-bid, nor one of its questions like the
+  // fee), and the kept topic has no entry of the type asked: the pointer asks
+  // it of the whole ("这个安全吗" after 怎么投标 is the platform's safety).
+  if (answered != nullptr && answered->type == kWholeTopicType && !topic_has_type(kb, c.topic, e->type)) {
+    return true;
+  }
   return answered != nullptr && std::find(answered->follow_ups.begin(), answered->follow_ups.end(),
                                           e->id) != answered->follow_ups.end();
 }

@@ -78,8 +78,12 @@ bool about_another_kind(const MessageCues& named, const retrieval::SearchResult&
 // entry of the kept topic, or one the operator lists as a follow-up of the
 // answer ("那这个保本吗" after 短期标长期标都有啥, "那有了它就不会亏了吧" after 风险
 // 备付金是干嘛的 ask whether the principal is safe; "这个要收费吗" after 债权转让
-// 怎么操作 asks about the transfer's fee, not recharging's). Not when the type
-// refines the answer.
+// 怎么操作 asks about the transfer's fee, not recharging's), or, after an
+// answer of how the topic goes as a whole (its entry of type kWholeTopicType),
+// an entry of a type the kept topic has no entry of ("这个安全吗" after 怎么投标 asks the platform's safety: the invest topic
+// has no safety entry; after 自动投标怎么开 it asks about the auto-bid).
+// Not when the type refines the answer.
+inline constexpr const char* kWholeTopicType = "how";
 bool asks_its_own_type(const MessageCues& named, const retrieval::SearchResult& alone,
                        const knowledge::KnowledgeBase& kb, const Conversation& c);
 

@@ -1688,3 +1688,43 @@ TEST_F(FollowupTest, APlaceMoneyGoesRightAfterAVerbOfGoingThereNamesNoTopic) {
 
 }  // namespace
 }  // namespace faqbot::bot
+
+namespace faqbot::bot {
+namespace {
+
+// Entries of one slot each, for the tests below.
+void add_entry(knowledge::KnowledgeBase& kb, const char* id, const char* question, const char* topic,
+               const char* type) {
+  knowledge::Entry e = testing::entry(id, question, "…");
+  e.topic = topic;
+  e.type = type;
+  kb.entries.push_back(e);
+}
+
+TEST_F(FollowupTest, APointerAskingATypeTheTopicLacksAfterHowItGoesAsksItOfTheWhole) {
+  add_entry(*kb_, "invest.how", "怎么投标", "invest", "how");
+  add_entry(*kb_, "withdraw.how", "怎么提现", "withdraw", "how");
+  add_entry(*kb_, "invest.auto_bid", "自动投标怎么开", "invest", "");
+  add_entry(*kb_, "risk.platform_safety", "平台安全吗", "risk", "safety");
+  kb_->followup.topic_cues["invest"] = {"投标"};
+  kb_->followup.type_cues["safety"] = {"安全"};
+  cues_ = CueReader(*kb_, retriever_);
+  retriever_.on("这个安全吗", result({{"risk.platform_safety", 0.95}}));
+  retriever_.on("投标安全吗", result({{"invest.auto_bid", 0.8}}));
+  // After how investing goes (its entry of type how), the invest topic has
+  // no safety entry: the platform's safety is asked.
+  after("怎么投标", "invest.how", "invest", "how");
+  Reading r = read("这个安全吗");
+  EXPECT_EQ(r.kind, ReadingKind::kAlone) << to_string(r.kind) << " " << r.question;
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "risk.platform_safety");
+  // Control: after a feature of the topic's own, the pointer asks about it.
+  after("自动投标怎么开", "invest.auto_bid", "invest", "how");
+  r = read("这个安全吗");
+  EXPECT_EQ(r.kind, ReadingKind::kReference) << to_string(r.kind) << " " << r.question;
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "invest.auto_bid");
+}
+
+}  // namespace
+}  // namespace faqbot::bot
