@@ -273,6 +273,7 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
       kind == ReadingKind::kReference && named.names_only(conversation.topic) &&
       alone_reads_topic(alone, kb, conversation.topic) && alone.candidates[0].id != conversation.last_faq_id &&
       pointer_before_new_word(cues, kb, retriever, reading.result.normalized, named, conversation);
+  const ReadingKind classified = kind;  // before the text alone may claim it
   if (sure_alone && !context_only &&
       (own_noun || complete_alone(kind, named, alone, kb, conversation, short_text))) {
     kind = ReadingKind::kAlone;
@@ -283,32 +284,36 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
   // Another person's case: the last question asked for them (the person may
   // be a word only out-of-scope examples use: 老婆).
   const bool person = !small_talk && read_for_another_person(state, &reading);
+  // The same question of a new object another topic names ("那银行卡号呢"
+  // after a question whether identity numbers are sold).
+  const bool same_question = !person && short_text && !another_kind && !small_talk &&
+                             classified == ReadingKind::kTopic && read_same_question_of(state, &reading);
   // "The other one" of the kind asked about last: no type, no other topic.
-  const bool other = !person && short_text && !another_kind && named.types.empty() && !named.names_product &&
+  const bool other = !person && !same_question && short_text && !another_kind && named.types.empty() && !named.names_product &&
                      (named.topics.empty() || named.names_only(conversation.topic)) &&
                      points_at_other(reading.result.normalized) && read_other(state, &reading);
   // A sibling of the subject named by its modifier: no other topic.
   // The step after one named ("借款审核通过以后呢").
   const StepQuery steps{searched, [&] { return previous_subject(cues, kb, retriever, conversation); }};
-  const bool next_step = !person && !other && short_text && !another_kind && !small_talk &&
+  const bool next_step = !person && !same_question && !other && short_text && !another_kind && !small_talk &&
                          read_next_step(steps, &reading);
   // The step answered last, done, then a question of its own ("放款以后怎么还").
-  const bool step_then = !person && !other && !next_step && short_text && !another_kind && !small_talk &&
+  const bool step_then = !person && !same_question && !other && !next_step && short_text && !another_kind && !small_talk &&
                          !named.names_product && read_step_then(steps, &reading);
-  const bool sibling = !person && !other && !next_step && !step_then && (short_text || named.reference) && !another_kind &&
+  const bool sibling = !person && !same_question && !other && !next_step && !step_then && (short_text || named.reference) && !another_kind &&
                        !named.names_product &&
                        (named.topics.empty() || named.names_only(conversation.topic)) &&
                        read_sibling(state, &reading);
   // What the answer just given states, asked about in a short follow-up.
-  const bool about_answer = !person && !other && !next_step && !step_then && !sibling && short_text && !another_kind && !small_talk &&
+  const bool about_answer = !person && !same_question && !other && !next_step && !step_then && !sibling && short_text && !another_kind && !small_talk &&
                             kind != ReadingKind::kContrast && kind != ReadingKind::kSubject &&
                             kind != ReadingKind::kTopic && read_as_the_answer(state, sure_alone, &reading);
   // A long follow-up the text alone is unsure of, naming the answered type
   // or types refining it, refines the question just answered.
-  const bool refining = !person && !other && !next_step && !step_then && !sibling && !about_answer &&
+  const bool refining = !person && !same_question && !other && !next_step && !step_then && !sibling && !about_answer &&
                         !short_text && !sure_alone && !small_talk && !another_kind &&
                         read_as_refining_the_answer(state, &reading);
-  const bool read = person || other || next_step || step_then || sibling || about_answer || refining ||
+  const bool read = person || same_question || other || next_step || step_then || sibling || about_answer || refining ||
                     (kind != ReadingKind::kAlone && read_in_context(state, kind, &reading, &in_context));
   if (!read && !small_talk && !sure_alone && !another_kind) rescue_in_context(state, short_text, &reading);
   keep_at_most(reading.result, k);

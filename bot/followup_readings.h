@@ -87,4 +87,15 @@ bool read_as_refining_the_answer(const MessageState& m, Reading* reading);
 //要什么条件 asks the amount). False otherwise.
 bool read_for_another_person(const MessageState& m, Reading* reading);
 
+// A new object of the same question: a message with a follow-up marker
+// naming only a word of another topic with nothing of a type ("那银行卡号呢"
+// after a question whether identity numbers are sold), when that topic has
+// no entry of the kept type (account has no safety entry) and the last
+// question named no topic word (its object was no topic's: "提现呢" after
+// 充值支持哪些方式 moves the topic), asks the last question of the new object:
+// the message's words put before the last question, searched; true, read as kTopic
+// within the kept topic, when that search clearly answers with the entry
+// answered last (bot/followup_object.cpp). Else `reading` is unchanged.
+bool read_same_question_of(const MessageState& m, Reading* reading);
+
 }  // namespace faqbot::bot

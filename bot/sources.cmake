@@ -7,6 +7,7 @@ set(FAQBOT_BOT_SOURCES
   followup_context_readings.cpp
   followup_cues.cpp
   followup_entry_readings.cpp
+  followup_object.cpp
   followup_person.cpp
   followup_predicates.cpp
   followup_rewrite.cpp

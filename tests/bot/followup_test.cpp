@@ -1726,5 +1726,31 @@ TEST_F(FollowupTest, APointerAskingATypeTheTopicLacksAfterHowItGoesAsksItOfTheWh
   EXPECT_EQ(r.result.candidates[0].id, "invest.auto_bid");
 }
 
+TEST_F(FollowupTest, ANewObjectOfTheSameQuestionKeepsTheEntryThatFitsIt) {
+  add_entry(*kb_, "security.privacy", "个人信息会泄露吗", "security", "safety");
+  add_entry(*kb_, "account.bind_card", "怎么绑银行卡", "account", "");
+  kb_->followup.topic_cues["account"] = {"银行卡"};
+  kb_->followup.topic_cues["security"] = {"个人信息"};
+  cues_ = CueReader(*kb_, retriever_);
+  after("我的身份证号你们会不会卖出去", "security.privacy", "security", "safety");
+  retriever_.on("那银行卡号呢", result({{"account.bind_card", 0.95}}));
+  retriever_.on("银行卡号", result({{"account.bind_card", 0.95}}));
+  retriever_.on("银行卡号我的身份证号你们会不会卖出去", result({{"security.privacy", 0.9}}));
+  Reading r = read("那银行卡号呢");
+  EXPECT_EQ(r.kind, ReadingKind::kTopic) << to_string(r.kind) << " " << r.question;
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "security.privacy");
+  // Controls: no follow-up marker, or a last question naming its topic's
+  // word (the object was a topic's, and the topic moves), read alone.
+  r = read("银行卡号");
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "account.bind_card");
+  after("个人信息会不会卖出去", "security.privacy", "security", "safety");
+  retriever_.on("银行卡号会不会卖出去", result({{"security.privacy", 0.9}}));
+  r = read("那银行卡号呢");
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "account.bind_card");
+}
+
 }  // namespace
 }  // namespace faqbot::bot
