@@ -116,7 +116,8 @@ bool asks_what_the_answer_states(const MessageState& m, const knowledge::Entry& 
   };
   const std::vector<OfTheAnswer>& table = m.kb.followup.of_the_answer;
   return std::any_of(table.begin(), table.end(), [&](const OfTheAnswer& o) {
-    return holds(m.alone.normalized, o.asks) && holds(answered.answer, o.stated_by) && rest_fits(o);
+    return holds(m.alone.normalized, o.asks) && holds(answered.answer, o.stated_by) && rest_fits(o) &&
+           !(o.topic_first && alone_reads_topic(m.alone, m.kb, m.conversation.topic));
   });
 }
 

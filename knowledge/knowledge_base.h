@@ -210,6 +210,10 @@ struct FollowupCues {
     // The message says nothing else besides filler and asking words ("怎么算
     // 的"); else what else it says must be in the answer ("剩下的余额怎么处理").
     bool bare = false;
+    // Where the answer says something is seen ("在哪看"): when the text alone
+    // reads another entry of the kept topic, that entry is the place asked
+    // (信息披露 after 逾期率多少), not the answer.
+    bool topic_first = false;
   };
   std::vector<OfTheAnswer> of_the_answer;
 };

@@ -186,8 +186,14 @@ void parse_followup_cues(const json& doc, FollowupCues* cues, std::vector<Diagno
           } else {
             error(diags, where + " \"bare\" must be true or false");
           }
+        } else if (f.key() == "topic_first") {
+          if (f.value().is_boolean()) {
+            o.topic_first = f.value().get<bool>();
+          } else {
+            error(diags, where + " \"topic_first\" must be true or false");
+          }
         } else {
-          error(diags, where + " \"" + f.key() + "\" is none of asks, stated_by, bare");
+          error(diags, where + " \"" + f.key() + "\" is none of asks, stated_by, bare, topic_first");
         }
       }
       if (o.asks.empty() || o.stated_by.empty()) {

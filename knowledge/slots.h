@@ -69,7 +69,9 @@
 //              asking it (matched as written in the normalised message);
 //              stated_by, marks of an answer that states it (matched in the
 //              answer as written); bare, the message must say nothing else
-//              (else what else it says must be in the answer). Both lists
+//              (else what else it says must be in the answer); topic_first,
+//              the text alone reading another entry of the kept topic reads
+//              it (where to look: the place may be an entry). Both lists
 //              are required and non-empty; another key is an error; left
 //              out, the reading never applies.
 // Cue words are written as investors type them; matching happens on

@@ -1752,5 +1752,36 @@ TEST_F(FollowupTest, ANewObjectOfTheSameQuestionKeepsTheEntryThatFitsIt) {
   EXPECT_EQ(r.result.candidates[0].id, "account.bind_card");
 }
 
+TEST_F(FollowupTest, WhereToLookAtWhatTheAnswerSaysIsSeenIsTheAnswerUnlessTheTopicHasThePlace) {
+  knowledge::Entry review = testing::entry("loan.review_time", "借款审核要多久", "审核一般1-3个工作日，可在App中查看审核进度。");
+  review.topic = "loan";
+  review.type = "how_long";
+  kb_->entries.push_back(review);
+  knowledge::Entry rate = testing::entry("risk.overdue_rate", "逾期率多少", "逾期率每月披露，可在信息披露页面查看月度报告。");
+  rate.topic = "risk";
+  rate.type = "";
+  kb_->entries.push_back(rate);
+  add_entry(*kb_, "risk.disclosure", "信息披露在哪看", "risk", "");
+  kb_->followup.of_the_answer.push_back({{"在哪看"}, {"查看"}, false, true});
+  cues_ = CueReader(*kb_, retriever_);
+  // The text alone, sure of the disclosure page (another topic), is outweighed:
+  // the answer says where the review's progress is seen.
+  after("借款审核要多久", "loan.review_time", "loan", "how_long");
+  retriever_.on("在哪看进度", result({{"risk.disclosure", 0.73}, {"loan.review_time", 0.1}}));
+  retriever_.on("借款审核要多久在哪看进度", result({{"loan.review_time", 0.9}}));
+  Reading r = read("在哪看进度");
+  EXPECT_TRUE(r.in_context()) << to_string(r.kind) << " " << r.question;
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "loan.review_time");
+  // Control: the text alone reads another entry of the kept topic, the
+  // place the answer names (topic_first): that entry is asked.
+  after("逾期率多少", "risk.overdue_rate", "risk", "");
+  retriever_.on("在哪看报告", result({{"risk.disclosure", 0.6}, {"risk.overdue_rate", 0.3}}));
+  retriever_.on("逾期率多少在哪看报告", result({{"risk.overdue_rate", 0.95}, {"risk.disclosure", 0.01}}));
+  r = read("在哪看报告");
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "risk.disclosure");
+}
+
 }  // namespace
 }  // namespace faqbot::bot

@@ -204,7 +204,7 @@ TEST(Slots, QuestionsOfTheAnswerAreReadAndMalformedOnesAreErrors) {
   cfg.write("kb/recharge.json", kRecharge);
   cfg.write("followup.json", R"({"topics": {"recharge": ["充值"]},
     "of_the_answer": [{"asks": ["怎么算", "咋算"], "stated_by": ["%", "元"], "bare": true},
-                      {"asks": ["撤回"], "stated_by": ["无法"]}]})");
+                      {"asks": ["撤回"], "stated_by": ["无法"], "topic_first": true}]})");
   LoadOutcome out = load(cfg.dir());
   ASSERT_TRUE(out.ok()) << (out.diagnostics.empty() ? "" : format(out.diagnostics[0]));
   const auto& table = out.kb->followup.of_the_answer;
@@ -214,6 +214,8 @@ TEST(Slots, QuestionsOfTheAnswerAreReadAndMalformedOnesAreErrors) {
   EXPECT_TRUE(table[0].bare);
   EXPECT_EQ(table[1].asks, std::vector<std::string>{"撤回"});
   EXPECT_FALSE(table[1].bare);  // left out: what else the message says must be in the answer
+  EXPECT_FALSE(table[0].topic_first);  // left out: the answer is read whatever the text alone reads
+  EXPECT_TRUE(table[1].topic_first);
 
   // Left out: no question of the answer is read.
   cfg.write("followup.json", R"({"topics": {"recharge": ["充值"]}})");
@@ -226,13 +228,14 @@ TEST(Slots, QuestionsOfTheAnswerAreReadAndMalformedOnesAreErrors) {
                            "\"of_the_answer\" must be a list of"));
   cfg.write("followup.json", R"({"of_the_answer": ["怎么算",
     {"asks": "怎么算", "stated_by": ["%"]},
-    {"asks": ["撤回"], "stated_by": [""], "bare": "yes", "mark": ["无法"]},
+    {"asks": ["撤回"], "stated_by": [""], "bare": "yes", "mark": ["无法"], "topic_first": 1},
     {"asks": ["剩下"]}]})");
   auto errors = diagnostic_lines(load(cfg.dir()), Severity::kError);
   EXPECT_TRUE(any_contains(errors, "of_the_answer item 1 must be an object with \"asks\" and \"stated_by\""));
   EXPECT_TRUE(any_contains(errors, "of_the_answer item 2 \"asks\" must be a list of strings"));
   EXPECT_TRUE(any_contains(errors, "of_the_answer item 3 \"stated_by\" holds an item that is not a non-empty string"));
   EXPECT_TRUE(any_contains(errors, "of_the_answer item 3 \"bare\" must be true or false"));
+  EXPECT_TRUE(any_contains(errors, "of_the_answer item 3 \"topic_first\" must be true or false"));
   EXPECT_TRUE(any_contains(errors, "of_the_answer item 3 \"mark\" is none of asks, stated_by, bare"));
   EXPECT_TRUE(any_contains(errors, "of_the_answer item 4 needs non-empty \"asks\" and \"stated_by\""));
 }
