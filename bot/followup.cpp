@@ -284,7 +284,7 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
   // Another person's case: the last question asked for them (the person may
   // be a word only out-of-scope examples use: 老婆).
   const bool person = !small_talk && read_for_another_person(state, &reading);
-  // The same question of a new object another topic names ("那银行卡号呢"
+  // The same question of a new object another topic names ("那卡号呢"
   // after a question whether identity numbers are sold).
   const bool same_question = !person && short_text && !another_kind && !small_talk &&
                              classified == ReadingKind::kTopic && read_same_question_of(state, &reading);

@@ -112,9 +112,9 @@
 // 还款怎么操作; whether what it tells of may be undone: "提交了还能撤回吗" after
 // 申请销户; what becomes of what is left: "剩下的余额怎么处理" after 账户怎么注
 // 销) is read as that answer, however sure the text alone is of another entry;
-// where to look at what it says is seen ("在哪看进度" after 借款审核要几天) too,
+// where to look at what it says is seen ("进度在哪查" after 借款审核要多久) too,
 // unless the text alone reads another entry of the kept topic, the place
-// itself (followup.json topic_first: "在哪看报告" after 逾期率多少 is 信息披露).
+// itself (followup.json topic_first: "去哪看月报" after 坏账率是多少 is 信息披露).
 // A sibling named by its distinguishing modifier (CueReader::sibling_named:
 // "交易的那个呢" after 登录的密码忘了怎么重设) is read as kSubject, the last
 // question asking about the sibling; so is one named by another word the

@@ -110,7 +110,7 @@ bool asks_its_own_type(const MessageCues& named, const retrieval::SearchResult& 
   // The answer told how the topic goes as a whole (its entry of type how: not
   // a feature of its own like the auto-bid, nor one of its questions like the
   // fee), and the kept topic has no entry of the type asked: the pointer asks
-  // it of the whole ("这个安全吗" after 怎么投标 is the platform's safety).
+  // it of the whole ("这个靠谱不" after 投标怎么弄 is the platform's safety).
   if (answered != nullptr && answered->type == kWholeTopicType && !topic_has_type(kb, c.topic, e->type)) {
     return true;
   }

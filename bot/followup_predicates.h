@@ -80,7 +80,7 @@ bool about_another_kind(const MessageCues& named, const retrieval::SearchResult&
 // 备付金是干嘛的 ask whether the principal is safe; "这个要收费吗" after 债权转让
 // 怎么操作 asks about the transfer's fee, not recharging's), or, after an
 // answer of how the topic goes as a whole (its entry of type kWholeTopicType),
-// an entry of a type the kept topic has no entry of ("这个安全吗" after 怎么投标 asks the platform's safety: the invest topic
+// an entry of a type the kept topic has no entry of ("这个靠谱不" after 投标怎么弄 asks the platform's safety: the invest topic
 // has no safety entry; after 自动投标怎么开 it asks about the auto-bid).
 // Not when the type refines the answer.
 inline constexpr const char* kWholeTopicType = "how";

@@ -88,7 +88,7 @@ bool read_as_refining_the_answer(const MessageState& m, Reading* reading);
 bool read_for_another_person(const MessageState& m, Reading* reading);
 
 // A new object of the same question: a message with a follow-up marker
-// naming only a word of another topic with nothing of a type ("那银行卡号呢"
+// naming only a word of another topic with nothing of a type ("那卡号呢"
 // after a question whether identity numbers are sold), when that topic has
 // no entry of the kept type (account has no safety entry) and the last
 // question named no topic word (its object was no topic's: "提现呢" after

@@ -1702,25 +1702,25 @@ void add_entry(knowledge::KnowledgeBase& kb, const char* id, const char* questio
 }
 
 TEST_F(FollowupTest, APointerAskingATypeTheTopicLacksAfterHowItGoesAsksItOfTheWhole) {
-  add_entry(*kb_, "invest.how", "怎么投标", "invest", "how");
+  add_entry(*kb_, "invest.how", "投标怎么弄", "invest", "how");
   add_entry(*kb_, "withdraw.how", "怎么提现", "withdraw", "how");
   add_entry(*kb_, "invest.auto_bid", "自动投标怎么开", "invest", "");
   add_entry(*kb_, "risk.platform_safety", "平台安全吗", "risk", "safety");
   kb_->followup.topic_cues["invest"] = {"投标"};
-  kb_->followup.type_cues["safety"] = {"安全"};
+  kb_->followup.type_cues["safety"] = {"靠谱"};
   cues_ = CueReader(*kb_, retriever_);
-  retriever_.on("这个安全吗", result({{"risk.platform_safety", 0.95}}));
-  retriever_.on("投标安全吗", result({{"invest.auto_bid", 0.8}}));
+  retriever_.on("这个靠谱不", result({{"risk.platform_safety", 0.95}}));
+  retriever_.on("投标靠谱不", result({{"invest.auto_bid", 0.8}}));
   // After how investing goes (its entry of type how), the invest topic has
   // no safety entry: the platform's safety is asked.
-  after("怎么投标", "invest.how", "invest", "how");
-  Reading r = read("这个安全吗");
+  after("投标怎么弄", "invest.how", "invest", "how");
+  Reading r = read("这个靠谱不");
   EXPECT_EQ(r.kind, ReadingKind::kAlone) << to_string(r.kind) << " " << r.question;
   ASSERT_FALSE(r.result.candidates.empty());
   EXPECT_EQ(r.result.candidates[0].id, "risk.platform_safety");
   // Control: after a feature of the topic's own, the pointer asks about it.
   after("自动投标怎么开", "invest.auto_bid", "invest", "how");
-  r = read("这个安全吗");
+  r = read("这个靠谱不");
   EXPECT_EQ(r.kind, ReadingKind::kReference) << to_string(r.kind) << " " << r.question;
   ASSERT_FALSE(r.result.candidates.empty());
   EXPECT_EQ(r.result.candidates[0].id, "invest.auto_bid");
@@ -1732,22 +1732,22 @@ TEST_F(FollowupTest, ANewObjectOfTheSameQuestionKeepsTheEntryThatFitsIt) {
   kb_->followup.topic_cues["account"] = {"银行卡"};
   kb_->followup.topic_cues["security"] = {"个人信息"};
   cues_ = CueReader(*kb_, retriever_);
-  after("我的身份证号你们会不会卖出去", "security.privacy", "security", "safety");
-  retriever_.on("那银行卡号呢", result({{"account.bind_card", 0.95}}));
-  retriever_.on("银行卡号", result({{"account.bind_card", 0.95}}));
-  retriever_.on("银行卡号我的身份证号你们会不会卖出去", result({{"security.privacy", 0.9}}));
-  Reading r = read("那银行卡号呢");
+  after("你们会把我手机号卖给别人吗", "security.privacy", "security", "safety");
+  retriever_.on("那银行卡账号呢", result({{"account.bind_card", 0.95}}));
+  retriever_.on("银行卡账号", result({{"account.bind_card", 0.95}}));
+  retriever_.on("银行卡账号你们会把我手机号卖给别人吗", result({{"security.privacy", 0.9}}));
+  Reading r = read("那银行卡账号呢");
   EXPECT_EQ(r.kind, ReadingKind::kTopic) << to_string(r.kind) << " " << r.question;
   ASSERT_FALSE(r.result.candidates.empty());
   EXPECT_EQ(r.result.candidates[0].id, "security.privacy");
   // Controls: no follow-up marker, or a last question naming its topic's
   // word (the object was a topic's, and the topic moves), read alone.
-  r = read("银行卡号");
+  r = read("银行卡账号");
   ASSERT_FALSE(r.result.candidates.empty());
   EXPECT_EQ(r.result.candidates[0].id, "account.bind_card");
-  after("个人信息会不会卖出去", "security.privacy", "security", "safety");
-  retriever_.on("银行卡号会不会卖出去", result({{"security.privacy", 0.9}}));
-  r = read("那银行卡号呢");
+  after("个人信息会不会卖给别人", "security.privacy", "security", "safety");
+  retriever_.on("银行卡账号会不会卖给别人", result({{"security.privacy", 0.9}}));
+  r = read("那银行卡账号呢");
   ASSERT_FALSE(r.result.candidates.empty());
   EXPECT_EQ(r.result.candidates[0].id, "account.bind_card");
 }
@@ -1757,28 +1757,28 @@ TEST_F(FollowupTest, WhereToLookAtWhatTheAnswerSaysIsSeenIsTheAnswerUnlessTheTop
   review.topic = "loan";
   review.type = "how_long";
   kb_->entries.push_back(review);
-  knowledge::Entry rate = testing::entry("risk.overdue_rate", "逾期率多少", "逾期率每月披露，可在信息披露页面查看月度报告。");
+  knowledge::Entry rate = testing::entry("risk.overdue_rate", "坏账率是多少", "坏账率每月披露，可在信息披露页面查看月报。");
   rate.topic = "risk";
   rate.type = "";
   kb_->entries.push_back(rate);
   add_entry(*kb_, "risk.disclosure", "信息披露在哪看", "risk", "");
-  kb_->followup.of_the_answer.push_back({{"在哪看"}, {"查看"}, false, true});
+  kb_->followup.of_the_answer.push_back({{"在哪看", "去哪看", "在哪查"}, {"查看"}, false, true});
   cues_ = CueReader(*kb_, retriever_);
   // The text alone, sure of the disclosure page (another topic), is outweighed:
   // the answer says where the review's progress is seen.
   after("借款审核要多久", "loan.review_time", "loan", "how_long");
-  retriever_.on("在哪看进度", result({{"risk.disclosure", 0.73}, {"loan.review_time", 0.1}}));
-  retriever_.on("借款审核要多久在哪看进度", result({{"loan.review_time", 0.9}}));
-  Reading r = read("在哪看进度");
+  retriever_.on("进度在哪查", result({{"risk.disclosure", 0.73}, {"loan.review_time", 0.1}}));
+  retriever_.on("借款审核要多久进度在哪查", result({{"loan.review_time", 0.9}}));
+  Reading r = read("进度在哪查");
   EXPECT_TRUE(r.in_context()) << to_string(r.kind) << " " << r.question;
   ASSERT_FALSE(r.result.candidates.empty());
   EXPECT_EQ(r.result.candidates[0].id, "loan.review_time");
   // Control: the text alone reads another entry of the kept topic, the
   // place the answer names (topic_first): that entry is asked.
-  after("逾期率多少", "risk.overdue_rate", "risk", "");
-  retriever_.on("在哪看报告", result({{"risk.disclosure", 0.6}, {"risk.overdue_rate", 0.3}}));
-  retriever_.on("逾期率多少在哪看报告", result({{"risk.overdue_rate", 0.95}, {"risk.disclosure", 0.01}}));
-  r = read("在哪看报告");
+  after("坏账率是多少", "risk.overdue_rate", "risk", "");
+  retriever_.on("去哪看月报", result({{"risk.disclosure", 0.6}, {"risk.overdue_rate", 0.3}}));
+  retriever_.on("坏账率是多少去哪看月报", result({{"risk.overdue_rate", 0.95}, {"risk.disclosure", 0.01}}));
+  r = read("去哪看月报");
   ASSERT_FALSE(r.result.candidates.empty());
   EXPECT_EQ(r.result.candidates[0].id, "risk.disclosure");
 }
