@@ -29,13 +29,7 @@ bool read_as_another_entry_of_topic(const MessageState& m, const std::string& qu
   SlotFilter filter;
   filter.topic = c.topic;
   filter.not_entry = c.last_faq_id;
-  retrieval::SearchResult in;
-  if (!within_slots(searched, m.kb, filter, &in)) return false;
-  reading->result = std::move(in);
-  reading->result.out_of_scope = searched.out_of_scope;
-  reading->kind = ReadingKind::kSubject;
-  reading->question = searched.normalized;
-  return true;
+  return read_within(m, searched, filter, ReadingKind::kSubject, reading);
 }
 
 // Words asking whether something may be set or chosen ("能设置金额区间吗",
@@ -150,6 +144,16 @@ bool read_within_answered_slots(const MessageState& m, const std::string& type, 
 }
 
 }  // namespace
+
+bool read_within(const MessageState& m, const retrieval::SearchResult& searched,
+                 const SlotFilter& filter, ReadingKind kind, Reading* reading) {
+  retrieval::SearchResult in;
+  if (!within_slots(searched, m.kb, filter, &in)) return false;
+  reading->result = std::move(in);
+  reading->kind = kind;
+  reading->question = searched.normalized;
+  return true;
+}
 
 bool read_other(const MessageState& m, Reading* reading) {
   const Conversation& c = m.conversation;

@@ -20,13 +20,7 @@ bool read_same_question_of(const MessageState& m, Reading* reading) {
   if (!answers_clearly(searched, m.thresholds) || searched.candidates[0].id != c.last_faq_id) return false;
   SlotFilter filter;
   filter.topic = c.topic;
-  retrieval::SearchResult in;
-  if (!within_slots(searched, m.kb, filter, &in)) return false;
-  reading->result = std::move(in);
-  reading->result.out_of_scope = searched.out_of_scope;
-  reading->kind = ReadingKind::kTopic;
-  reading->question = searched.normalized;
-  return true;
+  return read_within(m, searched, filter, ReadingKind::kTopic, reading);
 }
 
 }  // namespace faqbot::bot

@@ -65,13 +65,7 @@ bool read_for_another_person(const MessageState& m, Reading* reading) {
   }
   SlotFilter filter;
   filter.topic = c.topic;
-  retrieval::SearchResult in;
-  if (!within_slots(searched, m.kb, filter, &in) || in.candidates.empty()) return false;
-  reading->result = std::move(in);
-  reading->result.out_of_scope = searched.out_of_scope;
-  reading->kind = ReadingKind::kReference;
-  reading->question = searched.normalized;
-  return true;
+  return read_within(m, searched, filter, ReadingKind::kReference, reading);
 }
 
 }  // namespace faqbot::bot

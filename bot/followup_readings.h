@@ -15,6 +15,12 @@ struct MessageState : MessageSearch {
   const MessageCues& named;
 };
 
+// `searched` restricted by `filter` (within_slots) becomes `reading`, of
+// `kind`, its question the text `searched` normalised. False, `reading`
+// unchanged, when the filter leaves nothing (bot/followup_entry_readings.cpp).
+bool read_within(const MessageState& m, const retrieval::SearchResult& searched,
+                 const SlotFilter& filter, ReadingKind kind, Reading* reading);
+
 // The message read in context as `kind` (not kAlone): false when the
 // context cannot hold it (see followup.h). `in_context` receives the search
 // in context before the slots restrict it (the product of both experts for a
