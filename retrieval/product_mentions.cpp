@@ -42,6 +42,14 @@ constexpr std::string_view kToward[] = {"给", "往", "向", "为"};
 // How far after the preposition (bytes, about four CJK characters) the verb may start.
 constexpr size_t kObjectWindow = 12;
 constexpr std::string_view kModals[] = {"能不能", "可不可以", "能否", "可以", "也能", "能", "支持", "可"};
+// Hedges before the modal ("信用卡应该也能绑吧", "支付宝是不是也可以充值"):
+// the investor guesses whether we take it, the modal still follows.
+constexpr std::string_view kHedges[] = {"应该", "是不是", "是否", "大概", "估计"};
+// A bare recharge verb ("支付宝能充吗") is ours only with a modal before it
+// and nothing of its own after it: a question particle, a direction into
+// the account, or the end ("支付宝能充话费吗" recharges their object).
+constexpr std::string_view kBareRecharge = "充";
+constexpr std::string_view kAfterBareRecharge[] = {"吗", "不", "么", "嘛", "没", "进", "到", "啊", "呀", "吧", "呢", "钱"};
 // Adverbs between the modal and the verb ("支付宝能直接充值吗").
 constexpr std::string_view kAdverbs[] = {"直接", "也"};
 // Evidence offered for one of ours, asked whether it is accepted ("支付宝流水
@@ -52,6 +60,11 @@ constexpr std::string_view kAcceptance[] = {"算吗", "算不算", "算不", "�
                                             "有用吗", "管用吗", "能用吗", "能用不"};
 // Words of comparison right before a name ("像基金定投那样", "跟支付宝比").
 constexpr std::string_view kComparisonWords[] = {"像", "跟", "比", "对比", "比较", "比起"};
+// Words likening ours to a name, which may stand a verb of getting away
+// ("风险备付金相当于买了保险吗", "这就等于存了定期"): the name is what ours
+// is likened to, not what the question asks about.
+constexpr std::string_view kLikening[] = {"相当于", "等于", "等同于", "类似于", "好比", "如同"};
+constexpr std::string_view kGettingVerbs[] = {"买了", "买个", "买", "办了", "办", "存了", "存", "上了", "有了", "投了", "开了"};
 // What right after a name makes it the holder of money ("公积金账户里",
 // "社保卡里的钱"; the forms may end in 账户 or 卡 themselves).
 constexpr std::string_view kHolders[] = {"账户", "账号", "卡里", "里"};
@@ -88,6 +101,29 @@ bool asks_acceptance(std::string_view text) {
     }
   }
   return false;
+}
+
+// Whether a name preceded by `before` is likened to: right after a word
+// of kLikening, or after one and a verb of kGettingVerbs.
+bool named_likened(std::string_view before) {
+  for (std::string_view verb : kGettingVerbs) {
+    if (!ends_with(before, verb)) continue;
+    const std::string_view rest = before.substr(0, before.size() - verb.size());
+    for (std::string_view w : kLikening) {
+      if (ends_with(rest, w)) return true;
+    }
+  }
+  for (std::string_view w : kLikening) {
+    if (ends_with(before, w)) return true;
+  }
+  return false;
+}
+
+// Whether `verb` is a bare recharge verb with nothing of its own after it.
+bool bare_recharge(std::string_view verb) {
+  if (!starts_with(verb, kBareRecharge)) return false;
+  const std::string_view after = verb.substr(kBareRecharge.size());
+  return after.empty() || starts_with_any(after, kAfterBareRecharge);
 }
 
 }  // namespace
@@ -136,7 +172,7 @@ int ProductMentions::asked_about(const std::string& normalized) const {
       seen.emplace_back(at, end);
       const std::string_view before = std::string_view(normalized).substr(0, at);
       const std::string_view after = std::string_view(normalized).substr(end);
-      if (!named_as_means(before) && !named_beside_subject(before, after)) {
+      if (!named_as_means(before) && !named_likened(before) && !named_beside_subject(before, after)) {
         return static_cast<int>(form_product_[i]);
       }
     }
@@ -183,6 +219,7 @@ bool ProductMentions::named_in_comparison_in(const std::string& normalized) cons
       for (std::string_view w : kComparisonWords) {
         if (ends_with(before, w)) return true;
       }
+      if (named_likened(before)) return true;
     }
   }
   return false;
@@ -210,11 +247,13 @@ bool ProductMentions::named_beside_subject(std::string_view before, std::string_
   }
   std::string_view rest = after;
   if (starts_with(rest, "的")) rest.remove_prefix(std::string_view("的").size());
-  const std::string_view after_modal = skip_one(rest, kModals);
-  const bool modal = after_modal.size() != rest.size();
+  const std::string_view hedged = skip_one(rest, kHedges);
+  const std::string_view after_modal = skip_one(hedged, kModals);
+  const bool modal = after_modal.size() != hedged.size();
   const std::string_view verb = modal ? skip_one(after_modal, kAdverbs) : after_modal;
   if (starts_with_any(verb, kBindVerbs) && !starts_with_any(skip_one(verb, kBindVerbs), kBoundObjects)) return true;
   if (starts_with_any(verb, kMeansVerbs) && (modal || asks_acceptance(skip_one(verb, kMeansVerbs)))) return true;
+  if (modal && bare_recharge(verb)) return true;
   const std::string_view object = skip_one(verb, kToward);
   if (object.size() != verb.size()) {
     for (size_t at = 0; at <= std::min(object.size(), kObjectWindow); ++at) {

@@ -67,6 +67,15 @@ TEST(ProductMentions, NotWhenNamedBesideTheSubject) {
   EXPECT_EQ(p.asked_about("支付宝账单怎么查"), 1);
   EXPECT_EQ(p.asked_about("支付宝绑卡失败"), 1) << "binding in their app";
   EXPECT_EQ(p.asked_about("支付宝绑定银行卡失败"), 1);
+  // A hedge before the modal still leaves the name the object of ours.
+  EXPECT_EQ(kinds.asked_about("招行信用卡估计也能绑的吧"), -1);
+  EXPECT_EQ(kinds.asked_about("信用卡是不是可以充值"), -1);
+  EXPECT_EQ(kinds.asked_about("信用卡应该怎么还款"), 0) << "a hedge without a modal";
+  // A bare recharge verb with a modal and nothing of its own after it.
+  EXPECT_EQ(p.asked_about("支付宝可以充不"), -1);
+  EXPECT_EQ(p.asked_about("支付宝也能直接充进去吗"), -1);
+  EXPECT_EQ(p.asked_about("支付宝能充话费吗"), 1) << "their object after the verb";
+  EXPECT_EQ(p.asked_about("支付宝充了好几次"), 1) << "no modal";
   EXPECT_TRUE(kinds.named_beside_subject_in("招行信用卡能绑不"));
   EXPECT_FALSE(kinds.named_beside_subject_in("招商银行信用卡怎么提现"));
 }
@@ -77,6 +86,13 @@ TEST(ProductMentions, NamedInComparison) {
   EXPECT_TRUE(kinds.named_in_comparison_in("跟基金比收益怎么样"));
   EXPECT_FALSE(kinds.named_in_comparison_in("你们支持炒外汇吗"));
   EXPECT_FALSE(kinds.named_in_comparison_in("基金怎么买"));
+  // Ours likened to a kind, a verb of getting between them or not.
+  EXPECT_TRUE(kinds.named_in_comparison_in("自动投标等于买了基金定投吗"));
+  EXPECT_TRUE(kinds.named_in_comparison_in("这个产品类似于基金吧"));
+  EXPECT_EQ(kinds.asked_about("出借就相当于买基金了是吧"), -1);
+  EXPECT_EQ(kinds.asked_about("出借等于投了外汇吗"), -1);
+  EXPECT_EQ(kinds.asked_about("买了基金等于什么"), 0) << "the name before the likening word";
+  EXPECT_EQ(kinds.asked_about("我买了基金"), 0) << "a verb of getting alone";
 }
 
 TEST(ProductMentions, NamedAsHoldingMoney) {
