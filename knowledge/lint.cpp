@@ -7,6 +7,7 @@
 
 #include "knowledge/calendar_file.h"
 #include "knowledge/hedge_lint.h"
+#include "knowledge/means_words.h"
 #include "knowledge/slots.h"
 #include "knowledge/utf8.h"
 
@@ -288,7 +289,8 @@ class Linter {
   // Whether a lowercased question names a holder of `s` (not right after an
   // as_means word) and, when `s` lists words, one of them, without an
   // about_us word or an our_actions word `s` does not use in its own sense:
-  // the runtime rule (retrieval/service_mentions.h) on the text as written.
+  // the runtime rule (retrieval/service_mentions.h) on the text as written
+  // (a holder after 没到 / 未到 is no means either).
   bool reads_as_service(const std::string& q, const OtherService& s) const {
     auto has = [&](const std::string& w) { return !w.empty() && q.find(ascii_lower(w)) != std::string::npos; };
     const auto& cues = kb_.other_product_cues;
@@ -301,7 +303,8 @@ class Linter {
       const std::string holder = ascii_lower(h);
       if (holder.empty()) continue;
       for (size_t at = q.find(holder); at != std::string::npos; at = q.find(holder, at + 1)) {
-        if (!after_means(q.substr(0, at))) return true;
+        const std::string before = q.substr(0, at);
+        if (!after_means(before) || ends_with_failed_arrival(before)) return true;
       }
     }
     return false;
@@ -498,13 +501,9 @@ class Linter {
   }
 
   // Whether `before` ends with one of other_products.json's as_means words.
+  // (knowledge/means_words.h: not 到 completing 看到, 收到 …)
   bool after_means(const std::string& before) const {
-    for (const std::string& w : kb_.other_product_cues.as_means) {
-      if (!w.empty() && before.size() >= w.size() && before.compare(before.size() - w.size(), w.size(), w) == 0) {
-        return true;
-      }
-    }
-    return false;
+    return ends_with_means_word(before, kb_.other_product_cues.as_means);
   }
 
   const KnowledgeBase& kb_;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <iterator>
 
+#include "knowledge/means_words.h"
+
 namespace faqbot::retrieval {
 
 namespace {
@@ -181,11 +183,7 @@ int ProductMentions::asked_about(const std::string& normalized) const {
 }
 
 bool ProductMentions::named_as_means(std::string_view before) const {
-  auto right_after_means = [&](std::string_view text) {
-    return std::any_of(as_means_.begin(), as_means_.end(),
-                       [&](const std::string& w) { return ends_with(text, w); });
-  };
-  if (right_after_means(before)) return true;
+  if (knowledge::ends_with_means_word(before, as_means_)) return true;
   // The second item of a list of means: a means word shortly before the
   // coordinator, the first item between them.
   for (std::string_view c : kCoordinators) {

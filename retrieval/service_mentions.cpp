@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "knowledge/means_words.h"
 #include "retrieval/product_mentions.h"
 
 namespace faqbot::retrieval {
@@ -49,15 +50,16 @@ int ServiceMentions::asked_about(const std::string& normalized) const {
 }
 
 // Whether a holder of `s` is named other than as a means of ours or beside
-// the subject.
+// the subject. A holder after a negated 到 (没到商家) is where their payment
+// did not arrive: the question names none of our actions (asked_about), so
+// that is no destination of our money.
 bool ServiceMentions::names_holder(const std::string& normalized, const Service& s) const {
   const std::string_view text(normalized);
   for (const std::string& holder : s.holders) {
     for (size_t at = normalized.find(holder); at != std::string::npos; at = normalized.find(holder, at + 1)) {
       const std::string_view before = text.substr(0, at);
-      const bool means = std::any_of(as_means_.begin(), as_means_.end(), [&](const std::string& w) {
-        return before.size() >= w.size() && before.substr(before.size() - w.size()) == w;
-      });
+      const bool means =
+          knowledge::ends_with_means_word(before, as_means_) && !knowledge::ends_with_failed_arrival(before);
       if (!means && !ProductMentions::named_beside_subject(before, text.substr(at + holder.size()))) return true;
     }
   }

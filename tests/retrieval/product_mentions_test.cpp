@@ -36,6 +36,13 @@ TEST(ProductMentions, NotWhenNamedAsAMeansOfOurs) {
   EXPECT_EQ(p.asked_about("余额宝的钱能用支付宝转出吗"), 2);
 }
 
+TEST(ProductMentions, ArrivingIsAMeansOnlyAsADestination) {
+  const ProductMentions p({"支付宝"}, {{"支付宝", 0}}, {"到"});
+  EXPECT_EQ(p.asked_about("钱能直接到支付宝吗"), -1);
+  EXPECT_EQ(p.asked_about("刚收到支付宝的扣款短信"), 0) << "到 completing 收";
+  EXPECT_EQ(p.asked_about("一直没看到支付宝退款"), 0) << "到 completing 看";
+}
+
 TEST(ProductMentions, NotWhenNamedBesideTheSubject) {
   const ProductMentions kinds({"信用卡", "房贷", "公积金"}, {{"信用卡", 0}, {"房贷", 1}, {"公积金", 2}});
   // Something the investor does not have.

@@ -43,6 +43,16 @@ TEST(ServiceMentions, ActionsTheServiceUsesInItsOwnSense) {
   EXPECT_EQ(s.asked_about("快递到账要多久"), -1);
 }
 
+TEST(ServiceMentions, ArrivalWordsThatAreNoMeans) {
+  const ServiceMentions s = make();
+  // 到 completing a verb of perception is no destination of ours.
+  EXPECT_EQ(s.name(s.asked_about("刚看到建行卡密码被锁了")), "银行");
+  EXPECT_EQ(s.asked_about("到建行卡密码被锁了"), -1) << "到 alone: a means";
+  // A negated arrival: where their payment did not get to.
+  EXPECT_EQ(s.name(s.asked_about("寄的东西还没到快递点")), "快递");
+  EXPECT_EQ(s.asked_about("寄的东西到快递点了"), -1);
+}
+
 TEST(ServiceMentions, EmptyListsAndHoldersAreIgnored) {
   const ServiceMentions none;
   EXPECT_TRUE(none.empty());
