@@ -43,6 +43,19 @@ TEST(ServiceMentions, ActionsTheServiceUsesInItsOwnSense) {
   EXPECT_EQ(s.asked_about("快递到账要多久"), -1);
 }
 
+// As other_products.json lists them: a credit card's repayment and a
+// wallet's unbinding are their own, named by its holder.
+TEST(ServiceMentions, RepayingOrUnbindingInTheirOwnSense) {
+  const ServiceMentions s({{"信用卡", {"信用卡"}, {"逾期"}, {"还款"}}, {"微信", {"微信"}, {"解绑", "换卡"}, {"绑"}}},
+                          {"还款", "绑", "借款"}, {"你们"}, {"用"});
+  EXPECT_EQ(s.name(s.asked_about("信用卡分期还款晚了两天算逾期吗")), "信用卡");
+  EXPECT_EQ(s.asked_about("信用卡还款逾期了借款还能申请吗"), -1) << "借款: ours";
+  EXPECT_EQ(s.asked_about("用信用卡还款逾期了"), -1) << "a means of ours";
+  EXPECT_EQ(s.name(s.asked_about("微信里那张卡想解绑怎么弄")), "微信");
+  EXPECT_EQ(s.asked_about("你们这解绑要先去微信操作吗"), -1) << "put to us";
+  EXPECT_EQ(s.asked_about("微信能绑吗 想把旧的解绑"), -1) << "the name beside our feature";
+}
+
 TEST(ServiceMentions, ArrivalWordsThatAreNoMeans) {
   const ServiceMentions s = make();
   // 到 completing a verb of perception is no destination of ours.
