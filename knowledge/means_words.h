@@ -10,13 +10,13 @@ namespace faqbot::knowledge {
 
 // Whether `before` (the text before a name) ends with a word of `as_means`
 // that makes the name a means of ours. Not 到 completing a verb of
-// perception or attainment before it ("还没看到微信提现…", "收到支付宝的
+// perception or attainment before it ("一直没看到支付宝退款", "收到支付宝的
 // 短信"): the name then begins a clause of its own, not our money's
 // destination ("提到支付宝", "转到余额宝" stay means). Empty words are ignored.
 bool ends_with_means_word(std::string_view before, const std::vector<std::string>& as_means);
 
 // Whether `before` ends with 到 negated (没到, 未到): what follows is where
-// someone's payment did not arrive ("钱扣了没到商家那"). In a question naming
+// someone's payment did not arrive ("付了款没到商户那边"). In a question naming
 // none of our actions that is their payment, not our money's destination.
 bool ends_with_failed_arrival(std::string_view before);
 

@@ -44,10 +44,10 @@ constexpr std::string_view kToward[] = {"给", "往", "向", "为"};
 // How far after the preposition (bytes, about four CJK characters) the verb may start.
 constexpr size_t kObjectWindow = 12;
 constexpr std::string_view kModals[] = {"能不能", "可不可以", "能否", "可以", "也能", "能", "支持", "可"};
-// Hedges before the modal ("信用卡应该也能绑吧", "支付宝是不是也可以充值"):
+// Hedges before the modal ("招行信用卡估计也能绑的吧", "支付宝是不是也可以充值"):
 // the investor guesses whether we take it, the modal still follows.
 constexpr std::string_view kHedges[] = {"应该", "是不是", "是否", "大概", "估计"};
-// A bare recharge verb ("支付宝能充吗") is ours only with a modal before it
+// A bare recharge verb ("支付宝可以充不") is ours only with a modal before it
 // and nothing of its own after it: a question particle, a direction into
 // the account, or the end ("支付宝能充话费吗" recharges their object).
 constexpr std::string_view kBareRecharge = "充";
@@ -63,7 +63,7 @@ constexpr std::string_view kAcceptance[] = {"算吗", "算不算", "算不", "�
 // Words of comparison right before a name ("像基金定投那样", "跟支付宝比").
 constexpr std::string_view kComparisonWords[] = {"像", "跟", "比", "对比", "比较", "比起"};
 // Words likening ours to a name, which may stand a verb of getting away
-// ("风险备付金相当于买了保险吗", "这就等于存了定期"): the name is what ours
+// ("出借是不是等于买了基金", "这就等于存了定期"): the name is what ours
 // is likened to, not what the question asks about.
 constexpr std::string_view kLikening[] = {"相当于", "等于", "等同于", "类似于", "好比", "如同"};
 constexpr std::string_view kGettingVerbs[] = {"买了", "买个", "买", "办了", "办", "存了", "存", "上了", "有了", "投了", "开了"};

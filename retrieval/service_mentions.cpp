@@ -50,7 +50,7 @@ int ServiceMentions::asked_about(const std::string& normalized) const {
 }
 
 // Whether a holder of `s` is named other than as a means of ours or beside
-// the subject. A holder after a negated 到 (没到商家) is where their payment
+// the subject. A holder after a negated 到 (没到商户) is where their payment
 // did not arrive: the question names none of our actions (asked_about), so
 // that is no destination of our money.
 bool ServiceMentions::names_holder(const std::string& normalized, const Service& s) const {
