@@ -8,6 +8,7 @@
 #include "knowledge/calendar_file.h"
 #include "knowledge/hedge_lint.h"
 #include "knowledge/means_words.h"
+#include "knowledge/person_names.h"
 #include "knowledge/slots.h"
 #include "knowledge/utf8.h"
 
@@ -230,6 +231,7 @@ class Linter {
           const std::string lower = ascii_lower(q);
           const bool asked = std::all_of(l.all_of.begin(), l.all_of.end(), [&](const auto& group) {
             return std::any_of(group.begin(), group.end(), [&](const std::string& w) {
+              if (w == kNamedPerson) return names_person(lower);
               return !w.empty() && lower.find(ascii_lower(w)) != std::string::npos;
             });
           });

@@ -6,6 +6,7 @@
 #include <exception>
 #include <map>
 
+#include "knowledge/person_names.h"
 #include "retrieval/message_cues.h"
 #include "retrieval/runner_up.h"
 #include "retrieval/vec_math.h"
@@ -60,7 +61,14 @@ EngineRetriever::EngineRetriever(std::unique_ptr<Normalizer> normalizer, EngineS
   std::vector<std::vector<std::vector<std::string>>> lookups;
   for (const auto& groups : corpus.lookups) {
     lookups.emplace_back();
-    for (const auto& group : groups) lookups.back().push_back(normalized_all(group));
+    for (const auto& group : groups) {
+      // The marker of a named person is no word to normalise.
+      std::vector<std::string> words;
+      for (const std::string& w : group) {
+        words.push_back(w == knowledge::kNamedPerson ? w : normalizer_->normalize(w));
+      }
+      lookups.back().push_back(std::move(words));
+    }
   }
   lookups_ = Lookups(std::move(lookups));
   view_.tokenizer = state_.tokenizer.get();

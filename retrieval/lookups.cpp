@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "knowledge/person_names.h"
+
 namespace faqbot::retrieval {
 
 Lookups::Lookups(std::vector<std::vector<std::vector<std::string>>> lookups) {
@@ -19,7 +21,10 @@ bool Lookups::asked(const std::string& normalized) const {
   return std::any_of(lookups_.begin(), lookups_.end(), [&](const auto& groups) {
     return std::all_of(groups.begin(), groups.end(), [&](const std::vector<std::string>& group) {
       return std::any_of(group.begin(), group.end(),
-                         [&](const std::string& w) { return normalized.find(w) != std::string::npos; });
+                         [&](const std::string& w) {
+                           if (w == knowledge::kNamedPerson) return knowledge::names_person(normalized);
+                           return normalized.find(w) != std::string::npos;
+                         });
     });
   });
 }

@@ -13,7 +13,9 @@ namespace faqbot::retrieval {
 class Lookups {
  public:
   Lookups() = default;
-  // lookups[i]: the word groups of lookup i, normalised. Empty words are
+  // lookups[i]: the word groups of lookup i, normalised; a group word
+  // knowledge::kNamedPerson (kept as is) matches a question naming a person
+  // (knowledge::names_person: "借款人刘某"). Empty words are
   // ignored; a lookup with no groups, or with a group left empty, never
   // matches.
   explicit Lookups(std::vector<std::vector<std::vector<std::string>>> lookups);

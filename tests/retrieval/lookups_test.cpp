@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "knowledge/person_names.h"
+
 namespace faqbot::retrieval {
 namespace {
 
@@ -18,6 +20,15 @@ TEST(Lookups, QuestionsAboutHowBorrowersAreCheckedAreNot) {
   EXPECT_FALSE(kBorrower.asked("你们怎么审核借款人"));      // no pointer, nothing asked of one
   EXPECT_FALSE(kBorrower.asked("借款人是谁审核的"));          // no pointer
   EXPECT_FALSE(kBorrower.asked("我投的那个标什么时候满标"));  // no borrower
+}
+
+TEST(Lookups, AGroupOfTheNamedPersonMarker) {
+  const Lookups named({{{"借款人"}, {std::string(knowledge::kNamedPerson)}}});
+  EXPECT_TRUE(named.asked("帮我问问借款人刘某下个月能不能还上"));
+  EXPECT_TRUE(named.asked("借款人叫孙二 他人呢"));
+  EXPECT_FALSE(named.asked("借款人某天突然不还了怎么办")) << "某 as a certain";
+  EXPECT_FALSE(named.asked("借款人的钱什么时候还")) << "no one named";
+  EXPECT_FALSE(named.asked("{人名}借款人")) << "the marker is no word of the question";
 }
 
 TEST(Lookups, EmptyWordsAndGroupsNeverMatch) {
