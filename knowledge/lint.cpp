@@ -8,6 +8,7 @@
 #include "knowledge/calendar_file.h"
 #include "knowledge/hedge_lint.h"
 #include "knowledge/means_words.h"
+#include "knowledge/other_companies.h"
 #include "knowledge/person_names.h"
 #include "knowledge/slots.h"
 #include "knowledge/utf8.h"
@@ -185,9 +186,12 @@ class Linter {
         if (!fresh) add(Severity::kError, file, p.name, "\"" + s + "\" is already listed under " + it->second);
       }
     }
+    std::vector<OtherProduct> products = kb_.other_products();
+    const std::vector<OtherProduct> companies = companies_as_products(kb_);
+    products.insert(products.end(), companies.begin(), companies.end());
     for (const Entry& e : kb_.entries) {
-      std::string named;  // "product (variant)", one per product
-      for (const OtherProduct& p : kb_.other_products()) {
+      std::string named;  // "product (variant)", one per product or company
+      for (const OtherProduct& p : products) {
         std::string variant = first_variant_naming(e, p);
         if (variant.empty()) continue;
         named += (named.empty() ? "" : ", ") + p.name + " (\"" + variant + "\")";

@@ -1,5 +1,6 @@
 #include "retrieval/corpus.h"
 
+#include "knowledge/other_companies.h"
 #include "knowledge/utf8.h"
 
 namespace faqbot::retrieval {
@@ -61,6 +62,10 @@ Corpus make_corpus(const knowledge::KnowledgeBase& kb) {
     return product;
   };
   for (const knowledge::OtherProduct& p : kb.other_products()) corpus.other_products.push_back(forms_of(p));
+  // The companies running them, named themselves (knowledge/other_companies.h).
+  for (const knowledge::OtherProduct& c : knowledge::companies_as_products(kb)) {
+    corpus.other_products.push_back(forms_of(c));
+  }
   for (const knowledge::OtherProduct& k : kb.other_kinds()) corpus.other_kinds.push_back(forms_of(k));
   corpus.product_as_means = kb.other_product_cues.as_means;
   corpus.product_about_us = kb.other_product_cues.about_us;
