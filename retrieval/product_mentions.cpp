@@ -70,6 +70,14 @@ constexpr std::string_view kGettingVerbs[] = {"买了", "买个", "买", "办了
 // What right after a name makes it the holder of money ("公积金账户里",
 // "社保卡里的钱"; the forms may end in 账户 or 卡 themselves).
 constexpr std::string_view kHolders[] = {"账户", "账号", "卡里", "里"};
+// A name told as the investor's workplace ("我在美团上班能借多少", "京东的员
+// 工有优惠吗"): background to a question about ours. Right after 在 with a
+// verb of working after it, or right before a word for its staff.
+constexpr std::string_view kAt = "在";
+constexpr std::string_view kWorking[] = {"上班", "工作", "打工", "任职", "上岗", "干活"};
+constexpr std::string_view kStaff[] = {"员工", "的员工", "职工", "的职工"};
+// Words beginning with a verb of working that are no work ("在支付宝工作日到账吗").
+constexpr std::string_view kNoWork[] = {"工作日", "工作时间"};
 // How far after the evidence word (bytes, about four CJK characters) the
 // acceptance question may start.
 constexpr size_t kAcceptanceWindow = 12;
@@ -243,6 +251,8 @@ bool ProductMentions::named_beside_subject(std::string_view before, std::string_
   for (std::string_view w : kNegations) {
     if (!asks && ends_with(before, w)) return true;
   }
+  const bool works_there = ends_with(before, kAt) && starts_with_any(after, kWorking) && !starts_with_any(after, kNoWork);
+  if (works_there || starts_with_any(after, kStaff)) return true;
   std::string_view rest = after;
   if (starts_with(rest, "的")) rest.remove_prefix(std::string_view("的").size());
   const std::string_view hedged = skip_one(rest, kHedges);

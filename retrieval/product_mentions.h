@@ -48,7 +48,8 @@ class ProductMentions {
   // about although it is no means of ours: negated right before it ("没有房
   // 贷"), the object of our feature right after it ("信用卡能绑不", "信用卡可以
   // 充值吗"), the subject of a recharge toward ours ("支付宝能给账户充值吗"),
-  // or evidence offered for ours ("支付宝流水算吗"). A name that is
+  // evidence offered for ours ("支付宝流水算吗"), or the investor's
+  // workplace ("在美团上班", "京东的员工"). A name that is
   // the subject of the question's action ("信用卡怎么提现", "支付宝账单怎么
   // 查") is none of these.
   static bool named_beside_subject(std::string_view before, std::string_view after);

@@ -67,6 +67,11 @@ TEST(ProductMentions, NotWhenNamedBesideTheSubject) {
   EXPECT_EQ(p.asked_about("支付宝能给账户充值吗"), -1);
   EXPECT_EQ(p.asked_about("支付宝往我的账户充钱可以吗"), -1);
   EXPECT_EQ(p.asked_about("支付宝给余额宝充值要多久"), 1) << "a recharge inside their products";
+  // The investor's workplace.
+  EXPECT_EQ(p.asked_about("我在支付宝上班想借两万"), -1);
+  EXPECT_EQ(p.asked_about("支付宝员工借款有限制吗"), -1);
+  EXPECT_EQ(p.asked_about("在支付宝里工作日转账多久到"), 1) << "在 … 里: inside their app";
+  EXPECT_EQ(p.asked_about("在支付宝工作日转账多久到"), 1) << "工作日 is no work";
   // The subject of the question's action stays theirs.
   EXPECT_EQ(kinds.asked_about("招商银行信用卡怎么提现"), 0);
   EXPECT_EQ(kinds.asked_about("信用卡还款日是哪天"), 0);
