@@ -233,9 +233,15 @@ class Linter {
       for (const Lookup& l : kb_.lookups) {
         for (const std::string& q : e.questions) {
           const std::string lower = ascii_lower(q);
+          std::vector<std::string> anchors;  // what a named person follows (person_names.h)
+          for (const auto& group : l.all_of) {
+            for (const std::string& w : group) {
+              if (w != kNamedPerson) anchors.push_back(ascii_lower(w));
+            }
+          }
           const bool asked = std::all_of(l.all_of.begin(), l.all_of.end(), [&](const auto& group) {
             return std::any_of(group.begin(), group.end(), [&](const std::string& w) {
-              if (w == kNamedPerson) return names_person(lower);
+              if (w == kNamedPerson) return names_person_after(lower, anchors);
               return !w.empty() && lower.find(ascii_lower(w)) != std::string::npos;
             });
           });

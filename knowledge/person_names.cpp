@@ -49,4 +49,15 @@ bool names_person(std::string_view text) {
   return false;
 }
 
+bool names_person_after(std::string_view text, const std::vector<std::string>& anchors) {
+  for (const std::string& a : anchors) {
+    if (a.empty()) continue;
+    for (size_t at = text.find(a); at != std::string_view::npos; at = text.find(a, at + 1)) {
+      const std::u32string after = utf8::decode(text.substr(at + a.size()));
+      if (names_person(utf8::encode(after.substr(0, kNameWindow)))) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace faqbot::knowledge

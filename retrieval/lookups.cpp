@@ -19,12 +19,18 @@ Lookups::Lookups(std::vector<std::vector<std::vector<std::string>>> lookups) {
 
 bool Lookups::asked(const std::string& normalized) const {
   return std::any_of(lookups_.begin(), lookups_.end(), [&](const auto& groups) {
+    // The words a named person must follow: those of the other groups.
+    std::vector<std::string> anchors;
+    for (const auto& group : groups) {
+      for (const std::string& w : group) {
+        if (w != knowledge::kNamedPerson) anchors.push_back(w);
+      }
+    }
     return std::all_of(groups.begin(), groups.end(), [&](const std::vector<std::string>& group) {
-      return std::any_of(group.begin(), group.end(),
-                         [&](const std::string& w) {
-                           if (w == knowledge::kNamedPerson) return knowledge::names_person(normalized);
-                           return normalized.find(w) != std::string::npos;
-                         });
+      return std::any_of(group.begin(), group.end(), [&](const std::string& w) {
+        if (w == knowledge::kNamedPerson) return knowledge::names_person_after(normalized, anchors);
+        return normalized.find(w) != std::string::npos;
+      });
     });
   });
 }

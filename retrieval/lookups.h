@@ -15,7 +15,8 @@ class Lookups {
   Lookups() = default;
   // lookups[i]: the word groups of lookup i, normalised; a group word
   // knowledge::kNamedPerson (kept as is) matches a question naming a person
-  // (knowledge::names_person: "借款人刘某"). Empty words are
+  // right after a word of the lookup's other groups
+  // (knowledge::names_person_after: "借款人刘某"). Empty words are
   // ignored; a lookup with no groups, or with a group left empty, never
   // matches.
   explicit Lookups(std::vector<std::vector<std::vector<std::string>>> lookups);

@@ -28,5 +28,14 @@ TEST(PersonNames, NotACertainOneNorAnUnnamedVerb) {
   EXPECT_FALSE(names_person("某"));
 }
 
+TEST(PersonNames, RightAfterAnAnchor) {
+  const std::vector<std::string> borrower = {"借款人", ""};
+  EXPECT_TRUE(names_person_after("那笔的借款人是叫韩小二的", borrower));
+  EXPECT_TRUE(names_person_after("借款人陈某", borrower));
+  EXPECT_FALSE(names_person_after("我姓钱 借款人逾期了", borrower));
+  EXPECT_FALSE(names_person_after("借款人逾期了平台怎么处理 王女士", borrower));
+  EXPECT_FALSE(names_person_after("陈某", {}));
+}
+
 }  // namespace
 }  // namespace faqbot::knowledge

@@ -29,6 +29,8 @@ TEST(Lookups, AGroupOfTheNamedPersonMarker) {
   EXPECT_FALSE(named.asked("借款人某天突然不还了怎么办")) << "某 as a certain";
   EXPECT_FALSE(named.asked("借款人的钱什么时候还")) << "no one named";
   EXPECT_FALSE(named.asked("{人名}借款人")) << "the marker is no word of the question";
+  EXPECT_FALSE(named.asked("我姓钱 借款人逾期了怎么处理")) << "the investor's own name";
+  EXPECT_FALSE(named.asked("借款人逾期了平台怎么处理 谢谢王女士")) << "too far after the borrower";
 }
 
 TEST(Lookups, EmptyWordsAndGroupsNeverMatch) {
