@@ -76,6 +76,12 @@ constexpr std::string_view kHolders[] = {"账户", "账号", "卡里", "里"};
 constexpr std::string_view kAt = "在";
 constexpr std::string_view kWorking[] = {"上班", "工作", "打工", "任职", "上岗", "干活"};
 constexpr std::string_view kStaff[] = {"员工", "的员工", "职工", "的职工"};
+// What right after a name (的 before the short ones) makes it the maker of
+// the investor's own card or phone number ("中国移动的手机号能注册吗", "银联
+// 的卡能绑吗"): the question is about what they do with it here. Only for
+// products: a bank's own service keeps its card ("工行卡的密码忘了").
+constexpr std::string_view kQualifiedAlways[] = {"手机号", "号码", "手机卡"};
+constexpr std::string_view kQualifiedAfterOf[] = {"的卡"};
 // Words beginning with a verb of working that are no work ("在支付宝工作日到账吗").
 constexpr std::string_view kNoWork[] = {"工作日", "工作时间"};
 // How far after the evidence word (bytes, about four CJK characters) the
@@ -182,7 +188,10 @@ int ProductMentions::asked_about(const std::string& normalized) const {
       seen.emplace_back(at, end);
       const std::string_view before = std::string_view(normalized).substr(0, at);
       const std::string_view after = std::string_view(normalized).substr(end);
-      if (!named_as_means(before) && !named_likened(before) && !named_beside_subject(before, after)) {
+      const bool qualifies = starts_with_any(after, kQualifiedAfterOf) ||
+                             starts_with_any(starts_with(after, "的") ? after.substr(std::string_view("的").size()) : after,
+                                             kQualifiedAlways);
+      if (!named_as_means(before) && !named_likened(before) && !qualifies && !named_beside_subject(before, after)) {
         return static_cast<int>(form_product_[i]);
       }
     }

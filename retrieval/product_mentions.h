@@ -25,9 +25,10 @@ class ProductMentions {
   // when none.
   int find(const std::string& normalized) const;
   // Index of the product the question is about: named (longest form first)
-  // not right after an as_means word nor beside the subject
-  // (named_beside_subject), in a question without an about_us word; -1 when
-  // none.
+  // not right after an as_means word, nor likened to (相当于, 等于 …), nor
+  // as the maker of the investor's card or phone number (中国移动的手机号, 银联
+  // 的卡, 电信手机号), nor beside the subject (named_beside_subject), in a
+  // question without an about_us word; -1 when none.
   int asked_about(const std::string& normalized) const;
   // Whether some product is named beside the subject (named_beside_subject).
   bool named_beside_subject_in(const std::string& normalized) const;

@@ -67,6 +67,13 @@ TEST(ProductMentions, NotWhenNamedBesideTheSubject) {
   EXPECT_EQ(p.asked_about("支付宝能给账户充值吗"), -1);
   EXPECT_EQ(p.asked_about("支付宝往我的账户充钱可以吗"), -1);
   EXPECT_EQ(p.asked_about("支付宝给余额宝充值要多久"), 1) << "a recharge inside their products";
+  // The maker of the investor's card or phone number.
+  EXPECT_EQ(p.asked_about("支付宝的卡能绑吗"), -1);
+  EXPECT_EQ(p.asked_about("支付宝手机号收不到验证码"), -1);
+  EXPECT_EQ(p.asked_about("支付宝的号码要换"), -1);
+  EXPECT_EQ(p.asked_about("支付宝卡包在哪"), 1) << "卡 without 的 is their own";
+  EXPECT_EQ(p.asked_about("支付宝的号被冻结了"), 1) << "号: their account as well";
+  EXPECT_EQ(p.asked_about("支付宝银行卡怎么解绑"), 1) << "a bank card in their app";
   // The investor's workplace.
   EXPECT_EQ(p.asked_about("我在支付宝上班想借两万"), -1);
   EXPECT_EQ(p.asked_about("支付宝员工借款有限制吗"), -1);
