@@ -155,11 +155,14 @@ bool read_in_context(const MessageState& m, ReadingKind kind, Reading* reading,
   // followup.json refined_by: failed, not_arrived), named beside words the
   // text alone does not read as more of the answer, or reads so only unsure
   // of it (below kSureAlone) ("要是一直满不了呢" after 满标要等多久 asks about
-  // the failed bid).
+  // the failed bid); named with nothing besides filler words, it is no more
+  // of the answer however sure the text alone is ("那要是老不满呢" after a
+  // question on the frozen money: the text alone hears only the wait).
   if (kind == ReadingKind::kType && !refines && !filter.type.empty() &&
       filter.type != conversation.type && m.kb.followup.refined_by.count(filter.type) > 0 &&
       !m.alone.candidates.empty() &&
-      (m.alone.candidates[0].id != conversation.last_faq_id || top_confidence(m.alone) < kSureAlone) &&
+      (named.residual_chars == 0 || m.alone.candidates[0].id != conversation.last_faq_id ||
+       top_confidence(m.alone) < kSureAlone) &&
       std::any_of(named.types.begin(), named.types.end(),
                   [&](const NamedSlot& t) { return t.slot == filter.type; })) {
     filter.only_type = true;
