@@ -309,9 +309,14 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
                             kind != ReadingKind::kContrast && kind != ReadingKind::kSubject &&
                             kind != ReadingKind::kTopic && read_as_the_answer(state, sure_alone, &reading);
   // A long follow-up the text alone is unsure of, naming the answered type
-  // or types refining it, refines the question just answered.
+  // or types refining it, refines the question just answered; after an
+  // answer that handed the case to a person, also when the text alone is
+  // sure of an entry of a type the message does not name ("给个准话 究竟哪天
+  // 能到" after a late withdrawal is no question about holidays).
+  const bool handed_answer = hands_over(kb.find(conversation.last_faq_id));
   const bool refining = !person && !same_question && !other && !next_step && !step_then && !sibling && !about_answer &&
-                        !short_text && !sure_alone && !small_talk && !another_kind &&
+                        !short_text && (!sure_alone || (handed_answer && !alone_answers_named_type(alone, kb, named))) &&
+                        !small_talk && !another_kind &&
                         read_as_refining_the_answer(state, &reading);
   const bool read = person || same_question || other || next_step || step_then || sibling || about_answer || refining ||
                     (kind != ReadingKind::kAlone && read_in_context(state, kind, &reading, &in_context));

@@ -153,7 +153,13 @@
 // entry the text alone ranks among its first kRescueRank, refines the
 // question just answered ("我刚刚充了一次没成功 扣掉的钱大概多久能退回来" after
 // 充值失败了怎么办): the answer's title and the message searched, read within
-// the kept topic, only the answered entry's type (read_as_refining_the_answer).
+// the kept topic, only the answered entry's type (read_as_refining_the_answer);
+// after an answer handing the case to a person, whatever the text alone
+// ranks, and even when it is sure of an entry of a type the message does not
+// name ("给个准话 究竟哪天能到" after 提现超时未到账). A type refining the
+// answered one only where the kept topic has no entry of it (followup.json
+// refined_where_missing: a holiday after how long a loan takes to pay out)
+// refines it as refined_by ones do.
 // A follow-up is read as typed clean (CueReader::clean): without hesitations
 // of speech, and with a cue word typed or heard as a homophone put right; the
 // text alone is then the clean text's search.

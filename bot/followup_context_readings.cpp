@@ -66,7 +66,7 @@ bool read_in_context(const MessageState& m, ReadingKind kind, Reading* reading,
   // answer itself, not at the topic's words.
   const bool refines = kind != ReadingKind::kTopic && kind != ReadingKind::kContrast &&
                        kind != ReadingKind::kSubject &&
-                       refines_answer(m.kb.followup, conversation.type, named);
+                       refines_answer_in(m.kb, conversation, named);
   if (refines) filter.type = conversation.type;
   // An ellipsis asking its own question of the topic follows the subject,
   // not the answer's title, and prefers the type the text alone reads.

@@ -245,8 +245,12 @@ bool read_as_refining_the_answer(const MessageState& m, Reading* reading) {
            refined_type(m.kb.followup, answered->type, t.slot);
   });
   if (!refining) return false;
+  // An answer that handed the case to a person (catalog hand, hand_priority:
+  // 提现超时未到账, 账户资金异常) is what a question of its time asks about,
+  // however the text alone ranks it: it has no words for "the case".
+  const bool handed = hands_over(answered);
   const size_t ranked = std::min(m.alone.candidates.size(), kRescueRank);
-  if (std::none_of(m.alone.candidates.begin(), m.alone.candidates.begin() + ranked,
+  if (!handed && std::none_of(m.alone.candidates.begin(), m.alone.candidates.begin() + ranked,
                    [&](const retrieval::Candidate& cand) { return cand.id == answered->id; })) {
     return false;
   }

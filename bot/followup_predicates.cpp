@@ -43,12 +43,28 @@ std::string named_type(const MessageCues& cues, const knowledge::KnowledgeBase& 
   return cues.types.empty() ? std::string() : cues.types[0].slot;
 }
 
+bool hands_over(const knowledge::Entry* e) {
+  return e != nullptr && (e->handoff == knowledge::HandoffMode::kHand ||
+                          e->handoff == knowledge::HandoffMode::kHandPriority);
+}
+
 bool refines_answer(const knowledge::FollowupCues& cues, const std::string& answered_type,
                     const MessageCues& named) {
   auto it = cues.refined_by.find(answered_type);
   if (it == cues.refined_by.end() || named.types.empty()) return false;
   return std::all_of(named.types.begin(), named.types.end(), [&](const NamedSlot& t) {
     return std::find(it->second.begin(), it->second.end(), t.slot) != it->second.end();
+  });
+}
+
+bool refines_answer_in(const knowledge::KnowledgeBase& kb, const Conversation& c,
+                       const MessageCues& named) {
+  if (refines_answer(kb.followup, c.type, named)) return true;
+  auto it = kb.followup.refined_where_missing.find(c.type);
+  if (it == kb.followup.refined_where_missing.end() || named.types.empty()) return false;
+  return std::all_of(named.types.begin(), named.types.end(), [&](const NamedSlot& t) {
+    return std::find(it->second.begin(), it->second.end(), t.slot) != it->second.end() &&
+           !topic_has_type(kb, c.topic, t.slot);
   });
 }
 
@@ -99,7 +115,7 @@ bool about_another_kind(const MessageCues& named, const retrieval::SearchResult&
 
 bool asks_its_own_type(const MessageCues& named, const retrieval::SearchResult& alone,
                        const knowledge::KnowledgeBase& kb, const Conversation& c) {
-  if (named.types.empty() || alone.candidates.empty() || refines_answer(kb.followup, c.type, named) ||
+  if (named.types.empty() || alone.candidates.empty() || refines_answer_in(kb, c, named) ||
       !alone_answers_named_type(alone, kb, named)) {
     return false;
   }
@@ -133,7 +149,7 @@ bool complete_alone(ReadingKind kind, const MessageCues& named, const retrieval:
   }
   if (kind == ReadingKind::kTopic) return named.residual_chars > 0;
   if (kind != ReadingKind::kType || named.types.empty() || !alone_reads_topic(alone, kb, c.topic)) return false;
-  return !refines_answer(kb.followup, c.type, named) && alone_answers_named_type(alone, kb, named);
+  return !refines_answer_in(kb, c, named) && alone_answers_named_type(alone, kb, named);
 }
 
 bool pointer_before_new_word(const CueReader& cues, const knowledge::KnowledgeBase& kb,

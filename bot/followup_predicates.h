@@ -22,6 +22,10 @@ std::u32string content(std::string_view text);
 // letters counting as one ("how about the charge": 4; "what's": 1).
 size_t content_units(std::string_view text);
 
+// `e` (may be null) hands the case over to a person at once (catalog hand,
+// hand_priority: 提现超时未到账, 账户资金异常).
+bool hands_over(const knowledge::Entry* e);
+
 // `kb` has an entry of `topic` and `type`.
 bool topic_has_type(const knowledge::KnowledgeBase& kb, const std::string& topic,
                     const std::string& type);
@@ -35,6 +39,12 @@ std::string named_type(const MessageCues& cues, const knowledge::KnowledgeBase& 
 // the same answer (提现失败了 → 几天能回来).
 bool refines_answer(const knowledge::FollowupCues& cues, const std::string& answered_type,
                     const MessageCues& named);
+
+// refines_answer, or every type named refines the answered type where the
+// kept topic has no entry of it (followup.json refined_where_missing:
+// "周末也放吗" after 借款多久放款; the loan topic has no holiday entry).
+bool refines_answer_in(const knowledge::KnowledgeBase& kb, const Conversation& c,
+                       const MessageCues& named);
 
 // `type` refines `answered_type` (followup.json refined_by: fee refines
 // transfer).

@@ -76,8 +76,9 @@ bool read_as_the_answer(const MessageState& m, bool sure_alone, Reading* reading
 // only when the text alone is unsure of it. The answer's title and the message
 // searched, read within the kept topic, only the answered entry's type; true
 // when that reading ranks the answered entry first and the text alone ranks it
-// among its first kRescueRank (the new words ask about it). Else `reading` is
-// unchanged.
+// among its first kRescueRank (the new words ask about it), or the answer
+// handed the case to a person (hands_over: the text alone has no words for
+// the case). Else `reading` is unchanged.
 bool read_as_refining_the_answer(const MessageState& m, Reading* reading);
 
 // Another person's case (followup.json persons): the message's first

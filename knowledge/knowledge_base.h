@@ -139,6 +139,10 @@ struct FollowupCues {
   // type -> the types that, named alone right after an answer of that type,
   // ask about the same entry (failed -> how_long: 提现失败了 → 几天能回来).
   std::map<std::string, std::vector<std::string>> refined_by;
+  // type -> the types that refine it as refined_by does only where the kept
+  // topic has no entry of them (how_long -> holiday: 放款要多久 → 周末也放吗
+  // asks the payout's own weekend; 提现要多久 → 周末呢 is withdraw.holiday).
+  std::map<std::string, std::vector<std::string>> refined_where_missing;
   std::vector<std::string> references;  // 这个, 它 … (point back at the subject)
   std::vector<std::string> fillers;     // 那边, 的话 … (carry no content)
   // 嗯, 呃, 就是说 … : hesitations of speech (voice notes read by speech to

@@ -88,6 +88,9 @@ void parse_followup_cues(const json& doc, FollowupCues* cues, std::vector<Diagno
       if (auto r = t.value().find("refined_by"); r != t.value().end()) {
         cues->refined_by[t.key()] = words(*r, where + " \"refined_by\"", diags);
       }
+      if (auto r = t.value().find("refined_where_missing"); r != t.value().end()) {
+        cues->refined_where_missing[t.key()] = words(*r, where + " \"refined_where_missing\"", diags);
+      }
       if (auto c = t.value().find("contrasts"); c != t.value().end()) {
         cues->contrasts[t.key()] = words(*c, where + " \"contrasts\"", diags);
       }

@@ -12,6 +12,7 @@
 // followup.json (optional):
 //   {"types":  {"<type>": {"suffixes": ["cost", …], "cues": ["手续费", …],
 //                          "refined_by": ["how_long", …],
+//                          "refined_where_missing": ["holiday", …],
 //                          "followup_cues": ["利息", …],
 //                          "named_by_products": true,
 //                          "contrasts": ["工作日", …]}, …},
@@ -19,6 +20,9 @@
 //              this type, ask about that same answer: a type that tells what
 //              happened (failed) is refined by how long or how to go on
 //              ("提现失败了" → "几天能回来" is still withdraw.failed);
+//              refined_where_missing: types that refine this type's answer
+//              as refined_by ones do, but only where its topic has no entry
+//              of them (a weekend after how long a loan takes to pay out);
 //              followup_cues: words naming the type in a follow-up only, not
 //              in ranking, and only within a topic whose entry of the type
 //              is asked with the word (FollowupCues::followup_type_cues);

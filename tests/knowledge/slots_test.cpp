@@ -38,7 +38,8 @@ TEST(Slots, LoadedFromFollowupJsonAndExplicitFields) {
   ConfigFixture cfg;
   cfg.write("kb/recharge.json", kRecharge);
   cfg.write("followup.json", R"({"types": {"fee": {"suffixes": ["cost"], "cues": ["手续费"]},
-    "how": {"cues": ["怎么"], "refined_by": ["fee"]}}, "topics": {"recharge": ["充值"], "withdraw": ["提现"]},
+    "how": {"cues": ["怎么"], "refined_by": ["fee"], "refined_where_missing": ["fee"]}},
+    "topics": {"recharge": ["充值"], "withdraw": ["提现"]},
     "references": ["它"], "fillers": ["呢"]})");
   LoadOutcome out = load(cfg.dir());
   ASSERT_TRUE(out.ok()) << (out.diagnostics.empty() ? "" : format(out.diagnostics[0]));
@@ -54,19 +55,22 @@ TEST(Slots, LoadedFromFollowupJsonAndExplicitFields) {
   EXPECT_EQ(out.kb->followup.topic_cues.at("withdraw"), std::vector<std::string>{"提现"});
   EXPECT_EQ(out.kb->followup.references, std::vector<std::string>{"它"});
   EXPECT_EQ(out.kb->followup.refined_by.at("how"), std::vector<std::string>{"fee"});
+  EXPECT_EQ(out.kb->followup.refined_where_missing.at("how"), std::vector<std::string>{"fee"});
+  EXPECT_EQ(out.kb->followup.refined_where_missing.count("fee"), 0u);  // left out: none
   EXPECT_TRUE(diagnostic_lines(out, Severity::kWarning).empty());
 }
 
 TEST(Slots, MalformedFollowupJsonIsAnError) {
   ConfigFixture cfg;
   cfg.write("followup.json",
-            R"({"types": {"fee": {"cues": "手续费", "refined_by": "how"}}, "topics": {"withdraw": [3]}})");
+            R"({"types": {"fee": {"cues": "手续费", "refined_by": "how", "refined_where_missing": "how"}}, "topics": {"withdraw": [3]}})");
   LoadOutcome out = load(cfg.dir());
   EXPECT_FALSE(out.ok());
   auto errors = diagnostic_lines(out, Severity::kError);
   EXPECT_TRUE(any_contains(errors, "followup.json: -: error: type \"fee\" \"cues\" must be a list"));
   EXPECT_TRUE(any_contains(errors, "topic \"withdraw\" holds an item that is not a non-empty string"));
   EXPECT_TRUE(any_contains(errors, "type \"fee\" \"refined_by\" must be a list"));
+  EXPECT_TRUE(any_contains(errors, "type \"fee\" \"refined_where_missing\" must be a list"));
 
   cfg.write("followup.json", R"({"types": {"fee": {"suffixes": ["cost"]}, "cost": {"suffixes": ["cost"]}}})");
   EXPECT_TRUE(any_contains(diagnostic_lines(load(cfg.dir()), Severity::kError),
