@@ -114,7 +114,10 @@
 // 销) is read as that answer, however sure the text alone is of another entry;
 // where to look at what it says is seen ("进度在哪查" after 借款审核要多久) too,
 // unless the text alone reads another entry of the kept topic, the place
-// itself (followup.json topic_first: "去哪看月报" after 坏账率是多少 is 信息披露).
+// itself (followup.json topic_first: "去哪看月报" after 坏账率是多少 is 信息披露);
+// whether something must be done first, after an answer stating what must be
+// done before (其前需要…), even in another topic's words the answer names too
+// (other_topics: "卡里的钱得先取出来吗" after 账户怎么注销).
 // A sibling named by its distinguishing modifier (CueReader::sibling_named:
 // "交易的那个呢" after 登录的密码忘了怎么重设) is read as kSubject, the last
 // question asking about the sibling; so is one named by another word the

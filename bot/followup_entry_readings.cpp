@@ -108,9 +108,20 @@ bool asks_what_the_answer_states(const MessageState& m, const knowledge::Entry& 
     }
     return o.bare ? content_length(rest) <= kBareRest : answer_holds_pair(m, rest, false);
   };
+  // Another topic the message names is named in the answer too (other_topics).
+  const Conversation& c = m.conversation;
+  const bool other_topic = !m.named.topics.empty() && !m.named.names_only(c.topic);
+  auto others_in_answer = [&] {
+    const MessageCues said = m.cues.read(m.retriever.normalize(answered.answer));
+    return std::all_of(m.named.topics.begin(), m.named.topics.end(), [&](const NamedSlot& t) {
+      return t.slot == c.topic || said.names_topic(t.slot);
+    });
+  };
   const std::vector<OfTheAnswer>& table = m.kb.followup.of_the_answer;
   return std::any_of(table.begin(), table.end(), [&](const OfTheAnswer& o) {
-    return holds(m.alone.normalized, o.asks) && holds(answered.answer, o.stated_by) && rest_fits(o) &&
+    if (other_topic && !o.other_topics) return false;
+    return holds(m.alone.normalized, o.asks) && holds(answered.answer, o.stated_by) &&
+           (other_topic ? others_in_answer() : rest_fits(o)) &&
            !(o.topic_first && alone_reads_topic(m.alone, m.kb, m.conversation.topic));
   });
 }
@@ -186,8 +197,12 @@ bool read_sibling(const MessageState& m, Reading* reading) {
 bool read_as_the_answer(const MessageState& m, bool sure_alone, Reading* reading) {
   const Conversation& c = m.conversation;
   const MessageCues& named = m.named;
-  if (c.last_faq_id.empty() || named.names_product || !named.foreign.empty() ||
-      (!named.topics.empty() && !named.names_only(c.topic))) {
+  if (c.last_faq_id.empty() || named.names_product || !named.foreign.empty()) return false;
+  // Another topic named only as what the answer requires (of_the_answer
+  // other_topics: "里面的钱要先提出来吗" after 注销账户).
+  const knowledge::Entry* asked_of = m.kb.find(c.last_faq_id);
+  if (!named.topics.empty() && !named.names_only(c.topic) &&
+      (asked_of == nullptr || !asks_what_the_answer_states(m, *asked_of))) {
     return false;
   }
   if (!m.alone.candidates.empty() && m.alone.candidates[0].id == c.last_faq_id) return false;

@@ -218,6 +218,12 @@ struct FollowupCues {
     // reads another entry of the kept topic, that entry is the place asked
     // (信息披露 after 逾期率多少), not the answer.
     bool topic_first = false;
+    // What is asked of the answer may be named by another topic's words
+    // ("要先" a withdrawal: "里面的钱要先提出来吗" after 注销账户, whose answer
+    // requires the balance withdrawn first): each topic the message names
+    // besides the kept one is named in the answer too, and its words are
+    // what else the message says.
+    bool other_topics = false;
   };
   std::vector<OfTheAnswer> of_the_answer;
 };

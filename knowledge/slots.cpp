@@ -195,8 +195,14 @@ void parse_followup_cues(const json& doc, FollowupCues* cues, std::vector<Diagno
           } else {
             error(diags, where + " \"topic_first\" must be true or false");
           }
+        } else if (f.key() == "other_topics") {
+          if (f.value().is_boolean()) {
+            o.other_topics = f.value().get<bool>();
+          } else {
+            error(diags, where + " \"other_topics\" must be true or false");
+          }
         } else {
-          error(diags, where + " \"" + f.key() + "\" is none of asks, stated_by, bare, topic_first");
+          error(diags, where + " \"" + f.key() + "\" is none of asks, stated_by, bare, topic_first, other_topics");
         }
       }
       if (o.asks.empty() || o.stated_by.empty()) {

@@ -75,7 +75,9 @@
 //              answer as written); bare, the message must say nothing else
 //              (else what else it says must be in the answer); topic_first,
 //              the text alone reading another entry of the kept topic reads
-//              it (where to look: the place may be an entry). Both lists
+//              it (where to look: the place may be an entry); other_topics,
+//              the message may name another topic's words when the answer
+//              names that topic too (what must be done first). Both lists
 //              are required and non-empty; another key is an error; left
 //              out, the reading never applies.
 // Cue words are written as investors type them; matching happens on

@@ -208,7 +208,7 @@ TEST(Slots, QuestionsOfTheAnswerAreReadAndMalformedOnesAreErrors) {
   cfg.write("kb/recharge.json", kRecharge);
   cfg.write("followup.json", R"({"topics": {"recharge": ["充值"]},
     "of_the_answer": [{"asks": ["怎么算", "咋算"], "stated_by": ["%", "元"], "bare": true},
-                      {"asks": ["撤回"], "stated_by": ["无法"], "topic_first": true}]})");
+                      {"asks": ["撤回"], "stated_by": ["无法"], "topic_first": true, "other_topics": true}]})");
   LoadOutcome out = load(cfg.dir());
   ASSERT_TRUE(out.ok()) << (out.diagnostics.empty() ? "" : format(out.diagnostics[0]));
   const auto& table = out.kb->followup.of_the_answer;
@@ -220,6 +220,8 @@ TEST(Slots, QuestionsOfTheAnswerAreReadAndMalformedOnesAreErrors) {
   EXPECT_FALSE(table[1].bare);  // left out: what else the message says must be in the answer
   EXPECT_FALSE(table[0].topic_first);  // left out: the answer is read whatever the text alone reads
   EXPECT_TRUE(table[1].topic_first);
+  EXPECT_FALSE(table[0].other_topics);  // left out: the message names no other topic
+  EXPECT_TRUE(table[1].other_topics);
 
   // Left out: no question of the answer is read.
   cfg.write("followup.json", R"({"topics": {"recharge": ["充值"]}})");
@@ -232,7 +234,7 @@ TEST(Slots, QuestionsOfTheAnswerAreReadAndMalformedOnesAreErrors) {
                            "\"of_the_answer\" must be a list of"));
   cfg.write("followup.json", R"({"of_the_answer": ["怎么算",
     {"asks": "怎么算", "stated_by": ["%"]},
-    {"asks": ["撤回"], "stated_by": [""], "bare": "yes", "mark": ["无法"], "topic_first": 1},
+    {"asks": ["撤回"], "stated_by": [""], "bare": "yes", "mark": ["无法"], "topic_first": 1, "other_topics": "no"},
     {"asks": ["剩下"]}]})");
   auto errors = diagnostic_lines(load(cfg.dir()), Severity::kError);
   EXPECT_TRUE(any_contains(errors, "of_the_answer item 1 must be an object with \"asks\" and \"stated_by\""));
@@ -240,6 +242,7 @@ TEST(Slots, QuestionsOfTheAnswerAreReadAndMalformedOnesAreErrors) {
   EXPECT_TRUE(any_contains(errors, "of_the_answer item 3 \"stated_by\" holds an item that is not a non-empty string"));
   EXPECT_TRUE(any_contains(errors, "of_the_answer item 3 \"bare\" must be true or false"));
   EXPECT_TRUE(any_contains(errors, "of_the_answer item 3 \"topic_first\" must be true or false"));
+  EXPECT_TRUE(any_contains(errors, "of_the_answer item 3 \"other_topics\" must be true or false"));
   EXPECT_TRUE(any_contains(errors, "of_the_answer item 3 \"mark\" is none of asks, stated_by, bare"));
   EXPECT_TRUE(any_contains(errors, "of_the_answer item 4 needs non-empty \"asks\" and \"stated_by\""));
 }
