@@ -117,7 +117,8 @@
 // itself (followup.json topic_first: "去哪看月报" after 坏账率是多少 is 信息披露);
 // whether something must be done first, after an answer stating what must be
 // done before (其前需要…), even in another topic's words the answer names too
-// (other_topics: "卡里的钱得先取出来吗" after 账户怎么注销).
+// (other_topics: "卡里的钱得先取出来吗" after 账户怎么注销); and so is skipping
+// the step it says is needed first ("可以跳过吗" after 风险测评怎么做).
 // A sibling named by its distinguishing modifier (CueReader::sibling_named:
 // "交易的那个呢" after 登录的密码忘了怎么重设) is read as kSubject, the last
 // question asking about the sibling; so is one named by another word the
