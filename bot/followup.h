@@ -114,7 +114,9 @@
 // 销) is read as that answer, however sure the text alone is of another entry;
 // where to look at what it says is seen ("进度在哪查" after 借款审核要多久) too,
 // unless the text alone reads another entry of the kept topic, the place
-// itself (followup.json topic_first: "去哪看月报" after 坏账率是多少 is 信息披露);
+// itself (followup.json topic_first: "去哪看月报" after 坏账率是多少 is 信息披露),
+// or the answer quotes the place as a page named by a word of the kept topic
+// (“信息披露”: "在哪能看到" after 逾期率高不高 asks that page's entry);
 // whether something must be done first, after an answer stating what must be
 // done before (其前需要…), even in another topic's words the answer names too
 // (other_topics: "卡里的钱得先取出来吗" after 账户怎么注销); and so is skipping

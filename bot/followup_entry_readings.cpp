@@ -126,6 +126,42 @@ bool asks_what_the_answer_states(const MessageState& m, const knowledge::Entry& 
   });
 }
 
+// Where to look at what the answer says is seen (an of_the_answer item with
+// topic_first, asked and stated), when the answer names the place as a page
+// whose name, quoted (“…”), is a word of the kept topic the last question
+// did not name ("在哪能看到" after 逾期率高不高, whose answer says the figures
+// are seen on the “信息披露” page; not “我的出借-回款计划”, which only holds
+// a word): the first such name and the message searched, read as another
+// entry of the topic (kSubject). False when none.
+bool read_place_named(const MessageState& m, const knowledge::Entry& answered, Reading* reading) {
+  const Conversation& c = m.conversation;
+  const bool asked = std::any_of(
+      m.kb.followup.of_the_answer.begin(), m.kb.followup.of_the_answer.end(),
+      [&](const knowledge::FollowupCues::OfTheAnswer& o) {
+        auto held = [](std::string_view text, const std::vector<std::string>& words) {
+          return std::any_of(words.begin(), words.end(),
+                             [&](const std::string& w) { return text.find(w) != std::string_view::npos; });
+        };
+        return o.topic_first && held(m.alone.normalized, o.asks) && held(answered.answer, o.stated_by);
+      });
+  if (!asked) return false;
+  const std::string before = m.cues.read(c.last_question).subject();
+  static const std::string kOpen = "“", kClose = "”";
+  const std::string& answer = answered.answer;
+  for (size_t open = answer.find(kOpen); open != std::string::npos; open = answer.find(kOpen, open + 1)) {
+    const size_t from = open + kOpen.size();
+    const size_t close = answer.find(kClose, from);
+    if (close == std::string::npos) break;
+    const std::string place = m.retriever.normalize(answer.substr(from, close - from));
+    const MessageCues named = m.cues.read(place);
+    if (named.topics.size() == 1 && named.topics[0].slot == c.topic && named.topics[0].word == place &&
+        before.find(place) == std::string::npos) {
+      return read_as_another_entry_of_topic(m, place + m.alone.normalized, reading);
+    }
+  }
+  return false;
+}
+
 // The message read after the kept entry's title within the kept topic and
 // `type` only: `reading` (as `kind`) when `expected` comes first so read,
 // unless the message is out of scope both alone and so read.
@@ -226,6 +262,7 @@ bool read_as_the_answer(const MessageState& m, bool sure_alone, Reading* reading
   // 处理" after 账户怎么注销 about the balance to withdraw first, not about
   // abnormal funds). It is read as the answered entry's own type.
   const knowledge::Entry* answered = m.kb.find(c.last_faq_id);
+  if (answered != nullptr && named.topics.empty() && read_place_named(m, *answered, reading)) return true;
   const bool of_answer =
       answered != nullptr &&
       std::all_of(named.types.begin(), named.types.end(),
