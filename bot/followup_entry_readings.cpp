@@ -42,6 +42,24 @@ bool asks_a_setting(std::string_view normalized) {
   });
 }
 
+// Words asking to restrict what the thing just answered does to part of it
+// ("能只投短期的吗"): a setting too, when the answer says what one sets.
+const char* const kOnly[] = {"只投", "只选", "只买", "只出借", "只借", "只要投", "只挑"};
+
+bool asks_to_restrict(std::string_view normalized) {
+  return std::any_of(std::begin(kOnly), std::end(kOnly), [&](const char* w) {
+    return normalized.find(w) != std::string_view::npos;
+  });
+}
+
+// The answer just given tells what one sets (设置, 设定: "开启自动投标后，您可以
+// 设置每次出借的金额范围、借款期限范围…").
+bool answer_tells_settings(const MessageState& m) {
+  const knowledge::Entry* answered = m.kb.find(m.conversation.last_faq_id);
+  return answered != nullptr && (answered->answer.find("设置") != std::string::npos ||
+                                 answered->answer.find("设定") != std::string::npos);
+}
+
 // `normalized` without the setting words (kSetting).
 std::string without_setting_words(std::string normalized) {
   for (const char* w : kSetting) {
@@ -242,7 +260,11 @@ bool read_as_the_answer(const MessageState& m, bool sure_alone, Reading* reading
     return false;
   }
   if (!m.alone.candidates.empty() && m.alone.candidates[0].id == c.last_faq_id) return false;
-  const bool setting = asks_a_setting(m.alone.normalized);
+  // Restricting the answered feature to part of it ("能只投短期的吗" after
+  // 自动投标是不是全投) is a setting when the answer tells what one sets,
+  // whatever words of it the answer holds.
+  const bool restricts = asks_to_restrict(m.alone.normalized) && answer_tells_settings(m);
+  const bool setting = restricts || asks_a_setting(m.alone.normalized);
   // Types the kept topic has no entry of name nothing asked of it ("是每月出
   // 一份吗" after 运营数据在哪查: 每月 is no amount of the disclosure).
   const bool own_type = std::any_of(named.types.begin(), named.types.end(), [&](const NamedSlot& t) {
@@ -274,7 +296,7 @@ bool read_as_the_answer(const MessageState& m, bool sure_alone, Reading* reading
        m.alone.out_of_scope >= m.thresholds.out_of_scope)) {
     return false;
   }
-  if (!of_answer && (setting || !named.types.empty()) && !answer_states(m)) return false;
+  if (!of_answer && !restricts && (setting || !named.types.empty()) && !answer_states(m)) return false;
   // A setting of the answer is the answered entry's too: the type the
   // conversation keeps may be the one asked ("自动投标咋弄" keeps how, the
   // answer is the auto-bid entry's).

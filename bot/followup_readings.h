@@ -63,7 +63,9 @@ bool read_sibling(const MessageState& m, Reading* reading);
 // unsure of it and reads it out of the kept topic, asks
 // about that same answer: the answer's title and the message searched, read
 // within the kept topic, only the answered type ("能设置金额区间吗" after 自动
-// 投标怎么开 is no question about minimum amounts). False when the text alone
+// 投标怎么开 is no question about minimum amounts); restricting it to part of
+// it (只投…) is such a setting whenever the answer tells what one sets
+// ("能只投短期的吗" after 自动投标会不会全投 is the auto-bid, not the products). False when the text alone
 // already reads the answer first or the context cannot hold the reading.
 bool read_as_the_answer(const MessageState& m, bool sure_alone, Reading* reading);
 
