@@ -161,6 +161,18 @@ constexpr double kRealLogsBlindFirstTurnFloor = 0.96;
 // read wrong or a follow-up that names a new object of the same question).
 constexpr double kParaphraseBlindFollowupFloor = 0.72;
 constexpr double kParaphraseBlindFirstTurnFloor = 0.88;
+// tests/fixtures/multiturn_noisy.tsv: written blind, short follow-ups typed
+// on a phone (那充值呢, 这个收钱不, dh多少) with the same slips as
+// probe_noisy; 52/60 follow-ups and 60/60 first turns before the fixes of the
+// stop it landed in.
+constexpr double kNoisyBlindFollowupFloor = 0.93;
+constexpr double kNoisyBlindFirstTurnFloor = 0.96;
+// tests/fixtures/multiturn_yesno.tsv: written blind, confirmations and
+// challenges after a worried first question (那要是周末呢, 万一失败了呢, 不做能投吗);
+// 48/60 follow-ups and 57/60 first turns before the fixes of the stop it
+// landed in.
+constexpr double kYesNoBlindFollowupFloor = 0.9;
+constexpr double kYesNoBlindFirstTurnFloor = 0.93;
 constexpr double kVoiceBlindFirstTurnFloor = 0.98;  // 79/80 at every one of 7 dense seeds
 constexpr double kVoiceFollowupFloor = 0.89;    // 51/57 the lowest of 7 dense seeds when set (44/57 the lowest before the set's fixes)
 constexpr double kVoiceFirstTurnFloor = 0.97;   // 56/57 the lowest of 7 dense seeds
@@ -284,6 +296,14 @@ TEST(MultiturnQuality, RealLogsBlindProbesMeetTheFloors) {
 TEST(MultiturnQuality, ParaphraseBlindProbesMeetTheFloors) {
   expect_probe_floors("multiturn_paraphrase.tsv", 60, kParaphraseBlindFollowupFloor,
                       kParaphraseBlindFirstTurnFloor);
+}
+
+TEST(MultiturnQuality, NoisyBlindProbesMeetTheFloors) {
+  expect_probe_floors("multiturn_noisy.tsv", 60, kNoisyBlindFollowupFloor, kNoisyBlindFirstTurnFloor);
+}
+
+TEST(MultiturnQuality, YesNoBlindProbesMeetTheFloors) {
+  expect_probe_floors("multiturn_yesno.tsv", 60, kYesNoBlindFollowupFloor, kYesNoBlindFirstTurnFloor);
 }
 
 TEST(MultiturnQuality, MixedLanguageBlindProbesMeetTheFloors) {
