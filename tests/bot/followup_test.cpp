@@ -1686,16 +1686,10 @@ TEST_F(FollowupTest, APlaceMoneyGoesRightAfterAVerbOfGoingThereNamesNoTopic) {
   EXPECT_EQ(kind_of("那银行卡呢", unsure), ReadingKind::kTopic);
 }
 
-}  // namespace
-}  // namespace faqbot::bot
-
-namespace faqbot::bot {
-namespace {
-
 // Entries of one slot each, for the tests below.
 void add_entry(knowledge::KnowledgeBase& kb, const char* id, const char* question, const char* topic,
-               const char* type) {
-  knowledge::Entry e = testing::entry(id, question, "…");
+               const char* type, const char* answer = "…") {
+  knowledge::Entry e = testing::entry(id, question, answer);
   e.topic = topic;
   e.type = type;
   kb.entries.push_back(e);
@@ -1753,14 +1747,9 @@ TEST_F(FollowupTest, ANewObjectOfTheSameQuestionKeepsTheEntryThatFitsIt) {
 }
 
 TEST_F(FollowupTest, WhereToLookAtWhatTheAnswerSaysIsSeenIsTheAnswerUnlessTheTopicHasThePlace) {
-  knowledge::Entry review = testing::entry("loan.review_time", "借款审核要多久", "审核一般1-3个工作日，可在App中查看审核进度。");
-  review.topic = "loan";
-  review.type = "how_long";
-  kb_->entries.push_back(review);
-  knowledge::Entry rate = testing::entry("risk.overdue_rate", "坏账率是多少", "坏账率每月披露，可在信息披露页面查看月报。");
-  rate.topic = "risk";
-  rate.type = "";
-  kb_->entries.push_back(rate);
+  add_entry(*kb_, "loan.review_time", "借款审核要多久", "loan", "how_long",
+            "审核一般1-3个工作日，可在App中查看审核进度。");
+  add_entry(*kb_, "risk.overdue_rate", "坏账率是多少", "risk", "", "坏账率每月披露，可在信息披露页面查看月报。");
   add_entry(*kb_, "risk.disclosure", "信息披露在哪看", "risk", "");
   kb_->followup.of_the_answer.push_back({{"在哪看", "去哪看", "在哪查"}, {"查看"}, false, true});
   cues_ = CueReader(*kb_, retriever_);
