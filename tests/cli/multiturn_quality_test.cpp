@@ -173,6 +173,16 @@ constexpr double kNoisyBlindFirstTurnFloor = 0.96;
 // landed in.
 constexpr double kYesNoBlindFollowupFloor = 0.9;
 constexpr double kYesNoBlindFirstTurnFloor = 0.93;
+// tests/fixtures/multiturn_situations.tsv: written blind, a narrated
+// situation first (周五晚上九点申请取钱 啥时候能到), then a short follow-up;
+// 50/60 follow-ups and 49/60 first turns when it landed.
+constexpr double kSituationsBlindFollowupFloor = 0.8;
+constexpr double kSituationsBlindFirstTurnFloor = 0.78;
+// tests/fixtures/multiturn_siblings.tsv: written blind, follow-ups that move
+// to a confusable sibling or correct the bot (那手续费呢, 不是这个 我是说…);
+// 56/60 follow-ups and 60/60 first turns when it landed.
+constexpr double kSiblingsBlindFollowupFloor = 0.9;
+constexpr double kSiblingsBlindFirstTurnFloor = 0.96;
 constexpr double kVoiceBlindFirstTurnFloor = 0.98;  // 79/80 at every one of 7 dense seeds
 constexpr double kVoiceFollowupFloor = 0.89;    // 51/57 the lowest of 7 dense seeds when set (44/57 the lowest before the set's fixes)
 constexpr double kVoiceFirstTurnFloor = 0.97;   // 56/57 the lowest of 7 dense seeds
@@ -304,6 +314,16 @@ TEST(MultiturnQuality, NoisyBlindProbesMeetTheFloors) {
 
 TEST(MultiturnQuality, YesNoBlindProbesMeetTheFloors) {
   expect_probe_floors("multiturn_yesno.tsv", 60, kYesNoBlindFollowupFloor, kYesNoBlindFirstTurnFloor);
+}
+
+TEST(MultiturnQuality, SituationsBlindProbesMeetTheFloors) {
+  expect_probe_floors("multiturn_situations.tsv", 60, kSituationsBlindFollowupFloor,
+                      kSituationsBlindFirstTurnFloor);
+}
+
+TEST(MultiturnQuality, SiblingsBlindProbesMeetTheFloors) {
+  expect_probe_floors("multiturn_siblings.tsv", 60, kSiblingsBlindFollowupFloor,
+                      kSiblingsBlindFirstTurnFloor);
 }
 
 TEST(MultiturnQuality, MixedLanguageBlindProbesMeetTheFloors) {

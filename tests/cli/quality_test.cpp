@@ -262,6 +262,18 @@ constexpr ProbeFloors kNoisyBlindFloors = {"probe_noisy.jsonl", 0.96, 0.95, 0.93
 // 56/60 refused, against the baseline's 149/160, 20/20, 52/60. Floors a
 // notch below the landed figures.
 constexpr ProbeFloors kYesNoBlindFloors = {"probe_yesno.jsonl", 0.9, 0.95, 0.93};
+// Situations narrated instead of asked (早上转了三千进来 余额还是原来的数):
+// the feature is not named, amounts, banks and relatives are. Written blind
+// from the catalog: when it landed 131/160 right, 20/20 handed over, 56/60
+// refused, against the linear-SVM baseline's 134/160, 20/20, 53/60.
+// Floors a notch below.
+constexpr ProbeFloors kSituationsBlindFloors = {"probe_situations.jsonl", 0.8, 0.95, 0.9};
+// Confusable siblings: a question naming a neighbour's word while asking
+// this entry (提现到账了 但是被扣了几块钱), contrasts and corrections
+// (不是问多久到 是问要不要钱). Written blind from the catalog: when it landed
+// 153/160 right, 19/20 handed over, 60/60 refused, against the baseline's
+// 152/160, 17/20, 55/60. Floors a notch below.
+constexpr ProbeFloors kSiblingsBlindFloors = {"probe_siblings.jsonl", 0.94, 0.9, 0.96};
 constexpr ProbeFloors kLogsStyleFloors = {"probe_logs_style.jsonl", 0.94, 0.42, 0.99};
 // Terse app help-box questions (5-15 characters, new wordings of every
 // entry: 晚还/拉人/zh/sxf, a one-character typo in the key noun) and short
@@ -386,6 +398,8 @@ TEST(Quality, RealLogsBlindProbesMeetTheFloors) { expect_probe_floors(kRealLogsB
 TEST(Quality, ParaphraseBlindProbesMeetTheFloors) { expect_probe_floors(kParaphraseBlindFloors); }
 TEST(Quality, NoisyBlindProbesMeetTheFloors) { expect_probe_floors(kNoisyBlindFloors); }
 TEST(Quality, YesNoBlindProbesMeetTheFloors) { expect_probe_floors(kYesNoBlindFloors); }
+TEST(Quality, SituationsBlindProbesMeetTheFloors) { expect_probe_floors(kSituationsBlindFloors); }
+TEST(Quality, SiblingsBlindProbesMeetTheFloors) { expect_probe_floors(kSiblingsBlindFloors); }
 
 }  // namespace
 }  // namespace faqbot::cli
