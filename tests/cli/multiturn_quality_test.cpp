@@ -183,6 +183,16 @@ constexpr double kSituationsBlindFirstTurnFloor = 0.78;
 // 56/60 follow-ups and 60/60 first turns when it landed.
 constexpr double kSiblingsBlindFollowupFloor = 0.9;
 constexpr double kSiblingsBlindFirstTurnFloor = 0.96;
+// tests/fixtures/multiturn_lifestories.tsv: written blind, someone's
+// circumstances first, then a short follow-up; 46/60 follow-ups and 52/60
+// first turns when it landed.
+constexpr double kLifeStoriesBlindFollowupFloor = 0.75;
+constexpr double kLifeStoriesBlindFirstTurnFloor = 0.85;
+// tests/fixtures/multiturn_circumlocutions.tsv: written blind, a thing
+// described instead of named first (钱进了项目一直等着凑齐); 46/60 follow-ups
+// and 54/60 first turns when it landed.
+constexpr double kCircumlocutionsBlindFollowupFloor = 0.75;
+constexpr double kCircumlocutionsBlindFirstTurnFloor = 0.88;
 constexpr double kVoiceBlindFirstTurnFloor = 0.98;  // 79/80 at every one of 7 dense seeds
 constexpr double kVoiceFollowupFloor = 0.89;    // 51/57 the lowest of 7 dense seeds when set (44/57 the lowest before the set's fixes)
 constexpr double kVoiceFirstTurnFloor = 0.97;   // 56/57 the lowest of 7 dense seeds
@@ -324,6 +334,16 @@ TEST(MultiturnQuality, SituationsBlindProbesMeetTheFloors) {
 TEST(MultiturnQuality, SiblingsBlindProbesMeetTheFloors) {
   expect_probe_floors("multiturn_siblings.tsv", 60, kSiblingsBlindFollowupFloor,
                       kSiblingsBlindFirstTurnFloor);
+}
+
+TEST(MultiturnQuality, LifeStoriesBlindProbesMeetTheFloors) {
+  expect_probe_floors("multiturn_lifestories.tsv", 60, kLifeStoriesBlindFollowupFloor,
+                      kLifeStoriesBlindFirstTurnFloor);
+}
+
+TEST(MultiturnQuality, CircumlocutionsBlindProbesMeetTheFloors) {
+  expect_probe_floors("multiturn_circumlocutions.tsv", 60, kCircumlocutionsBlindFollowupFloor,
+                      kCircumlocutionsBlindFirstTurnFloor);
 }
 
 TEST(MultiturnQuality, MixedLanguageBlindProbesMeetTheFloors) {

@@ -274,6 +274,17 @@ constexpr ProbeFloors kSituationsBlindFloors = {"probe_situations.jsonl", 0.8, 0
 // 153/160 right, 19/20 handed over, 60/60 refused, against the baseline's
 // 152/160, 17/20, 55/60. Floors a notch below.
 constexpr ProbeFloors kSiblingsBlindFloors = {"probe_siblings.jsonl", 0.94, 0.9, 0.96};
+// People telling their circumstances and what they want to achieve (a
+// retired teacher, a delivery rider, a shop owner…), asking vaguely; out of
+// catalog: banks, other apps, insurance, social security, tax. Written blind
+// from the catalog: when it landed 148/160 right, 20/20 handed over, 55/60
+// refused, against the baseline's 146/160, 18/20, 57/60. Floors a notch below.
+constexpr ProbeFloors kLifeStoriesBlindFloors = {"probe_lifestories.jsonl", 0.9, 0.95, 0.9};
+// Circumlocutions: the thing described by what it does, its key word
+// avoided (每次往外拿钱扣的那点钱). Written blind from the catalog: when it
+// landed 131/160 right, 16/20 handed over, 52/60 refused, against the
+// baseline's 132/160, 15/20, 57/60. Floors a notch below.
+constexpr ProbeFloors kCircumlocutionsBlindFloors = {"probe_circumlocutions.jsonl", 0.8, 0.75, 0.85};
 constexpr ProbeFloors kLogsStyleFloors = {"probe_logs_style.jsonl", 0.94, 0.42, 0.99};
 // Terse app help-box questions (5-15 characters, new wordings of every
 // entry: 晚还/拉人/zh/sxf, a one-character typo in the key noun) and short
@@ -400,6 +411,10 @@ TEST(Quality, NoisyBlindProbesMeetTheFloors) { expect_probe_floors(kNoisyBlindFl
 TEST(Quality, YesNoBlindProbesMeetTheFloors) { expect_probe_floors(kYesNoBlindFloors); }
 TEST(Quality, SituationsBlindProbesMeetTheFloors) { expect_probe_floors(kSituationsBlindFloors); }
 TEST(Quality, SiblingsBlindProbesMeetTheFloors) { expect_probe_floors(kSiblingsBlindFloors); }
+TEST(Quality, LifeStoriesBlindProbesMeetTheFloors) { expect_probe_floors(kLifeStoriesBlindFloors); }
+TEST(Quality, CircumlocutionsBlindProbesMeetTheFloors) {
+  expect_probe_floors(kCircumlocutionsBlindFloors);
+}
 
 }  // namespace
 }  // namespace faqbot::cli
