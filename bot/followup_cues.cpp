@@ -274,6 +274,28 @@ std::vector<CueReader::Match> CueReader::matches(std::string_view text) const {
         break;
       }
     }
+    // A pointer or filler whose tail begins a longer topic word ("那个人信息":
+    // 那个 | 个人信息) gives way to it when its head is a word of its own (那):
+    // the topic is named, nothing is pointed at.
+    if (hit && (hit->kind == Kind::kReference || hit->kind == Kind::kFiller || hit->kind == Kind::kHesitation)) {
+      const size_t end = i + hit->text.size();
+      for (size_t j = i + 1; j < end; ++j) {
+        if ((static_cast<unsigned char>(text[j]) & 0xC0) == 0x80) continue;
+        const bool topic_begins = std::any_of(words_.begin(), words_.end(), [&](const Word& w) {
+          return w.kind == Kind::kTopic && j + w.text.size() > end && text.compare(j, w.text.size(), w.text) == 0;
+        });
+        if (!topic_begins) continue;
+        const Word* head = nullptr;
+        for (const Word& w : words_) {
+          if (w.kind != Kind::kPlain && w.text.size() == j - i && text.compare(i, w.text.size(), w.text) == 0) {
+            head = &w;
+            break;
+          }
+        }
+        if (head != nullptr) hit = head;
+        break;
+      }
+    }
     if (hit) {
       out.push_back({i, i + hit->text.size(), hit});
       i += hit->text.size();

@@ -1772,5 +1772,27 @@ TEST_F(FollowupTest, WhereToLookAtWhatTheAnswerSaysIsSeenIsTheAnswerUnlessTheTop
   EXPECT_EQ(r.result.candidates[0].id, "risk.disclosure");
 }
 
+TEST_F(FollowupTest, APointerWhoseTailBeginsATopicWordGivesWayToIt) {
+  kb_->followup.topic_cues["security"] = {"个人信息"};
+  kb_->followup.references.push_back("那个");
+  cues_ = CueReader(*kb_, retriever_);
+  // 那个 | 个人信息: the head 那 is a filler, so the topic word is read.
+  MessageCues c = cues_.read("那个人信息会不会被卖掉");
+  EXPECT_FALSE(c.reference);
+  ASSERT_EQ(c.topics.size(), 1u);
+  EXPECT_EQ(c.topics[0].slot, "security");
+  // Control: a pointer before a word that begins no topic word still points.
+  c = cues_.read("那个人工能不能接");
+  EXPECT_TRUE(c.reference);
+  EXPECT_TRUE(c.topics.empty());
+  // Control: a pointer whose head is no word of its own stays a pointer.
+  kb_->followup.topic_cues["account"] = {"个账户"};
+  kb_->followup.references.push_back("这个");
+  kb_->followup.fillers = {"呢", "吗", "的话"};
+  cues_ = CueReader(*kb_, retriever_);
+  c = cues_.read("这个账户呢");
+  EXPECT_TRUE(c.reference);
+}
+
 }  // namespace
 }  // namespace faqbot::bot
