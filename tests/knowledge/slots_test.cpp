@@ -258,5 +258,21 @@ TEST(Slots, DefaultKnowledgeBaseHasCuesForEveryTopic) {
   EXPECT_FALSE(any_contains(diagnostic_lines(out, Severity::kWarning), "followup.json"));
 }
 
+TEST(Slots, TheShippedCuesTellABidThatNeverFilledFromOneStillWaiting) {
+  LoadOutcome out = load(FAQBOT_DEFAULT_CONFIG);
+  ASSERT_TRUE(out.ok());
+  const auto& failed = out.kb->followup.type_cues.at("failed");
+  auto names_failed = [&](const std::string& text) {
+    return std::any_of(failed.begin(), failed.end(),
+                       [&](const std::string& w) { return text.find(w) != std::string::npos; });
+  };
+  // How it ended: the bid never filled.
+  EXPECT_TRUE(names_failed("等到最后也没满标的话钱怎么处理"));
+  EXPECT_TRUE(names_failed("最终没满会退回来吗"));
+  // Control: still not full is the wait, not the failure.
+  EXPECT_FALSE(names_failed("我的标一直没满要等到什么时候"));
+  EXPECT_FALSE(names_failed("投了三天了还没满正常吗"));
+}
+
 }  // namespace
 }  // namespace faqbot::knowledge
