@@ -78,9 +78,10 @@
 // as a follow-up of the answer, it picks ("那这个保本吗" after 短期标长期标都有
 // 啥 asks whether the principal is safe).
 // An ellipsis asking its own question of the kept topic (no follow-up
-// marker; the text alone ranks another entry of the topic, of another type,
-// first: "借到手了以后怎么还" after 借款利息怎么算) is read after the subject,
-// not the answer's title, that entry's type preferred.
+// marker, or one beside a place money goes, followup.json places, the text
+// alone sure (kSureAlone); the text alone ranks another entry of the topic,
+// of another type, first: "借到手了以后怎么还" after 借款利息怎么算) is read
+// after the subject, not the answer's title, that entry's type preferred.
 // An in-context reading gives way to the text alone when the context
 // cannot hold it: no candidate of the kept topic close to the best of both
 // experts (kTopicShare; of the rewritten search alone when the message names

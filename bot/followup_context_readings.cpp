@@ -10,14 +10,17 @@ namespace faqbot::bot {
 namespace {
 
 // An ellipsis that asks its own question within the kept topic: no
-// follow-up marker ties it to the answer, and the text alone's best entry, a
-// clear match (an unsure one asks nothing of its own: "我老公没工作可以借吗"
-// after 借款要满足什么条件 is about the requirements), is another of the
-// topic, of another type ("借了之后怎么还" after 借款利率多少
-// reads loan.repay_methods first). That entry, else null.
+// follow-up marker ties it to the answer (or it names a place money goes
+// and the text alone is sure of it, kSureAlone: "那工行的会不会慢些" after
+// 周末提现几时到 compares banks; a marked one naming no place asks of the
+// answer: "那钱是不是还冻着" after 流标了怎么办), and
+// the text alone's best entry, a clear match (an unsure one asks nothing of
+// its own: "我老公没工作可以借吗" after 借款要满足什么条件 is about the
+// requirements), is another of the topic, of another type ("借了之后怎么还"
+// after 借款利率多少 reads loan.repay_methods first). That entry, else null.
 const knowledge::Entry* own_question(const MessageState& m) {
-  if (m.alone.candidates.empty() || has_followup_marker(m.alone.normalized) ||
-      !confident(m.alone, m.thresholds)) {
+  if (m.alone.candidates.empty() || !confident(m.alone, m.thresholds) ||
+      (has_followup_marker(m.alone.normalized) && (!m.named.place || top_confidence(m.alone) < kSureAlone))) {
     return nullptr;
   }
   const knowledge::Entry* e = m.kb.find(m.alone.candidates[0].id);

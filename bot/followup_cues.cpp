@@ -339,9 +339,9 @@ MessageCues CueReader::read(std::string_view text, const std::string& topic,
         break;
       case Kind::kReference: out.reference = true; break;
       case Kind::kContrast: out.contrasts.push_back({w.slot, w.text}); break;
+      case Kind::kPlace: out.place = true; break;
       case Kind::kFiller:
       case Kind::kHesitation:
-      case Kind::kPlace:
       case Kind::kPlain: break;
     }
   }

@@ -45,6 +45,7 @@ struct MessageCues {
   // A product named is of the kind of read()'s `topic` (a peer of ours there:
   // FollowupCues::peer_marks): never a means of ours.
   bool peer_product = false;
+  bool place = false;             // a place money goes is named (followup.json places: 招行)
   size_t residual_chars = 0;      // code points outside every cue, filler and place word
   // Words outside every cue that only out-of-scope examples use
   // (CueReader::read): two characters each, in text order ("股票" in "那股票

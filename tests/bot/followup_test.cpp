@@ -1794,5 +1794,33 @@ TEST_F(FollowupTest, APointerWhoseTailBeginsATopicWordGivesWayToIt) {
   EXPECT_TRUE(c.reference);
 }
 
+TEST_F(FollowupTest, AMarkedEllipsisNamingAPlaceTheTextAloneIsSureOfAsksItsOwnQuestion) {
+  knowledge::Entry banks = testing::entry("withdraw.bank_difference", "各家银行提现到账一样快吗", "…");
+  banks.topic = "withdraw";
+  banks.type = "bank_difference";
+  kb_->entries.push_back(banks);
+  kb_->followup.places = {"工行"};
+  cues_ = CueReader(*kb_, retriever_);
+  after("周末提现什么时候到账", "withdraw.holiday", "withdraw", "holiday");
+  // 工行 names where the money goes: the text alone, sure, compares banks.
+  const std::string bank = "那工行的会不会慢些";
+  retriever_.on(bank, result({{"withdraw.bank_difference", 0.8}, {"withdraw.holiday", 0.1}}));
+  retriever_.on("提现" + bank, result({{"withdraw.bank_difference", 0.7}, {"withdraw.holiday", 0.2}}));
+  retriever_.on("周末提现什么时候到账" + bank, result({{"withdraw.holiday", 0.9}, {"withdraw.bank_difference", 0.05}}));
+  Reading r = read(bank);
+  ASSERT_TRUE(r.in_context());
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "withdraw.bank_difference");
+  // Control: marked, no place, the text alone as sure: it asks of the answer.
+  const std::string plain = "那会不会慢些";
+  retriever_.on(plain, result({{"withdraw.bank_difference", 0.8}, {"withdraw.holiday", 0.1}}));
+  retriever_.on("提现" + plain, result({{"withdraw.bank_difference", 0.7}, {"withdraw.holiday", 0.2}}));
+  retriever_.on("周末提现什么时候到账" + plain, result({{"withdraw.holiday", 0.9}, {"withdraw.bank_difference", 0.05}}));
+  Reading p = read(plain);
+  ASSERT_TRUE(p.in_context());
+  ASSERT_FALSE(p.result.candidates.empty());
+  EXPECT_EQ(p.result.candidates[0].id, "withdraw.holiday");
+}
+
 }  // namespace
 }  // namespace faqbot::bot
