@@ -75,5 +75,18 @@ TEST(ServiceMentions, EmptyListsAndHoldersAreIgnored) {
   EXPECT_EQ(blank.name(blank.asked_about("银行客服")), "银行");  // "" words: the holder alone
 }
 
+// As other_products.json lists them: a bank's own fees, the salary card an
+// employer asks for, and a late holder's deposits are the bank's business.
+TEST(ServiceMentions, ABanksOwnFeesCardsAndDepositsOfTheLate) {
+  const ServiceMentions s({{"银行", {"银行", "光大", "建行"}, {"短信提醒", "年费", "工资卡", "过世"}, {}}},
+                          {"充值", "提现", "绑", "到账"}, {"你们"}, {"用"});
+  EXPECT_EQ(s.name(s.asked_about("建行每年扣的卡片年费能退吗")), "银行");
+  EXPECT_EQ(s.name(s.asked_about("换了工作光大的工资卡要不要注销")), "银行");
+  EXPECT_EQ(s.name(s.asked_about("外婆过世了她存在银行的钱谁能去拿")), "银行");
+  EXPECT_EQ(s.asked_about("光大的工资卡能绑上吗"), -1) << "绑: ours";
+  EXPECT_EQ(s.asked_about("建行的短信提醒你们能开吗"), -1) << "put to us";
+  EXPECT_EQ(s.asked_about("提现到建行工资卡要多久"), -1) << "提现: ours";
+}
+
 }  // namespace
 }  // namespace faqbot::retrieval
