@@ -50,6 +50,34 @@ ReadingKind classify(const MessageCues& cues, const retrieval::SearchResult& alo
   return ReadingKind::kAlone;
 }
 
+namespace {
+
+// The cues of `normalized` in the kept topic; when they name no type, those
+// read in the topic of a follow-up the answer lists (Entry::follow_ups) if
+// a follow-up-only cue there names that follow-up's type ("那有了它就不会亏
+// 了吗" after 风险备付金是什么 names the principal guarantee, a follow-up of
+// the answer in another topic, with 亏).
+MessageCues read_named(const CueReader& cues, const knowledge::KnowledgeBase& kb,
+                       const std::string& normalized, const Conversation& conversation) {
+  MessageCues named = cues.read(normalized, conversation.topic, conversation.type);
+  if (!named.types.empty()) return named;
+  const knowledge::Entry* answered = kb.find(conversation.last_faq_id);
+  if (answered == nullptr) return named;
+  for (const std::string& id : answered->follow_ups) {
+    const knowledge::Entry* f = kb.find(id);
+    if (f == nullptr || f->topic == conversation.topic) continue;
+    MessageCues there = cues.read(normalized, f->topic, conversation.type);
+    if (std::any_of(there.types.begin(), there.types.end(), [&](const NamedSlot& t) {
+          return t.followup_only && t.slot == f->type;
+        })) {
+      return there;
+    }
+  }
+  return named;
+}
+
+}  // namespace
+
 Reading read_message(const retrieval::Retriever& retriever, const knowledge::KnowledgeBase& kb,
                      const CueReader& cues, std::string_view text,
                      const Conversation& conversation, const Thresholds& thresholds, size_t k,
@@ -85,8 +113,7 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
     reading.question = reading.result.normalized;
     text = turned;
   }
-  const MessageCues named =
-      cues.read(reading.result.normalized, conversation.topic, conversation.type);
+  const MessageCues named = read_named(cues, kb, reading.result.normalized, conversation);
   // Short as the customer wrote it (an English word is one unit, as a
   // Chinese character: "how about the charge" is as short as 那手续费呢), or, naming a topic and no type, without
   // its filler words ("那把钱取回卡里的时候呢" after 充值的步骤是什么).

@@ -170,6 +170,10 @@
 // A follow-up is read as typed clean (CueReader::clean): without hesitations
 // of speech, and with a cue word typed or heard as a homophone put right; the
 // text alone is then the clean text's search.
+// A message naming no type in the kept topic names one of a follow-up the
+// answer lists in another topic (Entry::follow_ups) when a follow-up-only
+// cue gated to that topic names that follow-up's type ("那有了它就不会亏了吗"
+// after 风险备付金是什么: the principal guarantee's 亏).
 // Thread-safe as the Retriever is.
 #include <string>
 #include <string_view>

@@ -1822,5 +1822,34 @@ TEST_F(FollowupTest, AMarkedEllipsisNamingAPlaceTheTextAloneIsSureOfAsksItsOwnQu
   EXPECT_EQ(p.result.candidates[0].id, "withdraw.holiday");
 }
 
+TEST_F(FollowupTest, AFollowupOnlyCueOfAFollowupTheAnswerListsInAnotherTopicNamesItsType) {
+  knowledge::Entry reserve = testing::entry("risk.reserve", "风险备付金是什么", "…");
+  reserve.topic = "risk";
+  reserve.type = "reserve";
+  reserve.follow_ups = {"invest.principal_guarantee"};
+  knowledge::Entry guarantee = testing::entry("invest.principal_guarantee", "投资会亏吗", "…");
+  guarantee.topic = "invest";
+  guarantee.type = "principal_guarantee";
+  kb_->entries.push_back(reserve);
+  kb_->entries.push_back(guarantee);
+  kb_->followup.topic_cues["risk"] = {"备付金"};
+  kb_->followup.followup_type_cues["principal_guarantee"] = {"亏"};
+  cues_ = CueReader(*kb_, retriever_);
+  after("风险备付金是什么", "risk.reserve", "risk", "reserve");
+  // 亏 is a follow-up-only cue of the guarantee (invest); the answer lists
+  // the guarantee as a follow-up: the pointer asks that type of its own.
+  const std::string said = "那有它就不亏了吗";  // short: 8 characters
+  retriever_.on(said, result({{"invest.principal_guarantee", 0.9}, {"risk.reserve", 0.05}}));
+  Reading r = read(said);
+  EXPECT_EQ(r.kind, ReadingKind::kAlone);
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "invest.principal_guarantee");
+  // Control: an answer that does not list it keeps the pointer on itself.
+  kb_->entries[kb_->entries.size() - 2].follow_ups.clear();
+  retriever_.otherwise = result({{"risk.reserve", 0.9}});  // any rewrite in context
+  Reading c = read(said);
+  EXPECT_TRUE(c.in_context());
+}
+
 }  // namespace
 }  // namespace faqbot::bot
