@@ -124,6 +124,18 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
   ReadingKind kind = short_text || named.reference
                          ? classify(named, reading.result, text, conversation, thresholds)
                          : ReadingKind::kAlone;
+  // A short question of the kept topic naming a type the topic has, which
+  // the text alone, sure as it may be, reads as another entry of the topic
+  // of a type not named ("那投满了打哪天起算收益" after 流标的钱多久退回:
+  // the text alone reads the wait, the message names when returns start),
+  // is that type of the kept topic.
+  if (kind == ReadingKind::kAlone && short_text && named.names_only(conversation.topic) &&
+      !named.types.empty() && !named.reference && !named.names_product && named.foreign.empty() &&
+      alone_reads_topic(reading.result, kb, conversation.topic) &&
+      !alone_answers_named_type(reading.result, kb, named) &&
+      topic_has_type(kb, conversation.topic, named_type(named, kb, conversation.topic))) {
+    kind = ReadingKind::kType;
+  }
   // A pointer beside words of another topic the last question named too
   // ("我把验证码给他了" after 有人冒充客服找我要验证码), or the answer did, not as
   // the pointer's own noun ("我把密码告诉她了" after 冒充客服的怎么辨别, whose

@@ -174,6 +174,10 @@
 // answer lists in another topic (Entry::follow_ups) when a follow-up-only
 // cue gated to that topic names that follow-up's type ("那有了它就不会亏了吗"
 // after 风险备付金是什么: the principal guarantee's 亏).
+// A short question of the kept topic naming a type the topic has is read as
+// kType when the text alone, however sure, reads another entry of the topic
+// of a type the message does not name ("那投满了打哪天起算收益" after 流标的
+// 钱多久退回).
 // Thread-safe as the Retriever is.
 #include <string>
 #include <string_view>

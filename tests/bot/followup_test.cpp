@@ -1851,5 +1851,21 @@ TEST_F(FollowupTest, AFollowupOnlyCueOfAFollowupTheAnswerListsInAnotherTopicName
   EXPECT_TRUE(c.in_context());
 }
 
+TEST_F(FollowupTest, AShortQuestionOfTheTopicNamingATypeTheTextAloneMissesIsThatType) {
+  after("提现多久到账", "withdraw.arrival_time", "withdraw", "how_long");
+  retriever_.otherwise = result({{"withdraw.fee", 0.6}, {"withdraw.arrival_time", 0.3}});
+  // The text alone, sure, reads the wait again; the message names the fee.
+  const std::string said = "那提现收费呢";
+  retriever_.on(said, result({{"withdraw.arrival_time", 0.7}, {"withdraw.fee", 0.2}}));
+  Reading r = read(said);
+  EXPECT_EQ(r.kind, ReadingKind::kType);
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "withdraw.fee");
+  // Control: the text alone reading the type named stays alone.
+  const std::string plain = "提现收费吗";
+  retriever_.on(plain, result({{"withdraw.fee", 0.8}, {"withdraw.arrival_time", 0.1}}));
+  EXPECT_EQ(read(plain).kind, ReadingKind::kAlone);
+}
+
 }  // namespace
 }  // namespace faqbot::bot
