@@ -227,6 +227,17 @@ Reply EngineImpl::decide(Conversation& conversation, Reply reply, const PiiScan&
   update_conversation(conversation, d, remembered);
   if (small_talk && d.action == Action::kAnswer) conversation.last_faq_id = topic_entry;
   if (answered && !small_talk) remember_slots(conversation, *kb_, *entry, cues_.read(remembered));
+  // A clarify offering one entry, not small talk, is the bot's one reading
+  // of the question: a follow-up is read in its topic and type, the question
+  // as asked its last question (nothing was answered: last_faq_id stays
+  // empty).
+  if (d.action == Action::kClarify && d.suggestions.size() == 1) {
+    const knowledge::Entry* offered = kb_->find(d.suggestions[0].id);
+    if (offered != nullptr && offered->category != "smalltalk") {
+      conversation.last_question = mask_pii(reading.question.empty() ? query : reading.question).masked;
+      remember_slots(conversation, *kb_, *offered, cues_.read(conversation.last_question));
+    }
+  }
   return reply;
 }
 

@@ -225,6 +225,22 @@ TEST_F(EngineTest, FollowUpUnderstoodInTheSameConversation) {
   EXPECT_NE(engine_->respond(fresh, "那周末呢").action, Action::kAnswer);
 }
 
+TEST_F(EngineTest, AClarifyOfferingOneEntryKeepsItsTopicForAFollowUp) {
+  // One entry offered, unsure: the bot's one reading of the question.
+  retriever_->on("钱提走了大概几天能见到", result({{"withdraw.arrival_time", 0.28}}));
+  ASSERT_EQ(ask("钱提走了大概几天能见到").action, Action::kClarify);
+  EXPECT_EQ(conversation_.topic, "withdraw");
+  EXPECT_EQ(conversation_.type, "how_long");
+  EXPECT_EQ(conversation_.last_question, "钱提走了大概几天能见到");
+  EXPECT_EQ(conversation_.last_faq_id, "");  // nothing was answered
+
+  // Control: a clarify between two entries keeps no topic of either.
+  Conversation other;
+  ASSERT_EQ(engine_->respond(other, "手续费").action, Action::kClarify);
+  EXPECT_EQ(other.topic, "");
+  EXPECT_EQ(other.last_question, "");
+}
+
 TEST_F(EngineTest, AddressesAKnownCustomer) {
   conversation_.customer_name = "王先生";
   Reply r = ask("提现多久到账");
