@@ -176,12 +176,12 @@ constexpr double kYesNoBlindFirstTurnFloor = 0.93;
 // tests/fixtures/multiturn_situations.tsv: written blind, a narrated
 // situation first (周五晚上九点申请取钱 啥时候能到), then a short follow-up;
 // 50/60 follow-ups and 49/60 first turns when it landed.
-constexpr double kSituationsBlindFollowupFloor = 0.8;
+constexpr double kSituationsBlindFollowupFloor = 0.86;
 constexpr double kSituationsBlindFirstTurnFloor = 0.78;
 // tests/fixtures/multiturn_siblings.tsv: written blind, follow-ups that move
 // to a confusable sibling or correct the bot (那手续费呢, 不是这个 我是说…);
 // 56/60 follow-ups and 60/60 first turns when it landed.
-constexpr double kSiblingsBlindFollowupFloor = 0.9;
+constexpr double kSiblingsBlindFollowupFloor = 0.95;
 constexpr double kSiblingsBlindFirstTurnFloor = 0.96;
 // tests/fixtures/multiturn_lifestories.tsv: written blind, someone's
 // circumstances first, then a short follow-up; 46/60 follow-ups and 52/60

@@ -267,7 +267,7 @@ constexpr ProbeFloors kYesNoBlindFloors = {"probe_yesno.jsonl", 0.9, 0.95, 0.93}
 // from the catalog: when it landed 131/160 right, 20/20 handed over, 56/60
 // refused, against the linear-SVM baseline's 134/160, 20/20, 53/60.
 // Floors a notch below.
-constexpr ProbeFloors kSituationsBlindFloors = {"probe_situations.jsonl", 0.8, 0.95, 0.9};
+constexpr ProbeFloors kSituationsBlindFloors = {"probe_situations.jsonl", 0.8, 0.95, 0.93};
 // Confusable siblings: a question naming a neighbour's word while asking
 // this entry (提现到账了 但是被扣了几块钱), contrasts and corrections
 // (不是问多久到 是问要不要钱). Written blind from the catalog: when it landed
