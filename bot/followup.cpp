@@ -295,6 +295,17 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
       small_talk) {
     kind = ReadingKind::kAlone;
   }
+  // Another company's product named as the subject (not as a means of ours
+  // after an answer of the product type: names_means_of_ours), with no word
+  // of ours besides, is no ellipsis of our answer: "跟微众比呢" after 平台安全
+  // 吗 compares with, or asks about, someone else's product; it is read alone.
+  // (When the text alone already says the product is asked about, the
+  // reading in context keeps that for the policy, which refuses.)
+  if (kind == ReadingKind::kEllipsis && named.names_product && reading.result.other_product.empty() &&
+      named.topics.empty() &&
+      named.types.empty() && !named.reference && !names_means_of_ours(named, conversation)) {
+    kind = ReadingKind::kAlone;
+  }
   const bool another_kind = about_another_kind(named, reading.result, kb, conversation, thresholds);
   if (another_kind) kind = ReadingKind::kAlone;
   const retrieval::SearchResult alone = reading.result;

@@ -249,6 +249,26 @@ TEST_F(FollowupTest, AnotherCompanysProductStaysNamedInContext) {
   EXPECT_EQ(r.result.other_product, "支付宝");  // the policy says it is not ours
 }
 
+// A comparison with another company's product the retriever does not flag
+// as asked about ("和alipay相比怎么样" after the platform's safety) is no
+// ellipsis of our answer: read alone. Control: the same words without the
+// product stay an ellipsis in context.
+TEST_F(FollowupTest, AnotherCompanysProductComparedIsNoEllipsisOfOurAnswer) {
+  kb_->followup.product_type = "methods";
+  kb_->other_products_list = {{"支付宝", {"alipay"}, "蚂蚁集团"}};
+  cues_ = CueReader(*kb_, retriever_);
+  after("充值要手续费吗", "recharge.fee", "recharge", "fee");
+  retriever_.on("和alipay相比怎么样", result({{"recharge.fee", 0.2}}));
+  retriever_.on("充值要手续费吗和alipay相比怎么样", result({{"recharge.fee", 0.9}}));
+  Reading r = read("和alipay相比怎么样");
+  EXPECT_FALSE(r.in_context());
+
+  retriever_.on("那相比怎么样", result({{"recharge.fee", 0.2}}));
+  retriever_.on("充值要手续费吗那相比怎么样", result({{"recharge.fee", 0.9}}));
+  r = read("那相比怎么样");  // control: nothing of another company's
+  EXPECT_TRUE(r.in_context());
+}
+
 TEST_F(FollowupTest, AProductRightAfterAnAnswerOfTheProductTypeIsAMeansOfOurs) {
   knowledge::Entry channels = testing::entry("recharge.channels", "充值支持哪些方式", "快捷支付或网银转账。");
   channels.topic = "recharge";
