@@ -274,5 +274,25 @@ TEST(Slots, TheShippedCuesTellABidThatNeverFilledFromOneStillWaiting) {
   EXPECT_FALSE(names_failed("投了三天了还没满正常吗"));
 }
 
+TEST(Slots, TheShippedCuesTellWhatIsChargedFromHowMuchMayBePut) {
+  LoadOutcome out = load(FAQBOT_DEFAULT_CONFIG);
+  ASSERT_TRUE(out.ok());
+  const auto& fee = out.kb->followup.type_cues.at("fee");
+  auto names_fee = [&](const std::string& text) {
+    return std::any_of(fee.begin(), fee.end(),
+                       [&](const std::string& w) { return text.find(w) != std::string::npos; });
+  };
+  // What is charged, or paid on top, asked with how much.
+  EXPECT_TRUE(names_fee("卖出去的话你们得收多少"));
+  EXPECT_TRUE(names_fee("这样我还要多付多少"));
+  // Control: how much may be put in or comes back is no charge.
+  EXPECT_FALSE(names_fee("一回最多能存多少钱"));
+  EXPECT_FALSE(names_fee("放一年收益多少"));
+  // Paying back early is refined by what it costs: the fee asked after it
+  // is the early repayment's, not a new question.
+  const auto& refined = out.kb->followup.refined_by.at("early_repay");
+  EXPECT_NE(std::find(refined.begin(), refined.end(), "fee"), refined.end());
+}
+
 }  // namespace
 }  // namespace faqbot::knowledge
