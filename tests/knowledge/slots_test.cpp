@@ -294,5 +294,19 @@ TEST(Slots, TheShippedCuesTellWhatIsChargedFromHowMuchMayBePut) {
   EXPECT_NE(std::find(refined.begin(), refined.end(), "fee"), refined.end());
 }
 
+TEST(Slots, TheShippedFollowupCuesTellAGuaranteeAskedOfTheReturns) {
+  LoadOutcome out = load(FAQBOT_DEFAULT_CONFIG);
+  ASSERT_TRUE(out.ok());
+  const auto& guarantee = out.kb->followup.followup_type_cues.at("principal_guarantee");
+  auto names_guarantee = [&](const std::string& text) {
+    return std::any_of(guarantee.begin(), guarantee.end(),
+                       [&](const std::string& w) { return text.find(w) != std::string::npos; });
+  };
+  // Whether the money just computed is sure to come.
+  EXPECT_TRUE(names_guarantee("这回报能保证到手吗"));
+  // Control: a deposit a borrower is asked for is no guarantee of ours.
+  EXPECT_FALSE(names_guarantee("借钱要先交保证金吗"));
+}
+
 }  // namespace
 }  // namespace faqbot::knowledge
