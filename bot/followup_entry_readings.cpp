@@ -240,7 +240,15 @@ bool read_sibling(const MessageState& m, Reading* reading) {
   const Conversation& c = m.conversation;
   std::string word, rewritten;
   if (!m.cues.sibling_named(m.alone.normalized, c.last_question, c.topic, &word, &rewritten)) {
-    return false;
+    // The last question may have named its subject in words of its own (口令
+    // for the login password): the answered entry's canonical question names
+    // it in ours, and the sibling is named against that.
+    const knowledge::Entry* answered = m.kb.find(c.last_faq_id);
+    if (answered == nullptr || answered->questions.empty() ||
+        !m.cues.sibling_named(m.alone.normalized, m.retriever.normalize(answered->questions[0]),
+                              c.topic, &word, &rewritten)) {
+      return false;
+    }
   }
   for (const std::string& query : {rewritten, m.cues.replace_reference(m.alone.normalized, word)}) {
     if (read_as_another_entry_of_topic(m, query, reading)) return true;

@@ -1367,6 +1367,28 @@ TEST_F(FollowupTest, AModifierNamedByAnotherWordForItNamesTheSibling) {
   EXPECT_EQ(r.result.candidates[0].id, "account.trade_password");
 }
 
+// The last question named its subject in words of its own ("暗码", no
+// word of the family): the sibling is named against the answered entry's
+// canonical question. Control: with no answered entry to go by, nothing is.
+TEST_F(FollowupTest, ASiblingIsNamedAgainstTheAnsweredEntryWhenTheQuestionSaidItOtherwise) {
+  add_password_entries();
+  kb_->followup.topic_cues["account"] = {"登录密码", "交易密码", "登录", "密码"};
+  kb_->followup.references.push_back("那个");
+  kb_->followup.modifier_synonyms["交易"] = {"付钱", "付款"};
+  cues_ = CueReader(*kb_, retriever_);
+  retriever_.on("付钱用的那个呢", result({{"account.password_reset", 0.5}}));
+  retriever_.on("交易密码忘了怎么办", result({{"account.trade_password", 0.9}}));
+  after("上号用的暗码记不得了", "account.password_reset", "account", "password_reset");
+  Reading r = read("付钱用的那个呢");
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.question, "交易密码忘了怎么办");
+  EXPECT_EQ(r.result.candidates[0].id, "account.trade_password");
+
+  after("上号用的暗码记不得了", "account.unknown", "account", "password_reset");
+  r = read("付钱用的那个呢");  // control: no entry's words to name it against
+  EXPECT_NE(r.question, "交易密码忘了怎么办");
+}
+
 TEST_F(FollowupTest, TheOppositeMovementAsksTheSameOfTheOppositeTopic) {
   after("充值收手续费吗", "recharge.fee", "recharge", "fee");
   retriever_.on("提现收手续费吗", result({{"withdraw.fee", 0.9}}));
