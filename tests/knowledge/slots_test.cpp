@@ -308,5 +308,20 @@ TEST(Slots, TheShippedFollowupCuesTellAGuaranteeAskedOfTheReturns) {
   EXPECT_FALSE(names_guarantee("借钱要先交保证金吗"));
 }
 
+TEST(Slots, TheShippedFollowupCuesTellWhatIsEarnedAsTheReturns) {
+  LoadOutcome out = load(FAQBOT_DEFAULT_CONFIG);
+  ASSERT_TRUE(out.ok());
+  const auto& returns = out.kb->followup.followup_type_cues.at("returns_calc");
+  auto names_returns = [&](const std::string& text) {
+    return std::any_of(returns.begin(), returns.end(),
+                       [&](const std::string& w) { return text.find(w) != std::string::npos; });
+  };
+  // What the money earns, asked after the products were listed.
+  EXPECT_TRUE(names_returns("那挣到的怎么个算法"));
+  EXPECT_TRUE(names_returns("一年下来赚头有多少"));
+  // Control: what one must put in first is no return.
+  EXPECT_FALSE(names_returns("那最低放多少进去"));
+}
+
 }  // namespace
 }  // namespace faqbot::knowledge
