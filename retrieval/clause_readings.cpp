@@ -29,6 +29,10 @@ constexpr double kAsksElsewhere = 0.5;
 // Sentences from which a message is a story around its question: a kind of
 // product we do not offer named in another sentence is background.
 constexpr size_t kStorySentences = 3;
+// Characters beside the about-us words up to which a clause turning to us
+// without a topic or a question word is only an opener ("你们懂行", "你们最
+// 专业了"): preamble().
+constexpr size_t kPreambleChars = 5;
 
 }  // namespace
 
@@ -76,6 +80,7 @@ void EngineRetriever::read_clauses(std::string_view text, size_t k, bool names_k
   struct ClauseReading {
     std::string normalized;
     SearchResult result;
+    bool preamble = false;  // only turns to us (preamble())
   };
   std::vector<ClauseReading> readings;
   std::string rest;
@@ -105,6 +110,7 @@ void EngineRetriever::read_clauses(std::string_view text, size_t k, bool names_k
       continue;
     }
     c.result.out_of_scope = 1.0;
+    c.preamble = preamble(clause, c.normalized);
     score(c.normalized, k, c.result);
     if (names_kind && i >= kind_from && state_.kinds.asked_about(c.normalized) < 0 &&
         !asks_us_of_ours(c.normalized)) {
@@ -130,7 +136,15 @@ void EngineRetriever::read_clauses(std::string_view text, size_t k, bool names_k
     asks_elsewhere = asks_elsewhere || (!courtesy(c.result) && c.result.out_of_scope >= kAsksElsewhere &&
                                         asks_question(c.normalized));
   }
+  // Whether some clause beside the preambles asks a question (not a clear
+  // courtesy, "在吗"): then a preamble ("你们懂行，帮我看看", "跟你们没关系
+  // 哈") lends the message none of its evidence; the question decides.
+  const bool question_beside = std::any_of(readings.begin(), readings.end(), [&](const ClauseReading& c) {
+    return !c.preamble && asks_question(c.normalized) &&
+           !(courtesy(c.result) && answerable(c.result) >= kClearAnswerable);
+  });
   for (ClauseReading& c : readings) {
+    if (c.preamble && question_beside) continue;
     bool own = courtesy(c.result) ? !asks : names_topic(c.normalized) || addresses_us(c.normalized);
     if (!own && !courtesy(c.result) && !asks_elsewhere && agrees_with_whole(c.result)) {
       own = true;
@@ -219,6 +233,40 @@ void EngineRetriever::read_question_sentences(std::string_view text, size_t k, b
     r.candidates = std::move(best->candidates);
     r.out_of_scope = best->out_of_scope;
   }
+}
+
+// Whether a clause only turns to us without asking anything of its own: a
+// flattering or chatty opener ("你们最专业了，帮我看看") that addresses us
+// but names none of our topics and holds no question word, or a disclaimer
+// that the message is not about us (disclaims_us), whatever it names.
+bool EngineRetriever::preamble(std::string_view clause, const std::string& normalized) const {
+  if (disclaims_us(clause)) return true;
+  if (!addresses_us(normalized) || names_topic(normalized) || asks_question(normalized)) return false;
+  // Short beside the about-us words: a clause saying more ("想把积蓄放你们
+  // 这借出去吃点利息") tells what the investor wants of us.
+  std::string beside = normalized;
+  for (const std::string& w : about_us_) {
+    for (size_t at = beside.find(w); !w.empty() && at != std::string::npos; at = beside.find(w, at)) {
+      beside.erase(at, w.size());
+    }
+  }
+  return utf8::decode(beside).size() <= kPreambleChars;
+}
+
+// Whether a message says it is not about us (a disclaimer clause,
+// disclaims_us) and no other clause puts a question about one of our
+// topics to us (asks_us_of_ours: "跟你们没关系，你们提现要多久" still asks
+// ours): its question is someone else's, however close to an entry.
+bool EngineRetriever::disclaimed(std::string_view text) const {
+  bool disclaimer = false, ours = false;
+  for (const std::string& clause : split_clauses(text)) {
+    if (disclaims_us(clause)) {
+      disclaimer = true;
+    } else {
+      ours = ours || asks_us_of_ours(normalizer_->normalize(clause));
+    }
+  }
+  return disclaimer && !ours;
 }
 
 }  // namespace faqbot::retrieval

@@ -137,6 +137,9 @@ SearchResult EngineRetriever::search(std::string_view text, size_t k) const {
     // A record only an agent can look up ("我投的那个标 借款人是干啥的"):
     // no entry answers it, whichever reading won.
     if (lookups_.asked(r.normalized)) r.out_of_scope = 1.0;
+    // A message saying it is not about us ("跟你们没关系，随便问问，…")
+    // asks someone else's question unless it puts one of ours to us.
+    if (state_.components.clauses && disclaimed(text)) r.out_of_scope = 1.0;
   } catch (const std::exception&) {
     r.candidates.clear();
     r.out_of_scope = 1.0;

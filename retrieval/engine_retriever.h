@@ -66,10 +66,13 @@ class EngineRetriever final : public Retriever {
   bool names_topic(const std::string& normalized) const;
   bool addresses_us(const std::string& normalized) const;
   bool asks_us_of_ours(const std::string& normalized) const;
+  bool disclaims_us(std::string_view clause) const;
   bool afterthought(const std::string& normalized) const;
   std::string reading_beside_background(std::string_view text, size_t k) const;
 
   // Parts of a message read alone (clause_readings.cpp).
+  bool preamble(std::string_view clause, const std::string& normalized) const;
+  bool disclaimed(std::string_view text) const;
   void read_clauses(std::string_view text, size_t k, bool names_kind, double as_written, SearchResult& r) const;
   void read_question_sentences(std::string_view text, size_t k, bool names_kind, double whole_out_of_scope,
                                SearchResult& r, bool clear_only = false) const;

@@ -28,6 +28,15 @@ constexpr const char* kElidedTakeOut[] = {"出来", "出去", "回来", "取出"
 // (Background::kIfOurs).
 constexpr double kOwnOutOfScope = 0.5;
 
+// Words with which a clause says the message is not about us ("我不是问你
+// 们平台", "跟你们没关系"), as written: a disclaimer, not a question put
+// to us. (A correction of which of our questions is meant, "不是问提现的
+// 上限", names no 你们.)
+constexpr const char* kDisclaimers[] = {"不是问你们", "不是说你们", "跟你们没关系", "和你们没关系", "与你们无关",
+                                        "跟你们无关", "和你们无关", "跟你们没啥关系", "和你们没啥关系",
+                                        "不是你们平台的", "不是你们家的", "不关你们的事", "帮朋友问别家",
+                                        "问的是别家", "问的是别的平台"};
+
 }  // namespace
 
 // The message's clauses without those naming another product or a kind of
@@ -43,7 +52,8 @@ std::string EngineRetriever::reading_beside_background(std::string_view text, si
     c.normalized = normalizer_->normalize(clause);
     if (c.normalized.empty()) continue;
     c.names_other = state_.products.asked_about(c.normalized) >= 0 || state_.kinds.asked_about(c.normalized) >= 0;
-    c.addresses_us = addresses_us(c.normalized) || turns_to_us(c.normalized);
+    // A disclaimer ("我不是问你们平台") puts no question to us.
+    c.addresses_us = (addresses_us(c.normalized) || turns_to_us(c.normalized)) && !disclaims_us(clause);
     c.names_topic = names_topic(c.normalized);
     if (!c.names_other) own += (own.empty() ? "" : "，") + clause;
     read.push_back(std::move(c));
@@ -109,6 +119,14 @@ bool EngineRetriever::addresses_us(const std::string& normalized) const {
   return std::any_of(about_us_.begin(), about_us_.end(), [&](const std::string& w) {
     return normalized.find(w) != std::string::npos;
   });
+}
+
+// Whether a clause says the message is not about us (kDisclaimers, as
+// written, before the synonyms).
+bool EngineRetriever::disclaims_us(std::string_view clause) const {
+  const std::string written = normalizer_->normalize_without_synonyms(clause);
+  return std::any_of(std::begin(kDisclaimers), std::end(kDisclaimers),
+                     [&](const char* w) { return written.find(w) != std::string::npos; });
 }
 
 // Whether a normalised clause puts a question about one of our topics to

@@ -141,6 +141,43 @@ TEST(Clauses, AClauseAddressingUsIsReadAlone) {
   EXPECT_GT(top_answerable(found), 0.5);
 }
 
+// Our topic words and our own 你们, with the small-talk entries.
+Corpus addressed_corpus() {
+  Corpus corpus = with_small_talk();
+  corpus.topic_words = {"提现", "充值", "注册", "密码", "客服"};
+  corpus.product_about_us = {"你们"};
+  return corpus;
+}
+
+TEST(Clauses, AnOpenerTurningToUsDoesNotLendItsEvidenceToTheQuestion) {
+  // "你们最正规了" alone reads as our platform's safety; as an opener before
+  // someone else's question it asks nothing of its own: the question decides.
+  auto r = Retriever::build(addressed_corpus(), Settings{});
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  auto safety = [](const SearchResult& found) {
+    return !found.candidates.empty() && found.candidates[0].id == "risk.platform_safety" &&
+           top_answerable(found) >= 0.5;
+  };
+  ASSERT_TRUE(safety(r.value()->search("你们最正规了", 3)));
+  EXPECT_FALSE(safety(r.value()->search("你们最正规了，帮我看看，比特币现在还能不能买", 3)));
+  // Controls: the opener before our question still answers it, and a
+  // question about us is read alone as before.
+  expect_answered(r.value()->search("你们最正规了，帮我看看，提现收不收手续费", 3), "withdraw.fee", 0.5);
+  EXPECT_TRUE(safety(r.value()->search("你们平台正规吗，我朋友推荐的", 3)));
+}
+
+TEST(Clauses, AMessageSayingItIsNotAboutUsAsksSomeoneElsesQuestion) {
+  auto r = Retriever::build(addressed_corpus(), Settings{});
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_LT(top_answerable(r.value()->search("我不是问你们，别的app提现一般几天到", 3)), 0.3);
+  ASSERT_GT(top_answerable(r.value()->search("充值有限额吗", 3)), 0.5);
+  EXPECT_LT(top_answerable(r.value()->search("跟你们没关系哈，充值有限额吗", 3)), 0.3);
+  // Controls: a disclaimer before a question put to us about ours, and a
+  // correction of which of our questions is meant (no 你们).
+  expect_answered(r.value()->search("跟你们没关系哈，你们提现收手续费吗", 3), "withdraw.fee", 0.5);
+  expect_answered(r.value()->search("不是问提现多久到，是问提现收手续费吗", 3), "withdraw.fee", 0.5);
+}
+
 TEST(Clauses, ChitChatClauseDoesNotHideTheQuestion) {
   Settings s;
   auto r = Retriever::build(testing::tiny_corpus(), s);
