@@ -33,6 +33,16 @@ TEST(Lookups, AGroupOfTheNamedPersonMarker) {
   EXPECT_FALSE(named.asked("借款人逾期了平台怎么处理 谢谢王女士")) << "too far after the borrower";
 }
 
+// As out_of_scope.json lists it: who the reviewer of one's application is
+// only an agent can tell; how long a review takes is ours.
+TEST(Lookups, TheNameOfAReviewer) {
+  const Lookups reviewer({{{"审核员", "审核人员", "审批员", "信审员"}, {"叫什么", "名字", "姓什么", "姓名", "工号"}}});
+  EXPECT_TRUE(reviewer.asked("上回帮我过件的审批员姓什么"));
+  EXPECT_TRUE(reviewer.asked("能告诉我信审员的工号吗"));
+  EXPECT_FALSE(reviewer.asked("审核员一般几天审完"));
+  EXPECT_FALSE(reviewer.asked("借款审核要填真实姓名吗")) << "no reviewer";
+}
+
 TEST(Lookups, EmptyWordsAndGroupsNeverMatch) {
   EXPECT_TRUE(Lookups().empty());
   const Lookups partial({{{"借款人"}, {""}}, {}});

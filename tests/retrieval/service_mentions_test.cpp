@@ -66,6 +66,18 @@ TEST(ServiceMentions, ArrivalWordsThatAreNoMeans) {
   EXPECT_EQ(s.asked_about("寄的东西到快递点了"), -1);
 }
 
+// As other_products.json lists them: a bank's own VIP or premier tier is
+// the bank's business; ours, put to us or reached with our action, stays ours.
+TEST(ServiceMentions, ABanksOwnVipTier) {
+  const ServiceMentions s({{"银行", {"银行", "工行", "招行"}, {"vip", "贵宾"}, {}}}, {"充值", "提现"}, {"你们"},
+                          {"用"});
+  EXPECT_EQ(s.name(s.asked_about("工行的vip有啥好处")), "银行");
+  EXPECT_EQ(s.name(s.asked_about("银行贵宾厅能进几次")), "银行");
+  EXPECT_EQ(s.asked_about("你们的vip比工行的好在哪"), -1) << "put to us";
+  EXPECT_EQ(s.asked_about("招行卡充值够多能升vip吗"), -1) << "our action";
+  EXPECT_EQ(s.asked_about("vip有啥好处"), -1) << "no holder";
+}
+
 TEST(ServiceMentions, EmptyListsAndHoldersAreIgnored) {
   const ServiceMentions none;
   EXPECT_TRUE(none.empty());
