@@ -193,6 +193,11 @@ constexpr double kLifeStoriesBlindFirstTurnFloor = 0.85;
 // and 54/60 first turns when it landed.
 constexpr double kCircumlocutionsBlindFollowupFloor = 0.75;
 constexpr double kCircumlocutionsBlindFirstTurnFloor = 0.88;
+// tests/fixtures/multiturn_midconv.tsv: written blind, every kind of
+// follow-up (a new topic, a new type, a pronoun, context only, a complete new
+// question); 55/60 follow-ups and 60/60 first turns when it landed.
+constexpr double kMidConversationBlindFollowupFloor = 0.9;
+constexpr double kMidConversationBlindFirstTurnFloor = 0.96;
 constexpr double kVoiceBlindFirstTurnFloor = 0.98;  // 79/80 at every one of 7 dense seeds
 constexpr double kVoiceFollowupFloor = 0.89;    // 51/57 the lowest of 7 dense seeds when set (44/57 the lowest before the set's fixes)
 constexpr double kVoiceFirstTurnFloor = 0.97;   // 56/57 the lowest of 7 dense seeds
@@ -344,6 +349,11 @@ TEST(MultiturnQuality, LifeStoriesBlindProbesMeetTheFloors) {
 TEST(MultiturnQuality, CircumlocutionsBlindProbesMeetTheFloors) {
   expect_probe_floors("multiturn_circumlocutions.tsv", 60, kCircumlocutionsBlindFollowupFloor,
                       kCircumlocutionsBlindFirstTurnFloor);
+}
+
+TEST(MultiturnQuality, MidConversationBlindProbesMeetTheFloors) {
+  expect_probe_floors("multiturn_midconv.tsv", 60, kMidConversationBlindFollowupFloor,
+                      kMidConversationBlindFirstTurnFloor);
 }
 
 TEST(MultiturnQuality, MixedLanguageBlindProbesMeetTheFloors) {

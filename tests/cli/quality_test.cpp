@@ -285,6 +285,13 @@ constexpr ProbeFloors kLifeStoriesBlindFloors = {"probe_lifestories.jsonl", 0.9,
 // landed 131/160 right, 16/20 handed over, 52/60 refused, against the
 // baseline's 132/160, 15/20, 57/60. Floors a notch below.
 constexpr ProbeFloors kCircumlocutionsBlindFloors = {"probe_circumlocutions.jsonl", 0.8, 0.75, 0.85};
+// Messages in the middle of a conversation: pronouns, corrections, an opener
+// turned to us or a disclaimer that the question is not about us before
+// another company's product. Written blind from the catalog: before the
+// fixes of its stop 156/160 right, 20/20 handed over, 45/60 refused (the
+// baseline 155/160, 19/20, 51/60); 60/60 refused since openers and
+// disclaimers are read as such. Floors a notch below.
+constexpr ProbeFloors kMidConversationBlindFloors = {"probe_midconv.jsonl", 0.95, 0.95, 0.96};
 constexpr ProbeFloors kLogsStyleFloors = {"probe_logs_style.jsonl", 0.94, 0.42, 0.99};
 // Terse app help-box questions (5-15 characters, new wordings of every
 // entry: 晚还/拉人/zh/sxf, a one-character typo in the key noun) and short
@@ -414,6 +421,9 @@ TEST(Quality, SiblingsBlindProbesMeetTheFloors) { expect_probe_floors(kSiblingsB
 TEST(Quality, LifeStoriesBlindProbesMeetTheFloors) { expect_probe_floors(kLifeStoriesBlindFloors); }
 TEST(Quality, CircumlocutionsBlindProbesMeetTheFloors) {
   expect_probe_floors(kCircumlocutionsBlindFloors);
+}
+TEST(Quality, MidConversationBlindProbesMeetTheFloors) {
+  expect_probe_floors(kMidConversationBlindFloors);
 }
 
 }  // namespace
