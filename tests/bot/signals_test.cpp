@@ -195,6 +195,22 @@ TEST(Signals, ANegatedComplaintIsNone) {
   EXPECT_TRUE(detect("你们平台是不是骗子").anger) << "是不是 negates nothing";
 }
 
+// Taking us or our staff higher up, a grievance about staff, and insults
+// without swear words; controls: the same words in other senses.
+TEST(Signals, ComplaintsAboutStaffAndInsultsWithoutSwearWords) {
+  for (const char* q : {"再不处理我就去告你们", "那个客服说话太冲 我要把她告上去", "你们工作人员的问题谁来管",
+                        "客服态度太差了 电话里直接挂我"}) {
+    EXPECT_TRUE(detect(q).complaint) << q;
+  }
+  for (const char* q : {"告诉我提现多久到账", "我想了解一下员工持股的事", "客服几点上班", "你们客服态度挺好的"}) {
+    EXPECT_FALSE(detect(q).complaint) << q;
+  }
+  for (const char* q : {"你们客服都是吃干饭的吗", "一帮饭桶 问啥都不会"}) EXPECT_TRUE(detect(q).abuse) << q;
+  for (const char* q : {"吃饭的时候能提现吗", "饭卡怎么充值"}) EXPECT_FALSE(detect(q).abuse) << q;
+  EXPECT_TRUE(detect("这服务烂透了").anger);
+  EXPECT_FALSE(detect("透明度怎么样").anger);
+}
+
 TEST(Signals, SwindlersTheMoneyIsLentToOrAskedAboutInCantoneseAreNoAnger) {
   EXPECT_FALSE(detect("风控是怎么做的 会不会把钱借给骗子").anger);
   EXPECT_FALSE(detect("有人打电话问我要验证码,系咪骗子").anger);
