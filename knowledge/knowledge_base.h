@@ -6,7 +6,8 @@
 // On-disk layout of a configuration directory (all UTF-8 JSON):
 //   kb/<category>.json   {"category","title","entries":[Entry…]}
 //   out_of_scope.json    {"questions":[…]}  example questions no entry answers,
-//                        "lookups":[{"name","all_of":[[…]…]}…] (optional)
+//                        "lookups":[{"name","all_of":[[…]…]}…] (optional),
+//                        "domains": the same, for needs of daily life (optional)
 //   replies.json         {"<reply key>": "text", …}   canned replies
 //   synonyms.json        {"<variant>": "<canonical>", …}
 //   hedge.json           see HedgeRules
@@ -232,7 +233,7 @@ struct KnowledgeBase {
   std::string config_dir;
   std::vector<Entry> entries;            // in file order, ids unique
   std::vector<std::string> out_of_scope;  // negative examples
-  std::vector<Lookup> lookups;            // out_of_scope.json "lookups", file order
+  std::vector<Lookup> lookups;            // out_of_scope.json "lookups" then "domains", file order
   std::map<std::string, std::string> replies;
   std::map<std::string, std::string> synonyms;
   std::map<std::string, std::string> variables;

@@ -248,7 +248,7 @@ class Linter {
           if (!asked) continue;
           add(Severity::kWarning, e.source_file, e.id,
               "variant \"" + q + "\" asks for the lookup " + l.name +
-                  ", which the bot refuses; check it (out_of_scope.json lookups)");
+                  ", which the bot refuses; check it (out_of_scope.json lookups or domains)");
           break;
         }
       }

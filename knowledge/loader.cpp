@@ -189,19 +189,21 @@ std::vector<OtherProduct> read_named(const json& list, const std::string& what, 
   return out;
 }
 
-// out_of_scope.json "lookups": each {"name", "all_of": [[word…]…]} (groups
-// required, each a list of strings).
-std::vector<Lookup> read_lookups(const json& list, FileReader& reader) {
+// out_of_scope.json "lookups" (or "domains", `section`; `one` names an
+// item in messages): each {"name", "all_of": [[word…]…]} (groups required,
+// each a list of strings).
+std::vector<Lookup> read_lookups(const json& list, FileReader& reader, const std::string& section = "lookups",
+                                 const std::string& one = "lookup") {
   std::vector<Lookup> out;
   if (!list.is_array()) {
-    reader.error("lookups", "must be a list of {\"name\", \"all_of\"}");
+    reader.error(section, "must be a list of {\"name\", \"all_of\"}");
     return out;
   }
   size_t index = 0;
   for (const json& item : list) {
-    const std::string label = "lookup #" + std::to_string(++index);
+    const std::string label = one + " #" + std::to_string(++index);
     if (!item.is_object()) {
-      reader.error(label, "a lookup must be a JSON object with \"name\" and \"all_of\"");
+      reader.error(label, "a " + one + " must be a JSON object with \"name\" and \"all_of\"");
       continue;
     }
     Lookup l;
@@ -347,6 +349,11 @@ LoadOutcome load(const std::string& config_dir) {
     if (doc.is_object()) {
       kb->out_of_scope = reader.string_list(doc, "questions", "", true);
       if (auto lookups = doc.find("lookups"); lookups != doc.end()) kb->lookups = read_lookups(*lookups, reader);
+      // Needs of daily life no entry covers, told by their words (营业执照 +
+      // 年报, 外币 + 兑换): refused as a lookup is.
+      if (auto domains = doc.find("domains"); domains != doc.end()) {
+        for (Lookup& d : read_lookups(*domains, reader, "domains", "domain")) kb->lookups.push_back(std::move(d));
+      }
     } else if (!doc.is_null()) {
       reader.error("", "must be an object with \"questions\"");
     }

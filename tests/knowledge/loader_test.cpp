@@ -178,6 +178,25 @@ TEST(Loader, LookupsAreOptionalAndLoadedInFileOrder) {
   EXPECT_TRUE(has_error(load(fx.dir()), "out_of_scope.json: lookups: error: must be a list"));
 }
 
+// Needs of daily life no entry covers are refused as lookups are: loaded
+// after them, in file order.
+TEST(Loader, DomainsAreLoadedAfterTheLookups) {
+  ConfigFixture fx;
+  fx.write("out_of_scope.json", R"({"questions": [], "domains": [
+    {"name": "外币", "all_of": [["美元", "日元"], ["换", "兑"]]}], "lookups": [
+    {"name": "借款人", "all_of": [["借款人"], ["我投的"]]}]})");
+  LoadOutcome out = load(fx.dir());
+  ASSERT_TRUE(out.ok()) << format(out.diagnostics.at(0));
+  ASSERT_EQ(out.kb->lookups.size(), 2u);
+  EXPECT_EQ(out.kb->lookups[0].name, "借款人");
+  EXPECT_EQ(out.kb->lookups[1].name, "外币");
+  EXPECT_EQ(out.kb->lookups[1].all_of[0], (std::vector<std::string>{"美元", "日元"}));
+  fx.write("out_of_scope.json", R"({"questions": [], "domains": [{"name": "x", "all_of": []}]})");
+  EXPECT_TRUE(has_error(load(fx.dir()), "out_of_scope.json: domain #1: error: field \"all_of\" must be a non-empty list"));
+  fx.write("out_of_scope.json", R"({"questions": [], "domains": "外币"})");
+  EXPECT_TRUE(has_error(load(fx.dir()), "out_of_scope.json: domains: error: must be a list"));
+}
+
 TEST(Loader, MalformedOtherProductsNameTheProduct) {
   ConfigFixture fx;
   fx.write("other_products.json", R"({"products": [{"aliases": ["x"]}, "花呗", {"name": 3}]})");
