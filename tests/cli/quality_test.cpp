@@ -266,8 +266,9 @@ constexpr ProbeFloors kYesNoBlindFloors = {"probe_yesno.jsonl", 0.9, 0.95, 0.93}
 // the feature is not named, amounts, banks and relatives are. Written blind
 // from the catalog: when it landed 131/160 right, 20/20 handed over, 56/60
 // refused, against the linear-SVM baseline's 134/160, 20/20, 53/60.
-// Floors a notch below.
-constexpr ProbeFloors kSituationsBlindFloors = {"probe_situations.jsonl", 0.8, 0.95, 0.93};
+// Floors a notch below. Refusals raised once other services, products and
+// daily-life domains were listed (60/60).
+constexpr ProbeFloors kSituationsBlindFloors = {"probe_situations.jsonl", 0.8, 0.95, 0.95};
 // Confusable siblings: a question naming a neighbour's word while asking
 // this entry (提现到账了 但是被扣了几块钱), contrasts and corrections
 // (不是问多久到 是问要不要钱). Written blind from the catalog: when it landed
@@ -278,13 +279,18 @@ constexpr ProbeFloors kSiblingsBlindFloors = {"probe_siblings.jsonl", 0.94, 0.9,
 // retired teacher, a delivery rider, a shop owner…), asking vaguely; out of
 // catalog: banks, other apps, insurance, social security, tax. Written blind
 // from the catalog: when it landed 148/160 right, 20/20 handed over, 55/60
-// refused, against the baseline's 146/160, 18/20, 57/60. Floors a notch below.
-constexpr ProbeFloors kLifeStoriesBlindFloors = {"probe_lifestories.jsonl", 0.9, 0.95, 0.9};
+// refused, against the baseline's 146/160, 18/20, 57/60. Floors a notch below;
+// refusals raised once other services and daily-life domains were listed
+// (60/60).
+constexpr ProbeFloors kLifeStoriesBlindFloors = {"probe_lifestories.jsonl", 0.9, 0.95, 0.95};
 // Circumlocutions: the thing described by what it does, its key word
 // avoided (每次往外拿钱扣的那点钱). Written blind from the catalog: when it
 // landed 131/160 right, 16/20 handed over, 52/60 refused, against the
-// baseline's 132/160, 15/20, 57/60. Floors a notch below.
-constexpr ProbeFloors kCircumlocutionsBlindFloors = {"probe_circumlocutions.jsonl", 0.8, 0.75, 0.85};
+// baseline's 132/160, 15/20, 57/60. Floors a notch below; handoffs and
+// refusals raised once complaints about staff and insults without swear
+// words were signals (19/20) and other services and daily-life domains were
+// listed (60/60).
+constexpr ProbeFloors kCircumlocutionsBlindFloors = {"probe_circumlocutions.jsonl", 0.8, 0.9, 0.95};
 // Messages in the middle of a conversation: pronouns, corrections, an opener
 // turned to us or a disclaimer that the question is not about us before
 // another company's product. Written blind from the catalog: before the
