@@ -198,6 +198,15 @@ constexpr double kCircumlocutionsBlindFirstTurnFloor = 0.88;
 // question); 55/60 follow-ups and 60/60 first turns when it landed.
 constexpr double kMidConversationBlindFollowupFloor = 0.9;
 constexpr double kMidConversationBlindFirstTurnFloor = 0.96;
+// The follow-ups of the three measured-only blind sets (see quality_test.cpp):
+// widget 55/60 and 60/60 first turns, credit log 55/60 and 60/60, hard mix
+// 57/60 and 59/60 when they landed.
+constexpr double kWidgetBlindFollowupFloor = 0.9;
+constexpr double kWidgetBlindFirstTurnFloor = 0.96;
+constexpr double kCreditLogBlindFollowupFloor = 0.9;
+constexpr double kCreditLogBlindFirstTurnFloor = 0.96;
+constexpr double kHardMixBlindFollowupFloor = 0.93;
+constexpr double kHardMixBlindFirstTurnFloor = 0.96;
 constexpr double kVoiceBlindFirstTurnFloor = 0.98;  // 79/80 at every one of 7 dense seeds
 constexpr double kVoiceFollowupFloor = 0.89;    // 51/57 the lowest of 7 dense seeds when set (44/57 the lowest before the set's fixes)
 constexpr double kVoiceFirstTurnFloor = 0.97;   // 56/57 the lowest of 7 dense seeds
@@ -354,6 +363,19 @@ TEST(MultiturnQuality, CircumlocutionsBlindProbesMeetTheFloors) {
 TEST(MultiturnQuality, MidConversationBlindProbesMeetTheFloors) {
   expect_probe_floors("multiturn_midconv.tsv", 60, kMidConversationBlindFollowupFloor,
                       kMidConversationBlindFirstTurnFloor);
+}
+
+TEST(MultiturnQuality, WidgetBlindProbesMeetTheFloors) {
+  expect_probe_floors("multiturn_widget.tsv", 60, kWidgetBlindFollowupFloor, kWidgetBlindFirstTurnFloor);
+}
+
+TEST(MultiturnQuality, CreditLogBlindProbesMeetTheFloors) {
+  expect_probe_floors("multiturn_creditlog.tsv", 60, kCreditLogBlindFollowupFloor,
+                      kCreditLogBlindFirstTurnFloor);
+}
+
+TEST(MultiturnQuality, HardMixBlindProbesMeetTheFloors) {
+  expect_probe_floors("multiturn_hardmix.tsv", 60, kHardMixBlindFollowupFloor, kHardMixBlindFirstTurnFloor);
 }
 
 TEST(MultiturnQuality, MixedLanguageBlindProbesMeetTheFloors) {

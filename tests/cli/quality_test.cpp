@@ -298,6 +298,19 @@ constexpr ProbeFloors kCircumlocutionsBlindFloors = {"probe_circumlocutions.json
 // baseline 155/160, 19/20, 51/60); 60/60 refused since openers and
 // disclaimers are read as such. Floors a notch below.
 constexpr ProbeFloors kMidConversationBlindFloors = {"probe_midconv.jsonl", 0.95, 0.95, 0.96};
+// Three more sets written blind from the catalog and measured only, never
+// fixed against: a day of website chat-widget traffic (terse, ordinary and
+// long, a quarter with slips, emoji or English words), consumer-credit
+// service-log style (为什么我的…, no punctuation, other lenders' products out
+// of catalog) and a hard mix (own cases, everyday words, homophone slips,
+// another company named in passing). When they landed: widget 159/160 right,
+// 20/20, 59/60 refused (the baseline 159/160, 20/20, 58/60); credit log
+// 160/160, 20/20, 60/60 (the baseline 160/160, 20/20, 58/60); hard mix
+// 155/160, 20/20, 57/60 (the baseline 155/160, 19/20, 54/60). Floors a notch
+// below.
+constexpr ProbeFloors kWidgetBlindFloors = {"probe_widget.jsonl", 0.97, 0.95, 0.95};
+constexpr ProbeFloors kCreditLogBlindFloors = {"probe_creditlog.jsonl", 0.98, 0.95, 0.96};
+constexpr ProbeFloors kHardMixBlindFloors = {"probe_hardmix.jsonl", 0.95, 0.95, 0.93};
 constexpr ProbeFloors kLogsStyleFloors = {"probe_logs_style.jsonl", 0.94, 0.42, 0.99};
 // Terse app help-box questions (5-15 characters, new wordings of every
 // entry: 晚还/拉人/zh/sxf, a one-character typo in the key noun) and short
@@ -431,6 +444,9 @@ TEST(Quality, CircumlocutionsBlindProbesMeetTheFloors) {
 TEST(Quality, MidConversationBlindProbesMeetTheFloors) {
   expect_probe_floors(kMidConversationBlindFloors);
 }
+TEST(Quality, WidgetBlindProbesMeetTheFloors) { expect_probe_floors(kWidgetBlindFloors); }
+TEST(Quality, CreditLogBlindProbesMeetTheFloors) { expect_probe_floors(kCreditLogBlindFloors); }
+TEST(Quality, HardMixBlindProbesMeetTheFloors) { expect_probe_floors(kHardMixBlindFloors); }
 
 }  // namespace
 }  // namespace faqbot::cli
