@@ -82,6 +82,10 @@ constexpr std::string_view kStaff[] = {"员工", "的员工", "职工", "的职�
 // products: a bank's own service keeps its card ("工行卡的密码忘了").
 constexpr std::string_view kQualifiedAlways[] = {"手机号", "号码", "手机卡"};
 constexpr std::string_view kQualifiedAfterOf[] = {"的卡"};
+// A verb of changing right before the name makes the number or card the
+// product's own setting ("怎么更改花呗手机号码", "换支付宝绑定的卡"): the question
+// is about their app, not about what the investor does with it here.
+constexpr std::string_view kChanging[] = {"更改", "修改", "变更", "更换", "改", "换"};
 // Words beginning with a verb of working that are no work ("在支付宝工作日到账吗").
 constexpr std::string_view kNoWork[] = {"工作日", "工作时间"};
 // How far after the evidence word (bytes, about four CJK characters) the
@@ -188,9 +192,13 @@ int ProductMentions::asked_about(const std::string& normalized) const {
       seen.emplace_back(at, end);
       const std::string_view before = std::string_view(normalized).substr(0, at);
       const std::string_view after = std::string_view(normalized).substr(end);
-      const bool qualifies = starts_with_any(after, kQualifiedAfterOf) ||
-                             starts_with_any(starts_with(after, "的") ? after.substr(std::string_view("的").size()) : after,
-                                             kQualifiedAlways);
+      const bool changed_there =
+          std::any_of(std::begin(kChanging), std::end(kChanging),
+                      [&](std::string_view verb) { return ends_with(before, verb); });
+      const bool qualifies = !changed_there &&
+                             (starts_with_any(after, kQualifiedAfterOf) ||
+                              starts_with_any(starts_with(after, "的") ? after.substr(std::string_view("的").size()) : after,
+                                              kQualifiedAlways));
       if (!named_as_means(before) && !named_likened(before) && !qualifies && !named_beside_subject(before, after)) {
         return static_cast<int>(form_product_[i]);
       }

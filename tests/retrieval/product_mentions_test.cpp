@@ -71,6 +71,10 @@ TEST(ProductMentions, NotWhenNamedBesideTheSubject) {
   EXPECT_EQ(p.asked_about("支付宝的卡能绑吗"), -1);
   EXPECT_EQ(p.asked_about("支付宝手机号收不到验证码"), -1);
   EXPECT_EQ(p.asked_about("支付宝的号码要换"), -1);
+  // A verb of changing right before the name: their app's own setting.
+  EXPECT_EQ(p.asked_about("怎么更改花呗手机号码"), 0);
+  EXPECT_EQ(p.asked_about("想换支付宝的手机号"), 1);
+  EXPECT_EQ(p.asked_about("改了手机号以后支付宝手机号收不到验证码"), -1) << "a change earlier, not before the name";
   EXPECT_EQ(p.asked_about("支付宝卡包在哪"), 1) << "卡 without 的 is their own";
   EXPECT_EQ(p.asked_about("支付宝的号被冻结了"), 1) << "号: their account as well";
   EXPECT_EQ(p.asked_about("支付宝银行卡怎么解绑"), 1) << "a bank card in their app";
