@@ -34,6 +34,7 @@ std::string serialize(const EngineState& s, uint64_t dense_sum) {
   w.vec(s.calibrators.entry_offsets);
   s.calibrators.slots.serialize(w);
   s.trained.linear.serialize(w);
+  s.trained.char_linear.serialize(w);
   w.vec(s.trained.term_sources);
   w.pod<uint8_t>(s.pinyin ? 1 : 0);
   if (s.pinyin) s.pinyin->serialize(w);
@@ -65,7 +66,7 @@ Status parse(const std::string& blob, EngineState& s, uint64_t& dense_sum) {
       !r.vec(s.trained.variant_vectors) || !s.calibrators.correct.deserialize(r) ||
       !s.calibrators.scope.deserialize(r) || !r.vec(s.calibrators.entry_offsets) ||
       !s.calibrators.slots.deserialize(r) ||
-      !s.trained.linear.deserialize(r) ||
+      !s.trained.linear.deserialize(r) || !s.trained.char_linear.deserialize(r) ||
       !r.vec(s.trained.term_sources) || s.trained.term_sources.size() != keys.size()) {
     return corrupt;
   }

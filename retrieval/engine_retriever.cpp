@@ -76,6 +76,7 @@ EngineRetriever::EngineRetriever(std::unique_ptr<Normalizer> normalizer, EngineS
   view_.model = &state_.trained.model;
   view_.lexical = &state_.trained.lexical;
   view_.linear = &state_.trained.linear;
+  view_.char_linear = &state_.trained.char_linear;
   view_.term_sources = &state_.trained.term_sources;
   view_.components = state_.components;
   view_.entry_offsets = &state_.trained.entry_offsets;

@@ -59,6 +59,22 @@ constexpr double kFewVariantsShare = 1.0;
 // such draws; this is the one of those 19 that holds all of them.
 constexpr uint64_t kDenseSeed = 0xecad8d6;
 constexpr uint64_t kLinearSeed = 0x60257608;
+// TrainedEngine::char_linear's input: characters and character pairs only,
+// a character weighing as much as a pair (the tokenizer gives a character
+// half a pair's weight), as the linear SVM of tests/bench/quality_bench.py
+// (TF-IDF over character 1-2-grams), which answered paraphrases that tell a
+// situation without the entry's terms better than the engine (134 against
+// 125 of 150 on probe_paraphrase). As two features beside the linear
+// model's (its margin and gap: scorer.h), on a development set of 213
+// paraphrases with their own variants taken out of the knowledge base:
+// answered right 130 -> 140 of 197 (the baseline SVM 146); probe_paraphrase
+// 125 -> 128 of 150; over every fixture and dev, right + handoff + refused
+// + follow-ups 8,557 -> 8,560 (follow-ups -7, the rest +10). Characters
+// weighing 1.5 / 2 pairs: 145 / 145 of 197, but over every fixture 8,557 /
+// 8,550; as the tokenizer weighs them (half a pair): 129 of 197. The linear
+// model's own input replaced by this one instead: out-of-catalog refused
+// -9, follow-ups -15.
+constexpr std::array<float, kFeatureTypeCount> kCharLinearTypeWeights{2, 1, 0, 0, 0, 0, 0};
 // Corpora with more entries than this (where dense search returns a
 // shortlist) also get lexical postings for candidate generation.
 constexpr size_t kPostingsFromEntries = 512;
@@ -92,6 +108,13 @@ TrainOptions train_options_for(size_t num_examples, int num_classes, int dim) {
   o.members = dim % kDenseMembers == 0 && num_examples >= kMembersFromExamples ? kDenseMembers : 1;
   o.seed = kDenseSeed;
   o.sampled_negatives = num_classes > 1024 ? 10 : 0;
+  return o;
+}
+
+LinearOptions char_linear_options() {
+  LinearOptions o;
+  o.seed = kLinearSeed;
+  o.type_weights = kCharLinearTypeWeights;
   return o;
 }
 
@@ -151,6 +174,7 @@ TrainedEngine train_engine(const PreparedCorpus& corpus, int dim, const Componen
     LinearOptions linear_options;
     linear_options.seed = kLinearSeed;
     t.linear = LinearModel::train(examples, t.vocab, num_entries + 1, linear_options);
+    t.char_linear = LinearModel::train(examples, t.vocab, num_entries + 1, char_linear_options());
   }
   t.lexical = LexicalIndex::build(variant_texts, t.entry_offsets, t.vocab.size());
   // Small corpora: complete postings, every entry scored at once. Large ones:
@@ -245,6 +269,7 @@ EngineView brute_force_view(const Tokenizer& tokenizer, const TrainedEngine& t, 
   view.model = &t.model;
   view.lexical = &t.lexical;
   view.linear = &t.linear;
+  view.char_linear = &t.char_linear;
   view.term_sources = &t.term_sources;
   view.components = components;
   view.entry_offsets = &t.entry_offsets;

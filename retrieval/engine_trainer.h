@@ -64,6 +64,10 @@ struct TrainedEngine {
   SupervisedModel model;  // classes: entries, then "none"
   LexicalIndex lexical;
   LinearModel linear;  // classes: entries, then "none"; empty on large corpora
+  // As `linear`, over characters and character pairs alone (char_linear_options()):
+  // a second opinion for questions that describe a situation in words of
+  // their own rather than the entry's terms. Empty when `linear` is.
+  LinearModel char_linear;
   std::vector<uint8_t> term_sources;  // per vocabulary id, kTermIn* bits (scorer.h)
   std::vector<uint32_t> entry_offsets;  // num_entries + 1
   std::vector<float> variant_vectors;   // num_variants x dim, or empty
@@ -84,6 +88,9 @@ struct Calibrators {
 // Options derived from the corpus size (epochs, sampled softmax, whether
 // to keep variant vectors) for a model of dimension `dim`.
 TrainOptions train_options_for(size_t num_examples, int num_classes, int dim);
+
+// Options of TrainedEngine::char_linear.
+LinearOptions char_linear_options();
 
 TrainedEngine train_engine(const PreparedCorpus& corpus, int dim, const Components& components);
 

@@ -77,6 +77,15 @@ Analysis analyze(const EngineView& engine, const std::string& normalized) {
     engine.linear->scores(text, linear.data());
   }
   const float linear_none = linear.empty() ? 0.0f : linear.back();
+  // The character model's margins likewise (only beside the linear model:
+  // the linear component switches both off). No shortlist of its own: its
+  // features rank the candidates the others propose.
+  std::vector<float> char_linear;
+  if (!linear.empty() && engine.char_linear &&
+      engine.char_linear->num_classes() == engine.num_entries + 1) {
+    char_linear.resize(linear.size());
+    engine.char_linear->scores(text, char_linear.data());
+  }
   if (!linear.empty()) {
     const auto best = std::max_element(linear.begin(), linear.end());  // first of ties
     out.linear_best = static_cast<int>(best - linear.begin());
@@ -136,6 +145,7 @@ Analysis analyze(const EngineView& engine, const std::string& normalized) {
     c.lexical = lexical_all.empty() ? lexical_hits[hi] : lexical_all[c.entry];
     if (!on.lexical) c.lexical = 0;
     c.linear = linear.empty() ? 0.0f : linear[c.entry];
+    c.char_linear = char_linear.empty() ? 0.0f : char_linear[c.entry];
     float vbest = c.dense;
     if (have_variants) {
       vbest = -1;
@@ -188,6 +198,7 @@ Analysis analyze(const EngineView& engine, const std::string& normalized) {
   const auto [d1, d2] = top2([](const ScoredCandidate& c) { return c.dense; });
   const auto [l1, l2] = top2([](const ScoredCandidate& c) { return c.lexical; });
   const auto [n1, n2] = top2([](const ScoredCandidate& c) { return c.linear; });
+  const auto [m1, m2] = top2([](const ScoredCandidate& c) { return c.char_linear; });
   const bool slots = on.slots && engine.slots != nullptr;
   const SlotEvidence::Named named = slots ? engine.slots->read(normalized) : SlotEvidence::Named{};
 
@@ -210,6 +221,8 @@ Analysis analyze(const EngineView& engine, const std::string& normalized) {
     c.features[12] = linear_none;
     c.features[13] = foreign;
     c.features[14] = negative_only;
+    c.features[15] = c.char_linear;
+    c.features[16] = char_linear.empty() ? 0.0f : gap(c.char_linear, m1, m2);
     if (slots) engine.slots->features(named, c.entry, c.features.data() + kWordFeatureCount);
     if (!on.dense) {
       for (size_t f : {0, 1, 2, 4, 5, 7}) c.features[f] = 0;

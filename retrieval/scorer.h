@@ -32,6 +32,7 @@ struct EngineView {
   const SupervisedModel* model = nullptr;
   const LexicalIndex* lexical = nullptr;
   const LinearModel* linear = nullptr;  // may be empty (large corpora)
+  const LinearModel* char_linear = nullptr;  // the same over characters; may be null or empty
   const std::vector<uint8_t>* term_sources = nullptr;  // TrainedEngine::term_sources
   Components components;
   const std::vector<uint32_t>* entry_offsets = nullptr;
@@ -49,8 +50,9 @@ constexpr uint8_t kTermInEntries = 1;    // some entry's variant
 constexpr uint8_t kTermInNegatives = 2;  // some out-of-scope example
 
 // A candidate's features: kWordFeatureCount from the question's words
-// (scores, gaps, scope), then kSlotFeatureCount of slot evidence.
-constexpr size_t kWordFeatureCount = 15;
+// (scores, gaps, scope; the last two the character model's margin and gap:
+// EngineView::char_linear), then kSlotFeatureCount of slot evidence.
+constexpr size_t kWordFeatureCount = 17;
 constexpr size_t kCandidateFeatureCount = kWordFeatureCount + kSlotFeatureCount;
 // Scope features (P(out of scope)): the best lexical score, coverage, the
 // best linear margin, the linear "none" margin, the foreign and
@@ -65,6 +67,7 @@ struct ScoredCandidate {
   float dense = 0;    // cosine to the entry's class vector
   float lexical = 0;  // normalised BM25 of the best variant
   float linear = 0;   // linear SVM margin of the entry
+  float char_linear = 0;  // the character model's margin of the entry
   float prob = 0;     // softmax over dense candidates and "none"
   std::array<float, kCandidateFeatureCount> features{};
 };
