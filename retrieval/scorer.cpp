@@ -18,6 +18,19 @@ constexpr size_t kLexicalCandidates = 16;
 constexpr size_t kShortlistByProb = 10;
 constexpr size_t kShortlistByLexical = 3;
 constexpr size_t kShortlistByLinear = 3;
+// Shortest text (characters) the character model (EngineView::char_linear)
+// gives features for. Ungated, the calibrator (fitted in cross-validation
+// on the knowledge base's variants, many of them a few characters: 骗子,
+// 傻子) trusted the model's margins too far, and short follow-ups sharing a
+// character or two with such a variant were taken for it (我儿子刚满十八呢
+// alone -> smalltalk.abuse 0.68, a handoff; gated from 7 characters the same
+// 8-character text gets 0.19, a fallback: the calibrator's fit, not the
+// text's own features, was the cause). perfile over every fixture,
+// against no gate: follow-ups 2468 -> 2480 (followons 197 -> 200/204, fresh
+// 79 -> 81/81), in-scope 5149 -> 5141, handoff 611 -> 612, refused 1734 ->
+// 1732. From 5 or 6 characters: follow-ups 2484 / 2482 but multiturn_threads
+// 30/32, below its floor; from 9 / 11: in-scope 5140 / 5138.
+constexpr size_t kCharModelMinChars = 7;
 
 }  // namespace
 
@@ -44,7 +57,8 @@ Analysis analyze(const EngineView& engine, const std::string& normalized) {
   std::vector<float> h(d);
   out.known = model.hidden(text, h.data());
   const float coverage = text.coverage();
-  const float length = std::log1p(static_cast<float>(utf8::decode(normalized).size()));
+  const size_t chars = utf8::decode(normalized).size();
+  const float length = std::log1p(static_cast<float>(chars));
   // Share of the question's feature weight no entry's variant has, and share
   // only out-of-scope examples have ("花呗", "王者荣耀": someone else's things).
   float foreign = 1, negative_only = 0;
@@ -81,8 +95,11 @@ Analysis analyze(const EngineView& engine, const std::string& normalized) {
   // the linear component switches both off). No shortlist of its own: its
   // features rank the candidates the others propose.
   std::vector<float> char_linear;
+  // Only for texts of kCharModelMinChars characters or more (below: 0, in
+  // the calibrator's cross-validation as here).
   if (!linear.empty() && engine.char_linear &&
-      engine.char_linear->num_classes() == engine.num_entries + 1) {
+      engine.char_linear->num_classes() == engine.num_entries + 1 &&
+      chars >= kCharModelMinChars) {
     char_linear.resize(linear.size());
     engine.char_linear->scores(text, char_linear.data());
   }
