@@ -36,7 +36,7 @@ void EngineRetriever::score(const std::string& normalized, size_t k, SearchResul
     Candidate out;
     out.id = state_.entry_ids[c.entry];
     out.topic = entry_topics_[c.entry];
-    const double z = words_logit(c);
+    const double z = words_logit(c, a.chars_read);
     const double words = sigmoid(z);
     out.confidence = words;
     if (weigh_slots) {
@@ -69,9 +69,12 @@ void EngineRetriever::score(const std::string& normalized, size_t k, SearchResul
 
 // Calibrated log-odds that the candidate is right from the question's
 // words, with its entry's own correction.
-double EngineRetriever::words_logit(const ScoredCandidate& c) const {
+double EngineRetriever::words_logit(const ScoredCandidate& c, bool chars_read) const {
   const auto& offsets = state_.calibrators.entry_offsets;
   const double offset = static_cast<size_t>(c.entry) < offsets.size() ? offsets[c.entry] : 0.0;
+  if (!chars_read) {
+    return state_.calibrators.correct_without_chars.logit(c.features.data(), kCharFeatureBegin) + offset;
+  }
   return state_.calibrators.correct.logit(c.features.data(), kWordFeatureCount) + offset;
 }
 

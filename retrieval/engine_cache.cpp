@@ -30,6 +30,7 @@ std::string serialize(const EngineState& s, uint64_t dense_sum) {
   w.vec(s.trained.entry_offsets);
   w.vec(s.trained.variant_vectors);
   s.calibrators.correct.serialize(w);
+  s.calibrators.correct_without_chars.serialize(w);
   s.calibrators.scope.serialize(w);
   w.vec(s.calibrators.entry_offsets);
   s.calibrators.slots.serialize(w);
@@ -64,6 +65,7 @@ Status parse(const std::string& blob, EngineState& s, uint64_t& dense_sum) {
       !r.pod(dense_sum) || !r.strings(s.entry_ids) || !r.str(sp) || !r.vec(keys) || !s.trained.model.deserialize(r) ||
       !s.trained.lexical.deserialize(r) || !r.vec(s.trained.entry_offsets) ||
       !r.vec(s.trained.variant_vectors) || !s.calibrators.correct.deserialize(r) ||
+      !s.calibrators.correct_without_chars.deserialize(r) ||
       !s.calibrators.scope.deserialize(r) || !r.vec(s.calibrators.entry_offsets) ||
       !s.calibrators.slots.deserialize(r) ||
       !s.trained.linear.deserialize(r) || !s.trained.char_linear.deserialize(r) ||

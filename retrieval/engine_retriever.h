@@ -79,7 +79,8 @@ class EngineRetriever final : public Retriever {
 
   // One normalised text scored (candidate_scores.cpp).
   void score(const std::string& normalized, size_t k, SearchResult& r) const;
-  double words_logit(const ScoredCandidate& c) const;
+  // chars_read: Analysis::chars_read of the candidate's analysis.
+  double words_logit(const ScoredCandidate& c, bool chars_read) const;
 
   std::unique_ptr<Normalizer> normalizer_;
   EngineState state_;

@@ -77,9 +77,18 @@ struct Calibrators {
   // P(candidate is the right entry | its first kWordFeatureCount features:
   // the question's words)
   Calibrator correct;
-  std::vector<float> entry_offsets;  // per entry: log-odds correction of `correct`
+  // The same over the features before kCharFeatureBegin, for texts the
+  // character model gives no features (Analysis::chars_read false: under
+  // kCharModelMinChars characters). `correct` reads their zeros at the
+  // weight it learned for the features beside the linear model's, which it
+  // fitted jointly with them, and so under-reads the linear evidence of a
+  // short text (see fit_calibrators()).
+  Calibrator correct_without_chars;
+  // per entry: log-odds correction of `correct` (or correct_without_chars,
+  // as each held-out text was read)
+  std::vector<float> entry_offsets;
   // The slot evidence's log-odds added to the words' (those of `correct`
-  // with the entry's offset), over the kSlotFeatureCount slot features;
+  // or correct_without_chars with the entry's offset), over the kSlotFeatureCount slot features;
   // empty when the slots component is off.
   Calibrator slots;
   Calibrator scope;    // P(no entry answers | question features)

@@ -102,6 +102,7 @@ Analysis analyze(const EngineView& engine, const std::string& normalized) {
       chars >= kCharModelMinChars) {
     char_linear.resize(linear.size());
     engine.char_linear->scores(text, char_linear.data());
+    out.chars_read = true;
   }
   if (!linear.empty()) {
     const auto best = std::max_element(linear.begin(), linear.end());  // first of ties

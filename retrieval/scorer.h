@@ -53,6 +53,10 @@ constexpr uint8_t kTermInNegatives = 2;  // some out-of-scope example
 // (scores, gaps, scope; the last two the character model's margin and gap:
 // EngineView::char_linear), then kSlotFeatureCount of slot evidence.
 constexpr size_t kWordFeatureCount = 17;
+// The first of the character model's two features. A text the model gives
+// none (Analysis::chars_read false) is calibrated over the features before
+// it alone (Calibrators::correct_without_chars).
+constexpr size_t kCharFeatureBegin = 15;
 constexpr size_t kCandidateFeatureCount = kWordFeatureCount + kSlotFeatureCount;
 // Scope features (P(out of scope)): the best lexical score, coverage, the
 // best linear margin, the linear "none" margin, the foreign and
@@ -81,6 +85,10 @@ struct Analysis {
   // switched off or the question is unknown.
   int linear_best = -1;
   float linear_best_margin = 0;
+  // The character model gave the candidates their features kCharFeatureBegin..
+  // (false: a text under kCharModelMinChars characters, or no model; those
+  // features are then 0 and say nothing).
+  bool chars_read = false;
 };
 
 // Builds the shortlist and feature rows for `normalized`.
