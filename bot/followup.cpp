@@ -7,6 +7,7 @@
 #include "bot/followup_rewrite.h"
 #include "bot/followup_scores.h"
 #include "bot/followup_steps.h"
+#include "bot/followup_subject_pronoun.h"
 
 namespace faqbot::bot {
 
@@ -324,7 +325,15 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
       alone_reads_topic(alone, kb, conversation.topic) && alone.candidates[0].id != conversation.last_faq_id &&
       pointer_before_new_word(cues, kb, retriever, reading.result.normalized, named, conversation);
   const ReadingKind classified = kind;  // before the text alone may claim it
-  if (sure_alone && !context_only &&
+  // 它 first, naming no type and no other topic, is the thing answered last
+  // doing or undergoing what follows ("它会不会把钱全买进很长的标" after 自动
+  // 投标怎么开 asks about the auto-bid): no complete question of its own,
+  // however long and however sure the text alone is of another entry.
+  const bool thing_is_subject = kind == ReadingKind::kReference && named.types.empty() &&
+                                !named.names_product &&
+                                (named.topics.empty() || named.names_only(conversation.topic)) &&
+                                thing_pronoun_leads(reading.result.normalized);
+  if (sure_alone && !context_only && !thing_is_subject &&
       (own_noun || complete_alone(kind, named, alone, kb, conversation, short_text))) {
     kind = ReadingKind::kAlone;
   }

@@ -178,6 +178,10 @@
 // kType when the text alone, however sure, reads another entry of the topic
 // of a type the message does not name ("那投满了打哪天起算收益" after 流标的
 // 钱多久退回).
+// A pointer that is the pronoun of a thing leading the message (它, 它们:
+// bot/followup_subject_pronoun.h) and names no type and no other topic asks
+// what follows of the thing answered last, however long, whatever the text
+// alone is sure of ("它会不会把钱全买进很长的标" after 自动投标怎么开).
 // Thread-safe as the Retriever is.
 #include <string>
 #include <string_view>

@@ -13,6 +13,7 @@ set(FAQBOT_BOT_SOURCES
   followup_rewrite.cpp
   followup_scores.cpp
   followup_steps.cpp
+  followup_subject_pronoun.cpp
   guard.cpp
   names.cpp
   policy.cpp
