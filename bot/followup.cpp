@@ -8,6 +8,7 @@
 #include "bot/followup_scores.h"
 #include "bot/followup_steps.h"
 #include "bot/followup_subject_pronoun.h"
+#include "bot/followup_what_to_do.h"
 
 namespace faqbot::bot {
 
@@ -234,6 +235,17 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
       (leads_within_topic(reading.result, kb, conversation.topic) ||
        (top_confidence(reading.result) < kNoIdea &&
         content_length(cues.without_fillers(reading.result.normalized)) <= kBareChars))) {
+    kind = ReadingKind::kEllipsis;
+  }
+  // A short message asking what to do about a situation it tells, naming
+  // nothing (asks_what_to_do: "忘了咋办" after 交易密码怎么设置), is that
+  // situation of the subject answered last, unless the text alone is sure of
+  // an entry of another topic ("被人骗了怎么办" is about fraud).
+  if (kind == ReadingKind::kAlone && short_text && named.topics.empty() && named.types.empty() &&
+      !named.reference && !named.names_product && named.foreign.empty() &&
+      asks_what_to_do(reading.result.normalized) &&
+      (!confident(reading.result, thresholds) ||
+       alone_reads_topic(reading.result, kb, conversation.topic))) {
     kind = ReadingKind::kEllipsis;
   }
   // The answered type named by a follow-up cue, a type only the kept topic

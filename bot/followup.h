@@ -182,6 +182,10 @@
 // bot/followup_subject_pronoun.h) and names no type and no other topic asks
 // what follows of the thing answered last, however long, whatever the text
 // alone is sure of ("它会不会把钱全买进很长的标" after 自动投标怎么开).
+// A short message asking what to do about a situation it tells, naming no
+// topic, type, pointer or product (bot/followup_what_to_do.h: "想不起来了怎么
+// 办" after 交易密码怎么设置), is an ellipsis: that situation of the subject
+// answered last, unless the text alone is sure of another topic's entry.
 // Thread-safe as the Retriever is.
 #include <string>
 #include <string_view>

@@ -14,6 +14,7 @@ set(FAQBOT_BOT_SOURCES
   followup_scores.cpp
   followup_steps.cpp
   followup_subject_pronoun.cpp
+  followup_what_to_do.cpp
   guard.cpp
   names.cpp
   policy.cpp
