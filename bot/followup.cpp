@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "bot/followup_pointer_noun.h"
 #include "bot/followup_predicates.h"
 #include "bot/followup_readings.h"
 #include "bot/followup_rewrite.h"
@@ -332,10 +333,17 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
   // question did not name ("那个送的红包咋用啊" after 新来的有啥活动: it points
   // at the red packet, not at the activities), asks a question of its own
   // when the text alone is sure of another entry of the kept topic.
+  // So does one whose noun, no word of any topic, is named by that entry and
+  // not by the last question ("那个测评必须先做吗" after 怎么出借, the text
+  // alone sure of the entry asked with 测评: pointer_noun_names).
+  const knowledge::Entry* alone_best = alone.candidates.empty() ? nullptr : kb.find(alone.candidates[0].id);
   const bool own_noun =
-      kind == ReadingKind::kReference && named.names_only(conversation.topic) &&
-      alone_reads_topic(alone, kb, conversation.topic) && alone.candidates[0].id != conversation.last_faq_id &&
-      pointer_before_new_word(cues, kb, retriever, reading.result.normalized, named, conversation);
+      kind == ReadingKind::kReference && alone_reads_topic(alone, kb, conversation.topic) &&
+      alone.candidates[0].id != conversation.last_faq_id &&
+      ((named.names_only(conversation.topic) &&
+        pointer_before_new_word(cues, kb, retriever, reading.result.normalized, named, conversation)) ||
+       (named.topics.empty() && named.types.empty() && !named.names_product && alone_best != nullptr &&
+        pointer_noun_names(kb, retriever, reading.result.normalized, conversation.last_question, *alone_best)));
   const ReadingKind classified = kind;  // before the text alone may claim it
   // 它 first, naming no type and no other topic, is the thing answered last
   // doing or undergoing what follows ("它会不会把钱全买进很长的标" after 自动

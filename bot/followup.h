@@ -186,6 +186,11 @@
 // topic, type, pointer or product (bot/followup_what_to_do.h: "想不起来了怎么
 // 办" after 交易密码怎么设置), is an ellipsis: that situation of the subject
 // answered last, unless the text alone is sure of another topic's entry.
+// A demonstrative followed by a noun of its own that no topic cue names,
+// but the entry of the kept topic the text alone is sure of is asked with
+// (few entries are: bot/followup_pointer_noun.h; "那个测评必须先做吗" after
+// 怎么出借), asks that entry's question, as a pointer before a new topic
+// word does.
 // Thread-safe as the Retriever is.
 #include <string>
 #include <string_view>

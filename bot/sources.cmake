@@ -9,6 +9,7 @@ set(FAQBOT_BOT_SOURCES
   followup_entry_readings.cpp
   followup_object.cpp
   followup_person.cpp
+  followup_pointer_noun.cpp
   followup_predicates.cpp
   followup_rewrite.cpp
   followup_scores.cpp
