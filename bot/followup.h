@@ -232,6 +232,13 @@ inline constexpr double kSureSmallTalk = 0.9;
 // filler words.
 inline constexpr size_t kBareChars = 3;
 
+// The text alone this sure of another topic's entry is not outvoted by the
+// answer just given for a bare message (read_as_the_answer).
+inline constexpr double kCertainAlone = 0.9;
+// A bare message asking an attribute of the answer ("有啥讲究吗") has at most
+// this many characters besides filler words.
+inline constexpr size_t kBareAttributeChars = 6;
+
 enum class ReadingKind { kAlone, kTopic, kType, kReference, kEllipsis, kContrast, kSubject };
 // "alone" | "topic" | "type" | "reference" | "ellipsis" | "contrast" | "subject"
 const char* to_string(ReadingKind kind);

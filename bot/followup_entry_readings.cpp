@@ -298,6 +298,24 @@ bool read_as_the_answer(const MessageState& m, bool sure_alone, Reading* reading
       std::all_of(named.types.begin(), named.types.end(),
                   [&](const NamedSlot& t) { return t.slot == c.type || t.slot == answered->type; }) &&
       asks_what_the_answer_states(m, *answered);
+  // A bare message with no subject of its own, naming no topic, type or
+  // pointer in at most kBareAttributeChars characters besides filler words
+  // ("有啥讲究吗" after 自动投标怎么开), asks about the answer just given when
+  // the text alone, sure but below kCertainAlone, reads it as another topic's
+  // entry and still ranks the answer among its first kRescueRank (its words
+  // fit the answer too); not a hand-over the text alone reads ("找个真人").
+  const bool subjectless =
+      answered != nullptr && sure_alone && top_confidence(m.alone) < kCertainAlone &&
+      content_length(m.cues.without_fillers(m.alone.normalized)) <= kBareAttributeChars &&
+      named.topics.empty() && named.types.empty() &&
+      !named.reference && !m.alone.candidates.empty() && !alone_reads_topic(m.alone, m.kb, c.topic) &&
+      !hands_over(m.kb.find(m.alone.candidates[0].id)) &&
+      std::any_of(m.alone.candidates.begin(),
+                  m.alone.candidates.begin() + std::min(m.alone.candidates.size(), kRescueRank),
+                  [&](const retrieval::Candidate& cand) { return cand.id == answered->id; });
+  if (subjectless) {
+    return read_within_answered_slots(m, answered->type, answered->id, ReadingKind::kEllipsis, reading);
+  }
   if (!setting && !of_answer &&
       (own_type || !named.topics.empty() || sure_alone ||
        alone_reads_topic(m.alone, m.kb, c.topic) ||

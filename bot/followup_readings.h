@@ -65,7 +65,12 @@ bool read_sibling(const MessageState& m, Reading* reading);
 // within the kept topic, only the answered type ("能设置金额区间吗" after 自动
 // 投标怎么开 is no question about minimum amounts); restricting it to part of
 // it (只投…) is such a setting whenever the answer tells what one sets
-// ("能只投短期的吗" after 自动投标会不会全投 is the auto-bid, not the products). False when the text alone
+// ("能只投短期的吗" after 自动投标会不会全投 is the auto-bid, not the products).
+// A bare message (at most kBareAttributeChars besides filler words) naming
+// no topic, type or pointer asks about the answer too when the text alone,
+// sure of another topic's entry but below kCertainAlone and no hand-over,
+// ranks the answer among its first kRescueRank ("有啥讲究吗" after 提现多久
+// 到账). False when the text alone
 // already reads the answer first or the context cannot hold the reading.
 bool read_as_the_answer(const MessageState& m, bool sure_alone, Reading* reading);
 
