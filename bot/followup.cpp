@@ -397,7 +397,13 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
                         !short_text && (!sure_alone || (handed_answer && !alone_answers_named_type(alone, kb, named))) &&
                         !small_talk && !another_kind &&
                         read_as_refining_the_answer(state, &reading);
+  // A marked follow-up naming nothing that the text alone reads as a type
+  // refining the answered one, within the kept topic: asked of the answer.
+  const bool refined_alone = !person && !same_question && !other && !next_step && !step_then && !sibling &&
+                             !about_answer && !refining && !small_talk && !another_kind &&
+                             kind != ReadingKind::kContrast && read_as_refined_by_alone(state, &reading);
   const bool read = person || same_question || other || next_step || step_then || sibling || about_answer || refining ||
+                    refined_alone ||
                     (kind != ReadingKind::kAlone && read_in_context(state, kind, &reading, &in_context));
   if (!read && !small_talk && !sure_alone && !another_kind) rescue_in_context(state, short_text, &reading);
   keep_at_most(reading.result, k);

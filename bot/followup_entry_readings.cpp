@@ -357,4 +357,21 @@ bool read_as_refining_the_answer(const MessageState& m, Reading* reading) {
   return read_within_answered_slots(m, answered->type, answered->id, ReadingKind::kType, reading);
 }
 
+bool read_as_refined_by_alone(const MessageState& m, Reading* reading) {
+  const Conversation& c = m.conversation;
+  const MessageCues& named = m.named;
+  const knowledge::Entry* answered = m.kb.find(c.last_faq_id);
+  if (answered == nullptr || answered->topic != c.topic || !named.topics.empty() ||
+      !named.types.empty() || named.reference || named.names_product || !named.foreign.empty() ||
+      !has_followup_marker(m.alone.normalized) || m.alone.candidates.empty()) {
+    return false;
+  }
+  const knowledge::Entry* alone = m.kb.find(m.alone.candidates[0].id);
+  if (alone == nullptr || alone->id == answered->id || alone->topic != c.topic ||
+      !refined_type(m.kb.followup, answered->type, alone->type)) {
+    return false;
+  }
+  return read_within_answered_slots(m, answered->type, answered->id, ReadingKind::kType, reading);
+}
+
 }  // namespace faqbot::bot

@@ -112,4 +112,14 @@ bool read_for_another_person(const MessageState& m, Reading* reading);
 // answered last (bot/followup_object.cpp). Else `reading` is unchanged.
 bool read_same_question_of(const MessageState& m, Reading* reading);
 
+// A marked follow-up ("那…", "…呢") naming no topic, type, pointer or
+// product, whose text alone reads an entry of the kept topic, other than
+// the answered one, of a type that refines the answered type (followup.json
+// refined_by: how_long refines failed), asks that of the answer: "那钱是不是
+// 一直锁着不动" after 流标了怎么办 asks about the failed bid's money, not the
+// wait before a bid fills. True, read as kType within the answered entry's
+// slots, when the answer's title and the message searched give the answered
+// entry first. Else `reading` is unchanged.
+bool read_as_refined_by_alone(const MessageState& m, Reading* reading);
+
 }  // namespace faqbot::bot
