@@ -274,5 +274,17 @@ TEST(DefaultFollowupCues, NamePlacesContrastsAndSpokenTopicWords) {
   EXPECT_TRUE(holds(f.topic_cues.at("invest"), "投的标"));
 }
 
+// Lending money out (借出去) is investing here (出借), not borrowing: the
+// synonym reads it so; borrowing words keep their own reading.
+TEST(DefaultSynonyms, ReadLendingOutAsInvestingAndBorrowingAsALoan) {
+  const LoadOutcome out = load(FAQBOT_DEFAULT_CONFIG);
+  ASSERT_TRUE(out.ok());
+  const auto& s = out.kb->synonyms;
+  ASSERT_TRUE(s.count("借出去"));
+  EXPECT_EQ(s.at("借出去"), "出借");
+  // Control: borrowing is a loan.
+  EXPECT_EQ(s.at("借钱"), "借款");
+}
+
 }  // namespace
 }  // namespace faqbot::knowledge
