@@ -272,6 +272,10 @@ SignalRules SignalRules::defaults() {
              "废物", "白痴", "脑残", "智障", "蠢货", "去死", "滚蛋", "滚!", "滚！", "狗东西",
              "王八蛋", "混蛋", "贱", "fuck", "f**k", "f*ck", "shit", "傻x", "傻叉", "狗屁", "去你m",
              "去你妈", "cnm", "nmd", "tmd", "mdzz", "nmsl",
+             // The same swearing with 娘 for 妈 and its softened spellings
+             // (你娘的, 他娘的, 去你娘, 特么, 他喵的, 妈了个, tm的).
+             "你娘的", "你娘个", "他娘的", "去你娘", "干你娘", "操你娘", "日你娘", "日你妈",
+             "特么", "他喵的", "妈了个", "妈逼", "妈b", "tm的",
              // Insults aimed at the bot ("我太笨了" is the investor speaking
              // of themselves, so most name "你"; self_talk excludes the rest).
              "是不是傻", "你傻", "你真傻", "你好傻", "你太傻", "你是傻子", "傻子客服",

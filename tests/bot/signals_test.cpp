@@ -187,6 +187,19 @@ TEST(Signals, AbbreviatedAndMaskedSwearingIsAbuse) {
   }
 }
 
+// Swearing with 娘 for 妈, or in its softened spellings, is abuse even when a
+// question follows; a mother-in-law, a bride or a girl named is none.
+TEST(Signals, SwearingWithNiangAndSoftenedSpellingsIsAbuse) {
+  for (const char* q : {"他娘的，借款怎么还没批", "你娘的 怎么又扣我钱", "去你娘的破系统",
+                        "特么的密码又错了", "他喵的 提现到底什么时候到", "妈了个巴子 又登不上"}) {
+    EXPECT_TRUE(detect(q).abuse) << q;
+  }
+  for (const char* q : {"我丈母娘的账户能开吗", "新娘的礼金能存进来吗", "小姑娘的身份证能注册吗",
+                        "特别是提现么", "我娘的养老金能放这吗"}) {
+    EXPECT_FALSE(detect(q).abuse) << q;
+  }
+}
+
 // "Not a complaint, just a question" complains of nothing; 是不是 asks.
 TEST(Signals, ANegatedComplaintIsNone) {
   EXPECT_FALSE(detect("我不是要投诉 就想问下提现收不收手续费").complaint);
