@@ -256,6 +256,25 @@ TEST(DefaultSynonyms, ReadEnglishRepaymentAndAmountWords) {
   EXPECT_EQ(s.at("how long"), "多久");
 }
 
+// The default synonyms read consumer-credit customers' loan words and typos
+// (借贷, 还贷, 代款, 代多少, 日息) as the catalog's, while the longer words
+// holding them are kept as typed by guards (a key mapped to itself).
+TEST(DefaultSynonyms, ReadCreditCustomersLoanWordsWithGuards) {
+  const LoadOutcome out = load(FAQBOT_DEFAULT_CONFIG);
+  ASSERT_TRUE(out.ok());
+  const auto& s = out.kb->synonyms;
+  const std::pair<const char*, const char*> rewrites[] = {
+      {"借贷", "借款"}, {"还贷", "还款"}, {"还贷款", "还款"}, {"代款", "贷款"},
+      {"代多少", "贷多少"}, {"日息", "借款日息"}};
+  for (const auto& [from, to] : rewrites) {
+    ASSERT_TRUE(s.count(from)) << from;
+    EXPECT_EQ(s.at(from), to) << from;
+  }
+  for (const char* guard : {"网络借贷", "民间借贷", "借贷平台", "借贷关系", "借贷宝", "借款日息", "贷款日息"}) {
+    ASSERT_TRUE(s.count(guard)) << guard;
+    EXPECT_EQ(s.at(guard), guard);
+  }
+}
 
 // Follow-up words of the default configuration added in issue 7: banks as
 // places, the contrary of early repayment, a spoken form of 投标.
