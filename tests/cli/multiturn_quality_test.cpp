@@ -207,6 +207,13 @@ constexpr double kCreditLogBlindFollowupFloor = 0.9;
 constexpr double kCreditLogBlindFirstTurnFloor = 0.96;
 constexpr double kHardMixBlindFollowupFloor = 0.93;
 constexpr double kHardMixBlindFirstTurnFloor = 0.96;
+// The follow-ups of the keywords, worried and service-log blind sets (see
+// quality_test.cpp), measured only: 58/60, 56/60 and 57/60 follow-ups, 60/60
+// first turns each, when they landed.
+constexpr double kKeywordsBlindFollowupFloor = 0.93;
+constexpr double kWorriedBlindFollowupFloor = 0.9;
+constexpr double kLogs2BlindFollowupFloor = 0.91;
+constexpr double kKeywordsWorriedLogs2FirstTurnFloor = 0.98;
 constexpr double kVoiceBlindFirstTurnFloor = 0.98;  // 79/80 at every one of 7 dense seeds
 constexpr double kVoiceFollowupFloor = 0.89;    // 51/57 the lowest of 7 dense seeds when set (44/57 the lowest before the set's fixes)
 constexpr double kVoiceFirstTurnFloor = 0.97;   // 56/57 the lowest of 7 dense seeds
@@ -376,6 +383,18 @@ TEST(MultiturnQuality, CreditLogBlindProbesMeetTheFloors) {
 
 TEST(MultiturnQuality, HardMixBlindProbesMeetTheFloors) {
   expect_probe_floors("multiturn_hardmix.tsv", 60, kHardMixBlindFollowupFloor, kHardMixBlindFirstTurnFloor);
+}
+
+TEST(MultiturnQuality, KeywordsBlindProbesMeetTheFloors) {
+  expect_probe_floors("multiturn_keywords.tsv", 60, kKeywordsBlindFollowupFloor, kKeywordsWorriedLogs2FirstTurnFloor);
+}
+
+TEST(MultiturnQuality, WorriedBlindProbesMeetTheFloors) {
+  expect_probe_floors("multiturn_worried.tsv", 60, kWorriedBlindFollowupFloor, kKeywordsWorriedLogs2FirstTurnFloor);
+}
+
+TEST(MultiturnQuality, P2pLogsBlindProbesMeetTheFloors) {
+  expect_probe_floors("multiturn_logs2.tsv", 60, kLogs2BlindFollowupFloor, kKeywordsWorriedLogs2FirstTurnFloor);
 }
 
 TEST(MultiturnQuality, MixedLanguageBlindProbesMeetTheFloors) {

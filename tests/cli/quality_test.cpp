@@ -311,6 +311,31 @@ constexpr ProbeFloors kMidConversationBlindFloors = {"probe_midconv.jsonl", 0.95
 constexpr ProbeFloors kWidgetBlindFloors = {"probe_widget.jsonl", 0.97, 0.95, 0.95};
 constexpr ProbeFloors kCreditLogBlindFloors = {"probe_creditlog.jsonl", 0.98, 0.95, 0.96};
 constexpr ProbeFloors kHardMixBlindFloors = {"probe_hardmix.jsonl", 0.95, 0.95, 0.93};
+// Real customers' questions (tests/fixtures/REAL_SOURCES.md: the public BQ
+// corpus of a bank's consumer-credit service and ATEC), labelled blind
+// against our catalog. realbq and realbq3 were fixed against; realbq_held
+// (the other half of realbq's collection) and realbq2 are measured only.
+// Before this stop's fixes, against the SVM baseline on the same knowledge
+// base: realbq 86/98 right, 1/2, 48/52 refused (SVM 79/98, 1/2, 41/52);
+// realbq_held 82/98, 1/1, 46/53 (83/98, 0/1, 43/53); realbq2 205/274, 8/10,
+// 95/106 (178/274, 6/10, 85/106); realbq3 214/269, 4/5, 81/122 (205/269,
+// 3/5, 99/122). When they landed: realbq 96/98, 2/2, 50/52; realbq_held
+// 89/98, 1/1, 47/53; realbq2 216/274, 8/10, 98/106; realbq3 225/269, 4/5,
+// 115/122. Floors a notch below; realbq_held's single handoff is not checked.
+constexpr ProbeFloors kRealBqFloors = {"probe_realbq.jsonl", 0.95, 0.5, 0.93};
+constexpr ProbeFloors kRealBqHeldFloors = {"probe_realbq_held.jsonl", 0.88, 0, 0.86};
+constexpr ProbeFloors kRealBq2Floors = {"probe_realbq2.jsonl", 0.77, 0.7, 0.9};
+constexpr ProbeFloors kRealBq3Floors = {"probe_realbq3.jsonl", 0.81, 0.6, 0.91};
+// Three more sets written blind from the catalog and measured only, never
+// fixed against: search-box keywords (提现 到账时间, cz限额), worried
+// investors (news of collapses, savings at stake, a question inside the
+// worry) and 2016-2018 P2P service-log style (体现/冲值, 标/满标/回款). When
+// they landed: keywords 157/160, 20/20, 56/60 (the baseline 155/160, 17/20,
+// 55/60); worried 158/160, 20/20, 53/60 (158/160, 19/20, 55/60); logs2
+// 160/160, 20/20, 60/60 (157/160, 18/20, 57/60). Floors a notch below.
+constexpr ProbeFloors kKeywordsBlindFloors = {"probe_keywords.jsonl", 0.97, 0.95, 0.91};
+constexpr ProbeFloors kWorriedBlindFloors = {"probe_worried.jsonl", 0.97, 0.95, 0.86};
+constexpr ProbeFloors kLogs2BlindFloors = {"probe_logs2.jsonl", 0.98, 0.95, 0.96};
 constexpr ProbeFloors kLogsStyleFloors = {"probe_logs_style.jsonl", 0.94, 0.42, 0.99};
 // Terse app help-box questions (5-15 characters, new wordings of every
 // entry: 晚还/拉人/zh/sxf, a one-character typo in the key noun) and short
@@ -447,6 +472,13 @@ TEST(Quality, MidConversationBlindProbesMeetTheFloors) {
 TEST(Quality, WidgetBlindProbesMeetTheFloors) { expect_probe_floors(kWidgetBlindFloors); }
 TEST(Quality, CreditLogBlindProbesMeetTheFloors) { expect_probe_floors(kCreditLogBlindFloors); }
 TEST(Quality, HardMixBlindProbesMeetTheFloors) { expect_probe_floors(kHardMixBlindFloors); }
+TEST(Quality, RealCustomerProbesMeetTheFloors) { expect_probe_floors(kRealBqFloors); }
+TEST(Quality, RealCustomerHeldOutProbesMeetTheFloors) { expect_probe_floors(kRealBqHeldFloors); }
+TEST(Quality, RealCustomerSecondHeldOutProbesMeetTheFloors) { expect_probe_floors(kRealBq2Floors); }
+TEST(Quality, RealCustomerThirdProbesMeetTheFloors) { expect_probe_floors(kRealBq3Floors); }
+TEST(Quality, KeywordsBlindProbesMeetTheFloors) { expect_probe_floors(kKeywordsBlindFloors); }
+TEST(Quality, WorriedBlindProbesMeetTheFloors) { expect_probe_floors(kWorriedBlindFloors); }
+TEST(Quality, P2pLogsBlindProbesMeetTheFloors) { expect_probe_floors(kLogs2BlindFloors); }
 
 }  // namespace
 }  // namespace faqbot::cli
