@@ -4,9 +4,7 @@
 // bot/followup_readings.h).
 #include <gtest/gtest.h>
 
-#include "bot/followup.h"
-#include "fake_retriever.h"
-#include "kb_fixture.h"
+#include "followup_fixture.h"
 
 namespace faqbot::bot {
 namespace {
@@ -14,23 +12,12 @@ namespace {
 using testing::FakeRetriever;
 using testing::result;
 
-class FollowupBareAttributeTest : public ::testing::Test {
+class FollowupBareAttributeTest : public testing::FollowupFixture {
  protected:
-  FollowupBareAttributeTest() : cues_(*kb_, retriever_) {
-    conversation_.last_question = "提现多久到账";
-    conversation_.last_faq_id = "withdraw.arrival_time";
-    conversation_.topic = "withdraw";
-    conversation_.type = "how_long";
+  FollowupBareAttributeTest() {
+    answered("提现多久到账", "withdraw.arrival_time", "withdraw", "how_long");
     retriever_.on("提现多久到账有啥讲究吗", result({{"withdraw.arrival_time", 0.9}, {"recharge.fee", 0.05}}));
   }
-  Reading read(const std::string& text) {
-    return read_message(retriever_, *kb_, cues_, text, conversation_, Thresholds{}, 5, 10);
-  }
-
-  std::shared_ptr<knowledge::KnowledgeBase> kb_ = testing::make_kb();
-  FakeRetriever retriever_;
-  CueReader cues_;
-  Conversation conversation_;
 };
 
 TEST_F(FollowupBareAttributeTest, ABareAttributeAsksAboutTheAnswer) {

@@ -3,10 +3,8 @@
 // the kept topic asked with that noun, the message is that entry's question.
 #include <gtest/gtest.h>
 
-#include "bot/followup.h"
 #include "bot/followup_pointer_noun.h"
-#include "fake_retriever.h"
-#include "kb_fixture.h"
+#include "followup_fixture.h"
 
 namespace faqbot::bot {
 namespace {
@@ -14,32 +12,14 @@ namespace {
 using testing::FakeRetriever;
 using testing::result;
 
-class FollowupPointerNounTest : public ::testing::Test {
+class FollowupPointerNounTest : public testing::FollowupFixture {
  protected:
   FollowupPointerNounTest() {
-    for (auto [id, q] : {std::pair{"invest.how", "怎么出借"},
-                         {"invest.risk_assessment", "风险测评在哪做"}}) {
-      knowledge::Entry e = testing::entry(id, q, "…");
-      e.topic = "invest";
-      e.type = std::string(id).substr(7);
-      kb_->entries.push_back(e);
-    }
+    add_typed_entries({{"invest.how", "怎么出借"}, {"invest.risk_assessment", "风险测评在哪做"}});
     kb_->followup.topic_cues["invest"] = {"出借"};
     kb_->followup.references.push_back("那个");
-    cues_ = CueReader(*kb_, retriever_);
-    conversation_.last_question = "怎么出借";
-    conversation_.last_faq_id = "invest.how";
-    conversation_.topic = "invest";
-    conversation_.type = "how";
+    answered("怎么出借", "invest.how", "invest", "how");
   }
-  Reading read(const std::string& text) {
-    return read_message(retriever_, *kb_, cues_, text, conversation_, Thresholds{}, 5, 10);
-  }
-
-  std::shared_ptr<knowledge::KnowledgeBase> kb_ = testing::make_kb();
-  FakeRetriever retriever_;
-  CueReader cues_;
-  Conversation conversation_;
 };
 
 TEST_F(FollowupPointerNounTest, NamesTheEntryAskedWithIt) {

@@ -4,10 +4,8 @@
 // entry of the topic.
 #include <gtest/gtest.h>
 
-#include "bot/followup.h"
 #include "bot/followup_subject_pronoun.h"
-#include "fake_retriever.h"
-#include "kb_fixture.h"
+#include "followup_fixture.h"
 
 namespace faqbot::bot {
 namespace {
@@ -26,31 +24,13 @@ TEST(FollowupPronoun, OnlyTheThingPronounLeadingAfterAMarker) {
   EXPECT_FALSE(thing_pronoun_leads(""));
 }
 
-class FollowupPronounTest : public ::testing::Test {
+class FollowupPronounTest : public testing::FollowupFixture {
  protected:
   FollowupPronounTest() {
-    for (auto [id, q] : {std::pair{"invest.auto_bid", "自动投标怎么开"},
-                         {"invest.products", "标的期限有哪几种"}}) {
-      knowledge::Entry e = testing::entry(id, q, "…");
-      e.topic = "invest";
-      e.type = std::string(id).substr(7);
-      kb_->entries.push_back(e);
-    }
+    add_typed_entries({{"invest.auto_bid", "自动投标怎么开"}, {"invest.products", "标的期限有哪几种"}});
     kb_->followup.topic_cues["invest"] = {"自动投标"};
-    cues_ = CueReader(*kb_, retriever_);
-    conversation_.last_question = "自动投标怎么开";
-    conversation_.last_faq_id = "invest.auto_bid";
-    conversation_.topic = "invest";
-    conversation_.type = "auto_bid";
+    answered("自动投标怎么开", "invest.auto_bid", "invest", "auto_bid");
   }
-  Reading read(const std::string& text) {
-    return read_message(retriever_, *kb_, cues_, text, conversation_, Thresholds{}, 5, 10);
-  }
-
-  std::shared_ptr<knowledge::KnowledgeBase> kb_ = testing::make_kb();
-  FakeRetriever retriever_;
-  CueReader cues_;
-  Conversation conversation_;
 };
 
 TEST_F(FollowupPronounTest, ALongMessageLedByItAsksItOfTheAnsweredThing) {

@@ -3,9 +3,7 @@
 // (read_as_refined_by_alone, bot/followup_readings.h).
 #include <gtest/gtest.h>
 
-#include "bot/followup.h"
-#include "fake_retriever.h"
-#include "kb_fixture.h"
+#include "followup_fixture.h"
 
 namespace faqbot::bot {
 namespace {
@@ -13,33 +11,18 @@ namespace {
 using testing::FakeRetriever;
 using testing::result;
 
-class FollowupRefinedAloneTest : public ::testing::Test {
+class FollowupRefinedAloneTest : public testing::FollowupFixture {
  protected:
   FollowupRefinedAloneTest() {
-    knowledge::Entry failed = testing::entry("withdraw.failed", "提现失败了怎么办", "…");
-    failed.topic = "withdraw";
-    failed.type = "failed";
-    kb_->entries.push_back(failed);
+    add_typed_entries({{"withdraw.failed", "提现失败了怎么办"}});
     kb_->followup.refined_by["failed"] = {"how_long"};
-    cues_ = CueReader(*kb_, retriever_);
-    conversation_.last_question = "提现失败了怎么办";
-    conversation_.last_faq_id = "withdraw.failed";
-    conversation_.topic = "withdraw";
-    conversation_.type = "failed";
-  }
-  Reading read(const std::string& text) {
-    return read_message(retriever_, *kb_, cues_, text, conversation_, Thresholds{}, 5, 10);
+    answered("提现失败了怎么办", "withdraw.failed", "withdraw", "failed");
   }
   // The answer's title before `said` reads the answered entry.
   void title_reads_the_answer(const std::string& said) {
     retriever_.on("提现失败了怎么办" + said,
                   result({{"withdraw.failed", 0.8}, {"withdraw.arrival_time", 0.1}, {"withdraw.fee", 0.05}}));
   }
-
-  std::shared_ptr<knowledge::KnowledgeBase> kb_ = testing::make_kb();
-  FakeRetriever retriever_;
-  CueReader cues_;
-  Conversation conversation_;
 };
 
 TEST_F(FollowupRefinedAloneTest, ARefiningTypeTheTextAloneReadsIsAskedOfTheAnswer) {

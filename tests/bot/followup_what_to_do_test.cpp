@@ -3,10 +3,8 @@
 // (bot/followup_what_to_do.h).
 #include <gtest/gtest.h>
 
-#include "bot/followup.h"
 #include "bot/followup_what_to_do.h"
-#include "fake_retriever.h"
-#include "kb_fixture.h"
+#include "followup_fixture.h"
 
 namespace faqbot::bot {
 namespace {
@@ -22,32 +20,15 @@ TEST(FollowupWhatToDo, EndsWithWhatToDoAfterASituation) {
   EXPECT_FALSE(asks_what_to_do("忘了还能找回吗"));
 }
 
-class FollowupWhatToDoTest : public ::testing::Test {
+class FollowupWhatToDoTest : public testing::FollowupFixture {
  protected:
   FollowupWhatToDoTest() {
-    for (auto [id, q] : {std::pair{"account.trade_password", "交易密码怎么设置"},
-                         {"account.password_reset", "登录密码忘了怎么找回"},
-                         {"security.anti_fraud", "被骗了怎么办"}}) {
-      knowledge::Entry e = testing::entry(id, q, "…");
-      e.topic = std::string(id).substr(0, std::string(id).find('.'));
-      e.type = std::string(id).substr(e.topic.size() + 1);
-      kb_->entries.push_back(e);
-    }
+    add_typed_entries({{"account.trade_password", "交易密码怎么设置"},
+                       {"account.password_reset", "登录密码忘了怎么找回"},
+                       {"security.anti_fraud", "被骗了怎么办"}});
     kb_->followup.topic_cues["account"] = {"交易密码", "登录密码"};
-    cues_ = CueReader(*kb_, retriever_);
-    conversation_.last_question = "交易密码怎么设置";
-    conversation_.last_faq_id = "account.trade_password";
-    conversation_.topic = "account";
-    conversation_.type = "trade_password";
+    answered("交易密码怎么设置", "account.trade_password", "account", "trade_password");
   }
-  Reading read(const std::string& text) {
-    return read_message(retriever_, *kb_, cues_, text, conversation_, Thresholds{}, 5, 10);
-  }
-
-  std::shared_ptr<knowledge::KnowledgeBase> kb_ = testing::make_kb();
-  FakeRetriever retriever_;
-  CueReader cues_;
-  Conversation conversation_;
 };
 
 TEST_F(FollowupWhatToDoTest, TheSituationIsTheAnsweredSubjects) {
