@@ -72,10 +72,7 @@ void EngineRetriever::score(const std::string& normalized, size_t k, SearchResul
 double EngineRetriever::words_logit(const ScoredCandidate& c, bool chars_read) const {
   const auto& offsets = state_.calibrators.entry_offsets;
   const double offset = static_cast<size_t>(c.entry) < offsets.size() ? offsets[c.entry] : 0.0;
-  if (!chars_read) {
-    return state_.calibrators.correct_without_chars.logit(c.features.data(), kCharFeatureBegin) + offset;
-  }
-  return state_.calibrators.correct.logit(c.features.data(), kWordFeatureCount) + offset;
+  return state_.calibrators.words_logit(c.features.data(), chars_read) + offset;
 }
 
 }  // namespace faqbot::retrieval

@@ -118,6 +118,11 @@ LinearOptions char_linear_options() {
   return o;
 }
 
+double Calibrators::words_logit(const float* features, bool chars_read) const {
+  return chars_read ? correct.logit(features, kWordFeatureCount)
+                    : correct_without_chars.logit(features, kCharFeatureBegin);
+}
+
 TrainedEngine train_engine(const PreparedCorpus& corpus, int dim, const Components& components) {
   TrainedEngine t;
   std::vector<std::vector<Feature>> docs;
@@ -423,8 +428,7 @@ Calibrators fit_calibrators(const Tokenizer& tokenizer, const PreparedCorpus& fu
   std::vector<double> logits;
   logits.reserve(words.size());
   for (size_t i = 0; i < words.size(); ++i) {
-    logits.push_back(correct.chars_read[i] ? c.correct.logit(words[i].data(), words[i].size())
-                                           : c.correct_without_chars.logit(plain[i].data(), plain[i].size()));
+    logits.push_back(c.words_logit(words[i].data(), correct.chars_read[i]));
   }
   c.entry_offsets = fit_class_offsets(logits, correct.entries, correct.labels, n_all);
   if (components.slots) {

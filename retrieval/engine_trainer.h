@@ -84,6 +84,11 @@ struct Calibrators {
   // fitted jointly with them, and so under-reads the linear evidence of a
   // short text (see fit_calibrators()).
   Calibrator correct_without_chars;
+  // Log-odds that a candidate is right from its first kWordFeatureCount
+  // features: `correct` when the character model read the text, else
+  // correct_without_chars over the features before kCharFeatureBegin (no
+  // entry offset).
+  double words_logit(const float* features, bool chars_read) const;
   // per entry: log-odds correction of `correct` (or correct_without_chars,
   // as each held-out text was read)
   std::vector<float> entry_offsets;
