@@ -6,7 +6,7 @@
 // On-disk layout of a configuration directory (all UTF-8 JSON):
 //   kb/<category>.json   {"category","title","entries":[Entry…]}
 //   out_of_scope.json    {"questions":[…]}  example questions no entry answers,
-//                        "lookups":[{"name","all_of":[[…]…]}…] (optional),
+//                        "lookups":[{"name","all_of":[[…]…],"none_of":[…]}…] (optional),
 //                        "domains": the same, for needs of daily life (optional)
 //   replies.json         {"<reply key>": "text", …}   canned replies
 //   synonyms.json        {"<variant>": "<canonical>", …}
@@ -130,6 +130,9 @@ struct OtherService {
 struct Lookup {
   std::string name;                               // for lint messages
   std::vector<std::vector<std::string>> all_of;  // word groups
+  // Words that, any one present, keep the question from asking for it
+  // ("none_of": 我的还款日是哪天 asks for a record, 我的还款日过了怎么办 is ours).
+  std::vector<std::string> none_of;
 };
 
 // Words that tell what a follow-up names (followup.json; knowledge/slots.h).

@@ -217,9 +217,10 @@ class Linter {
     check_lookups();
   }
 
-  // Errors: a lookup whose group holds no word (it would never match).
-  // Warnings: entries with a variant holding a word of every group of a
-  // lookup: the bot refuses such questions (retrieval/lookups.h).
+  // Errors: a lookup whose group holds no word (it would never match), a
+  // blank none_of word. Warnings: entries with a variant holding a word of
+  // every group of a lookup and none of its none_of words: the bot refuses
+  // such questions (retrieval/lookups.h).
   void check_lookups() {
     for (const Lookup& l : kb_.lookups) {
       for (const auto& group : l.all_of) {
@@ -227,6 +228,11 @@ class Linter {
           return w.find_first_not_of(" \t\r\n") == std::string::npos;
         });
         if (blank) add(Severity::kError, "out_of_scope.json", l.name, "a lookup group without a word");
+      }
+      for (const std::string& w : l.none_of) {
+        if (w.find_first_not_of(" \t\r\n") == std::string::npos) {
+          add(Severity::kError, "out_of_scope.json", l.name, "a blank word in none_of");
+        }
       }
     }
     for (const Entry& e : kb_.entries) {
@@ -245,7 +251,10 @@ class Linter {
               return !w.empty() && lower.find(ascii_lower(w)) != std::string::npos;
             });
           });
-          if (!asked) continue;
+          const bool excluded = std::any_of(l.none_of.begin(), l.none_of.end(), [&](const std::string& w) {
+            return w.find_first_not_of(" \t\r\n") != std::string::npos && lower.find(ascii_lower(w)) != std::string::npos;
+          });
+          if (!asked || excluded) continue;
           add(Severity::kWarning, e.source_file, e.id,
               "variant \"" + q + "\" asks for the lookup " + l.name +
                   ", which the bot refuses; check it (out_of_scope.json lookups or domains)");

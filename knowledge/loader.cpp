@@ -190,8 +190,8 @@ std::vector<OtherProduct> read_named(const json& list, const std::string& what, 
 }
 
 // out_of_scope.json "lookups" (or "domains", `section`; `one` names an
-// item in messages): each {"name", "all_of": [[word…]…]} (groups required,
-// each a list of strings).
+// item in messages): each {"name", "all_of": [[word…]…], "none_of": [word…]}
+// (groups required, each a list of strings; none_of optional, a list of strings).
 std::vector<Lookup> read_lookups(const json& list, FileReader& reader, const std::string& section = "lookups",
                                  const std::string& one = "lookup") {
   std::vector<Lookup> out;
@@ -223,6 +223,7 @@ std::vector<Lookup> read_lookups(const json& list, FileReader& reader, const std
       }
       l.all_of.push_back(std::move(words));
     }
+    l.none_of = reader.string_list(item, "none_of", label, false);
     out.push_back(std::move(l));
   }
   return out;

@@ -55,7 +55,10 @@ Corpus make_corpus(const knowledge::KnowledgeBase& kb) {
     if (e.category == "smalltalk") corpus.small_talk.push_back(e.id);
   }
   corpus.negatives = kb.out_of_scope;
-  for (const knowledge::Lookup& l : kb.lookups) corpus.lookups.push_back(l.all_of);
+  for (const knowledge::Lookup& l : kb.lookups) {
+    corpus.lookups.push_back(l.all_of);
+    corpus.lookup_exclusions.push_back(l.none_of);
+  }
   auto forms_of = [](const knowledge::OtherProduct& p) {
     OtherProduct product{p.name, {p.name}};
     product.forms.insert(product.forms.end(), p.aliases.begin(), p.aliases.end());

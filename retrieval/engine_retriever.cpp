@@ -70,7 +70,9 @@ EngineRetriever::EngineRetriever(std::unique_ptr<Normalizer> normalizer, EngineS
       lookups.back().push_back(std::move(words));
     }
   }
-  lookups_ = Lookups(std::move(lookups));
+  std::vector<std::vector<std::string>> exclusions;
+  for (const auto& words : corpus.lookup_exclusions) exclusions.push_back(normalized_all(words));
+  lookups_ = Lookups(std::move(lookups), std::move(exclusions));
   view_.tokenizer = state_.tokenizer.get();
   view_.vocab = &state_.trained.vocab;
   view_.model = &state_.trained.model;

@@ -6,19 +6,29 @@
 
 namespace faqbot::retrieval {
 
-Lookups::Lookups(std::vector<std::vector<std::vector<std::string>>> lookups) {
-  for (auto& groups : lookups) {
+Lookups::Lookups(std::vector<std::vector<std::vector<std::string>>> lookups,
+                 std::vector<std::vector<std::string>> none_of) {
+  for (size_t i = 0; i < lookups.size(); ++i) {
+    auto& groups = lookups[i];
     bool complete = !groups.empty();
     for (auto& group : groups) {
       group.erase(std::remove(group.begin(), group.end(), std::string()), group.end());
       complete = complete && !group.empty();
     }
-    if (complete) lookups_.push_back(std::move(groups));
+    if (!complete) continue;
+    std::vector<std::string> excluded = i < none_of.size() ? std::move(none_of[i]) : std::vector<std::string>{};
+    excluded.erase(std::remove(excluded.begin(), excluded.end(), std::string()), excluded.end());
+    lookups_.push_back({std::move(groups), std::move(excluded)});
   }
 }
 
 bool Lookups::asked(const std::string& normalized) const {
-  return std::any_of(lookups_.begin(), lookups_.end(), [&](const auto& groups) {
+  return std::any_of(lookups_.begin(), lookups_.end(), [&](const Lookup& lookup) {
+    const auto& groups = lookup.all_of;
+    const bool excluded = std::any_of(lookup.none_of.begin(), lookup.none_of.end(), [&](const std::string& w) {
+      return normalized.find(w) != std::string::npos;
+    });
+    if (excluded) return false;
     // The words a named person must follow: those of the other groups.
     std::vector<std::string> anchors;
     for (const auto& group : groups) {

@@ -18,15 +18,24 @@ class Lookups {
   // right after a word of the lookup's other groups
   // (knowledge::names_person_after: "借款人刘某"). Empty words are
   // ignored; a lookup with no groups, or with a group left empty, never
-  // matches.
-  explicit Lookups(std::vector<std::vector<std::vector<std::string>>> lookups);
+  // matches. none_of[i] (none_of may be shorter than lookups): normalised
+  // words any one of which, present in a question, keeps it from asking for
+  // lookup i (我的还款日过了怎么办 is no lookup of the due date); empty
+  // words are ignored.
+  explicit Lookups(std::vector<std::vector<std::vector<std::string>>> lookups,
+                   std::vector<std::vector<std::string>> none_of = {});
 
   bool empty() const { return lookups_.empty(); }
-  // Whether `normalized` holds a word of every group of some lookup.
+  // Whether `normalized` holds a word of every group of some lookup and
+  // none of that lookup's none_of words.
   bool asked(const std::string& normalized) const;
 
  private:
-  std::vector<std::vector<std::vector<std::string>>> lookups_;
+  struct Lookup {
+    std::vector<std::vector<std::string>> all_of;
+    std::vector<std::string> none_of;
+  };
+  std::vector<Lookup> lookups_;
 };
 
 }  // namespace faqbot::retrieval

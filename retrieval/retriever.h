@@ -65,6 +65,9 @@ struct Corpus {
   // Questions only an agent can look up (knowledge::Lookup::all_of, as
   // typed): one holding a word of every group of a lookup is refused.
   std::vector<std::vector<std::vector<std::string>>> lookups;
+  // Parallel to `lookups` (may be shorter): words any one of which keeps a
+  // question from asking for that lookup (knowledge::Lookup::none_of).
+  std::vector<std::vector<std::string>> lookup_exclusions;
   // Entries that answer courtesy, not a question (greetings, thanks …): a
   // clause matching one does not make a message with another question
   // clause about it ("您好，打扰一下，怎么提现").

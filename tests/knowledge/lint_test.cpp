@@ -229,6 +229,21 @@ TEST(Lint, LookupsNeedWordsInEveryGroupAndWarnWhichVariantsAskForOne) {
   EXPECT_FALSE(any_contains(warnings, "借款人是谁审核的"));
 }
 
+TEST(Lint, ALookupsNoneOfWordsSpareTheVariantsHoldingOne) {
+  ConfigFixture fx;
+  fx.write("out_of_scope.json", R"({"questions": ["今天天气怎么样"], "lookups": [
+    {"name": "还款日", "all_of": [["还款日"], ["哪天"]], "none_of": ["提现", " "]}]})");
+  write_withdraw_how(fx, R"(["怎么提现", "提现步骤", "提现入口", "还款日哪天提现好", "还款日是哪天",
+                             "如何提现", "提现流程"])");
+  LoadOutcome out = load(fx.dir());
+  EXPECT_TRUE(any_contains(diagnostic_lines(out, Severity::kError),
+                           "out_of_scope.json: 还款日: error: a blank word in none_of"));
+  auto warnings = diagnostic_lines(out, Severity::kWarning);
+  EXPECT_TRUE(any_contains(warnings, "variant \"还款日是哪天\" asks for the lookup 还款日"))
+      << ::testing::PrintToString(warnings);
+  EXPECT_FALSE(any_contains(warnings, "还款日哪天提现好"));
+}
+
 TEST(Lint, WarnsOfSmallTalkClausesInOtherEntriesVariants) {
   ConfigFixture fx;
   fx.write("kb/smalltalk.json", R"({"entries": [{"id": "smalltalk.greeting",

@@ -168,6 +168,16 @@ TEST(Loader, LookupsAreOptionalAndLoadedInFileOrder) {
   EXPECT_EQ(out.kb->lookups[0].name, "借款人");
   ASSERT_EQ(out.kb->lookups[0].all_of.size(), 2u);
   EXPECT_EQ(out.kb->lookups[0].all_of[1], (std::vector<std::string>{"我投的", "那笔"}));
+  EXPECT_TRUE(out.kb->lookups[0].none_of.empty());
+  fx.write("out_of_scope.json", R"({"questions": [], "lookups": [
+    {"name": "还款日", "all_of": [["我的还款日"]], "none_of": ["过了", "逾期"]}]})");
+  LoadOutcome with_none = load(fx.dir());
+  ASSERT_TRUE(with_none.ok()) << format(with_none.diagnostics.at(0));
+  ASSERT_EQ(with_none.kb->lookups.size(), 1u);
+  EXPECT_EQ(with_none.kb->lookups[0].none_of, (std::vector<std::string>{"过了", "逾期"}));
+  fx.write("out_of_scope.json", R"({"questions": [], "lookups": [
+    {"name": "坏", "all_of": [["a"]], "none_of": "过了"}]})");
+  EXPECT_TRUE(has_error(load(fx.dir()), "out_of_scope.json: lookup #1: error: field \"none_of\" must be a list of strings"));
   fx.write("out_of_scope.json", R"({"questions": [], "lookups": [{"name": "x", "all_of": []}, "y",
     {"name": "z", "all_of": [["a"], "b"]}]})");
   LoadOutcome bad = load(fx.dir());

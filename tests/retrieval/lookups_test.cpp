@@ -43,6 +43,20 @@ TEST(Lookups, TheNameOfAReviewer) {
   EXPECT_FALSE(reviewer.asked("借款审核要填真实姓名吗")) << "no reviewer";
 }
 
+// none_of: a word of it present keeps the question from asking for the
+// lookup: one's own due date is a record, a due date passed is ours.
+TEST(Lookups, ANoneOfWordKeepsTheQuestionOurs) {
+  const Lookups due({{{"我的还款日", "我的还款日期"}, {"哪天", "什么时候", "几号"}},
+                     {{"审核员"}, {"名字"}}},
+                    {{"过了", "逾期", "改"}});
+  EXPECT_TRUE(due.asked("我的还款日期是哪天"));
+  EXPECT_FALSE(due.asked("我的还款日过了什么时候会上征信"));
+  EXPECT_FALSE(due.asked("我的还款日几号能改吗"));
+  EXPECT_TRUE(due.asked("审核员叫什么名字 过了没")) << "none_of is the first lookup's only";
+  const Lookups blank({{{"借款人"}, {"是谁"}}}, {{""}});
+  EXPECT_TRUE(blank.asked("那笔的借款人是谁")) << "a blank none_of word excludes nothing";
+}
+
 TEST(Lookups, EmptyWordsAndGroupsNeverMatch) {
   EXPECT_TRUE(Lookups().empty());
   const Lookups partial({{{"借款人"}, {""}}, {}});

@@ -238,6 +238,16 @@ TEST(RetrieverTest, ALookupOnlyAnAgentCanDoIsOutOfScope) {
   EXPECT_LT(r.value()->search("提现手续费多少", 3).out_of_scope, 0.5);
 }
 
+TEST(RetrieverTest, ALookupsNoneOfWordsKeepTheQuestion) {
+  Corpus corpus = testing::tiny_corpus();
+  corpus.lookups.push_back({{"提现"}, {"我那笔"}});
+  corpus.lookup_exclusions.push_back({"手续费"});
+  auto r = Retriever::build(corpus, Settings{});
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r.value()->search("我那笔提现到哪了", 3).out_of_scope, 1.0);
+  EXPECT_LT(r.value()->search("我那笔提现手续费多少", 3).out_of_scope, 1.0);
+}
+
 TEST(RetrieverTest, EmptyCorpusBuildsAndAnswersNothing) {
   auto r = Retriever::build(Corpus{}, Settings{});
   ASSERT_TRUE(r.ok()) << r.status().message();
