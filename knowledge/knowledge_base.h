@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "knowledge/calendar.h"
+#include "knowledge/issued_products.h"
 
 namespace faqbot::knowledge {
 
@@ -247,6 +248,9 @@ struct KnowledgeBase {
   std::vector<OtherProduct> other_kinds_list;  // read it through other_kinds()
   std::vector<OtherService> other_services;    // file order; names non-empty
   OtherProductCues other_product_cues;
+  // other_products.json "issuers", "issued_products", "wealth_products"
+  // (knowledge/issued_products.h); empty when absent.
+  IssuedProducts issued_products;
   FollowupCues followup;
   HolidayCalendar calendar;  // loaded == false when calendar.json is absent
   std::string content_hash;  // hex digest of every loaded file's bytes

@@ -7,6 +7,7 @@
 
 #include "knowledge/calendar_file.h"
 #include "knowledge/hedge_lint.h"
+#include "knowledge/issued_products.h"
 #include "knowledge/means_words.h"
 #include "knowledge/other_companies.h"
 #include "knowledge/person_names.h"
@@ -214,7 +215,57 @@ class Linter {
       }
     }
     check_other_services();
+    check_issued_products();
     check_lookups();
+  }
+
+  // Errors: an issuer or wealth product with an empty name, a blank alias,
+  // not_in word or issued_products word. Warnings: a not_in word holding
+  // none of its spellings (it guards nothing), and entries with a variant
+  // that names another company's issued or wealth product
+  // (knowledge/issued_products.h), so operators see which of their
+  // questions the bot reads as someone else's.
+  void check_issued_products() {
+    const std::string file = "other_products.json";
+    const IssuedProducts& list = kb_.issued_products;
+    auto blank = [](const std::string& w) { return w.find_first_not_of(" \t\r\n") == std::string::npos; };
+    for (const auto& [items, what] : {std::pair{&list.issuers, "an issuer"}, std::pair{&list.wealth_products, "a wealth product"}}) {
+      for (const NamedIssue& n : *items) {
+        if (blank(n.name)) {
+          add(Severity::kError, file, "", std::string(what) + " with an empty name");
+          continue;
+        }
+        std::vector<std::string> spellings = {n.name};
+        for (const std::string& a : n.aliases) {
+          if (blank(a)) add(Severity::kError, file, n.name, "empty alias");
+          else spellings.push_back(a);
+        }
+        for (const std::string& g : n.not_in) {
+          if (blank(g)) {
+            add(Severity::kError, file, n.name, "empty not_in word");
+            continue;
+          }
+          const bool guards = std::any_of(spellings.begin(), spellings.end(),
+                                          [&](const std::string& s) { return g.find(s) != std::string::npos; });
+          if (!guards) add(Severity::kWarning, file, n.name, "not_in word \"" + g + "\" holds none of its spellings");
+        }
+      }
+    }
+    for (const std::string& w : list.product_words) {
+      if (blank(w)) add(Severity::kError, file, "issued_products", "empty word");
+    }
+    if (list.empty()) return;
+    for (const Entry& e : kb_.entries) {
+      for (const std::string& q : e.questions) {
+        const std::string named =
+            issued_product_named(ascii_lower(q), list, kb_.other_product_cues.as_means, kb_.other_product_cues.about_us);
+        if (named.empty()) continue;
+        add(Severity::kWarning, e.source_file, e.id,
+            "variant \"" + q + "\" names another company's product: " + named +
+                "; check that it asks about ours (other_products.json issuers, wealth_products)");
+        break;
+      }
+    }
   }
 
   // Errors: a lookup whose group holds no word (it would never match), a

@@ -9,6 +9,7 @@
 #include <optional>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include "knowledge/calendar_file.h"
 #include "knowledge/lint.h"
@@ -250,10 +251,31 @@ std::vector<OtherService> read_services(const json& list, FileReader& reader) {
   return out;
 }
 
+// other_products.json "issuers" or "wealth_products" (`one` names an item
+// in messages): each {"name", "aliases", "not_in"}.
+std::vector<NamedIssue> read_issues(const json& list, const std::string& one, FileReader& reader) {
+  std::vector<NamedIssue> out;
+  size_t index = 0;
+  for (const json& item : list) {
+    const std::string label = one + " #" + std::to_string(++index);
+    if (!item.is_object()) {
+      reader.error(label, "a " + one + " must be a JSON object with \"name\"");
+      continue;
+    }
+    NamedIssue n;
+    n.name = reader.string_field(item, "name", label, true);
+    n.aliases = reader.string_list(item, "aliases", label, false);
+    n.not_in = reader.string_list(item, "not_in", label, false);
+    out.push_back(std::move(n));
+  }
+  return out;
+}
+
 // other_products.json: {"products": [{"name", "aliases", "company"}…],
 // "kinds": [{"name", "aliases"}…] (optional), "services": [{"name",
-// "holders", "words", "own_actions"}…] (optional), "as_means": […], "about_us": […],
-// "our_actions": […]}.
+// "holders", "words", "own_actions"}…] (optional), "issuers" and
+// "wealth_products": [{"name", "aliases", "not_in"}…] (optional),
+// "issued_products": […], "as_means": […], "about_us": […], "our_actions": […]}.
 void load_other_products(const json& doc, FileReader& reader, KnowledgeBase* kb) {
   auto products = doc.is_object() ? doc.find("products") : doc.end();
   if (!doc.is_object() || products == doc.end() || !products->is_array()) {
@@ -275,6 +297,18 @@ void load_other_products(const json& doc, FileReader& reader, KnowledgeBase* kb)
       reader.error("services", "must be a list of {\"name\", \"holders\", \"words\"}");
     }
   }
+  for (const auto& [key, one, target] : {std::tuple{"issuers", "issuer", &kb->issued_products.issuers},
+                                         std::tuple{"wealth_products", "wealth product",
+                                                    &kb->issued_products.wealth_products}}) {
+    auto list = doc.find(key);
+    if (list == doc.end()) continue;
+    if (list->is_array()) {
+      *target = read_issues(*list, one, reader);
+    } else {
+      reader.error(key, "must be a list of {\"name\", \"aliases\", \"not_in\"}");
+    }
+  }
+  kb->issued_products.product_words = reader.string_list(doc, "issued_products", "", false);
   kb->other_product_cues.as_means = reader.string_list(doc, "as_means", "", false);
   kb->other_product_cues.about_us = reader.string_list(doc, "about_us", "", false);
   kb->other_product_cues.our_actions = reader.string_list(doc, "our_actions", "", false);

@@ -73,6 +73,7 @@ Corpus make_corpus(const knowledge::KnowledgeBase& kb) {
   corpus.product_as_means = kb.other_product_cues.as_means;
   corpus.product_about_us = kb.other_product_cues.about_us;
   corpus.product_our_actions = kb.other_product_cues.our_actions;
+  corpus.issued_products = kb.issued_products;
   for (const knowledge::OtherService& s : kb.other_services) {
     corpus.other_services.push_back({s.name, s.holders, s.words, s.own_actions});
   }

@@ -70,6 +70,19 @@ EngineRetriever::EngineRetriever(std::unique_ptr<Normalizer> normalizer, EngineS
       lookups.back().push_back(std::move(words));
     }
   }
+  auto normalized_issues = [&](const std::vector<knowledge::NamedIssue>& list) {
+    std::vector<knowledge::NamedIssue> out;
+    for (const knowledge::NamedIssue& n : list) {
+      out.push_back({normalizer_->normalize(n.name), normalized_all(n.aliases), normalized_all(n.not_in)});
+      out.back().name = n.name;  // as replies name it
+      out.back().aliases.push_back(normalizer_->normalize(n.name));
+    }
+    return out;
+  };
+  issued_.issuers = normalized_issues(corpus.issued_products.issuers);
+  issued_.wealth_products = normalized_issues(corpus.issued_products.wealth_products);
+  issued_.product_words = normalized_all(corpus.issued_products.product_words);
+  as_means_ = normalized_all(corpus.product_as_means);
   std::vector<std::vector<std::string>> exclusions;
   for (const auto& words : corpus.lookup_exclusions) exclusions.push_back(normalized_all(words));
   lookups_ = Lookups(std::move(lookups), std::move(exclusions));
@@ -97,6 +110,7 @@ SearchResult EngineRetriever::search(std::string_view text, size_t k) const {
     r.normalized = normalizer_->normalize(text);
     if (r.normalized.empty() || k == 0) return r;
     int product = state_.products.asked_about(r.normalized);
+    if (product < 0) product = state_.products.asked_why_missing(r.normalized);
     int kind = state_.kinds.asked_about(r.normalized);
     // Another product or kind named only as background of a question about
     // ours ("基金十块钱就能买，你们这最低投多少"): the message is ours, and
@@ -110,6 +124,11 @@ SearchResult EngineRetriever::search(std::string_view text, size_t k) const {
     if (product < 0 && own.empty()) {
       const int service = services_.asked_about(r.normalized);
       if (service >= 0) r.other_product = services_.name(service);
+    }
+    // Another company's named wealth product, or one its issuer names
+    // ("众安天天利", "齐鲁稳固"; knowledge/issued_products.h).
+    if (product < 0 && own.empty() && r.other_product.empty()) {
+      r.other_product = knowledge::issued_product_named(r.normalized, issued_, as_means_, about_us_);
     }
     if (kind >= 0) r.other_kind = state_.kinds.name(kind);
     score(r.normalized, k, r);

@@ -91,6 +91,8 @@ class EngineRetriever final : public Retriever {
   std::vector<std::string> about_us_;     // Corpus::product_about_us, normalised
   ServiceMentions services_;              // Corpus::other_services, normalised
   Lookups lookups_;                       // Corpus::lookups, normalised
+  knowledge::IssuedProducts issued_;      // Corpus::issued_products, normalised
+  std::vector<std::string> as_means_;     // Corpus::product_as_means, normalised
   std::vector<std::string> entry_topics_;  // per entry (as entry_ids), its topic
 };
 

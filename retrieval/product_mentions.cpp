@@ -28,6 +28,15 @@ constexpr std::string_view kNegations[] = {"没有", "没", "无", "不是", "�
 // A question ending in such a word negates nothing: "你们有没有保险产品" asks
 // whether we offer it, "是不是信用卡也行" asks about it.
 constexpr std::string_view kQuestionsEndingInNegation[] = {"有没有", "有没", "是不是", "用不用", "需不需要"};
+// A negation asked why ("为什么我没有微粒贷", "为啥我没X"): the investor asks
+// about the thing missing, which is then what the question is about. The
+// asker may stand between the why-word and the negation.
+constexpr std::string_view kWhyWords[] = {"为什么", "为啥", "为何", "怎么", "咋", "凭什么", "什么原因"};
+// What after the missing name makes it a means of ours ("为什么没有支付宝充
+//值", "怎么没有微信支付的选项": our channels, not their product).
+constexpr std::string_view kMeansAfterMissing[] = {"充值", "充钱", "支付", "付款", "还款", "提现", "转账",
+                                                   "绑", "方式", "渠道", "选项", "通道"};
+constexpr std::string_view kAskers[] = {"我", "我们", "我就", "我还", "我都", "我却", "我一直", "我怎么"};
 // Our features a name can be the object of, right after it ("招行信用卡能绑
 // 不", "信用卡可以绑定吗"): the investor asks whether we take it. Binding is
 // ours unless the verb has an object of its own (云闪付绑卡失败, 支付宝绑定
@@ -139,6 +148,22 @@ bool named_likened(std::string_view before) {
   return false;
 }
 
+// Whether `before` (what precedes a negation) ends in a why-word, an asker
+// between them or not: "为什么我没有微粒贷" asks about the thing missing.
+bool asked_why(std::string_view before) {
+  for (std::string_view asker : kAskers) {
+    if (!ends_with(before, asker)) continue;
+    const std::string_view rest = before.substr(0, before.size() - asker.size());
+    for (std::string_view why : kWhyWords) {
+      if (ends_with(rest, why)) return true;
+    }
+  }
+  for (std::string_view why : kWhyWords) {
+    if (ends_with(before, why)) return true;
+  }
+  return false;
+}
+
 // Whether `verb` is a bare recharge verb with nothing of its own after it.
 bool bare_recharge(std::string_view verb) {
   if (!starts_with(verb, kBareRecharge)) return false;
@@ -201,6 +226,27 @@ int ProductMentions::asked_about(const std::string& normalized) const {
                                               kQualifiedAlways));
       if (!named_as_means(before) && !named_likened(before) && !qualifies && !named_beside_subject(before, after)) {
         return static_cast<int>(form_product_[i]);
+      }
+    }
+  }
+  return -1;
+}
+
+int ProductMentions::asked_why_missing(const std::string& normalized) const {
+  for (const std::string& w : about_us_) {
+    if (normalized.find(w) != std::string::npos) return -1;
+  }
+  for (size_t i = 0; i < forms_.size(); ++i) {
+    const std::string& form = forms_[i];
+    for (size_t at = normalized.find(form); at != std::string::npos; at = normalized.find(form, at + 1)) {
+      const std::string_view before = std::string_view(normalized).substr(0, at);
+      for (std::string_view neg : kNegations) {
+        std::string_view after = std::string_view(normalized).substr(at + form.size());
+        if (starts_with(after, "的")) after.remove_prefix(std::string_view("的").size());
+        if (ends_with(before, neg) && asked_why(before.substr(0, before.size() - neg.size())) &&
+            !starts_with_any(after, kMeansAfterMissing)) {
+          return static_cast<int>(form_product_[i]);
+        }
       }
     }
   }

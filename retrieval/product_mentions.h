@@ -30,6 +30,12 @@ class ProductMentions {
   // 的卡, 电信手机号), nor beside the subject (named_beside_subject), in a
   // question without an about_us word; -1 when none.
   int asked_about(const std::string& normalized) const;
+  // Index of the product (longest form first) whose absence the question
+  // asks why of ("为什么我没有微粒贷", "为啥我没X": a why-word, the asker or
+  // not, a negation, the name, not followed by a means of ours: 为什么没有
+  // 支付宝充值), in a question without an about_us word; -1
+  // when none. For products only: "为什么没有房贷也借不了" is our loan's.
+  int asked_why_missing(const std::string& normalized) const;
   // Whether some product is named beside the subject (named_beside_subject).
   bool named_beside_subject_in(const std::string& normalized) const;
   // Whether some product is named right after a word of comparison (像, 跟,
@@ -47,7 +53,7 @@ class ProductMentions {
   bool named_as_means(std::string_view before) const;
   // Whether a name between `before` and `after` is not what the question is
   // about although it is no means of ours: negated right before it ("没有房
-  // 贷"), the object of our feature right after it ("信用卡能绑不", "信用卡可以
+  // 贷"; but see asked_why_missing), the object of our feature right after it ("信用卡能绑不", "信用卡可以
   // 充值吗"), the subject of a recharge toward ours ("支付宝能给账户充值吗"),
   // evidence offered for ours ("支付宝流水算吗"), or the investor's
   // workplace ("在美团上班", "京东的员工"). A name that is

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "knowledge/issued_products.h"
 #include "knowledge/status.h"
 
 namespace faqbot::retrieval {
@@ -61,6 +62,9 @@ struct Corpus {
   // `product_our_actions` (充值, 提现 …) or `product_about_us` is about it.
   std::vector<OtherService> other_services;
   std::vector<std::string> product_our_actions;
+  // Other companies' named wealth products and their issuers (as typed;
+  // knowledge/issued_products.h): a question naming one is about it.
+  knowledge::IssuedProducts issued_products;
   std::vector<std::string> negatives;  // out-of-scope example questions
   // Questions only an agent can look up (knowledge::Lookup::all_of, as
   // typed): one holding a word of every group of a lookup is refused.

@@ -229,6 +229,26 @@ TEST(Lint, LookupsNeedWordsInEveryGroupAndWarnWhichVariantsAskForOne) {
   EXPECT_FALSE(any_contains(warnings, "借款人是谁审核的"));
 }
 
+TEST(Lint, IssuedProductsNeedNamesAndWarnWhichVariantsNameOne) {
+  ConfigFixture fx;
+  fx.write("other_products.json", R"({"products": [], "issuers": [
+    {"name": "众安保险", "aliases": ["众安", " "], "not_in": ["公众安全", "太平洋"]}, {"name": ""}],
+    "issued_products": ["理财", ""], "wealth_products": [{"name": "天天利", "not_in": ["天天利息"]}]})");
+  write_withdraw_how(fx, R"(["怎么提现", "提现步骤", "提现入口", "众安理财怎么提现", "天天利息能提现吗",
+                             "如何提现", "提现流程"])");
+  LoadOutcome out = load(fx.dir());
+  auto errors = diagnostic_lines(out, Severity::kError);
+  EXPECT_TRUE(any_contains(errors, "other_products.json: 众安保险: error: empty alias")) << ::testing::PrintToString(errors);
+  EXPECT_TRUE(any_contains(errors, "other_products.json: -: error: an issuer with an empty name"));
+  EXPECT_TRUE(any_contains(errors, "other_products.json: issued_products: error: empty word"));
+  auto warnings = diagnostic_lines(out, Severity::kWarning);
+  EXPECT_TRUE(any_contains(warnings, "other_products.json: 众安保险: warning: not_in word \"太平洋\" holds none"))
+      << ::testing::PrintToString(warnings);
+  EXPECT_TRUE(any_contains(warnings, "withdraw.how: warning: variant \"众安理财怎么提现\" names another company's "
+                                     "product: 众安保险的理财"));
+  EXPECT_FALSE(any_contains(warnings, "天天利息能提现吗"));
+}
+
 TEST(Lint, ALookupsNoneOfWordsSpareTheVariantsHoldingOne) {
   ConfigFixture fx;
   fx.write("out_of_scope.json", R"({"questions": ["今天天气怎么样"], "lookups": [

@@ -188,6 +188,27 @@ TEST(Loader, LookupsAreOptionalAndLoadedInFileOrder) {
   EXPECT_TRUE(has_error(load(fx.dir()), "out_of_scope.json: lookups: error: must be a list"));
 }
 
+TEST(Loader, IssuedProductsAreOptionalAndLoaded) {
+  ConfigFixture fx;
+  fx.write("other_products.json", R"({"products": []})");
+  EXPECT_TRUE(load(fx.dir()).kb->issued_products.empty());
+  fx.write("other_products.json", R"({"products": [], "issuers": [{"name": "众安保险", "aliases": ["众安"],
+    "not_in": ["公众安全"]}], "issued_products": ["理财"], "wealth_products": [{"name": "天天利"}]})");
+  LoadOutcome out = load(fx.dir());
+  ASSERT_TRUE(out.ok()) << format(out.diagnostics.at(0));
+  const IssuedProducts& list = out.kb->issued_products;
+  ASSERT_EQ(list.issuers.size(), 1u);
+  EXPECT_EQ(list.issuers[0].name, "众安保险");
+  EXPECT_EQ(list.issuers[0].not_in, (std::vector<std::string>{"公众安全"}));
+  EXPECT_EQ(list.product_words, (std::vector<std::string>{"理财"}));
+  ASSERT_EQ(list.wealth_products.size(), 1u);
+  EXPECT_TRUE(list.wealth_products[0].aliases.empty());
+  fx.write("other_products.json", R"({"products": [], "issuers": "众安", "wealth_products": ["天天利"]})");
+  LoadOutcome bad = load(fx.dir());
+  EXPECT_TRUE(has_error(bad, "other_products.json: issuers: error: must be a list"));
+  EXPECT_TRUE(has_error(bad, "other_products.json: wealth product #1: error: a wealth product must be a JSON object"));
+}
+
 // Needs of daily life no entry covers are refused as lookups are: loaded
 // after them, in file order.
 TEST(Loader, DomainsAreLoadedAfterTheLookups) {

@@ -48,6 +48,9 @@ TEST(ProductMentions, NotWhenNamedBesideTheSubject) {
   // Something the investor does not have.
   EXPECT_EQ(kinds.asked_about("一个月五千没有房贷我符合借款条件吗"), -1);
   EXPECT_EQ(kinds.asked_about("没信用卡能借款吗"), -1);
+  // asked_about reads a negation asked why as beside the subject too
+  // ("为什么没有房贷也借不了" is about our loan); see AskedWhyMissing.
+  EXPECT_EQ(kinds.asked_about("为什么没有房贷也借不了"), -1);
   // A question ending in a negation word negates nothing.
   EXPECT_EQ(kinds.asked_about("你们有没有房贷产品"), 1);
   EXPECT_EQ(kinds.asked_about("有没信用卡可以办"), 0);
@@ -101,6 +104,19 @@ TEST(ProductMentions, NotWhenNamedBesideTheSubject) {
   EXPECT_EQ(p.asked_about("支付宝充了好几次"), 1) << "no modal";
   EXPECT_TRUE(kinds.named_beside_subject_in("招行信用卡能绑不"));
   EXPECT_FALSE(kinds.named_beside_subject_in("招商银行信用卡怎么提现"));
+}
+
+// Asked why a product is missing, the product is what the question is about.
+TEST(ProductMentions, AskedWhyMissing) {
+  const ProductMentions p = make();
+  EXPECT_EQ(p.asked_why_missing("为什么我没有花呗"), 0);
+  EXPECT_EQ(p.asked_why_missing("为啥我没花呗怎么开通"), 0);
+  EXPECT_EQ(p.asked_why_missing("怎么没有余额宝了"), 2);
+  EXPECT_EQ(p.asked_why_missing("我没有花呗能借款吗"), -1) << "not asked why";
+  EXPECT_EQ(p.asked_why_missing("没有支付宝为什么不能充值"), -1) << "the why-word after the name";
+  EXPECT_EQ(p.asked_why_missing("为什么我没有花呗你们也不给借"), -1) << "about us";
+  EXPECT_EQ(p.asked_why_missing("为什么没有支付宝充值"), -1) << "a means of ours";
+  EXPECT_EQ(p.asked_why_missing("怎么没有支付宝的选项"), -1) << "a means of ours";
 }
 
 TEST(ProductMentions, NamedInComparison) {

@@ -238,6 +238,21 @@ TEST(RetrieverTest, ALookupOnlyAnAgentCanDoIsOutOfScope) {
   EXPECT_LT(r.value()->search("提现手续费多少", 3).out_of_scope, 0.5);
 }
 
+TEST(RetrieverTest, AnIssuedOrNamedWealthProductIsAnotherCompanys) {
+  Corpus corpus = testing::tiny_corpus();
+  corpus.issued_products.issuers = {{"众安保险", {"众安"}, {"公众安全"}}};
+  corpus.issued_products.product_words = {"理财"};
+  corpus.issued_products.wealth_products = {{"天天利", {}, {"天天利息"}}};
+  corpus.product_about_us = {"你们"};
+  auto r = Retriever::build(corpus, Settings{});
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r.value()->search("众安理财怎么提现", 3).other_product, "众安保险的理财");
+  EXPECT_EQ(r.value()->search("天天利提现多久到账", 3).other_product, "天天利");
+  EXPECT_EQ(r.value()->search("天天利息提现多久到账", 3).other_product, "");
+  EXPECT_EQ(r.value()->search("公众安全理财提现多久到账", 3).other_product, "");
+  EXPECT_EQ(r.value()->search("你们和众安理财哪个提现快", 3).other_product, "");
+}
+
 TEST(RetrieverTest, ALookupsNoneOfWordsKeepTheQuestion) {
   Corpus corpus = testing::tiny_corpus();
   corpus.lookups.push_back({{"提现"}, {"我那笔"}});
