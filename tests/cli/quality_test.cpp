@@ -322,10 +322,13 @@ constexpr ProbeFloors kHardMixBlindFloors = {"probe_hardmix.jsonl", 0.95, 0.95, 
 // 3/5, 99/122). When they landed: realbq 96/98, 2/2, 50/52; realbq_held
 // 89/98, 1/1, 47/53; realbq2 216/274, 8/10, 98/106; realbq3 225/269, 4/5,
 // 115/122. Floors a notch below; realbq_held's single handoff is not checked.
-constexpr ProbeFloors kRealBqFloors = {"probe_realbq.jsonl", 0.95, 0.5, 0.93};
+// After the scope rules for issuers' and named wealth products, products
+// asked why they are missing, the own due date and the company's calls:
+// refused realbq 52/52, realbq2 103/106, realbq3 122/122.
+constexpr ProbeFloors kRealBqFloors = {"probe_realbq.jsonl", 0.95, 0.5, 0.96};
 constexpr ProbeFloors kRealBqHeldFloors = {"probe_realbq_held.jsonl", 0.88, 0, 0.86};
-constexpr ProbeFloors kRealBq2Floors = {"probe_realbq2.jsonl", 0.77, 0.7, 0.9};
-constexpr ProbeFloors kRealBq3Floors = {"probe_realbq3.jsonl", 0.81, 0.6, 0.91};
+constexpr ProbeFloors kRealBq2Floors = {"probe_realbq2.jsonl", 0.77, 0.7, 0.95};
+constexpr ProbeFloors kRealBq3Floors = {"probe_realbq3.jsonl", 0.81, 0.6, 0.98};
 // Three more sets written blind from the catalog and measured only, never
 // fixed against: search-box keywords (提现 到账时间, cz限额), worried
 // investors (news of collapses, savings at stake, a question inside the
