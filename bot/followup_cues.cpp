@@ -43,8 +43,22 @@ bool ends_with(std::string_view text, std::string_view end) {
   return text.size() >= end.size() && text.compare(text.size() - end.size(), end.size(), end) == 0;
 }
 
+// A numeral (or 每, 半) and a measure word: a quantity ("一份", "两张",
+// "每次"), which names no kind of thing, whichever texts hold it ("是每月出
+// 一份吗" after 运营数据在哪查 asks how often the report comes out; 一份 is
+// no word of 帮我写一份工作总结's kind).
+constexpr std::u32string_view kNumerals = U"一二两三四五六七八九十百千万半每";
+constexpr std::u32string_view kMeasures = U"份张次件本条种笔位只块元回遍趟期批";
+
+bool quantity(const std::u32string& pair) {
+  return pair.size() == 2 && kNumerals.find(pair[0]) != std::u32string_view::npos &&
+         kMeasures.find(pair[1]) != std::u32string_view::npos;
+}
+
 bool grammatical(std::string_view pair) {
-  for (char32_t cp : utf8::decode(pair)) {
+  const std::u32string cps = utf8::decode(pair);
+  if (quantity(cps)) return true;
+  for (char32_t cp : cps) {
     if (kGrammatical.find(cp) != std::u32string_view::npos) return true;
   }
   return false;

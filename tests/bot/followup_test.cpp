@@ -552,6 +552,19 @@ TEST_F(FollowupTest, CueReaderFindsWordsOnlyOutOfScopeExamplesUse) {
   EXPECT_TRUE(cues_.read("那股票手续费呢").foreign.empty());  // no examples: none foreign
 }
 
+TEST_F(FollowupTest, AQuantityNamesNoKindOfThing) {
+  kb_->out_of_scope = {"帮我写一份工作总结", "意外险多少钱一份"};
+  CueReader cues(*kb_, retriever_);
+  // A numeral and a measure word only out-of-scope examples hold (一份) is a
+  // quantity, no word of another kind: "是每月出一份吗" after 运营数据在哪查
+  // asks how often the report comes out.
+  EXPECT_TRUE(cues.read("是每月出一份吗").foreign.empty());
+  EXPECT_TRUE(cues.read("一般隔多久出一份").foreign.empty());
+  // Control: the words of the examples' own kind stay foreign.
+  EXPECT_EQ(cues.read("那意外险呢").foreign, std::vector<std::string>({"意外", "外险"}));
+  EXPECT_FALSE(cues.read("工作总结呢").foreign.empty());
+}
+
 TEST_F(FollowupTest, ARemarkAboutAnotherKindIsReadAlone) {
   kb_->out_of_scope = {"推荐几只股票"};
   CueReader cues(*kb_, retriever_);
