@@ -99,6 +99,24 @@ bool answer_states(const MessageState& m) {
   return answer_holds_pair(m, without_setting_words(m.cues.without_fillers(m.alone.normalized)), true);
 }
 
+// Every type the message names is one the answered entry's own questions
+// ask with, in the kept topic (注销账号多久生效 among account.close's
+// questions: "要多久" after 怎么销户 asks how long the closing takes, though
+// the account topic has no entry of that type).
+bool entry_asks_named_types(const MessageState& m, const knowledge::Entry& answered) {
+  const MessageCues& named = m.named;
+  if (named.types.empty()) return false;
+  std::vector<std::string> asked;  // the types the entry's questions name
+  for (const std::string& q : answered.questions) {
+    for (const NamedSlot& t : m.cues.read(m.retriever.normalize(q), answered.topic, answered.type).types) {
+      asked.push_back(t.slot);
+    }
+  }
+  return std::all_of(named.types.begin(), named.types.end(), [&](const NamedSlot& t) {
+    return std::find(asked.begin(), asked.end(), t.slot) != asked.end();
+  });
+}
+
 // The message says nothing else besides filler words and the asking words
 // of a bare question of the answer (followup.json of_the_answer "bare": at
 // most kBareRest characters: "收益怎么算" after 起投多少 asks of returns, not
@@ -371,6 +389,22 @@ bool read_as_refined_by_alone(const MessageState& m, Reading* reading) {
       !refined_type(m.kb.followup, answered->type, alone->type)) {
     return false;
   }
+  return read_within_answered_slots(m, answered->type, answered->id, ReadingKind::kType, reading);
+}
+
+bool read_as_type_of_the_answer(const MessageState& m, Reading* reading) {
+  const Conversation& c = m.conversation;
+  const MessageCues& named = m.named;
+  const knowledge::Entry* answered = m.kb.find(c.last_faq_id);
+  if (answered == nullptr || answered->topic != c.topic || named.types.empty() ||
+      !named.topics.empty() || named.names_product || !named.foreign.empty() ||
+      confident(m.alone, m.thresholds) || m.alone.out_of_scope >= m.thresholds.out_of_scope) {
+    return false;
+  }
+  const bool own_type = std::any_of(named.types.begin(), named.types.end(), [&](const NamedSlot& t) {
+    return topic_has_type(m.kb, c.topic, t.slot);
+  });
+  if (own_type || !entry_asks_named_types(m, *answered)) return false;
   return read_within_answered_slots(m, answered->type, answered->id, ReadingKind::kType, reading);
 }
 

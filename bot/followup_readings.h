@@ -122,4 +122,15 @@ bool read_same_question_of(const MessageState& m, Reading* reading);
 // entry first. Else `reading` is unchanged.
 bool read_as_refined_by_alone(const MessageState& m, Reading* reading);
 
+// A follow-up naming no topic, no product and no word only out-of-scope
+// examples use, naming only types the kept topic has no entry of but the
+// answered entry's own questions ask with ("要多久" after 怎么销户: account
+// has no entry of how long, account.close is asked 注销账号多久生效), which
+// the text alone neither answers (not confident) nor reads out of scope,
+// asks that of the answer: true, read as kType within the answered entry's
+// slots, when the answer's title and the message searched give the answered
+// entry first. The caller tries it last, when nothing else read the message.
+// Else `reading` is unchanged.
+bool read_as_type_of_the_answer(const MessageState& m, Reading* reading);
+
 }  // namespace faqbot::bot
