@@ -273,8 +273,15 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
   // 钱就一直冻着吗" after 标流了是啥意思 asks about the wait for a full bid).
   const bool sure_alone_text =
       confident(reading.result, thresholds) && top_confidence(reading.result) >= kSureAlone;
+  // A supposition of an outcome whose text alone only reads the answer again,
+  // sure but not certain (below kCertainAlone), asks about the outcome ("要是
+  // 一直凑不满呢 钱咋办" after 钱投进去咋冻结了).
+  const bool supposed = supposes_what_happens(kb, conversation, named, reading.result.normalized) &&
+                        !reading.result.candidates.empty() &&
+                        reading.result.candidates[0].id == conversation.last_faq_id &&
+                        top_confidence(reading.result) < kCertainAlone;
   if (kind == ReadingKind::kAlone && named.topics.empty() && !named.types.empty() &&
-      !(sure_alone_text && alone_reads_topic(reading.result, kb, conversation.topic)) &&
+      !(sure_alone_text && alone_reads_topic(reading.result, kb, conversation.topic) && !supposed) &&
       !named.reference && !named.names_product && named.foreign.empty() &&
       std::all_of(named.types.begin(), named.types.end(), [&](const NamedSlot& t) {
         return topic_has_type(kb, conversation.topic, t.slot) ||

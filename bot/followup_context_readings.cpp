@@ -160,12 +160,16 @@ bool read_in_context(const MessageState& m, ReadingKind kind, Reading* reading,
   // of it (below kSureAlone) ("要是一直满不了呢" after 满标要等多久 asks about
   // the failed bid); named with nothing besides filler words, it is no more
   // of the answer however sure the text alone is ("那要是老不满呢" after a
-  // question on the frozen money: the text alone hears only the wait).
+  // question on the frozen money: the text alone hears only the wait); nor
+  // is a supposition of it (supposes_what_happens: "要是一直凑不满呢 钱咋办")
+  // the text alone is not certain of (below kCertainAlone).
   if (kind == ReadingKind::kType && !refines && !filter.type.empty() &&
       filter.type != conversation.type && m.kb.followup.refined_by.count(filter.type) > 0 &&
       !m.alone.candidates.empty() &&
       (named.residual_chars == 0 || m.alone.candidates[0].id != conversation.last_faq_id ||
-       top_confidence(m.alone) < kSureAlone) &&
+       top_confidence(m.alone) < kSureAlone ||
+       (top_confidence(m.alone) < kCertainAlone &&
+        supposes_what_happens(m.kb, conversation, named, m.alone.normalized))) &&
       std::any_of(named.types.begin(), named.types.end(),
                   [&](const NamedSlot& t) { return t.slot == filter.type; })) {
     filter.only_type = true;

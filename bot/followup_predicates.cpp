@@ -210,4 +210,15 @@ bool has_followup_marker(std::string_view text) {
 
 bool is_elliptical(std::string_view text) { return has_followup_marker(text); }
 
+bool supposes_what_happens(const knowledge::KnowledgeBase& kb, const Conversation& c,
+                           const MessageCues& named, std::string_view normalized) {
+  static const std::string_view kSupposing[] = {"要是", "万一", "如果", "假如", "假设", "要真"};
+  const bool supposing = std::any_of(std::begin(kSupposing), std::end(kSupposing), [&](std::string_view w) {
+    return normalized.find(w) != std::string_view::npos;
+  });
+  return supposing && std::any_of(named.types.begin(), named.types.end(), [&](const NamedSlot& t) {
+           return t.slot != c.type && kb.followup.refined_by.count(t.slot) > 0;
+         });
+}
+
 }  // namespace faqbot::bot

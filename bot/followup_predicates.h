@@ -51,6 +51,16 @@ bool refines_answer_in(const knowledge::KnowledgeBase& kb, const Conversation& c
 bool refined_type(const knowledge::FollowupCues& cues, const std::string& answered_type,
                   const std::string& type);
 
+// A supposition of what may yet happen ("要是一直凑不满呢 钱咋办", "万一始终
+// 不满呢" after 钱投进去怎么冻结了): the message holds a word of supposing
+// (要是, 万一, 如果, 假如, 假设, 要真) and names a type other types refine
+// (followup.json refined_by: failed, not_arrived) that is not the kept type.
+// The callers read it as asking about that outcome, not more of the answer,
+// when the text alone reads the answer but is not certain of it (below
+// kCertainAlone) ("一直不满咋办", supposing nothing, tells the present wait).
+bool supposes_what_happens(const knowledge::KnowledgeBase& kb, const Conversation& c,
+                           const MessageCues& named, std::string_view normalized);
+
 // Right after an answer of the type products name (MessageCues::product), a
 // product named with no other topic, type or words besides at most
 // kMeansResidual characters is a means of ours ("充值支持哪些方式" → "那支付宝
