@@ -413,9 +413,10 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
                     refined_alone ||
                     (kind != ReadingKind::kAlone && read_in_context(state, kind, &reading, &in_context));
   if (!read && !small_talk && !sure_alone && !another_kind) rescue_in_context(state, short_text, &reading);
-  // Still unread and unanswered: a type only the answered entry is asked with.
+  // Still unread and unanswered: a type only the answered entry is asked with,
+  // or a complete new question the text alone is unsure of.
   if (!read && !reading.in_context() && short_text && !small_talk && !another_kind) {
-    read_as_type_of_the_answer(state, &reading);
+    if (!read_as_type_of_the_answer(state, &reading) && !sure_alone) read_as_named(state, &reading);
   }
   keep_at_most(reading.result, k);
   return reading;

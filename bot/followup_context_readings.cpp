@@ -241,4 +241,27 @@ void rescue_in_context(const MessageState& m, bool short_text, Reading* reading)
   }
 }
 
+bool read_as_named(const MessageState& m, Reading* reading) {
+  const MessageCues& named = m.named;
+  const Conversation& c = m.conversation;
+  if (named.topics.empty() || named.types.empty() || named.reference || named.names_product ||
+      !named.foreign.empty() || m.alone.candidates.empty() ||
+      m.alone.out_of_scope >= m.thresholds.out_of_scope) {
+    return false;
+  }
+  const std::string& topic = named.topics[0].slot;
+  if (topic == c.topic || !named.names_only(topic)) return false;
+  const knowledge::Entry* best = m.kb.find(m.alone.candidates[0].id);
+  if (best == nullptr || best->topic != topic) return false;
+  if (!std::all_of(named.types.begin(), named.types.end(),
+                   [&](const NamedSlot& t) { return t.slot == best->type; })) {
+    return false;
+  }
+  SlotFilter filter;
+  filter.topic = topic;
+  filter.type = best->type;
+  filter.only_type = true;
+  return read_within(m, m.alone, filter, ReadingKind::kAlone, reading);
+}
+
 }  // namespace faqbot::bot

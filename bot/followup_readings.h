@@ -133,4 +133,13 @@ bool read_as_refined_by_alone(const MessageState& m, Reading* reading);
 // Else `reading` is unchanged.
 bool read_as_type_of_the_answer(const MessageState& m, Reading* reading);
 
+// A complete new question: a follow-up naming one new topic and a type, no
+// pointer, no product and no word only out-of-scope examples use, whose
+// text alone, in scope but unsure, ranks first that topic's entry of that
+// type ("借款的门槛呢" after 提现最低是多少): true, read alone within that
+// entry's topic and type (the cue words confirm the text alone's choice).
+// The caller tries it when nothing else read the message. Else `reading`
+// is unchanged.
+bool read_as_named(const MessageState& m, Reading* reading);
+
 }  // namespace faqbot::bot
