@@ -336,5 +336,20 @@ TEST(DefaultSynonyms, ReadLendingOutAsInvestingAndBorrowingAsALoan) {
   EXPECT_EQ(s.at("借钱"), "借款");
 }
 
+// 审批 reads as 审核 (the review), but a requirement asked of it (审批要求,
+// 审批条件) is kept as typed by guards, so the review's words do not take
+// the requirements question (issue 7, real borrowers' questions).
+TEST(DefaultSynonyms, ReadApprovalAsReviewButKeepItsRequirements) {
+  const LoadOutcome out = load(FAQBOT_DEFAULT_CONFIG);
+  ASSERT_TRUE(out.ok());
+  const auto& s = out.kb->synonyms;
+  ASSERT_TRUE(s.count("审批"));
+  EXPECT_EQ(s.at("审批"), "审核");
+  for (const char* guard : {"审批要求", "审批条件"}) {
+    ASSERT_TRUE(s.count(guard)) << guard;
+    EXPECT_EQ(s.at(guard), guard);
+  }
+}
+
 }  // namespace
 }  // namespace faqbot::knowledge
