@@ -351,5 +351,21 @@ TEST(DefaultSynonyms, ReadApprovalAsReviewButKeepItsRequirements) {
   }
 }
 
+// A wait for approval (多久能通过, 什么时候能通过) asks how long the review
+// takes, not when the money arrives; meeting the approval (符合审批,
+// 满足审批) asks its conditions; 待 typed for 贷 in 可以待多少 asks the amount.
+TEST(DefaultSynonyms, ReadApprovalWaitsAsTheReviewAndItsConditions) {
+  const LoadOutcome out = load(FAQBOT_DEFAULT_CONFIG);
+  ASSERT_TRUE(out.ok());
+  const auto& s = out.kb->synonyms;
+  const std::pair<const char*, const char*> rewrites[] = {
+      {"多久能通过", "多久能审核完"}, {"什么时候能通过", "什么时候能审核完"},
+      {"符合审批", "符合审核条件"}, {"满足审批", "满足审核条件"}, {"可以待多少", "可以贷多少"}};
+  for (const auto& [from, to] : rewrites) {
+    ASSERT_TRUE(s.count(from)) << from;
+    EXPECT_EQ(s.at(from), to) << from;
+  }
+}
+
 }  // namespace
 }  // namespace faqbot::knowledge
