@@ -276,6 +276,11 @@ SignalRules SignalRules::defaults() {
              // (你娘的, 他娘的, 去你娘, 特么, 他喵的, 妈了个, tm的).
              "你娘的", "你娘个", "他娘的", "去你娘", "干你娘", "操你娘", "日你娘", "日你妈",
              "特么", "他喵的", "妈了个", "妈逼", "妈b", "tm的",
+             // 你妈逼 and 妈了个逼 typed as homophones to get past filters
+             // (你麻痹, 麻辣隔壁, 马勒戈壁); bare 麻痹 is numbness or
+             // carelessness (麻痹大意), so only the insulting forms count.
+             "你麻痹", "尼麻痹", "麻痹的", "麻辣隔壁", "马勒戈壁", "马勒隔壁", "妈勒隔壁",
+             "妈了隔壁", "玛勒戈壁", "妈卖批", "你妈卖批",
              // Insults aimed at the bot ("我太笨了" is the investor speaking
              // of themselves, so most name "你"; self_talk excludes the rest).
              "是不是傻", "你傻", "你真傻", "你好傻", "你太傻", "你是傻子", "傻子客服",

@@ -128,6 +128,14 @@ TEST(Signals, Abuse) {
   EXPECT_FALSE(detect("收益怎么算").abuse);
 }
 
+TEST(Signals, AbuseInHomophones) {
+  // Swearing typed as homophones is still swearing; numbness is not.
+  for (const char* q : {"客服你麻痹 能不能快点", "马勒戈壁的 又扣我钱", "妈卖批 提现还不到"}) {
+    EXPECT_TRUE(detect(q).abuse) << q;
+  }
+  for (const char* q : {"投资不能麻痹大意吧", "手麻痹了打字慢 见谅"}) EXPECT_FALSE(detect(q).abuse) << q;
+}
+
 // "我妈的账户" speaks of the investor's mother; "他妈的" swears.
 TEST(Signals, SomeonesMotherIsNoExpletive) {
   for (const char* q : {"我妈的账户能不能用我手机号注册", "咱妈的养老金能放这吗",
