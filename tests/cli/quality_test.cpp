@@ -329,6 +329,11 @@ constexpr ProbeFloors kRealBqFloors = {"probe_realbq.jsonl", 0.95, 0.5, 0.96};
 constexpr ProbeFloors kRealBqHeldFloors = {"probe_realbq_held.jsonl", 0.88, 0, 0.86};
 constexpr ProbeFloors kRealBq2Floors = {"probe_realbq2.jsonl", 0.77, 0.7, 0.95};
 constexpr ProbeFloors kRealBq3Floors = {"probe_realbq3.jsonl", 0.81, 0.6, 0.98};
+// probe_realbq6 (BQ test and dev, ATEC; fixed against): 99/141, 2/3, 61/64
+// when it landed; 129/141, 3/3, 61/64 after its classes were fixed (identity
+// checks failing on what was typed, changing the phone, overdue and early
+// repayment in customers' words, softened swearing). Floors a notch below.
+constexpr ProbeFloors kRealBq6Floors = {"probe_realbq6.jsonl", 0.89, 0.66, 0.92};
 // Three more sets written blind from the catalog and measured only, never
 // fixed against: search-box keywords (提现 到账时间, cz限额), worried
 // investors (news of collapses, savings at stake, a question inside the
@@ -479,6 +484,7 @@ TEST(Quality, RealCustomerProbesMeetTheFloors) { expect_probe_floors(kRealBqFloo
 TEST(Quality, RealCustomerHeldOutProbesMeetTheFloors) { expect_probe_floors(kRealBqHeldFloors); }
 TEST(Quality, RealCustomerSecondHeldOutProbesMeetTheFloors) { expect_probe_floors(kRealBq2Floors); }
 TEST(Quality, RealCustomerThirdProbesMeetTheFloors) { expect_probe_floors(kRealBq3Floors); }
+TEST(Quality, RealCustomerSixthProbesMeetTheFloors) { expect_probe_floors(kRealBq6Floors); }
 TEST(Quality, KeywordsBlindProbesMeetTheFloors) { expect_probe_floors(kKeywordsBlindFloors); }
 TEST(Quality, WorriedBlindProbesMeetTheFloors) { expect_probe_floors(kWorriedBlindFloors); }
 TEST(Quality, P2pLogsBlindProbesMeetTheFloors) { expect_probe_floors(kLogs2BlindFloors); }
