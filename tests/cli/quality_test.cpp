@@ -325,15 +325,27 @@ constexpr ProbeFloors kHardMixBlindFloors = {"probe_hardmix.jsonl", 0.95, 0.95, 
 // After the scope rules for issuers' and named wealth products, products
 // asked why they are missing, the own due date and the company's calls:
 // refused realbq 52/52, realbq2 103/106, realbq3 122/122.
-constexpr ProbeFloors kRealBqFloors = {"probe_realbq.jsonl", 0.95, 0.5, 0.96};
-constexpr ProbeFloors kRealBqHeldFloors = {"probe_realbq_held.jsonl", 0.88, 0, 0.86};
-constexpr ProbeFloors kRealBq2Floors = {"probe_realbq2.jsonl", 0.77, 0.7, 0.95};
-constexpr ProbeFloors kRealBq3Floors = {"probe_realbq3.jsonl", 0.81, 0.6, 0.98};
+// After the loan classes (review wait vs. conditions vs. money arriving,
+// term, daily interest, instalments) and identity checks failing on what was
+// typed: realbq 98/98, 2/2, 52/52; realbq_held 90/98, 48/53; realbq2
+// 231/274, 9/10, 103/106; realbq3 252/269, 4/5, 120/122.
+constexpr ProbeFloors kRealBqFloors = {"probe_realbq.jsonl", 0.97, 0.5, 0.96};
+constexpr ProbeFloors kRealBqHeldFloors = {"probe_realbq_held.jsonl", 0.9, 0, 0.88};
+constexpr ProbeFloors kRealBq2Floors = {"probe_realbq2.jsonl", 0.82, 0.8, 0.95};
+constexpr ProbeFloors kRealBq3Floors = {"probe_realbq3.jsonl", 0.92, 0.6, 0.98};
 // probe_realbq6 (BQ test and dev, ATEC; fixed against): 99/141, 2/3, 61/64
 // when it landed; 129/141, 3/3, 61/64 after its classes were fixed (identity
 // checks failing on what was typed, changing the phone, overdue and early
 // repayment in customers' words, softened swearing). Floors a notch below.
-constexpr ProbeFloors kRealBq6Floors = {"probe_realbq6.jsonl", 0.89, 0.66, 0.92};
+constexpr ProbeFloors kRealBq6Floors = {"probe_realbq6.jsonl", 0.89, 0.66, 0.95};
+// Two more real sets, measured only, never fixed against: probe_realbq4 (BQ
+// test) and probe_realbq5 (BQ dev and ATEC). At the start of the stop they
+// were collected in: realbq4 114/146 right, 2/2, 74/81 refused (SVM 108/146,
+// 2/2, 55/81); realbq5 172/188, 3/3, 79/88 (SVM 149/188, 3/3, 64/88). When
+// they landed: realbq4 121/146, 2/2, 74/81; realbq5 175/188, 3/3, 82/88.
+// Floors a notch below.
+constexpr ProbeFloors kRealBq4Floors = {"probe_realbq4.jsonl", 0.81, 0.5, 0.89};
+constexpr ProbeFloors kRealBq5Floors = {"probe_realbq5.jsonl", 0.91, 0.66, 0.91};
 // Three more sets written blind from the catalog and measured only, never
 // fixed against: search-box keywords (提现 到账时间, cz限额), worried
 // investors (news of collapses, savings at stake, a question inside the
@@ -484,6 +496,8 @@ TEST(Quality, RealCustomerProbesMeetTheFloors) { expect_probe_floors(kRealBqFloo
 TEST(Quality, RealCustomerHeldOutProbesMeetTheFloors) { expect_probe_floors(kRealBqHeldFloors); }
 TEST(Quality, RealCustomerSecondHeldOutProbesMeetTheFloors) { expect_probe_floors(kRealBq2Floors); }
 TEST(Quality, RealCustomerThirdProbesMeetTheFloors) { expect_probe_floors(kRealBq3Floors); }
+TEST(Quality, RealCustomerFourthHeldOutProbesMeetTheFloors) { expect_probe_floors(kRealBq4Floors); }
+TEST(Quality, RealCustomerFifthHeldOutProbesMeetTheFloors) { expect_probe_floors(kRealBq5Floors); }
 TEST(Quality, RealCustomerSixthProbesMeetTheFloors) { expect_probe_floors(kRealBq6Floors); }
 TEST(Quality, KeywordsBlindProbesMeetTheFloors) { expect_probe_floors(kKeywordsBlindFloors); }
 TEST(Quality, WorriedBlindProbesMeetTheFloors) { expect_probe_floors(kWorriedBlindFloors); }
