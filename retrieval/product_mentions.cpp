@@ -240,11 +240,11 @@ int ProductMentions::asked_why_missing(const std::string& normalized) const {
     const std::string& form = forms_[i];
     for (size_t at = normalized.find(form); at != std::string::npos; at = normalized.find(form, at + 1)) {
       const std::string_view before = std::string_view(normalized).substr(0, at);
+      std::string_view after = std::string_view(normalized).substr(at + form.size());
+      if (starts_with(after, "的")) after.remove_prefix(std::string_view("的").size());
+      if (starts_with_any(after, kMeansAfterMissing)) continue;
       for (std::string_view neg : kNegations) {
-        std::string_view after = std::string_view(normalized).substr(at + form.size());
-        if (starts_with(after, "的")) after.remove_prefix(std::string_view("的").size());
-        if (ends_with(before, neg) && asked_why(before.substr(0, before.size() - neg.size())) &&
-            !starts_with_any(after, kMeansAfterMissing)) {
+        if (ends_with(before, neg) && asked_why(before.substr(0, before.size() - neg.size()))) {
           return static_cast<int>(form_product_[i]);
         }
       }
