@@ -225,6 +225,7 @@ CueReader::CueReader(const knowledge::KnowledgeBase& kb, const retrieval::Retrie
   // Longest first; among equals the order above (topic before type) holds.
   std::stable_sort(words_.begin(), words_.end(),
                    [](const Word& a, const Word& b) { return a.text.size() > b.text.size(); });
+  for (size_t i = 0; i < words_.size(); ++i) words_by_lead_[utf8::packed_code_point(words_[i].text, 0)].push_back(i);
   for (Word& w : words_) {
     if (w.kind != Kind::kTopic) continue;
     for (size_t i = 0; i < words_.size(); ++i) {
@@ -278,13 +279,19 @@ void CueReader::add_seams(const std::vector<std::u32string>& texts) {
   }
 }
 
+const std::vector<size_t>& CueReader::words_at(std::string_view text, size_t at) const {
+  static const std::vector<size_t> kNone;
+  const auto it = words_by_lead_.find(utf8::packed_code_point(text, at));
+  return it == words_by_lead_.end() ? kNone : it->second;
+}
+
 std::vector<CueReader::Match> CueReader::matches(std::string_view text) const {
   std::vector<Match> out;
   for (size_t i = 0; i < text.size();) {
     const Word* hit = nullptr;
-    for (const Word& w : words_) {
-      if (text.compare(i, w.text.size(), w.text) == 0) {
-        hit = &w;
+    for (size_t k : words_at(text, i)) {
+      if (text.compare(i, words_[k].text.size(), words_[k].text) == 0) {
+        hit = &words_[k];
         break;
       }
     }
@@ -295,12 +302,15 @@ std::vector<CueReader::Match> CueReader::matches(std::string_view text) const {
       const size_t end = i + hit->text.size();
       for (size_t j = i + 1; j < end; ++j) {
         if ((static_cast<unsigned char>(text[j]) & 0xC0) == 0x80) continue;
-        const bool topic_begins = std::any_of(words_.begin(), words_.end(), [&](const Word& w) {
+        const std::vector<size_t>& at_j = words_at(text, j);
+        const bool topic_begins = std::any_of(at_j.begin(), at_j.end(), [&](size_t k) {
+          const Word& w = words_[k];
           return w.kind == Kind::kTopic && j + w.text.size() > end && text.compare(j, w.text.size(), w.text) == 0;
         });
         if (!topic_begins) continue;
         const Word* head = nullptr;
-        for (const Word& w : words_) {
+        for (size_t k : words_at(text, i)) {
+          const Word& w = words_[k];
           if (w.kind != Kind::kPlain && w.text.size() == j - i && text.compare(i, w.text.size(), w.text) == 0) {
             head = &w;
             break;

@@ -18,6 +18,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "bot/step_words.h"
@@ -190,6 +191,10 @@ class CueReader {
   void add_foreign(std::string_view span, std::vector<std::string>* out) const;
 
   std::vector<Word> words_;  // longest first
+  // Indices into words_ of the words that begin with the code point at byte
+  // `at` of `text`, longest first (empty when none does).
+  const std::vector<size_t>& words_at(std::string_view text, size_t at) const;
+  std::unordered_map<uint32_t, std::vector<size_t>> words_by_lead_;  // by utf8::packed_code_point
   // Cue words of topics and types (follow-up-only ones too; not products)
   // that clean() may put right: characters and toneless syllables, longest
   // first.

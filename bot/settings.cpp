@@ -163,6 +163,7 @@ Result<EngineSettings> parse_settings(const std::string& json_text) {
         !read_int(g, "signals", "exclamation_run", 0, &r.exclamation_run, &error)) {
       return invalid(error);
     }
+    lower_case_phrases(r);
   }
 
   if (root.contains("followup")) {

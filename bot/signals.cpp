@@ -17,6 +17,17 @@ std::string ascii_lower(std::string_view s) {
   return out;
 }
 
+// The distinct code points of `text` (packed as above), sorted.
+std::vector<uint32_t> code_points_of(std::string_view text) {
+  std::vector<uint32_t> out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) out.push_back(utf8::packed_code_point(text, i));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 bool is_ascii_alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
 
 using Range = std::pair<size_t, size_t>;  // byte range [first, second)
@@ -30,7 +41,7 @@ bool overlaps(size_t begin, size_t end, const std::vector<Range>& ranges) {
 std::vector<Range> occurrences(const std::string& text, const std::vector<std::string>& phrases) {
   std::vector<Range> out;
   for (const std::string& p : phrases) {
-    const std::string lp = ascii_lower(p);
+    const std::string& lp = p;
     if (lp.empty()) continue;
     for (size_t pos = text.find(lp); pos != std::string::npos; pos = text.find(lp, pos + 1)) {
       out.emplace_back(pos, pos + lp.size());
@@ -41,7 +52,7 @@ std::vector<Range> occurrences(const std::string& text, const std::vector<std::s
 
 bool contains_any(std::string_view text, const std::vector<std::string>& phrases) {
   return std::any_of(phrases.begin(), phrases.end(), [&](const std::string& p) {
-    const std::string lp = ascii_lower(p);
+    const std::string& lp = p;
     return !lp.empty() && text.find(lp) != std::string_view::npos;
   });
 }
@@ -94,7 +105,7 @@ bool has_phrase(const std::string& text, const std::string& phrase,
 bool any_phrase(const std::string& a, const std::string& b, const std::vector<std::string>& phrases,
                 const std::vector<std::string>& negations) {
   for (const std::string& p : phrases) {
-    const std::string lp = ascii_lower(p);
+    const std::string& lp = p;
     if (has_phrase(a, lp, negations) || (!b.empty() && has_phrase(b, lp, negations))) return true;
   }
   return false;
@@ -108,8 +119,21 @@ std::string_view clause_at(std::string_view text, size_t pos);
 // service hours, "想晚上下班后联系人工客服" plans for later).
 bool requests_human(const std::string& text, const SignalRules& rules) {
   const std::vector<Range> identity = occurrences(text, rules.human_identity);
+  // The human phrases are many (every verb with every object): only those
+  // whose first character the text holds are searched for.
+  // (Phrases come verb by verb: the last first character's answer is reused.)
+  const std::vector<uint32_t> present = code_points_of(text);
+  uint32_t last_lead = 0;
+  bool last_present = false;
   for (const std::string& p : rules.human) {
-    const std::string lp = ascii_lower(p);
+    const std::string& lp = p;
+    if (lp.empty()) continue;
+    const uint32_t lead = utf8::packed_code_point(lp, 0);
+    if (lead != last_lead) {
+      last_lead = lead;
+      last_present = std::binary_search(present.begin(), present.end(), lead);
+    }
+    if (!last_present) continue;
     for (size_t pos : phrase_hits(text, lp, rules.negations, identity)) {
       const std::string_view clause = clause_at(text, pos);
       if (!contains_any(clause, rules.human_hours)) return true;
@@ -144,12 +168,12 @@ bool angry(const std::string& text, const SignalRules& rules) {
   const std::vector<Range> in_general = occurrences(text, rules.scam_in_general);
   std::vector<size_t> third_party_hits;
   for (const std::string& p : rules.anger) {
-    const std::string lp = ascii_lower(p);
+    const std::string& lp = p;
     const std::vector<size_t> hits = phrase_hits(text, lp, rules.negations, in_general);
     if (hits.empty()) continue;
     const bool about_others =
         std::any_of(rules.third_party_anger.begin(), rules.third_party_anger.end(),
-                    [&](const std::string& t) { return ascii_lower(t) == lp; });
+                    [&](const std::string& t) { return t == lp; });
     if (!about_others) return true;
     third_party_hits.insert(third_party_hits.end(), hits.begin(), hits.end());
   }
@@ -175,14 +199,14 @@ bool abusive(const std::string& text, const SignalRules& rules) {
     const bool expletive =
         std::any_of(rules.expletive_leads.begin(), rules.expletive_leads.end(),
                     [&](const std::string& lead) {
-                      const std::string l = ascii_lower(lead);
+                      const std::string& l = lead;
                       return !l.empty() && before.size() >= l.size() &&
                              before.compare(before.size() - l.size(), l.size(), l) == 0;
                     });
     if (!expletive) self.push_back(r);
   }
   return std::any_of(rules.abuse.begin(), rules.abuse.end(), [&](const std::string& p) {
-    return has_phrase(text, ascii_lower(p), {}, self);
+    return has_phrase(text, p, {}, self);
   });
 }
 
@@ -203,7 +227,7 @@ bool some_clause_is(std::string_view text, const std::vector<std::string>& claus
     const std::string c = utf8::encode(current);
     current.clear();
     return !c.empty() && std::any_of(clauses.begin(), clauses.end(),
-                                     [&](const std::string& w) { return ascii_lower(w) == c; });
+                                     [&](const std::string& w) { return w == c; });
   };
   for (char32_t cp : utf8::decode(text)) {
     if (!utf8::is_space(cp) && !utf8::is_punct(cp)) {
@@ -229,6 +253,16 @@ bool exclamation_run(std::string_view text, int run) {
 }
 
 }  // namespace
+
+void lower_case_phrases(SignalRules& r) {
+  for (std::vector<std::string>* list :
+       {&r.human, &r.human_exact, &r.complaint, &r.anger, &r.frustration, &r.abuse, &r.abuse_clauses,
+        &r.self_talk, &r.kin, &r.expletive_leads, &r.third_party_anger, &r.third_party,
+        &r.second_person, &r.question_cues, &r.scam_in_general, &r.human_identity, &r.human_hours,
+        &r.negations}) {
+    for (std::string& phrase : *list) phrase = ascii_lower(phrase);
+  }
+}
 
 SignalRules SignalRules::defaults() {
   SignalRules r;
@@ -328,6 +362,7 @@ SignalRules SignalRules::defaults() {
   r.human_identity = {"在跟真人", "在和真人", "在同真人", "是跟真人", "是和真人", "是真人",
                       "是不是真人", "是个真人", "真人来电", "真人打", "是人工", "是不是人工",
                       "在跟人工", "在和人工"};
+  lower_case_phrases(r);
   return r;
 }
 
@@ -339,7 +374,7 @@ Signals detect_signals(std::string_view text, std::string_view normalized,
   s.human_request = requests_human(a, rules) || (!b.empty() && requests_human(b, rules));
   const std::string whole = content_only(a), whole_normalized = content_only(b);
   for (const std::string& p : rules.human_exact) {
-    const std::string lp = ascii_lower(p);
+    const std::string& lp = p;
     if (whole == lp || whole_normalized == lp) s.human_request = true;
   }
   s.complaint = any_phrase(a, b, rules.complaint, rules.negations);

@@ -75,9 +75,14 @@ struct Signals {
   bool any() const { return human_request || complaint || anger || frustration || abuse; }
 };
 
+// Lower-cases the ASCII letters of every phrase in `rules`. detect_signals
+// matches phrases as they are against lower-cased text, so rules read from
+// an operator's file pass through this once at load, as defaults() do.
+void lower_case_phrases(SignalRules& rules);
+
 // `text` is the investor's (masked) text; `normalized` the retriever's
 // normalisation of it (simplified, half-width, lower case), may be "".
-// Phrases are matched on both.
+// Phrases (lower case, see lower_case_phrases) are matched on both.
 Signals detect_signals(std::string_view text, std::string_view normalized,
                        const SignalRules& rules);
 

@@ -27,11 +27,16 @@ bool guarded(std::string_view text, size_t at, std::string_view spelling, const 
   return false;
 }
 
-std::vector<std::string> spellings(const NamedIssue& n) {
-  std::vector<std::string> out = {n.name};
-  out.insert(out.end(), n.aliases.begin(), n.aliases.end());
-  out.erase(std::remove(out.begin(), out.end(), std::string()), out.end());
-  return out;
+// Calls fn(spelling) for n's name and each alias that is not empty, in that
+// order, until fn returns true; whether one did. Reads the lists in place:
+// nothing is allocated per question.
+template <typename Fn>
+bool any_spelling(const NamedIssue& n, Fn fn) {
+  if (!n.name.empty() && fn(std::string_view(n.name))) return true;
+  for (const std::string& a : n.aliases) {
+    if (!a.empty() && fn(std::string_view(a))) return true;
+  }
+  return false;
 }
 
 // Whether `text` names `n` at `at` (spelling `s`) as the thing asked about.
@@ -48,9 +53,10 @@ std::string product_starting(std::string_view text, const IssuedProducts& list) 
     if (w.size() > best.size() && starts_with(text, w)) best = w;
   }
   for (const NamedIssue& p : list.wealth_products) {
-    for (const std::string& s : spellings(p)) {
-      if (s.size() > best.size() && starts_with(text, s) && !guarded(text, 0, s, p.not_in)) best = s;
-    }
+    any_spelling(p, [&](std::string_view s) {
+      if (s.size() > best.size() && starts_with(text, s) && !guarded(text, 0, s, p.not_in)) best = std::string(s);
+      return false;
+    });
   }
   return best;
 }
@@ -63,8 +69,9 @@ std::string issued_product_named(std::string_view text, const IssuedProducts& li
   for (const std::string& w : about_us) {
     if (!w.empty() && text.find(w) != std::string_view::npos) return "";
   }
+  std::string named;
   for (const NamedIssue& issuer : list.issuers) {
-    for (const std::string& s : spellings(issuer)) {
+    const bool found = any_spelling(issuer, [&](std::string_view s) {
       for (size_t at = text.find(s); at != std::string_view::npos; at = text.find(s, at + 1)) {
         if (!named_at(text, at, s, issuer, as_means)) continue;
         std::string_view after = text.substr(at + s.size());
@@ -75,16 +82,23 @@ std::string issued_product_named(std::string_view text, const IssuedProducts& li
           }
         }
         const std::string product = product_starting(after, list);
-        if (!product.empty()) return issuer.name + "的" + product;
+        if (!product.empty()) {
+          named = issuer.name + "的" + product;
+          return true;
+        }
       }
-    }
+      return false;
+    });
+    if (found) return named;
   }
   for (const NamedIssue& p : list.wealth_products) {
-    for (const std::string& s : spellings(p)) {
+    const bool found = any_spelling(p, [&](std::string_view s) {
       for (size_t at = text.find(s); at != std::string_view::npos; at = text.find(s, at + 1)) {
-        if (named_at(text, at, s, p, as_means)) return p.name;
+        if (named_at(text, at, s, p, as_means)) return true;
       }
-    }
+      return false;
+    });
+    if (found) return p.name;
   }
   return "";
 }

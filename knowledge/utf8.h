@@ -2,6 +2,7 @@
 // UTF-8 helpers shared by every module: validation, sanitising, code-point
 // access and truncation. Pure functions over bytes; thread-safe.
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,17 @@ void append(std::string& out, char32_t cp);
 
 // Number of code points of well-formed `text`.
 size_t length(std::string_view text);
+
+// The UTF-8 bytes of the code point starting at byte `at` of `text` (at <
+// text.size()), packed into one integer (first byte highest): a cheap key
+// for "which character is here" without decoding the text.
+inline uint32_t packed_code_point(std::string_view text, size_t at) {
+  uint32_t key = static_cast<unsigned char>(text[at]);
+  for (size_t j = at + 1; j < text.size() && (static_cast<unsigned char>(text[j]) & 0xC0) == 0x80; ++j) {
+    key = (key << 8) | static_cast<unsigned char>(text[j]);
+  }
+  return key;
+}
 
 // The first `max_chars` code points of well-formed `text`.
 std::string truncate(std::string_view text, size_t max_chars);

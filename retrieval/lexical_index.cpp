@@ -37,7 +37,15 @@ LexicalIndex LexicalIndex::build(const std::vector<EncodedText>& variants,
     x.idf_[t] = static_cast<float>(std::log(1.0 + (n - df[t] + 0.5) / (df[t] + 0.5)));
   }
   x.unknown_idf_ = static_cast<float>(std::log(1.0 + (n + 0.5) / 0.5));
+  x.fill_len_factors();
   return x;
+}
+
+void LexicalIndex::fill_len_factors() {
+  len_factors_.resize(lengths_.size());
+  for (size_t v = 0; v < lengths_.size(); ++v) {
+    len_factors_[v] = kK1 * (1 - kB + kB * lengths_[v] / avg_length_);
+  }
 }
 
 LexicalIndex::Query LexicalIndex::prepare(const EncodedText& query) const {
@@ -60,7 +68,7 @@ LexicalIndex::Query LexicalIndex::prepare(const EncodedText& query) const {
 float LexicalIndex::score_variant(const Query& q, uint32_t v) const {
   if (q.norm <= 0 || v + 1 >= variant_offsets_.size()) return 0;
   const uint64_t begin = variant_offsets_[v], end = variant_offsets_[v + 1];
-  const float len_factor = kK1 * (1 - kB + kB * lengths_[v] / avg_length_);
+  const float len_factor = len_factors_[v];
   float s = 0;
   size_t i = 0;
   uint64_t j = begin;
@@ -107,7 +115,7 @@ std::vector<float> LexicalIndex::score_entries(const Query& q,
     for (uint32_t v = entry_offsets_[e]; v < entry_offsets_[e + 1]; ++v) {
       // The terms shared with the query, in increasing id order: the same
       // sum, in the same order, as score_variant's merge.
-      const float len_factor = kK1 * (1 - kB + kB * lengths_[v] / avg_length_);
+      const float len_factor = len_factors_[v];
       float s = 0;
       for (uint64_t j = variant_offsets_[v]; j < variant_offsets_[v + 1]; ++j) {
         const float w = weight_of[terms_[j]];
@@ -166,7 +174,7 @@ std::vector<float> LexicalIndex::score_all(const Query& q) const {
     for (uint64_t j = posting_offsets_[t]; j < posting_offsets_[t + 1]; ++j) {
       const uint32_t v = postings_[j];
       const float tf = posting_tfs_[j];
-      const float len_factor = kK1 * (1 - kB + kB * lengths_[v] / avg_length_);
+      const float len_factor = len_factors_[v];
       acc[v] += q.weights[i] * tf * (kK1 + 1) / (tf + len_factor);
     }
   }
@@ -293,6 +301,7 @@ bool LexicalIndex::deserialize(BinaryReader& r) {
   for (int32_t t : terms_) {
     if (t < 0 || static_cast<size_t>(t) >= idf_.size()) return false;
   }
+  fill_len_factors();
   return true;
 }
 

@@ -70,6 +70,10 @@ class LexicalIndex {
   std::vector<uint32_t> variant_entry_;    // entry of each variant (with postings)
   float avg_length_ = 1;
   float unknown_idf_ = 1;
+  // Per variant, BM25's length normalisation k1 * (1 - b + b * len / avg):
+  // derived from lengths_ after build() and deserialize(), never stored.
+  std::vector<float> len_factors_;
+  void fill_len_factors();
 };
 
 }  // namespace faqbot::retrieval

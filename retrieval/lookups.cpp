@@ -18,7 +18,13 @@ Lookups::Lookups(std::vector<std::vector<std::vector<std::string>>> lookups,
     if (!complete) continue;
     std::vector<std::string> excluded = i < none_of.size() ? std::move(none_of[i]) : std::vector<std::string>{};
     excluded.erase(std::remove(excluded.begin(), excluded.end(), std::string()), excluded.end());
-    lookups_.push_back({std::move(groups), std::move(excluded)});
+    std::vector<std::string> anchors;
+    for (const auto& group : groups) {
+      for (const std::string& w : group) {
+        if (w != knowledge::kNamedPerson) anchors.push_back(w);
+      }
+    }
+    lookups_.push_back({std::move(groups), std::move(excluded), std::move(anchors)});
   }
 }
 
@@ -29,16 +35,9 @@ bool Lookups::asked(const std::string& normalized) const {
       return normalized.find(w) != std::string::npos;
     });
     if (excluded) return false;
-    // The words a named person must follow: those of the other groups.
-    std::vector<std::string> anchors;
-    for (const auto& group : groups) {
-      for (const std::string& w : group) {
-        if (w != knowledge::kNamedPerson) anchors.push_back(w);
-      }
-    }
     return std::all_of(groups.begin(), groups.end(), [&](const std::vector<std::string>& group) {
       return std::any_of(group.begin(), group.end(), [&](const std::string& w) {
-        if (w == knowledge::kNamedPerson) return knowledge::names_person_after(normalized, anchors);
+        if (w == knowledge::kNamedPerson) return knowledge::names_person_after(normalized, lookup.anchors);
         return normalized.find(w) != std::string::npos;
       });
     });

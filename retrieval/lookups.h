@@ -34,6 +34,9 @@ class Lookups {
   struct Lookup {
     std::vector<std::vector<std::string>> all_of;
     std::vector<std::string> none_of;
+    // The words a named person must follow: all_of's words but the
+    // knowledge::kNamedPerson marker.
+    std::vector<std::string> anchors;
   };
   std::vector<Lookup> lookups_;
 };

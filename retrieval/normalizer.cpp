@@ -68,6 +68,9 @@ std::vector<bool> t2s_key_chars() {
   return chars;
 }
 
+// Longest synonym key (characters): key_lengths_by_lead_ holds lengths as bits.
+constexpr size_t kMaxSynonymChars = 64;
+
 }  // namespace
 
 Result<std::unique_ptr<Normalizer>> Normalizer::create(
@@ -90,7 +93,9 @@ Result<std::unique_ptr<Normalizer>> Normalizer::create(
       continue;
     }
     const size_t chars = utf8::decode(key).size();
+    if (chars > kMaxSynonymChars) continue;
     if (chars > n->max_key_chars_) n->max_key_chars_ = chars;
+    n->key_lengths_by_lead_[utf8::packed_code_point(key, 0)] |= uint64_t{1} << (chars - 1);
     n->synonyms_[key] = value;
   }
   return std::move(n);
@@ -284,11 +289,13 @@ std::string Normalizer::apply_synonyms(const std::string& text) const {
     size_t run_end = i;
     while (latin(run_end)) ++run_end;
     bool replaced = false;
-    const size_t longest = std::min(max_key_chars_, n - i);
+    const auto lengths = key_lengths_by_lead_.find(utf8::packed_code_point(text, starts[i]));
+    const size_t longest = lengths == key_lengths_by_lead_.end() ? 0 : std::min(max_key_chars_, n - i);
     for (size_t len = longest; len >= 1; --len) {
       // A key never cuts a Latin word: inside a word only a key that covers
       // it and more ("vip等级"); a key ending in a letter ends the word.
       if (run_end > i && len <= run_end - i) break;
+      if (((lengths->second >> (len - 1)) & 1) == 0) continue;  // no key this long starts here
       if (latin(i + len - 1) && latin(i + len)) continue;
       const std::string key = text.substr(starts[i], starts[i + len] - starts[i]);
       auto it = synonyms_.find(key);

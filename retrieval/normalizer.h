@@ -75,6 +75,10 @@ class Normalizer {
   mutable std::mutex t2s_mutex_;
   std::unordered_map<std::string, std::string> synonyms_;  // normalised
   size_t max_key_chars_ = 0;
+  // First code point of a synonyms_ key (its UTF-8 bytes packed) -> bit
+  // len-1 set for each key length `len` (characters) starting with it: the
+  // lengths apply_synonyms looks up at a position.
+  std::unordered_map<uint32_t, uint64_t> key_lengths_by_lead_;
   std::unordered_map<std::string, std::string> foreign_words_;  // normalised
 };
 

@@ -164,15 +164,6 @@ Analysis analyze(const EngineView& engine, const std::string& normalized) {
     if (!on.lexical) c.lexical = 0;
     c.linear = linear.empty() ? 0.0f : linear[c.entry];
     c.char_linear = char_linear.empty() ? 0.0f : char_linear[c.entry];
-    float vbest = c.dense;
-    if (have_variants) {
-      vbest = -1;
-      const auto& offs = *engine.entry_offsets;
-      for (uint32_t v = offs[c.entry]; v < offs[c.entry + 1]; ++v) {
-        vbest = std::max(vbest, dot(h.data(), engine.variant_vectors->data() + v * d, d));
-      }
-    }
-    c.features[2] = vbest;
     all.push_back(c);
   }
   if (all.empty()) {
@@ -180,22 +171,31 @@ Analysis analyze(const EngineView& engine, const std::string& normalized) {
     return out;
   }
 
-  // Shortlist: best by probability, then best by lexical score.
+  // Shortlist: best by probability, then best by lexical score, then by
+  // linear margin. Ties go to the better by the keys before (probability
+  // for the lexical score; lexical score, then probability, for the linear
+  // margin), then to the earlier candidate.
   std::vector<size_t> order(all.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  auto by = [&](auto key) {
-    std::stable_sort(order.begin(), order.end(),
-                     [&](size_t a, size_t b) { return key(all[a]) > key(all[b]); });
-  };
   std::vector<char> keep(all.size(), 0);
-  by([](const ScoredCandidate& c) { return c.prob; });
-  for (size_t i = 0; i < std::min(kShortlistByProb, order.size()); ++i) keep[order[i]] = 1;
-  by([](const ScoredCandidate& c) { return c.lexical; });
-  for (size_t i = 0; i < std::min(kShortlistByLexical, order.size()); ++i) keep[order[i]] = 1;
-  if (!linear.empty()) {
-    by([](const ScoredCandidate& c) { return c.linear; });
-    for (size_t i = 0; i < std::min(kShortlistByLinear, order.size()); ++i) keep[order[i]] = 1;
-  }
+  auto keep_best = [&](size_t n, auto before) {
+    n = std::min(n, order.size());
+    std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(n), order.end(), before);
+    for (size_t i = 0; i < n; ++i) keep[order[i]] = 1;
+  };
+  // a before b: higher `key`, else a before b by `tie` (index order last).
+  auto ranked = [&](auto key, auto tie) {
+    return [&, key, tie](size_t a, size_t b) {
+      const float ka = key(all[a]), kb = key(all[b]);
+      return ka != kb ? ka > kb : tie(a, b);
+    };
+  };
+  const auto by_index = [](size_t a, size_t b) { return a < b; };
+  const auto by_prob = ranked([](const ScoredCandidate& c) { return c.prob; }, by_index);
+  const auto by_lexical = ranked([](const ScoredCandidate& c) { return c.lexical; }, by_prob);
+  keep_best(kShortlistByProb, by_prob);
+  keep_best(kShortlistByLexical, by_lexical);
+  if (!linear.empty()) keep_best(kShortlistByLinear, ranked([](const ScoredCandidate& c) { return c.linear; }, by_lexical));
 
   // Bests and runners-up over the whole candidate set, for the gap features.
   auto top2 = [&](auto key) {
@@ -217,6 +217,18 @@ Analysis analyze(const EngineView& engine, const std::string& normalized) {
   const auto [l1, l2] = top2([](const ScoredCandidate& c) { return c.lexical; });
   const auto [n1, n2] = top2([](const ScoredCandidate& c) { return c.linear; });
   const auto [m1, m2] = top2([](const ScoredCandidate& c) { return c.char_linear; });
+  // The best cosine between the question and one of the entry's variants
+  // (the class vector's when there are none): computed for the shortlist
+  // only, it is the costliest feature (every variant of the entry).
+  auto best_variant_cosine = [&](const ScoredCandidate& c) {
+    if (!have_variants) return c.dense;
+    float best = -1;
+    const auto& offs = *engine.entry_offsets;
+    for (uint32_t v = offs[c.entry]; v < offs[c.entry + 1]; ++v) {
+      best = std::max(best, dot(h.data(), engine.variant_vectors->data() + v * d, d));
+    }
+    return best;
+  };
   const bool slots = on.slots && engine.slots != nullptr;
   const SlotEvidence::Named named = slots ? engine.slots->read(normalized) : SlotEvidence::Named{};
 
@@ -226,7 +238,7 @@ Analysis analyze(const EngineView& engine, const std::string& normalized) {
     auto gap = [](float v, float b1, float b2) { return v >= b1 ? v - b2 : v - b1; };
     c.features[0] = c.dense;
     c.features[1] = c.prob;
-    // features[2]: best variant cosine (set above)
+    c.features[2] = best_variant_cosine(c);
     c.features[3] = c.lexical;
     c.features[4] = gap(c.prob, p1, p2);
     c.features[5] = gap(c.dense, d1, d2);

@@ -176,6 +176,20 @@ TEST(Signals, RulesAreData) {
   EXPECT_TRUE(detect_signals("好了，走开", "", rules).abuse);
 }
 
+// Rules are matched as they are against the lower-cased text: an operator's
+// phrase typed with capitals matches once lower_case_phrases has run (as it
+// does when settings are loaded).
+TEST(Signals, OperatorPhrasesAreLowerCasedOnce) {
+  SignalRules rules;
+  rules.human = {"找VIP经理"};
+  rules.exclamation_run = 0;
+  EXPECT_FALSE(detect_signals("我要找VIP经理", "", rules).human_request);
+  lower_case_phrases(rules);
+  EXPECT_EQ(rules.human.front(), "找vip经理");
+  EXPECT_TRUE(detect_signals("我要找VIP经理", "", rules).human_request);
+  EXPECT_FALSE(detect_signals("VIP经理是谁", "", rules).human_request);
+}
+
 // Asking for someone above the desk is asking for a person; naming them in
 // a story is not.
 TEST(Signals, AskingForAManagerIsAskingForAHuman) {
