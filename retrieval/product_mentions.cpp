@@ -100,6 +100,45 @@ constexpr std::string_view kNoWork[] = {"工作日", "工作时间"};
 // How far after the evidence word (bytes, about four CJK characters) the
 // acceptance question may start.
 constexpr size_t kAcceptanceWindow = 12;
+// A bad record of the named thing (named_as_record), and how far after the
+// name (bytes, three CJK characters: "之前有逾期") it may start.
+constexpr std::string_view kRecords[] = {"逾期", "欠款", "欠费", "不良记录", "呆账", "坏账", "没还清", "没还上", "还不上"};
+constexpr size_t kRecordWindow = 9;
+// Questions whether a loan of ours can be applied for, and how far after
+// the record (bytes, ten CJK characters) they may start. Shorter forms
+// inside longer ones (能不能借 holds 能借, 可不可以申请 holds 可以申请) need
+// no entry of their own.
+constexpr std::string_view kApplyQuestions[] = {
+    "能借", "可以借", "能贷", "可以贷", "能申请", "可以申请", "能办理", "可以办理", "能办吗", "可以办吗",
+    "能否借", "能否贷", "能否申请", "能否办理", "在这借", "在这里借", "能通过审核", "能过审", "能下款",
+    "影响借款", "影响贷款", "影响申请", "影响审核"};
+constexpr size_t kApplyWindow = 30;
+// Money moved out of a product ("从余额宝转出到银行卡", "从微众卡转出的限额"):
+// 从 before the name, a verb of moving out right after it, and no word
+// bringing the money to us anywhere after it ("从支付宝转账到平台" is a
+// means of ours).
+constexpr std::string_view kFrom = "从";
+constexpr std::string_view kMovingOut[] = {"转出", "转账", "转走", "取出", "取现"};
+// The product's own use right after a name that follows a means word ("用借
+// 呗借的钱", "通过借呗借款", "可以用花呗分期吗", "用余额宝买基金"): borrowing,
+// paying in instalments or shopping with it is their product at work, not
+// a means of ours, unless what follows brings it to ours (kOursAfterUse:
+// "用借呗借的钱还款可以吗", "用花呗买东西的钱能充值吗").
+constexpr std::string_view kOwnUse[] = {"借", "贷", "分期", "买", "购物", "网购", "消费", "套现"};
+constexpr std::string_view kOursAfterUse[] = {"充值", "充钱", "还款", "还钱", "还借款", "提现", "出借", "投资",
+                                              "投标", "平台", "账户", "这边", "这里"};
+// A name that ours is feared to affect ("晚还了会不会影响我以后办房贷",
+// "会影响以后去银行贷款买房吗"): 影响 before it, at most kAffectedWindow
+// bytes (eight CJK characters: 我以后去, 将来申请) of neither punctuation
+// nor another 影响 between them. The consequence for it is asked about
+// ours, not it.
+constexpr std::string_view kAffecting = "影响";
+constexpr size_t kAffectedWindow = 24;
+constexpr std::string_view kClauseBreaks[] = {"，", "。", "？", "！", "；", ",", "?", "!", ";", " "};
+// What may stand between the name and the verb: its card or its inside
+// ("从微众银行卡转出", "从余额宝里转出"), longest first.
+constexpr std::string_view kHeldIn[] = {"卡里的钱", "里的钱", "卡里", "账户里", "账户", "里面", "卡", "里"};
+constexpr std::string_view kInward[] = {"平台", "账户", "充值", "充到", "充进", "这里", "这边", "过来", "进来", "你们"};
 
 bool starts_with(std::string_view text, std::string_view prefix) {
   return text.substr(0, prefix.size()) == prefix;
@@ -122,6 +161,13 @@ bool starts_with_any(std::string_view text, const std::string_view (&words)[N]) 
   return false;
 }
 
+// Whether some word of `words` occurs anywhere in `text`.
+template <size_t N>
+bool contains_any(std::string_view text, const std::string_view (&words)[N]) {
+  return std::any_of(std::begin(words), std::end(words),
+                     [&](std::string_view w) { return text.find(w) != std::string_view::npos; });
+}
+
 // Whether an acceptance question starts within kAcceptanceWindow of `text`.
 bool asks_acceptance(std::string_view text) {
   for (size_t at = 0; at <= std::min(text.size(), kAcceptanceWindow); ++at) {
@@ -130,6 +176,35 @@ bool asks_acceptance(std::string_view text) {
     }
   }
   return false;
+}
+
+// Whether a name between `before` and `after` is where money is moved out
+// of (kFrom, kMovingOut) toward none of ours (kInward): the product's own
+// transfer, asked about, although 从 is a means word.
+bool moved_out_of(std::string_view before, std::string_view after) {
+  if (!ends_with(before, kFrom)) return false;
+  if (starts_with(after, "的")) after.remove_prefix(std::string_view("的").size());
+  after = skip_one(after, kHeldIn);
+  if (!starts_with_any(after, kMovingOut)) return false;
+  return !contains_any(after, kInward);
+}
+
+// Whether a name followed by `after` is put to its own use (kOwnUse) with
+// nothing of ours after it (kOursAfterUse).
+bool put_to_own_use(std::string_view after) {
+  if (!starts_with_any(after, kOwnUse)) return false;
+  return !contains_any(after, kOursAfterUse);
+}
+
+// Whether a name preceded by `before` is what ours is feared to affect.
+bool named_as_affected(std::string_view before) {
+  const size_t from = before.size() > kAffectedWindow + kAffecting.size()
+                          ? before.size() - kAffectedWindow - kAffecting.size()
+                          : 0;
+  const size_t at = before.rfind(kAffecting);
+  if (at == std::string_view::npos || at < from) return false;
+  const std::string_view between = before.substr(at + kAffecting.size());
+  return !contains_any(between, kClauseBreaks);
 }
 
 // Whether a name preceded by `before` is likened to: right after a word
@@ -176,8 +251,11 @@ bool bare_recharge(std::string_view verb) {
 ProductMentions::ProductMentions(std::vector<std::string> names,
                                  std::vector<std::pair<std::string, uint32_t>> forms,
                                  std::vector<std::string> as_means,
-                                 std::vector<std::string> about_us)
-    : names_(std::move(names)), as_means_(std::move(as_means)), about_us_(std::move(about_us)) {
+                                 std::vector<std::string> about_us, bool kind_readings)
+    : names_(std::move(names)),
+      as_means_(std::move(as_means)),
+      about_us_(std::move(about_us)),
+      kind_readings_(kind_readings) {
   drop_empty(as_means_);
   drop_empty(about_us_);
   forms.erase(std::remove_if(forms.begin(), forms.end(),
@@ -224,7 +302,11 @@ int ProductMentions::asked_about(const std::string& normalized) const {
                              (starts_with_any(after, kQualifiedAfterOf) ||
                               starts_with_any(starts_with(after, "的") ? after.substr(std::string_view("的").size()) : after,
                                               kQualifiedAlways));
-      if (!named_as_means(before) && !named_likened(before) && !qualifies && !named_beside_subject(before, after)) {
+      const bool condition = kind_readings_ && named_as_record(after);
+      const bool means = named_as_means(before) && !moved_out_of(before, after) && !put_to_own_use(after);
+      const bool affected = kind_readings_ && named_as_affected(before);
+      if (!means && !named_likened(before) && !affected && !qualifies && !condition &&
+          !named_beside_subject(before, after)) {
         return static_cast<int>(form_product_[i]);
       }
     }
@@ -339,6 +421,15 @@ bool ProductMentions::named_beside_subject(std::string_view before, std::string_
   return false;
 }
 
+bool ProductMentions::named_as_record(std::string_view after) {
+  for (std::string_view record : kRecords) {
+    const size_t at = after.substr(0, kRecordWindow + record.size()).find(record);
+    if (at == std::string_view::npos) continue;
+    if (contains_any(after.substr(at + record.size(), kApplyWindow), kApplyQuestions)) return true;
+  }
+  return false;
+}
+
 std::string ProductMentions::without_names(const std::string& normalized) const {
   std::string out = normalized;
   for (const std::string& form : forms_) {
@@ -355,13 +446,16 @@ void ProductMentions::serialize(BinaryWriter& w) const {
   w.vec(form_product_);
   w.strings(as_means_);
   w.strings(about_us_);
+  w.pod<uint8_t>(kind_readings_ ? 1 : 0);
 }
 
 bool ProductMentions::deserialize(BinaryReader& r) {
+  uint8_t records = 0;
   if (!r.strings(names_) || !r.strings(forms_) || !r.vec(form_product_) ||
-      !r.strings(as_means_) || !r.strings(about_us_)) {
+      !r.strings(as_means_) || !r.strings(about_us_) || !r.pod(records)) {
     return false;
   }
+  kind_readings_ = records != 0;
   if (forms_.size() != form_product_.size()) return false;
   for (uint32_t p : form_product_) {
     if (p >= names_.size()) return false;

@@ -14,18 +14,29 @@ class ProductMentions {
   ProductMentions() = default;
   // names[i]: how product i is named in replies; forms: (normalised form,
   // product index); as_means, about_us: see Corpus. Empty strings are
-  // ignored.
+  // ignored. kind_readings: two readings for kinds of product (信用卡,
+  // 房贷), never for a company's own product, which a question naming it
+  // asks about (借呗逾期了还能借吗, 逾期了影响花呗吗): a name whose bad record
+  // the question tells before asking whether ours can be applied for
+  // (named_as_record: 信用卡逾期可以办理吗), and a name right after 影响 as
+  // what ours is feared to affect (晚还了会不会影响我以后办房贷), are not
+  // asked about.
   ProductMentions(std::vector<std::string> names,
                   std::vector<std::pair<std::string, uint32_t>> forms,
                   std::vector<std::string> as_means = {},
-                  std::vector<std::string> about_us = {});
+                  std::vector<std::string> about_us = {},
+                  bool kind_readings = false);
 
   bool empty() const { return forms_.empty(); }
   // Index of the product with the longest form found in `normalized`, -1
   // when none.
   int find(const std::string& normalized) const;
   // Index of the product the question is about: named (longest form first)
-  // not right after an as_means word, nor likened to (相当于, 等于 …), nor
+  // not right after an as_means word (but after 从 with money moved out of
+  // it toward none of ours: "从余额宝转出到银行卡要多久"; nor when put to its
+  // own use, borrowing or shopping with it: "用借呗借的钱怎么还"), nor (with
+  // kind_readings) as a record or what ours is feared to affect, nor
+  // likened to (相当于, 等于 …), nor
   // as the maker of the investor's card or phone number (中国移动的手机号, 银联
   // 的卡, 电信手机号), nor beside the subject (named_beside_subject), in a
   // question without an about_us word; -1 when none.
@@ -60,6 +71,12 @@ class ProductMentions {
   // the subject of the question's action ("信用卡怎么提现", "支付宝账单怎么
   // 查") is none of these.
   static bool named_beside_subject(std::string_view before, std::string_view after);
+  // Whether what follows a name (`after`) tells its bad record (逾期, 欠款,
+  // 不良记录 …, within three characters of it) and then, within ten, asks
+  // whether a loan of ours can be applied for (能借, 可以申请, 可以办理,
+  // 影响借款 …): "信用卡逾期可以办理吗", "房贷有逾期还能借吗". The record is
+  // the investor's condition, not the question's subject.
+  static bool named_as_record(std::string_view after);
   const std::string& name(int product) const { return names_[static_cast<size_t>(product)]; }
 
   void serialize(BinaryWriter& w) const;
@@ -71,6 +88,7 @@ class ProductMentions {
   std::vector<uint32_t> form_product_;     // parallel to forms_
   std::vector<std::string> as_means_;
   std::vector<std::string> about_us_;
+  bool kind_readings_ = false;
 };
 
 }  // namespace faqbot::retrieval

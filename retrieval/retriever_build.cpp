@@ -154,7 +154,8 @@ Result<EngineState> build_state(const std::vector<Document>& docs, const Corpus&
     for (const auto& w : words) out.push_back(normalizer.normalize(w));
     return out;
   };
-  auto mentions = [&](const std::vector<OtherProduct>& things, std::vector<std::string> about_us) {
+  auto mentions = [&](const std::vector<OtherProduct>& things, std::vector<std::string> about_us,
+                      bool kind_readings) {
     std::vector<std::string> names;
     std::vector<std::pair<std::string, uint32_t>> forms;
     for (const auto& p : things) {
@@ -163,11 +164,13 @@ Result<EngineState> build_state(const std::vector<Document>& docs, const Corpus&
       for (const auto& f : p.forms) forms.emplace_back(normalizer.normalize(f), index);
     }
     return ProductMentions(std::move(names), std::move(forms), normalized_all(corpus.product_as_means),
-                           std::move(about_us));
+                           std::move(about_us), kind_readings);
   };
-  state.products = mentions(corpus.other_products, normalized_all(corpus.product_about_us));
-  // A kind we do not offer stays someone else's when put to us (你们能办信用卡吗).
-  state.kinds = mentions(corpus.other_kinds, {});
+  state.products = mentions(corpus.other_products, normalized_all(corpus.product_about_us), false);
+  // A kind we do not offer stays someone else's when put to us (你们能办信用卡吗),
+  // but not when its bad record is the investor's condition for our loan
+  // (信用卡逾期可以办理吗) or ours is feared to affect it (晚还了会影响我办房贷吗).
+  state.kinds = mentions(corpus.other_kinds, {}, true);
   prepared.kinds = &state.kinds;
   auto tok = Tokenizer::train(all_lines);
   if (!tok.ok()) return tok.status();

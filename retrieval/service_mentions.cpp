@@ -60,7 +60,12 @@ bool ServiceMentions::names_holder(const std::string& normalized, const Service&
       const std::string_view before = text.substr(0, at);
       const bool means =
           knowledge::ends_with_means_word(before, as_means_) && !knowledge::ends_with_failed_arrival(before);
-      if (!means && !ProductMentions::named_beside_subject(before, text.substr(at + holder.size()))) return true;
+      const std::string_view after = text.substr(at + holder.size());
+      // A service's bad record told as the investor's condition for our
+      // loan ("信用卡逾期可以办理吗") is no question about the service.
+      if (!means && !ProductMentions::named_beside_subject(before, after) && !ProductMentions::named_as_record(after)) {
+        return true;
+      }
     }
   }
   return false;

@@ -36,6 +36,42 @@ TEST(ProductMentions, NotWhenNamedAsAMeansOfOurs) {
   EXPECT_EQ(p.asked_about("余额宝的钱能用支付宝转出吗"), 2);
 }
 
+// 从 names a means of ours unless money is moved out of the product toward
+// none of ours: then the product's own transfer is asked about.
+TEST(ProductMentions, MovedOutOfAProduct) {
+  const ProductMentions p({"余额宝"}, {{"余额宝", 0}}, {"从", "用"});
+  EXPECT_EQ(p.asked_about("从余额宝转出到银行卡要多久"), 0);
+  EXPECT_EQ(p.asked_about("从余额宝的转账限额多少"), 0);
+  EXPECT_EQ(p.asked_about("从余额宝里面转走要手续费吗"), 0) << "its inside before the verb";
+  EXPECT_EQ(p.asked_about("从余额宝转账到平台要多久"), -1) << "brought to us";
+  EXPECT_EQ(p.asked_about("从余额宝转出来可以充值吗"), -1) << "a recharge of ours";
+  EXPECT_EQ(p.asked_about("能从余额宝付款吗"), -1) << "no moving out";
+}
+
+// A means word before a product put to its own use (borrowing, instalments,
+// shopping) names their product at work, unless ours follows.
+TEST(ProductMentions, PutToItsOwnUse) {
+  const ProductMentions p({"借呗", "花呗", "支付宝"}, {{"借呗", 0}, {"花呗", 1}, {"支付宝", 2}}, {"用", "通过"});
+  EXPECT_EQ(p.asked_about("用借呗借的钱怎么还"), 0);
+  EXPECT_EQ(p.asked_about("通过借呗借款利息多少"), 0);
+  EXPECT_EQ(p.asked_about("可以用花呗分期吗"), 1);
+  EXPECT_EQ(p.asked_about("用借呗借的钱还款可以吗"), -1) << "a repayment of ours follows";
+  EXPECT_EQ(p.asked_about("用花呗充值可以吗"), -1);
+  EXPECT_EQ(p.asked_about("用支付宝付款可以吗"), -1) << "paying is no own use";
+}
+
+// A name right after 影响 (a few characters between, no punctuation) is what
+// ours is feared to affect: the question asks about ours.
+TEST(ProductMentions, WhatOursIsFearedToAffect) {
+  const ProductMentions kinds({"房贷", "信用卡"}, {{"房贷", 0}, {"信用卡", 1}}, {}, {}, true);
+  EXPECT_EQ(kinds.asked_about("晚还了会不会影响我以后办房贷"), -1);
+  EXPECT_EQ(kinds.asked_about("逾期影响信用卡吗"), -1);
+  EXPECT_EQ(kinds.asked_about("房贷逾期会影响什么"), 0) << "named before 影响";
+  EXPECT_EQ(kinds.asked_about("会影响吗，房贷利率多少"), 0) << "another clause";
+  EXPECT_EQ(kinds.asked_about("影响征信之后我以后还能不能去银行申请房贷"), 0) << "too far after 影响";
+  EXPECT_EQ(make().asked_about("逾期了影响花呗吗"), 0) << "a company's product: asked about";
+}
+
 TEST(ProductMentions, ArrivingIsAMeansOnlyAsADestination) {
   const ProductMentions p({"支付宝"}, {{"支付宝", 0}}, {"到"});
   EXPECT_EQ(p.asked_about("钱能直接到支付宝吗"), -1);
@@ -147,6 +183,22 @@ TEST(ProductMentions, NotWhenTheQuestionIsAboutUs) {
   EXPECT_EQ(p.asked_about("花呗逾期过还能在你们这借款吗"), -1);
 }
 
+// A kind's bad record told as the investor's condition for our loan is not
+// what the question asks about; a company's own product keeps its record.
+TEST(ProductMentions, ARecordAsTheConditionOfOurLoan) {
+  const ProductMentions kinds({"信用卡", "房贷"}, {{"信用卡", 0}, {"房贷", 1}}, {}, {}, true);
+  EXPECT_EQ(kinds.asked_about("信用卡逾期可以办理吗"), -1);
+  EXPECT_EQ(kinds.asked_about("房贷之前有逾期还能借吗"), -1) << "the record within three characters";
+  EXPECT_EQ(kinds.asked_about("信用卡欠款没还清会影响借款吗"), -1);
+  EXPECT_EQ(kinds.asked_about("信用卡逾期了怎么办"), 0) << "no question of applying for ours";
+  EXPECT_EQ(kinds.asked_about("信用卡逾期了能办分期吗"), 0);
+  EXPECT_EQ(kinds.asked_about("信用卡怎么办理"), 0) << "no record told";
+  const ProductMentions p = make();
+  EXPECT_EQ(p.asked_about("花呗逾期了还能借吗"), 0) << "a company's product: its own record";
+  EXPECT_TRUE(ProductMentions::named_as_record("逾期记录可以申请吗"));
+  EXPECT_FALSE(ProductMentions::named_as_record("的账单怎么还能少还点逾期"));
+}
+
 TEST(ProductMentions, WithoutNamesAndSerialisation) {
   const ProductMentions p = make();
   EXPECT_EQ(p.without_names("能用支付宝充值吗"), "能用充值吗");
@@ -159,6 +211,15 @@ TEST(ProductMentions, WithoutNamesAndSerialisation) {
   EXPECT_EQ(back.asked_about("能用支付宝充值吗"), -1);
   EXPECT_EQ(back.asked_about("花呗怎么提额"), 0);
   EXPECT_EQ(back.asked_about("花呗逾期过你们这能借吗"), -1);
+  // The kinds' reading of records survives the round trip.
+  const ProductMentions kinds({"信用卡"}, {{"信用卡", 0}}, {}, {}, true);
+  BinaryWriter kw;
+  kinds.serialize(kw);
+  ProductMentions kinds_back;
+  BinaryReader kr(kw.data());
+  ASSERT_TRUE(kinds_back.deserialize(kr));
+  EXPECT_EQ(kinds_back.asked_about("信用卡逾期可以办理吗"), -1);
+  EXPECT_EQ(kinds_back.asked_about("信用卡怎么办理"), 0);
 }
 
 }  // namespace

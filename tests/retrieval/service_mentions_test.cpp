@@ -100,5 +100,14 @@ TEST(ServiceMentions, ABanksOwnFeesCardsAndDepositsOfTheLate) {
   EXPECT_EQ(s.asked_about("提现到建行工资卡要多久"), -1) << "提现: ours";
 }
 
+// A service's bad record told as the investor's condition for our loan.
+TEST(ServiceMentions, ARecordAsTheConditionOfOurLoan) {
+  const ServiceMentions s({{"信用卡", {"信用卡"}, {"逾期", "账单"}, {"还款"}}}, {"充值", "提现", "借款"}, {"你们"}, {"用"});
+  EXPECT_EQ(s.asked_about("信用卡逾期可以办理吗"), -1);
+  EXPECT_EQ(s.asked_about("我信用卡逾期过能贷吗"), -1);
+  EXPECT_EQ(s.name(s.asked_about("信用卡逾期了怎么办")), "信用卡");
+  EXPECT_EQ(s.name(s.asked_about("信用卡账单怎么查")), "信用卡");
+}
+
 }  // namespace
 }  // namespace faqbot::retrieval
