@@ -367,5 +367,47 @@ TEST(DefaultSynonyms, ReadApprovalWaitsAsTheReviewAndItsConditions) {
   }
 }
 
+// A shape typo of 余额 (佘额) reads as the balance, so a balance gone short is
+// handed over as money missing; Cantonese 攞咗钱 (took the money out, 咗
+// between verb and object) reads as a withdrawal done (提了钱), as 攞钱 does.
+TEST(DefaultSynonyms, ReadBalanceShapeTypoAndCantoneseWithdrawalDone) {
+  const LoadOutcome out = load(FAQBOT_DEFAULT_CONFIG);
+  ASSERT_TRUE(out.ok());
+  const auto& s = out.kb->synonyms;
+  const std::pair<const char*, const char*> rewrites[] = {
+      {"佘额", "余额"}, {"攞咗钱", "提了钱"}, {"攞钱", "提现"}};
+  for (const auto& [from, to] : rewrites) {
+    ASSERT_TRUE(s.count(from)) << from;
+    EXPECT_EQ(s.at(from), to) << from;
+  }
+}
+
+// 批复 (the lender's reply to an application) reads as the review (审核), so
+// 多久批复 asks how long the review takes, as 多久审批 does.
+TEST(DefaultSynonyms, ReadTheApprovalReplyAsTheReview) {
+  const LoadOutcome out = load(FAQBOT_DEFAULT_CONFIG);
+  ASSERT_TRUE(out.ok());
+  const auto& s = out.kb->synonyms;
+  ASSERT_TRUE(s.count("批复"));
+  EXPECT_EQ(s.at("批复"), "审核");
+  EXPECT_EQ(s.at("审批"), "审核");
+}
+
+// A loan that 贷下来 (comes through) is paid out (放款, as 下款); a wait for
+// approval asked with 可以 or 何时 (什么时候可以通过, 何时能通过) asks how
+// long the review takes, as 什么时候能通过 does.
+TEST(DefaultSynonyms, ReadTheLoanComingThroughAndApprovalWaitsWithKeyi) {
+  const LoadOutcome out = load(FAQBOT_DEFAULT_CONFIG);
+  ASSERT_TRUE(out.ok());
+  const auto& s = out.kb->synonyms;
+  const std::pair<const char*, const char*> rewrites[] = {
+      {"贷下来", "放款"}, {"下款", "放款"}, {"什么时候可以通过", "什么时候能审核完"},
+      {"何时能通过", "什么时候能审核完"}, {"什么时候能通过", "什么时候能审核完"}};
+  for (const auto& [from, to] : rewrites) {
+    ASSERT_TRUE(s.count(from)) << from;
+    EXPECT_EQ(s.at(from), to) << from;
+  }
+}
+
 }  // namespace
 }  // namespace faqbot::knowledge
