@@ -17,7 +17,7 @@ constexpr double kTop3Floor = 0.99;      // expected entry among the top 3
 
 // Our own probe sets (tests/fixtures/, written without seeing the dev set):
 // near-domain out-of-catalog questions, and in-catalog paraphrases.
-constexpr double kProbeNoAnswerFloor = 0.94;
+constexpr double kProbeNoAnswerFloor = 0.98;  // 261/261 refused when last raised
 constexpr double kProbeInScopeFloor = 0.99;
 constexpr double kProbeHandoffFloor = 1.0;
 
@@ -329,23 +329,34 @@ constexpr ProbeFloors kHardMixBlindFloors = {"probe_hardmix.jsonl", 0.95, 0.95, 
 // term, daily interest, instalments) and identity checks failing on what was
 // typed: realbq 98/98, 2/2, 52/52; realbq_held 90/98, 48/53; realbq2
 // 231/274, 9/10, 103/106; realbq3 252/269, 4/5, 120/122.
-constexpr ProbeFloors kRealBqFloors = {"probe_realbq.jsonl", 0.97, 0.5, 0.96};
+constexpr ProbeFloors kRealBqFloors = {"probe_realbq.jsonl", 0.98, 0.5, 0.98};
 constexpr ProbeFloors kRealBqHeldFloors = {"probe_realbq_held.jsonl", 0.9, 0, 0.88};
-constexpr ProbeFloors kRealBq2Floors = {"probe_realbq2.jsonl", 0.82, 0.8, 0.95};
-constexpr ProbeFloors kRealBq3Floors = {"probe_realbq3.jsonl", 0.92, 0.6, 0.98};
+constexpr ProbeFloors kRealBq2Floors = {"probe_realbq2.jsonl", 0.84, 0.8, 0.95};
+constexpr ProbeFloors kRealBq3Floors = {"probe_realbq3.jsonl", 0.93, 0.6, 0.98};
 // probe_realbq6 (BQ test and dev, ATEC; fixed against): 99/141, 2/3, 61/64
 // when it landed; 129/141, 3/3, 61/64 after its classes were fixed (identity
 // checks failing on what was typed, changing the phone, overdue and early
 // repayment in customers' words, softened swearing). Floors a notch below.
-constexpr ProbeFloors kRealBq6Floors = {"probe_realbq6.jsonl", 0.89, 0.66, 0.95};
+constexpr ProbeFloors kRealBq6Floors = {"probe_realbq6.jsonl", 0.93, 0.66, 0.98};
 // Two more real sets, measured only, never fixed against: probe_realbq4 (BQ
 // test) and probe_realbq5 (BQ dev and ATEC). At the start of the stop they
 // were collected in: realbq4 114/146 right, 2/2, 74/81 refused (SVM 108/146,
 // 2/2, 55/81); realbq5 172/188, 3/3, 79/88 (SVM 149/188, 3/3, 64/88). When
 // they landed: realbq4 121/146, 2/2, 74/81; realbq5 175/188, 3/3, 82/88.
 // Floors a notch below.
-constexpr ProbeFloors kRealBq4Floors = {"probe_realbq4.jsonl", 0.81, 0.5, 0.89};
-constexpr ProbeFloors kRealBq5Floors = {"probe_realbq5.jsonl", 0.91, 0.66, 0.91};
+constexpr ProbeFloors kRealBq4Floors = {"probe_realbq4.jsonl", 0.82, 0.5, 0.89};
+constexpr ProbeFloors kRealBq5Floors = {"probe_realbq5.jsonl", 0.91, 0.66, 0.92};
+// The last of BQ's dev split, collected this stop: probe_realbq7 measured
+// only, never fixed against; probe_realbq8 fixed against. At the start of the
+// stop: realbq7 135/172, 2/3, 62/73 (SVM on the same knowledge base 114/172,
+// 2/3, 55/73); realbq8 97/128, 0/1, 53/53 (SVM 80/128, 0/1, 41/53). When
+// they landed, after the repayment-card, profile, may-I-borrow and overdue
+// classes and more other companies' products: realbq7 141/172, 2/3, 63/73;
+// realbq8 109/128, 0/1, 53/53. Floors a notch below. The older real sets'
+// floors rise with them (realbq 98/98, 52/52; realbq2 235/274; realbq3
+// 255/269; realbq4 122/146; realbq5 83/88 refused; realbq6 134/141, 64/64).
+constexpr ProbeFloors kRealBq7Floors = {"probe_realbq7.jsonl", 0.8, 0.66, 0.84};
+constexpr ProbeFloors kRealBq8Floors = {"probe_realbq8.jsonl", 0.83, 0, 0.98};
 // Three more sets written blind from the catalog and measured only, never
 // fixed against: search-box keywords (提现 到账时间, cz限额), worried
 // investors (news of collapses, savings at stake, a question inside the
@@ -499,6 +510,8 @@ TEST(Quality, RealCustomerThirdProbesMeetTheFloors) { expect_probe_floors(kRealB
 TEST(Quality, RealCustomerFourthHeldOutProbesMeetTheFloors) { expect_probe_floors(kRealBq4Floors); }
 TEST(Quality, RealCustomerFifthHeldOutProbesMeetTheFloors) { expect_probe_floors(kRealBq5Floors); }
 TEST(Quality, RealCustomerSixthProbesMeetTheFloors) { expect_probe_floors(kRealBq6Floors); }
+TEST(Quality, RealCustomerSeventhHeldOutProbesMeetTheFloors) { expect_probe_floors(kRealBq7Floors); }
+TEST(Quality, RealCustomerEighthProbesMeetTheFloors) { expect_probe_floors(kRealBq8Floors); }
 TEST(Quality, KeywordsBlindProbesMeetTheFloors) { expect_probe_floors(kKeywordsBlindFloors); }
 TEST(Quality, WorriedBlindProbesMeetTheFloors) { expect_probe_floors(kWorriedBlindFloors); }
 TEST(Quality, P2pLogsBlindProbesMeetTheFloors) { expect_probe_floors(kLogs2BlindFloors); }
