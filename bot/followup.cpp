@@ -311,8 +311,11 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
   const bool small_talk = sure_small_talk(reading.result, kb, thresholds);
   // "那行 拜拜" ends the topic, it does not refine it; nor does a pointer in
   // small talk ("好 就这样吧 再见": 这样 points at no subject).
+  // Nor does small talk naming a type by the way ("好，谢谢，放心了" after 流标了
+  // 我的钱怎么办: 放心 names safety, the text alone is sure of thanks).
   if ((kind == ReadingKind::kEllipsis ||
-       (kind == ReadingKind::kReference && top_confidence(reading.result) >= kSureSmallTalk)) &&
+       ((kind == ReadingKind::kReference || kind == ReadingKind::kType) &&
+        top_confidence(reading.result) >= kSureSmallTalk)) &&
       small_talk) {
     kind = ReadingKind::kAlone;
   }
@@ -327,7 +330,9 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
       named.types.empty() && !named.reference && !names_means_of_ours(named, conversation)) {
     kind = ReadingKind::kAlone;
   }
-  const bool another_kind = about_another_kind(named, reading.result, kb, conversation, thresholds);
+  // So is a remark about the bot itself ("你周末一般干嘛" after 新手有啥福利).
+  const bool another_kind = about_another_kind(named, reading.result, kb, conversation, thresholds) ||
+                            about_the_bot(cues, named, reading.result, kb, conversation);
   if (another_kind) kind = ReadingKind::kAlone;
   const retrieval::SearchResult alone = reading.result;
   const bool sure_alone = confident(alone, thresholds) && top_confidence(alone) >= kSureAlone;

@@ -36,7 +36,8 @@
 //               登录密码), read within the topic, not the entry answered last;
 //   kAlone      anything else: a complete question replaces the context and
 //               is not bent by it; so does small talk the text alone is sure
-//               of, marker or not ("那行 拜拜").
+//               of, marker or not ("那行 拜拜"), even naming a type by the
+//               way ("好，谢谢，放心了").
 // A new topic whose rewrite is a clear question of that topic is answered as
 // asked, whatever its type ("债权转让要收手续费吗" → "那提前还款呢" is early
 // repayment, not the loan's fees); a new type named by a follow-up-only cue
@@ -67,9 +68,13 @@
 // entry of, or another company's product.
 // A remark about something of another kind is read alone, neither in
 // context nor rescued: it names a word only out-of-scope examples use
-// (MessageCues::foreign: "那股票手续费呢" after 提现手续费多少), points nowhere
-// back, names no product, and the text alone does not read it in scope
-// within the kept topic.
+// (MessageCues::foreign: "那股票手续费呢" after 提现手续费多少), or one no entry
+// speaks of while the text alone is near certain it is out of scope
+// (MessageCues::unknown, kSureOutOfScope: "签证审核要多久" after 借款审核要多久,
+// "你吃饭了吗" after 怎么注册), points nowhere back, names no product, and the
+// text alone does not read it in scope within the kept topic. So is a remark
+// about the bot itself (about_the_bot: "你周末一般干嘛", "你几岁了"): the bot,
+// not the topic, is its subject.
 // The text alone sure of a message (kSureAlone) reads it alone when it is a
 // complete question of its own: a long story even with a reference word, a
 // new topic with more words than its name ("下款快不" after 怎么投标), a type
@@ -228,6 +233,11 @@ inline constexpr double kLead = 3.0;
 // text alone reads it so at least this surely (a pointer the text alone
 // reads as praise at 0.66, "这个咋领", asks about the subject).
 inline constexpr double kSureSmallTalk = 0.9;
+// The text alone this sure a message is out of scope reads a word of it no
+// entry speaks of (MessageCues::unknown) as its subject: another kind of
+// thing than the kept topic ("签证审核要多久" after 借款审核要多久). Words of
+// ours no entry happens to use ("能调高吗", "多久发一份") rarely read so surely.
+inline constexpr double kSureOutOfScope = 0.9;
 // A bare question ("怎么办", "咋整") has at most this many characters besides
 // filler words.
 inline constexpr size_t kBareChars = 3;

@@ -339,6 +339,7 @@ MessageCues CueReader::read(std::string_view text, const std::string& topic,
   for (const Match& m : matches(text)) {
     if (m.word->kind == Kind::kPlain) continue;  // residual, and no reference
     add_foreign(text.substr(uncovered_from, m.begin - uncovered_from), &out.foreign);
+    add_unknown(text.substr(uncovered_from, m.begin - uncovered_from), &out.unknown);
     uncovered_from = m.end;
     const Word& w = *m.word;
     if (w.gated && !std::binary_search(w.topics.begin(), w.topics.end(), topic)) continue;
@@ -370,6 +371,7 @@ MessageCues CueReader::read(std::string_view text, const std::string& topic,
     }
   }
   add_foreign(text.substr(uncovered_from), &out.foreign);
+  add_unknown(text.substr(uncovered_from), &out.unknown);
   const size_t total = utf8::length(text);
   out.residual_chars = total > covered ? total - covered : 0;
   return out;
@@ -414,6 +416,28 @@ void CueReader::add_foreign(std::string_view span, std::vector<std::string>* out
     if (!in(ours_, end)) {
       for (size_t p = i; p < end; ++p) out->push_back(pair_at(p));
     }
+    i = end;
+  }
+}
+
+void CueReader::add_unknown(std::string_view span, std::vector<std::string>* out) const {
+  const std::u32string cps = utf8::decode(span);
+  auto ours_at = [&](size_t i) {  // the pair at i, both characters ours: some entry's text holds it
+    return i + 1 < cps.size() && utf8::is_cjk(cps[i]) && utf8::is_cjk(cps[i + 1]) &&
+           std::binary_search(ours_.begin(), ours_.end(), utf8::encode(cps.substr(i, 2)));
+  };
+  auto strange = [&](size_t i) {  // a character of content no pair of ours covers
+    return utf8::is_cjk(cps[i]) && kGrammatical.find(cps[i]) == std::u32string_view::npos &&
+           !(i > 0 && ours_at(i - 1)) && !ours_at(i);
+  };
+  for (size_t i = 0; i < cps.size();) {
+    if (!strange(i)) {
+      ++i;
+      continue;
+    }
+    size_t end = i + 1;
+    while (end < cps.size() && strange(end)) ++end;
+    if (end - i >= 2) out->push_back(utf8::encode(cps.substr(i, end - i)));
     i = end;
   }
 }

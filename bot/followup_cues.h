@@ -53,6 +53,12 @@ struct MessageCues {
   // 手续费呢", "快递" in "快递到哪了"). Such a remark is about something of
   // another kind, not a follow-up to our answer.
   std::vector<std::string> foreign;
+  // Words outside every cue that no entry's text holds (CueReader::read): a
+  // run of two or more characters, none of grammar, none making with a
+  // neighbour a pair some entry's text holds ("签证" in "签证审核要多久",
+  // "吃饭" in "你吃饭了吗"). The message's own subject is then something our
+  // entries never speak of.
+  std::vector<std::string> unknown;
 
   bool names_topic(const std::string& topic) const;
   bool names_only(const std::string& topic) const;  // topics non-empty, all `topic`
@@ -189,6 +195,8 @@ class CueReader {
   // Adds to `out` the foreign words (MessageCues::foreign) of `span`, a run of
   // text no cue word covers.
   void add_foreign(std::string_view span, std::vector<std::string>* out) const;
+  // Adds to `out` the unknown words (MessageCues::unknown) of `span`.
+  void add_unknown(std::string_view span, std::vector<std::string>* out) const;
 
   std::vector<Word> words_;  // longest first
   // Indices into words_ of the words that begin with the code point at byte

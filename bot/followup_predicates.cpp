@@ -109,8 +109,21 @@ bool leads_within_topic(const retrieval::SearchResult& alone, const knowledge::K
 bool about_another_kind(const MessageCues& named, const retrieval::SearchResult& alone,
                         const knowledge::KnowledgeBase& kb, const Conversation& c,
                         const Thresholds& t) {
-  return !named.foreign.empty() && !named.reference && !named.names_product &&
+  // A word no entry speaks of is weaker evidence than a word of another
+  // kind's examples: a follow-up marker ties the message to the conversation.
+  const bool unknown = !named.unknown.empty() && alone.out_of_scope >= kSureOutOfScope &&
+                       !has_followup_marker(alone.normalized);
+  return (!named.foreign.empty() || unknown) && !named.reference && !named.names_product &&
          !(alone_reads_topic(alone, kb, c.topic) && alone.out_of_scope < t.out_of_scope);
+}
+
+bool about_the_bot(const CueReader& cues, const MessageCues& named, const retrieval::SearchResult& alone,
+                   const knowledge::KnowledgeBase& kb, const Conversation& c) {
+  if (!named.topics.empty() || named.reference || named.names_product || alone_reads_topic(alone, kb, c.topic)) {
+    return false;
+  }
+  const std::string said = cues.without_fillers(alone.normalized);
+  return said.rfind("你", 0) == 0 && said.rfind("你们", 0) != 0;
 }
 
 bool asks_its_own_type(const MessageCues& named, const retrieval::SearchResult& alone,

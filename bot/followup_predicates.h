@@ -86,12 +86,24 @@ bool leads_within_topic(const retrieval::SearchResult& alone, const knowledge::K
 
 // A remark about something of another kind: it names a word only
 // out-of-scope examples use (MessageCues::foreign: "那股票手续费呢" after 提现
-// 手续费, "快递到哪了"), points nowhere back, names no product (those have
+// 手续费, "快递到哪了"), or a word no entry speaks of (MessageCues::unknown)
+// while the text alone is out of scope at least kSureOutOfScope and no
+// follow-up marker ties it to the conversation ("签证审核要
+// 多久" after 借款审核要多久: 签证 is no word of ours; "能调高吗" after 充值限额
+// 是多少, 调高 no entry's word either, is not near certainly out of scope), points nowhere back, names no product (those have
 // their own reading), and the text alone does not read it in scope within
 // the kept topic ("原来的号停机了" after 修改手机号 is about the phone number).
 bool about_another_kind(const MessageCues& named, const retrieval::SearchResult& alone,
                         const knowledge::KnowledgeBase& kb, const Conversation& c,
                         const Thresholds& t);
+
+// A remark about the bot itself: the message, without filler words, opens
+// with 你 addressing the bot (not 你们, the platform), points nowhere back,
+// names no topic and no product, and the text alone does not read it within
+// the kept topic ("你周末一般干嘛" after 新手有啥福利, "你几岁了" after 红包怎么
+// 用; not "你说的那个新手红包怎么用"). Chit-chat with the bot, not a follow-up.
+bool about_the_bot(const CueReader& cues, const MessageCues& named, const retrieval::SearchResult& alone,
+                   const knowledge::KnowledgeBase& kb, const Conversation& c);
 
 // A pointer naming a type of its own whose entry the text alone picks,
 // another than the answer's type, asks that question of the referent: an
