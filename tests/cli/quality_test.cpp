@@ -332,19 +332,19 @@ constexpr ProbeFloors kHardMixBlindFloors = {"probe_hardmix.jsonl", 0.95, 0.95, 
 constexpr ProbeFloors kRealBqFloors = {"probe_realbq.jsonl", 0.98, 0.5, 0.98};
 constexpr ProbeFloors kRealBqHeldFloors = {"probe_realbq_held.jsonl", 0.9, 0, 0.88};
 constexpr ProbeFloors kRealBq2Floors = {"probe_realbq2.jsonl", 0.84, 0.8, 0.95};
-constexpr ProbeFloors kRealBq3Floors = {"probe_realbq3.jsonl", 0.93, 0.6, 0.98};
+constexpr ProbeFloors kRealBq3Floors = {"probe_realbq3.jsonl", 0.96, 0.6, 0.98};
 // probe_realbq6 (BQ test and dev, ATEC; fixed against): 99/141, 2/3, 61/64
 // when it landed; 129/141, 3/3, 61/64 after its classes were fixed (identity
 // checks failing on what was typed, changing the phone, overdue and early
 // repayment in customers' words, softened swearing). Floors a notch below.
-constexpr ProbeFloors kRealBq6Floors = {"probe_realbq6.jsonl", 0.93, 0.66, 0.98};
+constexpr ProbeFloors kRealBq6Floors = {"probe_realbq6.jsonl", 0.96, 0.66, 0.98};
 // Two more real sets, measured only, never fixed against: probe_realbq4 (BQ
 // test) and probe_realbq5 (BQ dev and ATEC). At the start of the stop they
 // were collected in: realbq4 114/146 right, 2/2, 74/81 refused (SVM 108/146,
 // 2/2, 55/81); realbq5 172/188, 3/3, 79/88 (SVM 149/188, 3/3, 64/88). When
 // they landed: realbq4 121/146, 2/2, 74/81; realbq5 175/188, 3/3, 82/88.
 // Floors a notch below.
-constexpr ProbeFloors kRealBq4Floors = {"probe_realbq4.jsonl", 0.82, 0.5, 0.89};
+constexpr ProbeFloors kRealBq4Floors = {"probe_realbq4.jsonl", 0.85, 0.5, 0.89};
 constexpr ProbeFloors kRealBq5Floors = {"probe_realbq5.jsonl", 0.91, 0.66, 0.92};
 // The last of BQ's dev split, collected this stop: probe_realbq7 measured
 // only, never fixed against; probe_realbq8 fixed against. At the start of the
@@ -355,8 +355,12 @@ constexpr ProbeFloors kRealBq5Floors = {"probe_realbq5.jsonl", 0.91, 0.66, 0.92}
 // realbq8 109/128, 0/1, 53/53. Floors a notch below. The older real sets'
 // floors rise with them (realbq 98/98, 52/52; realbq2 235/274; realbq3
 // 255/269; realbq4 122/146; realbq5 83/88 refused; realbq6 134/141, 64/64).
-constexpr ProbeFloors kRealBq7Floors = {"probe_realbq7.jsonl", 0.8, 0.66, 0.84};
-constexpr ProbeFloors kRealBq8Floors = {"probe_realbq8.jsonl", 0.83, 0, 0.98};
+// Raised again after the next stop's loan classes (repayment card, payout
+// time, review checks, interest for an amount and term): realbq3 261/269,
+// realbq4 127/146 (measured only), realbq6 137/141, realbq7 149/172
+// (measured only), realbq8 121/128.
+constexpr ProbeFloors kRealBq7Floors = {"probe_realbq7.jsonl", 0.85, 0.66, 0.84};
+constexpr ProbeFloors kRealBq8Floors = {"probe_realbq8.jsonl", 0.93, 0, 0.98};
 // Three more sets written blind from the catalog and measured only, never
 // fixed against: search-box keywords (提现 到账时间, cz限额), worried
 // investors (news of collapses, savings at stake, a question inside the
