@@ -332,7 +332,8 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
   }
   // So is a remark about the bot itself ("你周末一般干嘛" after 新手有啥福利).
   const bool another_kind = about_another_kind(named, reading.result, kb, conversation, thresholds) ||
-                            about_the_bot(cues, named, reading.result, kb, conversation);
+                            about_the_bot(cues, named, reading.result, kb, conversation) ||
+                            chats_beside_a_cue(kind, named, reading.result, thresholds);
   if (another_kind) kind = ReadingKind::kAlone;
   const retrieval::SearchResult alone = reading.result;
   const bool sure_alone = confident(alone, thresholds) && top_confidence(alone) >= kSureAlone;

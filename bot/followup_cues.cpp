@@ -339,7 +339,7 @@ MessageCues CueReader::read(std::string_view text, const std::string& topic,
   for (const Match& m : matches(text)) {
     if (m.word->kind == Kind::kPlain) continue;  // residual, and no reference
     add_foreign(text.substr(uncovered_from, m.begin - uncovered_from), &out.foreign);
-    add_unknown(text.substr(uncovered_from, m.begin - uncovered_from), &out.unknown);
+    add_unknown(text.substr(uncovered_from, m.begin - uncovered_from), &out.unknown, &out.strange_chars);
     uncovered_from = m.end;
     const Word& w = *m.word;
     if (w.gated && !std::binary_search(w.topics.begin(), w.topics.end(), topic)) continue;
@@ -371,7 +371,7 @@ MessageCues CueReader::read(std::string_view text, const std::string& topic,
     }
   }
   add_foreign(text.substr(uncovered_from), &out.foreign);
-  add_unknown(text.substr(uncovered_from), &out.unknown);
+  add_unknown(text.substr(uncovered_from), &out.unknown, &out.strange_chars);
   const size_t total = utf8::length(text);
   out.residual_chars = total > covered ? total - covered : 0;
   return out;
@@ -420,7 +420,7 @@ void CueReader::add_foreign(std::string_view span, std::vector<std::string>* out
   }
 }
 
-void CueReader::add_unknown(std::string_view span, std::vector<std::string>* out) const {
+void CueReader::add_unknown(std::string_view span, std::vector<std::string>* out, size_t* strange_count) const {
   const std::u32string cps = utf8::decode(span);
   auto ours_at = [&](size_t i) {  // the pair at i, both characters ours: some entry's text holds it
     return i + 1 < cps.size() && utf8::is_cjk(cps[i]) && utf8::is_cjk(cps[i + 1]) &&
@@ -437,6 +437,7 @@ void CueReader::add_unknown(std::string_view span, std::vector<std::string>* out
     }
     size_t end = i + 1;
     while (end < cps.size() && strange(end)) ++end;
+    *strange_count += end - i;
     if (end - i >= 2) out->push_back(utf8::encode(cps.substr(i, end - i)));
     i = end;
   }

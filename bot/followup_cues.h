@@ -59,6 +59,10 @@ struct MessageCues {
   // "吃饭" in "你吃饭了吗"). The message's own subject is then something our
   // entries never speak of.
   std::vector<std::string> unknown;
+  // Characters outside every cue, none of grammar, that make with neither
+  // neighbour a pair some entry's text holds: the unknown words' characters
+  // and single ones ("玩" in "周末你们去哪玩").
+  size_t strange_chars = 0;
 
   bool names_topic(const std::string& topic) const;
   bool names_only(const std::string& topic) const;  // topics non-empty, all `topic`
@@ -196,7 +200,8 @@ class CueReader {
   // text no cue word covers.
   void add_foreign(std::string_view span, std::vector<std::string>* out) const;
   // Adds to `out` the unknown words (MessageCues::unknown) of `span`.
-  void add_unknown(std::string_view span, std::vector<std::string>* out) const;
+  // Counts their characters, and single strange ones, in `strange`.
+  void add_unknown(std::string_view span, std::vector<std::string>* out, size_t* strange) const;
 
   std::vector<Word> words_;  // longest first
   // Indices into words_ of the words that begin with the code point at byte

@@ -117,6 +117,22 @@ bool about_another_kind(const MessageCues& named, const retrieval::SearchResult&
          !(alone_reads_topic(alone, kb, c.topic) && alone.out_of_scope < t.out_of_scope);
 }
 
+bool chats_beside_a_cue(ReadingKind kind, const MessageCues& named, const retrieval::SearchResult& alone,
+                        const Thresholds& t) {
+  // A cue word that itself asks (多久, 哪家银行, 多交多少) makes the message a
+  // question of that type about the kept topic ("多久发一份" after 运营报告).
+  constexpr std::u32string_view kAsking = U"多几哪什怎啥吗谁";
+  const bool cue_asks = std::any_of(named.types.begin(), named.types.end(), [&](const NamedSlot& s) {
+    const std::u32string word = utf8::decode(s.word);
+    return word.find_first_of(kAsking) != std::u32string::npos;
+  });
+  // So does a yes-no question ("转给别人行吗" after 提现怎么操作).
+  const bool yes_no = alone.normalized.find("吗") != std::string::npos;
+  return kind == ReadingKind::kType && !named.types.empty() && named.topics.empty() && !named.reference &&
+         !named.names_product && !cue_asks && !yes_no && named.strange_chars > 0 &&
+         !has_followup_marker(alone.normalized) && alone.out_of_scope >= t.out_of_scope;
+}
+
 bool about_the_bot(const CueReader& cues, const MessageCues& named, const retrieval::SearchResult& alone,
                    const knowledge::KnowledgeBase& kb, const Conversation& c) {
   if (!named.topics.empty() || named.reference || named.names_product || alone_reads_topic(alone, kb, c.topic)) {

@@ -97,6 +97,17 @@ bool about_another_kind(const MessageCues& named, const retrieval::SearchResult&
                         const knowledge::KnowledgeBase& kb, const Conversation& c,
                         const Thresholds& t);
 
+// Chit-chat that names one of our types only by the way: the message was
+// read as a new type of the kept topic (kType) through a cue word (周末,
+// 下班), yet it names no topic, points nowhere back, names no product, has no
+// follow-up marker (那…, …呢, 这个, 它), and the text alone leans out of scope
+// (at least the out_of_scope threshold): most of it is not ours ("周末你们一般
+// 去哪玩" after 周末能提现吗, "周末想去海边" after 提现多久到账). Real follow-ups
+// of a type are short or ours throughout ("周末能到账吗", "晚上几点前提交当天到"),
+// and the text alone reads them in scope.
+bool chats_beside_a_cue(ReadingKind kind, const MessageCues& named, const retrieval::SearchResult& alone,
+                        const Thresholds& t);
+
 // A remark about the bot itself: the message, without filler words, opens
 // with 你 addressing the bot (not 你们, the platform), points nowhere back,
 // names no topic and no product, and the text alone does not read it within

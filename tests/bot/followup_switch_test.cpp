@@ -68,6 +68,37 @@ TEST_F(FollowupSwitchTest, ARemarkAboutTheBotIsNotBent) {
   EXPECT_FALSE(about("周末干嘛"));         // no one addressed
 }
 
+TEST_F(FollowupSwitchTest, ChitChatNamingATypeByTheWayIsNotBent) {
+  // 周末 is the holiday cue; the rest of the message is not ours, and the
+  // text alone leans out of scope.
+  retriever_.on("周末你们去哪玩", result({{"withdraw.holiday", 0.2}}, 0.75));
+  Reading r = read("周末你们去哪玩");
+  EXPECT_FALSE(r.in_context()) << to_string(r.kind) << " " << r.question;
+  // Control: a question of the holiday type, the text alone in scope, is
+  // answered with the holiday entry.
+  retriever_.on("周末能到账吗", result({{"withdraw.holiday", 0.95}}, 0.02));
+  r = read("周末能到账吗");
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "withdraw.holiday");
+  // Control: a follow-up marker ties it to the conversation all the same.
+  retriever_.on("那周末去哪呢", result({{"withdraw.holiday", 0.2}}, 0.75));
+  EXPECT_TRUE(read("那周末去哪呢").in_context());
+}
+
+TEST_F(FollowupSwitchTest, ChatBesideACueNeedsATypeReadingAndTheTextAloneOutOfScope) {
+  auto chats = [&](ReadingKind kind, const std::string& text, double out_of_scope) {
+    retrieval::SearchResult alone = result({{"withdraw.holiday", 0.2}}, out_of_scope);
+    alone.normalized = text;
+    return chats_beside_a_cue(kind, cues_.read(text), alone, Thresholds{});
+  };
+  EXPECT_TRUE(chats(ReadingKind::kType, "周末你们去哪玩", 0.75));
+  EXPECT_FALSE(chats(ReadingKind::kType, "周末你们去哪玩", 0.3));    // the text alone in scope
+  EXPECT_FALSE(chats(ReadingKind::kType, "周末提现去哪看", 0.75));   // names a topic
+  EXPECT_FALSE(chats(ReadingKind::kType, "那周末呢", 0.75));         // a follow-up marker
+  EXPECT_FALSE(chats(ReadingKind::kEllipsis, "周末你们去哪玩", 0.75));  // not read as a type
+  EXPECT_FALSE(chats(ReadingKind::kType, "周末能玩吗", 0.75));       // a yes-no question
+}
+
 TEST_F(FollowupSwitchTest, SmallTalkNamingATypeByTheWayIsSmallTalk) {
   retriever_.on("放心了谢谢", result({{"smalltalk.thanks", 1.0}}, 0.0));
   Reading r = read("放心了谢谢");
