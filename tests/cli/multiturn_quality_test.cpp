@@ -234,7 +234,8 @@ constexpr double kFollowonsFirstTurnFloor = 0.98;  // 72/72 when set
 // talk, complete questions outside the catalog and other companies' products
 // after a topic, not bent into it, beside follow-ups that carry the topic;
 // 73/73 and 73/73 first turns when set (67/73 follow-ups before the rules it
-// holds).
+// holds); 102/102 with 29 lines of chit-chat naming a cue word by the way
+// (周末你们一般去哪玩) beside follow-ups of a type (那周末呢, 上限多少).
 constexpr double kSwitchFollowupFloor = 0.97;
 constexpr double kSwitchFirstTurnFloor = 0.98;
 
@@ -501,7 +502,7 @@ TEST(MultiturnQuality, CompleteQuestionsAfterTwoTopicsKeepTheirEntry) {
 }
 
 TEST(MultiturnQuality, SwitchProbesMeetTheFloors) {
-  expect_probe_floors("multiturn_switch_dev.tsv", 73, kSwitchFollowupFloor, kSwitchFirstTurnFloor);
+  expect_probe_floors("multiturn_switch_dev.tsv", 102, kSwitchFollowupFloor, kSwitchFirstTurnFloor);
 }
 
 TEST(MultiturnQuality, SlotProbesMeetTheFloors) {
