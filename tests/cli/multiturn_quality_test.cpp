@@ -238,6 +238,13 @@ constexpr double kFollowonsFirstTurnFloor = 0.98;  // 72/72 when set
 // (周末你们一般去哪玩) beside follow-ups of a type (那周末呢, 上限多少).
 constexpr double kSwitchFollowupFloor = 0.97;
 constexpr double kSwitchFirstTurnFloor = 0.98;
+// tests/fixtures/multiturn_switch_blind.tsv (written blind from catalog.md,
+// platform-facts.md and house-style.md only, 120 lines: chit-chat, small talk,
+// out-of-catalog questions and other products after a topic, complete new
+// questions, follow-ups that carry): 104/120 when written, 107/120 after the
+// switch rules; its chit-chat class (not its lines) guided the second rule.
+constexpr double kSwitchBlindFollowupFloor = 0.87;
+constexpr double kSwitchBlindFirstTurnFloor = 0.95;  // 117/120 when set
 
 MultiturnReport evaluate_file(const std::string& path) {
   auto cases = read_multiturn(path);
@@ -503,6 +510,10 @@ TEST(MultiturnQuality, CompleteQuestionsAfterTwoTopicsKeepTheirEntry) {
 
 TEST(MultiturnQuality, SwitchProbesMeetTheFloors) {
   expect_probe_floors("multiturn_switch_dev.tsv", 102, kSwitchFollowupFloor, kSwitchFirstTurnFloor);
+}
+
+TEST(MultiturnQuality, SwitchBlindProbesMeetTheFloors) {
+  expect_probe_floors("multiturn_switch_blind.tsv", 120, kSwitchBlindFollowupFloor, kSwitchBlindFirstTurnFloor);
 }
 
 TEST(MultiturnQuality, SlotProbesMeetTheFloors) {
