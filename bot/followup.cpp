@@ -330,7 +330,8 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
       named.types.empty() && !named.reference && !names_means_of_ours(named, conversation)) {
     kind = ReadingKind::kAlone;
   }
-  // So is a remark about the bot itself ("你周末一般干嘛" after 新手有啥福利).
+  // So is a remark about the bot itself ("你周末一般干嘛" after 新手有啥福利),
+  // and chit-chat naming a type only by the way ("周末你们去哪玩").
   const bool another_kind = about_another_kind(named, reading.result, kb, conversation, thresholds) ||
                             about_the_bot(cues, named, reading.result, kb, conversation) ||
                             chats_beside_a_cue(kind, named, reading.result, thresholds);

@@ -88,11 +88,12 @@ bool leads_within_topic(const retrieval::SearchResult& alone, const knowledge::K
 // out-of-scope examples use (MessageCues::foreign: "那股票手续费呢" after 提现
 // 手续费, "快递到哪了"), or a word no entry speaks of (MessageCues::unknown)
 // while the text alone is out of scope at least kSureOutOfScope and no
-// follow-up marker ties it to the conversation ("签证审核要
-// 多久" after 借款审核要多久: 签证 is no word of ours; "能调高吗" after 充值限额
-// 是多少, 调高 no entry's word either, is not near certainly out of scope), points nowhere back, names no product (those have
-// their own reading), and the text alone does not read it in scope within
-// the kept topic ("原来的号停机了" after 修改手机号 is about the phone number).
+// follow-up marker ties it to the conversation ("签证审核要多久" after 借款审核
+// 要多久: 签证 is no word of ours; "能调高吗" after 充值限额是多少, 调高 no
+// entry's word either, is not near certainly out of scope); it points nowhere
+// back, names no product (those have their own reading), and the text alone
+// does not read it in scope within the kept topic ("原来的号停机了" after 修改
+// 手机号 is about the phone number).
 bool about_another_kind(const MessageCues& named, const retrieval::SearchResult& alone,
                         const knowledge::KnowledgeBase& kb, const Conversation& c,
                         const Thresholds& t);
@@ -100,11 +101,13 @@ bool about_another_kind(const MessageCues& named, const retrieval::SearchResult&
 // Chit-chat that names one of our types only by the way: the message was
 // read as a new type of the kept topic (kType) through a cue word (周末,
 // 下班), yet it names no topic, points nowhere back, names no product, has no
-// follow-up marker (那…, …呢, 这个, 它), and the text alone leans out of scope
-// (at least the out_of_scope threshold): most of it is not ours ("周末你们一般
-// 去哪玩" after 周末能提现吗, "周末想去海边" after 提现多久到账). Real follow-ups
-// of a type are short or ours throughout ("周末能到账吗", "晚上几点前提交当天到"),
-// and the text alone reads them in scope.
+// follow-up marker (那…, …呢, 这个, 它), is no yes-no question (…吗), its cue
+// words do not ask themselves (多久, 哪家银行), it holds a character no entry's
+// pair of characters covers (MessageCues::strange_chars), and the text alone
+// leans out of scope (at least the out_of_scope threshold): most of it is
+// not ours ("周末你们一般去哪玩" after 周末能提现吗, "周末想去海边" after 提现多久
+// 到账). Real follow-ups of a type are short or ours throughout ("周末能到账
+// 吗", "晚上几点前提交当天到"), and the text alone reads them in scope.
 bool chats_beside_a_cue(ReadingKind kind, const MessageCues& named, const retrieval::SearchResult& alone,
                         const Thresholds& t);
 
