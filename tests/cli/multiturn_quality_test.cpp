@@ -245,6 +245,14 @@ constexpr double kSwitchFirstTurnFloor = 0.98;
 // switch rules; its chit-chat class (not its lines) guided the second rule.
 constexpr double kSwitchBlindFollowupFloor = 0.87;
 constexpr double kSwitchBlindFirstTurnFloor = 0.95;  // 117/120 when set
+// tests/fixtures/multiturn_misses.tsv (issue 7's known follow-up misses, not
+// blind: written with their fixes): a bank named after an arrival-time
+// question (bank differences), another company's product after a fee question
+// (its reply, not ours) beside products named as our means, small talk
+// sharing a word with ours (下班, 周末) after a topic, abnormal funds and other
+// companies' services after one of ours. 26/34 and 34/34 when set.
+constexpr double kMissesFollowupFloor = 0.76;
+constexpr double kMissesFirstTurnFloor = 0.97;
 
 MultiturnReport evaluate_file(const std::string& path) {
   auto cases = read_multiturn(path);
@@ -514,6 +522,10 @@ TEST(MultiturnQuality, SwitchProbesMeetTheFloors) {
 
 TEST(MultiturnQuality, SwitchBlindProbesMeetTheFloors) {
   expect_probe_floors("multiturn_switch_blind.tsv", 120, kSwitchBlindFollowupFloor, kSwitchBlindFirstTurnFloor);
+}
+
+TEST(MultiturnQuality, KnownMissesProbesMeetTheFloors) {
+  expect_probe_floors("multiturn_misses.tsv", 30, kMissesFollowupFloor, kMissesFirstTurnFloor);
 }
 
 TEST(MultiturnQuality, SlotProbesMeetTheFloors) {

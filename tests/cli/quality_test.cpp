@@ -372,6 +372,18 @@ constexpr ProbeFloors kKeywordsBlindFloors = {"probe_keywords.jsonl", 0.97, 0.95
 constexpr ProbeFloors kWorriedBlindFloors = {"probe_worried.jsonl", 0.97, 0.95, 0.86};
 constexpr ProbeFloors kLogs2BlindFloors = {"probe_logs2.jsonl", 0.98, 0.95, 0.96};
 constexpr ProbeFloors kLogsStyleFloors = {"probe_logs_style.jsonl", 0.94, 0.42, 0.99};
+// Issue 7's known misses by class (tests/fixtures/probe_misses.jsonl, not
+// blind: written with their fixes, which are general, never these lines as
+// variants), each class beside controls that keep their answers: a double
+// charge or a repayment taken but shown unpaid or overdue (abnormal funds,
+// handed over), the phone number of the human agents (service.contact, not a
+// request for one), the X at the end of an identity number, short fragments
+// about repaying, small talk sharing a word with ours (下班, 周末), a
+// carrier's hotline, a phone bill or a video membership (other companies').
+// Floors at the figures when it landed: 33/39, 2/13, 22/25 (the telecom
+// and membership lines answered; the abnormal-funds, contact, fragment and
+// small-talk lines still missed, their content fixes cost more elsewhere).
+constexpr ProbeFloors kMissesFloors = {"probe_misses.jsonl", 0.84, 0.15, 0.88};
 // Terse app help-box questions (5-15 characters, new wordings of every
 // entry: 晚还/拉人/zh/sxf, a one-character typo in the key noun) and short
 // out-of-catalog look-alikes (other apps' and banks' products, life
@@ -519,6 +531,7 @@ TEST(Quality, RealCustomerEighthProbesMeetTheFloors) { expect_probe_floors(kReal
 TEST(Quality, KeywordsBlindProbesMeetTheFloors) { expect_probe_floors(kKeywordsBlindFloors); }
 TEST(Quality, WorriedBlindProbesMeetTheFloors) { expect_probe_floors(kWorriedBlindFloors); }
 TEST(Quality, P2pLogsBlindProbesMeetTheFloors) { expect_probe_floors(kLogs2BlindFloors); }
+TEST(Quality, KnownMissesProbesMeetTheFloors) { expect_probe_floors(kMissesFloors); }
 
 }  // namespace
 }  // namespace faqbot::cli
