@@ -276,10 +276,23 @@ int ProductMentions::find(const std::string& normalized) const {
   return -1;
 }
 
-int ProductMentions::asked_about(const std::string& normalized) const {
+// Whether `normalized` holds an about_us word that speaks to us: one not
+// right before a product's form. "你们微众银行" addresses the investor's
+// words to that company, whom they take us for; "你们这能借吗" is ours.
+bool ProductMentions::speaks_to_us(const std::string& normalized) const {
   for (const std::string& w : about_us_) {
-    if (normalized.find(w) != std::string::npos) return -1;
+    for (size_t at = normalized.find(w); at != std::string::npos; at = normalized.find(w, at + 1)) {
+      const std::string_view after = std::string_view(normalized).substr(at + w.size());
+      const bool names_them = std::any_of(forms_.begin(), forms_.end(),
+                                          [&](const std::string& form) { return starts_with(after, form); });
+      if (!names_them) return true;
+    }
   }
+  return false;
+}
+
+int ProductMentions::asked_about(const std::string& normalized) const {
+  if (speaks_to_us(normalized)) return -1;
   // Every mention of every form, longest form first; a shorter form inside a
   // longer one already seen is the same mention.
   std::vector<std::pair<size_t, size_t>> seen;  // byte ranges

@@ -39,7 +39,7 @@ class ProductMentions {
   // likened to (相当于, 等于 …), nor
   // as the maker of the investor's card or phone number (中国移动的手机号, 银联
   // 的卡, 电信手机号), nor beside the subject (named_beside_subject), in a
-  // question without an about_us word; -1 when none.
+  // question without an about_us word that speaks_to_us; -1 when none.
   int asked_about(const std::string& normalized) const;
   // Index of the product (longest form first) whose absence the question
   // asks why of ("为什么我没有微粒贷", "为啥我没X": a why-word, the asker or
@@ -57,6 +57,10 @@ class ProductMentions {
   // 钱"). A question without an object of its own after such a story asks
   // about that money ("……。怎么取出来？").
   bool named_as_holder(const std::string& normalized) const;
+  // Whether an about_us word speaks to us in `normalized`: one not right
+  // before a product's name ("你们微众银行上能借吗" takes us for that
+  // company and asks about its product).
+  bool speaks_to_us(const std::string& normalized) const;
   // `normalized` without the products' names (longest form first).
   std::string without_names(const std::string& normalized) const;
   // Whether a name preceded by `before` is named as a means of ours: right

@@ -36,6 +36,18 @@ TEST(ProductMentions, NotWhenNamedAsAMeansOfOurs) {
   EXPECT_EQ(p.asked_about("余额宝的钱能用支付宝转出吗"), 2);
 }
 
+// An about_us word right before a product's name takes us for its company
+// ("你们微众银行"): the question asks about that product.
+TEST(ProductMentions, AboutUsWordRightBeforeAProductNamesIt) {
+  const ProductMentions p = make();
+  EXPECT_EQ(p.asked_about("我想在你们花呗上借点钱"), 0);
+  EXPECT_FALSE(p.speaks_to_us("你们花呗怎么提额"));
+  EXPECT_FALSE(p.speaks_to_us("你们支付宝提现收费吗"));
+  EXPECT_TRUE(p.speaks_to_us("你们这能用支付宝充值吗"));
+  EXPECT_TRUE(p.speaks_to_us("你们花呗逾期了你们这还能借吗")) << "a second 你们 speaks to us";
+  EXPECT_EQ(p.asked_about("花呗逾期了你们这还能借吗"), -1);
+}
+
 // 从 names a means of ours unless money is moved out of the product toward
 // none of ours: then the product's own transfer is asked about.
 TEST(ProductMentions, MovedOutOfAProduct) {
