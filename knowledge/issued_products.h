@@ -34,7 +34,8 @@ struct IssuedProducts {
 // (after 的, 家, 家的, 那个, 的那个 or 新出的, if any) by a word of
 // product_words or a wealth product's spelling (the longest), else the
 // name of a wealth product whose spelling `text` holds; neither inside one of its
-// not_in words nor right after an as_means word (knowledge/means_words.h:
+// not_in words nor right after an as_means word unless money is moved into
+// it (转到, 存入 …: "从建行卡转到活期+") (knowledge/means_words.h:
 // 用, 通过 …). "" when none, or when `text` holds an about_us word (你们 …).
 // Empty spellings and words are ignored.
 std::string issued_product_named(std::string_view text, const IssuedProducts& list,

@@ -52,6 +52,18 @@ TEST(IssuedProducts, NotAsAMeansNorInAQuestionAboutUs) {
   EXPECT_EQ(named("你们跟众安理财比哪个好"), "");
 }
 
+// Money put into a wealth product goes to theirs: 到 or 进 after 转/存 makes
+// it no means of ours.
+TEST(IssuedProducts, MoneyMovedIntoAWealthProductNamesIt) {
+  const std::vector<std::string> means = {"用", "到", "进"};
+  auto named_with = [&](const std::string& text) { return issued_product_named(text, make(), means, kAboutUs); };
+  EXPECT_EQ(named_with("从建行卡转到天天利一直失败"), "天天利");
+  EXPECT_EQ(named_with("工资存入薪金宝要多久"), "薪金宝");
+  EXPECT_EQ(named_with("转进众安定期的钱什么时候到期"), "众安保险的定期");
+  EXPECT_EQ(named_with("余额能提到天天利吗"), "") << "提到: a destination of our withdrawal";
+  EXPECT_EQ(named_with("能用薪金宝充值吗"), "");
+}
+
 TEST(IssuedProducts, EmptySpellingsAndWordsAreIgnored) {
   IssuedProducts list;
   list.issuers = {{"", {""}, {""}}};
