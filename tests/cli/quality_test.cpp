@@ -330,8 +330,8 @@ constexpr ProbeFloors kHardMixBlindFloors = {"probe_hardmix.jsonl", 0.95, 0.95, 
 // typed: realbq 98/98, 2/2, 52/52; realbq_held 90/98, 48/53; realbq2
 // 231/274, 9/10, 103/106; realbq3 252/269, 4/5, 120/122.
 constexpr ProbeFloors kRealBqFloors = {"probe_realbq.jsonl", 0.98, 0.5, 0.98};
-constexpr ProbeFloors kRealBqHeldFloors = {"probe_realbq_held.jsonl", 0.9, 0, 0.88};
-constexpr ProbeFloors kRealBq2Floors = {"probe_realbq2.jsonl", 0.84, 0.8, 0.95};
+constexpr ProbeFloors kRealBqHeldFloors = {"probe_realbq_held.jsonl", 0.92, 0, 0.92};
+constexpr ProbeFloors kRealBq2Floors = {"probe_realbq2.jsonl", 0.87, 0.8, 0.95};
 constexpr ProbeFloors kRealBq3Floors = {"probe_realbq3.jsonl", 0.96, 0.6, 0.98};
 // probe_realbq6 (BQ test and dev, ATEC; fixed against): 99/141, 2/3, 61/64
 // when it landed; 129/141, 3/3, 61/64 after its classes were fixed (identity
@@ -344,8 +344,8 @@ constexpr ProbeFloors kRealBq6Floors = {"probe_realbq6.jsonl", 0.96, 0.66, 0.98}
 // 2/2, 55/81); realbq5 172/188, 3/3, 79/88 (SVM 149/188, 3/3, 64/88). When
 // they landed: realbq4 121/146, 2/2, 74/81; realbq5 175/188, 3/3, 82/88.
 // Floors a notch below.
-constexpr ProbeFloors kRealBq4Floors = {"probe_realbq4.jsonl", 0.85, 0.5, 0.89};
-constexpr ProbeFloors kRealBq5Floors = {"probe_realbq5.jsonl", 0.91, 0.66, 0.92};
+constexpr ProbeFloors kRealBq4Floors = {"probe_realbq4.jsonl", 0.92, 0.5, 0.92};
+constexpr ProbeFloors kRealBq5Floors = {"probe_realbq5.jsonl", 0.91, 0.66, 0.95};
 // The last of BQ's dev split, collected this stop: probe_realbq7 measured
 // only, never fixed against; probe_realbq8 fixed against. At the start of the
 // stop: realbq7 135/172, 2/3, 62/73 (SVM on the same knowledge base 114/172,
@@ -359,8 +359,31 @@ constexpr ProbeFloors kRealBq5Floors = {"probe_realbq5.jsonl", 0.91, 0.66, 0.92}
 // time, review checks, interest for an amount and term): realbq3 261/269,
 // realbq4 127/146 (measured only), realbq6 137/141, realbq7 149/172
 // (measured only), realbq8 121/128.
-constexpr ProbeFloors kRealBq7Floors = {"probe_realbq7.jsonl", 0.85, 0.66, 0.84};
+constexpr ProbeFloors kRealBq7Floors = {"probe_realbq7.jsonl", 0.89, 0.66, 0.89};
 constexpr ProbeFloors kRealBq8Floors = {"probe_realbq8.jsonl", 0.93, 0, 0.98};
+// Raised with this stop's real-text classes (instalments with amount and
+// term, partial early repayment, overdue edges, borrowers' coupons, auto-debit,
+// requests no entry covers, another wallet as the means of repaying):
+// realbq_held 91/98, 49/53; realbq2 239/274; realbq4 135/146, 75/81; realbq5
+// 84/88 refused; realbq7 154/172, 65/73 (all measured only).
+// Six more real sets from WeBank's CCKS 2018 task 3 and the ATEC_CCKS files
+// (tests/fixtures/REAL_SOURCES.md). realbq9 and realbq11 were fixed against,
+// realbq10, realbq12 and realbq13 are measured only, and realbq14 landed
+// unfixed (for a later stop to fix against). At the start of the stop (SVM on
+// the same knowledge base in brackets): realbq9 92/115, 49/57 (76/115,
+// 45/57); realbq10 84/106, 1/2, 42/53 (71/106, 0/2, 38/53); realbq11 200/247,
+// 1/1, 112/124 (177/247, 1/1, 107/124); realbq12 152/201, 0/1, 87/101
+// (135/201, 0/1, 80/101); realbq13 408/501, 2/3, 214/252 (364/501, 2/3,
+// 197/252); realbq14 356/443, 2/2, 188/222 (291/443, 2/2, 175/222). When they
+// landed: realbq9 109/115, 55/57; realbq10 90/106, 1/2, 45/53; realbq11
+// 227/247, 1/1, 123/124; realbq12 170/201, 1/1, 89/101; realbq13 434/501,
+// 2/3, 216/252; realbq14 373/443, 2/2, 189/222. Floors a notch below.
+constexpr ProbeFloors kRealBq9Floors = {"probe_realbq9.jsonl", 0.94, 0, 0.96};
+constexpr ProbeFloors kRealBq10Floors = {"probe_realbq10.jsonl", 0.84, 0.5, 0.84};
+constexpr ProbeFloors kRealBq11Floors = {"probe_realbq11.jsonl", 0.91, 1.0, 0.99};
+constexpr ProbeFloors kRealBq12Floors = {"probe_realbq12.jsonl", 0.84, 1.0, 0.88};
+constexpr ProbeFloors kRealBq13Floors = {"probe_realbq13.jsonl", 0.86, 0.66, 0.85};
+constexpr ProbeFloors kRealBq14Floors = {"probe_realbq14.jsonl", 0.84, 1.0, 0.85};
 // Three more sets written blind from the catalog and measured only, never
 // fixed against: search-box keywords (提现 到账时间, cz限额), worried
 // investors (news of collapses, savings at stake, a question inside the
@@ -528,6 +551,12 @@ TEST(Quality, RealCustomerFifthHeldOutProbesMeetTheFloors) { expect_probe_floors
 TEST(Quality, RealCustomerSixthProbesMeetTheFloors) { expect_probe_floors(kRealBq6Floors); }
 TEST(Quality, RealCustomerSeventhHeldOutProbesMeetTheFloors) { expect_probe_floors(kRealBq7Floors); }
 TEST(Quality, RealCustomerEighthProbesMeetTheFloors) { expect_probe_floors(kRealBq8Floors); }
+TEST(Quality, RealCustomerNinthProbesMeetTheFloors) { expect_probe_floors(kRealBq9Floors); }
+TEST(Quality, RealCustomerTenthHeldOutProbesMeetTheFloors) { expect_probe_floors(kRealBq10Floors); }
+TEST(Quality, RealCustomerEleventhProbesMeetTheFloors) { expect_probe_floors(kRealBq11Floors); }
+TEST(Quality, RealCustomerTwelfthHeldOutProbesMeetTheFloors) { expect_probe_floors(kRealBq12Floors); }
+TEST(Quality, RealCustomerThirteenthHeldOutProbesMeetTheFloors) { expect_probe_floors(kRealBq13Floors); }
+TEST(Quality, RealCustomerFourteenthProbesMeetTheFloors) { expect_probe_floors(kRealBq14Floors); }
 TEST(Quality, KeywordsBlindProbesMeetTheFloors) { expect_probe_floors(kKeywordsBlindFloors); }
 TEST(Quality, WorriedBlindProbesMeetTheFloors) { expect_probe_floors(kWorriedBlindFloors); }
 TEST(Quality, P2pLogsBlindProbesMeetTheFloors) { expect_probe_floors(kLogs2BlindFloors); }
