@@ -39,22 +39,11 @@ bool any_spelling(const NamedIssue& n, Fn fn) {
   return false;
 }
 
-// Verbs of money put into a product ("从建行卡转到活期+", "存入天天利"): the
-// product is where the investor's money goes, theirs, never a means of ours
-// although 到 or 进 is an as_means word.
-constexpr std::string_view kMovedInto[] = {"转到", "转入", "转进", "存到", "存入", "存进"};
-
-bool moved_into(std::string_view before) {
-  return std::any_of(std::begin(kMovedInto), std::end(kMovedInto), [&](std::string_view verb) {
-    return before.size() >= verb.size() && before.substr(before.size() - verb.size()) == verb;
-  });
-}
-
 // Whether `text` names `n` at `at` (spelling `s`) as the thing asked about.
 bool named_at(std::string_view text, size_t at, std::string_view s, const NamedIssue& n,
               const std::vector<std::string>& as_means) {
   const std::string_view before = text.substr(0, at);
-  return !guarded(text, at, s, n.not_in) && (moved_into(before) || !ends_with_means_word(before, as_means));
+  return !guarded(text, at, s, n.not_in) && (ends_with_money_moved_in(before) || !ends_with_means_word(before, as_means));
 }
 
 // The product word or wealth product's spelling (not guarded) that starts

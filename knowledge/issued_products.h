@@ -35,7 +35,7 @@ struct IssuedProducts {
 // product_words or a wealth product's spelling (the longest), else the
 // name of a wealth product whose spelling `text` holds; neither inside one of its
 // not_in words nor right after an as_means word unless money is moved into
-// it (转到, 存入 …: "从建行卡转到活期+") (knowledge/means_words.h:
+// it (ends_with_money_moved_in: "从建行卡转到活期加") (knowledge/means_words.h:
 // 用, 通过 …). "" when none, or when `text` holds an about_us word (你们 …).
 // Empty spellings and words are ignored.
 std::string issued_product_named(std::string_view text, const IssuedProducts& list,

@@ -8,6 +8,8 @@ constexpr std::string_view kArrive = "到";
 constexpr std::string_view kAttained[] = {"看", "收", "听", "想", "找", "遇", "碰", "得", "等",
                                           "直", "见", "查", "感", "受", "做", "说", "注意"};
 constexpr std::string_view kNegations[] = {"没", "未"};
+// Verbs of money put into something ("转到", "存入").
+constexpr std::string_view kMovedIn[] = {"转到", "转入", "转进", "存到", "存入", "存进"};
 
 bool ends_with(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
@@ -36,5 +38,12 @@ bool ends_with_means_word(std::string_view before, const std::vector<std::string
 }
 
 bool ends_with_failed_arrival(std::string_view before) { return arrives_after(before, kNegations); }
+
+bool ends_with_money_moved_in(std::string_view before) {
+  for (std::string_view verb : kMovedIn) {
+    if (ends_with(before, verb)) return true;
+  }
+  return false;
+}
 
 }  // namespace faqbot::knowledge

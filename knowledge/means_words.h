@@ -20,4 +20,10 @@ bool ends_with_means_word(std::string_view before, const std::vector<std::string
 // none of our actions that is their payment, not our money's destination.
 bool ends_with_failed_arrival(std::string_view before);
 
+// Whether `before` ends with a verb of money put into something (转到, 转入,
+// 存入 …). knowledge/issued_products reads another company's wealth product
+// after it as where the investor's own money goes ("从建行卡转到活期加"),
+// never a means of ours, although 到 and 进 are as_means words.
+bool ends_with_money_moved_in(std::string_view before);
+
 }  // namespace faqbot::knowledge
