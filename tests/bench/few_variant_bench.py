@@ -6,7 +6,6 @@ with each entry's first 2 variants, on dev and on every probe set pooled.
 Usage: tests/bench/few_variant_bench.py [--build DIR] [--config DIR] [--dev FILE]
                                         [--fixtures DIR]
 """
-import argparse
 import glob
 import os
 import tempfile
@@ -15,12 +14,7 @@ import quality_bench as qb
 
 
 def main():
-    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    p.add_argument("--build", default=os.path.join(qb.REPO, "build"))
-    p.add_argument("--config", default=os.path.join(qb.REPO, "config"))
-    p.add_argument("--dev", default=os.path.join(qb.REPO, "..", "shared", "eval", "dev.jsonl"))
-    p.add_argument("--fixtures", default=os.path.join(qb.REPO, "tests", "fixtures"))
-    args = p.parse_args()
+    args = qb.parse_arguments(__doc__)
     dev = qb.read_cases(args.dev)
     pooled = [c for path in sorted(glob.glob(os.path.join(args.fixtures, "probe_*.jsonl")))
               for c in qb.read_cases(path)]

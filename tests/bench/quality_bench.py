@@ -185,13 +185,18 @@ def cell(hits_total):
     return f"{hits / total:.3f} ({hits}/{total})" if total else "-"
 
 
-def main():
-    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def parse_arguments(doc):
+    """The benches' shared command line (--build, --config, --dev, --fixtures)."""
+    p = argparse.ArgumentParser(description=doc.split("\n")[0])
     p.add_argument("--build", default=os.path.join(REPO, "build"))
     p.add_argument("--config", default=os.path.join(REPO, "config"))
     p.add_argument("--dev", default=os.path.join(REPO, "..", "shared", "eval", "dev.jsonl"))
     p.add_argument("--fixtures", default=os.path.join(REPO, "tests", "fixtures"))
-    args = p.parse_args()
+    return p.parse_args()
+
+
+def main():
+    args = parse_arguments(__doc__)
 
     dev = read_cases(args.dev)
     probes = [(os.path.basename(path)[:-len(".jsonl")], read_cases(path))
