@@ -34,12 +34,17 @@ constexpr size_t kVariantsKept = 2;
 // at least 188/201, the probe sets pooled answered right at least 0.635
 // (0.651 at the shipped seed); refused floors unchanged (pooled at least
 // 0.982, probe_oos 149-151/155, 150 at the shipped seed).
+// Refusal floors raised, measured once a borrower's own repayment date, deduction,
+// record, next due date and another borrower's contact were lookups in
+// out_of_scope.json (rules the same whatever the variants): probe_oos
+// refused 257/261 (0.985), the probe sets pooled 798/802 (0.995), in-scope
+// 0.640.
 constexpr double kDevInScopeFloor = 0.65;
 constexpr double kDevTop3Floor = 0.93;
 constexpr double kDevNoAnswerFloor = 1.0;
-constexpr double kProbeNoAnswerFloor = 0.965;
+constexpr double kProbeNoAnswerFloor = 0.98;
 constexpr double kProbesInScopeFloor = 0.63;
-constexpr double kProbesNoAnswerFloor = 0.98;
+constexpr double kProbesNoAnswerFloor = 0.99;
 // Every probe set of tests/fixtures when the pooled floors were set.
 constexpr const char* kProbeSets[] = {
     "probe_bank.jsonl",     "probe_clause.jsonl",        "probe_customer.jsonl",
@@ -130,6 +135,23 @@ TEST_F(FewVariantQuality, PooledProbesMeetTheFloors) {
       format_figure("in-scope accuracy", in_scope) + "\n" + format_figure("no-answer rate", no_answer);
   EXPECT_GE(in_scope.value(), kProbesInScopeFloor) << details;
   EXPECT_GE(no_answer.value(), kProbesNoAnswerFloor) << details;
+}
+
+// Questions only an agent with the borrower's records can answer are refused
+// by out_of_scope.json's lookups, which do not depend on how many variants
+// the entries have: a 2-variant knowledge base matches them loosely to the
+// repayment entries (查询还款日 -> loan.repay_methods 0.99 before).
+TEST_F(FewVariantQuality, OwnRecordLookupsAreRefused) {
+  ASSERT_NE(loaded_->engine, nullptr) << loaded_->status.message();
+  for (const char* question : {"查询还款日", "请将我的还款日期告知一下", "帮忙查下，我这边扣还款没？",
+                               "最近还款记录", "下次还款是什么时间", "借款人 电话"}) {
+    bot::Conversation conversation;
+    const bot::Reply reply = loaded_->engine->respond(conversation, question);
+    EXPECT_NE(reply.action, bot::Action::kAnswer) << question << " -> " << reply.faq_id;
+  }
+  // How to find one's repayment date in the app stays an answer.
+  bot::Conversation conversation;
+  EXPECT_EQ(loaded_->engine->respond(conversation, "还款日怎么查").action, bot::Action::kAnswer);
 }
 
 }  // namespace
