@@ -12,6 +12,11 @@
 //   2. explicit request for a human -> handoff (high when the question is
 //                                      about a hand_priority entry); faq_id
 //                                      SignalEntries::human
+//   2a. money told taken wrongly by a charge: twice, or while what it paid
+//       is still shown unpaid (bot/charge_story.h)
+//                                   -> handoff with the abnormal-charge
+//                                      entry (its priority), whatever
+//                                      retrieval ranks
 //   2b. a withdrawal told not arrived after days of waiting
 //                                   -> handoff with the overdue-withdrawal
 //                                      entry (its priority), whatever else
@@ -90,6 +95,12 @@ struct Thresholds {
   double agree_answer = 0.2;
   double agree_margin = -0.1;
   double agree_out_of_scope = 0.7;
+  // Rule 2a: money told taken twice by a charge, or taken while what it paid
+  // is still shown unpaid (bot/charge_story.h: "扣了我两次钱", "钱扣了还显示
+  // 逾期"), is handed over with "charge_abnormal_entry"; "" (or an id the
+  // knowledge base lacks) switches the rule off. A signal's handoff (rules
+  // 1-2) is about this entry too when the message tells such a charge.
+  std::string charge_abnormal_entry = "account.funds_abnormal";
   // Rule 2b: a withdrawal told not arrived after at least
   // "overdue_withdrawal_days" days (bot/wait_story.h) is handed over with
   // "overdue_withdrawal_entry"; "" (or an id the knowledge base lacks)

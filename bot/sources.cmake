@@ -1,5 +1,6 @@
 # Sources of faqbot_bot, relative to bot/ (bot/CMakeLists.txt includes this).
 set(FAQBOT_BOT_SOURCES
+  charge_story.cpp
   dated_answers.cpp
   engine.cpp
   engine_load.cpp
