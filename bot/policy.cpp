@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "bot/charge_story.h"
+#include "bot/contact_question.h"
 #include "bot/wait_story.h"
 #include "retrieval/runner_up.h"
 
@@ -181,6 +182,25 @@ Decision Policy::decide(const retrieval::SearchResult& result, const knowledge::
     return d;
   }
   if (!plausible) return fallback();
+
+  // 4a. A number asked of the service ("人工客服电话", "你们有人工电话吗"):
+  // read as the human entry or another entry of the contact entry's topic
+  // that hands nothing over (the service hours), it is the contact entry's
+  // question when retrieval finds that entry plausible too. A request for a
+  // human was handed over above (2); a complaint (a hand entry) stays one.
+  const knowledge::Entry* contact = t_.contact_entry.empty() ? nullptr : kb.find(t_.contact_entry);
+  const bool read_as_sibling = contact && top->id != contact->id && entry->topic == contact->topic &&
+                               (top->id == entries_.human || !is_hand(entry->handoff));
+  if (read_as_sibling && asks_for_a_number(result.normalized)) {
+    for (const retrieval::Candidate* c : cands) {
+      if (c->id != contact->id || c->confidence < t_.clarify) continue;
+      d.faq_id = contact->id;
+      d.confidence = c->confidence;
+      d.action = Action::kAnswer;
+      d.offer_human = contact->handoff == HandoffMode::kOffer || d.apologize;
+      return d;
+    }
+  }
 
   // 4. Entries that go to a human at once. No margin over a sibling is
   // needed: money at risk told as a story ("上周五提的5000 到周二还没到账")
