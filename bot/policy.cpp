@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "bot/charge_story.h"
+#include "bot/contact_question.h"
 #include "bot/wait_story.h"
 #include "retrieval/runner_up.h"
 
@@ -80,9 +82,16 @@ Decision Policy::decide(const retrieval::SearchResult& result, const knowledge::
   if (signals.any() && hint) d.faq_id = top->id;
   const bool money_at_risk = hint && is_hand(entry->handoff) && top->id != entries_.abuse &&
                              top->id != entries_.complaint && top->id != entries_.human;
+  // 2a's entry when the message tells a charge gone wrong: what a signal's
+  // handoff is about too, as a money-at-risk entry retrieval believes in is.
+  const knowledge::Entry* wrong_charge =
+      t_.charge_abnormal_entry.empty() ? nullptr : kb.find(t_.charge_abnormal_entry);
+  if (wrong_charge && !tells_charge_gone_wrong(result.normalized)) wrong_charge = nullptr;
   auto signal_handoff = [&](const std::string& signal_entry, HandoffReason reason,
                             Priority priority) {
-    if (!money_at_risk && !signal_entry.empty() && kb.find(signal_entry) != nullptr) {
+    if (wrong_charge) {
+      d.faq_id = wrong_charge->id;
+    } else if (!money_at_risk && !signal_entry.empty() && kb.find(signal_entry) != nullptr) {
       d.faq_id = signal_entry;
     }
     return handoff(reason, priority);
@@ -99,6 +108,22 @@ Decision Policy::decide(const retrieval::SearchResult& result, const knowledge::
     return signal_handoff(entries_.human, HandoffReason::kExplicitRequest,
                           priority_topic ? Priority::kHigh : Priority::kNormal);
   }
+
+  // The entry's own confidence, when retrieval ranks it at all.
+  auto hand_with = [&](const knowledge::Entry& e) {
+    d.faq_id = e.id;
+    d.confidence = 0;
+    for (const retrieval::Candidate* c : cands) {
+      if (c->id == e.id) d.confidence = c->confidence;
+    }
+    return handoff(HandoffReason::kEntry,
+                   e.handoff == HandoffMode::kHandPriority ? Priority::kHigh : Priority::kNormal);
+  };
+
+  // 2a. Money taken twice by a charge, or taken while what it paid is still
+  // shown unpaid: at risk, whatever retrieval ranks (repayment methods,
+  // overdue).
+  if (wrong_charge) return hand_with(*wrong_charge);
 
   // 2b. A withdrawal overdue by the investor's account: money may be at risk,
   // whatever else the message names (客服电话打不通, 周末).
@@ -157,6 +182,25 @@ Decision Policy::decide(const retrieval::SearchResult& result, const knowledge::
     return d;
   }
   if (!plausible) return fallback();
+
+  // 4a. A number asked of the service ("人工客服电话", "你们有人工电话吗"):
+  // read as the human entry or another entry of the contact entry's topic
+  // that hands nothing over (the service hours), it is the contact entry's
+  // question when retrieval finds that entry plausible too. A request for a
+  // human was handed over above (2); a complaint (a hand entry) stays one.
+  const knowledge::Entry* contact = t_.contact_entry.empty() ? nullptr : kb.find(t_.contact_entry);
+  const bool read_as_sibling = contact && top->id != contact->id && entry->topic == contact->topic &&
+                               (top->id == entries_.human || !is_hand(entry->handoff));
+  if (read_as_sibling && asks_for_a_number(result.normalized)) {
+    for (const retrieval::Candidate* c : cands) {
+      if (c->id != contact->id || c->confidence < t_.clarify) continue;
+      d.faq_id = contact->id;
+      d.confidence = c->confidence;
+      d.action = Action::kAnswer;
+      d.offer_human = contact->handoff == HandoffMode::kOffer || d.apologize;
+      return d;
+    }
+  }
 
   // 4. Entries that go to a human at once. No margin over a sibling is
   // needed: money at risk told as a story ("上周五提的5000 到周二还没到账")

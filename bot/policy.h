@@ -12,6 +12,11 @@
 //   2. explicit request for a human -> handoff (high when the question is
 //                                      about a hand_priority entry); faq_id
 //                                      SignalEntries::human
+//   2a. money told taken wrongly by a charge: twice, or while what it paid
+//       is still shown unpaid (bot/charge_story.h)
+//                                   -> handoff with the abnormal-charge
+//                                      entry (its priority), whatever
+//                                      retrieval ranks
 //   2b. a withdrawal told not arrived after days of waiting
 //                                   -> handoff with the overdue-withdrawal
 //                                      entry (its priority), whatever else
@@ -25,6 +30,10 @@
 //   3b. the question asks about another company's product (named, not as
 //       a means of ours: retrieval::SearchResult::other_product)
 //                                   -> fallback saying so (other_product)
+//   4a. a number asked of the service (bot/contact_question.h: 人工客服电话)
+//       read as the human entry or another entry of the contact entry's
+//       topic that is no hand entry, the contact entry a candidate at
+//       >= clarify                  -> answer with the contact entry
 //   4. top entry marked hand / hand_priority, answerable >= handoff_entry
 //      (or top >= handoff_entry and top > out_of_scope), no margin needed:
 //      a person is the safe side    -> handoff (priority from the entry)
@@ -90,6 +99,19 @@ struct Thresholds {
   double agree_answer = 0.2;
   double agree_margin = -0.1;
   double agree_out_of_scope = 0.7;
+  // Rule 2a: money told taken twice by a charge, or taken while what it paid
+  // is still shown unpaid (bot/charge_story.h: "扣了我两次钱", "钱扣了还显示
+  // 逾期"), is handed over with "charge_abnormal_entry"; "" (or an id the
+  // knowledge base lacks) switches the rule off. A signal's handoff (rules
+  // 1-2) is about this entry too when the message tells such a charge.
+  std::string charge_abnormal_entry = "account.funds_abnormal";
+  // Rule 4a: a message asking for a number to call (bot/contact_question.h)
+  // that retrieval reads as another entry of this entry's topic (the human
+  // entry: "人工客服电话"; the service hours: "你们有人工电话吗", not a
+  // complaint) is answered with "contact_entry" when retrieval ranks it at
+  // >= clarify; ""
+  // (or an id the knowledge base lacks) switches the rule off.
+  std::string contact_entry = "service.contact";
   // Rule 2b: a withdrawal told not arrived after at least
   // "overdue_withdrawal_days" days (bot/wait_story.h) is handed over with
   // "overdue_withdrawal_entry"; "" (or an id the knowledge base lacks)

@@ -130,6 +130,9 @@ Result<EngineSettings> parse_settings(const std::string& json_text) {
         !read_entry_id(p, "complaint_entry", &s.signal_entries.complaint, &s.signal_entry_keys,
                        &error) ||
         !read_entry_id(p, "human_entry", &s.signal_entries.human, &s.signal_entry_keys, &error) ||
+        !read_entry_id(p, "charge_abnormal_entry", &t.charge_abnormal_entry, &s.signal_entry_keys,
+                       &error) ||
+        !read_entry_id(p, "contact_entry", &t.contact_entry, &s.signal_entry_keys, &error) ||
         !read_entry_id(p, "overdue_withdrawal_entry", &t.overdue_withdrawal_entry, &s.signal_entry_keys,
                        &error) ||
         !read_entry_id(p, "early_withdrawal_entry", &t.early_withdrawal_entry, &s.signal_entry_keys,
@@ -184,6 +187,8 @@ Status check_signal_entries(EngineSettings& settings, const knowledge::Knowledge
   SignalEntries& e = settings.signal_entries;
   for (const Field& f : {Field{"abuse_entry", &e.abuse}, Field{"complaint_entry", &e.complaint},
                          Field{"human_entry", &e.human},
+                         Field{"charge_abnormal_entry", &settings.thresholds.charge_abnormal_entry},
+                         Field{"contact_entry", &settings.thresholds.contact_entry},
                          Field{"overdue_withdrawal_entry", &settings.thresholds.overdue_withdrawal_entry},
                          Field{"early_withdrawal_entry", &settings.thresholds.early_withdrawal_entry}}) {
     if (f.id->empty() || kb.find(*f.id) != nullptr) continue;

@@ -1,5 +1,7 @@
 # Sources of faqbot_bot, relative to bot/ (bot/CMakeLists.txt includes this).
 set(FAQBOT_BOT_SOURCES
+  charge_story.cpp
+  contact_question.cpp
   dated_answers.cpp
   engine.cpp
   engine_load.cpp

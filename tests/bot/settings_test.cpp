@@ -137,6 +137,26 @@ TEST(Settings, TheOverdueWithdrawalRuleIsReadAndChecked) {
   EXPECT_EQ(o->thresholds.overdue_withdrawal_entry, "");
 }
 
+TEST(Settings, TheAbnormalChargeRuleIsReadAndChecked) {
+  knowledge::KnowledgeBase kb;
+  knowledge::Entry funds;
+  funds.id = "account.funds_abnormal";
+  kb.entries = {funds};
+  auto d = parse_settings("{}");
+  ASSERT_TRUE(d.ok());
+  ASSERT_TRUE(check_signal_entries(d.value(), kb).ok());
+  EXPECT_EQ(d->thresholds.charge_abnormal_entry, "account.funds_abnormal");
+  auto s = parse_settings(R"({"policy": {"charge_abnormal_entry": "account.charged_twice"}})");
+  ASSERT_TRUE(s.ok());
+  Status st = check_signal_entries(s.value(), kb);
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("policy.charge_abnormal_entry"), std::string::npos);
+  knowledge::KnowledgeBase other;  // an operator's own ids: the default is dropped
+  auto o = parse_settings("{}");
+  ASSERT_TRUE(check_signal_entries(o.value(), other).ok());
+  EXPECT_EQ(o->thresholds.charge_abnormal_entry, "");
+}
+
 TEST(Settings, TheEarlyWithdrawalRuleIsReadAndChecked) {
   knowledge::KnowledgeBase kb;
   knowledge::Entry delayed, arrival;

@@ -250,8 +250,9 @@ constexpr double kSwitchBlindFirstTurnFloor = 0.95;  // 117/120 when set
 // question (bank differences), another company's product after a fee question
 // (its reply, not ours) beside products named as our means, small talk
 // sharing a word with ours (下班, 周末) after a topic, abnormal funds and other
-// companies' services after one of ours. 26/34 and 34/34 when set.
-constexpr double kMissesFollowupFloor = 0.76;
+// companies' services after one of ours. 26/34 and 34/34 when set; 28/34
+// with the policy's rule 2a (abnormal funds after a repayment question).
+constexpr double kMissesFollowupFloor = 0.82;
 constexpr double kMissesFirstTurnFloor = 0.97;
 
 MultiturnReport evaluate_file(const std::string& path) {

@@ -1,0 +1,67 @@
+#include "bot/charge_story.h"
+
+#include <algorithm>
+#include <iterator>
+
+namespace faqbot::bot {
+namespace {
+
+// Money told taken by a charge, done (not 扣款时间, 会扣吗).
+constexpr std::string_view kCharged[] = {"扣了", "扣款了", "扣钱了", "扣过", "扣走", "扣掉", "被扣", "已扣",
+                                         "已经扣", "扣成功", "扣款成功", "划走", "划扣了", "被划", "划掉",
+                                         "划过", "扣除了"};
+// Money told repaid by the investor, done.
+constexpr std::string_view kRepaid[] = {"还了钱", "还了款", "还款了", "已经还了", "明明还了", "已还款", "还过了",
+                                        "还上了", "还清了", "已经还款", "还完了", "已经还清", "已经结清", "结清了"};
+// The charge told again.
+// (Not 扣多: "要被扣多少" asks an amount.)
+constexpr std::string_view kRepeated[] = {"两次", "两遍", "两回", "2次", "2遍", "二次", "重复", "多扣",
+                                          "又扣", "双倍", "双份"};
+// Repetition phrases that tell a double charge alone.
+constexpr std::string_view kDoubleCharge[] = {"重复扣", "扣重复", "扣了两笔", "被扣两笔", "扣了我两笔", "两笔扣款",
+                                              "多扣了", "扣多了", "又扣了", "二次扣款"};
+// What was paid, shown unpaid.
+constexpr std::string_view kUnpaid[] = {"未还", "没还", "待还", "逾期", "还款中", "未结清", "没结清", "没有结清",
+                                        "未入账", "没入账", "没销账", "还款失败", "欠款", "欠着"};
+// What is shown, or a contradiction of what was done.
+constexpr std::string_view kShown[] = {"显示", "还是", "还说", "说我", "但", "却", "可是", "可订单", "可状态",
+                                       "可账单", "怎么还", "为什么还", "咋还", "仍", "依然", "依旧", "状态",
+                                       "账单", "提示", "短信", "催"};
+// A charge that failed or never happened.
+constexpr std::string_view kNotCharged[] = {"扣款失败", "扣失败", "扣费失败", "扣款不成功", "没扣", "没有扣",
+                                            "未扣", "扣不了", "扣不上", "扣不出", "没划"};
+// A charge asked about as a possibility, not told.
+constexpr std::string_view kPossibility[] = {"会不会", "会重复", "会扣", "会不", "是否", "如果", "万一", "要是",
+                                             "怕", "担心", "防止", "避免", "假如"};
+// The credit record (a past overdue stays on it after repaying) and the
+// penalties of an overdue: asked about, not told wrongly charged.
+constexpr std::string_view kOverdueAfterwards[] = {"征信", "信用记录", "罚息", "滞纳金", "违约金"};
+
+// Money put into the account: a charge for it gone wrong is the recharge's
+// own business (recharge.not_arrived: "充值扣了两次钱").
+constexpr std::string_view kRecharge[] = {"充值", "充钱", "充了", "充进", "冲值", "转入", "存入"};
+
+template <size_t N>
+bool holds_any(std::string_view text, const std::string_view (&words)[N]) {
+  return std::any_of(std::begin(words), std::end(words),
+                     [&](std::string_view w) { return text.find(w) != std::string_view::npos; });
+}
+
+}  // namespace
+
+bool tells_double_charge(std::string_view normalized) {
+  if (holds_any(normalized, kPossibility) || holds_any(normalized, kRecharge)) return false;
+  return holds_any(normalized, kDoubleCharge) ||
+         (holds_any(normalized, kCharged) && holds_any(normalized, kRepeated));
+}
+
+bool tells_charged_but_unpaid(std::string_view normalized) {
+  if (holds_any(normalized, kPossibility) || holds_any(normalized, kRecharge) ||
+      holds_any(normalized, kNotCharged) || holds_any(normalized, kOverdueAfterwards)) {
+    return false;
+  }
+  return (holds_any(normalized, kCharged) || holds_any(normalized, kRepaid)) && holds_any(normalized, kUnpaid) &&
+         holds_any(normalized, kShown);
+}
+
+}  // namespace faqbot::bot
