@@ -47,12 +47,32 @@ bool holds_any(std::string_view text, const std::string_view (&words)[N]) {
                      [&](std::string_view w) { return text.find(w) != std::string_view::npos; });
 }
 
+// Whether some word of `first` is followed by some word of `then` with at
+// most kMaxGapBytes bytes between them ("扣了我两次", "被扣了两遍"): a
+// repetition counting something else further on ("逾期过两次 被扣过罚息")
+// is not a charge told twice.
+constexpr size_t kMaxGapBytes = 9;  // three CJK characters in UTF-8
+template <size_t N, size_t M>
+bool followed_closely(std::string_view text, const std::string_view (&first)[N],
+                      const std::string_view (&then)[M]) {
+  for (std::string_view f : first) {
+    for (size_t at = text.find(f); at != std::string_view::npos; at = text.find(f, at + 1)) {
+      std::string_view after = text.substr(at + f.size(), kMaxGapBytes + 6);
+      for (std::string_view t : then) {
+        size_t found = after.find(t);
+        if (found != std::string_view::npos && found <= kMaxGapBytes) return true;
+      }
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 bool tells_double_charge(std::string_view normalized) {
   if (holds_any(normalized, kPossibility) || holds_any(normalized, kRecharge)) return false;
   return holds_any(normalized, kDoubleCharge) ||
-         (holds_any(normalized, kCharged) && holds_any(normalized, kRepeated));
+         followed_closely(normalized, kCharged, kRepeated);
 }
 
 bool tells_charged_but_unpaid(std::string_view normalized) {

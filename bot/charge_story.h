@@ -14,8 +14,8 @@
 
 namespace faqbot::bot {
 
-// Money told taken (扣了, 被扣, 扣走, 划走 …) with a repetition (两次, 两遍,
-// 重复, 多扣 …), or a repetition phrase of its own (重复扣, 扣重复, 扣了两笔),
+// Money told taken (扣了, 被扣, 扣走, 划走 …) followed within three characters
+// by a repetition (两次, 两遍, 重复, 多扣 …: "扣了我两次"), or a repetition phrase of its own (重复扣, 扣重复, 扣了两笔),
 // not asked as a possibility (会不会, 如果, 万一, 担心 …).
 bool tells_double_charge(std::string_view normalized);
 

@@ -29,6 +29,8 @@ TEST(ChargeStory, ADoubleChargeAskedAboutIsNoneTold) {
   EXPECT_FALSE(tells_double_charge("债权卖掉要被扣多少")) << "an amount asked";
   EXPECT_FALSE(tells_double_charge("还款可以分两次还吗"));
   EXPECT_FALSE(tells_double_charge("充值扣了两次钱")) << "the recharge's own business";
+  EXPECT_FALSE(tells_double_charge("被扣过罚息 之前也逾期过两次 还能借吗")) << "the repetition counts something else";
+  EXPECT_TRUE(tells_double_charge("钱被扣走了两次"));
 }
 
 TEST(ChargeStory, TellsChargedButShownUnpaid) {
