@@ -184,14 +184,15 @@ Decision Policy::decide(const retrieval::SearchResult& result, const knowledge::
   if (!plausible) return fallback();
 
   // 4a. A number asked of the service ("人工客服电话", "你们有人工电话吗"):
-  // read as the human entry or another entry of the contact entry's topic
-  // that hands nothing over (the service hours), it is the contact entry's
-  // question when retrieval finds that entry plausible too. A request for a
+  // read as the contact entry itself, the human entry or another entry of
+  // the contact entry's topic that hands nothing over (the service hours),
+  // it is the contact entry's question when retrieval finds that entry
+  // plausible (at least clarify): asking for a number is not ambiguous. A request for a
   // human was handed over above (2); a complaint (a hand entry) stays one.
   const knowledge::Entry* contact = t_.contact_entry.empty() ? nullptr : kb.find(t_.contact_entry);
-  const bool read_as_sibling = contact && top->id != contact->id && entry->topic == contact->topic &&
-                               (top->id == entries_.human || !is_hand(entry->handoff));
-  if (read_as_sibling && asks_for_a_number(result.normalized)) {
+  const bool read_in_contact_topic = contact && entry->topic == contact->topic &&
+                                     (top->id == entries_.human || !is_hand(entry->handoff));
+  if (read_in_contact_topic && asks_for_a_number(result.normalized)) {
     for (const retrieval::Candidate* c : cands) {
       if (c->id != contact->id || c->confidence < t_.clarify) continue;
       d.faq_id = contact->id;

@@ -54,6 +54,16 @@ TEST_F(ContactPolicy, ANumberAskedOfTheHumanServiceIsTheContact) {
   EXPECT_EQ(hours.faq_id, "service.contact");
 }
 
+TEST_F(ContactPolicy, ANumberAskedIsAnsweredWhenTheContactLeadsOnlyAtClarify) {
+  // The contact entry first but short of the answer threshold: asking for a
+  // number is not ambiguous, so it is answered, not clarified.
+  Decision d = decide("你们有人工电话吗", testing::result({{"service.contact", 0.28}, {"service.hours", 0.25}}));
+  EXPECT_EQ(d.action, Action::kAnswer);
+  EXPECT_EQ(d.faq_id, "service.contact");
+  Decision vague = decide("客服", testing::result({{"service.contact", 0.28}, {"service.hours", 0.25}}));
+  EXPECT_NE(vague.action, Action::kAnswer) << "no number asked: the thresholds decide";
+}
+
 TEST_F(ContactPolicy, ARequestOrTheHoursStay) {
   const auto ranked = testing::result({{"service.human", 0.9}, {"service.contact", 0.05}});
   Signals human;
