@@ -138,6 +138,9 @@ constexpr std::string_view kClauseBreaks[] = {"，", "。", "？", "！", "；",
 // What may stand between the name and the verb: its card or its inside
 // ("从微众银行卡转出", "从余额宝里转出"), longest first.
 constexpr std::string_view kHeldIn[] = {"卡里的钱", "里的钱", "卡里", "账户里", "账户", "里面", "卡", "里"};
+// Words pointing at what follows an about_us word ("你们这个微粒贷", "你们的花呗"),
+// longest first.
+constexpr std::string_view kPointing[] = {"这个", "那个", "这款", "家的", "的"};
 constexpr std::string_view kInward[] = {"平台", "账户", "充值", "充到", "充进", "这里", "这边", "过来", "进来", "你们"};
 
 bool starts_with(std::string_view text, std::string_view prefix) {
@@ -277,12 +280,13 @@ int ProductMentions::find(const std::string& normalized) const {
 }
 
 // Whether `normalized` holds an about_us word that speaks to us: one not
-// right before a product's form. "你们微众银行" addresses the investor's
-// words to that company, whom they take us for; "你们这能借吗" is ours.
+// right before a product's form, or before it behind one pointing word
+// (kPointing). "你们微众银行", "你们这个微粒贷" address the investor's words to
+// that company, whom they take us for; "你们这能借吗" is ours.
 bool ProductMentions::speaks_to_us(const std::string& normalized) const {
   for (const std::string& w : about_us_) {
     for (size_t at = normalized.find(w); at != std::string::npos; at = normalized.find(w, at + 1)) {
-      const std::string_view after = std::string_view(normalized).substr(at + w.size());
+      const std::string_view after = skip_one(std::string_view(normalized).substr(at + w.size()), kPointing);
       const bool names_them = std::any_of(forms_.begin(), forms_.end(),
                                           [&](const std::string& form) { return starts_with(after, form); });
       if (!names_them) return true;

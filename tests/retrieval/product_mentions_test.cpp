@@ -46,6 +46,10 @@ TEST(ProductMentions, AboutUsWordRightBeforeAProductNamesIt) {
   EXPECT_TRUE(p.speaks_to_us("你们这能用支付宝充值吗"));
   EXPECT_TRUE(p.speaks_to_us("你们花呗逾期了你们这还能借吗")) << "a second 你们 speaks to us";
   EXPECT_EQ(p.asked_about("花呗逾期了你们这还能借吗"), -1);
+  // Behind one pointing word (这个, 的) the name is still theirs.
+  EXPECT_EQ(p.asked_about("你们这个花呗什么时候能提额"), 0);
+  EXPECT_EQ(p.asked_about("你们的支付宝提现收费吗"), 1);
+  EXPECT_TRUE(p.speaks_to_us("你们这个能用支付宝充值吗")) << "no name right behind the pointing word";
 }
 
 // 从 names a means of ours unless money is moved out of the product toward
