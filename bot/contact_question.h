@@ -15,4 +15,9 @@ namespace faqbot::bot {
 // 打给我, 联系我: "麻烦让人工客服给我回个电话" requests a person).
 bool asks_for_a_number(std::string_view normalized);
 
+// Whether the message names our service as the one asked (人工, 客服, 你们,
+// 官方, 平台): a number asked with the contact entry itself first but short
+// of an answer must be asked of us, not of someone else ("派出所电话").
+bool names_our_service(std::string_view normalized);
+
 }  // namespace faqbot::bot

@@ -187,12 +187,15 @@ Decision Policy::decide(const retrieval::SearchResult& result, const knowledge::
   // read as the contact entry itself, the human entry or another entry of
   // the contact entry's topic that hands nothing over (the service hours),
   // it is the contact entry's question when retrieval finds that entry
-  // plausible (at least clarify): asking for a number is not ambiguous. A request for a
+  // plausible (at least clarify): asking for a number is not ambiguous. With
+  // the contact entry itself first, the number must be asked of us (人工,
+  // 客服, 你们 …): a number of someone else is not our contact's question. A request for a
   // human was handed over above (2); a complaint (a hand entry) stays one.
   const knowledge::Entry* contact = t_.contact_entry.empty() ? nullptr : kb.find(t_.contact_entry);
   const bool read_in_contact_topic = contact && entry->topic == contact->topic &&
                                      (top->id == entries_.human || !is_hand(entry->handoff));
-  if (read_in_contact_topic && asks_for_a_number(result.normalized)) {
+  const bool asked_of_us = contact && (top->id != contact->id || names_our_service(result.normalized));
+  if (read_in_contact_topic && asked_of_us && asks_for_a_number(result.normalized)) {
     for (const retrieval::Candidate* c : cands) {
       if (c->id != contact->id || c->confidence < t_.clarify) continue;
       d.faq_id = contact->id;

@@ -62,6 +62,8 @@ TEST_F(ContactPolicy, ANumberAskedIsAnsweredWhenTheContactLeadsOnlyAtClarify) {
   EXPECT_EQ(d.faq_id, "service.contact");
   Decision vague = decide("客服", testing::result({{"service.contact", 0.28}, {"service.hours", 0.25}}));
   EXPECT_NE(vague.action, Action::kAnswer) << "no number asked: the thresholds decide";
+  Decision theirs = decide("派出所电话多少", testing::result({{"service.contact", 0.28}, {"service.hours", 0.25}}));
+  EXPECT_NE(theirs.action, Action::kAnswer) << "a number of someone else";
 }
 
 TEST_F(ContactPolicy, ARequestOrTheHoursStay) {
