@@ -330,22 +330,22 @@ constexpr ProbeFloors kHardMixBlindFloors = {"probe_hardmix.jsonl", 0.95, 0.95, 
 // typed: realbq 98/98, 2/2, 52/52; realbq_held 90/98, 48/53; realbq2
 // 231/274, 9/10, 103/106; realbq3 252/269, 4/5, 120/122.
 constexpr ProbeFloors kRealBqFloors = {"probe_realbq.jsonl", 0.98, 0.5, 0.98};
-constexpr ProbeFloors kRealBqHeldFloors = {"probe_realbq_held.jsonl", 0.92, 0, 0.92};
-constexpr ProbeFloors kRealBq2Floors = {"probe_realbq2.jsonl", 0.87, 0.8, 0.95};
-constexpr ProbeFloors kRealBq3Floors = {"probe_realbq3.jsonl", 0.96, 0.6, 0.98};
+constexpr ProbeFloors kRealBqHeldFloors = {"probe_realbq_held.jsonl", 0.94, 0, 0.92};
+constexpr ProbeFloors kRealBq2Floors = {"probe_realbq2.jsonl", 0.89, 0.8, 0.95};
+constexpr ProbeFloors kRealBq3Floors = {"probe_realbq3.jsonl", 0.96, 1.0, 0.98};
 // probe_realbq6 (BQ test and dev, ATEC; fixed against): 99/141, 2/3, 61/64
 // when it landed; 129/141, 3/3, 61/64 after its classes were fixed (identity
 // checks failing on what was typed, changing the phone, overdue and early
 // repayment in customers' words, softened swearing). Floors a notch below.
-constexpr ProbeFloors kRealBq6Floors = {"probe_realbq6.jsonl", 0.96, 0.66, 0.98};
+constexpr ProbeFloors kRealBq6Floors = {"probe_realbq6.jsonl", 0.99, 0.66, 0.98};
 // Two more real sets, measured only, never fixed against: probe_realbq4 (BQ
 // test) and probe_realbq5 (BQ dev and ATEC). At the start of the stop they
 // were collected in: realbq4 114/146 right, 2/2, 74/81 refused (SVM 108/146,
 // 2/2, 55/81); realbq5 172/188, 3/3, 79/88 (SVM 149/188, 3/3, 64/88). When
 // they landed: realbq4 121/146, 2/2, 74/81; realbq5 175/188, 3/3, 82/88.
 // Floors a notch below.
-constexpr ProbeFloors kRealBq4Floors = {"probe_realbq4.jsonl", 0.92, 0.5, 0.92};
-constexpr ProbeFloors kRealBq5Floors = {"probe_realbq5.jsonl", 0.91, 0.66, 0.95};
+constexpr ProbeFloors kRealBq4Floors = {"probe_realbq4.jsonl", 0.93, 0.5, 0.92};
+constexpr ProbeFloors kRealBq5Floors = {"probe_realbq5.jsonl", 0.94, 0.66, 0.95};
 // The last of BQ's dev split, collected this stop: probe_realbq7 measured
 // only, never fixed against; probe_realbq8 fixed against. At the start of the
 // stop: realbq7 135/172, 2/3, 62/73 (SVM on the same knowledge base 114/172,
@@ -360,7 +360,7 @@ constexpr ProbeFloors kRealBq5Floors = {"probe_realbq5.jsonl", 0.91, 0.66, 0.95}
 // realbq4 127/146 (measured only), realbq6 137/141, realbq7 149/172
 // (measured only), realbq8 121/128.
 constexpr ProbeFloors kRealBq7Floors = {"probe_realbq7.jsonl", 0.89, 0.66, 0.89};
-constexpr ProbeFloors kRealBq8Floors = {"probe_realbq8.jsonl", 0.93, 0, 0.98};
+constexpr ProbeFloors kRealBq8Floors = {"probe_realbq8.jsonl", 0.96, 1.0, 0.98};
 // Raised with this stop's real-text classes (instalments with amount and
 // term, partial early repayment, overdue edges, borrowers' coupons, auto-debit,
 // requests no entry covers, another wallet as the means of repaying):
@@ -378,12 +378,25 @@ constexpr ProbeFloors kRealBq8Floors = {"probe_realbq8.jsonl", 0.93, 0, 0.98};
 // landed: realbq9 109/115, 55/57; realbq10 90/106, 1/2, 45/53; realbq11
 // 227/247, 1/1, 123/124; realbq12 170/201, 1/1, 89/101; realbq13 434/501,
 // 2/3, 216/252; realbq14 373/443, 2/2, 189/222. Floors a notch below.
-constexpr ProbeFloors kRealBq9Floors = {"probe_realbq9.jsonl", 0.94, 0, 0.96};
-constexpr ProbeFloors kRealBq10Floors = {"probe_realbq10.jsonl", 0.84, 0.5, 0.84};
-constexpr ProbeFloors kRealBq11Floors = {"probe_realbq11.jsonl", 0.91, 1.0, 0.99};
-constexpr ProbeFloors kRealBq12Floors = {"probe_realbq12.jsonl", 0.84, 1.0, 0.88};
-constexpr ProbeFloors kRealBq13Floors = {"probe_realbq13.jsonl", 0.86, 0.66, 0.85};
-constexpr ProbeFloors kRealBq14Floors = {"probe_realbq14.jsonl", 0.84, 1.0, 0.85};
+constexpr ProbeFloors kRealBq9Floors = {"probe_realbq9.jsonl", 0.94, 0, 0.98};
+constexpr ProbeFloors kRealBq10Floors = {"probe_realbq10.jsonl", 0.9, 0.5, 0.86};
+constexpr ProbeFloors kRealBq11Floors = {"probe_realbq11.jsonl", 0.93, 1.0, 0.99};
+constexpr ProbeFloors kRealBq12Floors = {"probe_realbq12.jsonl", 0.86, 1.0, 0.89};
+constexpr ProbeFloors kRealBq13Floors = {"probe_realbq13.jsonl", 0.88, 0.66, 0.92};
+constexpr ProbeFloors kRealBq14Floors = {"probe_realbq14.jsonl", 0.89, 1.0, 0.96};
+// Raised with this stop's content for realbq14 and realbq15, the lookups
+// only an agent can answer, the charged-twice handoff and the number asked
+// of our service: realbq_held 93/98; realbq2 246/274; realbq3 259/269, 5/5;
+// realbq4 137/146; realbq5 178/188; realbq6 140/141; realbq8 124/128, 1/1;
+// realbq9 56/57 refused; realbq10 96/106, 46/53; realbq11 232/247; realbq12
+// 174/201, 90/101; realbq13 446/501, 232/252; realbq14 398/443, 215/222.
+// Two more real sets from the rest of ATEC_CCKS test.csv: realbq15 (fixed
+// against this stop) and realbq16 (measured only). Read blind at the start
+// (SVM in brackets): realbq15 318/368, 5/8, 164/188 (281/368, 2/8, 149/188);
+// realbq16 305/352, 0/2, 148/177 (264/352, 1/2, 130/177). When they landed:
+// realbq15 336/368, 6/8, 182/188; realbq16 315/352, 0/2, 150/177.
+constexpr ProbeFloors kRealBq15Floors = {"probe_realbq15.jsonl", 0.91, 0.75, 0.96};
+constexpr ProbeFloors kRealBq16Floors = {"probe_realbq16.jsonl", 0.89, 0, 0.84};
 // Three more sets written blind from the catalog and measured only, never
 // fixed against: search-box keywords (提现 到账时间, cz限额), worried
 // investors (news of collapses, savings at stake, a question inside the
@@ -561,6 +574,8 @@ TEST(Quality, RealCustomerEleventhProbesMeetTheFloors) { expect_probe_floors(kRe
 TEST(Quality, RealCustomerTwelfthHeldOutProbesMeetTheFloors) { expect_probe_floors(kRealBq12Floors); }
 TEST(Quality, RealCustomerThirteenthHeldOutProbesMeetTheFloors) { expect_probe_floors(kRealBq13Floors); }
 TEST(Quality, RealCustomerFourteenthProbesMeetTheFloors) { expect_probe_floors(kRealBq14Floors); }
+TEST(Quality, RealCustomerFifteenthProbesMeetTheFloors) { expect_probe_floors(kRealBq15Floors); }
+TEST(Quality, RealCustomerSixteenthHeldOutProbesMeetTheFloors) { expect_probe_floors(kRealBq16Floors); }
 TEST(Quality, KeywordsBlindProbesMeetTheFloors) { expect_probe_floors(kKeywordsBlindFloors); }
 TEST(Quality, WorriedBlindProbesMeetTheFloors) { expect_probe_floors(kWorriedBlindFloors); }
 TEST(Quality, P2pLogsBlindProbesMeetTheFloors) { expect_probe_floors(kLogs2BlindFloors); }
