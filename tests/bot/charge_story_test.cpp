@@ -7,6 +7,7 @@
 #include "bot/policy.h"
 #include "fake_retriever.h"
 #include "kb_fixture.h"
+#include "policy_fixture.h"
 
 namespace faqbot::bot {
 namespace {
@@ -55,21 +56,13 @@ TEST(ChargeStory, ChargedButUnpaidControls) {
   EXPECT_FALSE(tells_charged_but_unpaid("充值扣了钱但是余额还是没变")) << "a recharge";
 }
 
-class ChargeGoneWrongPolicy : public ::testing::Test {
+class ChargeGoneWrongPolicy : public testing::PolicyFixture {
  protected:
   ChargeGoneWrongPolicy() {
     kb_->entries.push_back(testing::entry("account.funds_abnormal", "账户资金异常", "已为您优先转接人工客服。",
                                           knowledge::HandoffMode::kHandPriority));
     kb_->entries.push_back(testing::entry("loan.repay_methods", "怎么还款", "可在借款页面还款。"));
   }
-  Decision decide(const std::string& normalized, const retrieval::SearchResult& base,
-                  const Signals& signals = {}, const Thresholds& t = {}) const {
-    retrieval::SearchResult r = base;
-    r.normalized = normalized;
-    return Policy(t).decide(r, *kb_, conversation_, signals);
-  }
-  std::shared_ptr<knowledge::KnowledgeBase> kb_ = testing::make_kb();
-  Conversation conversation_;
 };
 
 TEST_F(ChargeGoneWrongPolicy, HandsOverWithTheAbnormalFundsEntry) {

@@ -7,6 +7,7 @@
 #include "bot/policy.h"
 #include "fake_retriever.h"
 #include "kb_fixture.h"
+#include "policy_fixture.h"
 
 namespace faqbot::bot {
 namespace {
@@ -28,21 +29,13 @@ TEST(ContactQuestion, WhenSomeoneAnswersIsNoNumberAsked) {
   EXPECT_FALSE(asks_for_a_number("你们电话打了十几遍都没人接"));
 }
 
-class ContactPolicy : public ::testing::Test {
+class ContactPolicy : public testing::PolicyFixture {
  protected:
   ContactPolicy() {
     kb_->entries.push_back(testing::entry("service.contact", "客服电话是多少", "客服热线：{hotline}。"));
     kb_->entries.push_back(testing::entry("service.hours", "客服几点上班", "人工客服每天9:00-21:00在线。"));
     knowledge::assign_slots(kb_.get());
   }
-  Decision decide(const std::string& normalized, const retrieval::SearchResult& base,
-                  const Signals& signals = {}, const Thresholds& t = {}) const {
-    retrieval::SearchResult r = base;
-    r.normalized = normalized;
-    return Policy(t).decide(r, *kb_, conversation_, signals);
-  }
-  std::shared_ptr<knowledge::KnowledgeBase> kb_ = testing::make_kb();
-  Conversation conversation_;
 };
 
 TEST_F(ContactPolicy, ANumberAskedOfTheHumanServiceIsTheContact) {

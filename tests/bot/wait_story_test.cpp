@@ -6,6 +6,7 @@
 #include "bot/policy.h"
 #include "fake_retriever.h"
 #include "kb_fixture.h"
+#include "policy_fixture.h"
 
 namespace faqbot::bot {
 namespace {
@@ -64,17 +65,7 @@ TEST(WaitStory, TellsOverdueWithdrawal) {
   EXPECT_TRUE(tells_overdue_withdrawal("提现好几天了还没到", 2));
 }
 
-class OverdueWithdrawalPolicy : public ::testing::Test {
- protected:
-  Decision decide(const std::string& normalized, const retrieval::SearchResult& base) const {
-    retrieval::SearchResult r = base;
-    r.normalized = normalized;
-    return policy_.decide(r, *kb_, conversation_, {});
-  }
-  std::shared_ptr<knowledge::KnowledgeBase> kb_ = testing::make_kb();
-  Policy policy_;
-  Conversation conversation_;
-};
+class OverdueWithdrawalPolicy : public testing::PolicyFixture {};
 
 TEST_F(OverdueWithdrawalPolicy, HandsOverWithTheOverdueEntry) {
   const auto ranked = testing::result({{"withdraw.holiday", 0.87}, {"withdraw.delayed", 0.1}});
