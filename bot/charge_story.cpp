@@ -1,7 +1,6 @@
 #include "bot/charge_story.h"
 
-#include <algorithm>
-#include <iterator>
+#include "bot/word_lists.h"
 
 namespace faqbot::bot {
 namespace {
@@ -40,12 +39,6 @@ constexpr std::string_view kOverdueAfterwards[] = {"征信", "信用记录", "�
 // Money put into the account: a charge for it gone wrong is the recharge's
 // own business (recharge.not_arrived: "充值扣了两次钱").
 constexpr std::string_view kRecharge[] = {"充值", "充钱", "充了", "充进", "冲值", "转入", "存入"};
-
-template <size_t N>
-bool holds_any(std::string_view text, const std::string_view (&words)[N]) {
-  return std::any_of(std::begin(words), std::end(words),
-                     [&](std::string_view w) { return text.find(w) != std::string_view::npos; });
-}
 
 // Whether some word of `first` is followed by some word of `then` with at
 // most kMaxGapBytes bytes between them ("扣了我两次", "被扣了两遍"): a

@@ -1,7 +1,6 @@
 #include "bot/contact_question.h"
 
-#include <algorithm>
-#include <iterator>
+#include "bot/word_lists.h"
 
 namespace faqbot::bot {
 namespace {
@@ -16,12 +15,6 @@ constexpr std::string_view kTime[] = {"几点", "上班", "下班", "时间", "�
 constexpr std::string_view kOurService[] = {"人工", "客服", "你们", "官方", "平台"};
 // A call asked of us: a request for a person, not for our number.
 constexpr std::string_view kCallBack[] = {"回电", "回个电话", "回电话", "给我打", "打给我", "打过来", "联系我"};
-
-template <size_t N>
-bool holds_any(std::string_view text, const std::string_view (&words)[N]) {
-  return std::any_of(std::begin(words), std::end(words),
-                     [&](std::string_view w) { return text.find(w) != std::string_view::npos; });
-}
 
 }  // namespace
 

@@ -189,8 +189,9 @@ Decision Policy::decide(const retrieval::SearchResult& result, const knowledge::
   // it is the contact entry's question when retrieval finds that entry
   // plausible (at least clarify): asking for a number is not ambiguous. With
   // the contact entry itself first, the number must be asked of us (人工,
-  // 客服, 你们 …): a number of someone else is not our contact's question. A request for a
-  // human was handed over above (2); a complaint (a hand entry) stays one.
+  // 客服, 你们 …): a number of someone else is not our contact's question.
+  // A request for a human was handed over above (2); a complaint (a hand
+  // entry) stays one.
   const knowledge::Entry* contact = t_.contact_entry.empty() ? nullptr : kb.find(t_.contact_entry);
   const bool read_in_contact_topic = contact && entry->topic == contact->topic &&
                                      (top->id == entries_.human || !is_hand(entry->handoff));

@@ -31,9 +31,10 @@
 //       a means of ours: retrieval::SearchResult::other_product)
 //                                   -> fallback saying so (other_product)
 //   4a. a number asked of the service (bot/contact_question.h: 人工客服电话)
-//       read as the human entry or another entry of the contact entry's
-//       topic that is no hand entry, the contact entry a candidate at
-//       >= clarify                  -> answer with the contact entry
+//       read as the human entry or an entry of the contact entry's topic
+//       that is no hand entry (the contact entry itself only when the
+//       number is asked of us: 人工, 客服, 你们 …), the contact entry a
+//       candidate at >= clarify     -> answer with the contact entry
 //   4. top entry marked hand / hand_priority, answerable >= handoff_entry
 //      (or top >= handoff_entry and top > out_of_scope), no margin needed:
 //      a person is the safe side    -> handoff (priority from the entry)
@@ -106,11 +107,11 @@ struct Thresholds {
   // 1-2) is about this entry too when the message tells such a charge.
   std::string charge_abnormal_entry = "account.funds_abnormal";
   // Rule 4a: a message asking for a number to call (bot/contact_question.h)
-  // that retrieval reads as another entry of this entry's topic (the human
-  // entry: "人工客服电话"; the service hours: "你们有人工电话吗", not a
-  // complaint) is answered with "contact_entry" when retrieval ranks it at
-  // >= clarify; ""
-  // (or an id the knowledge base lacks) switches the rule off.
+  // that retrieval reads as an entry of this entry's topic (the human entry:
+  // "人工客服电话"; the service hours: "你们有人工电话吗"; not a complaint;
+  // this entry itself only when the number is asked of us) is answered with
+  // "contact_entry" when retrieval ranks it at >= clarify; "" (or an id the
+  // knowledge base lacks) switches the rule off.
   std::string contact_entry = "service.contact";
   // Rule 2b: a withdrawal told not arrived after at least
   // "overdue_withdrawal_days" days (bot/wait_story.h) is handed over with

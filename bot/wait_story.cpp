@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "bot/word_lists.h"
+
 #include "knowledge/utf8.h"
 #include "retrieval/spoken_numbers.h"
 
@@ -48,12 +50,6 @@ constexpr std::string_view kSameDay[] = {"今天", "今早", "今儿", "上午",
                                          "小时", "钟头", "分钟", "刚提", "刚刚提", "刚申请", "刚刚申请", "刚取", "刚转"};
 // Between the days named as gone by and 过了 ("周一周二也过了").
 constexpr std::string_view kGoneByFillers[] = {"也", "都", "已经", "已", "就", "又", "全"};
-
-template <size_t N>
-bool holds_any(std::string_view text, const std::string_view (&words)[N]) {
-  return std::any_of(std::begin(words), std::end(words),
-                     [&](std::string_view w) { return text.find(w) != std::string_view::npos; });
-}
 
 bool is_digit(char32_t cp) { return cp >= U'0' && cp <= U'9'; }
 
