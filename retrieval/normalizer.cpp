@@ -131,11 +131,33 @@ std::u32string Normalizer::fold_and_convert(std::string_view text) const {
   return cps;
 }
 
+namespace {
+
+// Whether the '+' at cps[i] spells 加 in a name ("活期+", "薪金+"): right
+// after an ideograph (spaces between), not before a digit ("借款+1000" keeps
+// its sum unread).
+bool plus_spells_jia(const std::u32string& cps, size_t i, char32_t last_kept) {
+  if (cps[i] != U'+' || !is_feature_cjk(last_kept)) return false;
+  size_t next = i + 1;
+  while (next < cps.size() && cps[next] == U' ') ++next;
+  return next == cps.size() || cps[next] < U'0' || cps[next] > U'9';
+}
+
+}  // namespace
+
 std::string Normalizer::keep_features(const std::u32string& cps) {
   std::string out;
   out.reserve(cps.size() * 3);
-  for (char32_t cp : cps) {
-    if (keep(cp)) utf8::append(out, cp);
+  char32_t last_kept = 0;
+  for (size_t i = 0; i < cps.size(); ++i) {
+    const char32_t cp = cps[i];
+    if (keep(cp)) {
+      utf8::append(out, cp);
+      last_kept = cp;
+    } else if (plus_spells_jia(cps, i, last_kept)) {
+      utf8::append(out, U'加');
+      last_kept = U'加';
+    }
   }
   return out;
 }

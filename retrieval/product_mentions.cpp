@@ -127,6 +127,19 @@ constexpr std::string_view kMovingOut[] = {"转出", "转账", "转走", "取出
 constexpr std::string_view kOwnUse[] = {"借", "贷", "分期", "买", "购物", "网购", "消费", "套现"};
 constexpr std::string_view kOursAfterUse[] = {"充值", "充钱", "还款", "还钱", "还借款", "提现", "出借", "投资",
                                               "投标", "平台", "账户", "这边", "这里"};
+// A company's product used with nothing of ours anywhere in the question
+// ("使用微信钱包", "为什么用微信账号登录不上"): 用 (or 使用) right before the
+// name, no word of ours (kOursAfterUse, kOurLoans: a loan, returns or any
+// recharge, "支付宝能充吗 我想用余额宝的钱") in the question, and no
+// verb of paying or moving money (kPaying, what a channel of ours would do)
+// right after the name or its part (kProductParts). The question is about
+// their product; "用支付宝还款", "能用微信零钱往里冲吗" keep it a channel.
+constexpr std::string_view kUsing = "用";
+constexpr std::string_view kOurLoans[] = {"借款", "贷款", "借钱", "借的", "标的", "理财", "收益", "利息", "充", "冲值"};
+constexpr std::string_view kProductParts[] = {"的钱包", "钱包", "的余额", "余额", "的零钱", "零钱", "里的钱",
+                                              "的钱", "账号", "帐号", "账户", "的"};
+constexpr std::string_view kPaying[] = {"还", "充", "冲", "提", "付", "支付", "转", "扫", "交", "缴", "存",
+                                        "取", "往", "向", "给", "绑", "买", "借", "贷", "分期", "消费"};
 // A name that ours is feared to affect ("晚还了会不会影响我以后办房贷",
 // "会影响以后去银行贷款买房吗"): 影响 before it, at most kAffectedWindow
 // bytes (eight CJK characters: 我以后去, 将来申请) of neither punctuation
@@ -197,6 +210,15 @@ bool moved_out_of(std::string_view before, std::string_view after) {
 bool put_to_own_use(std::string_view after) {
   if (!starts_with_any(after, kOwnUse)) return false;
   return !contains_any(after, kOursAfterUse);
+}
+
+// Whether a name between `before` and `after` is used with nothing of ours
+// in the question (kUsing, kOursAfterUse, kOurLoans, kPaying).
+bool used_as_theirs(std::string_view before, std::string_view after) {
+  if (!ends_with(before, kUsing)) return false;
+  if (contains_any(before, kOursAfterUse) || contains_any(after, kOursAfterUse)) return false;
+  if (contains_any(before, kOurLoans) || contains_any(after, kOurLoans)) return false;
+  return !starts_with_any(skip_one(after, kProductParts), kPaying);
 }
 
 // Whether a name preceded by `before` is what ours is feared to affect.
@@ -320,7 +342,8 @@ int ProductMentions::asked_about(const std::string& normalized) const {
                               starts_with_any(starts_with(after, "的") ? after.substr(std::string_view("的").size()) : after,
                                               kQualifiedAlways));
       const bool condition = kind_readings_ && named_as_record(after);
-      const bool means = named_as_means(before) && !moved_out_of(before, after) && !put_to_own_use(after);
+      const bool means = named_as_means(before) && !moved_out_of(before, after) && !put_to_own_use(after) &&
+                         (kind_readings_ || !used_as_theirs(before, after));
       const bool affected = kind_readings_ && named_as_affected(before);
       if (!means && !named_likened(before) && !affected && !qualifies && !condition &&
           !named_beside_subject(before, after)) {

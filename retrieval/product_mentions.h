@@ -34,7 +34,9 @@ class ProductMentions {
   // Index of the product the question is about: named (longest form first)
   // not right after an as_means word (but after 从 with money moved out of
   // it toward none of ours: "从余额宝转出到银行卡要多久"; nor when put to its
-  // own use, borrowing or shopping with it: "用借呗借的钱怎么还"), nor (with
+  // own use, borrowing or shopping with it: "用借呗借的钱怎么还"; nor, for
+  // products, after 用 in a question with nothing of ours and no paying or
+  // moving of money right after it: "使用微信钱包", "为什么用微信账号登录不上"), nor (with
   // kind_readings) as a record or what ours is feared to affect, nor
   // likened to (相当于, 等于 …), nor
   // as the maker of the investor's card or phone number (中国移动的手机号, 银联

@@ -30,6 +30,17 @@ TEST(NormalizerTest, StripsPunctuationEmojiAndWhitespace) {
   EXPECT_EQ(n->normalize("？！。 😡"), "");
 }
 
+// A plus right after an ideograph spells 加 in a product's name; before a
+// digit or after no ideograph it is dropped like other punctuation.
+TEST(NormalizerTest, PlusAfterAnIdeographSpellsJia) {
+  auto n = make();
+  EXPECT_EQ(n->normalize("活期+转出限额"), "活期加转出限额");
+  EXPECT_EQ(n->normalize("活期＋"), "活期加");
+  EXPECT_EQ(n->normalize("活期 + 收益"), "活期加收益");
+  EXPECT_EQ(n->normalize("本金+100"), "本金100");
+  EXPECT_EQ(n->normalize("5000+利息"), "5000利息");
+}
+
 TEST(NormalizerTest, AppliesSynonymsLongestMatchFirst) {
   auto n = make({{"体现", "提现"}, {"到帐", "到账"}, {"取钱", "提现"}, {"取钱到卡", "提现到银行卡"}});
   EXPECT_EQ(n->normalize("体现多久到帐"), "提现多久到账");

@@ -76,6 +76,22 @@ TEST(ProductMentions, PutToItsOwnUse) {
   EXPECT_EQ(p.asked_about("用支付宝付款可以吗"), -1) << "paying is no own use";
 }
 
+// A product used with nothing of ours in the question is asked about; used
+// to pay or move money, or beside a word of ours, it is a channel.
+TEST(ProductMentions, UsedWithNothingOfOurs) {
+  const ProductMentions p({"微信支付", "支付宝"}, {{"微信钱包", 0}, {"微信", 0}, {"支付宝", 1}}, {"用", "使用"});
+  EXPECT_EQ(p.asked_about("使用微信钱包"), 0);
+  EXPECT_EQ(p.asked_about("为什么用微信账号登录不上"), 0);
+  EXPECT_EQ(p.asked_about("用支付宝还款"), -1) << "a repayment: a channel";
+  EXPECT_EQ(p.asked_about("能用微信零钱往里冲吗"), -1) << "money moved in";
+  EXPECT_EQ(p.asked_about("充值能用支付宝吗"), -1) << "a recharge of ours before it";
+  EXPECT_EQ(p.asked_about("借款能用支付宝还吗"), -1) << "our loan before it";
+  EXPECT_EQ(p.asked_about("支付宝能充吗 我想用微信的钱"), -1) << "a recharge in the question";
+  EXPECT_EQ(p.asked_about("自称平台客服的让我用支付宝转账"), -1) << "a transfer";
+  const ProductMentions kinds({"信用卡"}, {{"信用卡", 0}}, {"用"}, {}, true);
+  EXPECT_EQ(kinds.asked_about("可以用信用卡吗"), -1) << "kinds keep the means reading";
+}
+
 // A name right after 影响 (a few characters between, no punctuation) is what
 // ours is feared to affect: the question asks about ours.
 TEST(ProductMentions, WhatOursIsFearedToAffect) {
