@@ -243,7 +243,8 @@ constexpr double kSwitchFirstTurnFloor = 0.98;
 // out-of-catalog questions and other products after a topic, complete new
 // questions, follow-ups that carry): 104/120 when written, 107/120 after the
 // switch rules; its chit-chat class (not its lines) guided the second rule.
-constexpr double kSwitchBlindFollowupFloor = 0.87;
+// 112/120 with the leisure small-talk domains of out_of_scope.json.
+constexpr double kSwitchBlindFollowupFloor = 0.92;
 constexpr double kSwitchBlindFirstTurnFloor = 0.95;  // 117/120 when set
 // tests/fixtures/multiturn_misses.tsv (issue 7's known follow-up misses, not
 // blind: written with their fixes): a bank named after an arrival-time
@@ -251,8 +252,9 @@ constexpr double kSwitchBlindFirstTurnFloor = 0.95;  // 117/120 when set
 // (its reply, not ours) beside products named as our means, small talk
 // sharing a word with ours (下班, 周末) after a topic, abnormal funds and other
 // companies' services after one of ours. 26/34 and 34/34 when set; 28/34
-// with the policy's rule 2a (abnormal funds after a repayment question).
-constexpr double kMissesFollowupFloor = 0.82;
+// with the policy's rule 2a (abnormal funds after a repayment question);
+// 34/34 with the leisure small-talk domains of out_of_scope.json.
+constexpr double kMissesFollowupFloor = 0.97;
 constexpr double kMissesFirstTurnFloor = 0.97;
 
 MultiturnReport evaluate_file(const std::string& path) {

@@ -307,10 +307,11 @@ constexpr ProbeFloors kMidConversationBlindFloors = {"probe_midconv.jsonl", 0.95
 // 20/20, 59/60 refused (the baseline 159/160, 20/20, 58/60); credit log
 // 160/160, 20/20, 60/60 (the baseline 160/160, 20/20, 58/60); hard mix
 // 155/160, 20/20, 57/60 (the baseline 155/160, 19/20, 54/60). Floors a notch
-// below.
-constexpr ProbeFloors kWidgetBlindFloors = {"probe_widget.jsonl", 0.97, 0.95, 0.95};
+// below. No-answer floors raised with the few-variant scope rules of
+// out_of_scope.json: widget 60/60, hard mix 60/60.
+constexpr ProbeFloors kWidgetBlindFloors = {"probe_widget.jsonl", 0.97, 0.95, 0.98};
 constexpr ProbeFloors kCreditLogBlindFloors = {"probe_creditlog.jsonl", 0.98, 0.95, 0.96};
-constexpr ProbeFloors kHardMixBlindFloors = {"probe_hardmix.jsonl", 0.95, 0.95, 0.93};
+constexpr ProbeFloors kHardMixBlindFloors = {"probe_hardmix.jsonl", 0.95, 0.95, 0.98};
 // Real customers' questions (tests/fixtures/REAL_SOURCES.md: the public BQ
 // corpus of a bank's consumer-credit service and ATEC), labelled blind
 // against our catalog. realbq and realbq3 were fixed against; realbq_held
@@ -383,7 +384,7 @@ constexpr ProbeFloors kRealBq10Floors = {"probe_realbq10.jsonl", 0.9, 0.5, 0.86}
 constexpr ProbeFloors kRealBq11Floors = {"probe_realbq11.jsonl", 0.93, 1.0, 0.99};
 constexpr ProbeFloors kRealBq12Floors = {"probe_realbq12.jsonl", 0.86, 1.0, 0.89};
 constexpr ProbeFloors kRealBq13Floors = {"probe_realbq13.jsonl", 0.88, 0.66, 0.92};
-constexpr ProbeFloors kRealBq14Floors = {"probe_realbq14.jsonl", 0.89, 1.0, 0.96};
+constexpr ProbeFloors kRealBq14Floors = {"probe_realbq14.jsonl", 0.89, 1.0, 0.97};
 // Raised with this stop's content for realbq14 and realbq15, the lookups
 // only an agent can answer, the charged-twice handoff and the number asked
 // of our service: realbq_held 93/98; realbq2 246/274; realbq3 259/269, 5/5;
@@ -395,7 +396,9 @@ constexpr ProbeFloors kRealBq14Floors = {"probe_realbq14.jsonl", 0.89, 1.0, 0.96
 // (SVM in brackets): realbq15 318/368, 5/8, 164/188 (281/368, 2/8, 149/188);
 // realbq16 305/352, 0/2, 148/177 (264/352, 1/2, 130/177). When they landed:
 // realbq15 336/368, 6/8, 182/188; realbq16 315/352, 0/2, 150/177.
-constexpr ProbeFloors kRealBq15Floors = {"probe_realbq15.jsonl", 0.91, 0.75, 0.96};
+// No-answer raised with the next stop's scope rules: realbq14 218/222,
+// realbq15 185/188.
+constexpr ProbeFloors kRealBq15Floors = {"probe_realbq15.jsonl", 0.91, 0.75, 0.97};
 constexpr ProbeFloors kRealBq16Floors = {"probe_realbq16.jsonl", 0.89, 0, 0.84};
 // Three more sets written blind from the catalog and measured only, never
 // fixed against: search-box keywords (提现 到账时间, cz限额), worried
@@ -404,8 +407,10 @@ constexpr ProbeFloors kRealBq16Floors = {"probe_realbq16.jsonl", 0.89, 0, 0.84};
 // they landed: keywords 157/160, 20/20, 56/60 (the baseline 155/160, 17/20,
 // 55/60); worried 158/160, 20/20, 53/60 (158/160, 19/20, 55/60); logs2
 // 160/160, 20/20, 60/60 (157/160, 18/20, 57/60). Floors a notch below.
-constexpr ProbeFloors kKeywordsBlindFloors = {"probe_keywords.jsonl", 0.97, 0.95, 0.91};
-constexpr ProbeFloors kWorriedBlindFloors = {"probe_worried.jsonl", 0.97, 0.95, 0.86};
+// No-answer raised with the few-variant scope rules: keywords 59/60, worried
+// 58/60.
+constexpr ProbeFloors kKeywordsBlindFloors = {"probe_keywords.jsonl", 0.97, 0.95, 0.96};
+constexpr ProbeFloors kWorriedBlindFloors = {"probe_worried.jsonl", 0.97, 0.95, 0.95};
 constexpr ProbeFloors kLogs2BlindFloors = {"probe_logs2.jsonl", 0.98, 0.95, 0.96};
 constexpr ProbeFloors kLogsStyleFloors = {"probe_logs_style.jsonl", 0.94, 0.42, 0.99};
 // Issue 7's known misses by class (tests/fixtures/probe_misses.jsonl, not
@@ -422,8 +427,9 @@ constexpr ProbeFloors kLogsStyleFloors = {"probe_logs_style.jsonl", 0.94, 0.42, 
 // content fixes cost more elsewhere); raised to 36/39, 13/13, 23/25 with the
 // policy's rules 2a (a charge told gone wrong, bot/charge_story.h) and 4a (a
 // number asked of the service, bot/contact_question.h); the fragment and
-// small-talk lines still missed.
-constexpr ProbeFloors kMissesFloors = {"probe_misses.jsonl", 0.92, 1.0, 0.92};
+// small-talk lines still missed; no-answer 25/25 with the leisure small-talk
+// domains of out_of_scope.json.
+constexpr ProbeFloors kMissesFloors = {"probe_misses.jsonl", 0.92, 1.0, 0.96};
 // Terse app help-box questions (5-15 characters, new wordings of every
 // entry: 晚还/拉人/zh/sxf, a one-character typo in the key noun) and short
 // out-of-catalog look-alikes (other apps' and banks' products, life
