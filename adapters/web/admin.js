@@ -186,15 +186,19 @@
     });
   }
 
+  // While new figures load, the clusters on screen are stale: they are hidden
+  // (aria-busy) so that no fix is started on a cluster about to be replaced.
   function load() {
     showError('error', '');
+    var clusters = $('clusters');
+    clusters.setAttribute('aria-busy', 'true');
     return api('/v1/admin/insights?since=' + encodeURIComponent($('since').value)).then(function (d) {
       renderFigures(d);
       renderChart(d.days);
       renderClusters(d.clusters);
       renderReasons(d.handoffs_by_reason, d.handoff_reason_labels || {});
       renderEntries(d.entries);
-    });
+    }).finally(function () { clusters.removeAttribute('aria-busy'); });
   }
 
   function showLogin(message) {
