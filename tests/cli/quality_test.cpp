@@ -217,8 +217,8 @@ constexpr ProbeFloors kCompareBlindFloors = {"probe_compare.jsonl", 0.97, 0.85, 
 // synonyms.json at 120/160 right, 15/20 handed over, 36/40 refused, against
 // the linear-SVM baseline's 103/160, 12/20, 39/40; 137/160, 17/20, 37/40
 // when it landed (most misses are whole English sentences). Floors a notch
-// below.
-constexpr ProbeFloors kMixedLanguageBlindFloors = {"probe_hk_mixed.jsonl", 0.83, 0.8, 0.9};
+// below; no-answer raised at 40/40 with the few-variant scope rules.
+constexpr ProbeFloors kMixedLanguageBlindFloors = {"probe_hk_mixed.jsonl", 0.83, 0.8, 0.97};
 // The hand-over decision, written blind from the catalog: 100 messages a
 // person should take (money missing, a withdrawal days overdue, complaints,
 // asking for a manager, masked swearing), 90 that only look like it
@@ -247,8 +247,9 @@ constexpr ProbeFloors kRealLogsBlindFloors = {"probe_real_logs.jsonl", 0.94, 0.9
 // catalog: before the fixes of its stop 110/150 right, 14/15 handed over,
 // 32/35 refused, against the baseline's 111/150, 12/15, 33/35; 125/150,
 // 14/15, 32/35 when it landed (the baseline, on the same knowledge base,
-// 132/150, 13/15, 31/35). Floors a notch below.
-constexpr ProbeFloors kParaphraseBlindFloors = {"probe_paraphrase.jsonl", 0.8, 0.86, 0.85};
+// 132/150, 13/15, 31/35). Floors a notch below; no-answer raised at 35/35
+// with the few-variant scope rules.
+constexpr ProbeFloors kParaphraseBlindFloors = {"probe_paraphrase.jsonl", 0.8, 0.86, 0.97};
 // Customers typing on a phone, noisy: homophone slips (提线, 冲值, 到帐),
 // pinyin abbreviations, run-ons, a greeting or a chit-chat clause around the
 // question; out of catalog: other companies' products sharing our words and
