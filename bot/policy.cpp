@@ -181,7 +181,13 @@ Decision Policy::decide(const retrieval::SearchResult& result, const knowledge::
     d.other_product = result.other_product;
     return d;
   }
-  if (!plausible) return fallback();
+  if (!plausible) {
+    fallback();
+    // Refused by a rule (a lookup, a domain): said as such, not as a
+    // question no entry was found for.
+    if (d.action == Action::kFallback && out_of_scope) d.refusal = result.refusal;
+    return d;
+  }
 
   // 4a. A number asked of the service ("人工客服电话", "你们有人工电话吗"):
   // read as the contact entry itself, the human entry or another entry of

@@ -26,7 +26,10 @@
 //   3. out_of_scope >= out_of_scope threshold (unless the top entry is a
 //      clear match as in 5), or no plausible entry
 //                                   -> fallback (offers a human); the second
-//                                      in a row becomes a handoff
+//                                      in a row becomes a handoff. Refused
+//                                      by a rule of out_of_scope.json
+//                                      (SearchResult::refusal), the fallback
+//                                      is worded for that rule (refusal)
 //   3b. the question asks about another company's product (named, not as
 //       a means of ours: retrieval::SearchResult::other_product)
 //                                   -> fallback saying so (other_product)
@@ -160,6 +163,12 @@ struct Decision {
   // Fallback about another company's product: its name (worded from the
   // `other_product` reply). "" otherwise.
   std::string other_product;
+  // Fallback for a question an out_of_scope.json lookup or domain rule
+  // refused (rule 3, SearchResult::refusal): the canned reply key it is
+  // worded with ("lookup_refusal", "scope_refusal" …). "" otherwise, and
+  // for every other action (a refusal that becomes a handoff says why a
+  // human takes over, not why the bot refused).
+  std::string refusal;
   Priority priority = Priority::kNormal;
 };
 

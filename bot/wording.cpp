@@ -12,6 +12,18 @@ const std::map<std::string, std::string>& builtin_replies() {
       {"fallback",
        "不好意思，这个问题我暂时没能找到准确的答案，已帮您记录下来，稍后会请同事跟进并尽快回复您。"
        "如需尽快处理，您也可以点击“转人工”联系人工客服。欢迎您随时再来咨询。"},
+      // Refusals by a rule of out_of_scope.json (Decision::refusal) and of
+      // another company's product: no config variables here, the operator's
+      // texts in replies.json name the platform and where to look.
+      {"lookup_refusal",
+       "不好意思，我这边看不到个人的账户和交易记录，暂时无法为您查询具体某一笔借款、出借或资金的情况。"
+       "您本人的记录可以登录账户查看；如需进一步核实，您可以回复“转人工”，人工客服核实您的身份后可以为您查询本人名下的记录。"},
+      {"scope_refusal",
+       "不好意思，这方面的问题不在我们平台的服务范围内，暂时无法为您提供准确的信息。"
+       "充值、提现、出借、借款、还款、风控和账户安全等方面的问题，您都可以随时问我，我会尽力为您解答。"},
+      {"other_product",
+       "您好，您提到的{product}相关业务不是由我们平台提供的，具体情况请以其提供方（相应的公司、银行等机构）的官方客服或官方渠道说明为准。"
+       "如果您有关于账户、充值、提现、出借或借款的问题，欢迎您随时咨询。"},
       {"clarify_prompt", "请问您是想问以下哪个问题呢？"},
       {"handoff_notice", "好的，正在为您转接人工客服，请您稍等。"},
       {"handoff_priority_notice", "已为您优先转接人工客服，请您稍等，同事会尽快为您处理。"},
@@ -192,13 +204,21 @@ std::string compose(const knowledge::KnowledgeBase& kb, const Decision& d,
       break;
     }
     case Action::kFallback: {
-      std::string about_product = d.other_product.empty() ? "" : kb.reply("other_product");
-      const std::string placeholder = "{product}";
-      for (size_t at = about_product.find(placeholder); at != std::string::npos;
-           at = about_product.find(placeholder, at + d.other_product.size())) {
-        about_product.replace(at, placeholder.size(), d.other_product);
+      // Why the bot refuses, when it knows: another company's product, a
+      // rule of out_of_scope.json; else (or when that reply has no text) the
+      // fallback.
+      std::string why;
+      if (!d.other_product.empty()) {
+        why = canned(kb, "other_product");
+        const std::string placeholder = "{product}";
+        for (size_t at = why.find(placeholder); at != std::string::npos;
+             at = why.find(placeholder, at + d.other_product.size())) {
+          why.replace(at, placeholder.size(), d.other_product);
+        }
+      } else if (!d.refusal.empty()) {
+        why = canned(kb, d.refusal);
       }
-      join(out, about_product.empty() ? canned(kb, "fallback") : about_product);
+      join(out, why.empty() ? canned(kb, "fallback") : why);
       break;
     }
     case Action::kHandoff: {

@@ -15,7 +15,15 @@
 //   too_long                 instead of the fallback when an over-long message
 //                            (> max_input_chars) finds no answer
 //   other_product            fallback about another company's product ({product}:
-//                            its name; default: the fallback)
+//                            its name; default built in)
+//   lookup_refusal           fallback for a question an out_of_scope.json
+//                            "lookups" rule refused: records only an agent
+//                            can see (default built in)
+//   scope_refusal            fallback for a question an out_of_scope.json
+//                            "domains" rule refused: a need outside the
+//                            platform's service, small talk (default built in)
+//   (any key)                a rule's own "reply" (Decision::refusal); a key
+//                            without text says the fallback
 //   offer_human              line appended to `offer` answers and to answers
 //                            that open with impatience_apology
 //   pii_warning              prepended when personal data was typed (card,

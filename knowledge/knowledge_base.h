@@ -6,7 +6,7 @@
 // On-disk layout of a configuration directory (all UTF-8 JSON):
 //   kb/<category>.json   {"category","title","entries":[Entry…]}
 //   out_of_scope.json    {"questions":[…]}  example questions no entry answers,
-//                        "lookups":[{"name","all_of":[[…]…],"none_of":[…]}…] (optional),
+//                        "lookups":[{"name","all_of":[[…]…],"none_of":[…],"reply"}…] (optional),
 //                        "domains": the same, for needs of daily life (optional)
 //   replies.json         {"<reply key>": "text", …}   canned replies
 //   synonyms.json        {"<variant>": "<canonical>", …}
@@ -134,6 +134,12 @@ struct Lookup {
   // Words that, any one present, keep the question from asking for it
   // ("none_of": 我的还款日是哪天 asks for a record, 我的还款日过了怎么办 is ours).
   std::vector<std::string> none_of;
+  // The canned reply (replies.json key) a question refused by this rule is
+  // told: "reply" as written, else the section's own, "lookup_refusal"
+  // (lookups: records only an agent can see) or "scope_refusal" (domains:
+  // needs outside the platform's service). "fallback" words it as a
+  // question no entry answers (a need of ours the bot has no entry for).
+  std::string reply;
 };
 
 // Words that tell what a follow-up names (followup.json; knowledge/slots.h).

@@ -269,7 +269,8 @@ class Linter {
   }
 
   // Errors: a lookup whose group holds no word (it would never match), a
-  // blank none_of word. Warnings: entries with a variant holding a word of
+  // blank none_of word. Warnings: a rule whose "reply" replies.json lacks
+  // (and the bot has no text of its own for), entries with a variant holding a word of
   // every group of a lookup and none of its none_of words: the bot refuses
   // such questions (retrieval/lookups.h).
   void check_lookups() {
@@ -284,6 +285,12 @@ class Linter {
         if (w.find_first_not_of(" \t\r\n") == std::string::npos) {
           add(Severity::kError, "out_of_scope.json", l.name, "a blank word in none_of");
         }
+      }
+      // The bot has texts of its own for the sections' replies (bot/wording.h).
+      const bool built_in = l.reply == "lookup_refusal" || l.reply == "scope_refusal";
+      if (!l.reply.empty() && !built_in && !kb_.replies.count(l.reply)) {
+        add(Severity::kWarning, "out_of_scope.json", l.name,
+            "reply \"" + l.reply + "\" is not in replies.json: its refusal says the fallback");
       }
     }
     for (const Entry& e : kb_.entries) {

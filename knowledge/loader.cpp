@@ -191,10 +191,11 @@ std::vector<OtherProduct> read_named(const json& list, const std::string& what, 
 }
 
 // out_of_scope.json "lookups" (or "domains", `section`; `one` names an
-// item in messages): each {"name", "all_of": [[word…]…], "none_of": [word…]}
-// (groups required, each a list of strings; none_of optional, a list of strings).
-std::vector<Lookup> read_lookups(const json& list, FileReader& reader, const std::string& section = "lookups",
-                                 const std::string& one = "lookup") {
+// item in messages): each {"name", "all_of": [[word…]…], "none_of": [word…],
+// "reply": key} (groups required, each a list of strings; none_of optional, a
+// list of strings; reply optional, `default_reply` when absent or empty).
+std::vector<Lookup> read_lookups(const json& list, FileReader& reader, const std::string& section,
+                                 const std::string& one, const std::string& default_reply) {
   std::vector<Lookup> out;
   if (!list.is_array()) {
     reader.error(section, "must be a list of {\"name\", \"all_of\"}");
@@ -225,6 +226,8 @@ std::vector<Lookup> read_lookups(const json& list, FileReader& reader, const std
       l.all_of.push_back(std::move(words));
     }
     l.none_of = reader.string_list(item, "none_of", label, false);
+    l.reply = reader.string_field(item, "reply", label, false);
+    if (l.reply.empty()) l.reply = default_reply;
     out.push_back(std::move(l));
   }
   return out;
@@ -383,11 +386,13 @@ LoadOutcome load(const std::string& config_dir) {
     json doc = read_json("out_of_scope.json", false, reader);
     if (doc.is_object()) {
       kb->out_of_scope = reader.string_list(doc, "questions", "", true);
-      if (auto lookups = doc.find("lookups"); lookups != doc.end()) kb->lookups = read_lookups(*lookups, reader);
+      if (auto lookups = doc.find("lookups"); lookups != doc.end()) {
+        kb->lookups = read_lookups(*lookups, reader, "lookups", "lookup", "lookup_refusal");
+      }
       // Needs of daily life no entry covers, told by their words (营业执照 +
       // 年报, 外币 + 兑换): refused as a lookup is.
       if (auto domains = doc.find("domains"); domains != doc.end()) {
-        for (Lookup& d : read_lookups(*domains, reader, "domains", "domain")) kb->lookups.push_back(std::move(d));
+        for (Lookup& d : read_lookups(*domains, reader, "domains", "domain", "scope_refusal")) kb->lookups.push_back(std::move(d));
       }
     } else if (!doc.is_null()) {
       reader.error("", "must be an object with \"questions\"");

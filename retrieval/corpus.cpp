@@ -58,6 +58,7 @@ Corpus make_corpus(const knowledge::KnowledgeBase& kb) {
   for (const knowledge::Lookup& l : kb.lookups) {
     corpus.lookups.push_back(l.all_of);
     corpus.lookup_exclusions.push_back(l.none_of);
+    corpus.lookup_labels.push_back(l.reply);
   }
   auto forms_of = [](const knowledge::OtherProduct& p) {
     OtherProduct product{p.name, {p.name}};

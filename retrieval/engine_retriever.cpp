@@ -85,7 +85,7 @@ EngineRetriever::EngineRetriever(std::unique_ptr<Normalizer> normalizer, EngineS
   as_means_ = normalized_all(corpus.product_as_means);
   std::vector<std::vector<std::string>> exclusions;
   for (const auto& words : corpus.lookup_exclusions) exclusions.push_back(normalized_all(words));
-  lookups_ = Lookups(std::move(lookups), std::move(exclusions));
+  lookups_ = Lookups(std::move(lookups), std::move(exclusions), corpus.lookup_labels);
   view_.tokenizer = state_.tokenizer.get();
   view_.vocab = &state_.trained.vocab;
   view_.model = &state_.trained.model;
@@ -158,13 +158,17 @@ SearchResult EngineRetriever::search(std::string_view text, size_t k) const {
     r.base_margin = base_margin;
     // A record only an agent can look up ("我投的那个标 借款人是干啥的"):
     // no entry answers it, whichever reading won.
-    if (lookups_.asked(r.normalized)) r.out_of_scope = 1.0;
+    if (const std::string* label = lookups_.asked_by(r.normalized)) {
+      r.out_of_scope = 1.0;
+      r.refusal = *label;
+    }
     // A message saying it is not about us ("跟你们没关系，随便问问，…")
     // asks someone else's question unless it puts one of ours to us.
     if (state_.components.clauses && disclaimed(text)) r.out_of_scope = 1.0;
   } catch (const std::exception&) {
     r.candidates.clear();
     r.out_of_scope = 1.0;
+    r.refusal.clear();
     r.forget_base_choice();
   }
   return r;

@@ -7,7 +7,7 @@
 namespace faqbot::retrieval {
 
 Lookups::Lookups(std::vector<std::vector<std::vector<std::string>>> lookups,
-                 std::vector<std::vector<std::string>> none_of) {
+                 std::vector<std::vector<std::string>> none_of, std::vector<std::string> labels) {
   for (size_t i = 0; i < lookups.size(); ++i) {
     auto& groups = lookups[i];
     bool complete = !groups.empty();
@@ -24,12 +24,13 @@ Lookups::Lookups(std::vector<std::vector<std::vector<std::string>>> lookups,
         if (w != knowledge::kNamedPerson) anchors.push_back(w);
       }
     }
-    lookups_.push_back({std::move(groups), std::move(excluded), std::move(anchors)});
+    std::string label = i < labels.size() ? std::move(labels[i]) : std::string();
+    lookups_.push_back({std::move(groups), std::move(excluded), std::move(anchors), std::move(label)});
   }
 }
 
-bool Lookups::asked(const std::string& normalized) const {
-  return std::any_of(lookups_.begin(), lookups_.end(), [&](const Lookup& lookup) {
+const std::string* Lookups::asked_by(const std::string& normalized) const {
+  auto it = std::find_if(lookups_.begin(), lookups_.end(), [&](const Lookup& lookup) {
     const auto& groups = lookup.all_of;
     const bool excluded = std::any_of(lookup.none_of.begin(), lookup.none_of.end(), [&](const std::string& w) {
       return normalized.find(w) != std::string::npos;
@@ -42,6 +43,7 @@ bool Lookups::asked(const std::string& normalized) const {
       });
     });
   });
+  return it == lookups_.end() ? nullptr : &it->label;
 }
 
 }  // namespace faqbot::retrieval

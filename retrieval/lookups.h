@@ -22,13 +22,19 @@ class Lookups {
   // words any one of which, present in a question, keeps it from asking for
   // lookup i (我的还款日过了怎么办 is no lookup of the due date); empty
   // words are ignored.
+  // labels[i] (labels may be shorter; "" when absent): what asked_by()
+  // returns for lookup i.
   explicit Lookups(std::vector<std::vector<std::vector<std::string>>> lookups,
-                   std::vector<std::vector<std::string>> none_of = {});
+                   std::vector<std::vector<std::string>> none_of = {},
+                   std::vector<std::string> labels = {});
 
   bool empty() const { return lookups_.empty(); }
   // Whether `normalized` holds a word of every group of some lookup and
   // none of that lookup's none_of words.
-  bool asked(const std::string& normalized) const;
+  bool asked(const std::string& normalized) const { return asked_by(normalized) != nullptr; }
+  // The label of the first lookup (in the given order) `normalized` asks
+  // for as asked() tells; null when none.
+  const std::string* asked_by(const std::string& normalized) const;
 
  private:
   struct Lookup {
@@ -37,6 +43,7 @@ class Lookups {
     // The words a named person must follow: all_of's words but the
     // knowledge::kNamedPerson marker.
     std::vector<std::string> anchors;
+    std::string label;
   };
   std::vector<Lookup> lookups_;
 };

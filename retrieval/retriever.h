@@ -72,6 +72,10 @@ struct Corpus {
   // Parallel to `lookups` (may be shorter): words any one of which keeps a
   // question from asking for that lookup (knowledge::Lookup::none_of).
   std::vector<std::vector<std::string>> lookup_exclusions;
+  // Parallel to `lookups` (may be shorter): the label a question refused by
+  // that lookup carries (SearchResult::refusal; knowledge::Lookup::reply,
+  // the canned reply it is told). Opaque to retrieval.
+  std::vector<std::string> lookup_labels;
   // Entries that answer courtesy, not a question (greetings, thanks …): a
   // clause matching one does not make a message with another question
   // clause about it ("您好，打扰一下，怎么提现").
@@ -135,6 +139,11 @@ struct SearchResult {
   // Independent of how the candidates were reranked: compare with their ids.
   std::string base_choice;
   double base_margin = -std::numeric_limits<double>::infinity();
+  // The label (Corpus::lookup_labels) of the lookup or domain rule that
+  // refused the question (out_of_scope set to 1 by it), "" when no rule did
+  // (the calibrated models alone, or nothing refused). Says why a refusal
+  // is one, so that it can be worded for that reason.
+  std::string refusal;
 
   // Sets base_choice / base_margin to "" / -infinity (no first choice of the
   // base model), which policy rule 5b never answers on. Contract: call it

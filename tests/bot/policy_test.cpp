@@ -336,6 +336,34 @@ TEST_F(PolicyTest, AnotherCompanysProductFallsBackNamingIt) {
   EXPECT_EQ(decide(theirs).action, Action::kAnswer);
 }
 
+// A question a lookup or domain rule refused (out_of_scope 1, the rule's
+// label) falls back worded for that rule; the contract stays: a fallback
+// with no entry, the second in a row a handoff that says no refusal.
+TEST_F(PolicyTest, RefusalByARuleCarriesItsReply) {
+  retrieval::SearchResult r = result({{"withdraw.arrival_time", 0.8}, {"withdraw.fee", 0.05}}, 1.0);
+  r.refusal = "lookup_refusal";
+  Decision d = decide(r);
+  EXPECT_EQ(d.action, Action::kFallback);
+  EXPECT_EQ(d.faq_id, "");
+  EXPECT_EQ(d.refusal, "lookup_refusal");
+  EXPECT_TRUE(d.offer_human);
+  // Refused by the calibrated models alone: no reason to tell.
+  r.refusal.clear();
+  EXPECT_EQ(decide(r).refusal, "");
+  // A label on a question that is not refused (a reading the policy answers)
+  // says nothing.
+  retrieval::SearchResult ours = result({{"withdraw.fee", 0.97}, {"recharge.fee", 0.01}}, 0.05);
+  ours.refusal = "scope_refusal";
+  EXPECT_EQ(decide(ours).refusal, "");
+  // The second fallback in a row is a handoff, as any fallback's.
+  conversation_.consecutive_fallbacks = 1;
+  r.refusal = "scope_refusal";
+  Decision second = decide(r);
+  EXPECT_EQ(second.action, Action::kHandoff);
+  EXPECT_EQ(second.reason, HandoffReason::kRepeatedFallback);
+  EXPECT_EQ(second.refusal, "");
+}
+
 TEST_F(PolicyTest, ThresholdsAreTunable) {
   Thresholds t;
   t.answer = 0.95;

@@ -66,12 +66,62 @@ TEST(Wording, OtherProductFallbackNamesTheProduct) {
   Decision d;
   d.action = Action::kFallback;
   d.other_product = "花呗";
-  // Without an other_product reply: the plain fallback.
-  EXPECT_EQ(compose(*kb, d), kb->reply("fallback"));
+  // Without an other_product reply: the built-in one, naming the product
+  // and no company (a card is a bank's), never the plain fallback.
+  kb->replies.erase("other_product");
+  const std::string builtin = compose(*kb, d);
+  EXPECT_NE(builtin, kb->reply("fallback"));
+  EXPECT_NE(builtin.find("您提到的花呗相关业务"), std::string::npos) << builtin;
+  EXPECT_EQ(builtin.find("{product}"), std::string::npos) << builtin;
+  EXPECT_EQ(builtin.find("其他公司"), std::string::npos) << builtin;
   kb->replies["other_product"] = "{product}是其他公司的产品，请咨询{product}官方客服。{platform}的问题欢迎咨询。";
   EXPECT_EQ(compose(*kb, d), "花呗是其他公司的产品，请咨询花呗官方客服。示例贷的问题欢迎咨询。");
   d.other_product.clear();
   EXPECT_EQ(compose(*kb, d), kb->reply("fallback"));
+}
+
+// A question a rule of out_of_scope.json refused is told why (the rule's
+// reply key, Decision::refusal), not asked to be put another way.
+TEST(Wording, RefusalByARuleSaysItsOwnReply) {
+  auto kb = testing::make_kb();
+  Decision d;
+  d.action = Action::kFallback;
+  d.refusal = "lookup_refusal";
+  kb->replies["lookup_refusal"] = "不好意思，我这边看不到个人的记录，您可以在“资金记录”中查看。";
+  kb->replies["scope_refusal"] = "不好意思，这方面的问题不在{platform}的服务范围内。";
+  EXPECT_EQ(compose(*kb, d), "不好意思，我这边看不到个人的记录，您可以在“资金记录”中查看。");
+  d.refusal = "scope_refusal";
+  EXPECT_EQ(compose(*kb, d), "不好意思，这方面的问题不在示例贷的服务范围内。");
+  // Another company's product named too: that is what the reply is about.
+  d.other_product = "花呗";
+  EXPECT_NE(compose(*kb, d).find("花呗"), std::string::npos);
+  d.other_product.clear();
+  // A rule that chose the fallback, or a key without any text: the fallback.
+  d.refusal = "fallback";
+  EXPECT_EQ(compose(*kb, d), kb->reply("fallback"));
+  d.refusal = "no_such_reply";
+  EXPECT_EQ(compose(*kb, d), kb->reply("fallback"));
+}
+
+// The built-in refusals (an operator's replies.json without them) say why
+// without asking to rephrase, and hold no placeholder an investor would see.
+TEST(Wording, BuiltInRefusalsNeedNoConfigVariable) {
+  auto kb = testing::make_kb();
+  kb->replies.erase("lookup_refusal");
+  kb->replies.erase("scope_refusal");
+  Decision d;
+  d.action = Action::kFallback;
+  for (const char* key : {"lookup_refusal", "scope_refusal"}) {
+    d.refusal = key;
+    const std::string text = compose(*kb, d);
+    EXPECT_NE(text, kb->reply("fallback")) << key;
+    EXPECT_EQ(text.find('{'), std::string::npos) << key << ": " << text;
+    EXPECT_EQ(text.find("换个说法"), std::string::npos) << key << ": " << text;
+  }
+  d.refusal = "lookup_refusal";
+  EXPECT_NE(compose(*kb, d).find("转人工"), std::string::npos);
+  d.refusal = "scope_refusal";
+  EXPECT_NE(compose(*kb, d).find("充值"), std::string::npos);
 }
 
 TEST(Wording, UpsetHandoffApologisesFirst) {

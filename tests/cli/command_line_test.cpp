@@ -81,6 +81,31 @@ TEST_F(CommandLine, AskJsonAnswersOneObjectPerLine) {
   EXPECT_FALSE(empty["text"].get<std::string>().empty());
 }
 
+// A question the default knowledge base refuses on purpose is told why
+// (replies.json lookup_refusal, scope_refusal, other_product), never asked
+// to be put another way; the contract stays a fallback with a null faq_id.
+TEST_F(CommandLine, AskTellsWhyAQuestionIsRefused) {
+  RunResult r = run("ask --json --config '" + std::string(FAQBOT_DEFAULT_CONFIG) + "'",
+                    "帮我查下我老公的借款\n今天吃什么\n工商银行信用卡额度\n");
+  ASSERT_EQ(r.status, 0);
+  auto lines = lines_of(r.out);
+  ASSERT_EQ(lines.size(), 3u) << r.out;
+  for (const std::string& line : lines) {
+    auto j = nlohmann::json::parse(line);
+    EXPECT_EQ(j["action"], "fallback") << line;
+    EXPECT_TRUE(j["faq_id"].is_null()) << line;
+    EXPECT_EQ(j["text"].get<std::string>().find("换个说法"), std::string::npos) << line;
+  }
+  const std::string lookup = nlohmann::json::parse(lines[0])["text"];
+  EXPECT_NE(lookup.find("资金记录"), std::string::npos) << lookup;
+  EXPECT_NE(lookup.find("转人工"), std::string::npos) << lookup;
+  const std::string scope = nlohmann::json::parse(lines[1])["text"];
+  EXPECT_NE(scope.find("提现"), std::string::npos) << scope;
+  const std::string card = nlohmann::json::parse(lines[2])["text"];
+  EXPECT_NE(card.find("信用卡"), std::string::npos) << card;
+  EXPECT_EQ(card.find("其他公司"), std::string::npos) << card;
+}
+
 TEST_F(CommandLine, LintAcceptsTheDefaultKnowledgeBase) {
   RunResult r = run("lint --config '" + std::string(FAQBOT_DEFAULT_CONFIG) + "'");
   EXPECT_EQ(r.status, 0) << r.out;

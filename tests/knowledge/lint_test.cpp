@@ -229,6 +229,22 @@ TEST(Lint, LookupsNeedWordsInEveryGroupAndWarnWhichVariantsAskForOne) {
   EXPECT_FALSE(any_contains(warnings, "借款人是谁审核的"));
 }
 
+// A rule's reply key must have a text: in replies.json, or one the bot has
+// built in (the sections' own); else its refusals say the fallback.
+TEST(Lint, LookupReplyWithoutATextIsWarnedOf) {
+  ConfigFixture fx;
+  fx.write("out_of_scope.json", R"({"questions": ["今天天气怎么样"], "lookups": [
+    {"name": "借款人", "all_of": [["借款人"], ["是谁"]]},
+    {"name": "改日子", "all_of": [["还款日"], ["改"]], "reply": "fallback"},
+    {"name": "错字", "all_of": [["外币"], ["换"]], "reply": "scope_refusl"}]})");
+  LoadOutcome out = load(fx.dir());
+  auto warnings = diagnostic_lines(out, Severity::kWarning);
+  EXPECT_TRUE(any_contains(warnings, "out_of_scope.json: 错字: warning: reply \"scope_refusl\" is not in replies.json"))
+      << ::testing::PrintToString(warnings);
+  EXPECT_FALSE(any_contains(warnings, "out_of_scope.json: 借款人: warning: reply"));
+  EXPECT_FALSE(any_contains(warnings, "out_of_scope.json: 改日子: warning: reply"));
+}
+
 TEST(Lint, IssuedProductsNeedNamesAndWarnWhichVariantsNameOne) {
   ConfigFixture fx;
   fx.write("other_products.json", R"({"products": [], "issuers": [

@@ -228,6 +228,23 @@ TEST(Loader, DomainsAreLoadedAfterTheLookups) {
   EXPECT_TRUE(has_error(load(fx.dir()), "out_of_scope.json: domains: error: must be a list"));
 }
 
+// A rule's refusal is worded by its "reply", else by its section's own.
+TEST(Loader, LookupsAndDomainsCarryTheReplyTheirRefusalIsWordedWith) {
+  ConfigFixture fx;
+  fx.write("out_of_scope.json", R"({"questions": [], "domains": [
+    {"name": "外币", "all_of": [["美元"], ["换"]]},
+    {"name": "改还款日", "all_of": [["还款日"], ["改"]], "reply": "fallback"}], "lookups": [
+    {"name": "借款人", "all_of": [["借款人"], ["我投的"]]}]})");
+  LoadOutcome out = load(fx.dir());
+  ASSERT_TRUE(out.ok()) << format(out.diagnostics.at(0));
+  ASSERT_EQ(out.kb->lookups.size(), 3u);
+  EXPECT_EQ(out.kb->lookups[0].reply, "lookup_refusal");
+  EXPECT_EQ(out.kb->lookups[1].reply, "scope_refusal");
+  EXPECT_EQ(out.kb->lookups[2].reply, "fallback");
+  fx.write("out_of_scope.json", R"({"questions": [], "lookups": [{"name": "x", "all_of": [["a"]], "reply": 1}]})");
+  EXPECT_TRUE(has_error(load(fx.dir()), "out_of_scope.json: lookup #1: error: field \"reply\" must be a string"));
+}
+
 TEST(Loader, MalformedOtherProductsNameTheProduct) {
   ConfigFixture fx;
   fx.write("other_products.json", R"({"products": [{"aliases": ["x"]}, "花呗", {"name": 3}]})");

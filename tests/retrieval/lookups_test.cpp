@@ -57,6 +57,26 @@ TEST(Lookups, ANoneOfWordKeepsTheQuestionOurs) {
   EXPECT_TRUE(blank.asked("那笔的借款人是谁")) << "a blank none_of word excludes nothing";
 }
 
+// asked_by tells which rule refused (its label), so the refusal can be
+// worded for it; the first in order wins, a skipped incomplete lookup keeps
+// the labels of the others in place.
+TEST(Lookups, TheLabelOfTheFirstLookupAsked) {
+  const Lookups rules({{{"借款人"}, {""}},  // incomplete: skipped
+                       {{"借款人"}, {"是谁"}},
+                       {{"外币"}, {"换"}},
+                       {{"借款人", "外币"}, {"是谁", "换"}}},
+                      {}, {"skipped", "lookup_refusal", "scope_refusal"});
+  ASSERT_NE(rules.asked_by("那笔的借款人是谁"), nullptr);
+  EXPECT_EQ(*rules.asked_by("那笔的借款人是谁"), "lookup_refusal");
+  ASSERT_NE(rules.asked_by("外币怎么换"), nullptr);
+  EXPECT_EQ(*rules.asked_by("外币怎么换"), "scope_refusal");
+  EXPECT_EQ(rules.asked_by("怎么提现"), nullptr);
+  // Beyond the labels given: asked, with no label.
+  const Lookups unlabelled({{{"外币"}, {"换"}}});
+  ASSERT_NE(unlabelled.asked_by("外币怎么换"), nullptr);
+  EXPECT_EQ(*unlabelled.asked_by("外币怎么换"), "");
+}
+
 TEST(Lookups, EmptyWordsAndGroupsNeverMatch) {
   EXPECT_TRUE(Lookups().empty());
   const Lookups partial({{{"借款人"}, {""}}, {}});
