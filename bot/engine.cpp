@@ -30,7 +30,8 @@ class EngineImpl final : public Engine {
         settings_(std::move(settings)),
         policy_(settings_.thresholds, settings_.signal_entries),
         guard_(kb_->hedge, canned(*kb_, "fallback")),
-        cues_(*kb_, *retriever_) {}
+        cues_(*kb_, *retriever_),
+        signals_(settings_.signals) {}
 
   const knowledge::KnowledgeBase& kb() const override { return *kb_; }
   const retrieval::Retriever& retriever() const override { return *retriever_; }
@@ -108,6 +109,7 @@ class EngineImpl final : public Engine {
   Policy policy_;
   Guard guard_;
   CueReader cues_;  // the operator's follow-up cues, normalised
+  SignalDetector signals_;  // settings_.signals, compiled
 };
 
 Reply EngineImpl::respond(Conversation& conversation, std::string_view text) const {
@@ -134,7 +136,7 @@ Reply EngineImpl::respond(Conversation& conversation, std::string_view text) con
   const std::string query = utf8::truncate(pii.masked, settings_.max_input_chars);
 
   const std::string normalized = retriever_->normalize(query);
-  const Signals signals = detect_signals(query, normalized, settings_.signals);
+  const Signals signals = signals_.detect(query, normalized);
   Reading reading = read_message(*retriever_, *kb_, cues_, query, conversation,
                                        settings_.thresholds, settings_.top_k,
                                        settings_.followup_max_chars);

@@ -57,41 +57,46 @@ bool contains_any(std::string_view text, const std::vector<std::string>& phrases
   });
 }
 
-// Byte positions where `phrase` occurs in `text` not preceded within the
-// window by a negation, (for ASCII-letter phrases such as "sb") not inside a
-// word, and not overlapping `excluded`.
+// Whether the occurrence of `phrase` at byte `pos` of `text` counts: not
+// preceded within the window by a negation, (for ASCII-letter phrases such
+// as "sb") not inside a word, and not overlapping `excluded`.
+bool counts_at(const std::string& text, const std::string& phrase, size_t pos,
+               const std::vector<std::string>& negations, const std::vector<Range>& excluded) {
+  const bool ascii_word = std::all_of(phrase.begin(), phrase.end(), is_ascii_alpha);
+  if (ascii_word) {
+    const size_t end = pos + phrase.size();
+    if ((pos > 0 && is_ascii_alpha(text[pos - 1])) || (end < text.size() && is_ascii_alpha(text[end]))) {
+      return false;
+    }
+  }
+  // The up-to-3 code points before the phrase.
+  size_t start = pos;
+  for (size_t n = 0; n < kNegationWindow && start > 0;) {
+    --start;
+    if ((static_cast<unsigned char>(text[start]) & 0xC0) != 0x80) ++n;
+  }
+  const std::string before = text.substr(start, pos - start);
+  // 是不是 asks (是不是骗子): its 不是 negates nothing.
+  static const std::string kAsking = "是不是";
+  const bool asks = before.size() >= kAsking.size() &&
+                    before.compare(before.size() - kAsking.size(), kAsking.size(), kAsking) == 0;
+  const bool negated =
+      !asks && std::any_of(negations.begin(), negations.end(), [&](const std::string& neg) {
+        return !neg.empty() && before.size() >= neg.size() &&
+               before.compare(before.size() - neg.size(), neg.size(), neg) == 0;
+      });
+  return !negated && !overlaps(pos, pos + phrase.size(), excluded);
+}
+
+// Byte positions where `phrase` occurs in `text` and counts (counts_at).
 std::vector<size_t> phrase_hits(const std::string& text, const std::string& phrase,
                                 const std::vector<std::string>& negations,
                                 const std::vector<Range>& excluded = {}) {
   std::vector<size_t> hits;
   if (phrase.empty()) return hits;
-  const bool ascii_word = std::all_of(phrase.begin(), phrase.end(), is_ascii_alpha);
   for (size_t pos = text.find(phrase); pos != std::string::npos;
        pos = text.find(phrase, pos + 1)) {
-    if (ascii_word) {
-      const size_t end = pos + phrase.size();
-      if ((pos > 0 && is_ascii_alpha(text[pos - 1])) ||
-          (end < text.size() && is_ascii_alpha(text[end]))) {
-        continue;
-      }
-    }
-    // The up-to-3 code points before the phrase.
-    size_t start = pos;
-    for (size_t n = 0; n < kNegationWindow && start > 0;) {
-      --start;
-      if ((static_cast<unsigned char>(text[start]) & 0xC0) != 0x80) ++n;
-    }
-    const std::string before = text.substr(start, pos - start);
-    // 是不是 asks (是不是骗子): its 不是 negates nothing.
-    static const std::string kAsking = "是不是";
-    const bool asks = before.size() >= kAsking.size() &&
-                      before.compare(before.size() - kAsking.size(), kAsking.size(), kAsking) == 0;
-    const bool negated =
-        !asks && std::any_of(negations.begin(), negations.end(), [&](const std::string& neg) {
-          return !neg.empty() && before.size() >= neg.size() &&
-                 before.compare(before.size() - neg.size(), neg.size(), neg) == 0;
-        });
-    if (!negated && !overlaps(pos, pos + phrase.size(), excluded)) hits.push_back(pos);
+    if (counts_at(text, phrase, pos, negations, excluded)) hits.push_back(pos);
   }
   return hits;
 }
@@ -116,9 +121,21 @@ std::string_view clause_at(std::string_view text, size_t pos);
 // A request for a human in `text`: a `human` phrase not inside a question
 // about who is there (`human_identity`) nor in a clause about when a person
 // can be reached (`human_hours`: "那时候找真人客服还来得及吗" asks about the
-// service hours, "想晚上下班后联系人工客服" plans for later).
-bool requests_human(const std::string& text, const SignalRules& rules) {
+// service hours, "想晚上下班后联系人工客服" plans for later). `human`, when
+// given, is a matcher over rules.human (SignalDetector): every phrase's
+// occurrences found in one pass.
+bool requests_human(const std::string& text, const SignalRules& rules,
+                    const knowledge::PhraseMatcher* human = nullptr) {
   const std::vector<Range> identity = occurrences(text, rules.human_identity);
+  auto requests_at = [&](const std::string& phrase, size_t pos) {
+    return counts_at(text, phrase, pos, rules.negations, identity) &&
+           !contains_any(clause_at(text, pos), rules.human_hours);
+  };
+  if (human != nullptr) {
+    bool found = false;
+    human->for_each(text, [&](uint32_t id, size_t pos) { found = found || requests_at(human->phrase(id), pos); });
+    return found;
+  }
   // The human phrases are many (every verb with every object): only those
   // whose first character the text holds are searched for.
   // (Phrases come verb by verb: the last first character's answer is reused.)
@@ -134,9 +151,8 @@ bool requests_human(const std::string& text, const SignalRules& rules) {
       last_present = std::binary_search(present.begin(), present.end(), lead);
     }
     if (!last_present) continue;
-    for (size_t pos : phrase_hits(text, lp, rules.negations, identity)) {
-      const std::string_view clause = clause_at(text, pos);
-      if (!contains_any(clause, rules.human_hours)) return true;
+    for (size_t pos = text.find(lp); pos != std::string::npos; pos = text.find(lp, pos + 1)) {
+      if (requests_at(lp, pos)) return true;
     }
   }
   return false;
@@ -191,8 +207,9 @@ bool angry(const std::string& text, const SignalRules& rules) {
 }
 
 // An insult in `text`: an abuse phrase not inside the investor's words
-// about themselves (SignalRules::self_talk).
-bool abusive(const std::string& text, const SignalRules& rules) {
+// about themselves (SignalRules::self_talk). `abuse`, when given, is a
+// matcher over rules.abuse (SignalDetector).
+bool abusive(const std::string& text, const SignalRules& rules, const knowledge::PhraseMatcher* abuse = nullptr) {
   std::vector<Range> self = occurrences(text, rules.self_talk);
   for (const Range& r : occurrences(text, rules.kin)) {
     const std::string before = text.substr(0, r.first);
@@ -204,6 +221,13 @@ bool abusive(const std::string& text, const SignalRules& rules) {
                              before.compare(before.size() - l.size(), l.size(), l) == 0;
                     });
     if (!expletive) self.push_back(r);
+  }
+  if (abuse != nullptr) {
+    bool found = false;
+    abuse->for_each(text, [&](uint32_t id, size_t pos) {
+      found = found || counts_at(text, abuse->phrase(id), pos, {}, self);
+    });
+    return found;
   }
   return std::any_of(rules.abuse.begin(), rules.abuse.end(), [&](const std::string& p) {
     return has_phrase(text, p, {}, self);
@@ -366,25 +390,42 @@ SignalRules SignalRules::defaults() {
   return r;
 }
 
-Signals detect_signals(std::string_view text, std::string_view normalized,
-                       const SignalRules& rules) {
+namespace {
+
+// detect_signals, with the matchers of SignalDetector when given.
+Signals detect(std::string_view text, std::string_view normalized, const SignalRules& rules,
+               const knowledge::PhraseMatcher* human, const knowledge::PhraseMatcher* abuse) {
   const std::string a = ascii_lower(text);
   const std::string b = ascii_lower(normalized);
   Signals s;
-  s.human_request = requests_human(a, rules) || (!b.empty() && requests_human(b, rules));
+  s.human_request = requests_human(a, rules, human) || (!b.empty() && requests_human(b, rules, human));
   const std::string whole = content_only(a), whole_normalized = content_only(b);
   for (const std::string& p : rules.human_exact) {
     const std::string& lp = p;
     if (whole == lp || whole_normalized == lp) s.human_request = true;
   }
   s.complaint = any_phrase(a, b, rules.complaint, rules.negations);
-  s.abuse = abusive(a, rules) || (!b.empty() && abusive(b, rules));
+  s.abuse = abusive(a, rules, abuse) || (!b.empty() && abusive(b, rules, abuse));
   s.anger = angry(a, rules) || (!b.empty() && angry(b, rules));
   // Impatience is frustration without hostility: anger includes it (什么破平台).
   s.frustration = !s.anger && (any_phrase(a, b, rules.frustration, rules.negations) ||
                                exclamation_run(text, rules.exclamation_run));
   s.abuse = s.abuse || some_clause_is(a, rules.abuse_clauses) || (!b.empty() && some_clause_is(b, rules.abuse_clauses));
   return s;
+}
+
+}  // namespace
+
+Signals detect_signals(std::string_view text, std::string_view normalized,
+                       const SignalRules& rules) {
+  return detect(text, normalized, rules, nullptr, nullptr);
+}
+
+SignalDetector::SignalDetector(SignalRules rules)
+    : rules_(std::move(rules)), human_(rules_.human), abuse_(rules_.abuse) {}
+
+Signals SignalDetector::detect(std::string_view text, std::string_view normalized) const {
+  return bot::detect(text, normalized, rules_, &human_, &abuse_);
 }
 
 }  // namespace faqbot::bot

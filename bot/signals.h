@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "knowledge/phrase_matcher.h"
+
 namespace faqbot::bot {
 
 struct SignalRules {
@@ -85,5 +87,21 @@ void lower_case_phrases(SignalRules& rules);
 // Phrases (lower case, see lower_case_phrases) are matched on both.
 Signals detect_signals(std::string_view text, std::string_view normalized,
                        const SignalRules& rules);
+
+// detect_signals with rules fixed once (the engine's): the many human and
+// abuse phrases are compiled into matchers that find them all in one pass
+// over a text. Same answers as detect_signals(text, normalized, rules).
+// Immutable; thread-safe.
+class SignalDetector {
+ public:
+  explicit SignalDetector(SignalRules rules);
+  Signals detect(std::string_view text, std::string_view normalized) const;
+  const SignalRules& rules() const { return rules_; }
+
+ private:
+  SignalRules rules_;
+  knowledge::PhraseMatcher human_;  // over rules_.human
+  knowledge::PhraseMatcher abuse_;  // over rules_.abuse
+};
 
 }  // namespace faqbot::bot

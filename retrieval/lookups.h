@@ -5,8 +5,11 @@
 // one lookup asks for it, however close its words come to an entry's
 // (risk.measures on how borrowers are checked). Words normalised the same
 // way as the questions. Immutable; thread-safe.
+#include <cstdint>
 #include <string>
 #include <vector>
+
+#include "knowledge/phrase_matcher.h"
 
 namespace faqbot::retrieval {
 
@@ -37,15 +40,19 @@ class Lookups {
   const std::string* asked_by(const std::string& normalized) const;
 
  private:
+  // A lookup's words as ids of words_ (one pass over a question tells
+  // which occur); kNamedPersonWord stands for knowledge::kNamedPerson.
+  static constexpr uint32_t kNamedPersonWord = 0xFFFFFFFFu;
   struct Lookup {
-    std::vector<std::vector<std::string>> all_of;
-    std::vector<std::string> none_of;
+    std::vector<std::vector<uint32_t>> all_of;
+    std::vector<uint32_t> none_of;
     // The words a named person must follow: all_of's words but the
     // knowledge::kNamedPerson marker.
     std::vector<std::string> anchors;
     std::string label;
   };
   std::vector<Lookup> lookups_;
+  knowledge::PhraseMatcher words_;
 };
 
 }  // namespace faqbot::retrieval

@@ -8,6 +8,7 @@
 #include <opencc/Dict.hpp>
 #include <opencc/Lexicon.hpp>
 
+#include <algorithm>
 #include <exception>
 #include <vector>
 
@@ -40,14 +41,27 @@ bool keep(char32_t cp) {
 // Caps the work done on absurd inputs (a question is short).
 constexpr size_t kMaxInputBytes = 16 * 1024;
 
-// The first code point of every t2s dictionary key whose replacement
-// differs from the key. OpenCC converts left to right, replacing the longest
-// key that starts at each position by its default value (segmentation only
-// splits the text), so a text with none of these characters converts to
-// itself. Empty when the dictionaries cannot be listed (then every text is
-// converted).
-std::vector<bool> t2s_key_chars() {
+// What tells whether OpenCC's t2s can change a text. OpenCC converts left
+// to right, replacing the longest key that starts at each position by its
+// default value (segmentation only splits the text), so a text in which no
+// changing key (one whose default differs from it) occurs converts to
+// itself. Every changing key holds a code point it changes (where its
+// default differs; all of its code points when their lengths differ):
+// `chars` marks the code points that are changing keys of their own (the
+// traditional characters), `phrases` lists for each other such code point
+// the changing keys that change it ("么麼" changes 么, which simplified text
+// is full of). A text holding no marked code point, and none of the listed
+// keys, converts to itself. `chars` is empty when the dictionaries cannot
+// be listed (then every text is converted).
+struct T2sChanges {
+  std::vector<bool> chars;
+  std::unordered_map<char32_t, std::vector<std::string>> phrases;
+};
+
+T2sChanges t2s_changes() {
+  T2sChanges out;
   std::vector<bool> chars(0x110000, false);
+  std::vector<std::pair<char32_t, std::string>> changed_in_phrases;
   try {
     opencc::Config config;
     const opencc::ConverterPtr converter = config.NewFromFile("t2s.json");
@@ -57,15 +71,33 @@ std::vector<bool> t2s_key_chars() {
       const opencc::LexiconPtr lexicon = dict->GetLexicon();
       for (const auto& entry : *lexicon) {
         const std::string key = entry->Key();
-        if (key == entry->GetDefault()) continue;
+        const std::string replacement = entry->GetDefault();
+        if (key == replacement) continue;
         const std::u32string cps = utf8::decode(key);
-        if (!cps.empty() && cps[0] < chars.size()) chars[cps[0]] = true;
+        const std::u32string replaced = utf8::decode(replacement);
+        // fold_and_convert looks at code points from 0x80 only: a changing
+        // key with ASCII in it (none in OpenCC's t2s) converts every text.
+        if (std::any_of(cps.begin(), cps.end(), [](char32_t cp) { return cp < 0x80; })) return {};
+        for (size_t i = 0; i < cps.size(); ++i) {
+          if (cps.size() == replaced.size() && cps[i] == replaced[i]) continue;
+          if (cps.size() == 1) {
+            if (cps[0] < chars.size()) chars[cps[0]] = true;
+          } else {
+            changed_in_phrases.emplace_back(cps[i], key);
+          }
+        }
       }
     }
   } catch (const std::exception&) {
     return {};
   }
-  return chars;
+  for (auto& [cp, key] : changed_in_phrases) {
+    if (cp >= chars.size() || chars[cp]) continue;  // converted whenever present
+    std::vector<std::string>& keys = out.phrases[cp];
+    if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(std::move(key));
+  }
+  out.chars = std::move(chars);
+  return out;
 }
 
 // Longest synonym key (characters): key_lengths_by_lead_ holds lengths as bits.
@@ -78,7 +110,9 @@ Result<std::unique_ptr<Normalizer>> Normalizer::create(
   std::unique_ptr<Normalizer> n(new Normalizer());
   try {
     n->t2s_ = std::make_unique<opencc::SimpleConverter>("t2s.json");
-    n->t2s_chars_ = t2s_key_chars();
+    T2sChanges changes = t2s_changes();
+    n->t2s_chars_ = std::move(changes.chars);
+    n->t2s_phrase_keys_ = std::move(changes.phrases);
   } catch (const std::exception& e) {
     return Status(StatusCode::kFailedPrecondition,
                   std::string("OpenCC t2s.json unavailable: ") + e.what());
@@ -116,7 +150,19 @@ std::u32string Normalizer::fold_and_convert(std::string_view text) const {
     if (t2s_chars_.empty()) {
       convert = true;
     } else {
-      for (char32_t cp : cps) convert = convert || (cp >= 0x80 && t2s_may_change(cp));
+      std::string encoded;  // the text as OpenCC would see it, when needed
+      for (char32_t cp : cps) {
+        if (cp < 0x80 || convert) continue;
+        if (t2s_may_change(cp)) {
+          convert = true;
+          continue;
+        }
+        const auto keys = t2s_phrase_keys_.find(cp);
+        if (keys == t2s_phrase_keys_.end()) continue;
+        if (encoded.empty()) encoded = utf8::encode(cps);
+        convert = std::any_of(keys->second.begin(), keys->second.end(),
+                              [&](const std::string& key) { return encoded.find(key) != std::string::npos; });
+      }
     }
   }
   if (convert) {

@@ -63,8 +63,9 @@ class Normalizer {
   std::string rewrite_latin_run(std::string_view run) const;
   static constexpr size_t kMaxLatinRun = 64;
 
-  // True when some t2s dictionary key that changes text starts with code
-  // point `cp`: a text with no such character is left unchanged by OpenCC,
+  // True when `cp` is a t2s dictionary key of its own that changes text
+  // (normalizer.cpp, t2s_changes): a text with no such character, and no
+  // changing phrase key of t2s_phrase_keys_, is left unchanged by OpenCC,
   // so it skips the (slow, mutex-guarded) conversion.
   bool t2s_may_change(char32_t cp) const {
     return cp < t2s_chars_.size() ? t2s_chars_[cp] : true;
@@ -72,6 +73,8 @@ class Normalizer {
 
   std::unique_ptr<opencc::SimpleConverter> t2s_;
   std::vector<bool> t2s_chars_;  // by code point; empty = convert every text
+  // Code points changed only by phrase keys -> those keys (UTF-8).
+  std::unordered_map<char32_t, std::vector<std::string>> t2s_phrase_keys_;
   mutable std::mutex t2s_mutex_;
   std::unordered_map<std::string, std::string> synonyms_;  // normalised
   size_t max_key_chars_ = 0;

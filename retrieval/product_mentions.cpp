@@ -292,13 +292,19 @@ ProductMentions::ProductMentions(std::vector<std::string> names,
     forms_.push_back(std::move(form));
     form_product_.push_back(product);
   }
+  form_matcher_ = knowledge::PhraseMatcher(forms_);
+}
+
+std::vector<std::pair<uint32_t, size_t>> ProductMentions::mentions(const std::string& normalized) const {
+  std::vector<std::pair<uint32_t, size_t>> out;
+  form_matcher_.for_each(normalized, [&](uint32_t form, size_t at) { out.emplace_back(form, at); });
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 int ProductMentions::find(const std::string& normalized) const {
-  for (size_t i = 0; i < forms_.size(); ++i) {
-    if (normalized.find(forms_[i]) != std::string::npos) return static_cast<int>(form_product_[i]);
-  }
-  return -1;
+  const std::vector<std::pair<uint32_t, size_t>> found = mentions(normalized);
+  return found.empty() ? -1 : static_cast<int>(form_product_[found.front().first]);
 }
 
 // Whether `normalized` holds an about_us word that speaks to us: one not
@@ -322,33 +328,30 @@ int ProductMentions::asked_about(const std::string& normalized) const {
   // Every mention of every form, longest form first; a shorter form inside a
   // longer one already seen is the same mention.
   std::vector<std::pair<size_t, size_t>> seen;  // byte ranges
-  for (size_t i = 0; i < forms_.size(); ++i) {
+  for (const auto& [i, at] : mentions(normalized)) {
     const std::string& form = forms_[i];
-    for (size_t at = normalized.find(form); at != std::string::npos;
-         at = normalized.find(form, at + 1)) {
-      const size_t end = at + form.size();
-      const bool inside = std::any_of(seen.begin(), seen.end(), [&](const auto& s) {
-        return at >= s.first && end <= s.second;
-      });
-      if (inside) continue;
-      seen.emplace_back(at, end);
-      const std::string_view before = std::string_view(normalized).substr(0, at);
-      const std::string_view after = std::string_view(normalized).substr(end);
-      const bool changed_there =
-          std::any_of(std::begin(kChanging), std::end(kChanging),
-                      [&](std::string_view verb) { return ends_with(before, verb); });
-      const bool qualifies = !changed_there &&
-                             (starts_with_any(after, kQualifiedAfterOf) ||
-                              starts_with_any(starts_with(after, "的") ? after.substr(std::string_view("的").size()) : after,
-                                              kQualifiedAlways));
-      const bool condition = kind_readings_ && named_as_record(after);
-      const bool means = named_as_means(before) && !moved_out_of(before, after) && !put_to_own_use(after) &&
-                         (kind_readings_ || !used_as_theirs(before, after));
-      const bool affected = kind_readings_ && named_as_affected(before);
-      if (!means && !named_likened(before) && !affected && !qualifies && !condition &&
-          !named_beside_subject(before, after)) {
-        return static_cast<int>(form_product_[i]);
-      }
+    const size_t end = at + form.size();
+    const bool inside = std::any_of(seen.begin(), seen.end(), [&](const auto& s) {
+      return at >= s.first && end <= s.second;
+    });
+    if (inside) continue;
+    seen.emplace_back(at, end);
+    const std::string_view before = std::string_view(normalized).substr(0, at);
+    const std::string_view after = std::string_view(normalized).substr(end);
+    const bool changed_there =
+        std::any_of(std::begin(kChanging), std::end(kChanging),
+                    [&](std::string_view verb) { return ends_with(before, verb); });
+    const bool qualifies = !changed_there &&
+                           (starts_with_any(after, kQualifiedAfterOf) ||
+                            starts_with_any(starts_with(after, "的") ? after.substr(std::string_view("的").size()) : after,
+                                            kQualifiedAlways));
+    const bool condition = kind_readings_ && named_as_record(after);
+    const bool means = named_as_means(before) && !moved_out_of(before, after) && !put_to_own_use(after) &&
+                       (kind_readings_ || !used_as_theirs(before, after));
+    const bool affected = kind_readings_ && named_as_affected(before);
+    if (!means && !named_likened(before) && !affected && !qualifies && !condition &&
+        !named_beside_subject(before, after)) {
+      return static_cast<int>(form_product_[i]);
     }
   }
   return -1;
@@ -358,17 +361,15 @@ int ProductMentions::asked_why_missing(const std::string& normalized) const {
   for (const std::string& w : about_us_) {
     if (normalized.find(w) != std::string::npos) return -1;
   }
-  for (size_t i = 0; i < forms_.size(); ++i) {
+  for (const auto& [i, at] : mentions(normalized)) {
     const std::string& form = forms_[i];
-    for (size_t at = normalized.find(form); at != std::string::npos; at = normalized.find(form, at + 1)) {
-      const std::string_view before = std::string_view(normalized).substr(0, at);
-      std::string_view after = std::string_view(normalized).substr(at + form.size());
-      if (starts_with(after, "的")) after.remove_prefix(std::string_view("的").size());
-      if (starts_with_any(after, kMeansAfterMissing)) continue;
-      for (std::string_view neg : kNegations) {
-        if (ends_with(before, neg) && asked_why(before.substr(0, before.size() - neg.size()))) {
-          return static_cast<int>(form_product_[i]);
-        }
+    const std::string_view before = std::string_view(normalized).substr(0, at);
+    std::string_view after = std::string_view(normalized).substr(at + form.size());
+    if (starts_with(after, "的")) after.remove_prefix(std::string_view("的").size());
+    if (starts_with_any(after, kMeansAfterMissing)) continue;
+    for (std::string_view neg : kNegations) {
+      if (ends_with(before, neg) && asked_why(before.substr(0, before.size() - neg.size()))) {
+        return static_cast<int>(form_product_[i]);
       }
     }
   }
@@ -392,39 +393,35 @@ bool ProductMentions::named_as_means(std::string_view before) const {
 }
 
 bool ProductMentions::named_beside_subject_in(const std::string& normalized) const {
-  for (const std::string& form : forms_) {
-    for (size_t at = normalized.find(form); at != std::string::npos; at = normalized.find(form, at + 1)) {
-      if (named_beside_subject(std::string_view(normalized).substr(0, at),
-                               std::string_view(normalized).substr(at + form.size()))) {
-        return true;
-      }
+  for (const auto& [i, at] : mentions(normalized)) {
+    const std::string& form = forms_[i];
+    if (named_beside_subject(std::string_view(normalized).substr(0, at),
+                             std::string_view(normalized).substr(at + form.size()))) {
+      return true;
     }
   }
   return false;
 }
 
 bool ProductMentions::named_in_comparison_in(const std::string& normalized) const {
-  for (const std::string& form : forms_) {
-    for (size_t at = normalized.find(form); at != std::string::npos; at = normalized.find(form, at + 1)) {
-      const std::string_view before = std::string_view(normalized).substr(0, at);
-      for (std::string_view w : kComparisonWords) {
-        if (ends_with(before, w)) return true;
-      }
-      if (named_likened(before)) return true;
+  for (const auto& [i, at] : mentions(normalized)) {
+    const std::string_view before = std::string_view(normalized).substr(0, at);
+    for (std::string_view w : kComparisonWords) {
+      if (ends_with(before, w)) return true;
     }
+    if (named_likened(before)) return true;
   }
   return false;
 }
 
 bool ProductMentions::named_as_holder(const std::string& normalized) const {
-  for (const std::string& form : forms_) {
-    for (size_t at = normalized.find(form); at != std::string::npos; at = normalized.find(form, at + 1)) {
-      const std::string_view before = std::string_view(normalized).substr(0, at);
-      std::string_view after = std::string_view(normalized).substr(at + form.size());
-      if (starts_with(after, "的")) after.remove_prefix(std::string_view("的").size());
-      if (starts_with_any(after, kHolders) && !named_as_means(before) && !named_beside_subject(before, after)) {
-        return true;
-      }
+  for (const auto& [i, at] : mentions(normalized)) {
+    const std::string& form = forms_[i];
+    const std::string_view before = std::string_view(normalized).substr(0, at);
+    std::string_view after = std::string_view(normalized).substr(at + form.size());
+    if (starts_with(after, "的")) after.remove_prefix(std::string_view("的").size());
+    if (starts_with_any(after, kHolders) && !named_as_means(before) && !named_beside_subject(before, after)) {
+      return true;
     }
   }
   return false;
@@ -471,6 +468,9 @@ bool ProductMentions::named_as_record(std::string_view after) {
 }
 
 std::string ProductMentions::without_names(const std::string& normalized) const {
+  // No name in it: nothing to drop (dropping one may join the text around
+  // it into another, so then every form is searched as before).
+  if (!form_matcher_.any_in(normalized)) return normalized;
   std::string out = normalized;
   for (const std::string& form : forms_) {
     for (size_t at = out.find(form); at != std::string::npos; at = out.find(form, at)) {
@@ -500,6 +500,7 @@ bool ProductMentions::deserialize(BinaryReader& r) {
   for (uint32_t p : form_product_) {
     if (p >= names_.size()) return false;
   }
+  form_matcher_ = knowledge::PhraseMatcher(forms_);
   return true;
 }
 

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "knowledge/phrase_matcher.h"
 #include "retrieval/binary_io.h"
 
 namespace faqbot::retrieval {
@@ -89,8 +90,14 @@ class ProductMentions {
   bool deserialize(BinaryReader& r);
 
  private:
+  // Every occurrence of every form in `normalized` as (form index, byte
+  // offset), by form (longest first) then offset: the order of a find loop
+  // over forms_, in one pass over the text.
+  std::vector<std::pair<uint32_t, size_t>> mentions(const std::string& normalized) const;
+
   std::vector<std::string> names_;
   std::vector<std::string> forms_;         // longest first
+  knowledge::PhraseMatcher form_matcher_;  // over forms_, built on load (not serialized)
   std::vector<uint32_t> form_product_;     // parallel to forms_
   std::vector<std::string> as_means_;
   std::vector<std::string> about_us_;

@@ -13,11 +13,6 @@ void drop_empty(std::vector<std::string>& words) {
   words.erase(std::remove(words.begin(), words.end(), std::string()), words.end());
 }
 
-bool contains_any(const std::string& text, const std::vector<std::string>& words) {
-  return std::any_of(words.begin(), words.end(),
-                     [&](const std::string& w) { return text.find(w) != std::string::npos; });
-}
-
 }  // namespace
 
 ServiceMentions::ServiceMentions(std::vector<Service> services, std::vector<std::string> our_actions,
@@ -32,19 +27,47 @@ ServiceMentions::ServiceMentions(std::vector<Service> services, std::vector<std:
     drop_empty(s.own_actions);
     if (!s.holders.empty()) services_.push_back(std::move(s));
   }
+  std::vector<std::string> words = about_us_;
+  words.insert(words.end(), our_actions_.begin(), our_actions_.end());
+  auto ids_of = [&](const std::vector<std::string>& list) {
+    std::vector<uint32_t> ids;
+    for (const std::string& w : list) {
+      ids.push_back(static_cast<uint32_t>(words.size()));
+      words.push_back(w);
+    }
+    return ids;
+  };
+  for (const Service& s : services_) {
+    ServiceWords ids;
+    ids.holders = ids_of(s.holders);
+    ids.words = ids_of(s.words);
+    service_words_.push_back(std::move(ids));
+  }
+  words_ = knowledge::PhraseMatcher(words);
 }
 
 int ServiceMentions::asked_about(const std::string& normalized) const {
-  if (services_.empty() || contains_any(normalized, about_us_)) return -1;
+  if (services_.empty()) return -1;
+  const knowledge::PhraseMatcher::Present present = words_.present(normalized);
+  const uint32_t about_us = static_cast<uint32_t>(about_us_.size());
+  for (uint32_t id = 0; id < about_us; ++id) {
+    if (present.has(id)) return -1;
+  }
   for (size_t i = 0; i < services_.size(); ++i) {
     const Service& s = services_[i];
-    const bool ours = std::any_of(our_actions_.begin(), our_actions_.end(), [&](const std::string& w) {
-      return normalized.find(w) != std::string::npos &&
+    const ServiceWords& ids = service_words_[i];
+    bool ours = false;
+    for (size_t a = 0; a < our_actions_.size() && !ours; ++a) {
+      const std::string& w = our_actions_[a];
+      ours = present.has(about_us + static_cast<uint32_t>(a)) &&
              std::find(s.own_actions.begin(), s.own_actions.end(), w) == s.own_actions.end();
-    });
+    }
     if (ours) continue;
-    if (!s.words.empty() && !contains_any(normalized, s.words)) continue;
-    if (names_holder(normalized, s)) return static_cast<int>(i);
+    if (!ids.words.empty() &&
+        std::none_of(ids.words.begin(), ids.words.end(), [&](uint32_t id) { return present.has(id); })) {
+      continue;
+    }
+    if (names_holder(normalized, s, ids, present)) return static_cast<int>(i);
   }
   return -1;
 }
@@ -53,9 +76,12 @@ int ServiceMentions::asked_about(const std::string& normalized) const {
 // the subject. A holder after a negated 到 (没到商户) is where their payment
 // did not arrive: the question names none of our actions (asked_about), so
 // that is no destination of our money.
-bool ServiceMentions::names_holder(const std::string& normalized, const Service& s) const {
+bool ServiceMentions::names_holder(const std::string& normalized, const Service& s, const ServiceWords& ids,
+                                   const knowledge::PhraseMatcher::Present& present) const {
   const std::string_view text(normalized);
-  for (const std::string& holder : s.holders) {
+  for (size_t h = 0; h < s.holders.size(); ++h) {
+    if (!present.has(ids.holders[h])) continue;  // no occurrence to read
+    const std::string& holder = s.holders[h];
     for (size_t at = normalized.find(holder); at != std::string::npos; at = normalized.find(holder, at + 1)) {
       const std::string_view before = text.substr(0, at);
       const bool means =

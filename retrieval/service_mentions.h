@@ -7,8 +7,11 @@
 // its words (登录, 挂失, 定期 …), and none of our actions (充值, 提现, 绑 …:
 // "招行卡充值限额多少" is ours) nor an about-us word (你们 …). Names and
 // words are normalised the same way as the questions. Immutable; thread-safe.
+#include <cstdint>
 #include <string>
 #include <vector>
+
+#include "knowledge/phrase_matcher.h"
 
 namespace faqbot::retrieval {
 
@@ -40,12 +43,23 @@ class ServiceMentions {
   const std::string& name(int service) const { return services_[static_cast<size_t>(service)].name; }
 
  private:
-  bool names_holder(const std::string& normalized, const Service& s) const;
+  // Ids in words_ of the words asked_about looks for, per service.
+  struct ServiceWords {
+    std::vector<uint32_t> holders;  // parallel to Service::holders
+    std::vector<uint32_t> words;    // parallel to Service::words
+  };
+  bool names_holder(const std::string& normalized, const Service& s, const ServiceWords& ids,
+                    const knowledge::PhraseMatcher::Present& present) const;
 
   std::vector<Service> services_;
   std::vector<std::string> our_actions_;
   std::vector<std::string> about_us_;
   std::vector<std::string> as_means_;
+  // Every word asked_about looks for, told in one pass over the question:
+  // about_us_ (ids from 0), our_actions_ (ids from about_us_.size()), then
+  // each service's (service_words_).
+  knowledge::PhraseMatcher words_;
+  std::vector<ServiceWords> service_words_;  // parallel to services_
 };
 
 }  // namespace faqbot::retrieval

@@ -251,5 +251,28 @@ TEST(Signals, SwindlersTheMoneyIsLentToOrAskedAboutInCantoneseAreNoAnger) {
   EXPECT_FALSE(detect("有人打电话问我要验证码,系咪骗子").anger);
 }
 
+
+// The engine's compiled detector answers as detect_signals does.
+TEST(Signals, DetectorAgreesWithDetectSignals) {
+  const SignalRules rules = SignalRules::defaults();
+  const SignalDetector detector(rules);
+  for (const char* q : {"转人工", "不用转人工", "帮我转一下人工客服", "人工客服几点上班", "我下班了，转人工",
+                        "我现在是在跟真人说话吗", "叫你们经理来", "你是傻逼吗", "我是不是傻", "sb",
+                        "usbkey怎么用", "妈的，又登不上", "我妈的账户能不能注册", "你们是骗子吧",
+                        "那个自称客服的人是骗子吗", "烦死了!!!", "投诉你们", "好了，滚", "", "提现多久到账"}) {
+    const Signals a = detect_signals(q, q, rules);
+    const Signals b = detector.detect(q, q);
+    EXPECT_EQ(a.human_request, b.human_request) << q;
+    EXPECT_EQ(a.abuse, b.abuse) << q;
+    EXPECT_EQ(a.anger, b.anger) << q;
+    EXPECT_EQ(a.complaint, b.complaint) << q;
+    EXPECT_EQ(a.frustration, b.frustration) << q;
+  }
+  EXPECT_TRUE(detector.detect("帮我转人工", "").human_request);
+  EXPECT_FALSE(detector.detect("不用转人工", "").human_request);
+  EXPECT_TRUE(detector.detect("你是傻逼吗", "").abuse);
+  EXPECT_FALSE(detector.detect("我是不是傻", "").abuse);
+}
+
 }  // namespace
 }  // namespace faqbot::bot
