@@ -218,7 +218,11 @@ std::string compose(const knowledge::KnowledgeBase& kb, const Decision& d,
       } else if (!d.refusal.empty()) {
         why = canned(kb, d.refusal);
       }
-      join(out, why.empty() ? canned(kb, "fallback") : why);
+      const std::string text = why.empty() ? canned(kb, "fallback") : why;
+      join(out, text);
+      // A fallback never dead-ends: a text that does not offer the human
+      // itself (转人工) is followed by the offer.
+      if (d.offer_human && text.find("转人工") == std::string::npos) join(out, canned(kb, "offer_human"));
       break;
     }
     case Action::kHandoff: {

@@ -103,6 +103,32 @@ TEST(Wording, RefusalByARuleSaysItsOwnReply) {
   EXPECT_EQ(compose(*kb, d), kb->reply("fallback"));
 }
 
+// A fallback never dead-ends: whatever it says, it offers the human, once.
+TEST(Wording, EveryFallbackOffersTheHumanOnce) {
+  auto kb = testing::make_kb();
+  Decision d;
+  d.action = Action::kFallback;
+  d.offer_human = true;
+  const std::string offer = kb->reply("offer_human");
+  ASSERT_NE(offer.find("转人工"), std::string::npos);
+  kb->replies["scope_refusal"] = "不好意思，这方面的问题不在{platform}的服务范围内。";
+  d.refusal = "scope_refusal";
+  const std::string scope = compose(*kb, d);
+  EXPECT_EQ(scope.find("不好意思，这方面的问题不在示例贷的服务范围内。"), 0u) << scope;
+  EXPECT_NE(scope.find(offer), std::string::npos) << scope;
+  d.refusal.clear();
+  d.other_product = "花呗";
+  EXPECT_NE(compose(*kb, d).find(offer), std::string::npos);
+  // A text that offers the human itself is not followed by a second offer.
+  d.other_product.clear();
+  kb->replies["lookup_refusal"] = "我这边看不到个人的记录，您可以回复“转人工”由人工客服核实。";
+  d.refusal = "lookup_refusal";
+  EXPECT_EQ(compose(*kb, d), kb->reply("lookup_refusal"));
+  kb->replies["fallback"] = "没找到答案，您可以回复“转人工”。";
+  d.refusal.clear();
+  EXPECT_EQ(compose(*kb, d), kb->reply("fallback"));
+}
+
 // The built-in refusals (an operator's replies.json without them) say why
 // without asking to rephrase, and hold no placeholder an investor would see.
 TEST(Wording, BuiltInRefusalsNeedNoConfigVariable) {
