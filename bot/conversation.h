@@ -54,6 +54,12 @@ struct Reply {
   // operator's order (active ones only): what "您可能想问" offers. Empty
   // for every other action.
   std::vector<Suggestion> related;
+  // What "您可能想问" offers with a fallback: the candidates the policy
+  // finds plausible as suggestions (score >= its suggestion threshold),
+  // small talk never; none when a rule or another company's product refused
+  // the question (its reply says why: guesses at our entries are noise).
+  // Empty for every other action.
+  std::vector<Suggestion> fallback_offers;
   bool offer_human = false;  // show a "转人工" offer with this reply
   // The investor asked again what was just answered (the same entry, nothing
   // new asked): the text says so instead of repeating the answer.

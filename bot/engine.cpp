@@ -212,6 +212,14 @@ Reply EngineImpl::decide(Conversation& conversation, Reply reply, const PiiScan&
       if (kb_->find(c.id)) reply.candidates.push_back(suggestion(c));
     }
   }
+  if (d.action == Action::kFallback && d.refusal.empty() && d.other_product.empty()) {
+    for (const Suggestion& s : reply.candidates) {
+      const knowledge::Entry* e = kb_->find(s.faq_id);
+      if (s.score >= settings_.thresholds.suggestion && e && e->category != "smalltalk") {
+        reply.fallback_offers.push_back(s);
+      }
+    }
+  }
 
   // The question a later follow-up is read against, and the slots: those of
   // the last turn answered with an entry other than small talk. A follow-up

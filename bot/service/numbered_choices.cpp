@@ -5,7 +5,14 @@
 namespace faqbot::service {
 
 const std::vector<bot::Suggestion>& offered_suggestions(const bot::Reply& reply) {
-  return reply.action == bot::Action::kAnswer ? reply.related : reply.candidates;
+  switch (reply.action) {
+    case bot::Action::kAnswer:
+      return reply.related;
+    case bot::Action::kFallback:
+      return reply.fallback_offers;
+    default:
+      return reply.candidates;
+  }
 }
 
 std::vector<ChatChoice> choices_of(const bot::Reply& reply) {

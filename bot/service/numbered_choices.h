@@ -18,7 +18,8 @@ constexpr const char* kEntryPayloadPrefix = "faq:";
 constexpr const char* kHumanChoice = "转人工";
 
 // What a reply offers the investor to ask next: an answer's related entries
-// (Reply::related), else the engine's candidates (clarify buttons).
+// (Reply::related), a fallback's plausible candidates (Reply::fallback_offers),
+// else the engine's candidates (clarify buttons).
 const std::vector<bot::Suggestion>& offered_suggestions(const bot::Reply& reply);
 
 // offered_suggestions, then 转人工 when a human is offered and no handoff

@@ -208,6 +208,26 @@ TEST_F(EngineTest, TwoFallbacksInARowHandOff) {
   EXPECT_EQ(second.handoff_reason, HandoffReason::kRepeatedFallback);
 }
 
+// A fallback offers only plausible guesses at our entries: no small talk,
+// none below the suggestion threshold, none when a rule refused the question.
+TEST_F(EngineTest, FallbackOffersOnlyPlausibleEntries) {
+  retriever_->on("随便说点什么", result({{"smalltalk.abuse", 0.15}, {"withdraw.fee", 0.12}, {"recharge.fee", 0.05}}, 0.9));
+  Reply guessed = ask("随便说点什么");
+  ASSERT_EQ(guessed.action, Action::kFallback);
+  ASSERT_EQ(guessed.candidates.size(), 3u);  // every candidate still ranked (agents, eval)
+  ASSERT_EQ(guessed.fallback_offers.size(), 1u);
+  EXPECT_EQ(guessed.fallback_offers[0].faq_id, "withdraw.fee");
+
+  conversation_ = Conversation{};
+  retrieval::SearchResult refused = result({{"withdraw.fee", 0.12}}, 0.9);
+  refused.refusal = "scope_refusal";
+  retriever_->on("今天吃什么", refused);
+  Reply by_rule = ask("今天吃什么");
+  ASSERT_EQ(by_rule.action, Action::kFallback);
+  EXPECT_TRUE(by_rule.fallback_offers.empty());
+  EXPECT_FALSE(by_rule.candidates.empty());
+}
+
 TEST_F(EngineTest, FollowUpUnderstoodInTheSameConversation) {
   retriever_->on("那周末呢", result({{"withdraw.holiday", 0.3}}, 0.3));
   retriever_->on("提现那周末呢", result({{"withdraw.holiday", 0.8}, {"withdraw.arrival_time", 0.5}}));
