@@ -43,7 +43,9 @@
 // repayment, not the loan's fees); a new type named by a follow-up-only cue
 // is the only type read ("投资收益怎么算" → "收益少了怎么回事"); a new type
 // after a question that named no word of its topic is searched after the
-// topic's first word, not the answer's title ("最多能借多少" → "利息咋算").
+// topic's first word, not the answer's title ("最多能借多少" → "利息咋算"),
+// when the topic has an entry of that type; a type it has none of asks about
+// the answer, searched after its subject ("拉人进来给多少钱" → "有上限吗").
 // A product of the kept topic's own kind (followup.json peer_products: 花呗
 // after a loan question) is never a means of ours.
 // A follow-up naming only types the answered type is refined_by

@@ -90,9 +90,13 @@ bool read_in_context(const MessageState& m, ReadingKind kind, Reading* reading,
   // A new type keeps the topic, not the entry: when the last question named
   // no word of its topic, the topic's first word stands for it, not the
   // answer's title ("最多能借多少" → "利息咋算" asks 借款利息咋算, not about the
-  // amount's title).
+  // amount's title). Only a type the kept topic has an entry of: one it has
+  // none of asks about the answer itself, whose subject stays ("拉人进来给多
+  // 少钱" → "有上限吗" asks the referral's cap; 活动, promo's first word, would
+  // read it as the activities).
   if (kind == ReadingKind::kType && !refines && !filter.type.empty() &&
-      filter.type != conversation.type && m.cues.read(conversation.last_question).topics.empty()) {
+      filter.type != conversation.type && topic_has_type(m.kb, conversation.topic, filter.type) &&
+      m.cues.read(conversation.last_question).topics.empty()) {
     auto it = m.kb.followup.topic_cues.find(conversation.topic);
     if (it != m.kb.followup.topic_cues.end() && !it->second.empty()) {
       subject = m.retriever.normalize(it->second[0]);

@@ -10,9 +10,11 @@ namespace faqbot::bot {
 namespace {
 
 // Characters of grammar, not of a subject: a pair holding one names nothing
-// ("能退", "了会").
+// ("能退", "了会"). The interrogatives among them (什 哪 怎 咋 几 谁 啥) ask,
+// they name no subject: "找谁" after 我要投诉 asks whom to turn to, it is no
+// remark of another kind for an out-of-scope example's 找谁修.
 constexpr std::u32string_view kGrammatical =
-    U"的了吗呢吧啊么那这个它是有能会要不没也都就还在和跟我你他们什多少几哪怎咋为去到给让被把用从对可以得过着";
+    U"的了吗呢吧啊么那这个它是有能会要不没也都就还在和跟我你他们什多少几哪怎咋谁啥为去到给让被把用从对可以得过着";
 
 // The pairs of adjacent CJK characters of `text`, UTF-8.
 std::vector<std::string> cjk_pairs(std::string_view text) {
