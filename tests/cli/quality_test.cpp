@@ -448,6 +448,17 @@ constexpr ProbeFloors kHelpboxFloors = {"probe_helpbox.jsonl", 0.92, 1.0, 0.96};
 // an entry; landed with the scope rules of its classes at 55/56, 4/4,
 // 149/151 (few-variant 150/151). Floors a notch below.
 constexpr ProbeFloors kOosClassesBlindFloors = {"probe_oos_classes.jsonl", 0.96, 0.75, 0.97};
+// In-scope miss classes of the fixed-against real files (tests/fixtures/
+// probe_inscope_classes.jsonl, written blind in our own wording before any
+// measurement: repaying a few days after borrowing, what a failed repayment
+// debit leads to, short how/where-to-borrow questions, changing the
+// repayment card, review vs payout, account-opening failures, term and
+// limit, 如何还/一定要分期) beside 30 out-of-catalog controls. Written at
+// 129/145 right, 28/30 refused; landed with the lexicon pairs of those
+// classes (N天就还款 -> N天就提前还款, 影响信用 -> 影响征信, 哪里贷 -> 哪里贷款,
+// 多久批 -> 多久审核通过) and early_repay's borrowed-days-ago cues at
+// 132/145, 28/30. Floors a notch below.
+constexpr ProbeFloors kInscopeClassesBlindFloors = {"probe_inscope_classes.jsonl", 0.89, 0, 0.90};
 
 EvalReport evaluate_file(const std::string& path) {
   auto cases = read_cases(path);
@@ -598,6 +609,9 @@ TEST(Quality, P2pLogsBlindProbesMeetTheFloors) { expect_probe_floors(kLogs2Blind
 TEST(Quality, KnownMissesProbesMeetTheFloors) { expect_probe_floors(kMissesFloors); }
 TEST(Quality, OutOfCatalogClassesBlindProbesMeetTheFloors) {
   expect_probe_floors(kOosClassesBlindFloors);
+}
+TEST(Quality, InScopeClassesBlindProbesMeetTheFloors) {
+  expect_probe_floors(kInscopeClassesBlindFloors);
 }
 
 }  // namespace
