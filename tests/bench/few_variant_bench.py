@@ -6,7 +6,6 @@ with each entry's first 2 variants, on dev and on every probe set pooled.
 Usage: tests/bench/few_variant_bench.py [--build DIR] [--config DIR] [--dev FILE]
                                         [--fixtures DIR]
 """
-import glob
 import os
 import tempfile
 
@@ -16,8 +15,7 @@ import quality_bench as qb
 def main():
     args = qb.parse_arguments(__doc__)
     dev = qb.read_cases(args.dev)
-    pooled = [c for path in sorted(glob.glob(os.path.join(args.fixtures, "probe_*.jsonl")))
-              for c in qb.read_cases(path)]
+    pooled = qb.pooled_probes(args.fixtures)
     with tempfile.TemporaryDirectory() as tmp:
         few = os.path.join(tmp, "config")
         qb.few_variant_copy(args.config, few)

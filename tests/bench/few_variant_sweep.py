@@ -9,7 +9,6 @@ refusals is read off one table instead of argued.
 Usage: tests/bench/few_variant_sweep.py [--build DIR] [--config DIR] [--dev FILE]
                                         [--fixtures DIR] [--answer A ...]
 """
-import glob
 import json
 import os
 import shutil
@@ -27,8 +26,7 @@ def main():
         del sys.argv[at:]
     args = qb.parse_arguments(__doc__)
     dev = qb.read_cases(args.dev)
-    pooled = [c for path in sorted(glob.glob(os.path.join(args.fixtures, "probe_*.jsonl")))
-              for c in qb.read_cases(path)]
+    pooled = qb.pooled_probes(args.fixtures)
     with tempfile.TemporaryDirectory() as tmp:
         few = os.path.join(tmp, "config")
         qb.few_variant_copy(args.config, few)

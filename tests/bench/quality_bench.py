@@ -58,6 +58,12 @@ def read_cases(path):
     return cases
 
 
+def pooled_probes(fixtures_dir):
+    """Every case of fixtures_dir's probe_*.jsonl files, in file order."""
+    return [c for path in sorted(glob.glob(os.path.join(fixtures_dir, "probe_*.jsonl")))
+            for c in read_cases(path)]
+
+
 def read_knowledge_base(config_dir):
     """Returns (entries {id: {"questions": [...], "handoff": mode}}, out-of-scope questions)."""
     entries = {}
