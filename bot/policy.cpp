@@ -14,6 +14,11 @@ using knowledge::HandoffMode;
 
 bool is_hand(HandoffMode m) { return m == HandoffMode::kHand || m == HandoffMode::kHandPriority; }
 
+// A rule refusal (Decision::refusal) saying the question is outside the
+// platform's business: the default reply of out_of_scope.json's domain rules.
+// A lookup's refusal is not one: an agent can look the record up.
+bool is_not_ours_refusal(const std::string& refusal) { return refusal == "scope_refusal"; }
+
 }  // namespace
 
 bool is_clear_match(double top, double runner_up, double out_of_scope, const Thresholds& t) {
@@ -155,9 +160,13 @@ Decision Policy::decide(const retrieval::SearchResult& result, const knowledge::
     return d;
   }
 
-  auto fallback = [&]() {
+  // A fallback; the `fallbacks_before_handoff`-th in a row becomes a handoff,
+  // unless `not_ours`: a question refused as someone else's business is
+  // told so each time (a human could not answer it either) and hands nothing
+  // over (update_conversation() does not count it).
+  auto fallback = [&](bool not_ours = false) {
     d.faq_id.clear();
-    if (conversation.consecutive_fallbacks + 1 >= t_.fallbacks_before_handoff) {
+    if (!not_ours && conversation.consecutive_fallbacks + 1 >= t_.fallbacks_before_handoff) {
       return handoff(HandoffReason::kRepeatedFallback, Priority::kNormal);
     }
     d.action = Action::kFallback;
@@ -177,12 +186,12 @@ Decision Policy::decide(const retrieval::SearchResult& result, const knowledge::
   // 3. Out of scope or nothing plausible; 3b. someone else's product: a
   // question about it is not ours however well it matches our entries.
   if (!result.other_product.empty()) {
-    fallback();
+    fallback(/*not_ours=*/true);
     d.other_product = result.other_product;
     return d;
   }
   if (!plausible) {
-    fallback();
+    fallback(/*not_ours=*/out_of_scope && is_not_ours_refusal(result.refusal));
     // Refused by a rule (a lookup, a domain): said as such, not as a
     // question no entry was found for.
     if (d.action == Action::kFallback && out_of_scope) d.refusal = result.refusal;
@@ -261,7 +270,9 @@ void update_conversation(Conversation& conversation, const Decision& decision,
       conversation.last_faq_id.clear();
       break;
     case Action::kFallback:
-      ++conversation.consecutive_fallbacks;
+      if (decision.other_product.empty() && !is_not_ours_refusal(decision.refusal)) {
+        ++conversation.consecutive_fallbacks;
+      }
       conversation.last_faq_id.clear();
       break;
     case Action::kHandoff:

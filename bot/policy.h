@@ -29,10 +29,15 @@
 //                                      in a row becomes a handoff. Refused
 //                                      by a rule of out_of_scope.json
 //                                      (SearchResult::refusal), the fallback
-//                                      is worded for that rule (refusal)
+//                                      is worded for that rule (refusal);
+//                                      refused as outside the platform's
+//                                      business ("scope_refusal"), it is
+//                                      neither that handoff nor counted
 //   3b. the question asks about another company's product (named, not as
 //       a means of ours: retrieval::SearchResult::other_product)
-//                                   -> fallback saying so (other_product)
+//                                   -> fallback saying so (other_product),
+//                                      never the repeated-fallback handoff
+//                                      and not counted toward it
 //   4a. a number asked of the service (bot/contact_question.h: 人工客服电话)
 //       read as the human entry or an entry of the contact entry's topic
 //       that is no hand entry (the contact entry itself only when the
@@ -207,8 +212,10 @@ class Policy {
   SignalEntries entries_;
 };
 
-// Records a decision in the conversation: fallback streak, answers per entry,
-// last entry and last question (`question`: masked, normalised).
+// Records a decision in the conversation: fallback streak (a refusal as
+// another company's product or outside the platform's business is not
+// counted), answers per entry, last entry and last question (`question`:
+// masked, normalised).
 void update_conversation(Conversation& conversation, const Decision& decision,
                          const std::string& question);
 

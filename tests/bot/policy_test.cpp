@@ -355,13 +355,45 @@ TEST_F(PolicyTest, RefusalByARuleCarriesItsReply) {
   retrieval::SearchResult ours = result({{"withdraw.fee", 0.97}, {"recharge.fee", 0.01}}, 0.05);
   ours.refusal = "scope_refusal";
   EXPECT_EQ(decide(ours).refusal, "");
-  // The second fallback in a row is a handoff, as any fallback's.
+  // The second fallback in a row is a handoff: a lookup's refusal is one an
+  // agent can help with.
   conversation_.consecutive_fallbacks = 1;
-  r.refusal = "scope_refusal";
+  r.refusal = "lookup_refusal";
   Decision second = decide(r);
   EXPECT_EQ(second.action, Action::kHandoff);
   EXPECT_EQ(second.reason, HandoffReason::kRepeatedFallback);
   EXPECT_EQ(second.refusal, "");
+}
+
+// A question refused as outside the platform's business ("scope_refusal")
+// or as another company's product is told so every time: a human could not
+// answer it either, so it never becomes the repeated-fallback handoff and
+// does not count toward it; a fallback for a question not understood still
+// does.
+TEST_F(PolicyTest, RefusalAsNotOursNeverEscalatesByRepetition) {
+  retrieval::SearchResult weather = result({{"withdraw.fee", 0.1}}, 1.0);
+  weather.refusal = "scope_refusal";
+  retrieval::SearchResult theirs = result({{"withdraw.fee", 0.97}}, 0.05);
+  theirs.other_product = "借呗";
+  for (int i = 0; i < 3; ++i) {
+    for (const retrieval::SearchResult* r : {&weather, &theirs}) {
+      Decision d = decide(*r);
+      EXPECT_EQ(d.action, Action::kFallback);
+      EXPECT_TRUE(d.offer_human);  // the human stays offered, not forced
+      update_conversation(conversation_, d, "问题");
+    }
+  }
+  EXPECT_EQ(conversation_.consecutive_fallbacks, 0);
+  // After a question not understood, a refusal as not ours still says so.
+  update_conversation(conversation_, decide(result({}, 0.9)), "没看懂的问题");
+  EXPECT_EQ(conversation_.consecutive_fallbacks, 1);
+  Decision refused = decide(weather);
+  EXPECT_EQ(refused.action, Action::kFallback);
+  EXPECT_EQ(refused.refusal, "scope_refusal");
+  update_conversation(conversation_, refused, "天气");
+  EXPECT_EQ(conversation_.consecutive_fallbacks, 1);
+  // The next question not understood is the second in the streak.
+  EXPECT_EQ(decide(result({}, 0.9)).reason, HandoffReason::kRepeatedFallback);
 }
 
 TEST_F(PolicyTest, ThresholdsAreTunable) {
