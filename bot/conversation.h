@@ -66,6 +66,11 @@ struct Reply {
   bool repeated = false;
   HandoffReason handoff_reason = HandoffReason::kNone;
   Priority priority = Priority::kNormal;
+  // A fallback's reason when the bot knows why it refused: "other_product"
+  // (another company's product), else the reply key of the out_of_scope.json
+  // rule that refused it ("scope_refusal", "lookup_refusal" …); "" for a
+  // question no entry was found for and for every other action.
+  std::string refusal;
   bool pii_detected = false;     // the investor typed a card/ID/phone/password/code
   std::string masked_question;   // the investor's text with personal data masked:
                                  // the only form of it that may be stored or logged

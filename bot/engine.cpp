@@ -201,6 +201,7 @@ Reply EngineImpl::decide(Conversation& conversation, Reply reply, const PiiScan&
   reply.offer_human = d.offer_human;
   reply.handoff_reason = d.reason;
   reply.priority = d.priority;
+  if (d.action == Action::kFallback) reply.refusal = d.other_product.empty() ? d.refusal : "other_product";
   if (d.action == Action::kAnswer || d.action == Action::kHandoff) reply.faq_id = d.faq_id;
   if (repeat) reply.offer_human = reply.repeated = true;
   if (d.action == Action::kAnswer) reply.related = related_entries(d.faq_id, now.date);

@@ -258,7 +258,7 @@ const char* kDocument = R"JSON({
     "/v1/admin/investors/{id}": {"delete": {"summary": "Erase one investor's sessions with their messages, tickets, feedback and unanswered questions",
       "security": [{"adminToken": []}], "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
       "responses": {"200": {"description": "{\"erased_sessions\": n}"}, "401": {"$ref": "#/components/responses/Error"}}}},
-    "/v1/admin/insights": {"get": {"summary": "Operators' figures over a period (?since=7d): conversations, deflection, clarify and fallback rates, handoffs by reason, thumbs, satisfaction after human service (mean 1-5 rating of the period's tickets, null when none), per-day figures, unanswered clusters, per-entry figures",
+    "/v1/admin/insights": {"get": {"summary": "Operators' figures over a period (?since=7d): conversations, deflection, clarify and fallback rates, handoffs by reason, thumbs, satisfaction after human service (mean 1-5 rating of the period's tickets, null when none), per-day figures, unanswered clusters (each with its nearest entry and `now`: what the live knowledge base replies to it now, answer / clarify / handoff / refused / not_found), per-entry figures",
       "security": [{"adminToken": []}],
       "parameters": [{"name": "since", "in": "query", "schema": {"type": "string", "default": "7d"}}],
       "responses": {"200": {"description": "figures"}, "400": {"$ref": "#/components/responses/Error"},

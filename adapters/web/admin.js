@@ -135,6 +135,19 @@
     box.appendChild(root);
   }
 
+  // What the live knowledge base replies to the cluster's question now
+  // (the insights' cluster.now): fixed, still a gap, or refused on purpose.
+  function nowLabel(now) {
+    if (now.action === 'answer') return '现在：已能回答（' + now.faq_id + '）';
+    if (now.action === 'clarify') return '现在：会反问确认';
+    if (now.action === 'handoff') return '现在：转人工';
+    if (now.action === 'refused') {
+      return now.refusal === 'lookup_refusal' ? '现在：需人工查询记录，机器人已说明'
+                                              : '现在：不属本平台业务，机器人已说明';
+    }
+    return '现在：仍未找到答案，需补充知识库';
+  }
+
   function renderClusters(clusters) {
     var list = $('clusters');
     clear(list);
@@ -153,6 +166,7 @@
       }).join('，');
       li.appendChild(el('div', 'nearest', (c.nearest ? '最接近的条目：' + c.nearest.faq_id + '（' + c.nearest.title + '）' : '没有接近的条目') +
                                           ' · ' + sources));
+      if (c.now) li.appendChild(el('div', 'now now-' + c.now.action, nowLabel(c.now)));
       hooks.onClusters.forEach(function (f) { f(li, c); });
       list.appendChild(li);
     });

@@ -60,6 +60,24 @@ struct Unanswered {
   }
 };
 
+// Cluster::now and its details for `question` (see insights.h).
+void read_now(Cluster& c, const std::string& question, const bot::Engine& engine) {
+  bot::Conversation fresh;
+  const bot::Reply r = engine.respond(fresh, question);
+  switch (r.action) {
+    case bot::Action::kAnswer:
+      c.now = "answer";
+      c.now_faq_id = r.faq_id;
+      break;
+    case bot::Action::kClarify: c.now = "clarify"; break;
+    case bot::Action::kHandoff: c.now = "handoff"; break;
+    case bot::Action::kFallback:
+      c.now = r.refusal.empty() ? "not_found" : "refused";
+      c.now_refusal = r.refusal;
+      break;
+  }
+}
+
 std::vector<Cluster> clusters_of(const Unanswered& u, const bot::Engine& engine, const InsightsOptions& opt) {
   std::vector<WeightedText> texts;
   for (const std::string& t : u.order) texts.push_back({t, u.weight.at(t)});
@@ -84,6 +102,7 @@ std::vector<Cluster> clusters_of(const Unanswered& u, const bot::Engine& engine,
       c.nearest_confidence = r.candidates[0].confidence;
       if (const knowledge::Entry* e = engine.kb().find(c.nearest_faq_id)) c.nearest_title = e->title;
     }
+    read_now(c, texts[g.front()].text, engine);
     out.push_back(std::move(c));
   }
   return out;
@@ -246,7 +265,10 @@ nlohmann::json to_json(const Insights& in) {
                         {"nearest", c.nearest_faq_id.empty()
                                         ? json(nullptr)
                                         : json{{"faq_id", c.nearest_faq_id}, {"title", c.nearest_title},
-                                               {"confidence", c.nearest_confidence}}}});
+                                               {"confidence", c.nearest_confidence}}},
+                        {"now", {{"action", c.now},
+                                 {"faq_id", c.now_faq_id.empty() ? json(nullptr) : json(c.now_faq_id)},
+                                 {"refusal", c.now_refusal.empty() ? json(nullptr) : json(c.now_refusal)}}}});
   }
   nlohmann::json satisfaction = nullptr;
   if (in.ratings > 0) {

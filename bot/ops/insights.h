@@ -60,6 +60,13 @@ struct Cluster {
   std::map<std::string, int> sources;  // "fallback" | "clarify" | "thumbs_down" -> count
   std::string nearest_faq_id, nearest_title;  // the entry the engine finds closest, "" when none
   double nearest_confidence = 0;
+  // How the live knowledge base replies to the cluster's most frequent
+  // question now, alone in a new conversation (Engine::respond): "answer"
+  // (now_faq_id set: fixed since), "clarify", "handoff", "refused" (a
+  // fallback that says why: another company's product or an out_of_scope.json
+  // rule; now_refusal is Reply::refusal) or "not_found" (a fallback for a
+  // question no entry was found for: the gap an operator fills).
+  std::string now, now_faq_id, now_refusal;
 };
 
 struct Insights {

@@ -64,6 +64,17 @@ std::string satisfaction_text(const Insights& in) {
   return buf;
 }
 
+// What the live knowledge base does with the cluster now (Cluster::now).
+std::string now_label(const Cluster& c) {
+  if (c.now == "answer") return "现已能回答 answered: " + c.now_faq_id;
+  if (c.now == "clarify") return "反问 clarify";
+  if (c.now == "handoff") return "转人工 handoff";
+  if (c.now == "refused") {
+    return c.now_refusal == "lookup_refusal" ? "需人工查询记录 lookup refused" : "不属本平台业务 refused: " + c.now_refusal;
+  }
+  return "仍未找到答案 not found";
+}
+
 }  // namespace
 
 std::string to_html(const Insights& in) {
@@ -91,11 +102,12 @@ std::string to_html(const Insights& in) {
   o << "</div><h2>每日 per day</h2>" << day_chart(in.days);
   o << "<h2>转人工原因 handoffs by reason</h2><table>";
   for (const auto& [reason, n] : in.handoffs_by_reason) o << "<tr><td>" << esc(bot::reason_label(reason)) << "</td><td>" << n << "</td></tr>";
-  o << "</table><h2>未解决问题 unanswered clusters</h2><table><tr><th>#</th><th>问题 examples</th><th>最近条目 nearest entry</th></tr>";
+  o << "</table><h2>未解决问题 unanswered clusters</h2><table><tr><th>#</th><th>问题 examples</th><th>最近条目 nearest entry</th><th>现在 now</th></tr>";
   for (const Cluster& c : in.clusters) {
     o << "<tr><td>" << c.size << "</td><td>";
     for (const Count& e : c.examples) o << esc(e.text) << (e.count > 1 ? " ×" + std::to_string(e.count) : "") << "<br>";
-    o << "</td><td>" << esc(c.nearest_faq_id) << " " << esc(c.nearest_title) << "</td></tr>";
+    o << "</td><td>" << esc(c.nearest_faq_id) << " " << esc(c.nearest_title) << "</td><td>" << esc(now_label(c))
+      << "</td></tr>";
   }
   o << "</table><h2>条目 entries</h2><table><tr><th>条目</th><th>answered</th><th>helpful</th><th>clarified with</th></tr>";
   for (const auto& e : j["entries"]) {

@@ -59,7 +59,10 @@ try:
     call("/v1/feedback", {"session_id": s2[0], "message_id": r2[0]["message_id"], "helpful": False}, s2[1])
     chat(["能帮我开一张增值税发票吗"])
     chat(["可以开增值税发票吗"])
-    chat(["你们公司食堂午饭好吃吗"])
+    # A fallback, then a question refused as outside the platform's business:
+    # said so, not the repeated-fallback handoff.
+    _, r5 = chat(["你们公司食堂午饭好吃吗", "车险怎么理赔"])
+    check([r["action"] for r in r5] == ["fallback", "fallback"], f"canteen then insurance: {r5}")
     s6, r6 = chat(["转人工"])
     ticket = (r6[0].get("handoff") or {}).get("ticket_id")
     check(ticket is not None, f"no ticket for 转人工: {r6[0]}")
@@ -104,6 +107,24 @@ try:
     check("能帮我开一张增值税发票吗" in texts and "可以开增值税发票吗" in texts, f"biggest cluster {biggest}")
     thumbs_down = [c for c in api["clusters"] if c["sources"].get("thumbs_down")]
     check(any("充值有手续费吗" in [e["text"] for e in c["examples"]] for c in thumbs_down), "thumbs-down question clustered")
+    # Each cluster says how the live knowledge base replies to it now: the
+    # invoice and canteen questions find no entry (the canteen one refused
+    # by the models alone, worded as the plain fallback), the insurance one
+    # is refused by a domain rule, the thumbed-down one is answered.
+    def now_of(text):
+        found = [c for c in api["clusters"] if text in [e["text"] for e in c["examples"]]]
+        return found[0]["now"] if found else None
+    check(now_of("可以开增值税发票吗") == {"action": "not_found", "faq_id": None, "refusal": None},
+          f"invoice cluster now {now_of('可以开增值税发票吗')}")
+    check(now_of("你们公司食堂午饭好吃吗") == {"action": "not_found", "faq_id": None, "refusal": None},
+          f"canteen cluster now {now_of('你们公司食堂午饭好吃吗')}")
+    check(now_of("车险怎么理赔") == {"action": "refused", "faq_id": None, "refusal": "scope_refusal"},
+          f"insurance cluster now {now_of('车险怎么理赔')}")
+    check(now_of("充值有手续费吗") == {"action": "answer", "faq_id": "recharge.fee", "refusal": None},
+          f"thumbs-down cluster now {now_of('充值有手续费吗')}")
+    report = open(html, encoding="utf-8").read()
+    check("仍未找到答案 not found" in report and "现已能回答 answered: recharge.fee" in report,
+          "the HTML report says what each cluster gets now")
     # The admin API needs the admin token.
     try:
         call("/v1/admin/insights?since=1d"); check(False, "insights without a token")
