@@ -45,6 +45,15 @@ bool asks_or_compares(const std::string& clause) {
                      [&](const char* w) { return clause.find(w) != std::string::npos; });
 }
 
+// The question clause asks: an interrogative, or a particle or negation of a
+// question (呢, 么, 不, 没: "要手续费不"). "好，谢谢，放心了" asks nothing.
+bool asks(const std::string& clause) {
+  static const char* const kWords[] = {"吗", "哪", "什么", "啥", "怎", "咋", "多少", "几", "谁",
+                                       "如何", "是否", "多久", "呢", "么", "不", "没"};
+  return std::any_of(std::begin(kWords), std::end(kWords),
+                     [&](const char* w) { return clause.find(w) != std::string::npos; });
+}
+
 bool names_nothing(const MessageCues& m) {
   return m.topics.empty() && m.types.empty() && m.contrasts.empty() && !m.reference &&
          !m.names_product && !m.place;
@@ -59,7 +68,7 @@ std::string after_chat_lead(const retrieval::Retriever& retriever, const CueRead
   if (clauses.size() < 2) return "";
   const std::string& question = clauses.back();
   const MessageCues asked = cues.read(question, topic, type);
-  if (asked.types.empty()) return "";
+  if (asked.types.empty() || !asks(question)) return "";
   if (std::any_of(asked.topics.begin(), asked.topics.end(),
                   [&](const NamedSlot& t) { return t.slot != topic; })) {
     return "";

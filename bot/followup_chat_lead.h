@@ -12,7 +12,8 @@
 namespace faqbot::bot {
 
 // The last clause of `written` (the message as written: clauses end at
-// whitespace or sentence punctuation), normalised, when it names a question type in `topic` / `type` (the
+// whitespace or sentence punctuation), normalised, when it asks (an
+// interrogative or a particle of a question) and names a question type in `topic` / `type` (the
 // conversation's slots) and names no other topic, and every clause before
 // it names no cue at all (no topic, type, reference, product or place),
 // asks nothing and compares nothing (no interrogative, no 比), and
