@@ -112,7 +112,8 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
   // A remark of small talk before the question in a clause of its own ("哈哈
   // 你回得挺快 那要手续费吗"): the question clause is the follow-up.
   const std::string asked =
-      after_chat_lead(retriever, cues, as_written, conversation.topic, conversation.type);
+      after_chat_lead(retriever, cues, kb.followup, as_written, conversation.topic,
+                      conversation.type);
   if (!asked.empty()) {
     reading.result = retriever.search(asked, depth);
     reading.question = reading.result.normalized;

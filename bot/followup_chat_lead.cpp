@@ -4,6 +4,7 @@
 #include <iterator>
 #include <vector>
 
+#include "bot/followup_predicates.h"
 #include "knowledge/utf8.h"
 
 namespace faqbot::bot {
@@ -62,13 +63,16 @@ bool names_nothing(const MessageCues& m) {
 }  // namespace
 
 std::string after_chat_lead(const retrieval::Retriever& retriever, const CueReader& cues,
-                            std::string_view written, const std::string& topic,
-                            const std::string& type) {
+                            const knowledge::FollowupCues& followup, std::string_view written,
+                            const std::string& topic, const std::string& type) {
   const std::vector<std::string> clauses = clauses_of(retriever, written);
   if (clauses.size() < 2) return "";
   const std::string& question = clauses.back();
   const MessageCues asked = cues.read(question, topic, type);
   if (asked.types.empty() || !asks(question)) return "";
+  // A type refining the answer ("到底啥时候到" after the delayed withdrawal)
+  // asks more of it, and the whole message tells how: read as written.
+  if (refines_answer(followup, type, asked)) return "";
   if (std::any_of(asked.topics.begin(), asked.topics.end(),
                   [&](const NamedSlot& t) { return t.slot != topic; })) {
     return "";

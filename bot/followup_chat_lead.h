@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "bot/followup_cues.h"
+#include "knowledge/knowledge_base.h"
 #include "retrieval/retriever.h"
 
 namespace faqbot::bot {
@@ -14,13 +15,15 @@ namespace faqbot::bot {
 // The last clause of `written` (the message as written: clauses end at
 // whitespace or sentence punctuation), normalised, when it asks (an
 // interrogative or a particle of a question) and names a question type in `topic` / `type` (the
-// conversation's slots) and names no other topic, and every clause before
+// conversation's slots), none refining the answered type (followup.json
+// refined_by: then the whole message asks more of the answer), and names no
+// other topic, and every clause before
 // it names no cue at all (no topic, type, reference, product or place),
 // asks nothing and compares nothing (no interrogative, no 比), and
 // is, searched alone, out of scope or small talk (an entry of topic
 // smalltalk first). "" when the message does not open with such a remark.
 std::string after_chat_lead(const retrieval::Retriever& retriever, const CueReader& cues,
-                            std::string_view written, const std::string& topic,
-                            const std::string& type);
+                            const knowledge::FollowupCues& followup, std::string_view written,
+                            const std::string& topic, const std::string& type);
 
 }  // namespace faqbot::bot
