@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "bot/followup_chat_lead.h"
 #include "bot/followup_pointer_noun.h"
 #include "bot/followup_predicates.h"
 #include "bot/followup_readings.h"
@@ -106,6 +107,17 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
     reading.result = retriever.search(clean, depth);
     reading.question = reading.result.normalized;
     text = clean;
+  }
+
+  // A remark of small talk before the question in a clause of its own ("哈哈
+  // 你回得挺快 那要手续费吗"): the question clause is the follow-up.
+  const std::string asked =
+      after_chat_lead(retriever, cues, kb.followup, as_written, conversation.topic,
+                      conversation.type);
+  if (!asked.empty()) {
+    reading.result = retriever.search(asked, depth);
+    reading.question = reading.result.normalized;
+    text = asked;
   }
 
   // The opposite movement ("反过来呢" after 充值要手续费吗) names the opposite

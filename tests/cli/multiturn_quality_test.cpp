@@ -217,6 +217,19 @@ constexpr double kCustomers2BlindFirstTurnFloor = 0.86;
 // of scope; 11/18 on main, 17/18 and 17/18 first turns when set.
 constexpr double kWhomFollowupFloor = 0.94;
 constexpr double kWhomFirstTurnFloor = 0.94;
+// tests/fixtures/multiturn_blind_customers3.tsv: written blind (86 lines:
+// long narrated follow-ups, pinyin abbreviations and homophone typos, a
+// chit-chat clause before the question, another company's product as a
+// means or as the subject, complete new questions, 2-3 word ellipses);
+// 75/86 and 86/86 first turns before its fixes, 79/86 and 86/86 when set.
+constexpr double kCustomers3BlindFollowupFloor = 0.91;
+constexpr double kCustomers3BlindFirstTurnFloor = 0.98;
+// tests/fixtures/multiturn_limits_terms.tsv (not blind: the known missed
+// classes of the last session, written with their fixes): 有啥限制 without a
+// type word, 协商 after an overdue question, 有期限没 after an answer stating
+// a validity, 最短/最长 of a term; 10/19 before, 17/19 and 19/19 when set.
+constexpr double kLimitsTermsFollowupFloor = 0.89;
+constexpr double kLimitsTermsFirstTurnFloor = 0.94;
 // The follow-ups of the three measured-only blind sets (see quality_test.cpp):
 // widget 55/60 and 60/60 first turns, credit log 55/60 and 60/60, hard mix
 // 57/60 and 59/60 when they landed.
@@ -424,6 +437,10 @@ TEST(MultiturnQuality, CustomersBlindProbesMeetTheFloors) {
   expect_probe_floors("multiturn_blind_customers2.tsv", 60, kCustomers2BlindFollowupFloor,
                       kCustomers2BlindFirstTurnFloor);
   expect_probe_floors("multiturn_whom_and_missing_type.tsv", 18, kWhomFollowupFloor, kWhomFirstTurnFloor);
+  expect_probe_floors("multiturn_blind_customers3.tsv", 86, kCustomers3BlindFollowupFloor,
+                      kCustomers3BlindFirstTurnFloor);
+  expect_probe_floors("multiturn_limits_terms.tsv", 19, kLimitsTermsFollowupFloor,
+                      kLimitsTermsFirstTurnFloor);
 }
 
 TEST(MultiturnQuality, WidgetBlindProbesMeetTheFloors) {
