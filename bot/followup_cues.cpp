@@ -9,6 +9,11 @@
 namespace faqbot::bot {
 namespace {
 
+// What a message may say besides a product after a type of
+// product_after_types for the product to name the product type: one
+// character, a means word (用, 拿).
+constexpr size_t kMeansAfterResidual = 1;
+
 // Characters of grammar, not of a subject: a pair holding one names nothing
 // ("能退", "了会"). The interrogatives among them (什 哪 怎 咋 几 谁 啥) ask,
 // they name no subject: "找谁" after 我要投诉 asks whom to turn to, it is no
@@ -87,6 +92,8 @@ std::string MessageCues::subject() const {
 
 CueReader::CueReader(const knowledge::KnowledgeBase& kb, const retrieval::Retriever& normalizer) {
   const knowledge::FollowupCues& cues = kb.followup;
+  product_after_types_ = cues.product_after_types;
+  std::sort(product_after_types_.begin(), product_after_types_.end());
   auto add = [&](const std::string& raw, Kind kind, const std::string& slot) -> Word* {
     std::string text = normalizer.normalize(raw);
     if (text.empty()) return nullptr;
@@ -348,7 +355,10 @@ MessageCues CueReader::read(std::string_view text, const std::string& topic,
     out.names_product = out.names_product || w.product;
     out.peer_product = out.peer_product ||
                        (w.product && std::binary_search(w.peer_of.begin(), w.peer_of.end(), topic));
-    if (w.product && w.slot != type) continue;
+    if (w.product && w.slot != type &&
+        !std::binary_search(product_after_types_.begin(), product_after_types_.end(), type)) {
+      continue;
+    }
     if (w.kind == Kind::kContrast && w.slot != type) continue;
     covered += utf8::length(text.substr(m.begin, m.end - m.begin));
     // A type's word followed by 后, 以后, 之后 or 完 tells when, not what is
@@ -361,7 +371,7 @@ MessageCues CueReader::read(std::string_view text, const std::string& topic,
         if (w.also_type != std::string::npos) out.types.push_back({words_[w.also_type].slot, w.text});
         break;
       case Kind::kType:
-        out.types.push_back({w.slot, w.text, w.gated});
+        out.types.push_back({w.slot, w.text, w.gated, w.product});
         out.product = out.product || w.product;
         break;
       case Kind::kReference: out.reference = true; break;
@@ -376,6 +386,17 @@ MessageCues CueReader::read(std::string_view text, const std::string& topic,
   add_unknown(text.substr(uncovered_from), &out.unknown, &out.strange_chars);
   const size_t total = utf8::length(text);
   out.residual_chars = total > covered ? total - covered : 0;
+  // After a type of product_after_types a product names the product type
+  // only when little else is said (a means word: "用支付宝呢"); with more it
+  // asks about the product itself ("花呗怎么还" after 充值怎么操作).
+  if (out.residual_chars > kMeansAfterResidual &&
+      std::binary_search(product_after_types_.begin(), product_after_types_.end(), type)) {
+    const auto before = out.types.size();
+    out.types.erase(std::remove_if(out.types.begin(), out.types.end(),
+                                   [&](const NamedSlot& t) { return t.product && t.slot != type; }),
+                    out.types.end());
+    if (out.types.size() != before) out.product = false;
+  }
   return out;
 }
 

@@ -31,6 +31,7 @@ struct NamedSlot {
   std::string slot;  // topic or type name
   std::string word;  // the normalised text that named it
   bool followup_only = false;  // named by a follow-up-only cue (followup_cues)
+  bool product = false;        // named by a product's name (the product type)
 };
 
 struct MessageCues {
@@ -238,6 +239,8 @@ class CueReader {
   // Modifier -> its other words (FollowupCues::modifier_synonyms), normalised.
   std::map<std::string, std::vector<std::string>> synonyms_;
   StepWords steps_;
+  // FollowupCues::product_after_types, sorted.
+  std::vector<std::string> product_after_types_;
 };
 
 }  // namespace faqbot::bot

@@ -81,7 +81,7 @@ bool names_means_of_ours(const MessageCues& named, const Conversation& c) {
     return false;
   }
   return std::all_of(named.types.begin(), named.types.end(),
-                     [&](const NamedSlot& t) { return t.slot == c.type; });
+                     [&](const NamedSlot& t) { return t.slot == c.type || t.product; });
 }
 
 bool alone_answers_named_type(const retrieval::SearchResult& alone,

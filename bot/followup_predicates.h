@@ -66,6 +66,8 @@ bool supposes_what_happens(const knowledge::KnowledgeBase& kb, const Conversatio
 // kMeansResidual characters is a means of ours ("充值支持哪些方式" → "那支付宝
 // 呢", "微信支付可以不" ask about recharging with it; "微粒贷怎么还款" names its
 // own topic; "借呗的额度怎么提高", "花呗的账单怎么查" ask about the product).
+// So is one right after an answer of a type in named_by_products_after (a
+// how-to: "用支付宝呢" after 充值怎么操作), which then names the product type.
 bool names_means_of_ours(const MessageCues& named, const Conversation& c);
 
 // The text alone's best entry is of a type the message names (or the message

@@ -172,6 +172,10 @@ struct FollowupCues {
   // right after an answer of that type the product is a means of ours
   // (那支付宝呢 after 充值方式: recharging with it, not its own service).
   std::string product_type;
+  // Types right after whose answer a product names the product type all the
+  // same (named_by_products_after: "how": 用支付宝呢 after 充值怎么操作 asks
+  // about recharging with it, the how-to answer being about the means).
+  std::vector<std::string> product_after_types;
   // topic -> marks of products of the topic's own kind (loan: 贷, 借, 呗 …):
   // another company's product whose name holds one is a peer of ours there,
   // so right after an answer of that topic naming it asks about it, never

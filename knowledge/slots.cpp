@@ -107,6 +107,9 @@ void parse_followup_cues(const json& doc, FollowupCues* cues, std::vector<Diagno
           cues->product_type = t.key();
         }
       }
+      if (auto a = t.value().find("named_by_products_after"); a != t.value().end()) {
+        cues->product_after_types = words(*a, where + " \"named_by_products_after\"", diags);
+      }
     }
   }
   if (auto it = doc.find("topics"); it != doc.end()) {

@@ -221,15 +221,18 @@ constexpr double kWhomFirstTurnFloor = 0.94;
 // long narrated follow-ups, pinyin abbreviations and homophone typos, a
 // chit-chat clause before the question, another company's product as a
 // means or as the subject, complete new questions, 2-3 word ellipses);
-// 75/86 and 86/86 first turns before its fixes, 79/86 and 86/86 when set.
-constexpr double kCustomers3BlindFollowupFloor = 0.91;
+// 75/86 and 86/86 first turns before its fixes, 79/86 and 86/86 when set,
+// 80/86 with the means after a how-to answer.
+constexpr double kCustomers3BlindFollowupFloor = 0.92;
 constexpr double kCustomers3BlindFirstTurnFloor = 0.98;
 // tests/fixtures/multiturn_limits_terms.tsv (not blind: the known missed
 // classes of the last session, written with their fixes): 有啥限制 without a
 // type word, 协商 after an overdue question, 有期限没 after an answer stating
-// a validity, 最短/最长 of a term; 10/19 before, 17/19 and 19/19 when set.
-constexpr double kLimitsTermsFollowupFloor = 0.89;
-constexpr double kLimitsTermsFirstTurnFloor = 0.94;
+// a validity, 最短/最长 of a term; 10/19 before, 17/19 and 19/19 when set;
+// +3 lines of a product as a means after a how-to answer (one a guard):
+// 20/22 and 22/22.
+constexpr double kLimitsTermsFollowupFloor = 0.90;
+constexpr double kLimitsTermsFirstTurnFloor = 0.95;
 // The follow-ups of the three measured-only blind sets (see quality_test.cpp):
 // widget 55/60 and 60/60 first turns, credit log 55/60 and 60/60, hard mix
 // 57/60 and 59/60 when they landed.
@@ -439,7 +442,7 @@ TEST(MultiturnQuality, CustomersBlindProbesMeetTheFloors) {
   expect_probe_floors("multiturn_whom_and_missing_type.tsv", 18, kWhomFollowupFloor, kWhomFirstTurnFloor);
   expect_probe_floors("multiturn_blind_customers3.tsv", 86, kCustomers3BlindFollowupFloor,
                       kCustomers3BlindFirstTurnFloor);
-  expect_probe_floors("multiturn_limits_terms.tsv", 19, kLimitsTermsFollowupFloor,
+  expect_probe_floors("multiturn_limits_terms.tsv", 22, kLimitsTermsFollowupFloor,
                       kLimitsTermsFirstTurnFloor);
 }
 
