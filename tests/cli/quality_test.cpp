@@ -458,7 +458,23 @@ constexpr ProbeFloors kOosClassesBlindFloors = {"probe_oos_classes.jsonl", 0.96,
 // classes (N天就还款 -> N天就提前还款, 影响信用 -> 影响征信, 哪里贷 -> 哪里贷款,
 // 多久批 -> 多久审核通过) and early_repay's borrowed-days-ago cues at
 // 132/145, 28/30. Floors a notch below.
-constexpr ProbeFloors kInscopeClassesBlindFloors = {"probe_inscope_classes.jsonl", 0.89, 0, 0.90};
+// Raised to 0.92 at 134/145 once a bank's account opening had to be named by
+// the bank before 开户 (other_products.json).
+constexpr ProbeFloors kInscopeClassesBlindFloors = {"probe_inscope_classes.jsonl", 0.92, 0, 0.90};
+// The weak in-catalog classes left after probe_inscope_classes (tests/fixtures/
+// probe_inscope_classes2.jsonl, written blind before any measurement:
+// account-opening failures told as 银行卡信息有误, review vs payout time,
+// changing the repayment/debit card, what a failed debit leads to, bare
+// 如何还 and repaying the day after borrowing) beside 25 out-of-catalog
+// controls sharing their words (other banks' and brokers' account opening,
+// other lenders' repayment cards and debits). Written at 70/100 right,
+// 25/25 refused; landed at 81/100, 25/25 with a bank's own account opening
+// told by the bank named before 开户 (plain 银行 matched inside 银行卡, so
+// "开户失败 银行卡信息有误" was refused as a bank's service), brokers'
+// account opening and credit cards' failed debits as other services. The
+// variants for the other classes cost follow-ups and were not landed.
+// Floors a notch below.
+constexpr ProbeFloors kInscopeClasses2BlindFloors = {"probe_inscope_classes2.jsonl", 0.80, 0, 0.96};
 
 EvalReport evaluate_file(const std::string& path) {
   auto cases = read_cases(path);
@@ -612,6 +628,9 @@ TEST(Quality, OutOfCatalogClassesBlindProbesMeetTheFloors) {
 }
 TEST(Quality, InScopeClassesBlindProbesMeetTheFloors) {
   expect_probe_floors(kInscopeClassesBlindFloors);
+}
+TEST(Quality, InScopeClassesSecondBlindProbesMeetTheFloors) {
+  expect_probe_floors(kInscopeClasses2BlindFloors);
 }
 
 }  // namespace
