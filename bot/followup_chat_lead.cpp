@@ -1,11 +1,12 @@
 #include "bot/followup_chat_lead.h"
 
 #include <algorithm>
-#include <iterator>
+#include <initializer_list>
+#include <string_view>
 #include <vector>
 
 #include "bot/followup_predicates.h"
-#include "knowledge/utf8.h"
+#include "retrieval/clauses.h"
 
 namespace faqbot::bot {
 namespace {
@@ -14,45 +15,37 @@ namespace {
 // another kind.
 constexpr double kRemarkOutOfScope = 0.5;
 
-bool ends_clause(char32_t cp) {
-  static const std::u32string kMarks = U",，。.!！?？;；~～、…";
-  return utf8::is_space(cp) || kMarks.find(cp) != std::u32string::npos;
-}
-
+// Clauses of `text` (retrieval::split_all_clauses), normalised, empty ones
+// dropped.
 std::vector<std::string> clauses_of(const retrieval::Retriever& retriever, std::string_view text) {
   std::vector<std::string> out;
-  std::u32string cur;
-  for (char32_t cp : utf8::decode(text)) {
-    if (ends_clause(cp)) {
-      if (!cur.empty()) out.push_back(utf8::encode(cur));
-      cur.clear();
-      if (!out.empty()) out.back() = retriever.normalize(out.back());
-      if (!out.empty() && out.back().empty()) out.pop_back();
-    } else {
-      cur.push_back(cp);
-    }
+  for (const std::string& clause : retrieval::split_all_clauses(text)) {
+    std::string normalized = retriever.normalize(clause);
+    if (!normalized.empty()) out.push_back(std::move(normalized));
   }
-  if (!cur.empty()) out.push_back(retriever.normalize(utf8::encode(cur)));
-  if (!out.empty() && out.back().empty()) out.pop_back();
   return out;
+}
+
+bool holds_any(const std::string& clause, std::initializer_list<std::string_view> words) {
+  return std::any_of(words.begin(), words.end(),
+                     [&](std::string_view w) { return clause.find(w) != std::string::npos; });
+}
+
+// Interrogatives: a clause holding one asks something.
+bool holds_interrogative(const std::string& clause) {
+  return holds_any(clause, {"吗", "哪", "什么", "啥", "怎", "咋", "多少", "几", "谁", "如何", "是否"});
 }
 
 // A clause asking something itself (an interrogative: "跟银行的信用贷比哪个
 // 便宜") or weighing one thing against another (比) is no passing remark.
 bool asks_or_compares(const std::string& clause) {
-  static const char* const kWords[] = {"吗", "哪", "什么", "啥", "怎", "咋", "多少", "几",
-                                       "谁", "如何", "是否", "比"};
-  return std::any_of(std::begin(kWords), std::end(kWords),
-                     [&](const char* w) { return clause.find(w) != std::string::npos; });
+  return holds_interrogative(clause) || holds_any(clause, {"比"});
 }
 
 // The question clause asks: an interrogative, or a particle or negation of a
 // question (呢, 么, 不, 没: "要手续费不"). "好，谢谢，放心了" asks nothing.
 bool asks(const std::string& clause) {
-  static const char* const kWords[] = {"吗", "哪", "什么", "啥", "怎", "咋", "多少", "几", "谁",
-                                       "如何", "是否", "多久", "呢", "么", "不", "没"};
-  return std::any_of(std::begin(kWords), std::end(kWords),
-                     [&](const char* w) { return clause.find(w) != std::string::npos; });
+  return holds_interrogative(clause) || holds_any(clause, {"多久", "呢", "么", "不", "没"});
 }
 
 bool names_nothing(const MessageCues& m) {

@@ -12,16 +12,17 @@
 
 namespace faqbot::bot {
 
-// The last clause of `written` (the message as written: clauses end at
-// whitespace or sentence punctuation), normalised, when it asks (an
-// interrogative or a particle of a question) and names a question type in `topic` / `type` (the
-// conversation's slots), none refining the answered type (followup.json
-// refined_by: then the whole message asks more of the answer), and names no
-// other topic, and every clause before
-// it names no cue at all (no topic, type, reference, product or place),
-// asks nothing and compares nothing (no interrogative, no 比), and
-// is, searched alone, out of scope or small talk (an entry of topic
-// smalltalk first). "" when the message does not open with such a remark.
+// The last clause of `written` (the message as written, split by
+// retrieval::split_all_clauses), normalised, when
+// - it asks (an interrogative or a particle of a question);
+// - it names a question type in `topic` / `type` (the conversation's slots),
+//   none refining the answered type (followup.json refined_by: then the
+//   whole message asks more of the answer), and no other topic;
+// - every clause before it names no cue at all (no topic, type, reference,
+//   product or place), asks and compares nothing (no interrogative, no 比),
+//   and is, searched alone, out of scope or small talk (an entry of topic
+//   smalltalk first).
+// "" when the message does not open with such a remark.
 std::string after_chat_lead(const retrieval::Retriever& retriever, const CueReader& cues,
                             const knowledge::FollowupCues& followup, std::string_view written,
                             const std::string& topic, const std::string& type);

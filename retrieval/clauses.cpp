@@ -52,6 +52,16 @@ std::vector<std::string> split_sentences(std::string_view raw) {
 }
 
 std::vector<std::string> split_clauses(std::string_view raw) {
+  std::vector<std::string> out = split_all_clauses(raw);
+  if (out.size() > kMaxClauses) {
+    // The opening (a greeting or the question) and the closing clauses (the
+    // question after the situation): the middle is most often the story.
+    out.erase(out.begin() + 1, out.end() - static_cast<std::ptrdiff_t>(kMaxClauses - 1));
+  }
+  return out;
+}
+
+std::vector<std::string> split_all_clauses(std::string_view raw) {
   std::vector<std::string> out;
   std::u32string current;
   auto flush = [&]() {
@@ -66,11 +76,6 @@ std::vector<std::string> split_clauses(std::string_view raw) {
     }
   }
   flush();
-  if (out.size() > kMaxClauses) {
-    // The opening (a greeting or the question) and the closing clauses (the
-    // question after the situation): the middle is most often the story.
-    out.erase(out.begin() + 1, out.end() - static_cast<std::ptrdiff_t>(kMaxClauses - 1));
-  }
   return out;
 }
 

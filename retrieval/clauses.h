@@ -16,6 +16,9 @@ constexpr size_t kMaxClauses = 4;
 // (or none) means there is nothing to choose between.
 std::vector<std::string> split_clauses(std::string_view raw);
 
+// Every clause of `raw`, split as split_clauses() splits, none left out.
+std::vector<std::string> split_all_clauses(std::string_view raw);
+
 // The sentences of `raw` split after sentence-final punctuation (。？！；
 // and their ASCII forms but the full stop, which also writes decimals) and
 // at line breaks, trimmed, empty ones dropped. Each keeps its final mark, so
