@@ -232,8 +232,8 @@ constexpr double kCustomers3BlindFirstTurnFloor = 0.98;
 // type word, 协商 after an overdue question, 有期限没 after an answer stating
 // a validity, 最短/最长 of a term; 10/19 before, 17/19 and 19/19 when set;
 // +3 lines of a product as a means after a how-to answer (one a guard):
-// 20/22 and 22/22.
-constexpr double kLimitsTermsFollowupFloor = 0.90;
+// 20/22 and 22/22; 21/22 with whom to turn to beside a cue (找谁协商).
+constexpr double kLimitsTermsFollowupFloor = 0.95;
 constexpr double kLimitsTermsFirstTurnFloor = 0.95;
 // tests/fixtures/multiturn_blind_customers4.tsv: written blind (69 lines in
 // customers' chat style: ellipses, yes-no with another app as the means,
