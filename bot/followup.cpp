@@ -112,7 +112,7 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
   // A remark of small talk before the question in a clause of its own ("哈哈
   // 你回得挺快 那要手续费吗"): the question clause is the follow-up.
   const std::string asked =
-      after_chat_lead(retriever, cues, kb.followup, as_written, conversation.topic,
+      after_chat_lead(retriever, cues, kb, as_written, conversation.topic,
                       conversation.type);
   if (!asked.empty()) {
     reading.result = retriever.search(asked, depth);
@@ -436,6 +436,16 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
   // or a complete new question the text alone is unsure of.
   if (!read && !reading.in_context() && short_text && !small_talk && !another_kind) {
     if (!read_as_type_of_the_answer(state, &reading) && !sure_alone) read_as_named(state, &reading);
+  }
+  // A product named as a means of ours (names_means_of_ours: "云闪付行不行"
+  // after 充值有哪些方式) that the text alone reads as the kept topic's entry
+  // of the product type asks whether it is a means of ours, as in context:
+  // no question about the product itself.
+  if (!reading.in_context() && !reading.result.other_product.empty() &&
+      names_means_of_ours(named, conversation) &&
+      alone_reads_topic(reading.result, kb, conversation.topic) &&
+      kb.find(reading.result.candidates[0].id)->type == kb.followup.product_type) {
+    reading.result.other_product.clear();
   }
   keep_at_most(reading.result, k);
   return reading;

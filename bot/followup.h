@@ -55,7 +55,9 @@
 // names stays named in context (the policy says it is not ours), except right
 // after an answer of the type products name (followup.json named_by_products:
 // "充值支持哪些方式" → "那支付宝呢"): there it is a means of ours, and the
-// context is searched without its name.
+// context is searched without its name; read alone, when the text alone is
+// sure of the kept topic's entry of that type ("云闪付行不行"), it is
+// answered, not refused as a question about the product.
 // Any message the text alone does not answer surely (not a clear match, or
 // below kSureAlone), long ones too ("要是我下午五点多才点的提交大概什么时候能
 // 收到" after 提现一般多久能到账), is rescued by the context when read as a type of the kept topic

@@ -53,32 +53,52 @@ bool names_nothing(const MessageCues& m) {
          !m.names_product && !m.place;
 }
 
+// A remark naming by the way only types `topic` has no entry of ("等我下班
+// 再弄": 下班 names the service hours, no question of a loan).
+bool names_types_of_none(const MessageCues& m, const knowledge::KnowledgeBase& kb,
+                         const std::string& topic) {
+  return m.topics.empty() && !m.types.empty() && m.contrasts.empty() && !m.reference &&
+         !m.names_product && !m.place &&
+         std::none_of(m.types.begin(), m.types.end(),
+                      [&](const NamedSlot& t) { return topic_has_type(kb, topic, t.slot); });
+}
+
 }  // namespace
 
 std::string after_chat_lead(const retrieval::Retriever& retriever, const CueReader& cues,
-                            const knowledge::FollowupCues& followup, std::string_view written,
+                            const knowledge::KnowledgeBase& kb, std::string_view written,
                             const std::string& topic, const std::string& type) {
   const std::vector<std::string> clauses = clauses_of(retriever, written);
   if (clauses.size() < 2) return "";
   const std::string& question = clauses.back();
   const MessageCues asked = cues.read(question, topic, type);
   if (asked.types.empty() || !asks(question)) return "";
-  // A type refining the answer ("到底啥时候到" after the delayed withdrawal)
-  // asks more of it, and the whole message tells how: read as written.
-  if (refines_answer(followup, type, asked)) return "";
   if (std::any_of(asked.topics.begin(), asked.topics.end(),
                   [&](const NamedSlot& t) { return t.slot != topic; })) {
     return "";
   }
+  const bool asks_topic_types = std::all_of(asked.types.begin(), asked.types.end(), [&](const NamedSlot& t) {
+    return topic_has_type(kb, topic, t.slot);
+  });
+  bool by_the_way = false;  // a lead names only types the kept topic has none of
   for (size_t i = 0; i + 1 < clauses.size(); ++i) {
-    if (!names_nothing(cues.read(clauses[i], topic, type)) || asks_or_compares(clauses[i])) {
-      return "";
+    if (asks_or_compares(clauses[i])) return "";
+    const MessageCues lead = cues.read(clauses[i], topic, type);
+    if (asks_topic_types && names_types_of_none(lead, kb, topic)) {
+      by_the_way = true;
+      continue;
     }
+    if (!names_nothing(lead)) return "";
     const retrieval::SearchResult alone = retriever.search(clauses[i], 1);
     const bool small_talk =
         !alone.candidates.empty() && alone.candidates.front().id.rfind("smalltalk.", 0) == 0;
     if (!small_talk && alone.out_of_scope < kRemarkOutOfScope) return "";
   }
+  // A type refining the answer ("到底啥时候到" after the delayed withdrawal)
+  // asks more of it, and the whole message tells how: read as written;
+  // unless a lead is a remark by the way of another kind of thing ("等我下班
+  // 再弄 要手续费不" after 提前还款怎么操作).
+  if (!by_the_way && refines_answer(kb.followup, type, asked)) return "";
   return question;
 }
 

@@ -21,10 +21,13 @@ namespace faqbot::bot {
 // - every clause before it names no cue at all (no topic, type, reference,
 //   product or place), asks and compares nothing (no interrogative, no 比),
 //   and is, searched alone, out of scope or small talk (an entry of topic
-//   smalltalk first).
+//   smalltalk first); or, when the question names only types `topic` has,
+//   names only types `topic` has none of, and nothing else, asking nothing
+//   (a remark by the way: "等我下班再弄 要手续费不" after 提前还款怎么操作;
+//   then a type refining the answered one is read from the question too).
 // "" when the message does not open with such a remark.
 std::string after_chat_lead(const retrieval::Retriever& retriever, const CueReader& cues,
-                            const knowledge::FollowupCues& followup, std::string_view written,
+                            const knowledge::KnowledgeBase& kb, std::string_view written,
                             const std::string& topic, const std::string& type);
 
 }  // namespace faqbot::bot

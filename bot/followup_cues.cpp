@@ -11,7 +11,7 @@ namespace {
 
 // What a message may say besides a product after a type of
 // product_after_types for the product to name the product type: one
-// character, a means word (用, 拿).
+// character, a means word (用, 拿), besides yes-no tags (行不行).
 constexpr size_t kMeansAfterResidual = 1;
 
 // Characters of grammar, not of a subject: a pair holding one names nothing
@@ -20,6 +20,31 @@ constexpr size_t kMeansAfterResidual = 1;
 // remark of another kind for an out-of-scope example's 找谁修.
 constexpr std::u32string_view kGrammatical =
     U"的了吗呢吧啊么那这个它是有能会要不没也都就还在和跟我你他们什多少几哪怎咋谁啥为去到给让被把用从对可以得过着";
+
+// Yes-no tags asking whether something will do, longest first: in text no
+// cue covers, they ask, they name nothing ("云闪付行不行", "翼支付可不可以").
+constexpr std::string_view kYesNoTags[] = {"可不可以", "支不支持", "行不行", "能不能", "可以",
+                                           "支持", "行"};
+
+// Code points of the yes-no tags in `span` (leftmost-longest).
+size_t yes_no_length(std::string_view span) {
+  size_t n = 0;
+  for (size_t i = 0; i < span.size();) {
+    bool hit = false;
+    for (std::string_view tag : kYesNoTags) {
+      if (span.compare(i, tag.size(), tag) == 0) {
+        n += utf8::length(tag);
+        i += tag.size();
+        hit = true;
+        break;
+      }
+    }
+    if (hit) continue;
+    do ++i;
+    while (i < span.size() && (static_cast<unsigned char>(span[i]) & 0xC0) == 0x80);
+  }
+  return n;
+}
 
 // The pairs of adjacent CJK characters of `text`, UTF-8.
 std::vector<std::string> cjk_pairs(std::string_view text) {
@@ -349,6 +374,7 @@ MessageCues CueReader::read(std::string_view text, const std::string& topic,
     if (m.word->kind == Kind::kPlain) continue;  // residual, and no reference
     add_foreign(text.substr(uncovered_from, m.begin - uncovered_from), &out.foreign);
     add_unknown(text.substr(uncovered_from, m.begin - uncovered_from), &out.unknown, &out.strange_chars);
+    out.yes_no_chars += yes_no_length(text.substr(uncovered_from, m.begin - uncovered_from));
     uncovered_from = m.end;
     const Word& w = *m.word;
     if (w.gated && !std::binary_search(w.topics.begin(), w.topics.end(), topic)) continue;
@@ -384,12 +410,14 @@ MessageCues CueReader::read(std::string_view text, const std::string& topic,
   }
   add_foreign(text.substr(uncovered_from), &out.foreign);
   add_unknown(text.substr(uncovered_from), &out.unknown, &out.strange_chars);
+  out.yes_no_chars += yes_no_length(text.substr(uncovered_from));
   const size_t total = utf8::length(text);
   out.residual_chars = total > covered ? total - covered : 0;
   // After a type of product_after_types a product names the product type
-  // only when little else is said (a means word: "用支付宝呢"); with more it
-  // asks about the product itself ("花呗怎么还" after 充值怎么操作).
-  if (out.residual_chars > kMeansAfterResidual &&
+  // only when little else is said (a means word: "用支付宝呢", or a yes-no
+  // tag: "云闪付行不行"); with more it asks about the product itself ("花呗
+  // 怎么还" after 充值怎么操作).
+  if (out.residual_chars - std::min(out.yes_no_chars, out.residual_chars) > kMeansAfterResidual &&
       std::binary_search(product_after_types_.begin(), product_after_types_.end(), type)) {
     const auto before = out.types.size();
     out.types.erase(std::remove_if(out.types.begin(), out.types.end(),

@@ -49,6 +49,10 @@ struct MessageCues {
   bool peer_product = false;
   bool place = false;             // a place money goes is named (followup.json places: 招行)
   size_t residual_chars = 0;      // code points outside every cue, filler and place word
+  // Of residual_chars, those of a yes-no tag asking whether something will
+  // do (可不可以, 行不行, 能不能, 可以, 行: "翼支付可不可以"): no subject of
+  // their own.
+  size_t yes_no_chars = 0;
   // Words outside every cue that only out-of-scope examples use
   // (CueReader::read): two characters each, in text order ("股票" in "那股票
   // 手续费呢", "快递" in "快递到哪了"). Such a remark is about something of

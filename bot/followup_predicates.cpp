@@ -6,6 +6,12 @@
 #include "knowledge/utf8.h"
 
 namespace faqbot::bot {
+namespace {
+
+// A verb of turning to someone before 谁: the message asks whom to turn to.
+constexpr std::string_view kWhom[] = {"找谁", "问谁", "跟谁", "和谁", "同谁", "向谁", "联系谁", "对谁"};
+
+}  // namespace
 
 bool confident(const retrieval::SearchResult& r, const Thresholds& t) { return answers_clearly(r, t); }
 
@@ -77,7 +83,7 @@ bool refined_type(const knowledge::FollowupCues& cues, const std::string& answer
 
 bool names_means_of_ours(const MessageCues& named, const Conversation& c) {
   if (!named.product || named.peer_product || !named.topics.empty() ||
-      named.residual_chars > kMeansResidual) {
+      named.residual_chars - std::min(named.yes_no_chars, named.residual_chars) > kMeansResidual) {
     return false;
   }
   return std::all_of(named.types.begin(), named.types.end(),
@@ -126,8 +132,12 @@ bool chats_beside_a_cue(ReadingKind kind, const MessageCues& named, const retrie
     const std::u32string word = utf8::decode(s.word);
     return word.find_first_of(kAsking) != std::u32string::npos;
   });
-  // So does a yes-no question ("转给别人行吗" after 提现怎么操作).
-  const bool yes_no = alone.normalized.find("吗") != std::string::npos;
+  // So does a yes-no question ("转给别人行吗" after 提现怎么操作), and one asking
+  // whom to turn to ("找谁协商" after 逾期会怎样: 找 is no word of chit-chat).
+  const bool yes_no = alone.normalized.find("吗") != std::string::npos ||
+                      std::any_of(std::begin(kWhom), std::end(kWhom), [&](std::string_view w) {
+                        return alone.normalized.find(w) != std::string::npos;
+                      });
   return kind == ReadingKind::kType && !named.types.empty() && named.topics.empty() && !named.reference &&
          !named.names_product && !cue_asks && !yes_no && named.strange_chars > 0 &&
          !has_followup_marker(alone.normalized) && alone.out_of_scope >= t.out_of_scope;

@@ -63,7 +63,8 @@ bool supposes_what_happens(const knowledge::KnowledgeBase& kb, const Conversatio
 
 // Right after an answer of the type products name (MessageCues::product), a
 // product named with no other topic, type or words besides at most
-// kMeansResidual characters is a means of ours ("充值支持哪些方式" → "那支付宝
+// kMeansResidual characters, yes-no tags apart (MessageCues::yes_no_chars:
+// "翼支付可不可以"), is a means of ours ("充值支持哪些方式" → "那支付宝
 // 呢", "微信支付可以不" ask about recharging with it; "微粒贷怎么还款" names its
 // own topic; "借呗的额度怎么提高", "花呗的账单怎么查" ask about the product).
 // So is one right after an answer of a type in named_by_products_after (a
@@ -103,8 +104,9 @@ bool about_another_kind(const MessageCues& named, const retrieval::SearchResult&
 // Chit-chat that names one of our types only by the way: the message was
 // read as a new type of the kept topic (kType) through a cue word (周末,
 // 下班), yet it names no topic, points nowhere back, names no product, has no
-// follow-up marker (那…, …呢, 这个, 它), is no yes-no question (…吗), its cue
-// words do not ask themselves (多久, 哪家银行), it holds a character no entry's
+// follow-up marker (那…, …呢, 这个, 它), is no yes-no question (…吗) nor
+// asks whom to turn to (找谁协商), its cue words do not ask themselves (多久,
+// 哪家银行), it holds a character no entry's
 // pair of characters covers (MessageCues::strange_chars), and the text alone
 // leans out of scope (at least the out_of_scope threshold): most of it is
 // not ours ("周末你们一般去哪玩" after 周末能提现吗, "周末想去海边" after 提现多久
