@@ -460,7 +460,8 @@ constexpr ProbeFloors kOosClassesBlindFloors = {"probe_oos_classes.jsonl", 0.96,
 // 132/145, 28/30. Floors a notch below.
 // Raised to 0.92 at 134/145 once a bank's account opening had to be named by
 // the bank before 开户 (other_products.json).
-constexpr ProbeFloors kInscopeClassesBlindFloors = {"probe_inscope_classes.jsonl", 0.92, 0, 0.90};
+// Raised to 0.93 at 136/145 with the lexicon pairs of probe_inscope_classes3.
+constexpr ProbeFloors kInscopeClassesBlindFloors = {"probe_inscope_classes.jsonl", 0.93, 0, 0.90};
 // The weak in-catalog classes left after probe_inscope_classes (tests/fixtures/
 // probe_inscope_classes2.jsonl, written blind before any measurement:
 // account-opening failures told as 银行卡信息有误, review vs payout time,
@@ -474,7 +475,20 @@ constexpr ProbeFloors kInscopeClassesBlindFloors = {"probe_inscope_classes.jsonl
 // account opening and credit cards' failed debits as other services. The
 // variants for the other classes cost follow-ups and were not landed.
 // Floors a notch below.
-constexpr ProbeFloors kInscopeClasses2BlindFloors = {"probe_inscope_classes2.jsonl", 0.80, 0, 0.96};
+// Raised to 0.82 at 83/100 with the lexicon pairs of probe_inscope_classes3.
+constexpr ProbeFloors kInscopeClasses2BlindFloors = {"probe_inscope_classes2.jsonl", 0.82, 0, 0.96};
+// The same weak loan classes as real customers put them in one short
+// question (tests/fixtures/probe_inscope_classes3.jsonl, written blind before
+// any measurement: a failed debit's consequences, how to repay, repaying the
+// day after borrowing or before the due day, review vs payout, amount and
+// term, cost) beside 20 out-of-catalog controls (banks', credit cards' and
+// other lenders' look-alikes, changing details at the bank) and 10 handoff
+// lines. Written at 69/77 right, 10/10 handed over, 19/20 refused; landed at
+// 74/77, 10/10, 20/20 with the lexicon pairs of its classes (扣不了款 ->
+// 扣款没成功, 随时还/随借随还, 借明天还 and 没到还款日 as early repayment)
+// and a bank's own how-to (去银行/银行预留 ... 修改) as another service.
+// 扣款失败 -> 扣款没成功 made it 76/77 but cost a measured-only line.
+constexpr ProbeFloors kInscopeClasses3BlindFloors = {"probe_inscope_classes3.jsonl", 0.95, 0.9, 0.95};
 
 EvalReport evaluate_file(const std::string& path) {
   auto cases = read_cases(path);
@@ -631,6 +645,9 @@ TEST(Quality, InScopeClassesBlindProbesMeetTheFloors) {
 }
 TEST(Quality, InScopeClassesSecondBlindProbesMeetTheFloors) {
   expect_probe_floors(kInscopeClasses2BlindFloors);
+}
+TEST(Quality, InScopeClassesThirdBlindProbesMeetTheFloors) {
+  expect_probe_floors(kInscopeClasses3BlindFloors);
 }
 
 }  // namespace
