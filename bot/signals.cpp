@@ -346,7 +346,10 @@ SignalRules SignalRules::defaults() {
              "你真蠢", "你好蠢", "你太蠢", "弱智", "听不懂人话", "不懂人话", "人话都听不懂",
              "人话听不懂",
              // Insults without swear words: calling us idle or useless.
-             "吃干饭", "饭桶", "人渣", "败类"};
+             "吃干饭", "饭桶", "人渣", "败类",
+             // Written oaths: 艹 stands for 操 (the radical alone has no
+             // other use in chat); 我操 is left out, as it begins 我操作.
+             "艹", "卧槽", "操蛋", "日了狗", "狗日的", "傻缺", "二逼", "滚犊子"};
   r.abuse_clauses = {"滚", "滚吧", "快滚", "给我滚", "滚开", "滚远点", "滚滚滚", "你滚", "你们滚"};
   r.self_talk = {"我是不是傻", "我是不是太傻", "自己是不是傻", "我是不是笨", "我是不是太笨"};
   for (const char* owner : {"我", "咱", "俺"}) {
