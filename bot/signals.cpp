@@ -321,8 +321,9 @@ SignalRules SignalRules::defaults() {
                  "客服的问题", "服务态度差", "态度恶劣", "态度太差", "态度很差", "态度差劲"};
   r.anger = {"破平台", "破app", "破软件", "破系统", "破公司", "破客服", "太差了", "太差劲", "坑人", "坑爹", "骗子", "骗钱",
              "黑平台", "垃圾", "恶心", "受够了", "有病", "报警", "曝光", "维权", "忽悠", "耍我", "烂透",
-             // Calling what we did shameless (你们这么做太无耻了).
-             "无耻"};
+             // Moral outrage at us: the charge of shamelessness or greed
+             // (你们这么做太无耻了).
+             "无耻", "不要脸", "欺人太甚", "缺德", "黑心", "吸血", "强盗", "过分了"};
   r.frustration = {"烦死", "烦人", "好烦", "真烦", "无语", "急死", "着急死", "搞什么", "闹心",
                    "郁闷", "崩溃", "气死", "什么破",
                  // The reply missed the question: impatience with us, answered
@@ -349,8 +350,9 @@ SignalRules SignalRules::defaults() {
              "人话听不懂",
              // Insults without swear words: calling us idle or useless.
              "吃干饭", "饭桶", "人渣", "败类", "你是猪",
-             // 艹 is only ever the chat spelling of the swear word 操.
-             "艹"};
+             // Written oaths: 艹 is only ever the chat spelling of 操; 我操 is
+             // left out, as it begins 我操作.
+             "艹", "卧槽", "操蛋", "日了狗", "狗日的", "傻缺", "二逼", "滚犊子"};
   r.abuse_clauses = {"滚", "滚吧", "快滚", "给我滚", "滚开", "滚远点", "滚滚滚", "你滚", "你们滚"};
   r.self_talk = {"我是不是傻", "我是不是太傻", "自己是不是傻", "我是不是笨", "我是不是太笨"};
   for (const char* owner : {"我", "咱", "俺"}) {

@@ -135,9 +135,16 @@
     box.appendChild(root);
   }
 
-  // What the live knowledge base replies to the cluster's question now
-  // (the insights' cluster.now): fixed, still a gap, or refused on purpose.
-  function nowLabel(now) {
+  // What the live knowledge base replies to the cluster's most frequent
+  // question now (the insights' cluster.now): fixed, still a gap, or refused
+  // on purpose; and how many of the cluster's questions it answers, when only
+  // some.
+  function nowLabel(now, size) {
+    var part = now.answered > 0 && now.answered < size ? '；本组 ' + now.answered + '/' + size + ' 次提问已能回答' : '';
+    return nowActionLabel(now) + part;
+  }
+
+  function nowActionLabel(now) {
     if (now.action === 'answer') return '现在：已能回答（' + now.faq_id + '）';
     if (now.action === 'clarify') return '现在：会反问确认';
     if (now.action === 'handoff') return '现在：转人工';
@@ -166,7 +173,7 @@
       }).join('，');
       li.appendChild(el('div', 'nearest', (c.nearest ? '最接近的条目：' + c.nearest.faq_id + '（' + c.nearest.title + '）' : '没有接近的条目') +
                                           ' · ' + sources));
-      if (c.now) li.appendChild(el('div', 'now now-' + c.now.action, nowLabel(c.now)));
+      if (c.now) li.appendChild(el('div', 'now now-' + c.now.action, nowLabel(c.now, c.size)));
       hooks.onClusters.forEach(function (f) { f(li, c); });
       list.appendChild(li);
     });

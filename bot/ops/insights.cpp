@@ -60,10 +60,14 @@ struct Unanswered {
   }
 };
 
+bot::Reply reply_now(const std::string& question, const bot::Engine& engine) {
+  bot::Conversation fresh;
+  return engine.respond(fresh, question);
+}
+
 // Cluster::now and its details for `question` (see insights.h).
 void read_now(Cluster& c, const std::string& question, const bot::Engine& engine) {
-  bot::Conversation fresh;
-  const bot::Reply r = engine.respond(fresh, question);
+  const bot::Reply r = reply_now(question, engine);
   switch (r.action) {
     case bot::Action::kAnswer:
       c.now = "answer";
@@ -103,6 +107,9 @@ std::vector<Cluster> clusters_of(const Unanswered& u, const bot::Engine& engine,
       if (const knowledge::Entry* e = engine.kb().find(c.nearest_faq_id)) c.nearest_title = e->title;
     }
     read_now(c, texts[g.front()].text, engine);
+    for (size_t i : g) {
+      if (reply_now(texts[i].text, engine).action == bot::Action::kAnswer) c.now_answered += texts[i].weight;
+    }
     out.push_back(std::move(c));
   }
   return out;
@@ -268,7 +275,8 @@ nlohmann::json to_json(const Insights& in) {
                                                {"confidence", c.nearest_confidence}}},
                         {"now", {{"action", c.now},
                                  {"faq_id", c.now_faq_id.empty() ? json(nullptr) : json(c.now_faq_id)},
-                                 {"refusal", c.now_refusal.empty() ? json(nullptr) : json(c.now_refusal)}}}});
+                                 {"refusal", c.now_refusal.empty() ? json(nullptr) : json(c.now_refusal)},
+                                 {"answered", c.now_answered}}}});
   }
   nlohmann::json satisfaction = nullptr;
   if (in.ratings > 0) {

@@ -67,6 +67,10 @@ struct Cluster {
   // rule; now_refusal is Reply::refusal) or "not_found" (a fallback for a
   // question no entry was found for: the gap an operator fills).
   std::string now, now_faq_id, now_refusal;
+  // Of the cluster's questions (repeats counted, like size), how many the
+  // live knowledge base answers with an entry now, each alone in a new
+  // conversation: size when the fix covers the whole cluster.
+  int now_answered = 0;
 };
 
 struct Insights {

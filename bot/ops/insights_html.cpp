@@ -64,8 +64,9 @@ std::string satisfaction_text(const Insights& in) {
   return buf;
 }
 
-// What the live knowledge base does with the cluster now (Cluster::now).
-std::string now_label(const Cluster& c) {
+// What the live knowledge base does with the cluster's most frequent
+// question now (Cluster::now).
+std::string now_action_label(const Cluster& c) {
   if (c.now == "answer") return "现已能回答 answered: " + c.now_faq_id;
   if (c.now == "clarify") return "反问 clarify";
   if (c.now == "handoff") return "转人工 handoff";
@@ -73,6 +74,15 @@ std::string now_label(const Cluster& c) {
     return c.now_refusal == "lookup_refusal" ? "需人工查询记录 lookup refused" : "不属本平台业务 refused: " + c.now_refusal;
   }
   return "仍未找到答案 not found";
+}
+
+// ... and how much of the cluster is answered, when only part of it is.
+std::string now_label(const Cluster& c) {
+  std::string label = now_action_label(c);
+  if (c.now_answered > 0 && c.now_answered < c.size) {
+    label += "（本组 " + std::to_string(c.now_answered) + "/" + std::to_string(c.size) + " 次提问已能回答 answered）";
+  }
+  return label;
 }
 
 }  // namespace

@@ -136,6 +136,21 @@ TEST(Signals, AbuseInHomophones) {
   for (const char* q : {"投资不能麻痹大意吧", "手麻痹了打字慢 见谅"}) EXPECT_FALSE(detect(q).abuse) << q;
 }
 
+TEST(Signals, MoralOutrageIsAnger) {
+  for (const char* q : {"一直扣不了款 好收我滞纳金 你们这么做太无耻了", "黑心平台 利息这么高", "你们太过分了"}) {
+    EXPECT_TRUE(detect(q).anger) << q;
+  }
+  EXPECT_FALSE(detect("投资太过分散了收益会不会低").anger);
+}
+
+TEST(Signals, WrittenOathsAreAbuse) {
+  for (const char* q : {"不借就别发短信过来艹", "卧槽 提现又失败", "什么操蛋的审核", "二逼客服"}) {
+    EXPECT_TRUE(detect(q).abuse) << q;
+  }
+  // 我操作 is an investor doing something, not an oath.
+  for (const char* q : {"我操作了三次都提现失败", "草稿箱里的申请还在吗"}) EXPECT_FALSE(detect(q).abuse) << q;
+}
+
 // "我妈的账户" speaks of the investor's mother; "他妈的" swears.
 TEST(Signals, SomeonesMotherIsNoExpletive) {
   for (const char* q : {"我妈的账户能不能用我手机号注册", "咱妈的养老金能放这吗",

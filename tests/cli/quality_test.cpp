@@ -489,6 +489,18 @@ constexpr ProbeFloors kInscopeClasses2BlindFloors = {"probe_inscope_classes2.jso
 // and a bank's own how-to (去银行/银行预留 ... 修改) as another service.
 // 扣款失败 -> 扣款没成功 made it 76/77 but cost a measured-only line.
 constexpr ProbeFloors kInscopeClasses3BlindFloors = {"probe_inscope_classes3.jsonl", 0.95, 0.9, 0.95};
+// Out-of-catalog questions in real customers' words that the real files
+// leave thin (tests/fixtures/probe_oos_real_classes.jsonl, written blind
+// before any measurement): settlement proofs, contracts and statements,
+// cancelling a loan before payout, the platform's phone checks, other apps'
+// top-ups and withdrawals, banks' and other lenders' own services, 停息挂账,
+// other places' opening hours, chit-chat; beside 35 in-catalog controls
+// sharing their words. Written at 93/105 refused, 34/35 right (six lines two
+// labels fit were then dropped); landed at 99/99, 34/35 with the cancel and
+// phone-check rules widened (放款前, 会给我打电话吗, 电话回访 会不会) and
+// rules for other places' opening hours, 停息挂账 and 助学贷款. Floors a
+// notch below.
+constexpr ProbeFloors kOosRealClassesBlindFloors = {"probe_oos_real_classes.jsonl", 0.94, 0, 0.98};
 
 EvalReport evaluate_file(const std::string& path) {
   auto cases = read_cases(path);
@@ -648,6 +660,9 @@ TEST(Quality, InScopeClassesSecondBlindProbesMeetTheFloors) {
 }
 TEST(Quality, InScopeClassesThirdBlindProbesMeetTheFloors) {
   expect_probe_floors(kInscopeClasses3BlindFloors);
+}
+TEST(Quality, RealOutOfCatalogClassesBlindProbesMeetTheFloors) {
+  expect_probe_floors(kOosRealClassesBlindFloors);
 }
 
 }  // namespace

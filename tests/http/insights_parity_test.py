@@ -111,17 +111,23 @@ try:
     # invoice and canteen questions find no entry (the canteen one refused
     # by the models alone, worded as the plain fallback), the insurance one
     # is refused by a domain rule, the thumbed-down one is answered.
-    def now_of(text):
+    # `answered` counts the cluster's questions (repeats counted) answered
+    # now: none of a gap's, all of a fixed cluster's.
+    def cluster_of(text):
         found = [c for c in api["clusters"] if text in [e["text"] for e in c["examples"]]]
-        return found[0]["now"] if found else None
-    check(now_of("可以开增值税发票吗") == {"action": "not_found", "faq_id": None, "refusal": None},
+        return found[0] if found else {}
+    def now_of(text):
+        return cluster_of(text).get("now")
+    check(now_of("可以开增值税发票吗") == {"action": "not_found", "faq_id": None, "refusal": None, "answered": 0},
           f"invoice cluster now {now_of('可以开增值税发票吗')}")
-    check(now_of("你们公司食堂午饭好吃吗") == {"action": "not_found", "faq_id": None, "refusal": None},
+    check(now_of("你们公司食堂午饭好吃吗") == {"action": "not_found", "faq_id": None, "refusal": None, "answered": 0},
           f"canteen cluster now {now_of('你们公司食堂午饭好吃吗')}")
-    check(now_of("车险怎么理赔") == {"action": "refused", "faq_id": None, "refusal": "scope_refusal"},
+    check(now_of("车险怎么理赔") == {"action": "refused", "faq_id": None, "refusal": "scope_refusal", "answered": 0},
           f"insurance cluster now {now_of('车险怎么理赔')}")
-    check(now_of("充值有手续费吗") == {"action": "answer", "faq_id": "recharge.fee", "refusal": None},
-          f"thumbs-down cluster now {now_of('充值有手续费吗')}")
+    fee_cluster = cluster_of("充值有手续费吗")
+    check(fee_cluster.get("now") == {"action": "answer", "faq_id": "recharge.fee", "refusal": None,
+                                     "answered": fee_cluster.get("size")},
+          f"thumbs-down cluster now {fee_cluster}")
     report = open(html, encoding="utf-8").read()
     check("仍未找到答案 not found" in report and "现已能回答 answered: recharge.fee" in report,
           "the HTML report says what each cluster gets now")
