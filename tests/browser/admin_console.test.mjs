@@ -69,6 +69,14 @@ before(async () => {
   await chat('充值要多久到账');
   await chat('能帮我开一张增值税发票吗');
   await chat('可以开增值税发票吗');
+  // A fee question rated unhelpful, and the fee's invoice beside it that no
+  // entry answers: one cluster, half of it answered now.
+  const fee = await chat('充值有手续费吗');
+  const rated = await fetch(`${ctx.base}/v1/feedback`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${fee.token}` },
+    body: JSON.stringify({ session_id: fee.id, message_id: fee.reply.message_id, helpful: false }) });
+  assert.equal(rated.status, 200);
+  await chat('充值的手续费发票怎么开');
   await chat('转人工');
   ctx.browser = await chromium.launch({ executablePath: CHROMIUM, headless: true,
                                         args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
@@ -96,15 +104,15 @@ test('the operator sees figures, a chart and the biggest unanswered cluster', { 
   await page.locator('#admin-view').waitFor({ state: 'visible' });
   const api = await (await fetch(ctx.base + '/v1/admin/insights?since=7d',
                                  { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } })).json();
-  assert.equal(api.conversations, 5);
+  assert.equal(api.conversations, 7);
   const figure = (name) => page.locator(`[data-figure="${name}"] .value`).textContent();
-  assert.equal(await figure('conversations'), '5');
+  assert.equal(await figure('conversations'), '7');
   assert.equal(await figure('handoffs'), String(api.handoffs));
   assert.equal(await figure('deflection'), (api.deflection_rate * 100).toFixed(1) + '%');
   // The chart: one pair of bars per day, today's conversations among them.
   const bars = page.locator('#chart svg rect.conversations');
   assert.equal(await bars.count(), api.days.length);
-  assert.ok(api.days.some((d) => d.conversations === 5));
+  assert.ok(api.days.some((d) => d.conversations === 7));
   // The biggest cluster holds both invoice questions.
   const first = page.locator('#clusters > li').first();
   await assert.doesNotReject(first.getByText('能帮我开一张增值税发票吗').first().waitFor());
@@ -112,6 +120,9 @@ test('the operator sees figures, a chart and the biggest unanswered cluster', { 
   assert.match(await first.locator('.cluster-head').textContent(), /^2次提问$/);
   // What the live knowledge base does with it now: still no answer.
   assert.match(await first.locator('.now').textContent(), /仍未找到答案/);
+  // The half-fixed fee cluster says how much of it is answered now.
+  const feeCluster = page.locator('#clusters > li').filter({ hasText: '充值的手续费发票怎么开' });
+  assert.match(await feeCluster.locator('.now').textContent(), /本组 1\/2 次提问已能回答/);
   assert.ok(await page.locator('#entries tbody tr[data-faq-id="withdraw.fee"]').count() === 1);
   assert.match(await page.locator('#reasons').textContent(), /客户要求人工\s*1/);
   await page.screenshot({ path: path.join(SHOTS, 'faqbot-admin-1280x800.png'), fullPage: false });

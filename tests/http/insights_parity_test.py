@@ -59,6 +59,7 @@ try:
     call("/v1/feedback", {"session_id": s2[0], "message_id": r2[0]["message_id"], "helpful": False}, s2[1])
     chat(["能帮我开一张增值税发票吗"])
     chat(["可以开增值税发票吗"])
+    chat(["充值的手续费发票怎么开"])  # no entry: beside the thumbed-down fee question
     # A fallback, then a question refused as outside the platform's business:
     # said so, not the repeated-fallback handoff.
     _, r5 = chat(["你们公司食堂午饭好吃吗", "车险怎么理赔"])
@@ -87,13 +88,13 @@ try:
         check(api[key] == mine[key], f"{key}: api {api[key]!r} != cli {mine[key]!r}")
 
     # ... and they are the traffic's.
-    check(api["conversations"] == 6, f"conversations {api['conversations']}")
+    check(api["conversations"] == 7, f"conversations {api['conversations']}")
     check(api["bot_replies"] == len(actions), f"bot replies {api['bot_replies']} != {len(actions)}")
     for a in ("answer", "clarify", "fallback"):
         key = {"answer": "answers", "clarify": "clarifies", "fallback": "fallbacks"}[a]
         check(api[key] == actions.count(a), f"{key} {api[key]} != {actions.count(a)} of {actions}")
     check(api["handoffs"] == 1 and api["handoffs_by_reason"] == {"explicit_request": 1}, f"handoffs {api['handoffs_by_reason']}")
-    check(api["deflected"] == 5 and abs(api["deflection_rate"] - 5 / 6) < 1e-9, f"deflected {api['deflected']}")
+    check(api["deflected"] == 6 and abs(api["deflection_rate"] - 6 / 7) < 1e-9, f"deflected {api['deflected']}")
     check(api["thumbs_up"] == 1 and api["thumbs_down"] == 1, "thumbs")
     check(api["satisfaction"] == {"average": 4.0, "ratings": 1, "by_score": {"1": 0, "2": 0, "3": 0, "4": 1, "5": 0}},
           f"satisfaction {api['satisfaction']}")
@@ -110,7 +111,7 @@ try:
     # Each cluster says how the live knowledge base replies to it now: the
     # invoice and canteen questions find no entry (the canteen one refused
     # by the models alone, worded as the plain fallback), the insurance one
-    # is refused by a domain rule, the thumbed-down one is answered.
+    # is refused by a domain rule.
     # `answered` counts the cluster's questions (repeats counted) answered
     # now: none of a gap's, all of a fixed cluster's.
     def cluster_of(text):
@@ -124,13 +125,15 @@ try:
           f"canteen cluster now {now_of('你们公司食堂午饭好吃吗')}")
     check(now_of("车险怎么理赔") == {"action": "refused", "faq_id": None, "refusal": "scope_refusal", "answered": 0},
           f"insurance cluster now {now_of('车险怎么理赔')}")
+    # The thumbed-down fee question is answered now, the invoice for the fee
+    # beside it still is not: the cluster is half fixed.
     fee_cluster = cluster_of("充值有手续费吗")
-    check(fee_cluster.get("now") == {"action": "answer", "faq_id": "recharge.fee", "refusal": None,
-                                     "answered": fee_cluster.get("size")},
+    check("充值的手续费发票怎么开" in [e["text"] for e in fee_cluster.get("examples", [])]
+          and fee_cluster.get("size") == 2 and fee_cluster["now"]["answered"] == 1,
           f"thumbs-down cluster now {fee_cluster}")
     report = open(html, encoding="utf-8").read()
-    check("仍未找到答案 not found" in report and "现已能回答 answered: recharge.fee" in report,
-          "the HTML report says what each cluster gets now")
+    check("仍未找到答案 not found" in report and "本组 1/2 次提问已能回答" in report,
+          "the HTML report says what each cluster gets now, and how much of a half-fixed one is answered")
     # The admin API needs the admin token.
     try:
         call("/v1/admin/insights?since=1d"); check(False, "insights without a token")
