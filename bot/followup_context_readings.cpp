@@ -124,6 +124,10 @@ bool read_in_context(const MessageState& m, ReadingKind kind, Reading* reading,
   retrieval::SearchResult searched;
   *in_context = search_in_context(query, &searched);
   bool out_of_scope = both_out_of_scope(*in_context);
+  // A means of ours named by its cue is in scope in context, whatever the
+  // out-of-scope examples say of the word (names_means_cue_of_ours).
+  const bool means_cue = kind == ReadingKind::kType && names_means_cue_of_ours(m.kb, named, conversation);
+  if (means_cue) out_of_scope = false;
   // The answer's title and new words may read as no question at all
   // ("提现多久到账" + "建设银行会慢吗"): then the subject and the new words.
   const std::string plain = subject + words;
@@ -184,8 +188,14 @@ bool read_in_context(const MessageState& m, ReadingKind kind, Reading* reading,
     return false;
   }
   reading->result = std::move(in);
-  reading->result.out_of_scope = std::min(in_context->out_of_scope, m.alone.out_of_scope);
-  reading->result.other_product = means_of_ours ? std::string() : m.alone.other_product;
+  reading->result.out_of_scope =
+      means_cue ? 0.0 : std::min(in_context->out_of_scope, m.alone.out_of_scope);
+  // The customer's own record with another company's product, asked against
+  // the requirements just answered and read as them in context, is ours.
+  const bool standing = tells_own_standing(named, conversation, m.alone.normalized) &&
+                        !reading->result.candidates.empty() &&
+                        reading->result.candidates[0].id == conversation.last_faq_id;
+  reading->result.other_product = means_of_ours || standing ? std::string() : m.alone.other_product;
   reading->kind = kind;
   reading->question = searched.normalized;
   return true;

@@ -26,22 +26,36 @@ constexpr std::u32string_view kGrammatical =
 constexpr std::string_view kYesNoTags[] = {"可不可以", "支不支持", "行不行", "能不能", "可以",
                                            "支持", "行"};
 
-// Code points of the yes-no tags in `span` (leftmost-longest).
+// Code points of the yes-no tags in `span` (leftmost-longest), and of the
+// yes-no frames around a verb of one character, the verb apart: 能…不 / 可…不
+// ("支付宝能充不": 能 and 不) and A不A ("支付宝充不充": 不 and the second 充).
 size_t yes_no_length(std::string_view span) {
+  const std::u32string cps = utf8::decode(span);
   size_t n = 0;
-  for (size_t i = 0; i < span.size();) {
+  for (size_t i = 0; i < cps.size();) {
     bool hit = false;
     for (std::string_view tag : kYesNoTags) {
-      if (span.compare(i, tag.size(), tag) == 0) {
-        n += utf8::length(tag);
-        i += tag.size();
+      const std::u32string t = utf8::decode(tag);
+      if (cps.compare(i, t.size(), t) == 0) {
+        n += t.size();
+        i += t.size();
         hit = true;
         break;
       }
     }
     if (hit) continue;
-    do ++i;
-    while (i < span.size() && (static_cast<unsigned char>(span[i]) & 0xC0) == 0x80);
+    if (i + 2 < cps.size() && cps[i + 1] != U'不' && cps[i + 2] == U'不' &&
+        (cps[i] == U'能' || cps[i] == U'可')) {  // 能充不
+      n += 2;
+      i += 3;
+      continue;
+    }
+    if (i + 2 < cps.size() && cps[i] != U'不' && cps[i + 1] == U'不' && cps[i + 2] == cps[i]) {
+      n += 2;  // 充不充
+      i += 3;
+      continue;
+    }
+    ++i;
   }
   return n;
 }

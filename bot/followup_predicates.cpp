@@ -81,6 +81,35 @@ bool refined_type(const knowledge::FollowupCues& cues, const std::string& answer
          std::find(it->second.begin(), it->second.end(), type) != it->second.end();
 }
 
+bool tells_own_standing(const MessageCues& named, const Conversation& c,
+                        std::string_view normalized) {
+  // The type of requirements (followup.json types: requirements), and words
+  // of a credit record: they tell the customer's own standing.
+  constexpr std::string_view kRequirements = "requirements";
+  constexpr std::string_view kRecord[] = {"逾期", "欠", "征信", "黑名单", "失信"};
+  return named.names_product && c.type == kRequirements &&
+         std::any_of(std::begin(kRecord), std::end(kRecord),
+                     [&](std::string_view w) { return normalized.find(w) != std::string_view::npos; });
+}
+
+bool names_means_cue_of_ours(const knowledge::KnowledgeBase& kb, const MessageCues& named,
+                             const Conversation& c) {
+  const std::string& means = kb.followup.product_type;
+  if (means.empty() || named.types.empty() || !named.topics.empty() || named.names_product ||
+      named.reference ||
+      named.residual_chars - std::min(named.yes_no_chars, named.residual_chars) > kMeansResidual ||
+      !topic_has_type(kb, c.topic, means)) {
+    return false;
+  }
+  // Only right after an answer of the product type or of a type products
+  // name it after (a how-to): after 借款利息多少, "那信用卡呢" asks about the card.
+  const auto& after = kb.followup.product_after_types;
+  if (c.type != means && std::find(after.begin(), after.end(), c.type) == after.end()) return false;
+  return std::all_of(named.types.begin(), named.types.end(), [&](const NamedSlot& t) {
+    return t.slot == means && t.followup_only && !t.product;
+  });
+}
+
 bool names_means_of_ours(const MessageCues& named, const Conversation& c) {
   if (!named.product || named.peer_product || !named.topics.empty() ||
       named.residual_chars - std::min(named.yes_no_chars, named.residual_chars) > kMeansResidual) {

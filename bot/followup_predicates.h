@@ -71,6 +71,24 @@ bool supposes_what_happens(const knowledge::KnowledgeBase& kb, const Conversatio
 // how-to: "用支付宝呢" after 充值怎么操作), which then names the product type.
 bool names_means_of_ours(const MessageCues& named, const Conversation& c);
 
+// A means of ours named by a follow-up-only cue of the product type
+// (followup.json methods followup_cues: 手机银行, 网银, 信用卡: words that name
+// the type only in the topics whose entry of it is asked with them), with no
+// topic, product or reference besides and at most kMeansResidual characters,
+// yes-no tags apart ("手机银行行吗", "用手机银行" after 充值怎么操作), asks whether
+// the kept topic takes that means: however much out-of-scope examples use
+// the word (another bank's own service: "手机银行怎么注册"), it is ours here;
+// only right after an answer of the product type or of product_after_types.
+bool names_means_cue_of_ours(const knowledge::KnowledgeBase& kb, const MessageCues& named,
+                             const Conversation& c);
+
+// Right after an answer of the requirements type, another company's product
+// named beside a word of the customer's credit record (逾期, 欠, 征信, 黑名单:
+// "花呗逾期过能借吗" after 借款有啥条件) tells the customer's own standing,
+// asked against our requirements: no question about the product itself.
+bool tells_own_standing(const MessageCues& named, const Conversation& c,
+                        std::string_view normalized);
+
 // The text alone's best entry is of a type the message names (or the message
 // names none): it may be a complete question of its own ("几点下班").
 bool alone_answers_named_type(const retrieval::SearchResult& alone,
