@@ -23,8 +23,8 @@ constexpr std::u32string_view kGrammatical =
 
 // Yes-no tags asking whether something will do, longest first: in text no
 // cue covers, they ask, they name nothing ("云闪付行不行", "翼支付可不可以").
-constexpr std::string_view kYesNoTags[] = {"可不可以", "支不支持", "行不行", "能不能", "可以",
-                                           "支持", "行"};
+constexpr std::u32string_view kYesNoTags[] = {U"可不可以", U"支不支持", U"行不行", U"能不能", U"可以",
+                                             U"支持", U"行"};
 
 // Code points of the yes-no tags in `span` (leftmost-longest), and of the
 // yes-no frames around a verb of one character, the verb apart: 能…不 / 可…不
@@ -34,8 +34,7 @@ size_t yes_no_length(std::string_view span) {
   size_t n = 0;
   for (size_t i = 0; i < cps.size();) {
     bool hit = false;
-    for (std::string_view tag : kYesNoTags) {
-      const std::u32string t = utf8::decode(tag);
+    for (std::u32string_view t : kYesNoTags) {
       if (cps.compare(i, t.size(), t) == 0) {
         n += t.size();
         i += t.size();
@@ -431,7 +430,7 @@ MessageCues CueReader::read(std::string_view text, const std::string& topic,
   // only when little else is said (a means word: "用支付宝呢", or a yes-no
   // tag: "云闪付行不行"); with more it asks about the product itself ("花呗
   // 怎么还" after 充值怎么操作).
-  if (out.residual_chars - std::min(out.yes_no_chars, out.residual_chars) > kMeansAfterResidual &&
+  if (out.residual_besides_yes_no() > kMeansAfterResidual &&
       std::binary_search(product_after_types_.begin(), product_after_types_.end(), type)) {
     const auto before = out.types.size();
     out.types.erase(std::remove_if(out.types.begin(), out.types.end(),

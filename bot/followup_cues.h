@@ -14,6 +14,7 @@
 // ("交易密码" before "密码"). A topic word of a place money goes (账户, 银行卡)
 // right after a verb of money going there ("钱会退回到银行卡吗", "是打到账户里
 // 吗") names no topic: it tells where the money goes. Immutable after construction; thread-safe.
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <string>
@@ -71,6 +72,9 @@ struct MessageCues {
 
   bool names_topic(const std::string& topic) const;
   bool names_only(const std::string& topic) const;  // topics non-empty, all `topic`
+  // residual_chars less the yes-no tags among them: what the message says
+  // besides its cues and asking whether something will do.
+  size_t residual_besides_yes_no() const { return residual_chars - std::min(yes_no_chars, residual_chars); }
   // The words that named topics, concatenated in text order ("借款审核"): the
   // subject of the message.
   std::string subject() const;

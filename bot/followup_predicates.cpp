@@ -97,7 +97,7 @@ bool names_means_cue_of_ours(const knowledge::KnowledgeBase& kb, const MessageCu
   const std::string& means = kb.followup.product_type;
   if (means.empty() || named.types.empty() || !named.topics.empty() || named.names_product ||
       named.reference ||
-      named.residual_chars - std::min(named.yes_no_chars, named.residual_chars) > kMeansResidual ||
+      named.residual_besides_yes_no() > kMeansResidual ||
       !topic_has_type(kb, c.topic, means)) {
     return false;
   }
@@ -112,7 +112,7 @@ bool names_means_cue_of_ours(const knowledge::KnowledgeBase& kb, const MessageCu
 
 bool names_means_of_ours(const MessageCues& named, const Conversation& c) {
   if (!named.product || named.peer_product || !named.topics.empty() ||
-      named.residual_chars - std::min(named.yes_no_chars, named.residual_chars) > kMeansResidual) {
+      named.residual_besides_yes_no() > kMeansResidual) {
     return false;
   }
   return std::all_of(named.types.begin(), named.types.end(),

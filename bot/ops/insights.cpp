@@ -65,9 +65,9 @@ bot::Reply reply_now(const std::string& question, const bot::Engine& engine) {
   return engine.respond(fresh, question);
 }
 
-// Cluster::now and its details for `question` (see insights.h).
-void read_now(Cluster& c, const std::string& question, const bot::Engine& engine) {
-  const bot::Reply r = reply_now(question, engine);
+// Cluster::now and its details from `r`, the reply to its most frequent
+// question now (see insights.h).
+void read_now(Cluster& c, const bot::Reply& r) {
   switch (r.action) {
     case bot::Action::kAnswer:
       c.now = "answer";
@@ -106,9 +106,10 @@ std::vector<Cluster> clusters_of(const Unanswered& u, const bot::Engine& engine,
       c.nearest_confidence = r.candidates[0].confidence;
       if (const knowledge::Entry* e = engine.kb().find(c.nearest_faq_id)) c.nearest_title = e->title;
     }
-    read_now(c, texts[g.front()].text, engine);
     for (size_t i : g) {
-      if (reply_now(texts[i].text, engine).action == bot::Action::kAnswer) c.now_answered += texts[i].weight;
+      const bot::Reply r = reply_now(texts[i].text, engine);
+      if (i == g.front()) read_now(c, r);
+      if (r.action == bot::Action::kAnswer) c.now_answered += texts[i].weight;
     }
     out.push_back(std::move(c));
   }
