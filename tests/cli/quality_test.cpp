@@ -501,6 +501,14 @@ constexpr ProbeFloors kInscopeClasses3BlindFloors = {"probe_inscope_classes3.jso
 // rules for other places' opening hours, 停息挂账 and 助学贷款. Floors a
 // notch below.
 constexpr ProbeFloors kOosRealClassesBlindFloors = {"probe_oos_real_classes.jsonl", 0.94, 0, 0.98};
+// Real bank customers' short single questions about the account, recharge
+// and withdrawal classes (tests/fixtures/probe_account_money_classes.jsonl,
+// written blind before any measurement: binding a card, changing the phone
+// number, identity checks, passwords, login, closing, top-up and withdrawal
+// limits, fees and delays) with 7 handoff lines and 30 out-of-catalog
+// controls (banks' and other apps' own account services, records we cannot
+// see). Landed as written, at 86/89 right, 7/7 handed over, 30/30 refused.
+constexpr ProbeFloors kAccountMoneyClassesBlindFloors = {"probe_account_money_classes.jsonl", 0.95, 0.85, 0.96};
 
 EvalReport evaluate_file(const std::string& path) {
   auto cases = read_cases(path);
@@ -663,6 +671,9 @@ TEST(Quality, InScopeClassesThirdBlindProbesMeetTheFloors) {
 }
 TEST(Quality, RealOutOfCatalogClassesBlindProbesMeetTheFloors) {
   expect_probe_floors(kOosRealClassesBlindFloors);
+}
+TEST(Quality, AccountAndMoneyClassesBlindProbesMeetTheFloors) {
+  expect_probe_floors(kAccountMoneyClassesBlindFloors);
 }
 
 }  // namespace
