@@ -509,6 +509,23 @@ constexpr ProbeFloors kOosRealClassesBlindFloors = {"probe_oos_real_classes.json
 // controls (banks' and other apps' own account services, records we cannot
 // see). Landed as written, at 86/89 right, 7/7 handed over, 30/30 refused.
 constexpr ProbeFloors kAccountMoneyClassesBlindFloors = {"probe_account_money_classes.jsonl", 0.95, 0.85, 0.96};
+// Investors' short questions about the entries the other probes hold
+// thinnest (tests/fixtures/probe_investor_classes.jsonl, written blind before
+// any measurement: risk reserve, overdue rate, disclosure, custody, privacy,
+// anti-fraud, VIP, referral, coupons, auto-bid, rate change, failed bids,
+// transfer, risk assessment) beside 23 out-of-catalog controls sharing their
+// words. Written at 80/80 right, 22/23 refused; landed at 80/80, 23/23 with a
+// scope rule for another platform's own data and services (别的平台逾期率多少).
+constexpr ProbeFloors kInvestorClassesBlindFloors = {"probe_investor_classes.jsonl", 0.98, 0, 0.95};
+// An investor's own records (tests/fixtures/probe_investor_lookups.jsonl,
+// written blind before any measurement: balance, earnings, money due or
+// frozen, coupons left, VIP level, referrals, whether a setting or transfer
+// went through, the bound card) beside money-missing handoffs and
+// where-to-see controls. Written at 5/23 refused (the general entries
+// answered them); landed at 22/23, 6/6 right, 4/4 handed over with lookup
+// rules in out_of_scope.json that leave how-to, where-to-see and
+// money-missing wording to the entries and the handoff.
+constexpr ProbeFloors kInvestorLookupsBlindFloors = {"probe_investor_lookups.jsonl", 0.95, 0.95, 0.91};
 
 EvalReport evaluate_file(const std::string& path) {
   auto cases = read_cases(path);
@@ -674,6 +691,12 @@ TEST(Quality, RealOutOfCatalogClassesBlindProbesMeetTheFloors) {
 }
 TEST(Quality, AccountAndMoneyClassesBlindProbesMeetTheFloors) {
   expect_probe_floors(kAccountMoneyClassesBlindFloors);
+}
+TEST(Quality, InvestorClassesBlindProbesMeetTheFloors) {
+  expect_probe_floors(kInvestorClassesBlindFloors);
+}
+TEST(Quality, InvestorLookupsBlindProbesMeetTheFloors) {
+  expect_probe_floors(kInvestorLookupsBlindFloors);
 }
 
 }  // namespace
