@@ -100,8 +100,12 @@ std::vector<Cluster> clusters_of(const Unanswered& u, const bot::Engine& engine,
       if (c.examples.size() < opt.examples_per_cluster) c.examples.push_back({texts[i].text, texts[i].weight});
       for (const auto& [source, n] : u.sources.at(texts[i].text)) c.sources[source] += n;
     }
+    // The nearest entry is named only as close as the bot itself would offer
+    // it (the suggestion minimum): below it, naming one (an invoice question's
+    // anti-fraud entry at 0.02) would preset the console's fix to a wrong
+    // entry instead of a new one.
     retrieval::SearchResult r = retriever.search(texts[g.front()].text, 1);
-    if (!r.candidates.empty()) {
+    if (!r.candidates.empty() && r.candidates[0].confidence >= engine.settings().thresholds.suggestion) {
       c.nearest_faq_id = r.candidates[0].id;
       c.nearest_confidence = r.candidates[0].confidence;
       if (const knowledge::Entry* e = engine.kb().find(c.nearest_faq_id)) c.nearest_title = e->title;

@@ -58,7 +58,9 @@ struct Cluster {
   int size = 0;                        // questions in it (repeats counted)
   std::vector<Count> examples;         // masked, most frequent first
   std::map<std::string, int> sources;  // "fallback" | "clarify" | "thumbs_down" -> count
-  std::string nearest_faq_id, nearest_title;  // the entry the engine finds closest, "" when none
+  // The entry the engine finds closest, "" when none reaches the suggestion
+  // minimum (EngineSettings thresholds.suggestion).
+  std::string nearest_faq_id, nearest_title;
   double nearest_confidence = 0;
   // How the live knowledge base replies to the cluster's most frequent
   // question now, alone in a new conversation (Engine::respond): "answer"
