@@ -526,6 +526,15 @@ constexpr ProbeFloors kInvestorClassesBlindFloors = {"probe_investor_classes.jso
 // rules in out_of_scope.json that leave how-to, where-to-see and
 // money-missing wording to the entries and the handoff.
 constexpr ProbeFloors kInvestorLookupsBlindFloors = {"probe_investor_lookups.jsonl", 0.95, 0.95, 0.91};
+// One homophone or look-alike typo in a short question of each entry, in
+// new words and positions (tests/fixtures/probe_typo_blind2.jsonl, written
+// blind before any measurement: 收续费, 审和, 债全, 放宽, 安圈, 银航 ...):
+// 58/58 as written.
+constexpr ProbeFloors kTypoBlind2Floors = {"probe_typo_blind2.jsonl", 0.98, 0, 0};
+// Pinyin initials of our words (tests/fixtures/probe_pinyin_blind2.jsonl,
+// written blind before any measurement): 18/22 as written; 22/22, 2/2 handed
+// over with the initials the lexicon lacked (tq, zqzr, zdtb, bk, jk, dk ...).
+constexpr ProbeFloors kPinyinBlind2Floors = {"probe_pinyin_blind2.jsonl", 0.95, 1.0, 0};
 
 EvalReport evaluate_file(const std::string& path) {
   auto cases = read_cases(path);
@@ -697,6 +706,10 @@ TEST(Quality, InvestorClassesBlindProbesMeetTheFloors) {
 }
 TEST(Quality, InvestorLookupsBlindProbesMeetTheFloors) {
   expect_probe_floors(kInvestorLookupsBlindFloors);
+}
+TEST(Quality, SecondBlindTypoAndPinyinProbesMeetTheFloors) {
+  expect_probe_floors(kTypoBlind2Floors);
+  expect_probe_floors(kPinyinBlind2Floors);
 }
 
 }  // namespace
