@@ -6,6 +6,7 @@
 
 #include "bot/ops/question_clusters.h"
 #include "bot/pii.h"
+#include "bot/settings.h"
 #include "knowledge/calendar.h"
 
 namespace faqbot::ops {
