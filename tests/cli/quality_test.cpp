@@ -501,6 +501,18 @@ constexpr ProbeFloors kInscopeClasses3BlindFloors = {"probe_inscope_classes3.jso
 // rules for other places' opening hours, 停息挂账 and 助学贷款. Floors a
 // notch below.
 constexpr ProbeFloors kOosRealClassesBlindFloors = {"probe_oos_real_classes.jsonl", 0.94, 0, 0.98};
+// Out-of-catalog lines in real customers' chat style that hold a clause
+// naming one of our topics or a homophone of our vocabulary (another app's
+// top-up or withdrawal, another lender's payout or overdue, 重置 for 充值,
+// 汇款 for 回款, 房款 for 放款, 克服 for 客服, 体现 as in prose) beside 32
+// in-catalog controls with chit-chat clauses and typos
+// (tests/fixtures/probe_oos_clause_sound.jsonl, written blind before any
+// measurement). Written at 74/81 refused, 31/32 right (记性太差了 read as
+// anger); landed at 74/81, 32/32 with the investor's own shortcomings no
+// anger (SignalRules::self_faults). Neither the pinyin channel nor clause
+// handling lifts any of its seven answered lines (each ablated: the same
+// lines answered; the whole message's scope does). Floors one line under.
+constexpr ProbeFloors kOosClauseSoundBlindFloors = {"probe_oos_clause_sound.jsonl", 0.96, 0, 0.90};
 
 EvalReport evaluate_file(const std::string& path) {
   auto cases = read_cases(path);
@@ -663,6 +675,9 @@ TEST(Quality, InScopeClassesThirdBlindProbesMeetTheFloors) {
 }
 TEST(Quality, RealOutOfCatalogClassesBlindProbesMeetTheFloors) {
   expect_probe_floors(kOosRealClassesBlindFloors);
+}
+TEST(Quality, OutOfCatalogClausesAndSoundsBlindProbesMeetTheFloors) {
+  expect_probe_floors(kOosClauseSoundBlindFloors);
 }
 
 }  // namespace
