@@ -508,11 +508,13 @@ constexpr ProbeFloors kOosRealClassesBlindFloors = {"probe_oos_real_classes.json
 // in-catalog controls with chit-chat clauses and typos
 // (tests/fixtures/probe_oos_clause_sound.jsonl, written blind before any
 // measurement). Written at 74/81 refused, 31/32 right (记性太差了 read as
-// anger); landed at 74/81, 32/32 with the investor's own shortcomings no
-// anger (SignalRules::self_faults). Neither the pinyin channel nor clause
-// handling lifts any of its seven answered lines (each ablated: the same
-// lines answered; the whole message's scope does). Floors one line under.
-constexpr ProbeFloors kOosClauseSoundBlindFloors = {"probe_oos_clause_sound.jsonl", 0.96, 0, 0.90};
+// anger); landed at 78/81, 32/32 with the investor's own shortcomings no
+// anger (SignalRules::self_faults) and other services (other_products.json:
+// app stores, banks' and car or house loans, company registration). Neither
+// the pinyin channel nor clause handling lifts any of its seven answered
+// lines (each ablated: the same lines answered; the whole message's scope
+// does). Floors one line under.
+constexpr ProbeFloors kOosClauseSoundBlindFloors = {"probe_oos_clause_sound.jsonl", 0.96, 0, 0.95};
 
 EvalReport evaluate_file(const std::string& path) {
   auto cases = read_cases(path);
