@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "bot/balance_story.h"
 #include "bot/charge_story.h"
 #include "bot/contact_question.h"
 #include "bot/wait_story.h"
@@ -91,7 +92,9 @@ Decision Policy::decide(const retrieval::SearchResult& result, const knowledge::
   // handoff is about too, as a money-at-risk entry retrieval believes in is.
   const knowledge::Entry* wrong_charge =
       t_.charge_abnormal_entry.empty() ? nullptr : kb.find(t_.charge_abnormal_entry);
-  if (wrong_charge && !tells_charge_gone_wrong(result.normalized)) wrong_charge = nullptr;
+  if (wrong_charge && !tells_charge_gone_wrong(result.normalized) && !tells_balance_shrank(result.normalized)) {
+    wrong_charge = nullptr;
+  }
   auto signal_handoff = [&](const std::string& signal_entry, HandoffReason reason,
                             Priority priority) {
     if (wrong_charge) {
@@ -126,8 +129,9 @@ Decision Policy::decide(const retrieval::SearchResult& result, const knowledge::
   };
 
   // 2a. Money taken twice by a charge, or taken while what it paid is still
-  // shown unpaid: at risk, whatever retrieval ranks (repayment methods,
-  // overdue).
+  // shown unpaid, or a balance told shrunk without the investor's doing
+  // (balance_story.h): at risk, whatever retrieval ranks (repayment methods,
+  // overdue, login problem).
   if (wrong_charge) return hand_with(*wrong_charge);
 
   // 2b. A withdrawal overdue by the investor's account: money may be at risk,

@@ -110,7 +110,9 @@ struct Thresholds {
   double agree_out_of_scope = 0.7;
   // Rule 2a: money told taken twice by a charge, or taken while what it paid
   // is still shown unpaid (bot/charge_story.h: "扣了我两次钱", "钱扣了还显示
-  // 逾期"), is handed over with "charge_abnormal_entry"; "" (or an id the
+  // 逾期"), or a balance told shrunk without the investor's doing
+  // (bot/balance_story.h: "本来三万 现在只剩八千"), is handed over with
+  // "charge_abnormal_entry"; "" (or an id the
   // knowledge base lacks) switches the rule off. A signal's handoff (rules
   // 1-2) is about this entry too when the message tells such a charge.
   std::string charge_abnormal_entry = "account.funds_abnormal";

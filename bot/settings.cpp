@@ -153,6 +153,8 @@ Result<EngineSettings> parse_settings(const std::string& json_text) {
         !read_list(g, "abuse", &r.abuse, &error) ||
         !read_list(g, "abuse_clauses", &r.abuse_clauses, &error) ||
         !read_list(g, "self_talk", &r.self_talk, &error) ||
+        !read_list(g, "self_faults", &r.self_faults, &error) ||
+        !read_list(g, "human_clauses", &r.human_clauses, &error) ||
         !read_list(g, "kin", &r.kin, &error) ||
         !read_list(g, "expletive_leads", &r.expletive_leads, &error) ||
         !read_list(g, "negations", &r.negations, &error) ||

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <utility>
 
 #include "knowledge/utf8.h"
@@ -118,6 +119,21 @@ bool any_phrase(const std::string& a, const std::string& b, const std::vector<st
 
 std::string_view clause_at(std::string_view text, size_t pos);
 
+// Whether the phrase at byte `pos` ends with a verb of talking followed by
+// 的 or 过: what someone said or a talk that took place ("和工作人员说的不一
+// 样", "跟人工说过了"), not a request to talk.
+bool tells_what_was_said(const std::string& text, const std::string& phrase, size_t pos) {
+  static const std::string kTalk[] = {"说", "讲", "谈", "沟通", "对话"};
+  static const std::string kAfter[] = {"的", "过"};
+  const bool talk = std::any_of(std::begin(kTalk), std::end(kTalk), [&](const std::string& t) {
+    return phrase.size() >= t.size() && phrase.compare(phrase.size() - t.size(), t.size(), t) == 0;
+  });
+  if (!talk) return false;
+  const size_t end = pos + phrase.size();
+  return std::any_of(std::begin(kAfter), std::end(kAfter),
+                     [&](const std::string& a) { return text.compare(end, a.size(), a) == 0; });
+}
+
 // A request for a human in `text`: a `human` phrase not inside a question
 // about who is there (`human_identity`) nor in a clause about when a person
 // can be reached (`human_hours`: "那时候找真人客服还来得及吗" asks about the
@@ -129,7 +145,7 @@ bool requests_human(const std::string& text, const SignalRules& rules,
   const std::vector<Range> identity = occurrences(text, rules.human_identity);
   auto requests_at = [&](const std::string& phrase, size_t pos) {
     return counts_at(text, phrase, pos, rules.negations, identity) &&
-           !contains_any(clause_at(text, pos), rules.human_hours);
+           !contains_any(clause_at(text, pos), rules.human_hours) && !tells_what_was_said(text, phrase, pos);
   };
   if (human != nullptr) {
     bool found = false;
@@ -179,9 +195,11 @@ std::string_view clause_at(std::string_view text, size_t pos) {
 // Anger in `text`: an anger phrase, unless every one found names someone
 // else in a question about them (SignalRules::third_party_anger).
 // Anger phrases inside a remark about swindlers in general
-// (SignalRules::scam_in_general) do not count.
+// (SignalRules::scam_in_general) or the investor's words about their own
+// shortcomings (SignalRules::self_faults) do not count.
 bool angry(const std::string& text, const SignalRules& rules) {
-  const std::vector<Range> in_general = occurrences(text, rules.scam_in_general);
+  std::vector<Range> in_general = occurrences(text, rules.scam_in_general);
+  for (const Range& r : occurrences(text, rules.self_faults)) in_general.push_back(r);
   std::vector<size_t> third_party_hits;
   for (const std::string& p : rules.anger) {
     const std::string& lp = p;
@@ -281,7 +299,7 @@ bool exclamation_run(std::string_view text, int run) {
 void lower_case_phrases(SignalRules& r) {
   for (std::vector<std::string>* list :
        {&r.human, &r.human_exact, &r.complaint, &r.anger, &r.frustration, &r.abuse, &r.abuse_clauses,
-        &r.self_talk, &r.kin, &r.expletive_leads, &r.third_party_anger, &r.third_party,
+        &r.self_talk, &r.self_faults, &r.human_clauses, &r.kin, &r.expletive_leads, &r.third_party_anger, &r.third_party,
         &r.second_person, &r.question_cues, &r.scam_in_general, &r.human_identity, &r.human_hours,
         &r.negations}) {
     for (std::string& phrase : *list) phrase = ascii_lower(phrase);
@@ -305,6 +323,16 @@ SignalRules SignalRules::defaults() {
       }
     }
   }
+  // Talking to a person directly: 我要跟你们工作人员直接说, 让我和人工客服沟通.
+  for (const char* with : {"跟", "和", "同"}) {
+    for (const char* filler : {"", "你们", "你们的", "你们家"}) {
+      for (const char* object : {"工作人员", "人工", "人工客服", "真人", "真人客服", "客服人员", "活人"}) {
+        for (const char* talk : {"说", "直接说", "讲", "直接讲", "谈", "直接谈", "沟通", "直接沟通", "对话"}) {
+          r.human.push_back(std::string(with) + filler + object + talk);
+        }
+      }
+    }
+  }
   for (const char* phrase : {"负责的人联系我", "负责人联系我", "专员跟我对接", "专员对接", "人工对接",
                              "人工呢", "人工在吗", "人工在哪", "让人工来", "真人来", "跟真人说",
                              "和真人说", "找你们客服", "叫你们客服", "找客服本人",
@@ -313,6 +341,8 @@ SignalRules SignalRules::defaults() {
     r.human.push_back(phrase);
   }
   r.human_exact = {"人工", "人工客服", "人工服务", "真人", "真人客服", "人工坐席", "客服人工"};
+  r.human_clauses = {"转入工", "转入工客服", "转个入工", "帮我转入工", "给我转入工", "我要转入工", "请转入工",
+                     "快转入工", "赶紧转入工", "入工客服"};
   r.complaint = {"投诉", "举报", "监管部门", "银保监", "金融监管", "12378", "起诉", "律师函",
                  "打官司",
                  // Taking us or our staff to someone above (告你们, 把客服告上去)
@@ -352,8 +382,15 @@ SignalRules SignalRules::defaults() {
              "吃干饭", "饭桶", "人渣", "败类", "你是猪",
              // Written oaths: 艹 is only ever the chat spelling of 操; 我操 is
              // left out, as it begins 我操作.
-             "艹", "卧槽", "操蛋", "日了狗", "狗日的", "傻缺", "二逼", "滚犊子"};
+             "艹", "卧槽", "操蛋", "日了狗", "狗日的", "傻缺", "二逼", "滚犊子",
+             // English insults and masked swearing (f***ing, you idiots).
+             "f***", "f**king", "fucking", "fuckin", "fucked", "idiot", "idiots", "moron", "morons",
+             "stupid bot", "dumb bot", "useless bot", "bullshit", "asshole", "assholes", "bastard",
+             "bastards", "wtf", "stfu", "screw you", "piss off", "shut up"};
   r.abuse_clauses = {"滚", "滚吧", "快滚", "给我滚", "滚开", "滚远点", "滚滚滚", "你滚", "你们滚"};
+  r.self_faults = {"我太差", "我自己太差", "记性太差", "记性差", "脑子太差", "征信太差", "信用太差", "资质太差",
+                   "条件太差", "运气太差", "网速太差", "信号太差", "网络太差", "视力太差", "眼神太差", "身体太差",
+                   "手机太差", "水平太差", "成绩太差", "收入太差", "工作太差"};
   r.self_talk = {"我是不是傻", "我是不是太傻", "自己是不是傻", "我是不是笨", "我是不是太笨"};
   for (const char* owner : {"我", "咱", "俺"}) {
     r.kin.push_back(std::string(owner) + "妈的");
@@ -404,7 +441,8 @@ Signals detect(std::string_view text, std::string_view normalized, const SignalR
   const std::string a = ascii_lower(text);
   const std::string b = ascii_lower(normalized);
   Signals s;
-  s.human_request = requests_human(a, rules, human) || (!b.empty() && requests_human(b, rules, human));
+  s.human_request = requests_human(a, rules, human) || (!b.empty() && requests_human(b, rules, human)) ||
+                    some_clause_is(a, rules.human_clauses) || (!b.empty() && some_clause_is(b, rules.human_clauses));
   const std::string whole = content_only(a), whole_normalized = content_only(b);
   for (const std::string& p : rules.human_exact) {
     const std::string& lp = p;

@@ -31,6 +31,13 @@ struct SignalRules {
   // The investor speaking of themselves (我是不是傻, 我太笨了): an abuse
   // phrase inside one of these insults nobody.
   std::vector<std::string> self_talk;
+  // The investor speaking of their own shortcomings or things (我记性太差了,
+  // 征信太差了, 我这网速太差了): an anger phrase inside one of these is aimed
+  // at nobody.
+  std::vector<std::string> self_faults;
+  // Clauses that request a person though typed with a slip no human phrase
+  // holds ("转入工": 入 for 人; not inside a word: 转入工资卡, 转入工行).
+  std::vector<std::string> human_clauses;
   // Someone's mother named (我妈的账户, 咱妈的养老金, 她妈的身份证, 他妈妈,
   // 他妈让我问): an abuse phrase inside one (妈的, 他妈) insults nobody.
   // "我/咱/俺妈的" is never the expletive; "他妈的" and "你妈的" stay

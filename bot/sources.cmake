@@ -1,5 +1,6 @@
 # Sources of faqbot_bot, relative to bot/ (bot/CMakeLists.txt includes this).
 set(FAQBOT_BOT_SOURCES
+  balance_story.cpp
   charge_story.cpp
   contact_question.cpp
   dated_answers.cpp

@@ -42,6 +42,10 @@ constexpr Unit kUnits[] = {{"个工作日", 1, 1, false}, {"工作日", 1, 1, fa
 constexpr std::string_view kMoneyOut[] = {"提现", "取现", "提款", "提的", "取的", "提出", "转出", "提了", "取了"};
 constexpr std::string_view kNotArrived[] = {"没到", "没收到", "没进", "没有到", "不到账", "未到", "没见",
                                             "没影", "还在处理", "一直处理", "一直在处理", "卡在处理", "一直显示处理"};
+// Asking where the money is, as the message's last words ("都过两天了 钱
+// 呢"): told not arrived. (Inside the message it may ask about other money:
+// "提现要两天 那这两天的钱呢 有利息吗".)
+constexpr std::string_view kWhereIsIt[] = {"钱呢", "钱去哪了", "钱哪去了", "钱跑哪去了", "钱到哪去了"};
 // Words of an earlier day than today, or of a wait of a day or more.
 constexpr std::string_view kEarlierDay[] = {"昨", "前天", "前几天", "周", "星期", "礼拜", "号", "月", "节", "假",
                                             "一天", "整天", "隔天", "第二天", "次日", "隔夜"};
@@ -217,8 +221,16 @@ int days_waited(std::string_view normalized) {
   return days;
 }
 
+// Whether `normalized` ends with a word of kWhereIsIt (spaces aside).
+bool ends_asking_where(std::string_view normalized) {
+  while (!normalized.empty() && normalized.back() == ' ') normalized.remove_suffix(1);
+  return std::any_of(std::begin(kWhereIsIt), std::end(kWhereIsIt), [&](std::string_view w) {
+    return normalized.size() >= w.size() && normalized.substr(normalized.size() - w.size()) == w;
+  });
+}
+
 bool tells_overdue_withdrawal(std::string_view normalized, int min_days) {
-  return holds_any(normalized, kMoneyOut) && holds_any(normalized, kNotArrived) &&
+  return holds_any(normalized, kMoneyOut) && (holds_any(normalized, kNotArrived) || ends_asking_where(normalized)) &&
          days_waited(normalized) >= min_days;
 }
 

@@ -22,7 +22,8 @@ int days_waited(std::string_view normalized);
 
 // Whether the message names money taken out (提现, 取现, 提款, 提的, 取的 …)
 // and tells it has not arrived or is still processing (没到, 没收到, 还在处理
-// 中 …), with days_waited() >= min_days.
+// 中 …, or ends asking where the money is: 钱呢, 钱去哪了), with
+// days_waited() >= min_days.
 bool tells_overdue_withdrawal(std::string_view normalized, int min_days);
 
 // Whether the message names money taken out, tells it has not arrived, and

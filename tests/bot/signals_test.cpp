@@ -267,6 +267,57 @@ TEST(Signals, SwindlersTheMoneyIsLentToOrAskedAboutInCantoneseAreNoAnger) {
 }
 
 
+// Asking to talk to a person directly is a request; telling what someone
+// said or a talk that took place is not.
+TEST(Signals, TalkingToAPersonDirectlyIsARequest) {
+  const SignalDetector detector(SignalRules::defaults());
+  for (const char* q : {"我要跟你们工作人员直接说", "让我和人工客服沟通", "我想同你们的工作人员谈"}) {
+    EXPECT_TRUE(detect(q).human_request) << q;
+    EXPECT_TRUE(detector.detect(q, "").human_request) << q;
+  }
+  for (const char* q : {"你们宣传的和工作人员说的不一样", "我已经跟人工说过了，还是没解决也不用再转",
+                        "工作人员说可以提前还款", "跟人工客服沟通要几点以后"}) {
+    EXPECT_FALSE(detect(q).human_request) << q;
+    EXPECT_FALSE(detector.detect(q, "").human_request) << q;
+  }
+}
+
+// 转入工 is 转人工 typed with 入 for 人, as a clause of its own; inside a word
+// (转入工资卡, 转入工行) it is a transfer.
+TEST(Signals, ASlipForTheHumanRequestAsAClauseIsARequest) {
+  for (const char* q : {"转入工", "帮我转入工", "提现没到账，转入工", "入工客服"}) {
+    EXPECT_TRUE(detect(q).human_request) << q;
+  }
+  for (const char* q : {"钱能转入工资卡吗", "提现可以转入工行卡吗", "转入工商银行要多久"}) {
+    EXPECT_FALSE(detect(q).human_request) << q;
+  }
+}
+
+// The investor's own shortcomings are no anger at us; the same words aimed
+// at us stay anger.
+TEST(Signals, OwnShortcomingsAreNoAnger) {
+  for (const char* q : {"交易密码忘了 哈哈我记性太差了", "我征信太差了能借款吗", "我这网速太差了，页面打不开"}) {
+    EXPECT_FALSE(detect(q).anger) << q;
+  }
+  for (const char* q : {"你们服务太差了", "这app太差了", "记性差就算了，你们客服也太差了"}) {
+    EXPECT_TRUE(detect(q).anger) << q;
+  }
+}
+
+// English insults, masked or not, are abuse; words that hold the letters
+// are not.
+TEST(Signals, EnglishInsultsAreAbuse) {
+  const SignalDetector detector(SignalRules::defaults());
+  for (const char* q : {"this is f***ing useless, you idiots", "you are an idiot", "stupid bot", "WTF is this"}) {
+    EXPECT_TRUE(detect(q).abuse) << q;
+    EXPECT_TRUE(detector.detect(q, "").abuse) << q;
+  }
+  for (const char* q : {"idiotproof setup?", "how do I withdraw", "is my money safe"}) {
+    EXPECT_FALSE(detect(q).abuse) << q;
+    EXPECT_FALSE(detector.detect(q, "").abuse) << q;
+  }
+}
+
 // The engine's compiled detector answers as detect_signals does.
 TEST(Signals, DetectorAgreesWithDetectSignals) {
   const SignalRules rules = SignalRules::defaults();

@@ -63,6 +63,10 @@ TEST(WaitStory, TellsOverdueWithdrawal) {
   EXPECT_FALSE(tells_overdue_withdrawal("今天上午10点提的现现在12点还没到正常吗", 2));
   EXPECT_TRUE(tells_overdue_withdrawal("提现周末过了周一周二也过了还没到", 2));
   EXPECT_TRUE(tells_overdue_withdrawal("提现好几天了还没到", 2));
+  EXPECT_TRUE(tells_overdue_withdrawal("工作日上午十点提的 都过两天了 钱呢", 2)) << "asks where it is";
+  EXPECT_TRUE(tells_overdue_withdrawal("三天前提现的钱去哪了", 2));
+  EXPECT_FALSE(tells_overdue_withdrawal("提现要两天 那这两天的钱呢 有利息吗", 2)) << "other money asked about";
+  EXPECT_FALSE(tells_overdue_withdrawal("昨天提的钱呢", 2)) << "a day may still be expected";
 }
 
 class OverdueWithdrawalPolicy : public testing::PolicyFixture {};

@@ -1,0 +1,78 @@
+#include "bot/balance_story.h"
+
+#include <string>
+
+#include "bot/word_lists.h"
+
+namespace faqbot::bot {
+namespace {
+
+// Where the money is held (账户里, 卡里, 余额 …).
+constexpr std::string_view kHeld[] = {"余额", "账户", "帐户", "账号里", "帐号里", "卡里", "账上", "帐上", "账里",
+                                      "帐里", "户头", "钱包里", "里面的钱", "里的钱", "钱"};
+// The balance as it was.
+constexpr std::string_view kBefore[] = {"本来", "原来", "原本", "明明有", "明明是", "之前有", "之前还有", "以前有",
+                                        "昨天还有", "昨天还是", "上周还有", "上个月还有", "前几天还有", "前两天还有",
+                                        "刚才还有", "早上还有", "之前是"};
+// The balance as it shows now, less.
+constexpr std::string_view kNow[] = {"只剩", "就剩", "只有", "只显示", "显示只有", "变成", "少了", "不见了", "没了",
+                                     "剩下", "剩了", "变少"};
+// Intentions, not a balance ("本来想投三万").
+constexpr std::string_view kIntention[] = {"本来想", "原来想", "原本想", "本来打算", "原本打算", "本来准备",
+                                           "本来要", "原来要"};
+// A cause of the investor's own for the shrink.
+constexpr std::string_view kOwnCause[] = {"提现", "提了", "取了", "取出", "投了", "投标", "投资了", "出借", "借出",
+                                          "买了", "转出", "转走了一", "冻结", "还款", "还了", "消费", "花了",
+                                          "扣了", "扣款", "手续费", "满标", "流标", "到期", "回款"};
+// A possibility, not a story.
+constexpr std::string_view kPossibility[] = {"会不会", "如果", "万一", "要是", "假如", "担心", "怕"};
+// Things other than money held that can shrink.
+constexpr std::string_view kNotMoney[] = {"额度", "利率", "利息", "收益率", "年化", "积分", "等级", "红包",
+                                          "加息券", "优惠券"};
+
+// The same told in English, matched without spaces (the normalised text
+// may or may not keep them): the money said gone or taken.
+constexpr std::string_view kGoneInEnglish[] = {"balanceisgone", "balancehasgone", "balancedisappeared",
+                                               "balancehasdisappeared", "moneyisgone", "moneyhasgone",
+                                               "moneydisappeared", "moneyhasdisappeared", "moneyismissing",
+                                               "fundsaremissing", "fundsdisappeared", "fundsaregone",
+                                               "moneywasstolen", "moneyhasbeenstolen", "fundswerestolen",
+                                               "balanceiswrong", "balancewentdown"};
+// An English possibility ("what if my money disappeared").
+constexpr std::string_view kEnglishPossibility[] = {"whatif", "couldmy", "willmy", "afraid", "worried"};
+
+// `text` without spaces.
+std::string without_spaces(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c != ' ') out += c;
+  }
+  return out;
+}
+
+// Whether some word of `now` occurs after the first word of `before`.
+template <size_t N, size_t M>
+bool follows(std::string_view text, const std::string_view (&before)[N], const std::string_view (&now)[M]) {
+  size_t first = std::string_view::npos;
+  for (std::string_view b : before) {
+    const size_t at = text.find(b);
+    if (at != std::string_view::npos && (first == std::string_view::npos || at < first)) first = at;
+  }
+  if (first == std::string_view::npos) return false;
+  const std::string_view rest = text.substr(first);
+  return holds_any(rest, now);
+}
+
+}  // namespace
+
+bool tells_balance_shrank(std::string_view normalized) {
+  const std::string joined = without_spaces(normalized);
+  if (holds_any(joined, kGoneInEnglish) && !holds_any(joined, kEnglishPossibility)) return true;
+  if (holds_any(normalized, kIntention) || holds_any(normalized, kOwnCause) ||
+      holds_any(normalized, kPossibility) || holds_any(normalized, kNotMoney)) {
+    return false;
+  }
+  return holds_any(normalized, kHeld) && follows(normalized, kBefore, kNow);
+}
+
+}  // namespace faqbot::bot

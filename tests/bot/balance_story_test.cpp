@@ -1,0 +1,59 @@
+// A balance told shrunk without the investor's doing (bot/balance_story.h)
+// and the policy's rule 2a for it.
+#include "bot/balance_story.h"
+
+#include <gtest/gtest.h>
+
+#include "bot/policy.h"
+#include "fake_retriever.h"
+#include "kb_fixture.h"
+#include "policy_fixture.h"
+
+namespace faqbot::bot {
+namespace {
+
+TEST(BalanceStory, TellsABalanceThatShrank) {
+  for (const char* q : {"卡里本来三万块登进去一看只剩八千了怎么回事", "账户里明明有1.2万现在只显示8千多钱去哪了",
+                        "余额昨天还有两万今天就剩五千了", "我账户原本有五万多现在变成三万了",
+                        "上周还有十万的余额怎么少了一半", "someone logged into my account and my balance is gone",
+                        "my money disappeared from the account"}) {
+    EXPECT_TRUE(tells_balance_shrank(q)) << q;
+  }
+}
+
+// The investor's own doing, a possibility, an intention or something other
+// than money: no story of money gone.
+TEST(BalanceStory, LookAlikesAreNoneTold) {
+  for (const char* q : {"余额本来有一万提现了五千现在只剩五千对吗", "本来有三万投了一个标以后只剩五千",
+                        "账户本来有两万冻结了一部分只显示可用一万", "本来想投三万只有两万可以吗",
+                        "借款额度本来五万现在只有两万了", "收益率原来是百分之八现在只有百分之六",
+                        "万一账户里本来的钱变少了怎么办", "余额怎么提现", "原来是这样那余额怎么提到卡里",
+                        "本来还了一万现在只剩五千没还", "what if my money disappeared",
+                        "where does the balance go when i withdraw"}) {
+    EXPECT_FALSE(tells_balance_shrank(q)) << q;
+  }
+}
+
+class BalanceShrankPolicy : public testing::PolicyFixture {
+ protected:
+  BalanceShrankPolicy() {
+    kb_->entries.push_back(testing::entry("account.funds_abnormal", "账户资金异常", "已为您优先转接人工客服。",
+                                          knowledge::HandoffMode::kHandPriority));
+    kb_->entries.push_back(testing::entry("account.login_problem", "无法登录", "请重置密码。"));
+  }
+};
+
+TEST_F(BalanceShrankPolicy, HandsOverWithTheAbnormalFundsEntry) {
+  const auto ranked = testing::result({{"account.login_problem", 0.9}, {"account.funds_abnormal", 0.05}});
+  Decision d = decide("卡里本来三万块登进去一看只剩八千了", ranked);
+  EXPECT_EQ(d.action, Action::kHandoff);
+  EXPECT_EQ(d.faq_id, "account.funds_abnormal");
+  EXPECT_EQ(d.priority, Priority::kHigh);
+  // The investor's own withdrawal explains it: answered as ranked.
+  Decision own = decide("本来三万提现了两万二只剩八千了", ranked);
+  EXPECT_EQ(own.action, Action::kAnswer);
+  EXPECT_EQ(own.faq_id, "account.login_problem");
+}
+
+}  // namespace
+}  // namespace faqbot::bot
