@@ -510,31 +510,28 @@ constexpr ProbeFloors kOosRealClassesBlindFloors = {"probe_oos_real_classes.json
 // see). Landed as written, at 86/89 right, 7/7 handed over, 30/30 refused.
 constexpr ProbeFloors kAccountMoneyClassesBlindFloors = {"probe_account_money_classes.jsonl", 0.95, 0.85, 0.96};
 // Investors' short questions about the entries the other probes hold
-// thinnest (tests/fixtures/probe_investor_classes.jsonl, written blind before
-// any measurement: risk reserve, overdue rate, disclosure, custody, privacy,
-// anti-fraud, VIP, referral, coupons, auto-bid, rate change, failed bids,
-// transfer, risk assessment) beside 23 out-of-catalog controls sharing their
-// words. Written at 80/80 right, 22/23 refused; landed at 80/80, 23/23 with a
-// scope rule for another platform's own data and services (别的平台逾期率多少).
-constexpr ProbeFloors kInvestorClassesBlindFloors = {"probe_investor_classes.jsonl", 0.98, 0, 0.95};
-// An investor's own records (tests/fixtures/probe_investor_lookups.jsonl,
-// written blind before any measurement: balance, earnings, money due or
-// frozen, coupons left, VIP level, referrals, whether a setting or transfer
-// went through, the bound card) beside money-missing handoffs and
-// where-to-see controls. Written at 5/23 refused (the general entries
-// answered them); landed at 22/23, 6/6 right, 4/4 handed over with lookup
-// rules in out_of_scope.json that leave how-to, where-to-see and
-// money-missing wording to the entries and the handoff.
-constexpr ProbeFloors kInvestorLookupsBlindFloors = {"probe_investor_lookups.jsonl", 0.95, 0.95, 0.91};
-// One homophone or look-alike typo in a short question of each entry, in
-// new words and positions (tests/fixtures/probe_typo_blind2.jsonl, written
-// blind before any measurement: 收续费, 审和, 债全, 放宽, 安圈, 银航 ...):
-// 58/58 as written.
-constexpr ProbeFloors kTypoBlind2Floors = {"probe_typo_blind2.jsonl", 0.98, 0, 0};
-// Pinyin initials of our words (tests/fixtures/probe_pinyin_blind2.jsonl,
-// written blind before any measurement): 18/22 as written; 22/22, 2/2 handed
-// over with the initials the lexicon lacked (tq, zqzr, zdtb, bk, jk, dk ...).
-constexpr ProbeFloors kPinyinBlind2Floors = {"probe_pinyin_blind2.jsonl", 0.95, 1.0, 0};
+// thinnest, then their own records (tests/fixtures/probe_investor_classes.jsonl,
+// two blind sets, each written before any measurement). The first 103 lines:
+// risk reserve, overdue rate, disclosure, custody, privacy, anti-fraud, VIP,
+// referral, coupons, auto-bid, rate change, failed bids, transfer, risk
+// assessment, beside 23 out-of-catalog controls sharing their words; written
+// at 80/80 right, 22/23 refused. The last 33: an investor's own balance,
+// earnings, money due or frozen, coupons left, VIP level, referrals, whether
+// a setting or transfer went through, the bound card, beside money-missing
+// handoffs and where-to-see controls; written at 5/23 refused (the general
+// entries answered them). Landed at 86/86 right, 45/46 refused, 4/4 handed
+// over with a scope rule for another platform's own data (别的平台逾期率多少)
+// and lookup rules for an investor's own records that leave how-to,
+// where-to-see and money-missing wording to the entries and the handoff.
+constexpr ProbeFloors kInvestorClassesBlindFloors = {"probe_investor_classes.jsonl", 0.98, 0.75, 0.95};
+// One homophone or look-alike typo in a short question of each entry, in new
+// words and positions (收续费, 审和, 债全, 放宽, 安圈, 银航 ...), then pinyin
+// initials of our words (tx, cz, jk, yq, sxf, kf, jxq, smrz, zqzr, zdtb, fk,
+// zrg) (tests/fixtures/probe_typo_pinyin_blind2.jsonl, two blind sets written
+// before any measurement). Typos 58/58 as written; initials 18/22 as written,
+// 22/22 and 2/2 handed over with the initials the lexicon lacked (tq, zqzr,
+// zdtb, bk, jk, dk ...).
+constexpr ProbeFloors kTypoPinyinBlind2Floors = {"probe_typo_pinyin_blind2.jsonl", 0.98, 1.0, 0};
 // Out-of-catalog lines in real customers' chat style that hold a clause
 // naming one of our topics or a homophone of our vocabulary (another app's
 // top-up or withdrawal, another lender's payout or overdue, 重置 for 充值,
@@ -718,12 +715,8 @@ TEST(Quality, AccountAndMoneyClassesBlindProbesMeetTheFloors) {
 TEST(Quality, InvestorClassesBlindProbesMeetTheFloors) {
   expect_probe_floors(kInvestorClassesBlindFloors);
 }
-TEST(Quality, InvestorLookupsBlindProbesMeetTheFloors) {
-  expect_probe_floors(kInvestorLookupsBlindFloors);
-}
 TEST(Quality, SecondBlindTypoAndPinyinProbesMeetTheFloors) {
-  expect_probe_floors(kTypoBlind2Floors);
-  expect_probe_floors(kPinyinBlind2Floors);
+  expect_probe_floors(kTypoPinyinBlind2Floors);
 }
 TEST(Quality, OutOfCatalogClausesAndSoundsBlindProbesMeetTheFloors) {
   expect_probe_floors(kOosClauseSoundBlindFloors);
