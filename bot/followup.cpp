@@ -343,8 +343,10 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
     kind = ReadingKind::kAlone;
   }
   // So is a remark about the bot itself ("你周末一般干嘛" after 新手有啥福利),
-  // and chit-chat naming a type only by the way ("周末你们去哪玩").
+  // chit-chat naming a type only by the way ("周末你们去哪玩"), and another
+  // company's product's own question ("信用卡审核要多久" after 借款审核要多久).
   const bool another_kind = about_another_kind(named, reading.result, kb, conversation, thresholds) ||
+                            asks_of_another_product(kb, named, reading.result, conversation) ||
                             about_the_bot(cues, named, reading.result, kb, conversation) ||
                             chats_beside_a_cue(kind, named, reading.result, thresholds);
   if (another_kind) kind = ReadingKind::kAlone;

@@ -78,7 +78,10 @@
 // "你吃饭了吗" after 怎么注册), points nowhere back, names no product, and the
 // text alone does not read it in scope within the kept topic. So is a remark
 // about the bot itself (about_the_bot: "你周末一般干嘛", "你几岁了"): the bot,
-// not the topic, is its subject.
+// not the topic, is its subject. So is another company's product (or kind of
+// product) named by a means cue beside a type of its own, away from the
+// answers that make it a means of ours (asks_of_another_product: "信用卡审核
+// 要多久" after 借款审核要多久 asks about the card's review).
 // The text alone sure of a message (kSureAlone) reads it alone when it is a
 // complete question of its own: a long story even with a reference word, a
 // new topic with more words than its name ("下款快不" after 怎么投标), a type

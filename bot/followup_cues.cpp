@@ -332,11 +332,15 @@ const std::vector<size_t>& CueReader::words_at(std::string_view text, size_t at)
   return it == words_by_lead_.end() ? kNone : it->second;
 }
 
-std::vector<CueReader::Match> CueReader::matches(std::string_view text) const {
+std::vector<CueReader::Match> CueReader::matches(std::string_view text, const std::string* topic) const {
   std::vector<Match> out;
   for (size_t i = 0; i < text.size();) {
     const Word* hit = nullptr;
     for (size_t k : words_at(text, i)) {
+      if (topic != nullptr && words_[k].gated &&
+          !std::binary_search(words_[k].topics.begin(), words_[k].topics.end(), *topic)) {
+        continue;
+      }
       if (text.compare(i, words_[k].text.size(), words_[k].text) == 0) {
         hit = &words_[k];
         break;
@@ -383,7 +387,7 @@ MessageCues CueReader::read(std::string_view text, const std::string& topic,
   MessageCues out;
   size_t covered = 0;
   size_t uncovered_from = 0;  // byte offset where the text no cue covers starts
-  for (const Match& m : matches(text)) {
+  for (const Match& m : matches(text, &topic)) {
     if (m.word->kind == Kind::kPlain) continue;  // residual, and no reference
     add_foreign(text.substr(uncovered_from, m.begin - uncovered_from), &out.foreign);
     add_unknown(text.substr(uncovered_from, m.begin - uncovered_from), &out.unknown, &out.strange_chars);

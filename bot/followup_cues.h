@@ -196,7 +196,12 @@ class CueReader {
     size_t begin = 0, end = 0;  // byte offsets in the text
     const Word* word = nullptr;
   };
-  std::vector<Match> matches(std::string_view normalized) const;
+  // The cue words of `normalized`, longest first at each position, left to
+  // right. With `topic`, a follow-up-only word closed in it (Word::gated, not
+  // of Word::topics) is no candidate: the shorter words inside it are read
+  // ("扣款没成功" names overdue after a loan answer, 没成功 a failure after a
+  // recharge one).
+  std::vector<Match> matches(std::string_view normalized, const std::string* topic = nullptr) const;
   // `m`, a match in `text`, is a word of a place money goes (账户, 银行卡)
   // right after a verb of money going there (退回, 打到 …; filler words
   // between): it names where the money goes, not a topic.

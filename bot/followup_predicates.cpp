@@ -110,6 +110,22 @@ bool names_means_cue_of_ours(const knowledge::KnowledgeBase& kb, const MessageCu
   });
 }
 
+bool asks_of_another_product(const knowledge::KnowledgeBase& kb, const MessageCues& named,
+                             const retrieval::SearchResult& alone, const Conversation& c) {
+  const std::string& means = kb.followup.product_type;
+  const auto& after = kb.followup.product_after_types;
+  if (means.empty() || (alone.other_product.empty() && alone.other_kind.empty()) || c.type == means ||
+      std::find(after.begin(), after.end(), c.type) != after.end()) {
+    return false;
+  }
+  const bool means_cue = std::any_of(named.types.begin(), named.types.end(), [&](const NamedSlot& t) {
+    return t.slot == means && t.followup_only && !t.product;
+  });
+  const bool own_type = std::any_of(named.types.begin(), named.types.end(),
+                                    [&](const NamedSlot& t) { return t.slot != means; });
+  return means_cue && own_type;
+}
+
 bool names_means_of_ours(const MessageCues& named, const Conversation& c) {
   if (!named.product || named.peer_product || !named.topics.empty() ||
       named.residual_besides_yes_no() > kMeansResidual) {

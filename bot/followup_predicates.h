@@ -82,6 +82,16 @@ bool names_means_of_ours(const MessageCues& named, const Conversation& c);
 bool names_means_cue_of_ours(const knowledge::KnowledgeBase& kb, const MessageCues& named,
                              const Conversation& c);
 
+// A follow-up-only cue of the product type that is also another company's
+// product, or a kind of product we do not offer, the text alone says is
+// asked about (SearchResult::other_product, other_kind: 信用卡), beside a type of its own other than the product type, away from
+// the answers that make a product a means of ours (the product type,
+// product_after_types), asks the product's own question ("信用卡审核要多久"
+// after 借款审核要多久 asks about the card's review): it is read alone, not
+// bent into our entry of the means.
+bool asks_of_another_product(const knowledge::KnowledgeBase& kb, const MessageCues& named,
+                             const retrieval::SearchResult& alone, const Conversation& c);
+
 // Right after an answer of the requirements type, another company's product
 // named beside a word of the customer's credit record (逾期, 欠, 征信, 黑名单:
 // "花呗逾期过能借吗" after 借款有啥条件) tells the customer's own standing,

@@ -30,5 +30,30 @@ TEST(FollowupConfigCues, WhenSomethingCanBeDoneAsksHowLong) {
   EXPECT_FALSE(names_type(cues.read("什么时候开始算利息"), "how_long"));
 }
 
+TEST(FollowupConfigCues, ImpatienceAboutAWaitAsksHowLong) {
+  const knowledge::LoadOutcome loaded = knowledge::load(FAQBOT_DEFAULT_CONFIG);
+  ASSERT_TRUE(loaded.ok());
+  testing::FakeRetriever identity;
+  const CueReader cues(*loaded.kb, identity);
+  // "这么久啊 能不能快点" after 借款审核要多久 is about the wait answered.
+  EXPECT_TRUE(names_type(cues.read("这么久啊能不能快点", "loan", "how_long"), "how_long"));
+  EXPECT_TRUE(names_type(cues.read("太慢了能加急吗", "withdraw", "how_long"), "how_long"));
+}
+
+TEST(FollowupConfigCues, AFailedDebitIsPayingLateOnlyInTheLoanTopic) {
+  const knowledge::LoadOutcome loaded = knowledge::load(FAQBOT_DEFAULT_CONFIG);
+  ASSERT_TRUE(loaded.ok());
+  testing::FakeRetriever identity;
+  const CueReader cues(*loaded.kb, identity);
+  // After a repayment answer a failed debit is a repayment not made in time.
+  EXPECT_TRUE(names_type(cues.read("扣款没成功会怎么样", "loan", "methods"), "overdue"));
+  EXPECT_TRUE(names_type(cues.read("还款日卡里钱不够呢", "loan", "methods"), "overdue"));
+  EXPECT_TRUE(names_type(cues.read("要是扣款没成功呢", "loan", "methods"), "overdue"));
+  // Control: elsewhere the follow-up-only word is closed, and the failure
+  // inside it is read (a recharge whose debit failed).
+  EXPECT_FALSE(names_type(cues.read("扣款没成功怎么办", "recharge", "how"), "overdue"));
+  EXPECT_TRUE(names_type(cues.read("扣款没成功怎么办", "recharge", "how"), "failed"));
+}
+
 }  // namespace
 }  // namespace faqbot::bot

@@ -244,6 +244,19 @@ constexpr double kLimitsTermsFirstTurnFloor = 0.95;
 // and a record with another product against the requirements (花呗逾期过).
 constexpr double kCustomers4BlindFollowupFloor = 0.89;
 constexpr double kCustomers4BlindFirstTurnFloor = 0.98;
+// tests/fixtures/multiturn_blind_customers5.tsv: written blind (78 lines in
+// short chat style over every topic); 74/78 and 78/78 first turns before
+// these fixes, 76/78 and 78/78 when set, with impatience about an answered
+// wait (这么久啊 能不能快点) and another product's own question beside a
+// means cue (信用卡审核要多久 is refused).
+constexpr double kCustomers5BlindFollowupFloor = 0.97;
+constexpr double kCustomers5BlindFirstTurnFloor = 0.98;
+// tests/fixtures/multiturn_blind_fu5.tsv: written blind (12 lines of another
+// product's own question, impatience about a wait, a failed debit's
+// consequences, in new wording); 7/12 (first turns 12/12) before the fixes,
+// 9/12 and 12/12 when set.
+constexpr double kFu5BlindFollowupFloor = 0.75;
+constexpr double kFu5BlindFirstTurnFloor = 0.91;
 // tests/fixtures/multiturn_means_and_whom.tsv (not blind: written with the
 // fixes it holds): a product as a means asked yes-no after a methods or a
 // how-to answer (three guards asking about the product itself), whom to
@@ -472,6 +485,9 @@ TEST(MultiturnQuality, CustomersBlindProbesMeetTheFloors) {
                       kCustomers4BlindFirstTurnFloor);
   expect_probe_floors("multiturn_means_and_whom.tsv", 29, kMeansWhomFollowupFloor,
                       kMeansWhomFirstTurnFloor);
+  expect_probe_floors("multiturn_blind_customers5.tsv", 78, kCustomers5BlindFollowupFloor,
+                      kCustomers5BlindFirstTurnFloor);
+  expect_probe_floors("multiturn_blind_fu5.tsv", 12, kFu5BlindFollowupFloor, kFu5BlindFirstTurnFloor);
 }
 
 TEST(MultiturnQuality, WidgetBlindProbesMeetTheFloors) {
