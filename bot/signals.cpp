@@ -308,12 +308,19 @@ void lower_case_phrases(SignalRules& r) {
 
 SignalRules SignalRules::defaults() {
   SignalRules r;
-  // (搵 is Cantonese for 找; 同事 a colleague of the bot: 安排一位同事跟我对接.)
+  // (搵 is Cantonese for 找.)
   for (const char* verb : {"转", "接", "找", "搵", "要", "换", "叫", "请", "联系", "转接", "接通", "呼叫", "安排", "派"}) {
     for (const char* filler : {"", "个", "一下", "一个", "下", "位", "一位", "你们", "你们的"}) {
-      for (const char* object : {"人工", "真人", "活人", "工作人员", "客服人员", "同事"}) {
+      for (const char* object : {"人工", "真人", "活人", "工作人员", "客服人员"}) {
         r.human.push_back(std::string(verb) + filler + object);
       }
+    }
+  }
+  // A colleague of the bot set to the case (安排一位同事跟我对接); 请同事 and
+  // 找同事 are as often the investor's own colleague (邀请同事注册).
+  for (const char* verb : {"安排", "派", "换"}) {
+    for (const char* filler : {"", "个", "一个", "位", "一位", "你们", "你们的"}) {
+      r.human.push_back(std::string(verb) + filler + "同事");
     }
   }
   // Someone above the bot or the desk: 找你们领导, 叫你们经理来, 让你们主管出来.

@@ -339,7 +339,7 @@ TEST(Signals, RoundaboutAsksForAPersonAreRequests) {
                         "唔该帮我搵个真人客服", "can I speak to a real person please", "I want to talk to a human"}) {
     EXPECT_TRUE(detect(q).human_request) << q;
   }
-  for (const char* q : {"are you a real person?", "is this a real person or a bot", "我同事也想注册",
+  for (const char* q : {"are you a real person?", "is this a real person or a bot", "我同事也想注册", "邀请同事注册有奖励没",
                         "how do I withdraw"}) {
     EXPECT_FALSE(detect(q).human_request) << q;
   }
