@@ -37,7 +37,8 @@ constexpr std::string_view kGoneInEnglish[] = {"balanceisgone", "balancehasgone"
                                                "moneydisappeared", "moneyhasdisappeared", "moneyismissing",
                                                "fundsaremissing", "fundsdisappeared", "fundsaregone",
                                                "moneywasstolen", "moneyhasbeenstolen", "fundswerestolen",
-                                               "balanceiswrong", "balancewentdown"};
+                                               "balanceiswrong", "balancewentdown", "balancedropped",
+                                               "balancehasdropped", "balancevanished", "moneyvanished"};
 // An English possibility ("what if my money disappeared").
 constexpr std::string_view kEnglishPossibility[] = {"whatif", "couldmy", "willmy", "afraid", "worried"};
 

@@ -308,11 +308,19 @@ void lower_case_phrases(SignalRules& r) {
 
 SignalRules SignalRules::defaults() {
   SignalRules r;
-  for (const char* verb : {"转", "接", "找", "要", "换", "叫", "请", "联系", "转接", "接通", "呼叫", "安排", "派"}) {
-    for (const char* filler : {"", "个", "一下", "一个", "下", "位", "一位"}) {
+  // (搵 is Cantonese for 找.)
+  for (const char* verb : {"转", "接", "找", "搵", "要", "换", "叫", "请", "联系", "转接", "接通", "呼叫", "安排", "派"}) {
+    for (const char* filler : {"", "个", "一下", "一个", "下", "位", "一位", "你们", "你们的"}) {
       for (const char* object : {"人工", "真人", "活人", "工作人员", "客服人员"}) {
         r.human.push_back(std::string(verb) + filler + object);
       }
+    }
+  }
+  // A colleague of the bot set to the case (安排一位同事跟我对接); 请同事 and
+  // 找同事 are as often the investor's own colleague (邀请同事注册).
+  for (const char* verb : {"安排", "派", "换"}) {
+    for (const char* filler : {"", "个", "一个", "位", "一位", "你们", "你们的"}) {
+      r.human.push_back(std::string(verb) + filler + "同事");
     }
   }
   // Someone above the bot or the desk: 找你们领导, 叫你们经理来, 让你们主管出来.
@@ -337,7 +345,14 @@ SignalRules SignalRules::defaults() {
                              "人工呢", "人工在吗", "人工在哪", "让人工来", "真人来", "跟真人说",
                              "和真人说", "找你们客服", "叫你们客服", "找客服本人",
                              // Turning the bot down is asking for a person.
-                             "不要自动回复", "别自动回复", "不要机器人", "别用机器人", "不想跟机器人"}) {
+                             "不要自动回复", "别自动回复", "不要机器人", "别用机器人", "不想跟机器人",
+                             // Someone called out from behind the bot: 叫一个出来, 找个人出来.
+                             "叫一个出来", "叫个人出来", "叫一个人出来", "找个人出来", "找一个人出来",
+                             "派个人出来",
+                             // In English (is this a real person? asks who is there: human_identity).
+                             "real person", "human agent", "live agent", "talk to a human",
+                             "speak to a human", "speak with a human", "talk to a person", "speak to a person",
+                             "speak with a person", "talk to someone", "speak to someone", "speak with someone"}) {
     r.human.push_back(phrase);
   }
   r.human_exact = {"人工", "人工客服", "人工服务", "真人", "真人客服", "人工坐席", "客服人工"};
@@ -348,12 +363,29 @@ SignalRules SignalRules::defaults() {
                  // Taking us or our staff to someone above (告你们, 把客服告上去)
                  // and a grievance about how staff behaved (态度 alone also praises).
                  "告你们", "告上去", "把你们告", "告到法院", "告到监管", "员工的问题", "工作人员的问题",
-                 "客服的问题", "服务态度差", "态度恶劣", "态度太差", "态度很差", "态度差劲"};
+                 "客服的问题", "服务态度差", "态度恶劣", "态度太差", "态度很差", "态度差劲",
+                 // Taking the matter to the consumer hotline, the courts or the
+                 // press (打12315, 找消协, 走法律途径, 这事我会找媒体).
+                 "12315", "消协", "消费者协会", "法律途径", "法律手段", "找媒体", "找记者", "媒体曝光",
+                 "找电视台"};
+  // Reporting us to an authority (向人民银行反映, 去派出所报案); the authority
+  // alone is no complaint (去人民银行打征信报告).
+  for (const char* authority : {"人民银行", "人行", "央行", "金融办", "证监会", "公安", "派出所", "法院",
+                                "电视台", "媒体", "记者", "报社"}) {
+    for (const char* report : {"反映", "投诉", "举报", "报案", "曝光", "告"}) {
+      r.complaint.push_back(std::string(authority) + report);
+    }
+  }
   r.anger = {"破平台", "破app", "破软件", "破系统", "破公司", "破客服", "太差了", "太差劲", "坑人", "坑爹", "骗子", "骗钱",
              "黑平台", "垃圾", "恶心", "受够了", "有病", "报警", "曝光", "维权", "忽悠", "耍我", "烂透",
              // Moral outrage at us: the charge of shamelessness or greed
              // (你们这么做太无耻了).
-             "无耻", "不要脸", "欺人太甚", "缺德", "黑心", "吸血", "强盗", "过分了"};
+             "无耻", "不要脸", "欺人太甚", "缺德", "黑心", "吸血", "强盗", "过分了",
+             // Patience at its end and the charge of carelessness, without
+             // a swear word (忍到极限了, 你们能不能有点责任心), Cantonese
+             // (搞乜鬼) and English.
+             "忍到极限", "忍无可忍", "忍不了了", "有点责任心", "没有责任心", "没点责任心", "毫无责任心",
+             "一点责任心", "搞乜鬼", "搞咩鬼", "ridiculous", "useless", "unacceptable"};
   r.frustration = {"烦死", "烦人", "好烦", "真烦", "无语", "急死", "着急死", "搞什么", "闹心",
                    "郁闷", "崩溃", "气死", "什么破",
                  // The reply missed the question: impatience with us, answered
@@ -428,7 +460,8 @@ SignalRules SignalRules::defaults() {
                    "工作时间", "服务时间"};
   r.human_identity = {"在跟真人", "在和真人", "在同真人", "是跟真人", "是和真人", "是真人",
                       "是不是真人", "是个真人", "真人来电", "真人打", "是人工", "是不是人工",
-                      "在跟人工", "在和人工"};
+                      "在跟人工", "在和人工", "are you a real person", "is this a real person",
+                      "a real person or", "talking to a real person?", "talking to a human?"};
   lower_case_phrases(r);
   return r;
 }

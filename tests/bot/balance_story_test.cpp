@@ -16,7 +16,8 @@ TEST(BalanceStory, TellsABalanceThatShrank) {
   for (const char* q : {"卡里本来三万块登进去一看只剩八千了怎么回事", "账户里明明有1.2万现在只显示8千多钱去哪了",
                         "余额昨天还有两万今天就剩五千了", "我账户原本有五万多现在变成三万了",
                         "上周还有十万的余额怎么少了一半", "someone logged into my account and my balance is gone",
-                        "my money disappeared from the account"}) {
+                        "my money disappeared from the account",
+                        "my account balance dropped by 5000 overnight and i did nothing"}) {
     EXPECT_TRUE(tells_balance_shrank(q)) << q;
   }
 }
@@ -29,7 +30,7 @@ TEST(BalanceStory, LookAlikesAreNoneTold) {
                         "借款额度本来五万现在只有两万了", "收益率原来是百分之八现在只有百分之六",
                         "万一账户里本来的钱变少了怎么办", "余额怎么提现", "原来是这样那余额怎么提到卡里",
                         "本来还了一万现在只剩五千没还", "what if my money disappeared",
-                        "where does the balance go when i withdraw"}) {
+                        "where does the balance go when i withdraw", "what if my balance dropped"}) {
     EXPECT_FALSE(tells_balance_shrank(q)) << q;
   }
 }

@@ -318,6 +318,45 @@ TEST(Signals, EnglishInsultsAreAbuse) {
   }
 }
 
+// Threats to take the matter to the consumer hotline, an authority, the
+// courts or the press are complaints; the authority named for its own
+// service is not.
+TEST(Signals, ThreatsToReportAreComplaints) {
+  for (const char* q : {"再不给我解决我就打12315了", "已经找了消协 你们看着办", "我只能走法律途径了",
+                        "这事我会找媒体", "我会向人民银行反映这个问题", "我去派出所报案"}) {
+    EXPECT_TRUE(detect(q).complaint) << q;
+  }
+  for (const char* q : {"去人民银行打征信报告要带什么", "你们的存管银行是哪家", "提现多久到账",
+                        "媒体报道过你们平台吗"}) {
+    EXPECT_FALSE(detect(q).complaint) << q;
+  }
+}
+
+// Asking for a person in roundabout ways, in Cantonese and in English; a
+// question whether one is there is no request.
+TEST(Signals, RoundaboutAsksForAPersonAreRequests) {
+  for (const char* q : {"麻烦安排一位同事跟我对接一下", "请帮我接通你们的工作人员", "你们后台有人吗 叫一个出来",
+                        "唔该帮我搵个真人客服", "can I speak to a real person please", "I want to talk to a human"}) {
+    EXPECT_TRUE(detect(q).human_request) << q;
+  }
+  for (const char* q : {"are you a real person?", "is this a real person or a bot", "我同事也想注册", "邀请同事注册有奖励没",
+                        "how do I withdraw"}) {
+    EXPECT_FALSE(detect(q).human_request) << q;
+  }
+}
+
+// Patience at its end and the charge of carelessness are anger without a
+// swear word; the same words about oneself or asked plainly are not.
+TEST(Signals, AngerWithoutSwearWords) {
+  for (const char* q : {"你们到底还管不管了 我已经忍到极限了", "你们能不能有点责任心", "你哋搞乜鬼 成日都系咁",
+                        "this is ridiculous, your service is useless"}) {
+    EXPECT_TRUE(detect(q).anger) << q;
+  }
+  for (const char* q : {"我要搞咩先可以提现", "借款人有没有责任", "极限是多少 单日最多提多少"}) {
+    EXPECT_FALSE(detect(q).anger) << q;
+  }
+}
+
 // The engine's compiled detector answers as detect_signals does.
 TEST(Signals, DetectorAgreesWithDetectSignals) {
   const SignalRules rules = SignalRules::defaults();

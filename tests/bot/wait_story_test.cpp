@@ -67,6 +67,8 @@ TEST(WaitStory, TellsOverdueWithdrawal) {
   EXPECT_TRUE(tells_overdue_withdrawal("三天前提现的钱去哪了", 2));
   EXPECT_FALSE(tells_overdue_withdrawal("提现要两天 那这两天的钱呢 有利息吗", 2)) << "other money asked about";
   EXPECT_FALSE(tells_overdue_withdrawal("昨天提的钱呢", 2)) << "a day may still be expected";
+  EXPECT_TRUE(tells_overdue_withdrawal("我提咗款成个星期都未到", 2)) << "Cantonese: a whole week";
+  EXPECT_FALSE(tells_overdue_withdrawal("我提咗款今日未到", 2)) << "Cantonese: the same day";
 }
 
 class OverdueWithdrawalPolicy : public testing::PolicyFixture {};

@@ -546,6 +546,14 @@ constexpr ProbeFloors kTypoPinyinBlind2Floors = {"probe_typo_pinyin_blind2.jsonl
 // lines (each ablated: the same lines answered; the whole message's scope
 // does). Floors one line under.
 constexpr ProbeFloors kOosClauseSoundBlindFloors = {"probe_oos_clause_sound.jsonl", 0.96, 0, 0.95};
+// Handoffs in real customers' own words (tests/fixtures/probe_handoff_blind2.jsonl,
+// written blind before any measurement: threats to go to 12315, regulators,
+// the police, the courts or the press, roundabout asks for a person,
+// money-at-risk stories, anger without swear words, Cantonese and English)
+// beside 22 plain look-alike questions. Written at 27/46 handed over, 21/22
+// right; landed at 43/46, 21/22 with complaint, human and anger phrases
+// (bot/signals.cpp), English 'balance dropped' and a Cantonese week's wait.
+constexpr ProbeFloors kHandoffBlind2Floors = {"probe_handoff_blind2.jsonl", 0.95, 0.93, 0};
 
 EvalReport evaluate_file(const std::string& path) {
   auto cases = read_cases(path);
@@ -717,6 +725,9 @@ TEST(Quality, InvestorClassesBlindProbesMeetTheFloors) {
 }
 TEST(Quality, SecondBlindTypoAndPinyinProbesMeetTheFloors) {
   expect_probe_floors(kTypoPinyinBlind2Floors);
+}
+TEST(Quality, SecondBlindHandoffProbesMeetTheFloors) {
+  expect_probe_floors(kHandoffBlind2Floors);
 }
 TEST(Quality, OutOfCatalogClausesAndSoundsBlindProbesMeetTheFloors) {
   expect_probe_floors(kOosClauseSoundBlindFloors);
