@@ -9,7 +9,7 @@ namespace {
 
 // Where the money is held (账户里, 卡里, 余额 …).
 constexpr std::string_view kHeld[] = {"余额", "账户", "帐户", "账号里", "帐号里", "卡里", "账上", "帐上", "账里",
-                                      "帐里", "户头", "钱包里", "里面的钱", "里的钱", "钱"};
+                                      "帐里", "户头", "户口", "钱包里", "里面的钱", "里的钱", "钱"};
 // The balance as it was.
 constexpr std::string_view kBefore[] = {"本来", "原来", "原本", "明明有", "明明是", "之前有", "之前还有", "以前有",
                                         "昨天还有", "昨天还是", "上周还有", "上个月还有", "前几天还有", "前两天还有",
@@ -23,9 +23,13 @@ constexpr std::string_view kIntention[] = {"本来想", "原来想", "原本想"
 // A cause of the investor's own for the shrink.
 constexpr std::string_view kOwnCause[] = {"提现", "提了", "取了", "取出", "投了", "投标", "投资了", "出借", "借出",
                                           "买了", "转出", "转走了一", "冻结", "还款", "还了", "消费", "花了",
-                                          "扣了", "扣款", "手续费", "满标", "流标", "到期", "回款"};
+                                          "扣了", "扣款", "手续费", "满标", "流标", "到期", "回款", "提咗", "投咗", "攞咗", "用咗", "还咗"};
+// Cantonese tellings of money gone, told without the balance as it was
+// ("户口啲钱少咗三千蚊", "啲钱全部冇晒", "余额变咗零"): with money held named.
+constexpr std::string_view kGoneInCantonese[] = {"唔见咗", "唔见晒", "冇晒", "冇咗", "少咗", "变咗零", "变咗0",
+                                                 "无端端少", "无啦啦少"};
 // A possibility, not a story.
-constexpr std::string_view kPossibility[] = {"会不会", "如果", "万一", "要是", "假如", "担心", "怕"};
+constexpr std::string_view kPossibility[] = {"会不会", "会唔会", "如果", "万一", "要是", "假如", "担心", "怕"};
 // Things other than money held that can shrink.
 constexpr std::string_view kNotMoney[] = {"额度", "利率", "利息", "收益率", "年化", "积分", "等级", "红包",
                                           "加息券", "优惠券"};
@@ -38,7 +42,11 @@ constexpr std::string_view kGoneInEnglish[] = {"balanceisgone", "balancehasgone"
                                                "fundsaremissing", "fundsdisappeared", "fundsaregone",
                                                "moneywasstolen", "moneyhasbeenstolen", "fundswerestolen",
                                                "balanceiswrong", "balancewentdown", "balancedropped",
-                                               "balancehasdropped", "balancevanished", "moneyvanished"};
+                                               "balancehasdropped", "balancevanished", "moneyvanished",
+                                               // "balance" reads 余额 by the synonym map.
+                                               "余额isgone", "余额hasgone", "余额disappeared", "余额hasdisappeared",
+                                               "余额iswrong", "余额wentdown", "余额dropped", "余额hasdropped",
+                                               "余额vanished"};
 // An English possibility ("what if my money disappeared").
 constexpr std::string_view kEnglishPossibility[] = {"whatif", "couldmy", "willmy", "afraid", "worried"};
 
@@ -73,7 +81,8 @@ bool tells_balance_shrank(std::string_view normalized) {
       holds_any(normalized, kPossibility) || holds_any(normalized, kNotMoney)) {
     return false;
   }
-  return holds_any(normalized, kHeld) && follows(normalized, kBefore, kNow);
+  return holds_any(normalized, kHeld) &&
+         (follows(normalized, kBefore, kNow) || holds_any(normalized, kGoneInCantonese));
 }
 
 }  // namespace faqbot::bot

@@ -6,7 +6,9 @@
 // records can sort out, whatever entry retrieval ranks (login problem, the
 // balance's custody): policy rule 2a, with the charge stories. The same
 // told in English ("my balance is gone", "money was stolen"), not asked as a
-// possibility ("what if", "worried").
+// possibility ("what if", "worried"), and in Cantonese, where money held named
+// gone is a story without the balance as it was ("户口啲钱少咗三千蚊", "啲钱
+// 全部冇晒").
 // (The normalised text is lower-cased: English arrives as typed otherwise.)
 // Not told: a shrink the message gives a cause of the investor's own (提现,
 // 投了, 出借, 冻结, 还款, 买了 …: the money is where it was put), a

@@ -5,6 +5,7 @@
 #include "bot/balance_story.h"
 #include "bot/charge_story.h"
 #include "bot/contact_question.h"
+#include "bot/takeover_story.h"
 #include "bot/wait_story.h"
 #include "retrieval/runner_up.h"
 
@@ -92,7 +93,8 @@ Decision Policy::decide(const retrieval::SearchResult& result, const knowledge::
   // handoff is about too, as a money-at-risk entry retrieval believes in is.
   const knowledge::Entry* wrong_charge =
       t_.charge_abnormal_entry.empty() ? nullptr : kb.find(t_.charge_abnormal_entry);
-  if (wrong_charge && !tells_charge_gone_wrong(result.normalized) && !tells_balance_shrank(result.normalized)) {
+  if (wrong_charge && !tells_charge_gone_wrong(result.normalized) && !tells_balance_shrank(result.normalized) &&
+      !tells_account_taken(result.normalized)) {
     wrong_charge = nullptr;
   }
   auto signal_handoff = [&](const std::string& signal_entry, HandoffReason reason,
@@ -129,8 +131,8 @@ Decision Policy::decide(const retrieval::SearchResult& result, const knowledge::
   };
 
   // 2a. Money taken twice by a charge, or taken while what it paid is still
-  // shown unpaid, or a balance told shrunk without the investor's doing
-  // (balance_story.h): at risk, whatever retrieval ranks (repayment methods,
+  // shown unpaid, a balance told shrunk without the investor's doing
+  // (balance_story.h), or the account told taken over (takeover_story.h): at risk, whatever retrieval ranks (repayment methods,
   // overdue, login problem).
   if (wrong_charge) return hand_with(*wrong_charge);
 

@@ -352,7 +352,15 @@ SignalRules SignalRules::defaults() {
                              // In English (is this a real person? asks who is there: human_identity).
                              "real person", "human agent", "live agent", "talk to a human",
                              "speak to a human", "speak with a human", "talk to a person", "speak to a person",
-                             "speak with a person", "talk to someone", "speak to someone", "speak with someone"}) {
+                             "speak with a person", "talk to someone", "speak to someone", "speak with someone",
+                             // Handed on to someone, or someone above (transfer me to, your manager).
+                             "transfer me to", "connect me to", "put me through to", "talk to your manager",
+                             "speak to your manager", "talk to a manager", "speak to a manager",
+                             "talk to your supervisor", "speak to your supervisor", "talk to a supervisor",
+                             "speak to a supervisor",
+                             // Staff asked to call back (请让客服人员打电话给我).
+                             "客服人员打电话给我", "客服人员给我打电话", "客服人员联系我", "客服人员给我回电",
+                             "工作人员打电话给我", "工作人员给我打电话", "工作人员联系我", "工作人员给我回电"}) {
     r.human.push_back(phrase);
   }
   r.human_exact = {"人工", "人工客服", "人工服务", "真人", "真人客服", "人工坐席", "客服人工"};
@@ -385,7 +393,8 @@ SignalRules SignalRules::defaults() {
              // a swear word (忍到极限了, 你们能不能有点责任心), Cantonese
              // (搞乜鬼) and English.
              "忍到极限", "忍无可忍", "忍不了了", "有点责任心", "没有责任心", "没点责任心", "毫无责任心",
-             "一点责任心", "搞乜鬼", "搞咩鬼", "ridiculous", "useless", "unacceptable"};
+             "一点责任心", "搞乜鬼", "搞咩鬼", "火大", "ridiculous", "useless", "unacceptable", "worst app",
+             "worst company", "worst service", "worst platform", "joke of a company"};
   r.frustration = {"烦死", "烦人", "好烦", "真烦", "无语", "急死", "着急死", "搞什么", "闹心",
                    "郁闷", "崩溃", "气死", "什么破",
                  // The reply missed the question: impatience with us, answered

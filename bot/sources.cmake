@@ -26,6 +26,7 @@ set(FAQBOT_BOT_SOURCES
   settings.cpp
   signals.cpp
   step_words.cpp
+  takeover_story.cpp
   wait_story.cpp
   wording.cpp
 )

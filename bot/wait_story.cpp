@@ -39,9 +39,16 @@ constexpr Unit kUnits[] = {{"个工作日", 1, 1, false}, {"工作日", 1, 1, fa
                            {"星期", 7, 1, true},      {"个礼拜", 7, 1, false}, {"个多礼拜", 7, 1, false},
                            {"个小时", 1, 24, false},  {"小时", 1, 24, false},  {"个钟头", 1, 24, false},
                            {"钟头", 1, 24, false}};
-constexpr std::string_view kMoneyOut[] = {"提现", "取现", "提款", "提的", "取的", "提出", "转出", "提了", "取了", "提咗"};
+constexpr std::string_view kMoneyOut[] = {"提现", "取现", "提款", "提的", "取的", "提出", "转出", "提了", "取了", "提咗",
+                                          // English (withdraw, withdrawal: 提现 by the synonym map).
+                                          "withdrew", "withdrawn", "cashedout"};
 constexpr std::string_view kNotArrived[] = {"没到", "没收到", "没进", "没有到", "不到账", "未到", "没见",
-                                            "没影", "还在处理", "一直处理", "一直在处理", "卡在处理", "一直显示处理"};
+                                            "没影", "还在处理", "一直处理", "一直在处理", "卡在处理", "一直显示处理",
+                                            "没动静", "没有动静", "没反应", "没有反应", "没消息", "没有消息", "石沉大海",
+                                            // English, joined (arrive, arrived: 到账 by the synonym map).
+                                            "not到账", "nothing到账", "havent", "hasnt", "didnt", "stillnot",
+                                            "notreceived", "notin", "pending", "processing", "stuck", "whereismymoney",
+                                            "whereisit", "nevergot", "notyet", "yetto"};
 // Asking where the money is, as the message's last words ("都过两天了 钱
 // 呢"): told not arrived. (Inside the message it may ask about other money:
 // "提现要两天 那这两天的钱呢 有利息吗".)
@@ -56,6 +63,60 @@ constexpr std::string_view kSameDay[] = {"今天", "今早", "今儿", "上午",
 constexpr std::string_view kGoneByFillers[] = {"也", "都", "已经", "已", "就", "又", "全"};
 
 bool is_digit(char32_t cp) { return cp >= U'0' && cp <= U'9'; }
+
+// English counts of days, weeks, months and hours, in the normalised text
+// (spaces dropped, so "for 5 days" reads "for5days", "a week" "aweek"): a
+// count in digits or words right before the unit ("today", "holiday",
+// "monday" have none); the unit not inside a longer word (weekend, weekly).
+// "last week" 7, "last month" 30.
+struct EnglishNumber {
+  std::string_view word;
+  int value;
+};
+constexpr EnglishNumber kEnglishNumbers[] = {
+    {"several", 3}, {"couple", 2}, {"coupleof", 2}, {"acoupleof", 2}, {"few", 3}, {"fifteen", 15},
+    {"twenty", 20}, {"thirty", 30}, {"twelve", 12}, {"eleven", 11},   {"ten", 10},  {"nine", 9},
+    {"eight", 8},   {"seven", 7},   {"six", 6},     {"five", 5},      {"four", 4},  {"three", 3},
+    {"two", 2},     {"one", 1},     {"an", 1},      {"a", 1}};
+struct EnglishUnit {
+  std::string_view word;
+  int times;
+  int per;
+};
+constexpr EnglishUnit kEnglishUnits[] = {{"days", 1, 1},   {"day", 1, 1},     {"weeks", 7, 1}, {"week", 7, 1},
+                                         {"months", 30, 1}, {"month", 30, 1}, {"hours", 1, 24}, {"hour", 1, 24}};
+
+int english_days(std::string_view text) {
+  int days = -1;
+  if (text.find("lastweek") != std::string_view::npos) days = 7;
+  if (text.find("lastmonth") != std::string_view::npos) days = 30;
+  for (const EnglishUnit& unit : kEnglishUnits) {
+    for (size_t at = text.find(unit.word); at != std::string_view::npos; at = text.find(unit.word, at + 1)) {
+      const size_t end = at + unit.word.size();
+      // Not inside a longer word: the plural reads "days"; weekend, weekly,
+      // weekday, monthly, hourly are no count of time waited.
+      if (unit.word.back() != 's' && end < text.size() && text[end] == 's') continue;
+      const std::string_view next = text.substr(end, 3);
+      if (next.substr(0, 2) == "ly" || (unit.word == "week" && (next == "end" || next == "day"))) continue;
+      int n = -1;
+      size_t from = at;
+      while (from > 0 && text[from - 1] >= '0' && text[from - 1] <= '9') --from;
+      if (from < at && at - from <= 3) {
+        n = std::stoi(std::string(text.substr(from, at - from)));
+      } else {
+        for (const EnglishNumber& num : kEnglishNumbers) {
+          if (at >= num.word.size() && text.substr(at - num.word.size(), num.word.size()) == num.word) {
+            n = num.value;
+            break;
+          }
+        }
+      }
+      if (n <= 0) continue;
+      days = std::max(days, n * unit.times / unit.per);
+    }
+  }
+  return days;
+}
 
 // The start of the count written right before position `end` of `cps`
 // (digits, else Chinese numerals); `end` when there is none.
@@ -217,7 +278,8 @@ int days_waited(std::string_view normalized) {
     }
   }
   const std::vector<DayName> names = day_names(cps);
-  days = std::max({days, days_between_weekdays(names), days_gone_by(cps, names), days_between_dates(cps)});
+  days = std::max({days, days_between_weekdays(names), days_gone_by(cps, names), days_between_dates(cps),
+                   english_days(normalized)});
   return days;
 }
 

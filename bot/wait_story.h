@@ -17,12 +17,14 @@ namespace faqbot::bot {
 // of the week it names ("周二提的 今天周五了": 3) or two days of the
 // month ("6号提交的 今天11号了": 5); the days it names as gone by before 过了
 // (周末 2, a day of the week 1: "周末过了 周一周二也过了": 4). -1 when it
-// tells none; 0 for a wait of hours under a day.
+// tells none; 0 for a wait of hours under a day. In English too: N days /
+// weeks / months / hours, in digits or words ("for 5 days", "a week",
+// "two weeks", "48 hours"), last week / last month.
 int days_waited(std::string_view normalized);
 
-// Whether the message names money taken out (提现, 取现, 提款, 提的, 取的 …)
-// and tells it has not arrived or is still processing (没到, 没收到, 还在处理
-// 中 …, or ends asking where the money is: 钱呢, 钱去哪了), with
+// Whether the message names money taken out (提现, 取现, 提款, 提的, 取的 …,
+// withdrew) and tells it has not arrived or is still processing (没到, 没收到,
+// 还在处理中, 没动静, still not, pending, stuck …, or ends asking where the money is: 钱呢, 钱去哪了), with
 // days_waited() >= min_days.
 bool tells_overdue_withdrawal(std::string_view normalized, int min_days);
 

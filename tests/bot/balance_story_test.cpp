@@ -17,7 +17,8 @@ TEST(BalanceStory, TellsABalanceThatShrank) {
                         "余额昨天还有两万今天就剩五千了", "我账户原本有五万多现在变成三万了",
                         "上周还有十万的余额怎么少了一半", "someone logged into my account and my balance is gone",
                         "my money disappeared from the account",
-                        "my account balance dropped by 5000 overnight and i did nothing"}) {
+                        "my account balance dropped by 5000 overnight and i did nothing",
+                        "my账户余额dropped5000overnight", "my余额iswrong2000yuanismissing"}) {
     EXPECT_TRUE(tells_balance_shrank(q)) << q;
   }
 }
@@ -31,6 +32,20 @@ TEST(BalanceStory, LookAlikesAreNoneTold) {
                         "万一账户里本来的钱变少了怎么办", "余额怎么提现", "原来是这样那余额怎么提到卡里",
                         "本来还了一万现在只剩五千没还", "what if my money disappeared",
                         "where does the balance go when i withdraw", "what if my balance dropped"}) {
+    EXPECT_FALSE(tells_balance_shrank(q)) << q;
+  }
+}
+
+// Cantonese tells money gone without the balance as it was; a cause of the
+// investor's own, a possibility or something other than money still tells
+// none.
+TEST(BalanceStory, CantoneseMoneyGone) {
+  for (const char* q : {"户口入面啲钱唔见咗一半", "户口啲钱少咗三千蚊我冇做过任何嘢", "我啲钱去咗边户口冇咗成万蚊",
+                        "我嘅户口俾人盗咗啲钱全部冇晒"}) {
+    EXPECT_TRUE(tells_balance_shrank(q)) << q;
+  }
+  for (const char* q : {"我提咗两万户口少咗两万啱唔啱", "额度少咗系咪", "户口啲钱会唔会唔见咗", "我部手机冇咗点登录",
+                        "利息少咗", "户口点样开"}) {
     EXPECT_FALSE(tells_balance_shrank(q)) << q;
   }
 }

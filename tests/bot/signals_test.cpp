@@ -357,6 +357,25 @@ TEST(Signals, AngerWithoutSwearWords) {
   }
 }
 
+// Handed on to someone or someone above, in English; staff asked to call
+// back; anger in English superlatives and 火大. Look-alikes ask about money
+// transfers, the service hours or the app's worst case.
+TEST(Signals, EnglishHandOnsCallBacksAndSuperlatives) {
+  for (const char* q : {"can you transfer me to someone who can actually help", "let me talk to your manager",
+                        "请让客服人员打电话给我", "麻烦工作人员联系我"}) {
+    EXPECT_TRUE(detect(q).human_request) << q;
+  }
+  for (const char* q : {"can i transfer money to someone else", "客服人员几点上班", "how do i transfer money to my bank card"}) {
+    EXPECT_FALSE(detect(q).human_request) << q;
+  }
+  for (const char* q : {"what a joke of a company, worst app ever", "我真的火大了 一个问题问了半天没人管"}) {
+    EXPECT_TRUE(detect(q).anger) << q;
+  }
+  for (const char* q : {"what is the worst case if a borrower defaults", "平台会不会跑路"}) {
+    EXPECT_FALSE(detect(q).anger) << q;
+  }
+}
+
 // The engine's compiled detector answers as detect_signals does.
 TEST(Signals, DetectorAgreesWithDetectSignals) {
   const SignalRules rules = SignalRules::defaults();

@@ -71,6 +71,33 @@ TEST(WaitStory, TellsOverdueWithdrawal) {
   EXPECT_FALSE(tells_overdue_withdrawal("我提咗款今日未到", 2)) << "Cantonese: the same day";
 }
 
+// English day counts, as normalised (spaces dropped; withdrawal, arrived
+// read 提现, 到账 by the synonym map), and Chinese told without a word of
+// arrival (一直没动静).
+TEST(WaitStory, EnglishDayCounts) {
+  EXPECT_EQ(days_waited("my提现hasbeenprocessingfor5daysandnothing到账"), 5);
+  EXPECT_EQ(days_waited("iwithdrewmoneyaweekagoandstillhaventgotit"), 7);
+  EXPECT_EQ(days_waited("waitedtwoweeksformy提现whereisit"), 14);
+  EXPECT_EQ(days_waited("提现stuckfor48hours"), 2);
+  EXPECT_EQ(days_waited("stillhaventreceivedmymoneyafteraweek"), 7);
+  EXPECT_EQ(days_waited("提现lastweekstillnot到账"), 7);
+  EXPECT_EQ(days_waited("howmanydaysuntilmy提现reachesmybank"), -1) << "no count";
+  EXPECT_EQ(days_waited("if提现onsaturdaywhenwillit到账"), -1);
+  EXPECT_EQ(days_waited("can提现ontheweekendortoday"), -1);
+  EXPECT_EQ(days_waited("提现weeklylimit"), -1);
+}
+
+TEST(WaitStory, TellsOverdueWithdrawalInEnglish) {
+  EXPECT_TRUE(tells_overdue_withdrawal("my提现hasbeenprocessingfor5daysandnothing到账", 2));
+  EXPECT_TRUE(tells_overdue_withdrawal("iwithdrewmoneyaweekagoandstillhaventgotit", 2));
+  EXPECT_TRUE(tells_overdue_withdrawal("提现stuckforthreedayspleasecheck", 2));
+  EXPECT_TRUE(tells_overdue_withdrawal("提现申请交上去半个月了一直没动静", 2));
+  EXPECT_FALSE(tells_overdue_withdrawal("howlongdoesa提现take", 2));
+  EXPECT_FALSE(tells_overdue_withdrawal("does提现take2days", 2)) << "nothing told as not arrived";
+  EXPECT_FALSE(tells_overdue_withdrawal("my提现hasnt到账yetiwithdrewanhourago", 2)) << "an hour";
+  EXPECT_FALSE(tells_overdue_withdrawal("我充值三天了一直没动静", 2)) << "no money taken out";
+}
+
 class OverdueWithdrawalPolicy : public testing::PolicyFixture {};
 
 TEST_F(OverdueWithdrawalPolicy, HandsOverWithTheOverdueEntry) {

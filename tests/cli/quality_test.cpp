@@ -553,7 +553,19 @@ constexpr ProbeFloors kOosClauseSoundBlindFloors = {"probe_oos_clause_sound.json
 // beside 22 plain look-alike questions. Written at 27/46 handed over, 21/22
 // right; landed at 43/46, 21/22 with complaint, human and anger phrases
 // (bot/signals.cpp), English 'balance dropped' and a Cantonese week's wait.
-constexpr ProbeFloors kHandoffBlind2Floors = {"probe_handoff_blind2.jsonl", 0.95, 0.93, 0};
+// Raised to 46/46, 22/22 with the takeover, Cantonese and English day-count
+// stories of probe_handoff_blind3.
+constexpr ProbeFloors kHandoffBlind2Floors = {"probe_handoff_blind2.jsonl", 0.95, 0.97, 0};
+
+// Handoffs in new words (tests/fixtures/probe_handoff_blind3.jsonl, written
+// blind: an account taken over with the bound card rebound, money gone in
+// Cantonese and English, English and mixed waits counted in days or weeks,
+// long stories, complaints, anger and asks for a person in English) beside
+// 28 look-alikes (changing the bound card, English time questions, worries,
+// other products). Written at 35/55 handed over, 18/26 right; landed at
+// 54/55, 23/26 with takeover_story, Cantonese money gone, English day
+// counts (bot/wait_story.cpp) and English function words in synonyms.json.
+constexpr ProbeFloors kHandoffBlind3Floors = {"probe_handoff_blind3.jsonl", 0.88, 0.98, 0};
 
 EvalReport evaluate_file(const std::string& path) {
   auto cases = read_cases(path);
@@ -639,6 +651,7 @@ void expect_probe_floors(const ProbeFloors& floors) {
 }
 
 TEST(Quality, HomophoneTypoProbesMeetTheFloors) { expect_probe_floors(kTypoFloors); }
+TEST(Quality, HandoffBlind3ProbesMeetTheFloors) { expect_probe_floors(kHandoffBlind3Floors); }
 TEST(Quality, PinyinProbesMeetTheFloors) { expect_probe_floors(kPinyinFloors); }
 TEST(Quality, ChitChatClauseProbesMeetTheFloors) { expect_probe_floors(kClauseFloors); }
 TEST(Quality, OtherProductProbesMeetTheFloors) { expect_probe_floors(kOtherProductFloors); }
