@@ -567,6 +567,20 @@ constexpr ProbeFloors kHandoffBlind2Floors = {"probe_handoff_blind2.jsonl", 0.95
 // counts (bot/wait_story.cpp) and English function words in synonyms.json.
 constexpr ProbeFloors kHandoffBlind3Floors = {"probe_handoff_blind3.jsonl", 0.88, 0.98, 0};
 
+// Other institutions' own terms and services that bank and consumer-credit
+// customers ask about (tests/fixtures/probe_other_institutions_blind*.jsonl,
+// written blind before any measurement: credit cards and their bills, other
+// banks' deposits and wealth products, U盾/网银, ETC and tolls, 外汇, funds,
+// insurance, 社保/公积金, phone bills, other lenders and payment apps; the
+// second set names only the product's own terms) beside in-scope controls
+// naming banks or cards in passing. Written at 88/92 and 51/56 refused,
+// 26/28 and 10/12 right; landed at 91/92 and 53/56, in-scope unchanged, with
+// other services named by their own terms (other_products.json services:
+// U盾/K宝, 白金卡/副卡/套现, tolls, 新股/中签, 美金/现钞, 分期买; 提款机 for
+// an ATM that 食咗 a card). Floors at the figures.
+constexpr ProbeFloors kOtherInstitutionsBlindFloors = {"probe_other_institutions_blind.jsonl", 0.92, 0, 0.98};
+constexpr ProbeFloors kOtherInstitutionsBlind2Floors = {"probe_other_institutions_blind2.jsonl", 0.83, 0, 0.94};
+
 EvalReport evaluate_file(const std::string& path) {
   auto cases = read_cases(path);
   EXPECT_TRUE(cases.ok()) << cases.status().message();
@@ -744,6 +758,12 @@ TEST(Quality, SecondBlindHandoffProbesMeetTheFloors) {
 }
 TEST(Quality, OutOfCatalogClausesAndSoundsBlindProbesMeetTheFloors) {
   expect_probe_floors(kOosClauseSoundBlindFloors);
+}
+TEST(Quality, OtherInstitutionsBlindProbesMeetTheFloors) {
+  expect_probe_floors(kOtherInstitutionsBlindFloors);
+}
+TEST(Quality, OtherInstitutionsSecondBlindProbesMeetTheFloors) {
+  expect_probe_floors(kOtherInstitutionsBlind2Floors);
 }
 
 }  // namespace
