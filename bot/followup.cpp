@@ -10,6 +10,7 @@
 #include "bot/followup_scores.h"
 #include "bot/followup_steps.h"
 #include "bot/followup_subject_pronoun.h"
+#include "bot/followup_reaction.h"
 #include "bot/followup_what_to_do.h"
 
 namespace faqbot::bot {
@@ -246,6 +247,7 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
       !confident(reading.result, thresholds) &&
       reading.result.out_of_scope >= thresholds.out_of_scope &&
       (leads_within_topic(reading.result, kb, conversation.topic) ||
+       ranks_the_answer_first(reading.result, conversation) ||
        (top_confidence(reading.result) < kNoIdea &&
         content_length(cues.without_fillers(reading.result.normalized)) <= kBareChars))) {
     kind = ReadingKind::kEllipsis;
@@ -305,6 +307,17 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
            return e.type == t.slot && e.topic != conversation.topic;
          });
        })))) {
+    kind = ReadingKind::kType;
+  }
+  // Impatience about the wait just answered (reacts_to_a_wait: 这么久, 太慢了
+  // 吧, 等不及了), naming the answered type and no topic but the kept one, is
+  // tied to the answer as by a follow-up marker, however long ("太慢了吧 有没
+  // 有快一点的办法" after 提现多久到账 asks the same wait again).
+  if (kind == ReadingKind::kAlone && (named.topics.empty() || named.names_only(conversation.topic)) &&
+      !named.reference && !named.names_product && named.foreign.empty() &&
+      std::any_of(named.types.begin(), named.types.end(),
+                  [&](const NamedSlot& t) { return t.slot == conversation.type; }) &&
+      reacts_to_a_wait(reading.result.normalized)) {
     kind = ReadingKind::kType;
   }
   // A new topic named with words of a type it has no entry of, while it has

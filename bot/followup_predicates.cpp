@@ -157,6 +157,10 @@ bool leads_within_topic(const retrieval::SearchResult& alone, const knowledge::K
   return alone.candidates[0].confidence >= kLead * second;
 }
 
+bool ranks_the_answer_first(const retrieval::SearchResult& alone, const Conversation& c) {
+  return !alone.candidates.empty() && !c.last_faq_id.empty() && alone.candidates[0].id == c.last_faq_id;
+}
+
 bool about_another_kind(const MessageCues& named, const retrieval::SearchResult& alone,
                         const knowledge::KnowledgeBase& kb, const Conversation& c,
                         const Thresholds& t) {

@@ -115,6 +115,13 @@ bool alone_reads_topic(const retrieval::SearchResult& alone, const knowledge::Kn
 bool leads_within_topic(const retrieval::SearchResult& alone, const knowledge::KnowledgeBase& kb,
                         const std::string& topic);
 
+// The text alone's best entry is the one answered last
+// (Conversation::last_faq_id): a short message it has little idea of, naming
+// nothing, still leans on the answer just given ("芝麻分要多少才行" after 借款
+// 需要什么资料, "去哪里报案" after 遇到冒充客服的怎么办), however close the
+// runner-up.
+bool ranks_the_answer_first(const retrieval::SearchResult& alone, const Conversation& c);
+
 // A remark about something of another kind: it names a word only
 // out-of-scope examples use (MessageCues::foreign: "那股票手续费呢" after 提现
 // 手续费, "快递到哪了"), or a word no entry speaks of (MessageCues::unknown)

@@ -19,6 +19,7 @@ set(FAQBOT_BOT_SOURCES
   followup_steps.cpp
   followup_subject_pronoun.cpp
   followup_what_to_do.cpp
+  followup_reaction.cpp
   followup_chat_lead.cpp
   guard.cpp
   names.cpp

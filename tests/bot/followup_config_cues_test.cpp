@@ -55,5 +55,19 @@ TEST(FollowupConfigCues, AFailedDebitIsPayingLateOnlyInTheLoanTopic) {
   EXPECT_TRUE(names_type(cues.read("扣款没成功怎么办", "recharge", "how"), "failed"));
 }
 
+TEST(FollowupConfigCues, AFailedDebitInOtherWordsIsPayingLate) {
+  const knowledge::LoadOutcome loaded = knowledge::load(FAQBOT_DEFAULT_CONFIG);
+  ASSERT_TRUE(loaded.ok());
+  testing::FakeRetriever identity;
+  const CueReader cues(*loaded.kb, identity);
+  // Open in the loan topic, where loan.overdue is asked with these words.
+  EXPECT_TRUE(names_type(cues.read("扣款失败会怎么样", "loan", "methods"), "overdue"));
+  EXPECT_TRUE(names_type(cues.read("余额不足扣不了怎么办", "loan", "methods"), "overdue"));
+  EXPECT_TRUE(names_type(cues.read("到期没扣上呢", "loan", "methods"), "overdue"));
+  // Control: a recharge's failed debit is still a failure there.
+  EXPECT_FALSE(names_type(cues.read("扣款失败怎么办", "recharge", "how"), "overdue"));
+  EXPECT_TRUE(names_type(cues.read("扣款失败怎么办", "recharge", "how"), "failed"));
+}
+
 }  // namespace
 }  // namespace faqbot::bot

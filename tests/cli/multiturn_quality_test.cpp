@@ -254,9 +254,17 @@ constexpr double kCustomers5BlindFirstTurnFloor = 0.98;
 // tests/fixtures/multiturn_blind_fu5.tsv: written blind (12 lines of another
 // product's own question, impatience about a wait, a failed debit's
 // consequences, in new wording); 7/12 (first turns 12/12) before the fixes,
-// 9/12 and 12/12 when set.
-constexpr double kFu5BlindFollowupFloor = 0.75;
+// 9/12 and 12/12 when set; 11/12 with a failed debit in other words and
+// impatience tying a long message to the wait answered.
+constexpr double kFu5BlindFollowupFloor = 0.91;
 constexpr double kFu5BlindFirstTurnFloor = 0.91;
+// tests/fixtures/multiturn_blind_fu6.tsv: written blind (69 lines: a failed
+// debit after repayment answers, long impatience about a wait, banks' and
+// other companies' own transfers and products in context, complete new
+// questions, short follow-ups after long first turns); 56/69 (first turns
+// 68/69) before its fixes, 66/69 and 68/69 when set.
+constexpr double kFu6BlindFollowupFloor = 0.95;
+constexpr double kFu6BlindFirstTurnFloor = 0.98;
 // tests/fixtures/multiturn_means_and_whom.tsv (not blind: written with the
 // fixes it holds): a product as a means asked yes-no after a methods or a
 // how-to answer (three guards asking about the product itself), whom to
@@ -488,6 +496,7 @@ TEST(MultiturnQuality, CustomersBlindProbesMeetTheFloors) {
   expect_probe_floors("multiturn_blind_customers5.tsv", 78, kCustomers5BlindFollowupFloor,
                       kCustomers5BlindFirstTurnFloor);
   expect_probe_floors("multiturn_blind_fu5.tsv", 12, kFu5BlindFollowupFloor, kFu5BlindFirstTurnFloor);
+  expect_probe_floors("multiturn_blind_fu6.tsv", 69, kFu6BlindFollowupFloor, kFu6BlindFirstTurnFloor);
 }
 
 TEST(MultiturnQuality, WidgetBlindProbesMeetTheFloors) {
