@@ -566,8 +566,9 @@ constexpr ProbeFloors kHandoffBlind2Floors = {"probe_handoff_blind2.jsonl", 0.95
 // 54/55, 23/26 with takeover_story, Cantonese money gone, English day
 // counts (bot/wait_story.cpp) and English function words in synonyms.json.
 // Raised to 24/26 right with English 'how many days' read as 多久 and
-// 'my'/'bank'/'arrives' read in synonyms.json.
-constexpr ProbeFloors kHandoffBlind3Floors = {"probe_handoff_blind3.jsonl", 0.92, 0.98, 0};
+// 'my'/'bank'/'arrives' read in synonyms.json, and 55/55 handed over with
+// the charge of absconding plus a demand for one's money (bot/flight_charge.h).
+constexpr ProbeFloors kHandoffBlind3Floors = {"probe_handoff_blind3.jsonl", 0.92, 1.0, 0};
 
 EvalReport evaluate_file(const std::string& path) {
   auto cases = read_cases(path);
