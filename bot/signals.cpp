@@ -5,6 +5,7 @@
 #include <iterator>
 #include <utility>
 
+#include "bot/flight_charge.h"
 #include "knowledge/utf8.h"
 
 namespace faqbot::bot {
@@ -492,7 +493,8 @@ Signals detect(std::string_view text, std::string_view normalized, const SignalR
   }
   s.complaint = any_phrase(a, b, rules.complaint, rules.negations);
   s.abuse = abusive(a, rules, abuse) || (!b.empty() && abusive(b, rules, abuse));
-  s.anger = angry(a, rules) || (!b.empty() && angry(b, rules));
+  s.anger = angry(a, rules) || (!b.empty() && angry(b, rules)) || charges_flight_and_demands_money(a) ||
+            charges_flight_and_demands_money(b);
   // Impatience is frustration without hostility: anger includes it (什么破平台).
   s.frustration = !s.anger && (any_phrase(a, b, rules.frustration, rules.negations) ||
                                exclamation_run(text, rules.exclamation_run));

@@ -28,6 +28,7 @@ set(FAQBOT_BOT_SOURCES
   signals.cpp
   step_words.cpp
   takeover_story.cpp
+  flight_charge.cpp
   wait_story.cpp
   wording.cpp
 )

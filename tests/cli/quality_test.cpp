@@ -565,7 +565,10 @@ constexpr ProbeFloors kHandoffBlind2Floors = {"probe_handoff_blind2.jsonl", 0.95
 // other products). Written at 35/55 handed over, 18/26 right; landed at
 // 54/55, 23/26 with takeover_story, Cantonese money gone, English day
 // counts (bot/wait_story.cpp) and English function words in synonyms.json.
-constexpr ProbeFloors kHandoffBlind3Floors = {"probe_handoff_blind3.jsonl", 0.88, 0.98, 0};
+// Raised to 24/26 right with English 'how many days' read as 多久 and
+// 'my'/'bank'/'arrives' read in synonyms.json, and 55/55 handed over with
+// the charge of absconding plus a demand for one's money (bot/flight_charge.h).
+constexpr ProbeFloors kHandoffBlind3Floors = {"probe_handoff_blind3.jsonl", 0.92, 1.0, 0};
 
 // Other institutions' own terms and services that bank and consumer-credit
 // customers ask about (tests/fixtures/probe_other_institutions_blind*.jsonl,
