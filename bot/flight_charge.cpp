@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "bot/word_lists.h"
+
 namespace faqbot::bot {
 namespace {
 
@@ -16,14 +18,6 @@ constexpr std::string_view kOwnMoney[] = {"我的钱", "我的本金", "我的�
 // Asked back.
 constexpr std::string_view kBack[] = {"拿回", "要回", "取回", "追回", "退给我", "还给我", "退还", "还我", "拿得回",
                                       "攞返", "退回"};
-
-template <size_t N>
-bool any_in(std::string_view text, const std::string_view (&words)[N]) {
-  for (std::string_view w : words) {
-    if (text.find(w) != std::string_view::npos) return true;
-  }
-  return false;
-}
 
 bool ends_with(std::string_view s, std::string_view tail) {
   return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
@@ -48,7 +42,7 @@ bool intent_before_flight(std::string_view text) {
 }  // namespace
 
 bool charges_flight_and_demands_money(std::string_view text) {
-  return any_in(text, kYou) && intent_before_flight(text) && any_in(text, kOwnMoney) && any_in(text, kBack);
+  return holds_any(text, kYou) && intent_before_flight(text) && holds_any(text, kOwnMoney) && holds_any(text, kBack);
 }
 
 }  // namespace faqbot::bot
