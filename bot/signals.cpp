@@ -395,7 +395,11 @@ SignalRules SignalRules::defaults() {
              // (搞乜鬼) and English.
              "忍到极限", "忍无可忍", "忍不了了", "有点责任心", "没有责任心", "没点责任心", "毫无责任心",
              "一点责任心", "搞乜鬼", "搞咩鬼", "火大", "ridiculous", "useless", "unacceptable", "worst app",
-             "worst company", "worst service", "worst platform", "joke of a company"};
+             "worst company", "worst service", "worst platform", "joke of a company",
+             // Calling us a band of swindlers in other words than 骗子
+             // (你们这帮骗人的家伙); the same words about someone else in a
+             // question are third_party_anger.
+             "骗人的家伙", "骗人的玩意", "这帮骗", "一帮骗", "这群骗", "一群骗", "骗人精"};
   r.frustration = {"烦死", "烦人", "好烦", "真烦", "无语", "急死", "着急死", "搞什么", "闹心",
                    "郁闷", "崩溃", "气死", "什么破",
                  // The reply missed the question: impatience with us, answered
@@ -451,7 +455,8 @@ SignalRules SignalRules::defaults() {
   }
   r.expletive_leads = {"你", "我", "真", "太", "去"};
   r.negations = {"不", "不用", "不要", "别", "无需", "没", "不需要", "不是", "不是要", "不是想", "并不是要"};
-  r.third_party_anger = {"骗子", "骗钱", "坑人", "忽悠"};
+  r.third_party_anger = {"骗子", "骗钱", "坑人", "忽悠", "骗人的家伙", "骗人的玩意", "这帮骗",
+                          "一帮骗", "这群骗", "一群骗", "骗人精"};
   r.third_party = {"有人", "有个人", "有一个人", "那个人", "这个人", "那人", "这人", "对方", "他",
                    "她", "自称", "冒充", "打电话", "打来", "来电", "电话里", "短信", "加我",
                    "陌生", "群里", "有个群", "这个群", "那个群", "微信群", "qq群", "群聊", "群主", "群友", "链接", "网站", "老师", "中介",

@@ -90,6 +90,17 @@ TEST(Signals, WorryAboutSwindlersInGeneralIsNotAnger) {
   }
 }
 
+// Calling us a band of swindlers without the word 骗子 is anger; the same
+// words about someone else in a question are not.
+TEST(Signals, ABandOfSwindlersIsAnger) {
+  for (const char* q : {"你们这帮骗人的家伙", "一群骗人的东西 还我钱", "你们这群骗钱的"}) {
+    EXPECT_TRUE(detect(q).anger) << q;
+  }
+  for (const char* q : {"群里那帮骗人的家伙说是你们的员工 是真的吗", "有个群里一群骗人的 说是你们的员工 是真的吗"}) {
+    EXPECT_FALSE(detect(q).anger) << q;
+  }
+}
+
 // Impatience is not hostility: the policy still answers a clear question
 // asked this way (PolicyTest.ImpatienceWithAClearQuestionIsAnsweredWithAnApology).
 TEST(Signals, ImpatienceIsNotAnger) {
