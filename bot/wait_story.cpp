@@ -49,6 +49,16 @@ constexpr std::string_view kNotArrived[] = {"没到", "没收到", "没进", "�
                                             "not到账", "nothing到账", "havent", "hasnt", "didnt", "stillnot",
                                             "notreceived", "notin", "pending", "processing", "stuck", "whereismymoney",
                                             "whereisit", "nevergot", "notyet", "yetto"};
+// The promised or expected arrival time told gone by ("说好的到账时间过了",
+// "已经超过预计到账时间"): past every expected arrival, however long that was.
+constexpr std::string_view kPastPromisedArrival[] = {
+    "到账时间过了", "到账时间已经过了", "到账时间早过了", "到账时间都过了", "到账时间已过", "过了到账时间",
+    "超过到账时间", "超过了到账时间", "超过预计到账", "超过了预计到账", "超出到账时间", "超出了到账时间",
+    "说好的时间过了", "说好的时间都过了", "承诺的时间过了", "承诺的时间都过了"};
+// Money flows other than the investor's own money coming out: late money of
+// theirs is another entry's business (recharge, loan disbursement, repayment).
+constexpr std::string_view kOtherFlows[] = {"充值", "充钱", "充进", "转入", "借款", "放款", "下款", "贷款",
+                                            "借的钱", "还款", "回款", "收益", "利息", "退款"};
 // Asking where the money is, as the message's last words ("都过两天了 钱
 // 呢"): told not arrived. (Inside the message it may ask about other money:
 // "提现要两天 那这两天的钱呢 有利息吗".)
@@ -292,8 +302,13 @@ bool ends_asking_where(std::string_view normalized) {
 }
 
 bool tells_overdue_withdrawal(std::string_view normalized, int min_days) {
-  return holds_any(normalized, kMoneyOut) && (holds_any(normalized, kNotArrived) || ends_asking_where(normalized)) &&
-         days_waited(normalized) >= min_days;
+  if (!holds_any(normalized, kNotArrived) && !ends_asking_where(normalized)) return false;
+  if (holds_any(normalized, kMoneyOut)) {
+    return days_waited(normalized) >= min_days || holds_any(normalized, kPastPromisedArrival);
+  }
+  // Money told late past the time it was promised, with no flow named, is
+  // the investor's money coming out: the money they wait for.
+  return holds_any(normalized, kPastPromisedArrival) && !holds_any(normalized, kOtherFlows);
 }
 
 bool tells_wait_of_hours(std::string_view normalized) {

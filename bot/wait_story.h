@@ -25,7 +25,10 @@ int days_waited(std::string_view normalized);
 // Whether the message names money taken out (提现, 取现, 提款, 提的, 取的 …,
 // withdrew) and tells it has not arrived or is still processing (没到, 没收到,
 // 还在处理中, 没动静, still not, pending, stuck …, or ends asking where the money is: 钱呢, 钱去哪了), with
-// days_waited() >= min_days.
+// days_waited() >= min_days or the promised arrival time told gone by
+// (说好的到账时间过了, 超过预计到账时间). The promised time gone by counts
+// without money taken out named too, unless another flow is (充值, 借款,
+// 放款, 还款, 回款 …): "说好的到账时间过了钱还没到".
 bool tells_overdue_withdrawal(std::string_view normalized, int min_days);
 
 // Whether the message names money taken out, tells it has not arrived, and

@@ -71,6 +71,18 @@ TEST(WaitStory, TellsOverdueWithdrawal) {
   EXPECT_FALSE(tells_overdue_withdrawal("我提咗款今日未到", 2)) << "Cantonese: the same day";
 }
 
+// The promised arrival time told gone by is past every expected arrival,
+// however long it was; without money taken out named it is still the
+// investor's money coming out, unless another flow is named.
+TEST(WaitStory, PastThePromisedArrivalTime) {
+  EXPECT_TRUE(tells_overdue_withdrawal("说好的到账时间过了钱还没到", 2));
+  EXPECT_TRUE(tells_overdue_withdrawal("昨天提的已经超过预计到账时间了还没收到", 2));
+  EXPECT_FALSE(tells_overdue_withdrawal("充值说好的到账时间过了还没到", 2)) << "a recharge";
+  EXPECT_FALSE(tells_overdue_withdrawal("借款到账时间过了还没放款", 2)) << "a loan";
+  EXPECT_FALSE(tells_overdue_withdrawal("到账时间过了吗", 2)) << "nothing told as not arrived";
+  EXPECT_FALSE(tells_overdue_withdrawal("提现超过到账时间怎么办", 2)) << "nothing told as not arrived";
+}
+
 // English day counts, as normalised (spaces dropped; withdrawal, arrived
 // read 提现, 到账 by the synonym map), and Chinese told without a word of
 // arrival (一直没动静).
