@@ -166,6 +166,24 @@ Decision Policy::decide(const retrieval::SearchResult& result, const knowledge::
     return d;
   }
 
+  // 2d. A withdrawal told not arrived while someone else's has, with no
+  // overdue wait told (2b comes first): the banks' difference, however
+  // retrieval ranks the overdue entry.
+  const knowledge::Entry* compared =
+      t_.compared_arrival_entry.empty() ? nullptr : kb.find(t_.compared_arrival_entry);
+  if (compared && overdue && top && top->id == overdue->id &&
+      compares_with_anothers_arrival(result.normalized)) {
+    d.faq_id = compared->id;
+    d.confidence = 0;
+    for (const retrieval::Candidate* c : cands) {
+      if (c->id == compared->id) d.confidence = c->confidence;
+    }
+    d.action = Action::kAnswer;
+    d.apologize = signals.frustration;
+    d.offer_human = compared->handoff == HandoffMode::kOffer || d.apologize;
+    return d;
+  }
+
   // A fallback; the `fallbacks_before_handoff`-th in a row becomes a handoff,
   // unless `not_ours`: a question refused as someone else's business is
   // told so each time (a human could not answer it either) and hands nothing

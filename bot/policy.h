@@ -136,6 +136,13 @@ struct Thresholds {
   // which tell that some banks take a couple of hours more). "" (or an id
   // the knowledge base lacks) switches the rule off.
   std::string early_withdrawal_entry = "withdraw.arrival_time";
+  // Rule 2d: a withdrawal told not arrived while someone else's, taken out
+  // alike, has (bot/wait_story.h compares_with_anothers_arrival: "同事跟我
+  // 一起提的 他的到了 我的还没到"), with no overdue wait told, is the banks'
+  // difference: when retrieval ranks the overdue entry first,
+  // "compared_arrival_entry" answers it instead. "" (or an id the knowledge
+  // base lacks) switches the rule off.
+  std::string compared_arrival_entry = "withdraw.bank_difference";
   int max_suggestions = 3;     // "max_suggestions"
   int fallbacks_before_handoff = 2;  // "fallbacks_before_handoff": in a row
   int answers_before_handoff = 3;    // "answers_before_handoff": same entry, one session

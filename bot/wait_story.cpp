@@ -49,6 +49,13 @@ constexpr std::string_view kNotArrived[] = {"没到", "没收到", "没进", "�
                                             "not到账", "nothing到账", "havent", "hasnt", "didnt", "stillnot",
                                             "notreceived", "notin", "pending", "processing", "stuck", "whereismymoney",
                                             "whereisit", "nevergot", "notyet", "yetto"};
+// Someone else whose money is compared with the investor's, and their money
+// told arrived (within kArrivedWindowBytes after them: 12 CJK characters).
+constexpr std::string_view kSomeoneElse[] = {"别人", "人家", "其他人", "其他的人", "朋友", "同事", "老公", "老婆",
+                                             "爱人", "媳妇", "我妈", "我爸", "家人", "室友", "同学", "邻居"};
+constexpr std::string_view kArrived[] = {"先到", "到了", "都到", "已经到", "早到", "早就到", "到账了", "当天就到",
+                                         "马上就到", "秒到", "收到了"};
+constexpr size_t kArrivedWindowBytes = 36;
 // The promised or expected arrival time told gone by ("说好的到账时间过了",
 // "已经超过预计到账时间"): past every expected arrival, however long that was.
 constexpr std::string_view kPastPromisedArrival[] = {
@@ -309,6 +316,19 @@ bool tells_overdue_withdrawal(std::string_view normalized, int min_days) {
   // Money told late past the time it was promised, with no flow named, is
   // the investor's money coming out: the money they wait for.
   return holds_any(normalized, kPastPromisedArrival) && !holds_any(normalized, kOtherFlows);
+}
+
+bool compares_with_anothers_arrival(std::string_view normalized) {
+  if (!holds_any(normalized, kMoneyOut) || !holds_any(normalized, kNotArrived)) return false;
+  for (std::string_view person : kSomeoneElse) {
+    for (size_t at = normalized.find(person); at != std::string_view::npos;
+         at = normalized.find(person, at + 1)) {
+      // Their money told arrived within a few words after them.
+      const std::string_view after = normalized.substr(at + person.size(), kArrivedWindowBytes);
+      if (holds_any(after, kArrived)) return true;
+    }
+  }
+  return false;
 }
 
 bool tells_wait_of_hours(std::string_view normalized) {

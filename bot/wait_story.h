@@ -39,4 +39,10 @@ bool tells_overdue_withdrawal(std::string_view normalized, int min_days);
 // 没到" is not.
 bool tells_wait_of_hours(std::string_view normalized);
 
+// Whether the message names money taken out, tells it has not arrived, and
+// tells someone else's has (别人 / 朋友 / 同事 / 老公 / 人家 … with 先到 / 到了 /
+// 都到了 / 已经到 …): "同事跟我一起提的 他的到了 我的还没到". Whether the
+// wait is overdue is tells_overdue_withdrawal()'s business.
+bool compares_with_anothers_arrival(std::string_view normalized);
+
 }  // namespace faqbot::bot

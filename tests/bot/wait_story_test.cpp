@@ -110,7 +110,41 @@ TEST(WaitStory, TellsOverdueWithdrawalInEnglish) {
   EXPECT_FALSE(tells_overdue_withdrawal("我充值三天了一直没动静", 2)) << "no money taken out";
 }
 
+// Someone else's money told arrived beside the investor's told not arrived.
+TEST(WaitStory, ComparesWithAnothersArrival) {
+  EXPECT_TRUE(compares_with_anothers_arrival("同事跟我一起提的他的到了我的还没到"));
+  EXPECT_TRUE(compares_with_anothers_arrival("为什么别人提现都到账了我的还在处理"));
+  EXPECT_TRUE(compares_with_anothers_arrival("我和老公同时提现他建行卡先到我的没到"));
+  EXPECT_FALSE(compares_with_anothers_arrival("提现三天了还没到")) << "no one else";
+  EXPECT_FALSE(compares_with_anothers_arrival("朋友说提现很快就到我的还没到")) << "theirs not told arrived";
+  EXPECT_FALSE(compares_with_anothers_arrival("我朋友的提现到了吗")) << "nothing told as not arrived";
+  EXPECT_FALSE(compares_with_anothers_arrival("充值朋友的先到了我的没到")) << "no money taken out";
+}
+
 class OverdueWithdrawalPolicy : public testing::PolicyFixture {};
+
+// The fixture's knowledge base has no banks' difference entry: the rule
+// answers with the arrival times here.
+TEST_F(OverdueWithdrawalPolicy, AnothersArrivalIsTheBanksDifference) {
+  Thresholds t;
+  t.compared_arrival_entry = "withdraw.arrival_time";
+  auto decide_with = [&](const Thresholds& th, const char* text) {
+    retrieval::SearchResult r = testing::result({{"withdraw.delayed", 0.88}, {"withdraw.arrival_time", 0.06}});
+    r.normalized = text;
+    return Policy(th).decide(r, *kb_, conversation_, {});
+  };
+  Decision d = decide_with(t, "同事跟我一起提的他的到了我的还没到");
+  EXPECT_EQ(d.action, Action::kAnswer);
+  EXPECT_EQ(d.faq_id, "withdraw.arrival_time");
+  EXPECT_DOUBLE_EQ(d.confidence, 0.06);
+  // An overdue wait still goes to a person.
+  EXPECT_EQ(decide_with(t, "同事跟我一起提的他的早到了我的三天了还没到").action, Action::kHandoff);
+  // Switched off, or an entry the knowledge base lacks (the default here).
+  Thresholds off;
+  off.compared_arrival_entry = "";
+  EXPECT_EQ(decide_with(off, "同事跟我一起提的他的到了我的还没到").action, Action::kHandoff);
+  EXPECT_EQ(decide_with(Thresholds{}, "同事跟我一起提的他的到了我的还没到").action, Action::kHandoff);
+}
 
 TEST_F(OverdueWithdrawalPolicy, HandsOverWithTheOverdueEntry) {
   const auto ranked = testing::result({{"withdraw.holiday", 0.87}, {"withdraw.delayed", 0.1}});
