@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "bot/followup_chat_lead.h"
+#include "bot/followup_correction.h"
 #include "bot/followup_pointer_noun.h"
 #include "bot/followup_predicates.h"
 #include "bot/followup_readings.h"
@@ -119,6 +120,15 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
     reading.result = retriever.search(asked, depth);
     reading.question = reading.result.normalized;
     text = asked;
+  }
+
+  // A correction of the answer ("不是这个 我问的是充值"): what it says was
+  // asked instead is the follow-up.
+  const std::string corrected = corrected_question(as_written);
+  if (!corrected.empty()) {
+    reading.result = retriever.search(corrected, depth);
+    reading.question = reading.result.normalized;
+    text = corrected;
   }
 
   // The opposite movement ("反过来呢" after 充值要手续费吗) names the opposite

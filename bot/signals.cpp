@@ -118,6 +118,13 @@ bool any_phrase(const std::string& a, const std::string& b, const std::vector<st
   return false;
 }
 
+// Whether a phrase of `phrases` counts in `text` outside `excluded`.
+bool any_phrase_outside(const std::string& text, const std::vector<std::string>& phrases,
+                        const std::vector<std::string>& negations, const std::vector<Range>& excluded) {
+  return std::any_of(phrases.begin(), phrases.end(),
+                     [&](const std::string& p) { return has_phrase(text, p, negations, excluded); });
+}
+
 std::string_view clause_at(std::string_view text, size_t pos);
 
 // Whether the phrase at byte `pos` ends with a verb of talking followed by
@@ -200,6 +207,7 @@ std::string_view clause_at(std::string_view text, size_t pos) {
 // shortcomings (SignalRules::self_faults) do not count.
 bool angry(const std::string& text, const SignalRules& rules) {
   std::vector<Range> in_general = occurrences(text, rules.scam_in_general);
+  for (const Range& r : occurrences(text, rules.reports_of_others)) in_general.push_back(r);
   for (const Range& r : occurrences(text, rules.self_faults)) in_general.push_back(r);
   std::vector<size_t> third_party_hits;
   for (const std::string& p : rules.anger) {
@@ -301,7 +309,7 @@ void lower_case_phrases(SignalRules& r) {
   for (std::vector<std::string>* list :
        {&r.human, &r.human_exact, &r.complaint, &r.anger, &r.frustration, &r.abuse, &r.abuse_clauses,
         &r.self_talk, &r.self_faults, &r.human_clauses, &r.kin, &r.expletive_leads, &r.third_party_anger, &r.third_party,
-        &r.second_person, &r.question_cues, &r.scam_in_general, &r.human_identity, &r.human_hours,
+        &r.second_person, &r.question_cues, &r.scam_in_general, &r.reports_of_others, &r.human_identity, &r.human_hours,
         &r.negations}) {
     for (std::string& phrase : *list) phrase = ascii_lower(phrase);
   }
@@ -467,6 +475,13 @@ SignalRules SignalRules::defaults() {
                        "骗子特别多", "骗子横行", "骗子遍地", "到处都是骗子", "到处是骗子",
                        "遍地骗子", "防骗子", "防着骗子", "提防骗子", "小心骗子", "怕骗子",
                        "怕遇到骗子", "怕碰到骗子", "怕碰上骗子", "骗子手段", "骗子套路"};
+  for (const char* report : {"举报", "报案抓", "报警抓"}) {
+    for (const char* other : {"他", "她", "骗子", "这个骗子", "那个骗子", "这个人", "那个人", "对方",
+                              "这个号", "那个号", "这个电话", "那个电话", "诈骗", "这个群", "那个群",
+                              "冒充", "假客服", "这个假", "那个假"}) {
+      r.reports_of_others.push_back(std::string(report) + other);
+    }
+  }
   r.second_person = {"你们", "你", "贵平台", "贵公司", "贵司", "咱们", "平台", "公司"};
   r.question_cues = {"吗", "么", "是不是", "系咪", "系唔系", "是否", "会不会", "还是", "?", "？", "吧", "呢",
                      "怎么判断", "怎么辨别", "怎么分辨", "怎么识别", "真的假的", "靠谱",
@@ -496,7 +511,9 @@ Signals detect(std::string_view text, std::string_view normalized, const SignalR
     const std::string& lp = p;
     if (whole == lp || whole_normalized == lp) s.human_request = true;
   }
-  s.complaint = any_phrase(a, b, rules.complaint, rules.negations);
+  s.complaint = any_phrase_outside(a, rules.complaint, rules.negations, occurrences(a, rules.reports_of_others)) ||
+                (!b.empty() &&
+                 any_phrase_outside(b, rules.complaint, rules.negations, occurrences(b, rules.reports_of_others)));
   s.abuse = abusive(a, rules, abuse) || (!b.empty() && abusive(b, rules, abuse));
   s.anger = angry(a, rules) || (!b.empty() && angry(b, rules)) || charges_flight_and_demands_money(a) ||
             charges_flight_and_demands_money(b);

@@ -61,6 +61,11 @@ struct SignalRules {
   // anger phrase inside one of these (骗子多, 到处都是骗子, 防骗 …) is no
   // anger, question or not. A clause that points at us still is.
   std::vector<std::string> scam_in_general;
+  // Reporting someone else, not us (怎么举报他, 怎么举报这个骗子 after a
+  // warning about fake staff): a complaint or anger phrase inside one of
+  // these (举报, 骗子) is the investor's case against a swindler, which the
+  // anti-fraud answer serves, no complaint about us.
+  std::vector<std::string> reports_of_others;
   // "我现在是在跟真人说话吗", "是真人来电吗" ask who is there, they request
   // nothing: a `human` phrase overlapping one of these is not a request.
   std::vector<std::string> human_identity;

@@ -21,6 +21,7 @@ set(FAQBOT_BOT_SOURCES
   followup_what_to_do.cpp
   followup_reaction.cpp
   followup_chat_lead.cpp
+  followup_correction.cpp
   guard.cpp
   names.cpp
   policy.cpp

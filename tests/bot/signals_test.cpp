@@ -256,6 +256,19 @@ TEST(Signals, ANegatedComplaintIsNone) {
   EXPECT_TRUE(detect("你们平台是不是骗子").anger) << "是不是 negates nothing";
 }
 
+// Reporting a swindler (after a warning about fake staff) is the investor's
+// case against someone else: no complaint about us, no anger. Reporting us
+// still is a complaint.
+TEST(Signals, ReportingSomeoneElseIsNoComplaint) {
+  for (const char* q : {"怎么举报他", "怎么举报这个骗子", "我想举报那个假客服", "去哪举报诈骗"}) {
+    EXPECT_FALSE(detect(q).complaint) << q;
+    EXPECT_FALSE(detect(q).anger) << q;
+  }
+  for (const char* q : {"我要举报你们", "我要去银保监会举报你们平台", "举报你们这个骗子平台"}) {
+    EXPECT_TRUE(detect(q).complaint) << q;
+  }
+}
+
 // Taking us or our staff higher up, a grievance about staff, and insults
 // without swear words; controls: the same words in other senses.
 TEST(Signals, ComplaintsAboutStaffAndInsultsWithoutSwearWords) {

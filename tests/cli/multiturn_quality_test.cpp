@@ -263,8 +263,17 @@ constexpr double kFu5BlindFirstTurnFloor = 0.91;
 // other companies' own transfers and products in context, complete new
 // questions, short follow-ups after long first turns); 56/69 (first turns
 // 68/69) before its fixes, 66/69 and 68/69 when set.
-constexpr double kFu6BlindFollowupFloor = 0.95;
+// 67/69 with corrections, reports of a swindler and credit-score thresholds
+// read (fu7).
+constexpr double kFu6BlindFollowupFloor = 0.97;
 constexpr double kFu6BlindFirstTurnFloor = 0.98;
+// tests/fixtures/multiturn_blind_fu7.tsv: written blind (72 lines: follow-ups
+// after a handoff, corrections of the answer (不是这个 我问的是充值), typos
+// and pinyin, sibling entries, yes-no follow-ups, other companies' products
+// in context, English follow-ups, complete new questions); 63/72 (first
+// turns 71/72) before its fixes, 68/72 and 71/72 when set.
+constexpr double kFu7BlindFollowupFloor = 0.94;
+constexpr double kFu7BlindFirstTurnFloor = 0.98;
 // tests/fixtures/multiturn_means_and_whom.tsv (not blind: written with the
 // fixes it holds): a product as a means asked yes-no after a methods or a
 // how-to answer (three guards asking about the product itself), whom to
@@ -497,6 +506,7 @@ TEST(MultiturnQuality, CustomersBlindProbesMeetTheFloors) {
                       kCustomers5BlindFirstTurnFloor);
   expect_probe_floors("multiturn_blind_fu5.tsv", 12, kFu5BlindFollowupFloor, kFu5BlindFirstTurnFloor);
   expect_probe_floors("multiturn_blind_fu6.tsv", 69, kFu6BlindFollowupFloor, kFu6BlindFirstTurnFloor);
+  expect_probe_floors("multiturn_blind_fu7.tsv", 72, kFu7BlindFollowupFloor, kFu7BlindFirstTurnFloor);
 }
 
 TEST(MultiturnQuality, WidgetBlindProbesMeetTheFloors) {
