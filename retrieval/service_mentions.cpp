@@ -27,6 +27,13 @@ ServiceMentions::ServiceMentions(std::vector<Service> services, std::vector<std:
     drop_empty(s.own_actions);
     if (!s.holders.empty()) services_.push_back(std::move(s));
   }
+  for (const std::string& u : about_us_) {
+    std::vector<std::string> held;
+    for (const std::string& a : our_actions_) {
+      if (u.find(a) != std::string::npos) held.push_back(a);
+    }
+    about_us_actions_.push_back(std::move(held));
+  }
   std::vector<std::string> words = about_us_;
   words.insert(words.end(), our_actions_.begin(), our_actions_.end());
   auto ids_of = [&](const std::vector<std::string>& list) {
@@ -50,12 +57,10 @@ int ServiceMentions::asked_about(const std::string& normalized) const {
   if (services_.empty()) return -1;
   const knowledge::PhraseMatcher::Present present = words_.present(normalized);
   const uint32_t about_us = static_cast<uint32_t>(about_us_.size());
-  for (uint32_t id = 0; id < about_us; ++id) {
-    if (present.has(id)) return -1;
-  }
   for (size_t i = 0; i < services_.size(); ++i) {
     const Service& s = services_[i];
     const ServiceWords& ids = service_words_[i];
+    if (speaks_to_us(s, present)) continue;
     bool ours = false;
     for (size_t a = 0; a < our_actions_.size() && !ours; ++a) {
       const std::string& w = our_actions_[a];
@@ -70,6 +75,18 @@ int ServiceMentions::asked_about(const std::string& normalized) const {
     if (names_holder(normalized, s, ids, present)) return static_cast<int>(i);
   }
   return -1;
+}
+
+bool ServiceMentions::speaks_to_us(const Service& s, const knowledge::PhraseMatcher::Present& present) const {
+  for (uint32_t id = 0; id < about_us_.size(); ++id) {
+    if (!present.has(id)) continue;
+    const std::vector<std::string>& held = about_us_actions_[id];
+    const bool own_sense = std::any_of(held.begin(), held.end(), [&](const std::string& a) {
+      return std::find(s.own_actions.begin(), s.own_actions.end(), a) != s.own_actions.end();
+    });
+    if (!own_sense) return true;
+  }
+  return false;
 }
 
 // Whether a holder of `s` is named other than as a means of ours or beside

@@ -109,5 +109,18 @@ TEST(ServiceMentions, ARecordAsTheConditionOfOurLoan) {
   EXPECT_EQ(s.name(s.asked_about("信用卡账单怎么查")), "信用卡");
 }
 
+// An about-us word that only asks whether one can top up ("能充值吗") puts
+// no question to us when the service tops up in its own sense; one that
+// names us (你们) or our account still does.
+TEST(ServiceMentions, AskingWhetherOneCanTopUpTheirService) {
+  const ServiceMentions s({{"外币", {"美金", "现钞"}, {}, {"充值"}}, {"银行", {"银行"}, {"定期"}, {}}},
+                          {"充值", "提现"}, {"你们", "能充值吗", "充到账户"}, {"用"});
+  EXPECT_EQ(s.name(s.asked_about("美金现钞能充值吗")), "外币");
+  EXPECT_EQ(s.asked_about("你们美金现钞能充值吗"), -1) << "put to us";
+  EXPECT_EQ(s.asked_about("美金现钞充到账户里"), -1) << "our account named";
+  EXPECT_EQ(s.asked_about("用美金能充值吗"), -1) << "a means of ours";
+  EXPECT_EQ(s.asked_about("银行定期能充值吗"), -1) << "充值: ours for the bank";
+}
+
 }  // namespace
 }  // namespace faqbot::retrieval
