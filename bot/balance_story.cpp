@@ -23,7 +23,7 @@ constexpr std::string_view kIntention[] = {"本来想", "原来想", "原本想"
 // A cause of the investor's own for the shrink.
 constexpr std::string_view kOwnCause[] = {"提现", "提了", "取了", "取出", "投了", "投标", "投资了", "出借", "借出",
                                           "买了", "转出", "转走了一", "冻结", "还款", "还了", "消费", "花了",
-                                          "扣了", "扣款", "手续费", "满标", "流标", "到期", "回款", "提咗", "投咗", "攞咗", "用咗", "还咗"};
+                                          "扣了", "扣款", "手续费", "投资后", "投资之后", "投资以后", "投完", "投进去", "满标", "流标", "到期", "回款", "提咗", "投咗", "攞咗", "用咗", "还咗"};
 // Cantonese tellings of money gone, told without the balance as it was
 // ("户口啲钱少咗三千蚊", "啲钱全部冇晒", "余额变咗零"): with money held named.
 constexpr std::string_view kGoneInCantonese[] = {"唔见咗", "唔见晒", "冇晒", "冇咗", "少咗", "变咗零", "变咗0",
@@ -33,6 +33,27 @@ constexpr std::string_view kPossibility[] = {"会不会", "会唔会", "如果",
 // Things other than money held that can shrink.
 constexpr std::string_view kNotMoney[] = {"额度", "利率", "利息", "收益率", "年化", "积分", "等级", "红包",
                                           "加息券", "优惠券"};
+
+// The investor's own investing, an act (not "投资的钱": money named by what it is).
+constexpr std::string_view kOwnInvesting[] = {"投了", "投标", "投资后", "投资之后", "投资以后", "投资完",
+                                              "投资了", "出借后", "出借之后", "出借以后", "出借了", "出借完",
+                                              "投完", "投进去", "买了标", "买了一个标", "抢到标", "加入了"};
+// A negation just before the act ("没投标", "没有投了", "未出借了").
+constexpr std::string_view kNegation[] = {"没", "未", "不", "别"};
+// Money held, after the act.
+constexpr std::string_view kMoneyHeld[] = {"余额", "可用", "钱", "资金", "账户", "帐户", "账上", "帐上", "卡里"};
+// Told less or frozen (not gone: "不见了", "没了" are another story).
+constexpr std::string_view kLessOrFrozen[] = {"少了", "变少", "减少", "少一", "少很多", "冻结", "冻住", "锁住",
+                                              "锁定", "锁了", "扣掉", "扣除了", "不够了"};
+// The investor's own doing denied, or another's told.
+constexpr std::string_view kNotOwnDoing[] = {"被盗", "盗了", "被人", "别人", "不是我", "没操作", "没有操作",
+                                             "什么都没", "啥都没", "莫名", "无缘无故", "不见", "没了", "没有记录",
+                                             "没记录", "查不到", "找不到", "多扣", "不止", "比投的", "比我投的"};
+
+// Things other than money held that can shrink after investing (interest on
+// money frozen is the full-bid wait's own question: not here).
+constexpr std::string_view kNotMoneyAfterInvesting[] = {"额度", "利率", "收益", "年化", "积分", "等级", "红包",
+                                                        "加息券", "优惠券"};
 
 // The same told in English, matched without spaces (the normalised text
 // may or may not keep them): the money said gone or taken.
@@ -72,7 +93,41 @@ bool follows(std::string_view text, const std::string_view (&before)[N], const s
   return holds_any(rest, now);
 }
 
+// The first occurrence of a word of kOwnInvesting in `text` not just after a
+// negation, or npos.
+size_t own_investing_at(std::string_view text) {
+  size_t first = std::string_view::npos;
+  for (std::string_view act : kOwnInvesting) {
+    for (size_t at = text.find(act); at != std::string_view::npos; at = text.find(act, at + 1)) {
+      const std::string_view before = text.substr(0, at);
+      bool negated = false;
+      for (std::string_view n : kNegation) {
+        if (before.size() >= n.size() && before.substr(before.size() - n.size()) == n) negated = true;
+        // "没有投标": the negation one word earlier.
+        if (before.size() >= n.size() + 3 && before.substr(before.size() - n.size() - 3, n.size()) == n &&
+            before.substr(before.size() - 3) == "有") {
+          negated = true;
+        }
+      }
+      if (negated) continue;
+      if (first == std::string_view::npos || at < first) first = at;
+      break;
+    }
+  }
+  return first;
+}
+
 }  // namespace
+
+bool tells_own_investing_then_less(std::string_view normalized) {
+  const std::string joined = without_spaces(normalized);
+  const std::string_view text = joined;
+  if (holds_any(text, kNotOwnDoing) || holds_any(text, kNotMoneyAfterInvesting)) return false;
+  const size_t at = own_investing_at(text);
+  if (at == std::string_view::npos) return false;
+  const std::string_view after = text.substr(at);
+  return holds_any(after, kMoneyHeld) && holds_any(after, kLessOrFrozen);
+}
 
 bool tells_balance_shrank(std::string_view normalized) {
   const std::string joined = without_spaces(normalized);

@@ -22,4 +22,15 @@ namespace faqbot::bot {
 
 bool tells_balance_shrank(std::string_view normalized);
 
+// Whether a message tells the investor's own investing (投了标, 投了一笔,
+// 投资之后, 出借以后, 买了标 …, not negated: "没投标") and after it money held
+// (余额, 可用, 钱, 资金 …) told less or frozen (少了, 变少, 减少, 冻结, 锁住 …):
+// "投了标以后可用余额少了 是被冻结了吗", "投资之后账户余额变少了". That is the
+// money bid locked until the loan fills (the full-bid wait, policy rule 2e),
+// not money gone. Not told: money said gone (不见了, 没了), taken by someone
+// else or without the investor's doing (被盗, 不是我, 没操作, 莫名 …), gone
+// with no record (没有记录, 查不到), more gone than invested (多扣, 不止, 比投
+// 的), or something other than money (额度, 收益, 利息 …) that shrank.
+bool tells_own_investing_then_less(std::string_view normalized);
+
 }  // namespace faqbot::bot

@@ -184,6 +184,22 @@ Decision Policy::decide(const retrieval::SearchResult& result, const knowledge::
     return d;
   }
 
+  // 2e. Money told less or frozen after the investor's own investing is the
+  // money bid waiting for the loan to fill, however retrieval ranks the
+  // abnormal-funds entry (2a handed over money told gone first).
+  const knowledge::Entry* full_bid = t_.full_bid_entry.empty() ? nullptr : kb.find(t_.full_bid_entry);
+  if (full_bid && top && top->id == t_.charge_abnormal_entry && tells_own_investing_then_less(result.normalized)) {
+    d.faq_id = full_bid->id;
+    d.confidence = 0;
+    for (const retrieval::Candidate* c : cands) {
+      if (c->id == full_bid->id) d.confidence = c->confidence;
+    }
+    d.action = Action::kAnswer;
+    d.apologize = signals.frustration;
+    d.offer_human = full_bid->handoff == HandoffMode::kOffer || d.apologize;
+    return d;
+  }
+
   // A fallback; the `fallbacks_before_handoff`-th in a row becomes a handoff,
   // unless `not_ours`: a question refused as someone else's business is
   // told so each time (a human could not answer it either) and hands nothing

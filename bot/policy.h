@@ -21,6 +21,12 @@
 //                                   -> handoff with the overdue-withdrawal
 //                                      entry (its priority), whatever else
 //                                      the message names or retrieval ranks
+//   2c/2d. a withdrawal told not arrived after hours, or while someone
+//       else's has, ranked overdue -> answer with the arrival times / the
+//       banks' difference (see Thresholds)
+//   2e. the investor's own investing told, then money less or frozen
+//       (bot/balance_story.h tells_own_investing_then_less), ranked as
+//       abnormal funds               -> answer with the full-bid wait
 //   "answerable" below = top confidence x (1 - out_of_scope): the top entry
 //   is right and the question is ours.
 //   3. out_of_scope >= out_of_scope threshold (unless the top entry is a
@@ -143,6 +149,14 @@ struct Thresholds {
   // "compared_arrival_entry" answers it instead. "" (or an id the knowledge
   // base lacks) switches the rule off.
   std::string compared_arrival_entry = "withdraw.bank_difference";
+  // Rule 2e: the investor's own investing told and then money held told less
+  // or frozen (bot/balance_story.h tells_own_investing_then_less: "投了标以后
+  // 可用余额少了 是被冻结了吗") is the money bid locked until the loan fills,
+  // no money gone: when retrieval ranks charge_abnormal_entry first,
+  // "full_bid_entry" answers it instead. Money told gone without the
+  // investor's doing (rule 2a's balance story) is still handed over. "" (or
+  // an id the knowledge base lacks) switches the rule off.
+  std::string full_bid_entry = "invest.full_bid_wait";
   int max_suggestions = 3;     // "max_suggestions"
   int fallbacks_before_handoff = 2;  // "fallbacks_before_handoff": in a row
   int answers_before_handoff = 3;    // "answers_before_handoff": same entry, one session

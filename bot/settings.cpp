@@ -138,7 +138,8 @@ Result<EngineSettings> parse_settings(const std::string& json_text) {
         !read_entry_id(p, "early_withdrawal_entry", &t.early_withdrawal_entry, &s.signal_entry_keys,
                        &error) ||
         !read_entry_id(p, "compared_arrival_entry", &t.compared_arrival_entry, &s.signal_entry_keys,
-                       &error)) {
+                       &error) ||
+        !read_entry_id(p, "full_bid_entry", &t.full_bid_entry, &s.signal_entry_keys, &error)) {
       return invalid(error);
     }
   }
@@ -196,7 +197,8 @@ Status check_signal_entries(EngineSettings& settings, const knowledge::Knowledge
                          Field{"contact_entry", &settings.thresholds.contact_entry},
                          Field{"overdue_withdrawal_entry", &settings.thresholds.overdue_withdrawal_entry},
                          Field{"early_withdrawal_entry", &settings.thresholds.early_withdrawal_entry},
-                         Field{"compared_arrival_entry", &settings.thresholds.compared_arrival_entry}}) {
+                         Field{"compared_arrival_entry", &settings.thresholds.compared_arrival_entry},
+                         Field{"full_bid_entry", &settings.thresholds.full_bid_entry}}) {
     if (f.id->empty() || kb.find(*f.id) != nullptr) continue;
     const auto& keys = settings.signal_entry_keys;
     if (std::find(keys.begin(), keys.end(), f.key) != keys.end()) {

@@ -71,5 +71,49 @@ TEST_F(BalanceShrankPolicy, HandsOverWithTheAbnormalFundsEntry) {
   EXPECT_EQ(own.faq_id, "account.login_problem");
 }
 
+// The investor's own investing, then money held less or frozen: the money
+// bid waits for the loan to fill.
+TEST(BalanceStory, OwnInvestingThenLessIsTheFullBidWait) {
+  for (const char* q : {"投了标以后可用余额少了是被冻结了吗", "投资之后账户余额变少了", "投了一笔之后可用的钱少了",
+                        "出借以后余额怎么少了", "投了标以后可用余额少了 是被冻结了吗", "刚买了一个标钱就被冻结了",
+                        "出借了两万之后可用资金减少了两万"}) {
+    EXPECT_TRUE(tells_own_investing_then_less(q)) << q;
+    EXPECT_FALSE(tells_balance_shrank(q)) << q;
+  }
+}
+
+// Money gone without the investor's doing, not after investing, or
+// something other than money: not the full-bid wait.
+TEST(BalanceStory, MoneyGoneWithoutInvestingIsNoFullBidWait) {
+  for (const char* q : {"没投资余额少了一半", "什么都没做钱少了", "投资的钱不见了也没有记录", "没投标余额却少了",
+                        "没有投标账户余额少了五千", "投了标以后余额不见了", "投了一万余额却少了两万多扣了",
+                        "投了标以后账户被盗钱少了", "投资之后收益变少了", "余额少了我昨天投了标",
+                        "怎么投标", "投了标以后多久满标"}) {
+    EXPECT_FALSE(tells_own_investing_then_less(q)) << q;
+  }
+}
+
+TEST_F(BalanceShrankPolicy, OwnInvestingThenLessIsAnsweredWithTheFullBidWait) {
+  kb_->entries.push_back(testing::entry("invest.full_bid_wait", "满标前资金冻结", "满标前资金会被冻结。"));
+  const auto ranked = testing::result({{"account.funds_abnormal", 0.72}, {"invest.full_bid_wait", 0.37}});
+  Decision d = decide("投了标以后可用余额少了是被冻结了吗", ranked);
+  EXPECT_EQ(d.action, Action::kAnswer);
+  EXPECT_EQ(d.faq_id, "invest.full_bid_wait");
+  EXPECT_DOUBLE_EQ(d.confidence, 0.37);
+  // Money gone without the investor's doing is still handed over.
+  for (const char* q : {"没投资余额少了一半", "什么都没做钱少了", "投资的钱不见了也没有记录"}) {
+    Decision gone = decide(q, ranked);
+    EXPECT_EQ(gone.action, Action::kHandoff) << q;
+    EXPECT_EQ(gone.faq_id, "account.funds_abnormal") << q;
+  }
+  // Only when retrieval ranks the abnormal-funds entry first.
+  Decision other = decide("投了标以后可用余额少了", testing::result({{"account.login_problem", 0.9}}));
+  EXPECT_EQ(other.faq_id, "account.login_problem");
+  // Switched off.
+  Thresholds off;
+  off.full_bid_entry = "";
+  EXPECT_EQ(decide("投了标以后可用余额少了", ranked, {}, off).action, Action::kHandoff);
+}
+
 }  // namespace
 }  // namespace faqbot::bot

@@ -182,6 +182,26 @@ TEST(Settings, TheEarlyWithdrawalRuleIsReadAndChecked) {
   EXPECT_EQ(o->thresholds.early_withdrawal_entry, "");
 }
 
+TEST(Settings, TheFullBidRuleIsReadAndChecked) {
+  knowledge::KnowledgeBase kb;
+  knowledge::Entry full_bid;
+  full_bid.id = "invest.full_bid_wait";
+  kb.entries = {full_bid};
+  auto d = parse_settings("{}");
+  ASSERT_TRUE(d.ok());
+  ASSERT_TRUE(check_signal_entries(d.value(), kb).ok());
+  EXPECT_EQ(d->thresholds.full_bid_entry, "invest.full_bid_wait");
+  auto s = parse_settings(R"({"policy": {"full_bid_entry": "invest.no_such"}})");
+  ASSERT_TRUE(s.ok());
+  Status st = check_signal_entries(s.value(), kb);
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("policy.full_bid_entry"), std::string::npos);
+  auto off = parse_settings(R"({"policy": {"full_bid_entry": ""}})");
+  ASSERT_TRUE(off.ok());
+  ASSERT_TRUE(check_signal_entries(off.value(), kb).ok());
+  EXPECT_EQ(off->thresholds.full_bid_entry, "");
+}
+
 TEST(Settings, MissingFileMeansDefaults) {
   const auto dir = std::filesystem::temp_directory_path() /
                    ("faqbot_settings_test_" + std::to_string(::getpid()));
