@@ -1,8 +1,11 @@
 #include "bot/balance_story.h"
 
 #include <string>
+#include <vector>
 
 #include "bot/word_lists.h"
+#include "knowledge/utf8.h"
+#include "retrieval/spoken_numbers.h"
 
 namespace faqbot::bot {
 namespace {
@@ -48,7 +51,9 @@ constexpr std::string_view kLessOrFrozen[] = {"少了", "变少", "减少", "少
 // The investor's own doing denied, or another's told.
 constexpr std::string_view kNotOwnDoing[] = {"被盗", "盗了", "被人", "别人", "不是我", "没操作", "没有操作",
                                              "什么都没", "啥都没", "莫名", "无缘无故", "不见", "没了", "没有记录",
-                                             "没记录", "查不到", "找不到", "多扣", "不止", "比投的", "比我投的"};
+                                             "没记录", "查不到", "找不到", "多扣", "不止", "比投的", "比我投的",
+                                             "记录里没", "记录上没", "记录也没", "记录都没", "没有这笔", "没这笔",
+                                             "对不上"};
 
 // Things other than money held that can shrink after investing (interest on
 // money frozen is the full-bid wait's own question: not here).
@@ -117,12 +122,50 @@ size_t own_investing_at(std::string_view text) {
   return first;
 }
 
+// The amounts of money the text tells: runs of digits (two or more), and
+// runs of numeral characters that hold 百, 千 or 万 or are followed by 元 or
+// 块 ("一万", "两千五", "5000", "三百块"); not the 一 of 一笔 or 一下.
+std::vector<int64_t> amounts_told(std::string_view text) {
+  const std::u32string cps = utf8::decode(text);
+  std::vector<int64_t> amounts;
+  for (size_t i = 0; i < cps.size();) {
+    size_t j = i;
+    if (cps[i] >= U'0' && cps[i] <= U'9') {
+      while (j < cps.size() && cps[j] >= U'0' && cps[j] <= U'9') ++j;
+      if (j - i >= 2 && j - i <= 12) amounts.push_back(std::stoll(utf8::encode(cps.substr(i, j - i))));
+    } else if (retrieval::is_chinese_numeral(cps[i])) {
+      while (j < cps.size() && retrieval::is_chinese_numeral(cps[j])) ++j;
+      const std::u32string_view run(cps.data() + i, j - i);
+      const bool magnitude = run.find_first_of(U"百千万") != std::u32string_view::npos;
+      const bool currency = j < cps.size() && (cps[j] == U'元' || cps[j] == U'块');
+      const std::optional<int64_t> value = retrieval::chinese_number_value(run);
+      if (value && (magnitude || currency)) amounts.push_back(*value);
+    } else {
+      j = i + 1;
+    }
+    i = j;
+  }
+  return amounts;
+}
+
+// Whether the text tells two amounts that differ ("投了一万 余额少了两万"):
+// more or other money gone than the bid, for a person to look at.
+bool amounts_differ(std::string_view text) {
+  const std::vector<int64_t> amounts = amounts_told(text);
+  for (size_t i = 1; i < amounts.size(); ++i) {
+    if (amounts[i] != amounts[0]) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool tells_own_investing_then_less(std::string_view normalized) {
   const std::string joined = without_spaces(normalized);
   const std::string_view text = joined;
-  if (holds_any(text, kNotOwnDoing) || holds_any(text, kNotMoneyAfterInvesting)) return false;
+  if (holds_any(text, kNotOwnDoing) || holds_any(text, kNotMoneyAfterInvesting) || amounts_differ(text)) {
+    return false;
+  }
   const size_t at = own_investing_at(text);
   if (at == std::string_view::npos) return false;
   const std::string_view after = text.substr(at);

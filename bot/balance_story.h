@@ -30,7 +30,8 @@ bool tells_balance_shrank(std::string_view normalized);
 // not money gone. Not told: money said gone (不见了, 没了), taken by someone
 // else or without the investor's doing (被盗, 不是我, 没操作, 莫名 …), gone
 // with no record (没有记录, 查不到), more gone than invested (多扣, 不止, 比投
-// 的), or something other than money (额度, 收益, 利息 …) that shrank.
+// 的, or two amounts told that differ: "投了一万 余额少了两万"), or something
+// other than money (额度, 收益, 利息 …) that shrank.
 bool tells_own_investing_then_less(std::string_view normalized);
 
 }  // namespace faqbot::bot

@@ -93,6 +93,20 @@ TEST(BalanceStory, MoneyGoneWithoutInvestingIsNoFullBidWait) {
   }
 }
 
+// Two amounts told that differ, or the bid missing from the records: more
+// or other money gone than the bid, for a person to look at. The same
+// amount told twice is the bid.
+TEST(BalanceStory, AmountsThatDifferOrNoRecordAreNoFullBidWait) {
+  for (const char* q : {"投了一万余额少了两万", "我投了5000可是账户少了10000", "投了三百块余额少了五百块",
+                        "投资之后余额少了但是投资记录里没有", "投了标以后余额少了跟投的对不上"}) {
+    EXPECT_FALSE(tells_own_investing_then_less(q)) << q;
+  }
+  for (const char* q : {"投了一万余额少了一万是冻结了吗", "投了5000以后可用余额少了5000",
+                        "投了一笔以后余额少了一些"}) {
+    EXPECT_TRUE(tells_own_investing_then_less(q)) << q;
+  }
+}
+
 TEST_F(BalanceShrankPolicy, OwnInvestingThenLessIsAnsweredWithTheFullBidWait) {
   kb_->entries.push_back(testing::entry("invest.full_bid_wait", "满标前资金冻结", "满标前资金会被冻结。"));
   const auto ranked = testing::result({{"account.funds_abnormal", 0.72}, {"invest.full_bid_wait", 0.37}});
