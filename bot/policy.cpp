@@ -149,55 +149,43 @@ Decision Policy::decide(const retrieval::SearchResult& result, const knowledge::
                    overdue->handoff == HandoffMode::kHandPriority ? Priority::kHigh : Priority::kNormal);
   }
 
-  // 2c. A wait of hours told not arrived is no overdue withdrawal, however
-  // retrieval ranks the overdue entry (its questions tell "还没到" too): it is
-  // answered with the expected arrival (an apology first when impatient).
-  const knowledge::Entry* early =
-      t_.early_withdrawal_entry.empty() ? nullptr : kb.find(t_.early_withdrawal_entry);
-  if (early && overdue && top && top->id == overdue->id && tells_wait_of_hours(result.normalized)) {
-    d.faq_id = early->id;
+  // Rules 2c-2e answer with another entry than retrieval ranks first, by
+  // the entry's own confidence when retrieval ranks it at all (an apology
+  // first when impatient).
+  auto setting_entry = [&](const std::string& id) { return id.empty() ? nullptr : kb.find(id); };
+  auto answer_instead = [&](const knowledge::Entry& e) {
+    d.faq_id = e.id;
     d.confidence = 0;
     for (const retrieval::Candidate* c : cands) {
-      if (c->id == early->id) d.confidence = c->confidence;
+      if (c->id == e.id) d.confidence = c->confidence;
     }
     d.action = Action::kAnswer;
     d.apologize = signals.frustration;
-    d.offer_human = early->handoff == HandoffMode::kOffer || d.apologize;
+    d.offer_human = e.handoff == HandoffMode::kOffer || d.apologize;
     return d;
-  }
+  };
+  const bool overdue_first = overdue && top && top->id == overdue->id;
+
+  // 2c. A wait of hours told not arrived is no overdue withdrawal, however
+  // retrieval ranks the overdue entry (its questions tell "还没到" too): it is
+  // answered with the expected arrival.
+  const knowledge::Entry* early = setting_entry(t_.early_withdrawal_entry);
+  if (early && overdue_first && tells_wait_of_hours(result.normalized)) return answer_instead(*early);
 
   // 2d. A withdrawal told not arrived while someone else's has, with no
   // overdue wait told (2b comes first): the banks' difference, however
   // retrieval ranks the overdue entry.
-  const knowledge::Entry* compared =
-      t_.compared_arrival_entry.empty() ? nullptr : kb.find(t_.compared_arrival_entry);
-  if (compared && overdue && top && top->id == overdue->id &&
-      compares_with_anothers_arrival(result.normalized)) {
-    d.faq_id = compared->id;
-    d.confidence = 0;
-    for (const retrieval::Candidate* c : cands) {
-      if (c->id == compared->id) d.confidence = c->confidence;
-    }
-    d.action = Action::kAnswer;
-    d.apologize = signals.frustration;
-    d.offer_human = compared->handoff == HandoffMode::kOffer || d.apologize;
-    return d;
+  const knowledge::Entry* compared = setting_entry(t_.compared_arrival_entry);
+  if (compared && overdue_first && compares_with_anothers_arrival(result.normalized)) {
+    return answer_instead(*compared);
   }
 
   // 2e. Money told less or frozen after the investor's own investing is the
   // money bid waiting for the loan to fill, however retrieval ranks the
   // abnormal-funds entry (2a handed over money told gone first).
-  const knowledge::Entry* full_bid = t_.full_bid_entry.empty() ? nullptr : kb.find(t_.full_bid_entry);
+  const knowledge::Entry* full_bid = setting_entry(t_.full_bid_entry);
   if (full_bid && top && top->id == t_.charge_abnormal_entry && tells_own_investing_then_less(result.normalized)) {
-    d.faq_id = full_bid->id;
-    d.confidence = 0;
-    for (const retrieval::Candidate* c : cands) {
-      if (c->id == full_bid->id) d.confidence = c->confidence;
-    }
-    d.action = Action::kAnswer;
-    d.apologize = signals.frustration;
-    d.offer_human = full_bid->handoff == HandoffMode::kOffer || d.apologize;
-    return d;
+    return answer_instead(*full_bid);
   }
 
   // A fallback; the `fallbacks_before_handoff`-th in a row becomes a handoff,
