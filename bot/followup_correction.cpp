@@ -1,9 +1,9 @@
 #include "bot/followup_correction.h"
 
 #include <algorithm>
-#include <initializer_list>
 #include <vector>
 
+#include "bot/word_lists.h"
 #include "retrieval/clauses.h"
 
 namespace faqbot::bot {
@@ -30,13 +30,8 @@ bool denies(std::string_view clause) {
                      [&](std::string_view d) { return starts_with(clause, d); });
 }
 
-// A clause asking something is a question of its own, not a denial.
-bool asks(std::string_view clause) {
-  for (std::string_view q : {"吗", "呢", "么", "?", "？", "是不是", "怎么", "为什么", "为啥"}) {
-    if (holds(clause, q)) return true;
-  }
-  return false;
-}
+// Words of a clause asking something: a question of its own, not a denial.
+constexpr std::string_view kAsking[] = {"吗", "呢", "么", "?", "？", "是不是", "怎么", "为什么", "为啥"};
 
 // `clause` with the opening of a corrected question dropped; `bare_is` lets
 // a bare 是 open one. npos when it opens none.
@@ -60,7 +55,7 @@ bool usable(const std::string& rest) { return !rest.empty() && !holds(rest, "不
 
 std::string corrected_question(std::string_view written) {
   const std::vector<std::string> clauses = retrieval::split_all_clauses(written);
-  if (clauses.empty() || !denies(clauses.front()) || asks(clauses.front())) return "";
+  if (clauses.empty() || !denies(clauses.front()) || holds_any(clauses.front(), kAsking)) return "";
   // The denial and the corrected question in one clause: 不是这个我问的是充值.
   if (clauses.size() == 1) {
     const std::string& only = clauses.front();
