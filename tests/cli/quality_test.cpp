@@ -594,6 +594,19 @@ constexpr ProbeFloors kOtherInstitutionsBlind2Floors = {"probe_other_institution
 // wait, and 咋个 as 怎么 (synonyms.json). Floors one line under.
 constexpr ProbeFloors kRealStyleBlindFloors = {"probe_real_style_blind.jsonl", 0.96, 0.8, 0.96};
 
+// Out-of-catalog lines typed as bank and consumer-credit customers do
+// (tests/fixtures/probe_oos_blind3.jsonl, written blind before any
+// measurement: other banks' cards and loans, other lenders and payment
+// apps, personal money matters off the platform, services near ours the
+// catalog does not cover, chit-chat with domain words) beside 32 in-catalog
+// controls. Written at 130/144 refused, 32/32 right (2-variant knowledge
+// base: 142/144, 30/32); landed at 132/144 and 143/144 with a business
+// licence's registration, a bank's mortgage refused, 银联/云闪付 transfers,
+// another app's account closed, a record asked to be pulled out and one's
+// limit compared with someone else's as out_of_scope.json rules. Floors one
+// line under.
+constexpr ProbeFloors kOosBlind3Floors = {"probe_oos_blind3.jsonl", 0.96, 0, 0.90};
+
 EvalReport evaluate_file(const std::string& path) {
   auto cases = read_cases(path);
   EXPECT_TRUE(cases.ok()) << cases.status().message();
@@ -781,6 +794,7 @@ TEST(Quality, OtherInstitutionsSecondBlindProbesMeetTheFloors) {
 TEST(Quality, RealStyleBlindProbesMeetTheFloors) {
   expect_probe_floors(kRealStyleBlindFloors);
 }
+TEST(Quality, OosBlind3ProbesMeetTheFloors) { expect_probe_floors(kOosBlind3Floors); }
 
 }  // namespace
 }  // namespace faqbot::cli
