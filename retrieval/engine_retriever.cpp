@@ -153,6 +153,7 @@ SearchResult EngineRetriever::search(std::string_view text, size_t k) const {
       // greeting run into the question reads as a courtesy.
       consider(without_speech_fillers(r.normalized), k, r);
     }
+    if (state_.components.clauses) read_first_question(text, k, r);
     if (k >= kTop3 && !whole_top.id.empty()) keep_in_top3(whole_top, r.candidates);
     r.base_choice = base_choice;
     r.base_margin = base_margin;
