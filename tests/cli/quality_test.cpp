@@ -600,10 +600,10 @@ constexpr ProbeFloors kRealStyleBlindFloors = {"probe_real_style_blind.jsonl", 0
 // number, two questions in one line, homophone typos; out of catalog:
 // foreign currencies and top-ups of phone credit or prepaid cards, other
 // lenders. Written at 92/99 right, 5/5 handed over, 25/30 refused; landed at
-// 95/99, 27/30 with legal action against the borrower (会被起诉吗) no
+// 95/99, 26/30 with legal action against the borrower (会被起诉吗) no
 // complaint, the first of two questions answered (对了, 还有 …), and kinds
-// never a means of ours (other_products.json not_a_means: 外币, 话费, 储值卡)
-// refused wherever named. Floors one line under.
+// never a means of ours (other_products.json not_a_means: 外币, 话费)
+// refused wherever named. Floors one line under (refused: at the figure).
 constexpr ProbeFloors kRealStyleBlind2Floors = {"probe_real_style_blind2.jsonl", 0.94, 0.8, 0.86};
 
 EvalReport evaluate_file(const std::string& path) {
