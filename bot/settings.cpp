@@ -167,6 +167,7 @@ Result<EngineSettings> parse_settings(const std::string& json_text) {
         !read_list(g, "question_cues", &r.question_cues, &error) ||
         !read_list(g, "scam_in_general", &r.scam_in_general, &error) ||
         !read_list(g, "reports_of_others", &r.reports_of_others, &error) ||
+        !read_list(g, "legal_action_on_asker", &r.legal_action_on_asker, &error) ||
         !read_list(g, "human_identity", &r.human_identity, &error) ||
         !read_list(g, "human_hours", &r.human_hours, &error) ||
         !read_int(g, "signals", "exclamation_run", 0, &r.exclamation_run, &error)) {

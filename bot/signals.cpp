@@ -309,7 +309,7 @@ void lower_case_phrases(SignalRules& r) {
   for (std::vector<std::string>* list :
        {&r.human, &r.human_exact, &r.complaint, &r.anger, &r.frustration, &r.abuse, &r.abuse_clauses,
         &r.self_talk, &r.self_faults, &r.human_clauses, &r.kin, &r.expletive_leads, &r.third_party_anger, &r.third_party,
-        &r.second_person, &r.question_cues, &r.scam_in_general, &r.reports_of_others, &r.human_identity, &r.human_hours,
+        &r.second_person, &r.question_cues, &r.scam_in_general, &r.reports_of_others, &r.legal_action_on_asker, &r.human_identity, &r.human_hours,
         &r.negations}) {
     for (std::string& phrase : *list) phrase = ascii_lower(phrase);
   }
@@ -482,6 +482,8 @@ SignalRules SignalRules::defaults() {
       r.reports_of_others.push_back(std::string(report) + other);
     }
   }
+  r.legal_action_on_asker = {"被起诉", "起诉我", "被告上法", "被告到法", "告我", "被律师函", "收到律师函",
+                             "给我发律师函", "发律师函给我", "跟我打官司", "和我打官司", "被打官司"};
   r.second_person = {"你们", "你", "贵平台", "贵公司", "贵司", "咱们", "平台", "公司"};
   r.question_cues = {"吗", "么", "是不是", "系咪", "系唔系", "是否", "会不会", "还是", "?", "？", "吧", "呢",
                      "怎么判断", "怎么辨别", "怎么分辨", "怎么识别", "真的假的", "靠谱",
@@ -498,6 +500,14 @@ SignalRules SignalRules::defaults() {
 
 namespace {
 
+// Where complaint phrases in `text` are no complaint about us: reports of
+// someone else and legal action taken against the investor.
+std::vector<Range> not_complaints(const std::string& text, const SignalRules& rules) {
+  std::vector<Range> out = occurrences(text, rules.reports_of_others);
+  for (const Range& r : occurrences(text, rules.legal_action_on_asker)) out.push_back(r);
+  return out;
+}
+
 // detect_signals, with the matchers of SignalDetector when given.
 Signals detect(std::string_view text, std::string_view normalized, const SignalRules& rules,
                const knowledge::PhraseMatcher* human, const knowledge::PhraseMatcher* abuse) {
@@ -511,9 +521,8 @@ Signals detect(std::string_view text, std::string_view normalized, const SignalR
     const std::string& lp = p;
     if (whole == lp || whole_normalized == lp) s.human_request = true;
   }
-  s.complaint = any_phrase_outside(a, rules.complaint, rules.negations, occurrences(a, rules.reports_of_others)) ||
-                (!b.empty() &&
-                 any_phrase_outside(b, rules.complaint, rules.negations, occurrences(b, rules.reports_of_others)));
+  s.complaint = any_phrase_outside(a, rules.complaint, rules.negations, not_complaints(a, rules)) ||
+                (!b.empty() && any_phrase_outside(b, rules.complaint, rules.negations, not_complaints(b, rules)));
   s.abuse = abusive(a, rules, abuse) || (!b.empty() && abusive(b, rules, abuse));
   s.anger = angry(a, rules) || (!b.empty() && angry(b, rules)) || charges_flight_and_demands_money(a) ||
             charges_flight_and_demands_money(b);

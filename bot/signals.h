@@ -66,6 +66,11 @@ struct SignalRules {
   // these (举报, 骗子) is the investor's case against a swindler, which the
   // anti-fraud answer serves, no complaint about us.
   std::vector<std::string> reports_of_others;
+  // Legal action taken against the investor ("还不上会被起诉吗", "会不会
+  // 起诉我", "会给我发律师函吗"): a borrower asking what follows a debt
+  // unpaid, not a complaint about us; a complaint phrase inside one of these
+  // does not count ("我要起诉你们" still does).
+  std::vector<std::string> legal_action_on_asker;
   // "我现在是在跟真人说话吗", "是真人来电吗" ask who is there, they request
   // nothing: a `human` phrase overlapping one of these is not a request.
   std::vector<std::string> human_identity;

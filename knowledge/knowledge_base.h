@@ -86,6 +86,12 @@ struct OtherProduct {
   std::string name;                  // as investors write it, e.g. "花呗"
   std::vector<std::string> aliases;  // other spellings, e.g. "蚂蚁花呗"
   std::string company;               // who runs it, e.g. "蚂蚁集团"; may be ""
+  // Kinds only ("not_a_means": true): never a means of ours, so named
+  // anywhere in a question it is what the question asks about, whatever
+  // words of ours surround it: a currency we do not take (外币能充值吗, 港币
+  // 可以充到你们这吗) or a thing topped up elsewhere (话费能充值吗).
+  // A kind without it (信用卡能充值吗) may be a means of ours.
+  bool not_a_means = false;
 };
 
 // A kind of financial product the platform does not offer (股票, 房贷,

@@ -170,7 +170,8 @@ void load_category(const json& doc, const std::string& rel, KnowledgeBase* kb,
 }
 
 // The named things of a list of other_products.json ("products" or
-// "kinds"): each {"name", "aliases", "company" (products only)}.
+// "kinds"): each {"name", "aliases", "company" (products only),
+// "not_a_means" (kinds only, optional boolean)}.
 std::vector<OtherProduct> read_named(const json& list, const std::string& what, bool with_company,
                                      FileReader& reader) {
   std::vector<OtherProduct> out;
@@ -185,6 +186,16 @@ std::vector<OtherProduct> read_named(const json& list, const std::string& what, 
     p.name = reader.string_field(item, "name", label, true);
     p.aliases = reader.string_list(item, "aliases", label, false);
     if (with_company) p.company = reader.string_field(item, "company", label, false);
+    if (!with_company) {
+      auto flag = item.find("not_a_means");
+      if (flag != item.end()) {
+        if (flag->is_boolean()) {
+          p.not_a_means = flag->get<bool>();
+        } else {
+          reader.error(label, "field \"not_a_means\" must be true or false");
+        }
+      }
+    }
     out.push_back(std::move(p));
   }
   return out;

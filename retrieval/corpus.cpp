@@ -61,7 +61,7 @@ Corpus make_corpus(const knowledge::KnowledgeBase& kb) {
     corpus.lookup_labels.push_back(l.reply);
   }
   auto forms_of = [](const knowledge::OtherProduct& p) {
-    OtherProduct product{p.name, {p.name}};
+    OtherProduct product{p.name, {p.name}, p.not_a_means};
     product.forms.insert(product.forms.end(), p.aliases.begin(), p.aliases.end());
     return product;
   };

@@ -13,7 +13,7 @@
 namespace faqbot::retrieval {
 
 // Bump when the format or anything that changes built engines changes.
-constexpr uint32_t kEngineFormatVersion = 31;
+constexpr uint32_t kEngineFormatVersion = 32;
 
 std::string engine_cache_path(const std::string& cache_dir, const std::string& key);
 

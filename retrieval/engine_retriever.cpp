@@ -153,6 +153,7 @@ SearchResult EngineRetriever::search(std::string_view text, size_t k) const {
       // greeting run into the question reads as a courtesy.
       consider(without_speech_fillers(r.normalized), k, r);
     }
+    if (state_.components.clauses) read_first_question(text, k, r);
     if (k >= kTop3 && !whole_top.id.empty()) keep_in_top3(whole_top, r.candidates);
     r.base_choice = base_choice;
     r.base_margin = base_margin;
@@ -162,6 +163,10 @@ SearchResult EngineRetriever::search(std::string_view text, size_t k) const {
       r.out_of_scope = 1.0;
       r.refusal = *label;
     }
+    // A thing never a means of ours asked about ("外币能充值吗", "话费能充
+    // 值吗"): its currency or top-up is not ours, whichever entry reads
+    // closest (not when only background: `kind` is then -1).
+    if (kind >= 0 && state_.kinds.not_a_means(kind)) r.out_of_scope = 1.0;
     // A message saying it is not about us ("跟你们没关系，随便问问，…")
     // asks someone else's question unless it puts one of ours to us.
     if (state_.components.clauses && disclaimed(text)) r.out_of_scope = 1.0;

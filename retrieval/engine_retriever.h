@@ -76,6 +76,8 @@ class EngineRetriever final : public Retriever {
   void read_clauses(std::string_view text, size_t k, bool names_kind, double as_written, SearchResult& r) const;
   void read_question_sentences(std::string_view text, size_t k, bool names_kind, double whole_out_of_scope,
                                SearchResult& r, bool clear_only = false) const;
+  // Two questions, the second after a turn word: the first (first_question.cpp).
+  void read_first_question(std::string_view text, size_t k, SearchResult& r) const;
 
   // One normalised text scored (candidate_scores.cpp).
   void score(const std::string& normalized, size_t k, SearchResult& r) const;

@@ -276,11 +276,14 @@ bool bare_recharge(std::string_view verb) {
 ProductMentions::ProductMentions(std::vector<std::string> names,
                                  std::vector<std::pair<std::string, uint32_t>> forms,
                                  std::vector<std::string> as_means,
-                                 std::vector<std::string> about_us, bool kind_readings)
+                                 std::vector<std::string> about_us, bool kind_readings,
+                                 std::vector<uint8_t> not_a_means)
     : names_(std::move(names)),
       as_means_(std::move(as_means)),
       about_us_(std::move(about_us)),
-      kind_readings_(kind_readings) {
+      kind_readings_(kind_readings),
+      not_a_means_(std::move(not_a_means)) {
+  not_a_means_.resize(names_.size(), 0);
   drop_empty(as_means_);
   drop_empty(about_us_);
   forms.erase(std::remove_if(forms.begin(), forms.end(),
@@ -324,6 +327,9 @@ bool ProductMentions::speaks_to_us(const std::string& normalized) const {
 }
 
 int ProductMentions::asked_about(const std::string& normalized) const {
+  for (const auto& [i, at] : mentions(normalized)) {
+    if (not_a_means_[form_product_[i]] != 0) return static_cast<int>(form_product_[i]);
+  }
   if (speaks_to_us(normalized)) return -1;
   // Every mention of every form, longest form first; a shorter form inside a
   // longer one already seen is the same mention.
@@ -487,16 +493,17 @@ void ProductMentions::serialize(BinaryWriter& w) const {
   w.strings(as_means_);
   w.strings(about_us_);
   w.pod<uint8_t>(kind_readings_ ? 1 : 0);
+  w.vec(not_a_means_);
 }
 
 bool ProductMentions::deserialize(BinaryReader& r) {
   uint8_t records = 0;
   if (!r.strings(names_) || !r.strings(forms_) || !r.vec(form_product_) ||
-      !r.strings(as_means_) || !r.strings(about_us_) || !r.pod(records)) {
+      !r.strings(as_means_) || !r.strings(about_us_) || !r.pod(records) || !r.vec(not_a_means_)) {
     return false;
   }
   kind_readings_ = records != 0;
-  if (forms_.size() != form_product_.size()) return false;
+  if (forms_.size() != form_product_.size() || not_a_means_.size() != names_.size()) return false;
   for (uint32_t p : form_product_) {
     if (p >= names_.size()) return false;
   }

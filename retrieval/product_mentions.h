@@ -21,12 +21,15 @@ class ProductMentions {
   // the question tells before asking whether ours can be applied for
   // (named_as_record: 信用卡逾期可以办理吗), and a name right after 影响 as
   // what ours is feared to affect (晚还了会不会影响我以后办房贷), are not
-  // asked about.
+  // asked about. not_a_means[i] != 0 (missing: 0): thing i is never a means
+  // of ours (knowledge::OtherProduct::not_a_means), so asked_about() takes
+  // any mention of it as what the question is about.
   ProductMentions(std::vector<std::string> names,
                   std::vector<std::pair<std::string, uint32_t>> forms,
                   std::vector<std::string> as_means = {},
                   std::vector<std::string> about_us = {},
-                  bool kind_readings = false);
+                  bool kind_readings = false,
+                  std::vector<uint8_t> not_a_means = {});
 
   bool empty() const { return forms_.empty(); }
   // Index of the product with the longest form found in `normalized`, -1
@@ -42,7 +45,9 @@ class ProductMentions {
   // likened to (相当于, 等于 …), nor
   // as the maker of the investor's card or phone number (中国移动的手机号, 银联
   // 的卡, 电信手机号), nor beside the subject (named_beside_subject), in a
-  // question without an about_us word that speaks_to_us; -1 when none.
+  // question without an about_us word that speaks_to_us; -1 when none. A
+  // thing that is not_a_means is asked about wherever it is named, whatever
+  // surrounds it ("外币能充值吗", "话费可以充到你们这吗").
   int asked_about(const std::string& normalized) const;
   // Index of the product (longest form first) whose absence the question
   // asks why of ("为什么我没有微粒贷", "为啥我没X": a why-word, the asker or
@@ -85,6 +90,8 @@ class ProductMentions {
   // the investor's condition, not the question's subject.
   static bool named_as_record(std::string_view after);
   const std::string& name(int product) const { return names_[static_cast<size_t>(product)]; }
+  // Whether thing `product` is never a means of ours (constructor).
+  bool not_a_means(int product) const { return not_a_means_[static_cast<size_t>(product)] != 0; }
 
   void serialize(BinaryWriter& w) const;
   bool deserialize(BinaryReader& r);
@@ -102,6 +109,7 @@ class ProductMentions {
   std::vector<std::string> as_means_;
   std::vector<std::string> about_us_;
   bool kind_readings_ = false;
+  std::vector<uint8_t> not_a_means_;  // parallel to names_ (0 when missing)
 };
 
 }  // namespace faqbot::retrieval

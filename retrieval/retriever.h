@@ -35,6 +35,7 @@ struct Document {
 struct OtherProduct {
   std::string name;                // how replies name it
   std::vector<std::string> forms;  // name and aliases as typed
+  bool not_a_means = false;        // kinds only: knowledge::OtherProduct::not_a_means
 };
 
 // Another company's own service (knowledge::OtherService, as typed).

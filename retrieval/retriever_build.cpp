@@ -158,13 +158,15 @@ Result<EngineState> build_state(const std::vector<Document>& docs, const Corpus&
                       bool kind_readings) {
     std::vector<std::string> names;
     std::vector<std::pair<std::string, uint32_t>> forms;
+    std::vector<uint8_t> not_a_means;
     for (const auto& p : things) {
       const auto index = static_cast<uint32_t>(names.size());
       names.push_back(p.name);
+      not_a_means.push_back(p.not_a_means ? 1 : 0);
       for (const auto& f : p.forms) forms.emplace_back(normalizer.normalize(f), index);
     }
     return ProductMentions(std::move(names), std::move(forms), normalized_all(corpus.product_as_means),
-                           std::move(about_us), kind_readings);
+                           std::move(about_us), kind_readings, std::move(not_a_means));
   };
   state.products = mentions(corpus.other_products, normalized_all(corpus.product_about_us), false);
   // A kind we do not offer stays someone else's when put to us (你们能办信用卡吗),

@@ -606,6 +606,17 @@ constexpr ProbeFloors kRealStyleBlindFloors = {"probe_real_style_blind.jsonl", 0
 // limit compared with someone else's as out_of_scope.json rules. Floors one
 // line under.
 constexpr ProbeFloors kOosBlind3Floors = {"probe_oos_blind3.jsonl", 0.96, 0, 0.90};
+// A second blind set of the same kind (tests/fixtures/probe_real_style_blind2
+// .jsonl): monthly repayment amounts, partial early repayment, what follows a
+// debt unpaid at its due date, a bind failure over the bank-reserved phone
+// number, two questions in one line, homophone typos; out of catalog:
+// foreign currencies and top-ups of phone credit or prepaid cards, other
+// lenders. Written at 92/99 right, 5/5 handed over, 25/30 refused; landed at
+// 95/99, 26/30 with legal action against the borrower (会被起诉吗) no
+// complaint, the first of two questions answered (对了, 还有 …), and kinds
+// never a means of ours (other_products.json not_a_means: 外币, 话费)
+// refused wherever named. Floors one line under (refused: at the figure).
+constexpr ProbeFloors kRealStyleBlind2Floors = {"probe_real_style_blind2.jsonl", 0.94, 0.8, 0.86};
 
 EvalReport evaluate_file(const std::string& path) {
   auto cases = read_cases(path);
@@ -795,6 +806,9 @@ TEST(Quality, RealStyleBlindProbesMeetTheFloors) {
   expect_probe_floors(kRealStyleBlindFloors);
 }
 TEST(Quality, OosBlind3ProbesMeetTheFloors) { expect_probe_floors(kOosBlind3Floors); }
+TEST(Quality, RealStyleSecondBlindProbesMeetTheFloors) {
+  expect_probe_floors(kRealStyleBlind2Floors);
+}
 
 }  // namespace
 }  // namespace faqbot::cli
