@@ -607,6 +607,15 @@ constexpr ProbeFloors kRealStyleBlindFloors = {"probe_real_style_blind.jsonl", 0
 // line under.
 constexpr ProbeFloors kOosBlind3Floors = {"probe_oos_blind3.jsonl", 0.96, 0, 0.90};
 
+// Out-of-catalog lines in the style of the fixed-against real files
+// (tests/fixtures/probe_realbq_style_oos.jsonl, written blind before any
+// measurement: other lenders' products and apps, payoff certificates,
+// contracts, cancelling an application, confirmation calls, moving the due
+// date, one's own balance, loan purpose, statements, deposits, chit-chat)
+// beside 30 in-catalog controls. Written at 102/106 refused, 28/29 right
+// (2-variant knowledge base: 104/106). Floors at the figures.
+constexpr ProbeFloors kRealbqStyleOosFloors = {"probe_realbq_style_oos.jsonl", 0.96, 1.0, 0.96};
+
 EvalReport evaluate_file(const std::string& path) {
   auto cases = read_cases(path);
   EXPECT_TRUE(cases.ok()) << cases.status().message();
@@ -795,6 +804,7 @@ TEST(Quality, RealStyleBlindProbesMeetTheFloors) {
   expect_probe_floors(kRealStyleBlindFloors);
 }
 TEST(Quality, OosBlind3ProbesMeetTheFloors) { expect_probe_floors(kOosBlind3Floors); }
+TEST(Quality, RealbqStyleOosProbesMeetTheFloors) { expect_probe_floors(kRealbqStyleOosFloors); }
 
 }  // namespace
 }  // namespace faqbot::cli
