@@ -618,6 +618,15 @@ constexpr ProbeFloors kOosBlind3Floors = {"probe_oos_blind3.jsonl", 0.96, 0, 0.9
 // refused wherever named. Floors one line under (refused: at the figure).
 constexpr ProbeFloors kRealStyleBlind2Floors = {"probe_real_style_blind2.jsonl", 0.94, 0.8, 0.86};
 
+// Out-of-catalog lines in the style of the fixed-against real files
+// (tests/fixtures/probe_realbq_style_oos.jsonl, written blind before any
+// measurement: other lenders' products and apps, payoff certificates,
+// contracts, cancelling an application, confirmation calls, moving the due
+// date, one's own balance, loan purpose, statements, deposits, chit-chat)
+// beside 30 in-catalog controls. Written at 102/106 refused, 28/29 right
+// (2-variant knowledge base: 104/106). Floors at the figures.
+constexpr ProbeFloors kRealbqStyleOosFloors = {"probe_realbq_style_oos.jsonl", 0.96, 1.0, 0.96};
+
 EvalReport evaluate_file(const std::string& path) {
   auto cases = read_cases(path);
   EXPECT_TRUE(cases.ok()) << cases.status().message();
@@ -809,6 +818,7 @@ TEST(Quality, OosBlind3ProbesMeetTheFloors) { expect_probe_floors(kOosBlind3Floo
 TEST(Quality, RealStyleSecondBlindProbesMeetTheFloors) {
   expect_probe_floors(kRealStyleBlind2Floors);
 }
+TEST(Quality, RealbqStyleOosProbesMeetTheFloors) { expect_probe_floors(kRealbqStyleOosFloors); }
 
 }  // namespace
 }  // namespace faqbot::cli
