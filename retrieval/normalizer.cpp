@@ -222,6 +222,13 @@ namespace {
 
 bool is_latin_cp(char32_t cp) { return cp >= U'a' && cp <= U'z'; }
 
+// An apostrophe between two Latin letters ("what's", "don’t") is inside a
+// word: the key "what's" (normalised "whats") matches it whole.
+bool is_inner_apostrophe(const std::u32string& cps, size_t k) {
+  return (cps[k] == U'\'' || cps[k] == U'\u2019') && k > 0 && k + 1 < cps.size() &&
+         is_latin_cp(cps[k - 1]) && is_latin_cp(cps[k + 1]);
+}
+
 // True when `word` reads whole as pinyin syllables ("tixian", "lo"+"an").
 bool reads_as_pinyin(const std::string& word) {
   std::vector<bool> ok(word.size() + 1, false);
@@ -268,7 +275,10 @@ std::u32string Normalizer::rewrite_foreign_words(const std::u32string& cps) cons
     size_t at = i;
     for (size_t w = 0; w < kMaxForeignWords && at < n && is_latin_cp(cps[at]); ++w) {
       size_t end = at;
-      while (end < n && is_latin_cp(cps[end])) joined.push_back(static_cast<char>(cps[end++]));
+      while (end < n && (is_latin_cp(cps[end]) || is_inner_apostrophe(cps, end))) {
+        if (is_latin_cp(cps[end])) joined.push_back(static_cast<char>(cps[end]));
+        ++end;
+      }
       if (joined.size() > kMaxForeignKey) break;
       auto it = foreign_words_.find(joined);
       if (it != foreign_words_.end()) {

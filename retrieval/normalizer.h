@@ -11,6 +11,8 @@
 // whole as pinyin: "withdraw", "login", "top up") are rewritten only where
 // they are whole words of the text as typed, before whitespace is dropped:
 // "login失败" and "Log in" are rewritten, "blogin" and "apple" are not.
+// An apostrophe between letters is inside the word ("what's" matches the
+// key "what's", normalised "whats").
 #include <map>
 #include <memory>
 #include <mutex>

@@ -272,8 +272,19 @@ constexpr double kFu6BlindFirstTurnFloor = 0.98;
 // and pinyin, sibling entries, yes-no follow-ups, other companies' products
 // in context, English follow-ups, complete new questions); 63/72 (first
 // turns 71/72) before its fixes, 68/72 and 71/72 when set.
-constexpr double kFu7BlindFollowupFloor = 0.94;
+// 71/72 with the narrow English lexicon and 多少能借 read as an amount (fu8).
+constexpr double kFu7BlindFollowupFloor = 0.97;
 constexpr double kFu7BlindFirstTurnFloor = 0.98;
+// tests/fixtures/multiturn_blind_fu8.tsv: written blind (72 lines: English
+// and mixed Chinese/English follow-ups (what about…, and on weekends?),
+// credit-score and penalty follow-ups after loan answers, banks' and other
+// companies' own transfers, typos, topic-only and type-only follow-ups,
+// complete new questions, out-of-catalog follow-ups); 59/72 (first turns
+// 70/72); set at 59/72 and 70/72 (the full English lexicon that read 69/72
+// did not land: measured-only pooled in-scope and refused -1 each); 69/72
+// with the narrow English lexicon (no grammar words rewritten to nothing).
+constexpr double kFu8BlindFollowupFloor = 0.94;
+constexpr double kFu8BlindFirstTurnFloor = 0.97;
 // tests/fixtures/multiturn_means_and_whom.tsv (not blind: written with the
 // fixes it holds): a product as a means asked yes-no after a methods or a
 // how-to answer (three guards asking about the product itself), whom to
@@ -507,6 +518,7 @@ TEST(MultiturnQuality, CustomersBlindProbesMeetTheFloors) {
   expect_probe_floors("multiturn_blind_fu5.tsv", 12, kFu5BlindFollowupFloor, kFu5BlindFirstTurnFloor);
   expect_probe_floors("multiturn_blind_fu6.tsv", 69, kFu6BlindFollowupFloor, kFu6BlindFirstTurnFloor);
   expect_probe_floors("multiturn_blind_fu7.tsv", 72, kFu7BlindFollowupFloor, kFu7BlindFirstTurnFloor);
+  expect_probe_floors("multiturn_blind_fu8.tsv", 72, kFu8BlindFollowupFloor, kFu8BlindFirstTurnFloor);
 }
 
 TEST(MultiturnQuality, WidgetBlindProbesMeetTheFloors) {

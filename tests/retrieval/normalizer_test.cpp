@@ -71,6 +71,14 @@ TEST(NormalizerTest, RewritesForeignWordsOnlyWhole) {
   EXPECT_EQ(n->normalize("txsxf"), "提现手续费");
 }
 
+TEST(NormalizerTest, AnApostropheBetweenLettersIsInsideTheWord) {
+  auto n = make({{"what's", "什么"}, {"what", "什么"}, {"fee", "手续费"}, {"didn't arrive", "没到账"}});
+  EXPECT_EQ(n->normalize("What's the fee"), "什么the手续费");
+  EXPECT_EQ(n->normalize("what’s the fee"), "什么the手续费");   // a typographic apostrophe
+  EXPECT_EQ(n->normalize("it didn't arrive"), "it没到账");      // across words too
+  EXPECT_EQ(n->normalize("fee'"), "手续费");                    // no letter after it: not inside
+}
+
 TEST(NormalizerTest, TraditionalTypoAndCleanFormsMeet) {
   auto n = make({{"体现", "提现"}, {"到帐", "到账"}});
   EXPECT_EQ(n->normalize("體現多久到帳？"), n->normalize("提现多久到账"));
