@@ -269,6 +269,17 @@ TEST(Signals, ReportingSomeoneElseIsNoComplaint) {
   }
 }
 
+// A borrower asking what legal action follows an unpaid debt (起诉我, 律师函)
+// complains of nothing; suing us still is a complaint.
+TEST(Signals, LegalActionAgainstTheAskerIsNoComplaint) {
+  for (const char* q : {"还不上会被起诉吗", "逾期了你们会不会起诉我", "会给我发律师函吗", "收到律师函了怎么办"}) {
+    EXPECT_FALSE(detect(q).complaint) << q;
+  }
+  for (const char* q : {"我要起诉你们", "再不退钱我就去法院起诉你们平台"}) {
+    EXPECT_TRUE(detect(q).complaint) << q;
+  }
+}
+
 // Taking us or our staff higher up, a grievance about staff, and insults
 // without swear words; controls: the same words in other senses.
 TEST(Signals, ComplaintsAboutStaffAndInsultsWithoutSwearWords) {

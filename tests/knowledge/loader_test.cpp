@@ -128,6 +128,21 @@ TEST(Loader, OtherKindsAreOptionalAndLoadedInFileOrder) {
   EXPECT_TRUE(has_error(load(fx.dir()), "other_products.json: kinds: error: must be a list"));
 }
 
+// "not_a_means" marks a kind never a means of ours (knowledge_base.h);
+// missing is false, anything but a boolean is an error.
+TEST(Loader, AKindMayBeMarkedNeverAMeansOfOurs) {
+  ConfigFixture fx;
+  fx.write("other_products.json", R"({"products": [], "kinds": [
+    {"name": "外币", "aliases": ["美元"], "not_a_means": true}, {"name": "信用卡"}]})");
+  LoadOutcome out = load(fx.dir());
+  ASSERT_TRUE(out.ok()) << format(out.diagnostics.at(0));
+  ASSERT_EQ(out.kb->other_kinds().size(), 2u);
+  EXPECT_TRUE(out.kb->other_kinds()[0].not_a_means);
+  EXPECT_FALSE(out.kb->other_kinds()[1].not_a_means);
+  fx.write("other_products.json", R"({"products": [], "kinds": [{"name": "外币", "not_a_means": "yes"}]})");
+  EXPECT_TRUE(has_error(load(fx.dir()), "must be true or false"));
+}
+
 TEST(Loader, OtherServicesAndOurActionsAreOptionalAndLoadedInFileOrder) {
   ConfigFixture fx;
   fx.write("other_products.json", R"({"products": []})");

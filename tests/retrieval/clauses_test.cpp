@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <tuple>
 
 #include "fixture.h"
 
@@ -195,6 +196,31 @@ TEST(Clauses, ChitChatClauseDoesNotHideTheQuestion) {
       without.candidates.empty() ? 0 : without.candidates[0].confidence * (1 - without.out_of_scope);
   EXPECT_GT(answerable, answerable_off);
   EXPECT_GT(answerable, 0.5);
+}
+
+// Two questions in one line, the second after a word turning to it (对了,
+// 另外): the first is answered (first_question.cpp), where the message read
+// as a whole (clauses off) goes to the second. A clause telling a fact before
+// the turn word (我刚充值了) asks nothing: the question after it is answered.
+TEST(Clauses, TheFirstOfTwoQuestionsIsAnswered) {
+  Corpus corpus = testing::tiny_corpus();
+  corpus.topic_words = {"提现", "充值", "注册", "密码", "客服", "平台"};
+  auto r = Retriever::build(corpus, Settings{});
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  Settings whole_only;
+  whole_only.ablate = "clauses";
+  auto whole = Retriever::build(corpus, whole_only);
+  ASSERT_TRUE(whole.ok()) << whole.status().message();
+  const std::tuple<const char*, const char*, const char*> cases[] = {
+      {"充值有限额吗 对了客服几点上班", "recharge.limit", "service.hours"},
+      {"怎么注册 另外提现多久到账", "account.register", "withdraw.arrival_time"}};
+  for (const auto& [q, first, second] : cases) {
+    expect_answered(r.value()->search(q, 3), first, 0.9);
+    const SearchResult read_whole = whole.value()->search(q, 3);
+    ASSERT_FALSE(read_whole.candidates.empty()) << q;
+    EXPECT_EQ(read_whole.candidates[0].id, second) << q;
+  }
+  expect_answered(r.value()->search("我刚充值了 对了提现多久到账", 3), "withdraw.arrival_time", 0.9);
 }
 
 TEST(Clauses, AKindNamedAfterTheQuestionIsNotItsSubject) {

@@ -36,6 +36,19 @@ TEST(ProductMentions, NotWhenNamedAsAMeansOfOurs) {
   EXPECT_EQ(p.asked_about("余额宝的钱能用支付宝转出吗"), 2);
 }
 
+// A kind never a means of ours (外币, 话费) is what the question asks about
+// wherever it is named, even beside a means word or an about_us word; a kind
+// without the mark (信用卡) named as a means stays ours.
+TEST(ProductMentions, AThingNeverAMeansOfOursIsAlwaysAskedAbout) {
+  const ProductMentions p({"外币", "话费", "信用卡"}, {{"外币", 0}, {"美元", 0}, {"话费", 1}, {"信用卡", 2}},
+                          {"用"}, {"你们"}, true, {1, 1, 0});
+  EXPECT_EQ(p.asked_about("外币能充值吗"), 0);
+  EXPECT_EQ(p.asked_about("用美元充值可以吗"), 0);
+  EXPECT_EQ(p.asked_about("话费可以充到你们这吗"), 1);
+  EXPECT_EQ(p.asked_about("用信用卡充值可以吗"), -1);
+  EXPECT_EQ(p.asked_about("充值多久到账"), -1);
+}
+
 // An about_us word right before a product's name takes us for its company
 // ("你们微众银行"): the question asks about that product.
 TEST(ProductMentions, AboutUsWordRightBeforeAProductNamesIt) {
