@@ -17,6 +17,11 @@ namespace {
 constexpr const char* kTurns[] = {"对了", "还有", "另外", "顺便问", "顺便再问", "再问", "还想问", "再就是",
                                   "然后还有", "另一个问题", "还有个问题", "还有一个问题"};
 
+bool opens_with_turn(const std::string& written) {
+  return std::any_of(std::begin(kTurns), std::end(kTurns),
+                     [&](const char* w) { return written.rfind(w, 0) == 0; });
+}
+
 }  // namespace
 
 // The clauses before the first clause (not the first) opening with a turn
@@ -28,10 +33,7 @@ void EngineRetriever::read_first_question(std::string_view text, size_t k, Searc
   const std::vector<std::string> clauses = split_all_clauses(text);
   std::string first;
   for (size_t i = 0; i < clauses.size(); ++i) {
-    const std::string written = normalizer_->normalize_without_synonyms(clauses[i]);
-    const bool turns = std::any_of(std::begin(kTurns), std::end(kTurns),
-                                   [&](const char* w) { return written.rfind(w, 0) == 0; });
-    if (i > 0 && turns) {
+    if (i > 0 && opens_with_turn(normalizer_->normalize_without_synonyms(clauses[i]))) {
       const std::string normalized = normalizer_->normalize(first);
       if (normalized.empty() || !asks_question(normalized) || !names_topic(normalized)) return;
       SearchResult c;

@@ -327,14 +327,15 @@ bool ProductMentions::speaks_to_us(const std::string& normalized) const {
 }
 
 int ProductMentions::asked_about(const std::string& normalized) const {
-  for (const auto& [i, at] : mentions(normalized)) {
+  const std::vector<std::pair<uint32_t, size_t>> found = mentions(normalized);
+  for (const auto& [i, at] : found) {
     if (not_a_means_[form_product_[i]] != 0) return static_cast<int>(form_product_[i]);
   }
   if (speaks_to_us(normalized)) return -1;
   // Every mention of every form, longest form first; a shorter form inside a
   // longer one already seen is the same mention.
   std::vector<std::pair<size_t, size_t>> seen;  // byte ranges
-  for (const auto& [i, at] : mentions(normalized)) {
+  for (const auto& [i, at] : found) {
     const std::string& form = forms_[i];
     const size_t end = at + form.size();
     const bool inside = std::any_of(seen.begin(), seen.end(), [&](const auto& s) {
