@@ -617,6 +617,16 @@ constexpr ProbeFloors kOosBlind3Floors = {"probe_oos_blind3.jsonl", 0.96, 0, 0.9
 // never a means of ours (other_products.json not_a_means: 外币, 话费)
 // refused wherever named. Floors one line under (refused: at the figure).
 constexpr ProbeFloors kRealStyleBlind2Floors = {"probe_real_style_blind2.jsonl", 0.94, 0.8, 0.86};
+// A third blind set in the phrasing of real customer-service chats
+// (tests/fixtures/probe_real_style_blind3.jsonl): long rambling lines with the
+// question last, colloquial amounts (两万块, 二十万), 咋/啥/咋整, questions
+// about one's own account, sentence-final particles; out of catalog: other
+// lenders' and wallets' credit, insurance, utilities, chit-chat. Written at
+// 116/120 right, 5/5 handed over, 30/30 refused; one line (why one's own
+// review was refused) relabelled no_answer, as the domain rule 自己的借款审核
+// 为什么没通过 refuses it; landed at 116/119, 5/5, 31/31. Floors one line
+// under.
+constexpr ProbeFloors kRealStyleBlind3Floors = {"probe_real_style_blind3.jsonl", 0.96, 0.8, 0.96};
 
 // Out-of-catalog lines in the style of the fixed-against real files
 // (tests/fixtures/probe_realbq_style_oos.jsonl, written blind before any
@@ -817,6 +827,9 @@ TEST(Quality, RealStyleBlindProbesMeetTheFloors) {
 TEST(Quality, OosBlind3ProbesMeetTheFloors) { expect_probe_floors(kOosBlind3Floors); }
 TEST(Quality, RealStyleSecondBlindProbesMeetTheFloors) {
   expect_probe_floors(kRealStyleBlind2Floors);
+}
+TEST(Quality, RealStyleThirdBlindProbesMeetTheFloors) {
+  expect_probe_floors(kRealStyleBlind3Floors);
 }
 TEST(Quality, RealbqStyleOosProbesMeetTheFloors) { expect_probe_floors(kRealbqStyleOosFloors); }
 
