@@ -198,6 +198,58 @@ bool read_place_named(const MessageState& m, const knowledge::Entry& answered, R
   return false;
 }
 
+// Words naming a penalty, the charge for breaking a loan's terms (罚金 and
+// 违约罚息 normalise to 罚息). Said alone the penalty is the overdue one; after
+// an answer asked of its own penalty it is that answer's charge.
+const char* const kPenalty[] = {"罚息", "违约金", "罚钱", "罚款"};
+
+// The message asks whether the answer's own penalty is charged: it holds a
+// penalty word (kPenalty), the answered entry's own questions hold one too
+// (loan.early_repay is asked 提前还款违约金; not loan.cost, whose answer only
+// mentions the overdue 罚息), and it says nothing else: every topic word it
+// names is a penalty word, every type it names is the answered one or refines
+// it (fee refines early_repay), no word contrasting with the answered type,
+// and at most kBareAttributeChars characters besides filler and penalty
+// words ("罚金收吗", "要罚钱不", "有违约金吗" after 想一次性还清 ask about the
+// early-repayment charge; "逾期了罚息怎么算" names 逾期 and stays overdue).
+bool asks_its_penalty(const MessageState& m, const knowledge::Entry& answered) {
+  const MessageCues& named = m.named;
+  std::vector<std::string> penalties;
+  for (const char* w : kPenalty) {
+    std::string word = m.retriever.normalize(w);
+    if (!word.empty()) penalties.push_back(std::move(word));
+  }
+  auto holds_penalty = [&](std::string_view text) {
+    return std::any_of(penalties.begin(), penalties.end(),
+                       [&](const std::string& w) { return text.find(w) != std::string_view::npos; });
+  };
+  auto is_penalty = [&](const std::string& word) {
+    return std::find(penalties.begin(), penalties.end(), word) != penalties.end();
+  };
+  if (!holds_penalty(m.alone.normalized) || !named.contrasts.empty() || named.reference ||
+      named.names_product || !named.foreign.empty()) {
+    return false;
+  }
+  if (!std::any_of(answered.questions.begin(), answered.questions.end(),
+                   [&](const std::string& q) { return holds_penalty(m.retriever.normalize(q)); })) {
+    return false;
+  }
+  if (!std::all_of(named.topics.begin(), named.topics.end(),
+                   [&](const NamedSlot& t) { return is_penalty(t.word); })) {
+    return false;
+  }
+  if (!std::all_of(named.types.begin(), named.types.end(), [&](const NamedSlot& t) {
+        return t.slot == answered.type || refined_type(m.kb.followup, answered.type, t.slot);
+      })) {
+    return false;
+  }
+  std::string rest = m.cues.without_fillers(m.alone.normalized);
+  for (const std::string& w : penalties) {
+    for (size_t at = rest.find(w); at != std::string::npos; at = rest.find(w)) rest.erase(at, w.size());
+  }
+  return content_length(rest) <= kBareAttributeChars;
+}
+
 // The message read after the kept entry's title within the kept topic and
 // `type` only: `reading` (as `kind`) when `expected` comes first so read,
 // unless the message is out of scope both alone and so read.
@@ -286,6 +338,11 @@ bool read_as_the_answer(const MessageState& m, bool sure_alone, Reading* reading
     return false;
   }
   if (!m.alone.candidates.empty() && m.alone.candidates[0].id == c.last_faq_id) return false;
+  // A penalty asked bare after an answer asked of its own penalty asks about
+  // that answer's charge, however sure the text alone is of the overdue one.
+  if (asked_of != nullptr && asks_its_penalty(m, *asked_of)) {
+    return read_within_answered_slots(m, asked_of->type, asked_of->id, ReadingKind::kReference, reading);
+  }
   // Restricting the answered feature to part of it ("能只投短期的吗" after
   // 自动投标是不是全投) is a setting when the answer tells what one sets,
   // whatever words of it the answer holds.

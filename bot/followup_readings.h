@@ -70,7 +70,10 @@ bool read_sibling(const MessageState& m, Reading* reading);
 // no topic, type or pointer asks about the answer too when the text alone,
 // sure of another topic's entry but below kCertainAlone and no hand-over,
 // ranks the answer among its first kRescueRank ("有啥讲究吗" after 提现多久
-// 到账). False when the text alone
+// 到账). So does a bare penalty (罚息, 违约金, 罚钱, 罚款: "罚金收吗" after 想一次
+// 性还清) after an answer whose own questions ask of a penalty, naming no
+// condition contrasting with the answered type (逾期) and no other topic or
+// type: the penalty is that answer's charge. False when the text alone
 // already reads the answer first or the context cannot hold the reading.
 bool read_as_the_answer(const MessageState& m, bool sure_alone, Reading* reading);
 

@@ -264,8 +264,9 @@ constexpr double kFu5BlindFirstTurnFloor = 0.91;
 // questions, short follow-ups after long first turns); 56/69 (first turns
 // 68/69) before its fixes, 66/69 and 68/69 when set.
 // 67/69 with corrections, reports of a swindler and credit-score thresholds
-// read (fu7).
-constexpr double kFu6BlindFollowupFloor = 0.97;
+// read (fu7). 68/69 with a bare penalty after an answer asked of its own
+// penalty read as that answer's charge: raised to 0.98.
+constexpr double kFu6BlindFollowupFloor = 0.98;
 constexpr double kFu6BlindFirstTurnFloor = 0.98;
 // tests/fixtures/multiturn_blind_fu7.tsv: written blind (72 lines: follow-ups
 // after a handoff, corrections of the answer (不是这个 我问的是充值), typos
@@ -283,8 +284,9 @@ constexpr double kFu7BlindFirstTurnFloor = 0.98;
 // 70/72); set at 59/72 and 70/72 (the full English lexicon that read 69/72
 // did not land: measured-only pooled in-scope and refused -1 each); 69/72
 // with the narrow English lexicon (no grammar words rewritten to nothing).
-// Raised to its figure 69/72 (fu9).
-constexpr double kFu8BlindFollowupFloor = 0.95;
+// Raised to its figure 69/72 (fu9). 70/72 with a bare penalty after the
+// early-repayment answer read as its charge (罚金收吗): raised to 0.97.
+constexpr double kFu8BlindFollowupFloor = 0.97;
 constexpr double kFu8BlindFirstTurnFloor = 0.97;
 // tests/fixtures/multiturn_blind_fu9.tsv: written blind (81 lines: short
 // follow-ups after a long story first turn, pronoun follow-ups with new topic
