@@ -5,6 +5,7 @@
 #include <iterator>
 #include <utility>
 
+#include "bot/agent_demand.h"
 #include "bot/flight_charge.h"
 #include "knowledge/utf8.h"
 
@@ -369,7 +370,11 @@ SignalRules SignalRules::defaults() {
                              "speak to a supervisor",
                              // Staff asked to call back (请让客服人员打电话给我).
                              "客服人员打电话给我", "客服人员给我打电话", "客服人员联系我", "客服人员给我回电",
-                             "工作人员打电话给我", "工作人员给我打电话", "工作人员联系我", "工作人员给我回电"}) {
+                             "工作人员打电话给我", "工作人员给我打电话", "工作人员联系我", "工作人员给我回电",
+                             // The desk named as 客服 (转客服, 给我接个客服), and work only
+                             // the back office can do (后台帮我改).
+                             "转客服", "转个客服", "转一下客服", "接个客服", "接一下客服", "帮我接客服",
+                             "后台帮我", "你们后台帮"}) {
     r.human.push_back(phrase);
   }
   r.human_exact = {"人工", "人工客服", "人工服务", "真人", "真人客服", "人工坐席", "客服人工"};
@@ -384,7 +389,11 @@ SignalRules SignalRules::defaults() {
                  // Taking the matter to the consumer hotline, the courts or the
                  // press (打12315, 找消协, 走法律途径, 这事我会找媒体).
                  "12315", "消协", "消费者协会", "法律途径", "法律手段", "找媒体", "找记者", "媒体曝光",
-                 "找电视台"};
+                 "找电视台",
+                 // A charge disputed: fault laid on our system, a fee refused or
+                 // never agreed to, an appeal (这笔罚息我不认可, 要求退还, 我要申诉).
+                 "你们系统的问题", "不认可", "从来没同意过", "从没同意过", "根本没同意", "乱收费", "乱扣费", "乱扣钱", "要求退还", "我要申诉",
+                 "want it reversed", "dispute the charge", "dispute this charge"};
   // Reporting us to an authority (向人民银行反映, 去派出所报案); the authority
   // alone is no complaint (去人民银行打征信报告).
   for (const char* authority : {"人民银行", "人行", "央行", "金融办", "证监会", "公安", "派出所", "法院",
@@ -515,7 +524,8 @@ Signals detect(std::string_view text, std::string_view normalized, const SignalR
   const std::string b = ascii_lower(normalized);
   Signals s;
   s.human_request = requests_human(a, rules, human) || (!b.empty() && requests_human(b, rules, human)) ||
-                    some_clause_is(a, rules.human_clauses) || (!b.empty() && some_clause_is(b, rules.human_clauses));
+                    some_clause_is(a, rules.human_clauses) || (!b.empty() && some_clause_is(b, rules.human_clauses)) ||
+                    bot_steps_failed(a) || demands_release_now(a);
   const std::string whole = content_only(a), whole_normalized = content_only(b);
   for (const std::string& p : rules.human_exact) {
     const std::string& lp = p;

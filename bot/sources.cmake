@@ -30,6 +30,7 @@ set(FAQBOT_BOT_SOURCES
   step_words.cpp
   takeover_story.cpp
   flight_charge.cpp
+  agent_demand.cpp
   wait_story.cpp
   wording.cpp
 )

@@ -570,6 +570,19 @@ constexpr ProbeFloors kHandoffBlind2Floors = {"probe_handoff_blind2.jsonl", 0.95
 // the charge of absconding plus a demand for one's money (bot/flight_charge.h).
 constexpr ProbeFloors kHandoffBlind3Floors = {"probe_handoff_blind3.jsonl", 0.92, 1.0, 0};
 
+// Handoffs naming no handoff word (tests/fixtures/probe_handoff_blind4.jsonl,
+// written blind: double or wrong deductions, an account frozen by us with a
+// demand to release it now, registered details only the back office can
+// change, disputed charges, 找个人工/转客服/活人, the bot's steps tried and
+// failed) beside 25 look-alikes (how repayment is deducted, what a fee is,
+// how to unlock or change details). The first 53 lines were written at 9/32
+// handed over, 20/21 right; 11 more blind lines brought it to the 60 cases a
+// floor needs. Landed at 33/39, 24/25 with bot/agent_demand.h (steps failed,
+// release demanded at once), 转客服/后台帮我 as requests and disputed charges
+// (不认可, 要求退还, 我要申诉, 乱收费, 你们系统的问题) as complaints.
+// Floors at the figures.
+constexpr ProbeFloors kHandoffBlind4Floors = {"probe_handoff_blind4.jsonl", 0.96, 0.84, 0};
+
 // Other institutions' own terms and services that bank and consumer-credit
 // customers ask about (tests/fixtures/probe_other_institutions_blind*.jsonl,
 // written blind before any measurement: credit cards and their bills, other
@@ -722,6 +735,7 @@ void expect_probe_floors(const ProbeFloors& floors) {
 
 TEST(Quality, HomophoneTypoProbesMeetTheFloors) { expect_probe_floors(kTypoFloors); }
 TEST(Quality, HandoffBlind3ProbesMeetTheFloors) { expect_probe_floors(kHandoffBlind3Floors); }
+TEST(Quality, HandoffBlind4ProbesMeetTheFloors) { expect_probe_floors(kHandoffBlind4Floors); }
 TEST(Quality, PinyinProbesMeetTheFloors) { expect_probe_floors(kPinyinFloors); }
 TEST(Quality, ChitChatClauseProbesMeetTheFloors) { expect_probe_floors(kClauseFloors); }
 TEST(Quality, OtherProductProbesMeetTheFloors) { expect_probe_floors(kOtherProductFloors); }
