@@ -14,7 +14,7 @@ constexpr std::string_view kAdvice[] = {"你说的", "按你说", "照你说", "
 // Failure told after trying.
 constexpr std::string_view kFailed[] = {"还是不行", "还是没用", "没用", "不管用", "没效果", "解决不了", "还是失败",
                                         "还是提示", "还是绑不上", "还是登不上", "还是进不去", "还是一样", "都不行", "都失败", "还是失败",
-                                        "仲系唔得", "唔得", "still", "doesn't work", "does not work", "didn't work",
+                                        "仲系唔得", "唔得", "still fails", "doesn't work", "does not work", "didn't work",
                                         "did not work", "didn't help", "not working"};
 // Release of an account or money held.
 constexpr std::string_view kRelease[] = {"解冻", "解封", "解锁", "解开", "解除冻结", "解除限制", "unlock",

@@ -22,6 +22,7 @@ TEST(AgentDemand, AdviceOrFailureAloneIsNoDemand) {
   EXPECT_FALSE(bot_steps_failed("重新绑卡还是不行怎么办"));
   EXPECT_FALSE(bot_steps_failed("提现还是不行 是不是系统维护"));
   EXPECT_FALSE(bot_steps_failed("how do i follow your steps to bind a card"));
+  EXPECT_FALSE(bot_steps_failed("so what you said still holds at the weekend?"));
 }
 
 TEST(AgentDemand, ReleaseDemandedAtOnce) {
