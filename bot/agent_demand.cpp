@@ -11,10 +11,11 @@ constexpr std::string_view kAdvice[] = {"你说的", "按你说", "照你说", "
                                         "跟刚才一", "和刚才一", "同头先一",
                                         "your steps", "your instructions", "your answer", "your suggestion",
                                         "what you said", "you told me", "you said"};
-// Failure told after trying.
-constexpr std::string_view kFailed[] = {"还是不行", "还是没用", "没用", "不管用", "没效果", "解决不了", "还是失败",
-                                        "还是提示", "还是绑不上", "还是登不上", "还是进不去", "还是一样", "都不行", "都失败", "还是失败",
-                                        "仲系唔得", "唔得", "still fails", "doesn't work", "does not work", "didn't work",
+// Failure told after trying. No bare 唔得: 唔得闲 (not free) tells no failure;
+// 没用 is read by says_no_use below.
+constexpr std::string_view kFailed[] = {"还是不行", "不管用", "没效果", "解决不了", "还是失败",
+                                        "还是提示", "还是绑不上", "还是登不上", "还是进不去", "都不行", "都失败",
+                                        "仲系唔得", "都唔得", "still fails", "doesn't work", "does not work", "didn't work",
                                         "did not work", "didn't help", "not working"};
 // Release of an account or money held.
 constexpr std::string_view kRelease[] = {"解冻", "解封", "解锁", "解开", "解除冻结", "解除限制", "unlock",
@@ -23,9 +24,26 @@ constexpr std::string_view kRelease[] = {"解冻", "解封", "解锁", "解开",
 constexpr std::string_view kAtOnce[] = {"马上", "立刻", "立即", "赶紧", "赶快", "即刻", "今天之内", "今天必须",
                                         "必须给我", "现在就", "right now", "immediately", "asap"};
 
+// 没用 / 没有用 ("no use") told, but not 没用过 / 没用完 / 没有用掉 (not used yet).
+bool says_no_use(std::string_view text) {
+  constexpr std::string_view kNoUse[] = {"没用", "没有用"};
+  constexpr std::string_view kNotUsedYet[] = {"过", "完", "掉", "光", "上"};
+  for (std::string_view phrase : kNoUse) {
+    for (std::size_t at = text.find(phrase); at != std::string_view::npos; at = text.find(phrase, at + 1)) {
+      const std::string_view after = text.substr(at + phrase.size());
+      bool not_used_yet = false;
+      for (std::string_view next : kNotUsedYet) not_used_yet = not_used_yet || after.substr(0, next.size()) == next;
+      if (!not_used_yet) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
-bool bot_steps_failed(std::string_view text) { return holds_any(text, kAdvice) && holds_any(text, kFailed); }
+bool bot_steps_failed(std::string_view text) {
+  return holds_any(text, kAdvice) && (holds_any(text, kFailed) || says_no_use(text));
+}
 
 bool demands_release_now(std::string_view text) { return holds_any(text, kRelease) && holds_any(text, kAtOnce); }
 

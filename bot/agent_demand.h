@@ -4,7 +4,7 @@
 //   "你说的方法我都试了 还是不行", "I followed your steps and it still doesn't
 //   work"): a reference to the advice given (你说的, 按你说, 你的方法, 跟刚才一样,
 //   your steps …) together with a failure told (还是不行, 没用, 解决不了,
-//   still, doesn't work …). Either alone is no demand ("按你说的 要等几天",
+//   still fails, doesn't work …); 没用过 (not used yet) is none. Either alone is no demand ("按你说的 要等几天",
 //   "重新绑卡还是不行怎么办").
 // - an account or money held by us, with a demand to release it at once
 //   ("账户被冻结了 马上给我解冻", "my account is frozen, unlock it right now"):

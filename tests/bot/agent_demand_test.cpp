@@ -12,6 +12,7 @@ namespace {
 TEST(AgentDemand, TheBotsStepsTriedAndFailed) {
   EXPECT_TRUE(bot_steps_failed("按你说的步骤操作了 还是绑不上卡"));
   EXPECT_TRUE(bot_steps_failed("你说的方法我都试过了 没用"));
+  EXPECT_TRUE(bot_steps_failed("按照你说的弄了 一点没有用啊"));
   EXPECT_TRUE(bot_steps_failed("又试了一次 跟刚才一样 还是不行"));
   EXPECT_TRUE(bot_steps_failed("i did what you said and it still doesn't work"));
   EXPECT_TRUE(bot_steps_failed("照你的提示重新操作了几次 每次都失败"));
@@ -23,6 +24,8 @@ TEST(AgentDemand, AdviceOrFailureAloneIsNoDemand) {
   EXPECT_FALSE(bot_steps_failed("提现还是不行 是不是系统维护"));
   EXPECT_FALSE(bot_steps_failed("how do i follow your steps to bind a card"));
   EXPECT_FALSE(bot_steps_failed("so what you said still holds at the weekend?"));
+  EXPECT_FALSE(bot_steps_failed("你说的那个红包我还没用过 会过期吗"));
+  EXPECT_FALSE(bot_steps_failed("按你说的 券我还没有用掉 能退吗"));
 }
 
 TEST(AgentDemand, ReleaseDemandedAtOnce) {
