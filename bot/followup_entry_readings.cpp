@@ -214,6 +214,7 @@ const char* const kPenalty[] = {"罚息", "违约金", "罚钱", "罚款"};
 // early-repayment charge; "逾期了罚息怎么算" names 逾期 and stays overdue).
 bool asks_its_penalty(const MessageState& m, const knowledge::Entry& answered) {
   const MessageCues& named = m.named;
+  if (!named.contrasts.empty() || named.reference || named.names_product || !named.foreign.empty()) return false;
   std::vector<std::string> penalties;
   for (const char* w : kPenalty) {
     std::string word = m.retriever.normalize(w);
@@ -226,10 +227,7 @@ bool asks_its_penalty(const MessageState& m, const knowledge::Entry& answered) {
   auto is_penalty = [&](const std::string& word) {
     return std::find(penalties.begin(), penalties.end(), word) != penalties.end();
   };
-  if (!holds_penalty(m.alone.normalized) || !named.contrasts.empty() || named.reference ||
-      named.names_product || !named.foreign.empty()) {
-    return false;
-  }
+  if (!holds_penalty(m.alone.normalized)) return false;
   if (!std::any_of(answered.questions.begin(), answered.questions.end(),
                    [&](const std::string& q) { return holds_penalty(m.retriever.normalize(q)); })) {
     return false;
