@@ -593,9 +593,11 @@ constexpr ProbeFloors kHandoffBlind4Floors = {"probe_handoff_blind4.jsonl", 0.96
 // 26/28 and 10/12 right; landed at 91/92 and 53/56, in-scope unchanged, with
 // other services named by their own terms (other_products.json services:
 // U盾/K宝, 白金卡/副卡/套现, tolls, 新股/中签, 美金/现钞, 分期买; 提款机 for
-// an ATM that 食咗 a card). Floors at the figures.
+// an ATM that 食咗 a card). Floors at the figures. The second set's refused
+// floor raised at 54/56 with a credit card's cash-advance limit (信用卡的取现额度)
+// an out_of_scope.json rule.
 constexpr ProbeFloors kOtherInstitutionsBlindFloors = {"probe_other_institutions_blind.jsonl", 0.92, 0, 0.98};
-constexpr ProbeFloors kOtherInstitutionsBlind2Floors = {"probe_other_institutions_blind2.jsonl", 0.83, 0, 0.94};
+constexpr ProbeFloors kOtherInstitutionsBlind2Floors = {"probe_other_institutions_blind2.jsonl", 0.83, 0, 0.96};
 
 // In-catalog questions typed as bank and consumer-credit customers do
 // (tests/fixtures/probe_real_style_blind.jsonl, written blind before any
@@ -617,8 +619,9 @@ constexpr ProbeFloors kRealStyleBlindFloors = {"probe_real_style_blind.jsonl", 0
 // licence's registration, a bank's mortgage refused, 银联/云闪付 transfers,
 // another app's account closed, a record asked to be pulled out and one's
 // limit compared with someone else's as out_of_scope.json rules. Floors one
-// line under.
-constexpr ProbeFloors kOosBlind3Floors = {"probe_oos_blind3.jsonl", 0.96, 0, 0.90};
+// line under. Refused raised at 133/144 with debts to several other lenders
+// (欠了好几家网贷要协商) an out_of_scope.json rule.
+constexpr ProbeFloors kOosBlind3Floors = {"probe_oos_blind3.jsonl", 0.96, 0, 0.92};
 // A second blind set of the same kind (tests/fixtures/probe_real_style_blind2
 // .jsonl): monthly repayment amounts, partial early repayment, what follows a
 // debt unpaid at its due date, a bind failure over the bank-reserved phone
@@ -629,7 +632,10 @@ constexpr ProbeFloors kOosBlind3Floors = {"probe_oos_blind3.jsonl", 0.96, 0, 0.9
 // complaint, the first of two questions answered (对了, 还有 …), and kinds
 // never a means of ours (other_products.json not_a_means: 外币, 话费)
 // refused wherever named. Floors one line under (refused: at the figure).
-constexpr ProbeFloors kRealStyleBlind2Floors = {"probe_real_style_blind2.jsonl", 0.94, 0.8, 0.86};
+// Refused raised at 29/30 with debts to several other lenders and a bank's
+// reserved phone number changed at the bank or refused by WeChat as
+// out_of_scope.json rules (the bind failure over it stays answered).
+constexpr ProbeFloors kRealStyleBlind2Floors = {"probe_real_style_blind2.jsonl", 0.94, 0.8, 0.96};
 // A third blind set in the phrasing of real customer-service chats
 // (tests/fixtures/probe_real_style_blind3.jsonl): long rambling lines with the
 // question last, colloquial amounts (两万块, 二十万), 咋/啥/咋整, questions
@@ -649,6 +655,17 @@ constexpr ProbeFloors kRealStyleBlind3Floors = {"probe_real_style_blind3.jsonl",
 // beside 30 in-catalog controls. Written at 102/106 refused, 28/29 right
 // (2-variant knowledge base: 104/106). Floors at the figures.
 constexpr ProbeFloors kRealbqStyleOosFloors = {"probe_realbq_style_oos.jsonl", 0.96, 1.0, 0.96};
+// Out-of-catalog classes a knowledge base with few variants an entry still
+// answered (tests/fixtures/probe_oos_thin_classes.jsonl, written blind before
+// its first run, after the rules it tests: debts to several other lenders to
+// negotiate, a bank's reserved phone number changed at the bank or refused by
+// WeChat, a credit card's cash-advance limit) beside 27 in-catalog controls
+// sharing their words. First run, with the rules: 32/36 refused, 26/27
+// right (without them 26/36, 26/27; 2-variant knowledge base 34/36 and 14/27,
+// without them 29/36). Landed at 33/36 once the reserved-phone rule was split
+// in two (a bind failure told beside "go to the bank" stays answered, a card
+// bound in WeChat is refused even when the check failed). Floors at the figures.
+constexpr ProbeFloors kOosThinClassesFloors = {"probe_oos_thin_classes.jsonl", 0.96, 0, 0.91};
 
 EvalReport evaluate_file(const std::string& path) {
   auto cases = read_cases(path);
@@ -846,6 +863,7 @@ TEST(Quality, RealStyleThirdBlindProbesMeetTheFloors) {
   expect_probe_floors(kRealStyleBlind3Floors);
 }
 TEST(Quality, RealbqStyleOosProbesMeetTheFloors) { expect_probe_floors(kRealbqStyleOosFloors); }
+TEST(Quality, OosThinClassesBlindProbesMeetTheFloors) { expect_probe_floors(kOosThinClassesFloors); }
 
 }  // namespace
 }  // namespace faqbot::cli
