@@ -4,6 +4,7 @@
 
 #include "bot/followup_chat_lead.h"
 #include "bot/followup_correction.h"
+#include "bot/followup_elsewhere.h"
 #include "bot/followup_pointer_noun.h"
 #include "bot/followup_predicates.h"
 #include "bot/followup_readings.h"
@@ -366,9 +367,12 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
     kind = ReadingKind::kAlone;
   }
   // So is a remark about the bot itself ("你周末一般干嘛" after 新手有啥福利),
-  // chit-chat naming a type only by the way ("周末你们去哪玩"), and another
-  // company's product's own question ("信用卡审核要多久" after 借款审核要多久).
+  // chit-chat naming a type only by the way ("周末你们去哪玩"), another
+  // company's product's own question ("信用卡审核要多久" after 借款审核要多久),
+  // and a question of another topic's type named by its follow-up-only cue
+  // ("为什么利率降了" after 借款利率多少: names_another_topics_type).
   const bool another_kind = about_another_kind(named, reading.result, kb, conversation, thresholds) ||
+                            names_another_topics_type(cues, kb, named, reading.result, conversation, thresholds) ||
                             asks_of_another_product(kb, named, reading.result, conversation) ||
                             about_the_bot(cues, named, reading.result, kb, conversation) ||
                             chats_beside_a_cue(kind, named, reading.result, thresholds);

@@ -22,6 +22,7 @@ set(FAQBOT_BOT_SOURCES
   followup_reaction.cpp
   followup_chat_lead.cpp
   followup_correction.cpp
+  followup_elsewhere.cpp
   guard.cpp
   names.cpp
   policy.cpp
