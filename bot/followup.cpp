@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "bot/followup_charge.h"
 #include "bot/followup_chat_lead.h"
 #include "bot/followup_correction.h"
 #include "bot/followup_elsewhere.h"
@@ -59,7 +60,8 @@ ReadingKind classify(const MessageCues& cues, const retrieval::SearchResult& alo
 
 namespace {
 
-// The cues of `normalized` in the kept topic; when they name no type, those
+// The cues of `normalized` in the kept topic, a charge asked yes-no among
+// them (asked_charge names the fee type); when they name no type, those
 // read in the topic of a follow-up the answer lists (Entry::follow_ups) if
 // a follow-up-only cue there names that follow-up's type ("那有了它就不会亏
 // 了吗" after 风险备付金是什么 names the principal guarantee, a follow-up of
@@ -67,6 +69,15 @@ namespace {
 MessageCues read_named(const CueReader& cues, const knowledge::KnowledgeBase& kb,
                        const std::string& normalized, const Conversation& conversation) {
   MessageCues named = cues.read(normalized, conversation.topic, conversation.type);
+  // A charge asked yes-no of nothing named ("扣钱不") names the fee type, as
+  // its cues do; beside a topic's word or the contrary condition ("要是逾期了
+  // 扣钱不" after 提前还款怎么弄) it is the charge of what that word names.
+  const std::string charge = asked_charge(normalized);
+  if (!charge.empty() && named.topics.empty() && named.contrasts.empty() && std::none_of(named.types.begin(), named.types.end(), [](const NamedSlot& t) {
+        return t.slot == kChargeType;
+      })) {
+    named.types.push_back({kChargeType, charge, true, false});
+  }
   if (!named.types.empty()) return named;
   const knowledge::Entry* answered = kb.find(conversation.last_faq_id);
   if (answered == nullptr) return named;

@@ -23,6 +23,7 @@ set(FAQBOT_BOT_SOURCES
   followup_chat_lead.cpp
   followup_correction.cpp
   followup_elsewhere.cpp
+  followup_charge.cpp
   guard.cpp
   names.cpp
   policy.cpp
