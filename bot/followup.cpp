@@ -5,6 +5,7 @@
 #include "bot/followup_charge.h"
 #include "bot/followup_chat_lead.h"
 #include "bot/followup_correction.h"
+#include "bot/followup_credit_standing.h"
 #include "bot/followup_elsewhere.h"
 #include "bot/followup_pointer_noun.h"
 #include "bot/followup_predicates.h"
@@ -425,6 +426,13 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
   }
   const MessageSearch searched{retriever, kb, cues, conversation, thresholds, k, alone};
   const MessageState state{searched, named};
+  // A credit score told after a question of a topic with a requirements
+  // entry ("芝麻分低能借不" after 借款怎么申请) is the customer's standing
+  // against those requirements, whatever the text alone makes of it.
+  if (!small_talk && short_text && read_as_credit_standing(state, &reading)) {
+    keep_at_most(reading.result, k);
+    return reading;
+  }
   retrieval::SearchResult in_context;
   // Another person's case: the last question asked for them (the person may
   // be a word only out-of-scope examples use: 老婆).

@@ -24,6 +24,7 @@ set(FAQBOT_BOT_SOURCES
   followup_correction.cpp
   followup_elsewhere.cpp
   followup_charge.cpp
+  followup_credit_standing.cpp
   guard.cpp
   names.cpp
   policy.cpp
