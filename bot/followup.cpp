@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "bot/followup_charge.h"
+#include "bot/followup_bank_transfer.h"
 #include "bot/followup_chat_lead.h"
 #include "bot/followup_correction.h"
 #include "bot/followup_credit_standing.h"
@@ -153,6 +154,13 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
     text = turned;
   }
   const MessageCues named = read_named(cues, kb, reading.result.normalized, conversation);
+  // A transfer between bank accounts ("银行转账一般多久到" after 提现多久到账)
+  // is a bank's service, out of scope whatever the context.
+  if (asks_of_a_bank_transfer(named, reading.result.normalized)) {
+    reading.result.out_of_scope = 1.0;
+    keep_at_most(reading.result, k);
+    return reading;
+  }
   // Short as the customer wrote it (an English word is one unit, as a
   // Chinese character: "how about the charge" is as short as 那手续费呢), or, naming a topic and no type, without
   // its filler words ("那把钱取回卡里的时候呢" after 充值的步骤是什么).

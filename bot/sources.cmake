@@ -25,6 +25,7 @@ set(FAQBOT_BOT_SOURCES
   followup_elsewhere.cpp
   followup_charge.cpp
   followup_credit_standing.cpp
+  followup_bank_transfer.cpp
   guard.cpp
   names.cpp
   policy.cpp
