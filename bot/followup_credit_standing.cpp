@@ -13,7 +13,8 @@ constexpr std::string_view kScores[] = {"信用分", "征信分", "芝麻分", "
                                         "信用记录", "征信记录"};
 // What becomes of the score, raising it, looking it up.
 constexpr std::string_view kNotStanding[] = {"影响", "降", "掉", "拉低", "变差", "上报", "报送", "提高",
-                                             "提升", "在哪", "哪里查", "怎么查", "去哪查"};
+                                             "提升", "涨", "升高", "养", "刷", "在哪", "哪里查", "怎么查",
+                                             "去哪查"};
 
 bool holds_any(std::string_view text, const std::string_view* begin, const std::string_view* end) {
   return std::any_of(begin, end, [&](std::string_view w) { return text.find(w) != std::string_view::npos; });

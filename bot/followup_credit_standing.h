@@ -5,7 +5,7 @@
 // requirements, however little the text alone makes of the score's word,
 // and another company's score (芝麻信用) is no question about that company.
 // Asking what becomes of the score (影响, 降, 上报: the overdue answer) or how
-// to raise or look it up (提高, 在哪查) asks no requirement. Pure given the
+// to raise or look it up (提高, 涨上去, 在哪查) asks no requirement. Pure given the
 // Retriever.
 #include <string_view>
 

@@ -38,6 +38,7 @@ TEST(FollowupCreditStanding, ACreditScoreTold) {
   EXPECT_FALSE(names_credit_standing("信用分会降吗"));
   EXPECT_FALSE(names_credit_standing("会影响芝麻分吗"));
   EXPECT_FALSE(names_credit_standing("芝麻分怎么提高"));
+  EXPECT_FALSE(names_credit_standing("芝麻分怎么才能涨上去"));
   EXPECT_FALSE(names_credit_standing("芝麻分在哪查"));
   EXPECT_FALSE(names_credit_standing("借款要什么条件"));
 }
