@@ -2,8 +2,12 @@
 
 #include <algorithm>
 
+#include "bot/followup_charge.h"
+#include "bot/followup_bank_transfer.h"
 #include "bot/followup_chat_lead.h"
 #include "bot/followup_correction.h"
+#include "bot/followup_credit_standing.h"
+#include "bot/followup_elsewhere.h"
 #include "bot/followup_pointer_noun.h"
 #include "bot/followup_predicates.h"
 #include "bot/followup_readings.h"
@@ -58,7 +62,8 @@ ReadingKind classify(const MessageCues& cues, const retrieval::SearchResult& alo
 
 namespace {
 
-// The cues of `normalized` in the kept topic; when they name no type, those
+// The cues of `normalized` in the kept topic, a charge asked yes-no among
+// them (asked_charge names the fee type); when they name no type, those
 // read in the topic of a follow-up the answer lists (Entry::follow_ups) if
 // a follow-up-only cue there names that follow-up's type ("那有了它就不会亏
 // 了吗" after 风险备付金是什么 names the principal guarantee, a follow-up of
@@ -66,6 +71,15 @@ namespace {
 MessageCues read_named(const CueReader& cues, const knowledge::KnowledgeBase& kb,
                        const std::string& normalized, const Conversation& conversation) {
   MessageCues named = cues.read(normalized, conversation.topic, conversation.type);
+  // A charge asked yes-no of nothing named ("扣钱不") names the fee type, as
+  // its cues do; beside a topic's word or the contrary condition ("要是逾期了
+  // 扣钱不" after 提前还款怎么弄) it is the charge of what that word names.
+  const std::string charge = asked_charge(normalized);
+  if (!charge.empty() && named.topics.empty() && named.contrasts.empty() && std::none_of(named.types.begin(), named.types.end(), [](const NamedSlot& t) {
+        return t.slot == kChargeType;
+      })) {
+    named.types.push_back({kChargeType, charge, true, false});
+  }
   if (!named.types.empty()) return named;
   const knowledge::Entry* answered = kb.find(conversation.last_faq_id);
   if (answered == nullptr) return named;
@@ -140,6 +154,13 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
     text = turned;
   }
   const MessageCues named = read_named(cues, kb, reading.result.normalized, conversation);
+  // A transfer between bank accounts ("银行转账一般多久到" after 提现多久到账)
+  // is a bank's service, out of scope whatever the context.
+  if (asks_of_a_bank_transfer(named, reading.result.normalized)) {
+    reading.result.out_of_scope = 1.0;
+    keep_at_most(reading.result, k);
+    return reading;
+  }
   // Short as the customer wrote it (an English word is one unit, as a
   // Chinese character: "how about the charge" is as short as 那手续费呢), or, naming a topic and no type, without
   // its filler words ("那把钱取回卡里的时候呢" after 充值的步骤是什么).
@@ -366,9 +387,12 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
     kind = ReadingKind::kAlone;
   }
   // So is a remark about the bot itself ("你周末一般干嘛" after 新手有啥福利),
-  // chit-chat naming a type only by the way ("周末你们去哪玩"), and another
-  // company's product's own question ("信用卡审核要多久" after 借款审核要多久).
+  // chit-chat naming a type only by the way ("周末你们去哪玩"), another
+  // company's product's own question ("信用卡审核要多久" after 借款审核要多久),
+  // and a question of another topic's type named by its follow-up-only cue
+  // ("为什么利率降了" after 借款利率多少: names_another_topics_type).
   const bool another_kind = about_another_kind(named, reading.result, kb, conversation, thresholds) ||
+                            names_another_topics_type(cues, kb, named, reading.result, conversation, thresholds) ||
                             asks_of_another_product(kb, named, reading.result, conversation) ||
                             about_the_bot(cues, named, reading.result, kb, conversation) ||
                             chats_beside_a_cue(kind, named, reading.result, thresholds);
@@ -410,6 +434,13 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
   }
   const MessageSearch searched{retriever, kb, cues, conversation, thresholds, k, alone};
   const MessageState state{searched, named};
+  // A credit score told after a question of a topic with a requirements
+  // entry ("芝麻分低能借不" after 借款怎么申请) is the customer's standing
+  // against those requirements, whatever the text alone makes of it.
+  if (!small_talk && short_text && read_as_credit_standing(state, &reading)) {
+    keep_at_most(reading.result, k);
+    return reading;
+  }
   retrieval::SearchResult in_context;
   // Another person's case: the last question asked for them (the person may
   // be a word only out-of-scope examples use: 老婆).

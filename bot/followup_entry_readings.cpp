@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bot/followup_charge.h"
 #include "bot/followup_predicates.h"
 #include "bot/followup_rewrite.h"
 #include "bot/followup_scores.h"
@@ -204,7 +205,7 @@ bool read_place_named(const MessageState& m, const knowledge::Entry& answered, R
 const char* const kPenalty[] = {"罚息", "违约金", "罚钱", "罚款"};
 
 // The message asks whether the answer's own penalty is charged: it holds a
-// penalty word (kPenalty), the answered entry's own questions hold one too
+// penalty word (kPenalty) or asks a charge yes-no (asked_charge: "扣钱不"), the answered entry's own questions hold one too
 // (loan.early_repay is asked 提前还款违约金; not loan.cost, whose answer only
 // mentions the overdue 罚息), and it says nothing else: every topic word it
 // names is a penalty word, every type it names is the answered one or refines
@@ -227,7 +228,9 @@ bool asks_its_penalty(const MessageState& m, const knowledge::Entry& answered) {
   auto is_penalty = [&](const std::string& word) {
     return std::find(penalties.begin(), penalties.end(), word) != penalties.end();
   };
-  if (!holds_penalty(m.alone.normalized)) return false;
+  // A charge asked yes-no ("扣钱不", "会多扣钱不") asks the same of the answer.
+  const std::string charge = asked_charge(m.alone.normalized);
+  if (!holds_penalty(m.alone.normalized) && charge.empty()) return false;
   if (!std::any_of(answered.questions.begin(), answered.questions.end(),
                    [&](const std::string& q) { return holds_penalty(m.retriever.normalize(q)); })) {
     return false;
@@ -244,6 +247,9 @@ bool asks_its_penalty(const MessageState& m, const knowledge::Entry& answered) {
   std::string rest = m.cues.without_fillers(m.alone.normalized);
   for (const std::string& w : penalties) {
     for (size_t at = rest.find(w); at != std::string::npos; at = rest.find(w)) rest.erase(at, w.size());
+  }
+  if (!charge.empty()) {
+    for (size_t at = rest.find(charge); at != std::string::npos; at = rest.find(charge)) rest.erase(at, charge.size());
   }
   return content_length(rest) <= kBareAttributeChars;
 }

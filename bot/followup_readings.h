@@ -73,7 +73,8 @@ bool read_sibling(const MessageState& m, Reading* reading);
 // 到账). So does a bare penalty (罚息, 违约金, 罚钱, 罚款: "罚金收吗" after 想一次
 // 性还清) after an answer whose own questions ask of a penalty, naming no
 // condition contrasting with the answered type (逾期) and no other topic or
-// type: the penalty is that answer's charge. False when the text alone
+// type: the penalty is that answer's charge; so does a charge asked yes-no
+// ("扣钱不", "会多扣钱不": asked_charge). False when the text alone
 // already reads the answer first or the context cannot hold the reading.
 bool read_as_the_answer(const MessageState& m, bool sure_alone, Reading* reading);
 

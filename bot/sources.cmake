@@ -22,6 +22,10 @@ set(FAQBOT_BOT_SOURCES
   followup_reaction.cpp
   followup_chat_lead.cpp
   followup_correction.cpp
+  followup_elsewhere.cpp
+  followup_charge.cpp
+  followup_credit_standing.cpp
+  followup_bank_transfer.cpp
   guard.cpp
   names.cpp
   policy.cpp

@@ -224,8 +224,9 @@ constexpr double kWhomFirstTurnFloor = 0.94;
 // 75/86 and 86/86 first turns before its fixes, 79/86 and 86/86 when set,
 // 80/86 with the means after a how-to answer, 82/86 with a means asked
 // yes-no (云闪付行不行) and a remark by the way before the question (等我下班
-// 再弄 要手续费不).
-constexpr double kCustomers3BlindFollowupFloor = 0.95;
+// 再弄 要手续费不). 83/86 with a credit score after a loan question read as
+// the requirements (fu10): raised to 0.96.
+constexpr double kCustomers3BlindFollowupFloor = 0.96;
 constexpr double kCustomers3BlindFirstTurnFloor = 0.98;
 // tests/fixtures/multiturn_limits_terms.tsv (not blind: the known missed
 // classes of the last session, written with their fixes): 有啥限制 without a
@@ -255,8 +256,9 @@ constexpr double kCustomers5BlindFirstTurnFloor = 0.98;
 // product's own question, impatience about a wait, a failed debit's
 // consequences, in new wording); 7/12 (first turns 12/12) before the fixes,
 // 9/12 and 12/12 when set; 11/12 with a failed debit in other words and
-// impatience tying a long message to the wait answered.
-constexpr double kFu5BlindFollowupFloor = 0.91;
+// impatience tying a long message to the wait answered. 12/12 with a transfer
+// between bank accounts read as a bank's service (fu10): raised to 0.99.
+constexpr double kFu5BlindFollowupFloor = 0.99;
 constexpr double kFu5BlindFirstTurnFloor = 0.91;
 // tests/fixtures/multiturn_blind_fu6.tsv: written blind (69 lines: a failed
 // debit after repayment answers, long impatience about a wait, banks' and
@@ -265,8 +267,9 @@ constexpr double kFu5BlindFirstTurnFloor = 0.91;
 // 68/69) before its fixes, 66/69 and 68/69 when set.
 // 67/69 with corrections, reports of a swindler and credit-score thresholds
 // read (fu7). 68/69 with a bare penalty after an answer asked of its own
-// penalty read as that answer's charge: raised to 0.98.
-constexpr double kFu6BlindFollowupFloor = 0.98;
+// penalty read as that answer's charge: raised to 0.98. 69/69 with a credit
+// score after a loan question read as the requirements (fu10): raised to 0.99.
+constexpr double kFu6BlindFollowupFloor = 0.99;
 constexpr double kFu6BlindFirstTurnFloor = 0.98;
 // tests/fixtures/multiturn_blind_fu7.tsv: written blind (72 lines: follow-ups
 // after a handoff, corrections of the answer (不是这个 我问的是充值), typos
@@ -274,7 +277,9 @@ constexpr double kFu6BlindFirstTurnFloor = 0.98;
 // in context, English follow-ups, complete new questions); 63/72 (first
 // turns 71/72) before its fixes, 68/72 and 71/72 when set.
 // 71/72 with the narrow English lexicon and 多少能借 read as an amount (fu8).
-constexpr double kFu7BlindFollowupFloor = 0.97;
+// 72/72 with a transfer between bank accounts read as a bank's service
+// (fu10): raised to 0.99.
+constexpr double kFu7BlindFollowupFloor = 0.99;
 constexpr double kFu7BlindFirstTurnFloor = 0.98;
 // tests/fixtures/multiturn_blind_fu8.tsv: written blind (72 lines: English
 // and mixed Chinese/English follow-ups (what about…, and on weekends?),
@@ -286,7 +291,9 @@ constexpr double kFu7BlindFirstTurnFloor = 0.98;
 // with the narrow English lexicon (no grammar words rewritten to nothing).
 // Raised to its figure 69/72 (fu9). 70/72 with a bare penalty after the
 // early-repayment answer read as its charge (罚金收吗): raised to 0.97.
-constexpr double kFu8BlindFollowupFloor = 0.97;
+// 71/72 with a credit score after a loan question read as the requirements
+// (fu10): raised to 0.98.
+constexpr double kFu8BlindFollowupFloor = 0.98;
 constexpr double kFu8BlindFirstTurnFloor = 0.97;
 // tests/fixtures/multiturn_blind_fu9.tsv: written blind (81 lines: short
 // follow-ups after a long story first turn, pronoun follow-ups with new topic
@@ -294,8 +301,21 @@ constexpr double kFu8BlindFirstTurnFloor = 0.97;
 // 对吧), how long/much/what fee about a new topic, complete new questions,
 // out-of-catalog follow-ups (ATM, 跨行汇款, other banks' and apps' products));
 // 76/81 (first turns 79/81) before its fixes, 79/81 and 79/81 when set.
-constexpr double kFu9BlindFollowupFloor = 0.97;
+// 80/81 with a credit score after a loan question read as the requirements
+// (fu10): raised to 0.98.
+constexpr double kFu9BlindFollowupFloor = 0.98;
 constexpr double kFu9BlindFirstTurnFloor = 0.97;
+// tests/fixtures/multiturn_blind_fu10.tsv: written blind and committed before
+// its first run (78 lines, widget/IM style: short elliptical follow-ups with
+// typos and colloquial words, credit scores (信用分, 芝麻分) and rates (利率,
+// 年化) after loan questions, a transfer between bank accounts after the
+// arrival-time answer, 扣钱不 after early repayment and after recharge and
+// withdrawal how-tos, when invested money comes back, topic switched keeping
+// the type and type switched keeping the topic, complete new questions,
+// out-of-catalog follow-ups, small talk); 66/78 (first turns 77/78) before
+// its fixes, 77/78 and 77/78 when set.
+constexpr double kFu10BlindFollowupFloor = 0.98;
+constexpr double kFu10BlindFirstTurnFloor = 0.98;
 // tests/fixtures/multiturn_means_and_whom.tsv (not blind: written with the
 // fixes it holds): a product as a means asked yes-no after a methods or a
 // how-to answer (three guards asking about the product itself), whom to
@@ -531,6 +551,7 @@ TEST(MultiturnQuality, CustomersBlindProbesMeetTheFloors) {
   expect_probe_floors("multiturn_blind_fu7.tsv", 72, kFu7BlindFollowupFloor, kFu7BlindFirstTurnFloor);
   expect_probe_floors("multiturn_blind_fu8.tsv", 72, kFu8BlindFollowupFloor, kFu8BlindFirstTurnFloor);
   expect_probe_floors("multiturn_blind_fu9.tsv", 81, kFu9BlindFollowupFloor, kFu9BlindFirstTurnFloor);
+  expect_probe_floors("multiturn_blind_fu10.tsv", 78, kFu10BlindFollowupFloor, kFu10BlindFirstTurnFloor);
 }
 
 TEST(MultiturnQuality, WidgetBlindProbesMeetTheFloors) {

@@ -1,0 +1,52 @@
+#include "bot/followup_credit_standing.h"
+
+#include <algorithm>
+#include <iterator>
+
+#include "bot/followup_predicates.h"
+#include "bot/followup_rewrite.h"
+
+namespace faqbot::bot {
+
+namespace {
+constexpr std::string_view kScores[] = {"信用分", "征信分", "芝麻分", "芝麻信用", "信用评分", "信用积分",
+                                        "信用记录", "征信记录"};
+// What becomes of the score, raising it, looking it up.
+constexpr std::string_view kNotStanding[] = {"影响", "降", "掉", "拉低", "变差", "上报", "报送", "提高",
+                                             "提升", "涨", "升高", "养", "刷", "在哪", "哪里查", "怎么查",
+                                             "去哪查"};
+
+bool holds_any(std::string_view text, const std::string_view* begin, const std::string_view* end) {
+  return std::any_of(begin, end, [&](std::string_view w) { return text.find(w) != std::string_view::npos; });
+}
+}  // namespace
+
+bool names_credit_standing(std::string_view normalized) {
+  return holds_any(normalized, std::begin(kScores), std::end(kScores)) &&
+         !holds_any(normalized, std::begin(kNotStanding), std::end(kNotStanding));
+}
+
+bool read_as_credit_standing(const MessageState& m, Reading* reading) {
+  const Conversation& c = m.conversation;
+  const MessageCues& named = m.named;
+  if (!names_credit_standing(m.alone.normalized) || named.reference ||
+      (!named.topics.empty() && !named.names_only(c.topic)) || !named.foreign.empty() ||
+      !topic_has_type(m.kb, c.topic, kRequirementsType) ||
+      std::any_of(named.types.begin(), named.types.end(), [](const NamedSlot& t) {
+        return !t.product && t.slot != kRequirementsType;
+      })) {
+    return false;
+  }
+  const retrieval::SearchResult searched = m.retriever.search(
+      previous_subject(m.cues, m.kb, m.retriever, c) + m.alone.normalized, std::max(m.k, kContextSearchK));
+  SlotFilter filter;
+  filter.topic = c.topic;
+  filter.type = kRequirementsType;
+  filter.only_type = true;
+  if (!read_within(m, searched, filter, ReadingKind::kType, reading)) return false;
+  reading->result.out_of_scope = 0.0;
+  reading->result.other_product.clear();
+  return true;
+}
+
+}  // namespace faqbot::bot
