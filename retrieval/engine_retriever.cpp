@@ -1,6 +1,7 @@
 // EngineRetriever: the order in which the readings of a message are tried
 // and which of them wins; similarity and normalisation.
 #include "retrieval/engine_retriever.h"
+#include "retrieval/query_forms.h"
 
 #include <algorithm>
 #include <exception>
@@ -109,6 +110,12 @@ SearchResult EngineRetriever::search(std::string_view text, size_t k) const {
   try {
     r.normalized = normalizer_->normalize(text);
     if (r.normalized.empty() || k == 0) return r;
+    // Query forms (query_forms.h: 月供) read plainly, unless another
+    // company's product or a kind we do not offer is named (房贷月供).
+    if (const std::string plain = with_query_forms(text);
+        plain != text && state_.products.find(r.normalized) < 0 && state_.kinds.find(r.normalized) < 0) {
+      return search(plain, k);
+    }
     int product = state_.products.asked_about(r.normalized);
     if (product < 0) product = state_.products.asked_why_missing(r.normalized);
     int kind = state_.kinds.asked_about(r.normalized);
