@@ -45,7 +45,9 @@ class ProductMentions {
   // likened to (相当于, 等于 …), nor
   // as the maker of the investor's card or phone number (中国移动的手机号, 银联
   // 的卡, 电信手机号), nor beside the subject (named_beside_subject), in a
-  // question without an about_us word that speaks_to_us; -1 when none. A
+  // question without an about_us word that speaks_to_us (a debt told taken
+  // at the product and asked to be repaid with us is asked about all the
+  // same: "我在美团借的钱 可以在你们这还吗"); -1 when none. A
   // thing that is not_a_means is asked about wherever it is named, whatever
   // surrounds it ("外币能充值吗", "话费可以充到你们这吗").
   int asked_about(const std::string& normalized) const;
