@@ -123,7 +123,10 @@ SearchResult EngineRetriever::search(std::string_view text, size_t k) const {
     // ours ("基金十块钱就能买，你们这最低投多少"): the message is ours, and
     // its clauses without that background are its question.
     std::string own;
-    if (state_.components.clauses && (product >= 0 || kind >= 0)) own = reading_beside_background(text, k);
+    if (state_.components.clauses && (product >= 0 || kind >= 0) &&
+        state_.products.debt_repaid_with_us(r.normalized) < 0) {
+      own = reading_beside_background(text, k);
+    }
     if (!own.empty()) product = kind = -1;
     if (product >= 0) r.other_product = state_.products.name(product);
     // Another company's own service that looks like ours ("建行手机银行登

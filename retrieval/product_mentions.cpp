@@ -340,13 +340,7 @@ int ProductMentions::asked_about(const std::string& normalized) const {
   for (const auto& [i, at] : found) {
     if (not_a_means_[form_product_[i]] != 0) return static_cast<int>(form_product_[i]);
   }
-  if (contains_any(normalized, kRepaidWithUs)) {
-    for (const auto& [i, at] : found) {
-      const std::string_view before = std::string_view(normalized).substr(0, at);
-      const std::string_view after = std::string_view(normalized).substr(at + forms_[i].size());
-      if (ends_with(before, kAt) && starts_with_any(after, kBorrowedThere)) return static_cast<int>(form_product_[i]);
-    }
-  }
+  if (const int debt = debt_repaid_with_us(normalized); debt >= 0) return debt;
   if (speaks_to_us(normalized)) return -1;
   // Every mention of every form, longest form first; a shorter form inside a
   // longer one already seen is the same mention.
@@ -376,6 +370,16 @@ int ProductMentions::asked_about(const std::string& normalized) const {
         !named_beside_subject(before, after)) {
       return static_cast<int>(form_product_[i]);
     }
+  }
+  return -1;
+}
+
+int ProductMentions::debt_repaid_with_us(const std::string& normalized) const {
+  if (!contains_any(normalized, kRepaidWithUs)) return -1;
+  for (const auto& [i, at] : mentions(normalized)) {
+    const std::string_view before = std::string_view(normalized).substr(0, at);
+    const std::string_view after = std::string_view(normalized).substr(at + forms_[i].size());
+    if (ends_with(before, kAt) && starts_with_any(after, kBorrowedThere)) return static_cast<int>(form_product_[i]);
   }
   return -1;
 }
