@@ -15,7 +15,7 @@ enum class MoneyDirection { kNone, kIn, kOut };
 // 单笔, 一天能 …) and names money moved in or out, the direction named last
 // deciding; kNone when it asks no limit, names no direction, names
 // borrowing or investing (借, 贷, 投: another entry's amount), or asks both
-// directions at once (分别).
+// directions at once (分别), or sets one aside (不是问提现的上限, 不是充值的).
 MoneyDirection limit_direction(std::string_view normalized);
 
 }  // namespace faqbot::bot

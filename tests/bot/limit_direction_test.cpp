@@ -26,6 +26,9 @@ TEST(LimitDirection, NoneWithoutALimitOrADirectionOrForAnotherAmount) {
   EXPECT_EQ(limit_direction("最多能借多少钱充进去"), MoneyDirection::kNone) << "a loan's amount";
   EXPECT_EQ(limit_direction("最少投多少钱"), MoneyDirection::kNone) << "an investment's amount";
   EXPECT_EQ(limit_direction("充值和提现的限额分别是多少"), MoneyDirection::kNone) << "both at once";
+  EXPECT_EQ(limit_direction("充值有没有上限不是问提现的上限"), MoneyDirection::kNone) << "one set aside";
+  EXPECT_EQ(limit_direction("提现有上限吗不是充值的"), MoneyDirection::kNone);
+  EXPECT_EQ(limit_direction("一天最多能充多少是不是有上限"), MoneyDirection::kIn) << "是不是 asks, sets nothing aside";
 }
 
 class LimitDirectionPolicy : public testing::PolicyFixture {
