@@ -95,7 +95,7 @@ Decision Policy::decide(const retrieval::SearchResult& result, const knowledge::
   const knowledge::Entry* wrong_charge =
       t_.charge_abnormal_entry.empty() ? nullptr : kb.find(t_.charge_abnormal_entry);
   if (wrong_charge && !tells_charge_gone_wrong(result.normalized) && !tells_balance_shrank(result.normalized) &&
-      !tells_account_taken(result.normalized)) {
+      !tells_account_taken(result.normalized) && !tells_money_frozen_unexplained(result.normalized)) {
     wrong_charge = nullptr;
   }
   auto signal_handoff = [&](const std::string& signal_entry, HandoffReason reason,
