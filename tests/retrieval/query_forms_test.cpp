@@ -11,6 +11,11 @@ TEST(QueryForms, AMonthlyRepaymentIsReadPlainly) {
   EXPECT_EQ(with_query_forms("月供月供"), "每月还款每月还款");
 }
 
+TEST(QueryForms, RepayingALoanEarlyInEnglish) {
+  EXPECT_EQ(with_query_forms("How do I repay my loan early"), "How do I 提前还款");
+  EXPECT_EQ(with_query_forms("can i PAY OFF MY LOAN EARLY?"), "can i 提前还款?");
+}
+
 TEST(QueryForms, TextWithoutFormsStays) {
   EXPECT_EQ(with_query_forms("每月还款怎么算"), "每月还款怎么算");
   EXPECT_EQ(with_query_forms(""), "");
