@@ -580,10 +580,12 @@ constexpr ProbeFloors kHandoffBlind3Floors = {"probe_handoff_blind3.jsonl", 0.92
 // floor needs. Landed at 33/39, 24/25 with bot/agent_demand.h (steps failed,
 // release demanded at once), 转客服/后台帮我 as requests and disputed charges
 // (不认可, 要求退还, 我要申诉, 乱收费, 你们系统的问题) as complaints; then
-// 37/39 with a charge told again or beyond what was due, in English too
-// (bot/charge_story.h), and a legal identity change asked of us
-// (bot/agent_demand.h). Floors one line under.
-constexpr ProbeFloors kHandoffBlind4Floors = {"probe_handoff_blind4.jsonl", 0.96, 0.92, 0};
+// 38/39, 25/25 with a charge told again or beyond what was due, in English
+// too (bot/charge_story.h), a legal identity change asked of us
+// (bot/agent_demand.h), money frozen for no reason given
+// (bot/balance_story.h) and "repay my loan early" read as 提前还款
+// (retrieval/query_forms.h). Floors one line under.
+constexpr ProbeFloors kHandoffBlind4Floors = {"probe_handoff_blind4.jsonl", 0.96, 0.94, 0};
 
 // Other institutions' own terms and services that bank and consumer-credit
 // customers ask about (tests/fixtures/probe_other_institutions_blind*.jsonl,
