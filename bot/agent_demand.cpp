@@ -24,6 +24,15 @@ constexpr std::string_view kRelease[] = {"解冻", "解封", "解锁", "解开",
 constexpr std::string_view kAtOnce[] = {"马上", "立刻", "立即", "赶紧", "赶快", "即刻", "今天之内", "今天必须",
                                         "必须给我", "现在就", "right now", "immediately", "asap"};
 
+// The legal identity an account is held under: only the back office changes it.
+constexpr std::string_view kLegalIdentity[] = {"姓名", "实名", "身份证号", "身份证信息", "改了名", "改名了",
+                                               "名字改了", "改过名", "新名字", "legal name"};
+// A change asked of us, to be done for the asker.
+constexpr std::string_view kChangeForMe[] = {"帮我更新", "帮我改", "帮我修改", "帮我变更", "帮我换", "给我改",
+                                             "给我更新", "给我修改", "给我换", "你们改", "你们更新", "你们修改",
+                                             "替我改", "帮忙改", "帮忙更新", "帮忙修改", "update it for me",
+                                             "change it for me"};
+
 // 没用 / 没有用 ("no use") told, but not 没用过 / 没用完 / 没有用掉 (not used yet).
 bool says_no_use(std::string_view text) {
   constexpr std::string_view kNoUse[] = {"没用", "没有用"};
@@ -46,5 +55,9 @@ bool bot_steps_failed(std::string_view text) {
 }
 
 bool demands_release_now(std::string_view text) { return holds_any(text, kRelease) && holds_any(text, kAtOnce); }
+
+bool asks_legal_identity_change(std::string_view text) {
+  return holds_any(text, kLegalIdentity) && holds_any(text, kChangeForMe);
+}
 
 }  // namespace faqbot::bot

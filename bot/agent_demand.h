@@ -10,7 +10,12 @@
 //   ("账户被冻结了 马上给我解冻", "my account is frozen, unlock it right now"):
 //   a release word (解冻, 解封, 解锁, unlock …) with urgency (马上, 立刻,
 //   今天之内, right now …). "账户被锁定了怎么解锁" asks how, it demands nothing.
-// Both are read as a request for a human (bot/signals.cpp).
+// - the legal identity an account is held under (姓名, 实名, 身份证号 …, a name
+//   told changed: 改了名字) with a change asked of us ("账户上的姓名麻烦你们帮我
+//   更新", 帮我改, 给我修改 …): only the back office changes it, so the bot's
+//   how-to answer cannot help. Asking how or whether ("改名字", "身份证信息
+//   填错了能改吗") asks nothing of us.
+// All are read as a request for a human (bot/signals.cpp).
 // Pure functions of lower-case text (raw or normalised).
 #include <string_view>
 
@@ -18,5 +23,6 @@ namespace faqbot::bot {
 
 bool bot_steps_failed(std::string_view text);
 bool demands_release_now(std::string_view text);
+bool asks_legal_identity_change(std::string_view text);
 
 }  // namespace faqbot::bot

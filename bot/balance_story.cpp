@@ -183,4 +183,24 @@ bool tells_balance_shrank(std::string_view normalized) {
          (follows(normalized, kBefore, kNow) || holds_any(normalized, kGoneInCantonese));
 }
 
+namespace {
+
+// An account or money told frozen or blocked (not the money bid before a
+// loan fills: kOwnInvesting rules that out).
+constexpr std::string_view kFrozen[] = {"冻结", "冻住", "被冻", "封了", "被封", "封号", "锁住"};
+// Without a cause the investor knows of.
+constexpr std::string_view kUnexplained[] = {"莫名其妙", "莫名", "无缘无故", "不知道为什么", "不知为何",
+                                             "什么都没做", "啥都没干", "没做什么"};
+// Money told held in it: an amount or the balance.
+constexpr std::string_view kMoneyStillIn[] = {"还有", "里面有", "里有", "余额", "钱都", "钱还", "块钱", "万块",
+                                              "千块", "几万", "几千"};
+
+}  // namespace
+
+bool tells_money_frozen_unexplained(std::string_view normalized) {
+  if (holds_any(normalized, kPossibility) || holds_any(normalized, kOwnInvesting)) return false;
+  return holds_any(normalized, kFrozen) && holds_any(normalized, kUnexplained) &&
+         holds_any(normalized, kMoneyStillIn);
+}
+
 }  // namespace faqbot::bot

@@ -34,4 +34,14 @@ bool tells_balance_shrank(std::string_view normalized);
 // other than money (额度, 收益, 利息 …) that shrank.
 bool tells_own_investing_then_less(std::string_view normalized);
 
+// Whether a message tells the account or money held with us frozen (冻结,
+// 冻住, 被封 …) without a cause the investor knows of (莫名其妙, 无缘无故, 不知道
+// 为什么 …) while money is told still in it (还有三万块, 余额, 钱都 …):
+// "账户莫名其妙被冻住了 里面还有三万块". Money out of reach for no reason given
+// is for a person with the records (policy rule 2a). Not told: a freeze
+// asked about or given no mystery ("账号被冻结了登录不了 怎么回事", "账户被锁定了
+// 怎么解锁": the login entry), the money bid before a loan fills (投了标 …),
+// or a possibility (会不会, 万一 …).
+bool tells_money_frozen_unexplained(std::string_view normalized);
+
 }  // namespace faqbot::bot

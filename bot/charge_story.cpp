@@ -29,6 +29,19 @@ constexpr std::string_view kShown[] = {"显示", "还是", "还说", "说我", "
 // A charge that failed or never happened.
 constexpr std::string_view kNotCharged[] = {"扣款失败", "扣失败", "扣费失败", "扣款不成功", "没扣", "没有扣",
                                             "未扣", "扣不了", "扣不上", "扣不出", "没划"};
+// The charge told again before it is named ("又从卡里扣了", "再一次被扣").
+constexpr std::string_view kAgain[] = {"又", "再次", "再一次"};
+// A charge told due before the one taken ("应该扣1200 结果划走了2400").
+constexpr std::string_view kDue[] = {"应该扣", "应扣", "本该扣", "本来该扣", "本来扣", "只该扣"};
+// Between 又 and the charge, words of what is to come ("又要被扣"), not told.
+constexpr std::string_view kToCome[] = {"要", "会", "得", "该"};
+// English (normalised: lower case, spaces between Latin words dropped): a
+// charge word and a repetition ("payment was taken twice", "charged me twice").
+constexpr std::string_view kChargedEnglish[] = {"taken", "took", "charged", "deducted", "debited", "billed",
+                                                "withdrawn", "paid"};
+constexpr std::string_view kRepeatedEnglish[] = {"twice", "twotimes", "2times", "doublecharg", "double"};
+constexpr std::string_view kPossibilityEnglish[] = {"will", "would", "could", "might", "whatif", "incase",
+                                                    "worried", "afraid", "avoid", "prevent", "doi", "haveto"};
 // A charge asked about as a possibility, not told.
 constexpr std::string_view kPossibility[] = {"会不会", "会重复", "会扣", "会不", "是否", "如果", "万一", "要是",
                                              "怕", "担心", "防止", "避免", "假如"};
@@ -62,10 +75,45 @@ bool followed_closely(std::string_view text, const std::string_view (&first)[N],
 
 }  // namespace
 
+namespace {
+
+// Whether some word of `kAgain` is followed within three characters by a
+// charge told (kCharged), nothing of what is to come between ("又从卡里扣了",
+// not "又要被扣").
+bool charged_again(std::string_view text) {
+  for (std::string_view a : kAgain) {
+    for (size_t at = text.find(a); at != std::string_view::npos; at = text.find(a, at + 1)) {
+      const std::string_view after = text.substr(at + a.size(), kMaxGapBytes + 12);
+      for (std::string_view c : kCharged) {
+        const size_t found = after.find(c);
+        if (found == std::string_view::npos || found > kMaxGapBytes) continue;
+        if (!holds_any(after.substr(0, found), kToCome)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+// Whether a charge told due ("应该扣") is followed, anywhere later, by a
+// charge told done: more was taken than was due.
+bool charged_beyond_due(std::string_view text) {
+  for (std::string_view d : kDue) {
+    const size_t at = text.find(d);
+    if (at == std::string_view::npos) continue;
+    if (holds_any(text.substr(at + d.size()), kCharged)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool tells_double_charge(std::string_view normalized) {
   if (holds_any(normalized, kPossibility) || holds_any(normalized, kRecharge)) return false;
-  return holds_any(normalized, kDoubleCharge) ||
-         followed_closely(normalized, kCharged, kRepeated);
+  if (holds_any(normalized, kChargedEnglish) && holds_any(normalized, kRepeatedEnglish)) {
+    return !holds_any(normalized, kPossibilityEnglish);
+  }
+  return holds_any(normalized, kDoubleCharge) || followed_closely(normalized, kCharged, kRepeated) ||
+         charged_again(normalized) || charged_beyond_due(normalized);
 }
 
 bool tells_charged_but_unpaid(std::string_view normalized) {

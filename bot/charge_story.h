@@ -16,7 +16,11 @@ namespace faqbot::bot {
 
 // Money told taken (扣了, 被扣, 扣走, 划走 …) followed within three characters
 // by a repetition (两次, 两遍, 重复, 多扣 …: "扣了我两次"), or a repetition phrase of its own (重复扣, 扣重复, 扣了两笔),
-// not asked as a possibility (会不会, 如果, 万一, 担心 …).
+// or told taken again (又 / 再次 within three characters before it, nothing to
+// come between: "今天又从卡里扣了一遍", not "又要被扣"), or taken after a charge
+// told due (应该扣 … 划走了: more than was due); in English a charge word
+// and a repetition ("my payment was taken twice", "charged me twice");
+// not asked as a possibility (会不会, 如果, 万一, 担心 …; will, what if …).
 bool tells_double_charge(std::string_view normalized);
 
 // Money told taken or repaid (扣了, 划走, 还了钱, 已经还了 …) while the

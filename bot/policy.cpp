@@ -5,6 +5,7 @@
 #include "bot/balance_story.h"
 #include "bot/charge_story.h"
 #include "bot/contact_question.h"
+#include "bot/limit_direction.h"
 #include "bot/takeover_story.h"
 #include "bot/wait_story.h"
 #include "retrieval/runner_up.h"
@@ -94,7 +95,7 @@ Decision Policy::decide(const retrieval::SearchResult& result, const knowledge::
   const knowledge::Entry* wrong_charge =
       t_.charge_abnormal_entry.empty() ? nullptr : kb.find(t_.charge_abnormal_entry);
   if (wrong_charge && !tells_charge_gone_wrong(result.normalized) && !tells_balance_shrank(result.normalized) &&
-      !tells_account_taken(result.normalized)) {
+      !tells_account_taken(result.normalized) && !tells_money_frozen_unexplained(result.normalized)) {
     wrong_charge = nullptr;
   }
   auto signal_handoff = [&](const std::string& signal_entry, HandoffReason reason,
@@ -224,6 +225,21 @@ Decision Policy::decide(const retrieval::SearchResult& result, const knowledge::
     // question no entry was found for.
     if (d.action == Action::kFallback && out_of_scope) d.refusal = result.refusal;
     return d;
+  }
+
+  // 2f. A limit asked of money moved in or out is that direction's limit,
+  // however retrieval ranks the other direction's or a loan's amount (entries
+  // of the same type): the direction named last decides.
+  if (const MoneyDirection dir = limit_direction(result.normalized); dir != MoneyDirection::kNone) {
+    const knowledge::Entry* wanted =
+        setting_entry(dir == MoneyDirection::kIn ? t_.inflow_limit_entry : t_.outflow_limit_entry);
+    const bool same_type = wanted && (top->id == t_.inflow_limit_entry || top->id == t_.outflow_limit_entry ||
+                                      (!wanted->type.empty() && entry->type == wanted->type));
+    if (same_type && top->id != wanted->id) {
+      for (const retrieval::Candidate* c : cands) {
+        if (c->id == wanted->id) return answer_instead(*wanted);
+      }
+    }
   }
 
   // 4a. A number asked of the service ("人工客服电话", "你们有人工电话吗"):

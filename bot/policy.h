@@ -27,6 +27,12 @@
 //   2e. the investor's own investing told, then money less or frozen
 //       (bot/balance_story.h tells_own_investing_then_less), ranked as
 //       abnormal funds               -> answer with the full-bid wait
+//   2f. a limit asked of money moved in or out (bot/limit_direction.h),
+//       ranked as an entry of the limit entries' type
+//                                   -> answer with that direction's limit
+//                                      entry when retrieval ranks it; after
+//                                      3 and 3b (a refusal and another
+//                                      company's product stand)
 //   "answerable" below = top confidence x (1 - out_of_scope): the top entry
 //   is right and the question is ours.
 //   3. out_of_scope >= out_of_scope threshold (unless the top entry is a
@@ -157,6 +163,15 @@ struct Thresholds {
   // investor's doing (rule 2a's balance story) is still handed over. "" (or
   // an id the knowledge base lacks) switches the rule off.
   std::string full_bid_entry = "invest.full_bid_wait";
+  // Rule 2f: a limit asked of money moved in one direction
+  // (bot/limit_direction.h: "我想存二十万进去 一天能转这么多吗" in, "存二十万进
+  // 去 一天能转这么多出来吗" out), read as an entry of the limit entries' type
+  // (the other direction's limit, a loan's amount), is answered with
+  // "inflow_limit_entry" / "outflow_limit_entry" when retrieval ranks that
+  // entry at all. "" (or an id the knowledge base lacks) switches the
+  // direction off.
+  std::string inflow_limit_entry = "recharge.limit";
+  std::string outflow_limit_entry = "withdraw.limit";
   int max_suggestions = 3;     // "max_suggestions"
   int fallbacks_before_handoff = 2;  // "fallbacks_before_handoff": in a row
   int answers_before_handoff = 3;    // "answers_before_handoff": same entry, one session

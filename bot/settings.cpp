@@ -139,7 +139,9 @@ Result<EngineSettings> parse_settings(const std::string& json_text) {
                        &error) ||
         !read_entry_id(p, "compared_arrival_entry", &t.compared_arrival_entry, &s.signal_entry_keys,
                        &error) ||
-        !read_entry_id(p, "full_bid_entry", &t.full_bid_entry, &s.signal_entry_keys, &error)) {
+        !read_entry_id(p, "full_bid_entry", &t.full_bid_entry, &s.signal_entry_keys, &error) ||
+        !read_entry_id(p, "inflow_limit_entry", &t.inflow_limit_entry, &s.signal_entry_keys, &error) ||
+        !read_entry_id(p, "outflow_limit_entry", &t.outflow_limit_entry, &s.signal_entry_keys, &error)) {
       return invalid(error);
     }
   }
@@ -199,7 +201,9 @@ Status check_signal_entries(EngineSettings& settings, const knowledge::Knowledge
                          Field{"overdue_withdrawal_entry", &settings.thresholds.overdue_withdrawal_entry},
                          Field{"early_withdrawal_entry", &settings.thresholds.early_withdrawal_entry},
                          Field{"compared_arrival_entry", &settings.thresholds.compared_arrival_entry},
-                         Field{"full_bid_entry", &settings.thresholds.full_bid_entry}}) {
+                         Field{"full_bid_entry", &settings.thresholds.full_bid_entry},
+                         Field{"inflow_limit_entry", &settings.thresholds.inflow_limit_entry},
+                         Field{"outflow_limit_entry", &settings.thresholds.outflow_limit_entry}}) {
     if (f.id->empty() || kb.find(*f.id) != nullptr) continue;
     const auto& keys = settings.signal_entry_keys;
     if (std::find(keys.begin(), keys.end(), f.key) != keys.end()) {

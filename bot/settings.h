@@ -10,7 +10,9 @@
 //                  "overdue_withdrawal_entry": "withdraw.delayed", "overdue_withdrawal_days": 2,
 //                  "early_withdrawal_entry": "withdraw.arrival_time",
 //                  "compared_arrival_entry": "withdraw.bank_difference",
-//                  "full_bid_entry": "invest.full_bid_wait"},
+//                  "full_bid_entry": "invest.full_bid_wait",
+//                  "inflow_limit_entry": "recharge.limit",
+//                  "outflow_limit_entry": "withdraw.limit"},
 //    "signals":   {"human": [...], "human_exact": [...], "anger": [...],
 //                  "frustration": [...], "abuse": [...], "kin": [...],
 //                  "expletive_leads": [...], "negations": [...],
@@ -46,7 +48,7 @@ struct EngineSettings {
 // JSON or a value of the wrong type / out of range (message names the key).
 Result<EngineSettings> parse_settings(const std::string& json_text);
 
-// Checks signal_entries and thresholds.overdue_withdrawal_entry, early_withdrawal_entry, compared_arrival_entry and full_bid_entry against `kb`: an id settings.json set that is not an
+// Checks signal_entries and thresholds.overdue_withdrawal_entry, early_withdrawal_entry, compared_arrival_entry, full_bid_entry and the limit entries against `kb`: an id settings.json set that is not an
 // entry of `kb` is kInvalidArgument ("settings.json: policy.abuse_entry: no
 // entry ..."); a built-in default id `kb` lacks (an operator's own ids) is
 // cleared, so the retrieved entry is kept. "" stays "".

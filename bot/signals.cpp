@@ -525,7 +525,7 @@ Signals detect(std::string_view text, std::string_view normalized, const SignalR
   Signals s;
   s.human_request = requests_human(a, rules, human) || (!b.empty() && requests_human(b, rules, human)) ||
                     some_clause_is(a, rules.human_clauses) || (!b.empty() && some_clause_is(b, rules.human_clauses)) ||
-                    bot_steps_failed(a) || demands_release_now(a);
+                    bot_steps_failed(a) || demands_release_now(a) || asks_legal_identity_change(a);
   const std::string whole = content_only(a), whole_normalized = content_only(b);
   for (const std::string& p : rules.human_exact) {
     const std::string& lp = p;

@@ -3,6 +3,7 @@ set(FAQBOT_BOT_SOURCES
   balance_story.cpp
   charge_story.cpp
   contact_question.cpp
+  limit_direction.cpp
   dated_answers.cpp
   engine.cpp
   engine_load.cpp

@@ -1,6 +1,7 @@
 // EngineRetriever: the order in which the readings of a message are tried
 // and which of them wins; similarity and normalisation.
 #include "retrieval/engine_retriever.h"
+#include "retrieval/query_forms.h"
 
 #include <algorithm>
 #include <exception>
@@ -109,6 +110,12 @@ SearchResult EngineRetriever::search(std::string_view text, size_t k) const {
   try {
     r.normalized = normalizer_->normalize(text);
     if (r.normalized.empty() || k == 0) return r;
+    // Query forms (query_forms.h: 月供) read plainly, unless another
+    // company's product or a kind we do not offer is named (房贷月供).
+    if (const std::string plain = with_query_forms(text);
+        plain != text && state_.products.find(r.normalized) < 0 && state_.kinds.find(r.normalized) < 0) {
+      return search(plain, k);
+    }
     int product = state_.products.asked_about(r.normalized);
     if (product < 0) product = state_.products.asked_why_missing(r.normalized);
     int kind = state_.kinds.asked_about(r.normalized);
@@ -116,7 +123,10 @@ SearchResult EngineRetriever::search(std::string_view text, size_t k) const {
     // ours ("基金十块钱就能买，你们这最低投多少"): the message is ours, and
     // its clauses without that background are its question.
     std::string own;
-    if (state_.components.clauses && (product >= 0 || kind >= 0)) own = reading_beside_background(text, k);
+    if (state_.components.clauses && (product >= 0 || kind >= 0) &&
+        state_.products.debt_repaid_with_us(r.normalized) < 0) {
+      own = reading_beside_background(text, k);
+    }
     if (!own.empty()) product = kind = -1;
     if (product >= 0) r.other_product = state_.products.name(product);
     // Another company's own service that looks like ours ("建行手机银行登

@@ -151,6 +151,15 @@ constexpr std::string_view kClauseBreaks[] = {"，", "。", "？", "！", "；",
 // What may stand between the name and the verb: its card or its inside
 // ("从微众银行卡转出", "从余额宝里转出"), longest first.
 constexpr std::string_view kHeldIn[] = {"卡里的钱", "里的钱", "卡里", "账户里", "账户", "里面", "卡", "里"};
+// A debt told taken at the product ("我在美团借的钱"): 在 right before the name,
+// borrowing right after it; and that debt asked to be repaid with us
+// ("可以在你们这还吗", "你们能帮我还吗"). The question is about their debt,
+// though it speaks to us; "用借呗借的钱还款可以吗" (the money as a means of
+// repaying ours) tells no debt at the product.
+constexpr std::string_view kBorrowedThere[] = {"借", "贷"};
+constexpr std::string_view kRepaidWithUs[] = {"你们这还", "你们这里还", "你们这边还", "你们平台还", "你们帮我还",
+                                              "你们能帮我还", "你们代还", "你们帮忙还", "在这还", "在这里还",
+                                              "在这边还"};
 // Words pointing at what follows an about_us word ("你们这个微粒贷", "你们的花呗"),
 // longest first.
 constexpr std::string_view kPointing[] = {"这个", "那个", "这款", "家的", "的"};
@@ -331,6 +340,7 @@ int ProductMentions::asked_about(const std::string& normalized) const {
   for (const auto& [i, at] : found) {
     if (not_a_means_[form_product_[i]] != 0) return static_cast<int>(form_product_[i]);
   }
+  if (const int debt = debt_repaid_with_us(normalized); debt >= 0) return debt;
   if (speaks_to_us(normalized)) return -1;
   // Every mention of every form, longest form first; a shorter form inside a
   // longer one already seen is the same mention.
@@ -360,6 +370,16 @@ int ProductMentions::asked_about(const std::string& normalized) const {
         !named_beside_subject(before, after)) {
       return static_cast<int>(form_product_[i]);
     }
+  }
+  return -1;
+}
+
+int ProductMentions::debt_repaid_with_us(const std::string& normalized) const {
+  if (!contains_any(normalized, kRepaidWithUs)) return -1;
+  for (const auto& [i, at] : mentions(normalized)) {
+    const std::string_view before = std::string_view(normalized).substr(0, at);
+    const std::string_view after = std::string_view(normalized).substr(at + forms_[i].size());
+    if (ends_with(before, kAt) && starts_with_any(after, kBorrowedThere)) return static_cast<int>(form_product_[i]);
   }
   return -1;
 }

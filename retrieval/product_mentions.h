@@ -45,10 +45,18 @@ class ProductMentions {
   // likened to (相当于, 等于 …), nor
   // as the maker of the investor's card or phone number (中国移动的手机号, 银联
   // 的卡, 电信手机号), nor beside the subject (named_beside_subject), in a
-  // question without an about_us word that speaks_to_us; -1 when none. A
+  // question without an about_us word that speaks_to_us (a debt told taken
+  // at the product and asked to be repaid with us is asked about all the
+  // same: "我在美团借的钱 可以在你们这还吗"); -1 when none. A
   // thing that is not_a_means is asked about wherever it is named, whatever
   // surrounds it ("外币能充值吗", "话费可以充到你们这吗").
   int asked_about(const std::string& normalized) const;
+  // Index of the product a debt is told taken at (在 right before the name,
+  // borrowing right after it: "我在美团借的钱") when the question asks that
+  // debt repaid with us ("可以在你们这还吗", "你们能帮我还吗"); -1 otherwise.
+  // Read on the whole message: its clauses alone tell the debt as background
+  // and the question as ours.
+  int debt_repaid_with_us(const std::string& normalized) const;
   // Index of the product (longest form first) whose absence the question
   // asks why of ("为什么我没有微粒贷", "为啥我没X": a why-word, the asker or
   // not, a negation, the name, not followed by a means of ours: 为什么没有

@@ -47,6 +47,20 @@ TEST(AgentDemand, ReadAsARequestForAHuman) {
   EXPECT_FALSE(detect_signals("账户冻结了要怎么解除", "", rules).human_request);
 }
 
+TEST(AgentDemand, ALegalIdentityChangeAskedOfUs) {
+  EXPECT_TRUE(asks_legal_identity_change("我改了名字 身份证换了新的 账户上的姓名麻烦你们帮我更新"));
+  EXPECT_TRUE(asks_legal_identity_change("实名信息登记错了 给我改一下"));
+  EXPECT_TRUE(asks_legal_identity_change("i changed my legal name, please update it for me"));
+  EXPECT_TRUE(detect_signals("账户上的姓名麻烦你们帮我更新", "", SignalRules::defaults()).human_request);
+}
+
+TEST(AgentDemand, AskingHowToChangeIdentityOrOtherDetailsIsNoDemand) {
+  EXPECT_FALSE(asks_legal_identity_change("改名字"));
+  EXPECT_FALSE(asks_legal_identity_change("身份证信息填错了能改吗"));
+  EXPECT_FALSE(asks_legal_identity_change("绑定的手机号麻烦帮我改一下")) << "no legal identity";
+  EXPECT_FALSE(asks_legal_identity_change("实名认证提示姓名和身份证不匹配")) << "nothing asked of us";
+}
+
 TEST(AgentDemand, DeskAndBackOfficeAndDisputedCharges) {
   const SignalRules rules = SignalRules::defaults();
   EXPECT_TRUE(detect_signals("转客服", "", rules).human_request);

@@ -107,6 +107,23 @@ TEST(BalanceStory, AmountsThatDifferOrNoRecordAreNoFullBidWait) {
   }
 }
 
+TEST(BalanceStory, MoneyFrozenForNoReasonGiven) {
+  EXPECT_TRUE(tells_money_frozen_unexplained("账户莫名其妙被冻住了里面还有三万块急用钱"));
+  EXPECT_TRUE(tells_money_frozen_unexplained("无缘无故账户被冻结了余额两万多取不出来"));
+  EXPECT_FALSE(tells_money_frozen_unexplained("账号被冻结了登录不了怎么回事")) << "no mystery, no money told";
+  EXPECT_FALSE(tells_money_frozen_unexplained("账户莫名其妙被冻结了怎么解冻")) << "no money told in it";
+  EXPECT_FALSE(tells_money_frozen_unexplained("投了标以后莫名其妙冻结了两万块")) << "the money bid";
+  EXPECT_FALSE(tells_money_frozen_unexplained("万一账户莫名其妙被冻结了里面的钱还有吗")) << "a possibility";
+}
+
+TEST_F(BalanceShrankPolicy, MoneyFrozenForNoReasonGivenIsHandedOver) {
+  const auto ranked = testing::result({{"account.login_problem", 0.65}, {"account.funds_abnormal", 0.1}});
+  Decision d = decide("账户莫名其妙被冻住了里面还有三万块急用钱", ranked);
+  EXPECT_EQ(d.action, Action::kHandoff);
+  EXPECT_EQ(d.faq_id, "account.funds_abnormal");
+  EXPECT_EQ(decide("账号被冻结了登录不了怎么回事", ranked).faq_id, "account.login_problem");
+}
+
 TEST_F(BalanceShrankPolicy, OwnInvestingThenLessIsAnsweredWithTheFullBidWait) {
   kb_->entries.push_back(testing::entry("invest.full_bid_wait", "满标前资金冻结", "满标前资金会被冻结。"));
   const auto ranked = testing::result({{"account.funds_abnormal", 0.72}, {"invest.full_bid_wait", 0.37}});

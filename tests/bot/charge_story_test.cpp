@@ -34,6 +34,22 @@ TEST(ChargeStory, ADoubleChargeAskedAboutIsNoneTold) {
   EXPECT_TRUE(tells_double_charge("钱被扣走了两次"));
 }
 
+TEST(ChargeStory, TellsAChargeTakenAgainOrBeyondWhatWasDue) {
+  EXPECT_TRUE(tells_double_charge("这期明明已经还了今天又从卡里扣了一遍"));
+  EXPECT_TRUE(tells_double_charge("上个月的还款再次被扣了"));
+  EXPECT_TRUE(tells_double_charge("应该扣1200结果从我卡里划走了2400"));
+  EXPECT_TRUE(tells_double_charge("mypaymentwastakentwicefrom我的银行卡"));
+  EXPECT_TRUE(tells_double_charge("youchargedmetwice"));
+}
+
+TEST(ChargeStory, AChargeAgainControls) {
+  EXPECT_FALSE(tells_double_charge("下个月又要被扣还款了吧")) << "to come, not told";
+  EXPECT_FALSE(tells_double_charge("我又去银行查了一下流水扣了多少")) << "又 tells the asker's doing";
+  EXPECT_FALSE(tells_double_charge("每期应该扣多少钱")) << "nothing taken told";
+  EXPECT_FALSE(tells_double_charge("willibechargedtwice")) << "a possibility in English";
+  EXPECT_FALSE(tells_double_charge("canipaytwiceamonth")) << "no charge told";
+}
+
 TEST(ChargeStory, TellsChargedButShownUnpaid) {
   EXPECT_TRUE(tells_charged_but_unpaid("扣款了但是显示未还款"));
   EXPECT_TRUE(tells_charged_but_unpaid("钱扣了还显示逾期"));

@@ -579,9 +579,13 @@ constexpr ProbeFloors kHandoffBlind3Floors = {"probe_handoff_blind3.jsonl", 0.92
 // handed over, 20/21 right; 11 more blind lines brought it to the 60 cases a
 // floor needs. Landed at 33/39, 24/25 with bot/agent_demand.h (steps failed,
 // release demanded at once), 转客服/后台帮我 as requests and disputed charges
-// (不认可, 要求退还, 我要申诉, 乱收费, 你们系统的问题) as complaints.
-// Floors at the figures.
-constexpr ProbeFloors kHandoffBlind4Floors = {"probe_handoff_blind4.jsonl", 0.96, 0.84, 0};
+// (不认可, 要求退还, 我要申诉, 乱收费, 你们系统的问题) as complaints; then
+// 38/39, 25/25 with a charge told again or beyond what was due, in English
+// too (bot/charge_story.h), a legal identity change asked of us
+// (bot/agent_demand.h), money frozen for no reason given
+// (bot/balance_story.h) and "repay my loan early" read as 提前还款
+// (retrieval/query_forms.h). Floors one line under.
+constexpr ProbeFloors kHandoffBlind4Floors = {"probe_handoff_blind4.jsonl", 0.96, 0.94, 0};
 
 // Other institutions' own terms and services that bank and consumer-credit
 // customers ask about (tests/fixtures/probe_other_institutions_blind*.jsonl,
@@ -635,7 +639,8 @@ constexpr ProbeFloors kOosBlind3Floors = {"probe_oos_blind3.jsonl", 0.96, 0, 0.9
 // Refused raised at 29/30 with debts to several other lenders and a bank's
 // reserved phone number changed at the bank or refused by WeChat as
 // out_of_scope.json rules (the bind failure over it stays answered).
-constexpr ProbeFloors kRealStyleBlind2Floors = {"probe_real_style_blind2.jsonl", 0.94, 0.8, 0.96};
+// Then 96/99 with a limit's direction read (bot/limit_direction.h).
+constexpr ProbeFloors kRealStyleBlind2Floors = {"probe_real_style_blind2.jsonl", 0.95, 0.8, 0.96};
 // A third blind set in the phrasing of real customer-service chats
 // (tests/fixtures/probe_real_style_blind3.jsonl): long rambling lines with the
 // question last, colloquial amounts (两万块, 二十万), 咋/啥/咋整, questions
@@ -643,9 +648,22 @@ constexpr ProbeFloors kRealStyleBlind2Floors = {"probe_real_style_blind2.jsonl",
 // lenders' and wallets' credit, insurance, utilities, chit-chat. Written at
 // 116/120 right, 5/5 handed over, 30/30 refused; one line (why one's own
 // review was refused) relabelled no_answer, as the domain rule 自己的借款审核
-// 为什么没通过 refuses it; landed at 116/119, 5/5, 31/31. Floors one line
-// under.
-constexpr ProbeFloors kRealStyleBlind3Floors = {"probe_real_style_blind3.jsonl", 0.96, 0.8, 0.96};
+// 为什么没通过 refuses it; landed at 116/119, 5/5, 31/31; then 118/119 with
+// a limit's direction read (bot/limit_direction.h) and 月供 read as 每月还款
+// (retrieval/query_forms.h). Floors one line under.
+constexpr ProbeFloors kRealStyleBlind3Floors = {"probe_real_style_blind3.jsonl", 0.98, 0.8, 0.96};
+// A fourth blind set in real customer-service phrasing
+// (tests/fixtures/probe_real_style_blind4.jsonl, written and committed
+// before its first run): questions asked through a situation, traditional
+// characters and Cantonese (點樣, 幾時, 冇, 係咪), English words inside Chinese
+// (app, top up, withdraw, ok), voice-typing homophones (提线, 冲直, 手需费),
+// amounts in words, a question asked twice in one line, long polite
+// openers, complaints without a handoff demand; out of catalog: other
+// lenders and wallets, other banks' counters, chit-chat. Blind figure
+// 119/119 right, 10/10 handed over, 28/30 refused; 29/30 with a debt at
+// another company asked to be repaid with us read as theirs
+// (ProductMentions::debt_repaid_with_us). Floors one line under.
+constexpr ProbeFloors kRealStyleBlind4Floors = {"probe_real_style_blind4.jsonl", 0.99, 0.9, 0.93};
 
 // Out-of-catalog lines in the style of the fixed-against real files
 // (tests/fixtures/probe_realbq_style_oos.jsonl, written blind before any
@@ -861,6 +879,9 @@ TEST(Quality, RealStyleSecondBlindProbesMeetTheFloors) {
 }
 TEST(Quality, RealStyleThirdBlindProbesMeetTheFloors) {
   expect_probe_floors(kRealStyleBlind3Floors);
+}
+TEST(Quality, RealStyleFourthBlindProbesMeetTheFloors) {
+  expect_probe_floors(kRealStyleBlind4Floors);
 }
 TEST(Quality, RealbqStyleOosProbesMeetTheFloors) { expect_probe_floors(kRealbqStyleOosFloors); }
 TEST(Quality, OosThinClassesBlindProbesMeetTheFloors) { expect_probe_floors(kOosThinClassesFloors); }

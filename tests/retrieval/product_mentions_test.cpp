@@ -67,6 +67,14 @@ TEST(ProductMentions, AboutUsWordRightBeforeAProductNamesIt) {
 
 // 从 names a means of ours unless money is moved out of the product toward
 // none of ours: then the product's own transfer is asked about.
+TEST(ProductMentions, ADebtThereAskedToBeRepaidWithUsIsTheirs) {
+  const ProductMentions p = make();
+  EXPECT_EQ(p.asked_about("我在花呗借的钱可以在你们这还吗"), 0);
+  EXPECT_EQ(p.asked_about("在花呗借了两千你们能帮我还吗"), 0);
+  EXPECT_EQ(p.asked_about("我在花呗借的钱你们这能借吗"), -1) << "nothing asked repaid with us";
+  EXPECT_EQ(p.asked_about("用花呗借的钱在你们这还可以吗"), -1) << "the money as a means, no debt there";
+}
+
 TEST(ProductMentions, MovedOutOfAProduct) {
   const ProductMentions p({"余额宝"}, {{"余额宝", 0}}, {"从", "用"});
   EXPECT_EQ(p.asked_about("从余额宝转出到银行卡要多久"), 0);
