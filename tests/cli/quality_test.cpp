@@ -684,6 +684,22 @@ constexpr ProbeFloors kRealbqStyleOosFloors = {"probe_realbq_style_oos.jsonl", 0
 // in two (a bind failure told beside "go to the bank" stays answered, a card
 // bound in WeChat is refused even when the check failed). Floors at the figures.
 constexpr ProbeFloors kOosThinClassesFloors = {"probe_oos_thin_classes.jsonl", 0.96, 0, 0.91};
+// A second and third round of the same kind, each written blind and committed
+// before its first run. probe_oos_thin_classes2.jsonl: a bank's mortgage or
+// car loan prepaid early, personal income tax, utility bills and phone
+// top-ups paid elsewhere, beside 24 controls sharing their words (提前还,
+// 充值, 到账, 自动扣款, 月供); refused 36/36 at its first run on the full and
+// the 2-variant knowledge base, 23/24 right (2-variant 15/24).
+// probe_oos_thin_classes3.jsonl: a SIM card or number at the carrier, refunds
+// from shops and takeaway apps, a landlord's deposit and rent, traffic fines
+// and licence points, beside 24 controls (手机号, 注销, 退回, 到账, 罚息,
+// 投诉; the complaint and human-agent lines are labelled answer and are
+// handed over, so they count as misses). First run 30/36 refused, 17/24
+// right (2-variant 33/36, 14/24); landed at 36/36 (2-variant too) with the
+// carrier's SIM cards, shop refunds, rent and traffic fines as
+// out_of_scope.json domains. Floors at the figures.
+constexpr ProbeFloors kOosThinClasses2Floors = {"probe_oos_thin_classes2.jsonl", 0.95, 0, 1.0};
+constexpr ProbeFloors kOosThinClasses3Floors = {"probe_oos_thin_classes3.jsonl", 0.70, 0, 1.0};
 
 EvalReport evaluate_file(const std::string& path) {
   auto cases = read_cases(path);
@@ -885,6 +901,8 @@ TEST(Quality, RealStyleFourthBlindProbesMeetTheFloors) {
 }
 TEST(Quality, RealbqStyleOosProbesMeetTheFloors) { expect_probe_floors(kRealbqStyleOosFloors); }
 TEST(Quality, OosThinClassesBlindProbesMeetTheFloors) { expect_probe_floors(kOosThinClassesFloors); }
+TEST(Quality, OosThinClasses2BlindProbesMeetTheFloors) { expect_probe_floors(kOosThinClasses2Floors); }
+TEST(Quality, OosThinClasses3BlindProbesMeetTheFloors) { expect_probe_floors(kOosThinClasses3Floors); }
 
 }  // namespace
 }  // namespace faqbot::cli
