@@ -693,13 +693,15 @@ constexpr ProbeFloors kOosThinClassesFloors = {"probe_oos_thin_classes.jsonl", 0
 // probe_oos_thin_classes3.jsonl: a SIM card or number at the carrier, refunds
 // from shops and takeaway apps, a landlord's deposit and rent, traffic fines
 // and licence points, beside 24 controls (手机号, 注销, 退回, 到账, 罚息,
-// 投诉; the complaint and human-agent lines are labelled answer and are
-// handed over, so they count as misses). First run 30/36 refused, 17/24
-// right (2-variant 33/36, 14/24); landed at 36/36 (2-variant too) with the
-// carrier's SIM cards, shop refunds, rent and traffic fines as
-// out_of_scope.json domains. Floors at the figures.
-constexpr ProbeFloors kOosThinClasses2Floors = {"probe_oos_thin_classes2.jsonl", 0.95, 0, 1.0};
-constexpr ProbeFloors kOosThinClasses3Floors = {"probe_oos_thin_classes3.jsonl", 0.70, 0, 1.0};
+// 投诉). First run 30/36 refused, 17/24 right (2-variant 33/36, 14/24);
+// landed at 36/36 (2-variant too) with the carrier's SIM cards, shop
+// refunds, rent and traffic fines as out_of_scope.json domains. Five controls
+// of the two files (a late withdrawal, a complaint, a human asked for) were
+// written as answers although the catalog marks their entries hand!/hand;
+// relabelled handoff after the first run, as the catalog says. Floors at the
+// figures.
+constexpr ProbeFloors kOosThinClasses2Floors = {"probe_oos_thin_classes2.jsonl", 1.0, 1.0, 1.0};
+constexpr ProbeFloors kOosThinClasses3Floors = {"probe_oos_thin_classes3.jsonl", 0.85, 1.0, 1.0};
 
 EvalReport evaluate_file(const std::string& path) {
   auto cases = read_cases(path);
