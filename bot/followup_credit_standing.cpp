@@ -47,7 +47,10 @@ bool read_as_credit_qualified(const MessageState& m, Reading* reading) {
                                       [&](const NamedSlot& t) { return t.product || t.slot != c.type; });
   if (other_type) return false;
   const bool consequence = c.type == kOverdueType && asks_credit_consequence(text);
-  const bool same_type = !named.types.empty() && names_credit_standing(text);
+  // The score qualifies a question only where the customer's standing is
+  // assessed: a topic with a requirements entry (not a withdrawal's fee).
+  const bool same_type = !named.types.empty() && names_credit_standing(text) &&
+                         topic_has_type(m.kb, c.topic, kRequirementsType);
   if (!consequence && !same_type) return false;
   const retrieval::SearchResult searched = m.retriever.search(
       previous_subject(m.cues, m.kb, m.retriever, c) + m.alone.normalized, std::max(m.k, kContextSearchK));

@@ -136,6 +136,15 @@ TEST_F(FollowupChargeStandingTest, ControlACreditScoreWithoutTheLastAnswersTypeI
                r.result.out_of_scope == 0.0);
 }
 
+TEST_F(FollowupChargeStandingTest, ControlACreditScoreBesideAWithdrawalsFeeIsNotItsFee) {
+  answered("提现手续费多少", "withdraw.fee", "withdraw", "fee");
+  retriever_.on("信用分高的手续费能少点吗", result({{"withdraw.fee", 0.05}}, 0.9));
+  retriever_.on("提现信用分高的手续费能少点吗", result({{"withdraw.fee", 0.3}}, 0.6));
+  Reading r = read("信用分高的手续费能少点吗");
+  EXPECT_FALSE(r.in_context() && !r.result.candidates.empty() && r.result.candidates[0].id == "withdraw.fee" &&
+               r.result.out_of_scope == 0.0);
+}
+
 TEST_F(FollowupChargeStandingTest, WhatBecomesOfTheScoreAfterTheOverdueAnswerIsTheOverdueAnswer) {
   add_typed_entries({{"loan.overdue", "逾期了会怎样"}});
   answered("逾期了会怎样", "loan.overdue", "loan", "overdue");
