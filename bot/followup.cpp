@@ -437,7 +437,11 @@ Reading read_message(const retrieval::Retriever& retriever, const knowledge::Kno
   // A credit score told after a question of a topic with a requirements
   // entry ("芝麻分低能借不" after 借款怎么申请) is the customer's standing
   // against those requirements, whatever the text alone makes of it.
-  if (!small_talk && short_text && read_as_credit_standing(state, &reading)) {
+  // A credit score beside the last answer's question ("信用分高的利息能低点吗"
+  // after 借款利率多少) or asked what becomes of it after the overdue answer,
+  // however long.
+  if (!small_talk && ((short_text && read_as_credit_standing(state, &reading)) ||
+                      read_as_credit_qualified(state, &reading))) {
     keep_at_most(reading.result, k);
     return reading;
   }

@@ -16,6 +16,9 @@ constexpr std::string_view kNotStanding[] = {"影响", "降", "掉", "拉低", "
                                              "提升", "涨", "升高", "养", "刷", "在哪", "哪里查", "怎么查",
                                              "去哪查"};
 
+// What becomes of the score.
+constexpr std::string_view kConsequence[] = {"影响", "降", "掉", "拉低", "变差", "上报", "报送"};
+
 bool holds_any(std::string_view text, const std::string_view* begin, const std::string_view* end) {
   return std::any_of(begin, end, [&](std::string_view w) { return text.find(w) != std::string_view::npos; });
 }
@@ -24,6 +27,41 @@ bool holds_any(std::string_view text, const std::string_view* begin, const std::
 bool names_credit_standing(std::string_view normalized) {
   return holds_any(normalized, std::begin(kScores), std::end(kScores)) &&
          !holds_any(normalized, std::begin(kNotStanding), std::end(kNotStanding));
+}
+
+bool asks_credit_consequence(std::string_view normalized) {
+  return holds_any(normalized, std::begin(kScores), std::end(kScores)) &&
+         holds_any(normalized, std::begin(kConsequence), std::end(kConsequence));
+}
+
+bool read_as_credit_qualified(const MessageState& m, Reading* reading) {
+  const Conversation& c = m.conversation;
+  const MessageCues& named = m.named;
+  const std::string_view text = m.alone.normalized;
+  if (c.type.empty() || c.type == kRequirementsType || named.reference ||
+      (!named.topics.empty() && !named.names_only(c.topic)) || !named.foreign.empty() ||
+      !holds_any(text, std::begin(kScores), std::end(kScores))) {
+    return false;
+  }
+  const bool other_type = std::any_of(named.types.begin(), named.types.end(),
+                                      [&](const NamedSlot& t) { return t.product || t.slot != c.type; });
+  if (other_type) return false;
+  const bool consequence = c.type == kOverdueType && asks_credit_consequence(text);
+  // The score qualifies a question only where the customer's standing is
+  // assessed: a topic with a requirements entry (not a withdrawal's fee).
+  const bool same_type = !named.types.empty() && names_credit_standing(text) &&
+                         topic_has_type(m.kb, c.topic, kRequirementsType);
+  if (!consequence && !same_type) return false;
+  const retrieval::SearchResult searched = m.retriever.search(
+      previous_subject(m.cues, m.kb, m.retriever, c) + m.alone.normalized, std::max(m.k, kContextSearchK));
+  SlotFilter filter;
+  filter.topic = c.topic;
+  filter.type = c.type;
+  filter.only_type = true;
+  if (!read_within(m, searched, filter, ReadingKind::kType, reading)) return false;
+  reading->result.out_of_scope = 0.0;
+  reading->result.other_product.clear();
+  return true;
 }
 
 bool read_as_credit_standing(const MessageState& m, Reading* reading) {

@@ -27,4 +27,23 @@ bool names_credit_standing(std::string_view normalized);
 // Else `reading` is unchanged.
 bool read_as_credit_standing(const MessageState& m, Reading* reading);
 
+// The type of the overdue entry (followup.json types: overdue), whose answer
+// tells what an overdue loan does to the credit record.
+inline constexpr const char* kOverdueType = "overdue";
+
+// `normalized` names a credit score and asks what becomes of it (降, 影响,
+// 上报 …).
+bool asks_credit_consequence(std::string_view normalized);
+
+// A follow-up (of any length) naming a credit score that keeps the last answer's
+// question: asking what becomes of the score after the overdue entry's answer
+// ("信用分会降吗" after 逾期了会怎样), or naming the last answer's type
+// beside the score ("信用分高的利息能低点吗" after 借款利率多少: the score
+// qualifies the same question) of a topic with a requirements entry, where
+// the customer's standing is assessed. No topic but the kept one, no pointer, no
+// other type, no other company; the requirements type is
+// read_as_credit_standing's. Read as the last answer's type of the kept topic
+// (kType), in scope, no other product. Else `reading` is unchanged.
+bool read_as_credit_qualified(const MessageState& m, Reading* reading);
+
 }  // namespace faqbot::bot

@@ -43,13 +43,28 @@ TEST(FollowupCreditStanding, ACreditScoreTold) {
   EXPECT_FALSE(names_credit_standing("借款要什么条件"));
 }
 
+TEST(FollowupCreditStanding, WhatBecomesOfACreditScore) {
+  EXPECT_TRUE(asks_credit_consequence("信用分会降吗"));
+  EXPECT_TRUE(asks_credit_consequence("会影响征信记录吗"));
+  // Controls: raising it, its standing, no score.
+  EXPECT_FALSE(asks_credit_consequence("芝麻分怎么提高"));
+  EXPECT_FALSE(asks_credit_consequence("信用分得多少"));
+  EXPECT_FALSE(asks_credit_consequence("利息会降吗"));
+}
+
 TEST(FollowupBankTransfer, ATransferBetweenBankAccounts) {
   MessageCues none;
   EXPECT_TRUE(asks_of_a_bank_transfer(none, "银行转账一般多久到"));
   EXPECT_TRUE(asks_of_a_bank_transfer(none, "那银行之间转账一般多久到"));
   EXPECT_TRUE(asks_of_a_bank_transfer(none, "银行汇款几天到"));
-  // Controls: no bank, a word of our topics, a pointer, a means of ours.
-  EXPECT_FALSE(asks_of_a_bank_transfer(none, "给别人转账多久到"));
+  // A transfer to another person asked how long it takes.
+  EXPECT_TRUE(asks_of_a_bank_transfer(none, "给别人转账多久到"));
+  EXPECT_TRUE(asks_of_a_bank_transfer(none, "转账给朋友几天能到"));
+  // Controls: whether money goes to another person (the withdrawal's how-to),
+  // no bank nor person, a word of our topics, a pointer, a means of ours.
+  EXPECT_FALSE(asks_of_a_bank_transfer(none, "能给别人转账吗"));
+  EXPECT_FALSE(asks_of_a_bank_transfer(none, "钱能直接转给别人吗"));
+  EXPECT_FALSE(asks_of_a_bank_transfer(none, "转账多久到"));
   MessageCues topic;
   topic.topics.push_back({"recharge", "充值"});
   EXPECT_FALSE(asks_of_a_bank_transfer(topic, "银行转账充值多久到"));
@@ -99,6 +114,57 @@ TEST_F(FollowupChargeStandingTest, ControlACreditScoreAfterAnotherTopicIsNoRequi
   retriever_.on("信用分得多少", result({{"withdraw.fee", 0.05}}, 0.95));
   Reading r = read("信用分得多少");
   EXPECT_FALSE(!r.result.candidates.empty() && r.result.candidates[0].id == "loan.requirements");
+}
+
+TEST_F(FollowupChargeStandingTest, ACreditScoreBesideTheLastAnswersTypeKeepsIt) {
+  answered("借款利率多少", "loan.cost", "loan", "fee");
+  retriever_.on("信用分高的利率能低点吗", result({{"withdraw.fee", 0.05}}, 0.9));
+  retriever_.on("借款信用分高的利率能低点吗", result({{"loan.cost", 0.3}, {"withdraw.fee", 0.1}}, 0.6));
+  Reading r = read("信用分高的利率能低点吗");
+  EXPECT_TRUE(r.in_context());
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "loan.cost");
+  EXPECT_LT(r.result.out_of_scope, 0.5);
+}
+
+TEST_F(FollowupChargeStandingTest, ControlACreditScoreWithoutTheLastAnswersTypeIsNotItsAnswer) {
+  answered("借款利率多少", "loan.cost", "loan", "fee");
+  retriever_.on("信用分会降吗", result({{"withdraw.fee", 0.05}}, 0.95));
+  retriever_.on("借款信用分会降吗", result({{"loan.cost", 0.3}}, 0.6));
+  Reading r = read("信用分会降吗");
+  EXPECT_FALSE(r.in_context() && !r.result.candidates.empty() && r.result.candidates[0].id == "loan.cost" &&
+               r.result.out_of_scope == 0.0);
+}
+
+TEST_F(FollowupChargeStandingTest, ControlACreditScoreBesideAWithdrawalsFeeIsNotItsFee) {
+  answered("提现手续费多少", "withdraw.fee", "withdraw", "fee");
+  retriever_.on("信用分高的手续费能少点吗", result({{"withdraw.fee", 0.05}}, 0.9));
+  retriever_.on("提现信用分高的手续费能少点吗", result({{"withdraw.fee", 0.3}}, 0.6));
+  Reading r = read("信用分高的手续费能少点吗");
+  EXPECT_FALSE(r.in_context() && !r.result.candidates.empty() && r.result.candidates[0].id == "withdraw.fee" &&
+               r.result.out_of_scope == 0.0);
+}
+
+TEST_F(FollowupChargeStandingTest, WhatBecomesOfTheScoreAfterTheOverdueAnswerIsTheOverdueAnswer) {
+  add_typed_entries({{"loan.overdue", "逾期了会怎样"}});
+  answered("逾期了会怎样", "loan.overdue", "loan", "overdue");
+  retriever_.on("信用分会降吗", result({{"withdraw.fee", 0.03}}, 0.95));
+  retriever_.on("借款信用分会降吗", result({{"loan.overdue", 0.2}, {"loan.cost", 0.1}}, 0.7));
+  Reading r = read("信用分会降吗");
+  EXPECT_TRUE(r.in_context());
+  ASSERT_FALSE(r.result.candidates.empty());
+  EXPECT_EQ(r.result.candidates[0].id, "loan.overdue");
+  EXPECT_LT(r.result.out_of_scope, 0.5);
+}
+
+TEST_F(FollowupChargeStandingTest, ControlRaisingTheScoreAfterTheOverdueAnswerIsNotIt) {
+  add_typed_entries({{"loan.overdue", "逾期了会怎样"}});
+  answered("逾期了会怎样", "loan.overdue", "loan", "overdue");
+  retriever_.on("芝麻分怎么提高", result({{"withdraw.fee", 0.03}}, 0.95));
+  retriever_.on("借款芝麻分怎么提高", result({{"loan.overdue", 0.2}}, 0.7));
+  Reading r = read("芝麻分怎么提高");
+  EXPECT_FALSE(r.in_context() && !r.result.candidates.empty() && r.result.candidates[0].id == "loan.overdue" &&
+               r.result.out_of_scope == 0.0);
 }
 
 TEST_F(FollowupChargeStandingTest, AChargeAskedAfterEarlyRepaymentIsItsCharge) {

@@ -384,7 +384,9 @@ constexpr double kSwitchBlindFirstTurnFloor = 0.95;  // 117/120 when set
 // sharing a word with ours (下班, 周末) after a topic, abnormal funds and other
 // companies' services after one of ours. 26/34 and 34/34 when set; 28/34
 // with the policy's rule 2a (abnormal funds after a repayment question);
-// 34/34 with the leisure small-talk domains of out_of_scope.json.
+// 34/34 with the leisure small-talk domains of out_of_scope.json. 39/39 and
+// 39/39 with five lines written with the credit-score and transfer-to-another-
+// person rules (36/39 follow-ups before them); the floors stay one line under.
 constexpr double kMissesFollowupFloor = 0.97;
 constexpr double kMissesFirstTurnFloor = 0.97;
 
