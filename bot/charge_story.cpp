@@ -52,6 +52,13 @@ constexpr std::string_view kOverdueAfterwards[] = {"征信", "信用记录", "�
 // Money put into the account: a charge for it gone wrong is the recharge's
 // own business (recharge.not_arrived: "充值扣了两次钱").
 constexpr std::string_view kRecharge[] = {"充值", "充钱", "充了", "充进", "冲值", "转入", "存入"};
+// Once (只, 仅) told of what reached the account ("余额只加了一笔", "只到账了
+// 一笔"), or one of the charges told missing ("少了一笔", "有一笔没到账").
+constexpr std::string_view kOnce[] = {"只", "仅"};
+constexpr std::string_view kCredited[] = {"加了一", "加一", "到了一", "到账一", "到账了一", "入账一",
+                                          "入账了一", "显示一", "充进一", "进了一", "进来一", "多了一", "有一笔"};
+constexpr std::string_view kOneMissing[] = {"少了一笔", "少一笔", "一笔没到", "一笔没有到", "一笔没入账",
+                                            "一笔不见"};
 
 // Whether some word of `first` is followed by some word of `then` with at
 // most kMaxGapBytes bytes between them ("扣了我两次", "被扣了两遍"): a
@@ -107,13 +114,28 @@ bool charged_beyond_due(std::string_view text) {
 
 }  // namespace
 
+namespace {
+
+// Taken twice as told in Chinese, whatever was paid.
+bool charged_twice(std::string_view text) {
+  return holds_any(text, kDoubleCharge) || followed_closely(text, kCharged, kRepeated) || charged_again(text) ||
+         charged_beyond_due(text);
+}
+
+// Only one of the charges told credited ("余额只加了一笔", "少了一笔").
+bool one_credited(std::string_view text) {
+  return holds_any(text, kOneMissing) || followed_closely(text, kOnce, kCredited);
+}
+
+}  // namespace
+
 bool tells_double_charge(std::string_view normalized) {
-  if (holds_any(normalized, kPossibility) || holds_any(normalized, kRecharge)) return false;
+  if (holds_any(normalized, kPossibility)) return false;
+  if (holds_any(normalized, kRecharge)) return charged_twice(normalized) && one_credited(normalized);
   if (holds_any(normalized, kChargedEnglish) && holds_any(normalized, kRepeatedEnglish)) {
     return !holds_any(normalized, kPossibilityEnglish);
   }
-  return holds_any(normalized, kDoubleCharge) || followed_closely(normalized, kCharged, kRepeated) ||
-         charged_again(normalized) || charged_beyond_due(normalized);
+  return charged_twice(normalized);
 }
 
 bool tells_charged_but_unpaid(std::string_view normalized) {

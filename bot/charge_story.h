@@ -5,7 +5,9 @@
 // 逾期", "明明还了钱 怎么还说我逾期", "卡里的钱已经划走了 账单还是待还款").
 // Either is money at risk that only a person with the records can sort out,
 // whatever entry retrieval ranks (repayment methods, overdue): policy rule 2a.
-// Not told: a charge for a recharge (充值扣了两次钱: the recharge's own entry),
+// A recharge charged twice is told only with one of the charges told not
+// credited ("充了一次钱 银行扣了两笔 余额只加了一笔": money missing); else
+// not told: a charge for a recharge (充值扣了两次钱: the recharge's own entry),
 // a question about charges in general ("扣款时间是几点", "自动还款会
 // 不会重复扣款", "逾期会怎样"), a charge that failed ("扣款失败显示逾期"), or a
 // record of a past overdue ("逾期还清了征信还显示逾期吗").
@@ -21,6 +23,9 @@ namespace faqbot::bot {
 // told due (应该扣 … 划走了: more than was due); in English a charge word
 // and a repetition ("my payment was taken twice", "charged me twice");
 // not asked as a possibility (会不会, 如果, 万一, 担心 …; will, what if …).
+// For a recharge (充值, 充了, 转入 …) the Chinese repetition must come with
+// one charge told credited alone (只 / 仅 then 加了一, 到账一 …: "余额只加了
+// 一笔") or missing (少了一笔, 一笔没到).
 bool tells_double_charge(std::string_view normalized);
 
 // Money told taken or repaid (扣了, 划走, 还了钱, 已经还了 …) while the

@@ -40,6 +40,25 @@ double competing_runner_up(const std::vector<const retrieval::Candidate*>& candi
 
 Decision Policy::decide(const retrieval::SearchResult& result, const knowledge::KnowledgeBase& kb,
                         const Conversation& conversation, const Signals& signals) const {
+  Decision d = decide_by_rules(result, kb, conversation, signals);
+  // Every answer counts toward the repeated-question handoff, whichever rule
+  // chose its entry (5, 5b, 2c-2f, 4a): the same entry, small talk aside,
+  // answered `answers_before_handoff` times in a session goes to a human.
+  if (d.action != Action::kAnswer) return d;
+  const knowledge::Entry* answered = kb.find(d.faq_id);
+  if (answered == nullptr || answered->category == "smalltalk") return d;
+  auto it = conversation.asks_per_entry.find(d.faq_id);
+  const int before = it == conversation.asks_per_entry.end() ? 0 : it->second;
+  if (before + 1 < t_.answers_before_handoff) return d;
+  d.action = Action::kHandoff;
+  d.reason = HandoffReason::kRepeatedQuestion;
+  d.priority = Priority::kNormal;
+  d.offer_human = false;
+  return d;
+}
+
+Decision Policy::decide_by_rules(const retrieval::SearchResult& result, const knowledge::KnowledgeBase& kb,
+                                 const Conversation& conversation, const Signals& signals) const {
   // Candidates the knowledge base knows, best first.
   std::vector<const retrieval::Candidate*> cands;
   for (const retrieval::Candidate& c : result.candidates) {
@@ -282,11 +301,6 @@ Decision Policy::decide(const retrieval::SearchResult& result, const knowledge::
   // 5. A confident answer. A hand entry's text says the investor is being
   // transferred, so it goes out only with a handoff (4), never as an answer.
   if ((clear_match || base_agrees) && !is_hand(entry->handoff)) {
-    auto it = conversation.asks_per_entry.find(top->id);
-    const int before = it == conversation.asks_per_entry.end() ? 0 : it->second;
-    if (entry->category != "smalltalk" && before + 1 >= t_.answers_before_handoff) {
-      return handoff(HandoffReason::kRepeatedQuestion, Priority::kNormal);
-    }
     d.action = Action::kAnswer;
     d.offer_human = entry->handoff == HandoffMode::kOffer || d.apologize;
     return d;

@@ -62,9 +62,10 @@
 //      (the best sibling of the same topic: competing_runner_up) by margin,
 //      and not a hand entry (its text announces a transfer, so it is only
 //      ever sent with a handoff: below 4 it is clarified as in 6)
-//                                   -> answer (offer_human for `offer` entries);
-//                                      the same entry a third time in a session
-//                                      -> handoff
+//                                   -> answer (offer_human for `offer` entries)
+//   Any answer (5, 5b, 2c-2f, 4a, an impatient one): the same entry, not
+//   small talk, answered answers_before_handoff times in a session
+//                                   -> handoff (repeated question)
 //   5b. the base model agrees: not a clear match (or out of scope as in 3
 //      with P(out of scope) < agree_out_of_scope), but the top entry has
 //      confidence >= agree_answer, is the discriminative base model's own
@@ -246,6 +247,11 @@ class Policy {
                   const Conversation& conversation, const Signals& signals) const;
 
  private:
+  // Rules 1-7 above, before an answer is counted toward the repeated-question
+  // handoff (decide() applies that to every answer, whatever rule chose it).
+  Decision decide_by_rules(const retrieval::SearchResult& result, const knowledge::KnowledgeBase& kb,
+                           const Conversation& conversation, const Signals& signals) const;
+
   Thresholds t_;
   SignalEntries entries_;
 };

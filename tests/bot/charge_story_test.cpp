@@ -34,6 +34,19 @@ TEST(ChargeStory, ADoubleChargeAskedAboutIsNoneTold) {
   EXPECT_TRUE(tells_double_charge("钱被扣走了两次"));
 }
 
+TEST(ChargeStory, ARechargeChargedTwiceIsToldWhenOnlyOneChargeReachedTheAccount) {
+  EXPECT_TRUE(tells_double_charge("充了一次钱银行扣了两笔余额只加了一笔"));
+  EXPECT_TRUE(tells_double_charge("充值被扣了两次钱只到账了一笔"));
+  EXPECT_TRUE(tells_double_charge("充值重复扣款了账户里少了一笔"));
+  EXPECT_TRUE(tells_double_charge("转入的时候银行卡扣了两笔有一笔没到账"));
+  // Controls: nothing told missing, nothing told twice, or asked about.
+  EXPECT_FALSE(tells_double_charge("充值扣了两次钱")) << "no shortfall told";
+  EXPECT_FALSE(tells_double_charge("充值扣了两次钱余额也加了两笔")) << "both credited";
+  EXPECT_FALSE(tells_double_charge("充了一次钱余额只加了一笔")) << "charged once";
+  EXPECT_FALSE(tells_double_charge("充值只能充到一万吗扣了两次")) << "只 tells a limit";
+  EXPECT_FALSE(tells_double_charge("充值会不会扣两次只到账一笔")) << "a possibility";
+}
+
 TEST(ChargeStory, TellsAChargeTakenAgainOrBeyondWhatWasDue) {
   EXPECT_TRUE(tells_double_charge("这期明明已经还了今天又从卡里扣了一遍"));
   EXPECT_TRUE(tells_double_charge("上个月的还款再次被扣了"));

@@ -60,6 +60,30 @@ TEST_F(LimitDirectionPolicy, AnswersWithTheDirectionsLimit) {
   EXPECT_EQ(other.faq_id, "withdraw.limit");
 }
 
+TEST_F(LimitDirectionPolicy, TheSameRuleAnswerAThirdTimeHandsOver) {
+  // Rule 2f's answers count toward the repeated-question handoff as rule 5's
+  // do (policy.h): the third answer with recharge.limit goes to a human.
+  const auto ranked = testing::result({{"loan.amount", 0.68}, {"recharge.limit", 0.14}});
+  const std::string q = "我想存二十万进去一天能转这么多吗";
+  for (int i = 0; i < 2; ++i) {
+    Decision d = decide(q, ranked);
+    ASSERT_EQ(d.action, Action::kAnswer);
+    update_conversation(conversation_, d, q);
+  }
+  Decision third = decide(q, ranked);
+  EXPECT_EQ(third.action, Action::kHandoff);
+  EXPECT_EQ(third.reason, HandoffReason::kRepeatedQuestion);
+  EXPECT_EQ(third.faq_id, "recharge.limit");
+  update_conversation(conversation_, third, q);
+  EXPECT_EQ(decide(q, ranked).action, Action::kAnswer) << "counting starts again";
+  // Control: another entry answered twice before does not count for this one.
+  Conversation other;
+  other.asks_per_entry["withdraw.limit"] = 2;
+  retrieval::SearchResult r = ranked;
+  r.normalized = q;
+  EXPECT_EQ(Policy().decide(r, *kb_, other, {}).action, Action::kAnswer);
+}
+
 TEST_F(LimitDirectionPolicy, LeavesOtherReadingsAlone) {
   // Ranked as an entry of another type: not a limit question of ours.
   Decision how = decide("充值一次能充多少怎么充",

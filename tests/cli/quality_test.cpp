@@ -584,8 +584,9 @@ constexpr ProbeFloors kHandoffBlind3Floors = {"probe_handoff_blind3.jsonl", 0.92
 // too (bot/charge_story.h), a legal identity change asked of us
 // (bot/agent_demand.h), money frozen for no reason given
 // (bot/balance_story.h) and "repay my loan early" read as 提前还款
-// (retrieval/query_forms.h). Floors one line under.
-constexpr ProbeFloors kHandoffBlind4Floors = {"probe_handoff_blind4.jsonl", 0.96, 0.94, 0};
+// (retrieval/query_forms.h); 39/39 with a recharge charged twice and credited
+// once handed over (bot/charge_story.h). Floors one line under.
+constexpr ProbeFloors kHandoffBlind4Floors = {"probe_handoff_blind4.jsonl", 0.96, 0.97, 0};
 
 // Other institutions' own terms and services that bank and consumer-credit
 // customers ask about (tests/fixtures/probe_other_institutions_blind*.jsonl,
