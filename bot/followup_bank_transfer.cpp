@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <iterator>
 
+#include "bot/word_lists.h"
+
 namespace faqbot::bot {
 
 namespace {
@@ -12,15 +14,10 @@ constexpr std::string_view kBank = "银行";
 constexpr std::string_view kOtherPerson[] = {"给别人", "给他人", "给朋友", "给家人", "给家里人", "给对方",
                                              "给亲戚", "给我妈", "给我爸", "给老婆", "给老公"};
 constexpr std::string_view kHowLong[] = {"多久", "多长时间", "几天", "什么时候到", "啥时候到", "几个小时"};
-
-bool holds_any(std::string_view text, const std::string_view* begin, const std::string_view* end) {
-  return std::any_of(begin, end, [&](std::string_view w) { return text.find(w) != std::string_view::npos; });
-}
 }  // namespace
 
 bool asks_of_a_bank_transfer(const MessageCues& named, std::string_view normalized) {
-  const bool to_a_person = holds_any(normalized, std::begin(kOtherPerson), std::end(kOtherPerson)) &&
-                           holds_any(normalized, std::begin(kHowLong), std::end(kHowLong));
+  const bool to_a_person = holds_any(normalized, kOtherPerson) && holds_any(normalized, kHowLong);
   if (!named.topics.empty() || named.reference || named.names_product ||
       (normalized.find(kBank) == std::string_view::npos && !to_a_person)) {
     return false;

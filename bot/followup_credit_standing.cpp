@@ -1,37 +1,46 @@
 #include "bot/followup_credit_standing.h"
 
 #include <algorithm>
-#include <iterator>
 
 #include "bot/followup_predicates.h"
 #include "bot/followup_rewrite.h"
+#include "bot/word_lists.h"
 
 namespace faqbot::bot {
 
 namespace {
 constexpr std::string_view kScores[] = {"信用分", "征信分", "芝麻分", "芝麻信用", "信用评分", "信用积分",
                                         "信用记录", "征信记录"};
-// What becomes of the score, raising it, looking it up.
-constexpr std::string_view kNotStanding[] = {"影响", "降", "掉", "拉低", "变差", "上报", "报送", "提高",
-                                             "提升", "涨", "升高", "养", "刷", "在哪", "哪里查", "怎么查",
-                                             "去哪查"};
-
 // What becomes of the score.
 constexpr std::string_view kConsequence[] = {"影响", "降", "掉", "拉低", "变差", "上报", "报送"};
+// Raising the score or looking it up.
+constexpr std::string_view kRaisingOrLookup[] = {"提高", "提升", "涨", "升高", "养", "刷",
+                                                 "在哪", "哪里查", "怎么查", "去哪查"};
 
-bool holds_any(std::string_view text, const std::string_view* begin, const std::string_view* end) {
-  return std::any_of(begin, end, [&](std::string_view w) { return text.find(w) != std::string_view::npos; });
+// The message searched with the kept topic's subject and read as that
+// topic's entry of `type`, in scope and about no other company's product.
+bool read_in_kept_topic(const MessageState& m, const std::string& type, Reading* reading) {
+  const Conversation& c = m.conversation;
+  const retrieval::SearchResult searched = m.retriever.search(
+      previous_subject(m.cues, m.kb, m.retriever, c) + m.alone.normalized, std::max(m.k, kContextSearchK));
+  SlotFilter filter;
+  filter.topic = c.topic;
+  filter.type = type;
+  filter.only_type = true;
+  if (!read_within(m, searched, filter, ReadingKind::kType, reading)) return false;
+  reading->result.out_of_scope = 0.0;
+  reading->result.other_product.clear();
+  return true;
 }
 }  // namespace
 
 bool names_credit_standing(std::string_view normalized) {
-  return holds_any(normalized, std::begin(kScores), std::end(kScores)) &&
-         !holds_any(normalized, std::begin(kNotStanding), std::end(kNotStanding));
+  return holds_any(normalized, kScores) && !holds_any(normalized, kConsequence) &&
+         !holds_any(normalized, kRaisingOrLookup);
 }
 
 bool asks_credit_consequence(std::string_view normalized) {
-  return holds_any(normalized, std::begin(kScores), std::end(kScores)) &&
-         holds_any(normalized, std::begin(kConsequence), std::end(kConsequence));
+  return holds_any(normalized, kScores) && holds_any(normalized, kConsequence);
 }
 
 bool read_as_credit_qualified(const MessageState& m, Reading* reading) {
@@ -40,7 +49,7 @@ bool read_as_credit_qualified(const MessageState& m, Reading* reading) {
   const std::string_view text = m.alone.normalized;
   if (c.type.empty() || c.type == kRequirementsType || named.reference ||
       (!named.topics.empty() && !named.names_only(c.topic)) || !named.foreign.empty() ||
-      !holds_any(text, std::begin(kScores), std::end(kScores))) {
+      !holds_any(text, kScores)) {
     return false;
   }
   const bool other_type = std::any_of(named.types.begin(), named.types.end(),
@@ -52,16 +61,7 @@ bool read_as_credit_qualified(const MessageState& m, Reading* reading) {
   const bool same_type = !named.types.empty() && names_credit_standing(text) &&
                          topic_has_type(m.kb, c.topic, kRequirementsType);
   if (!consequence && !same_type) return false;
-  const retrieval::SearchResult searched = m.retriever.search(
-      previous_subject(m.cues, m.kb, m.retriever, c) + m.alone.normalized, std::max(m.k, kContextSearchK));
-  SlotFilter filter;
-  filter.topic = c.topic;
-  filter.type = c.type;
-  filter.only_type = true;
-  if (!read_within(m, searched, filter, ReadingKind::kType, reading)) return false;
-  reading->result.out_of_scope = 0.0;
-  reading->result.other_product.clear();
-  return true;
+  return read_in_kept_topic(m, c.type, reading);
 }
 
 bool read_as_credit_standing(const MessageState& m, Reading* reading) {
@@ -75,16 +75,7 @@ bool read_as_credit_standing(const MessageState& m, Reading* reading) {
       })) {
     return false;
   }
-  const retrieval::SearchResult searched = m.retriever.search(
-      previous_subject(m.cues, m.kb, m.retriever, c) + m.alone.normalized, std::max(m.k, kContextSearchK));
-  SlotFilter filter;
-  filter.topic = c.topic;
-  filter.type = kRequirementsType;
-  filter.only_type = true;
-  if (!read_within(m, searched, filter, ReadingKind::kType, reading)) return false;
-  reading->result.out_of_scope = 0.0;
-  reading->result.other_product.clear();
-  return true;
+  return read_in_kept_topic(m, kRequirementsType, reading);
 }
 
 }  // namespace faqbot::bot
